@@ -1,0 +1,90 @@
+# Course site: the targets of pelican-quickstart's Makefile, plus test, covers and check.
+# The first target that needs Python creates .venv from pyproject.toml; nothing is installed by hand.
+
+PY ?= python3
+VENV ?= $(CURDIR)/.venv
+BIN = $(VENV)/bin
+PELICAN = $(BIN)/pelican
+PELICANOPTS ?=
+
+BASEDIR = $(CURDIR)
+INPUTDIR = $(BASEDIR)/content
+OUTPUTDIR = $(BASEDIR)/output
+CONFFILE = $(BASEDIR)/pelicanconf.py
+PUBLISHCONF = $(BASEDIR)/publishconf.py
+
+DEBUG ?= 0
+ifeq ($(DEBUG), 1)
+	PELICANOPTS += -D
+endif
+
+RELATIVE ?= 0
+ifeq ($(RELATIVE), 1)
+	PELICANOPTS += --relative-urls
+endif
+
+SERVER ?= 127.0.0.1
+PORT ?= 0
+ifneq ($(PORT), 0)
+	PELICANOPTS += -p $(PORT)
+endif
+
+# The stamp is rebuilt (and the venv refreshed) whenever pyproject.toml changes.
+VENV_STAMP = $(VENV)/.installed
+
+.PHONY: help html clean regenerate serve serve-global devserver devserver-global publish test covers venv
+
+help:
+	@echo 'Usage:'
+	@echo '   make html                  build the site into output/ (fails on any error)'
+	@echo '   make clean                 remove the generated site'
+	@echo '   make regenerate            rebuild whenever content, theme or settings change'
+	@echo '   make serve [PORT=8000]     serve output/ at http://127.0.0.1:8000'
+	@echo '   make serve-global          serve output/ on all interfaces (SERVER=0.0.0.0)'
+	@echo '   make devserver [PORT=8000] rebuild on change and serve together'
+	@echo '   make devserver-global      same, on all interfaces'
+	@echo '   make publish               build with publishconf.py (the real SITEURL)'
+	@echo '   make covers                regenerate chapter cover images in content/images/'
+	@echo '   make test                  run the test suite'
+	@echo 'Set DEBUG=1 for tracebacks and debug output, RELATIVE=1 for relative URLs.'
+
+venv: $(VENV_STAMP)
+
+$(VENV_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# --fatal errors turns the first logged error into a non-zero exit.
+html: $(VENV_STAMP)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
+
+clean:
+	rm -rf $(OUTPUTDIR)
+
+# No --fatal here: under -r an error would raise, and Pelican's reload loop would
+# rebuild at once, forever. Errors are logged and the next change rebuilds.
+regenerate: $(VENV_STAMP)
+	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+serve: $(VENV_STAMP)
+	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(SERVER) $(PELICANOPTS)
+
+serve-global:
+	$(MAKE) serve SERVER=0.0.0.0
+
+devserver: $(VENV_STAMP)
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(SERVER) $(PELICANOPTS)
+
+devserver-global:
+	$(MAKE) devserver SERVER=0.0.0.0
+
+publish: $(VENV_STAMP)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal errors $(PELICANOPTS)
+
+covers: $(VENV_STAMP)
+	$(BIN)/python -m chapter_covers $(INPUTDIR) --course-name "$$($(BIN)/python -c "import pelicanconf; print(pelicanconf.SITENAME)")"
+
+test: $(VENV_STAMP)
+	$(BIN)/python -m pytest $(PYTESTOPTS)

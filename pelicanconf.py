@@ -1,0 +1,70 @@
+"""Settings for local builds: `make html`, `make serve`, `make devserver`."""
+
+AUTHOR = "Course team"
+SITENAME = "LLM Course"
+SITESUBTITLE = "From language models to multimodal systems and agents"
+SITEURL = ""
+# Relative links: output/ works from any folder, even opened as files.
+RELATIVE_URLS = True
+
+PATH = "content"
+STATIC_PATHS = ["images"]
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%d %B %Y"
+
+THEME = "themes/course"
+THEME_STATIC_DIR = "theme"
+
+# Every chapter is a Pelican article served beside the home page, so the
+# seed chapter's relative link `chapter5.html` means its sibling page.
+ARTICLE_URL = "{slug}.html"
+ARTICLE_SAVE_AS = "{slug}.html"
+PAGE_URL = "{slug}.html"
+PAGE_SAVE_AS = "{slug}.html"
+# A course has no tag, author, category or archive listings.
+DIRECT_TEMPLATES = ["index", "404"]
+ARCHIVES_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+TAG_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+
+# Feeds only in publishing builds (publishconf.py), where SITEURL is known.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# A deleted chapter's old page must not survive in output/.
+DELETE_OUTPUT_DIRECTORY = True
+
+# Setting MARKDOWN replaces Pelican's default, so restate it; `toc` gives every
+# heading a stable id, without which `#anchor` links into a chapter are dead.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight"},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.toc": {},
+    },
+    "output_format": "html5",
+}
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["rootlinks", "chapters"]
+
+# The course outline: chapters announced but not written yet. Each gets a
+# "coming soon" page at its URL and a place in the syllabus and navigation;
+# writing content/chapter5.md later replaces it with no other change.
+UPCOMING_CHAPTERS = [
+    {"number": 5, "title": "Agents"},
+]
+
+# Autoescape everything; templates mark only the rendered chapter body as safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -1,0 +1,81 @@
+"""`python -m chapter_covers CONTENT_DIR`: draw a cover for every chapter into CONTENT_DIR/images."""
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from chapters.outline import OutlineError, chapter_number
+
+from .draw import draw_cover, is_drawn_by_us
+
+FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z][\w-]*):\s*(?P<value>.*)$")
+
+
+def read_front_matter(markdown_path: Path) -> dict[str, str]:
+    """Return the `Key: value` lines at the top of a Markdown chapter, keys lower-cased."""
+    front_matter = {}
+    with markdown_path.open(encoding="utf-8") as lines:
+        for line in lines:
+            match = FRONT_MATTER_LINE.match(line.rstrip("\n"))
+            if not match:
+                break
+            front_matter[match["key"].lower()] = match["value"].strip()
+    return front_matter
+
+
+def cover_path(content_dir: Path, number: int) -> Path:
+    """Return where the cover of chapter `number` lives: content/images/c<N>.png."""
+    return content_dir / "images" / f"c{number}.png"
+
+
+def write_covers(content_dir: Path, course_name: str) -> list[str]:
+    """Draw every chapter's cover; return one message per file written, kept or refused."""
+    messages = []
+    for markdown_path in sorted(content_dir.rglob("*.md")):
+        shown = markdown_path.as_posix()
+        try:
+            front_matter = read_front_matter(markdown_path)
+        except UnicodeDecodeError:
+            messages.append(f"{shown}: not UTF-8, no cover drawn")
+            continue
+        title = front_matter.get("title")
+        if not title:
+            messages.append(f"{shown}: no Title, no cover drawn")
+            continue
+        slug = front_matter.get("slug", markdown_path.stem)
+        try:
+            number = chapter_number(front_matter.get("chapter"), slug, shown)
+        except OutlineError as problem:
+            messages.append(f"{problem}; no cover drawn")
+            continue
+        target = cover_path(content_dir, number)
+        png = draw_cover(number, title, course_name)
+        if target.exists():
+            if not is_drawn_by_us(target):
+                messages.append(f"{target.as_posix()}: not drawn by this tool, left untouched")
+                continue
+            if target.read_bytes() == png:
+                messages.append(f"{target.as_posix()}: up to date")
+                continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(png)
+        messages.append(f"{target.as_posix()}: drawn for chapter {number}, {title!r}")
+    return messages
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Draw the covers and print what happened to each; exit 0."""
+    parser = argparse.ArgumentParser(prog="python -m chapter_covers", description=__doc__)
+    parser.add_argument("content_dir", type=Path)
+    parser.add_argument("--course-name", default="LLM Course")
+    arguments = parser.parse_args(argv)
+    if not arguments.content_dir.is_dir():
+        parser.error(f"{arguments.content_dir}: not a folder")
+    for message in write_covers(arguments.content_dir, arguments.course_name):
+        print(message)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""Draw a chapter cover: the chapter number and title on a plain coloured card."""
+
+import io
+
+from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
+
+COVER_SIZE = (1200, 630)
+MARGIN = 80
+BACKGROUND = (11, 45, 92)
+ACCENT = (138, 184, 255)
+TEXT = (255, 255, 255)
+# Stored in each PNG we draw, so a later run knows the file is ours to redraw.
+MARKER_KEY = "Software"
+MARKER_VALUE = "course-site chapter_covers"
+
+
+def wrap_title(title: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Split a title into lines that fit `width` pixels in `font`."""
+    lines: list[str] = []
+    line = ""
+    for word in title.split():
+        candidate = f"{line} {word}".strip()
+        if line and font.getlength(candidate) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    if line:
+        lines.append(line)
+    return lines
+
+
+def title_font_for(title: str, width: int, max_lines: int = 3) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """Return the largest font (down to a floor) whose wrapped title fits in `max_lines`."""
+    for size in (96, 84, 72, 64, 56, 48, 40):
+        font = ImageFont.load_default(size=size)
+        lines = wrap_title(title, font, width)
+        if len(lines) <= max_lines and all(font.getlength(line) <= width for line in lines):
+            return font, lines
+    return font, lines[:max_lines]
+
+
+def draw_cover(number: int, title: str, course_name: str) -> bytes:
+    """Return the PNG bytes of the cover for chapter `number` titled `title`."""
+    image = Image.new("RGB", COVER_SIZE, BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    text_width = COVER_SIZE[0] - 2 * MARGIN
+    draw.rectangle((0, 0, 24, COVER_SIZE[1]), fill=ACCENT)
+    draw.text((MARGIN, MARGIN), course_name, font=ImageFont.load_default(size=36), fill=ACCENT)
+    draw.text((MARGIN, MARGIN + 90), f"Chapter {number}", font=ImageFont.load_default(size=64), fill=TEXT)
+    font, lines = title_font_for(title, text_width)
+    line_height = int(font.size * 1.2)
+    top = COVER_SIZE[1] - MARGIN - line_height * len(lines)
+    for index, line in enumerate(lines):
+        draw.text((MARGIN, top + index * line_height), line, font=font, fill=TEXT)
+    info = PngImagePlugin.PngInfo()
+    info.add_text(MARKER_KEY, MARKER_VALUE)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", pnginfo=info, optimize=True)
+    return buffer.getvalue()
+
+
+def is_drawn_by_us(png_path) -> bool:
+    """True when the image at `png_path` carries the marker this tool writes."""
+    try:
+        with Image.open(png_path) as image:
+            return image.text.get(MARKER_KEY) == MARKER_VALUE  # type: ignore[attr-defined]
+    except (OSError, AttributeError):
+        return False

@@ -1,0 +1,19 @@
+"""Chapters in course order with previous/next navigation, and pages for upcoming chapters.
+
+Order comes from each chapter's number (an explicit `Chapter:` field, else the
+digits in its slug), never from its date. Chapters announced in the
+UPCOMING_CHAPTERS setting get a "coming soon" page until they are written.
+"""
+
+from pelican import signals
+
+from .generator import ChapterGenerator
+
+
+def add_generator(pelican) -> type:
+    """Return the generator that builds the syllabus and writes upcoming pages."""
+    return ChapterGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(add_generator)

@@ -1,0 +1,176 @@
+"""The course outline: chapter numbers, order, upcoming chapters and prev/next links.
+
+Pure functions over plain values, so the rules can be tested without Pelican.
+"""
+
+import math
+import re
+from dataclasses import dataclass, field
+
+WORDS_PER_MINUTE = 200
+
+
+@dataclass(eq=False)
+class Chapter:
+    """One entry of the syllabus: a written chapter, or one announced as upcoming."""
+
+    number: int
+    title: str
+    slug: str
+    url: str
+    save_as: str
+    source: str | None = None  # the Markdown file, as shown to authors; None when upcoming
+    reading_minutes: int | None = None
+    body_has_h1: bool = False
+    previous: "Chapter | None" = field(default=None, repr=False)
+    next: "Chapter | None" = field(default=None, repr=False)
+
+    @property
+    def is_upcoming(self) -> bool:
+        """True for a chapter announced in the outline but not written yet."""
+        return self.source is None
+
+    @property
+    def status(self) -> str:
+        """The word the syllabus shows for this chapter."""
+        return "Coming soon" if self.is_upcoming else "Available"
+
+
+@dataclass(frozen=True)
+class WrittenChapter:
+    """What the outline needs to know of one chapter read from content/."""
+
+    source: str
+    title: str
+    slug: str
+    url: str
+    save_as: str
+    chapter_field: str | None  # the `Chapter:` front-matter value, if any
+    body_html: str
+
+
+class OutlineError(ValueError):
+    """A problem with the course outline, phrased for the author who must fix it."""
+
+
+def chapter_number(chapter_field: str | None, slug: str, source: str) -> int:
+    """Return a chapter's number: its `Chapter:` field, else the first digits in its slug."""
+    if chapter_field is not None and str(chapter_field).strip():
+        text = str(chapter_field).strip()
+        if not re.fullmatch(r"\d+", text):
+            raise OutlineError(f"{source}: Chapter: {text!r} is not a whole number")
+        return int(text)
+    digits = re.search(r"\d+", slug)
+    if digits is None:
+        raise OutlineError(
+            f"{source}: no chapter number: add 'Chapter: N' to its front matter"
+            f" or put the number in its slug (now {slug!r})"
+        )
+    return int(digits.group())
+
+
+def reading_minutes(body_html: str) -> int:
+    """Return the reading time of a chapter body in whole minutes (at least 1)."""
+    text = re.sub(r"<[^>]+>", " ", body_html)
+    words = len(re.findall(r"\w+", text))
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def has_h1(body_html: str) -> bool:
+    """True when the chapter body already has its own top-level heading."""
+    return re.search(r"<h1[\s>]", body_html, re.IGNORECASE) is not None
+
+
+def parse_upcoming(setting: object) -> list[dict]:
+    """Validate the UPCOMING_CHAPTERS setting; return entries with number, title and slug."""
+    if setting is None:
+        return []
+    if not isinstance(setting, list | tuple):
+        raise OutlineError("UPCOMING_CHAPTERS must be a list of {'number': N, 'title': '...'}")
+    entries: list[dict] = []
+    for index, entry in enumerate(setting):
+        where = f"UPCOMING_CHAPTERS[{index}]"
+        if not isinstance(entry, dict):
+            raise OutlineError(f"{where} must be a dict like {{'number': 5, 'title': 'Agents'}}")
+        unknown = set(entry) - {"number", "title", "slug"}
+        if unknown:
+            raise OutlineError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+        number = entry.get("number")
+        if not isinstance(number, int) or isinstance(number, bool) or number < 0:
+            raise OutlineError(f"{where}: 'number' must be a whole number, not {number!r}")
+        title = entry.get("title")
+        if not isinstance(title, str) or not title.strip():
+            raise OutlineError(f"{where}: 'title' must be a non-empty string")
+        slug = entry.get("slug", f"chapter{number}")
+        if not isinstance(slug, str) or not re.fullmatch(r"[\w.-]+", slug):
+            raise OutlineError(f"{where}: 'slug' must be a simple name like 'chapter{number}'")
+        if any(earlier["number"] == number for earlier in entries):
+            raise OutlineError(f"{where}: chapter {number} is announced twice")
+        entries.append({"number": number, "title": title.strip(), "slug": slug})
+    return entries
+
+
+def build_syllabus(
+    written: list[WrittenChapter], upcoming: list[dict], url_pattern: str, save_as_pattern: str
+) -> tuple[list[Chapter], list[str]]:
+    """Return the syllabus in chapter order, and every numbering problem found.
+
+    A written chapter replaces an upcoming one with the same number. Chapters
+    whose number is missing still appear, after the numbered ones, so that a
+    non-fatal build (the dev server) still shows them.
+    """
+    problems: list[str] = []
+    chapters: list[Chapter] = []
+    unnumbered: list[Chapter] = []
+    by_number: dict[int, Chapter] = {}
+    for chapter in sorted(written, key=lambda c: c.source):
+        try:
+            number = chapter_number(chapter.chapter_field, chapter.slug, chapter.source)
+        except OutlineError as problem:
+            problems.append(str(problem))
+            number = None
+        entry = Chapter(
+            number=number if number is not None else -1,
+            title=chapter.title,
+            slug=chapter.slug,
+            url=chapter.url,
+            save_as=chapter.save_as,
+            source=chapter.source,
+            reading_minutes=reading_minutes(chapter.body_html),
+            body_has_h1=has_h1(chapter.body_html),
+        )
+        if number is None:
+            unnumbered.append(entry)
+            continue
+        if number in by_number:
+            first = by_number[number]
+            problems.append(
+                f"{first.source} and {chapter.source} are both chapter {number}:"
+                " give each chapter its own number"
+            )
+        else:
+            by_number[number] = entry
+        chapters.append(entry)
+    for announced in upcoming:
+        if announced["number"] in by_number:
+            continue
+        entry = Chapter(
+            number=announced["number"],
+            title=announced["title"],
+            slug=announced["slug"],
+            url=url_pattern.format(slug=announced["slug"]),
+            save_as=save_as_pattern.format(slug=announced["slug"]),
+        )
+        by_number[entry.number] = entry
+        chapters.append(entry)
+    chapters.sort(key=lambda c: (c.number, c.source or ""))
+    chapters.extend(unnumbered)
+    link_neighbours(chapters)
+    return chapters, problems
+
+
+def link_neighbours(chapters: list[Chapter]) -> None:
+    """Set each chapter's previous and next chapter, in syllabus order."""
+    for before, after in zip(chapters, chapters[1:], strict=False):
+        before.next = after
+        after.previous = before

@@ -1,0 +1,16 @@
+"""Settings for `make publish`: only what differs from pelicanconf.py."""
+
+import sys
+from pathlib import Path
+
+# Import pelicanconf from beside this file, whatever the working directory.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pelicanconf import *  # noqa: E402,F403
+
+# The course is served under a sub-path; root-absolute links written by authors
+# (/images/c4.png) are rewritten by the rootlinks plugin to stay inside it.
+SITEURL = "https://example.github.io/llm-course"
+RELATIVE_URLS = False
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
