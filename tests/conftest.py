@@ -1,0 +1,115 @@
+"""Shared helpers: build a real site from real Markdown into a temporary folder."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PELICAN = Path(sys.executable).parent / "pelican"
+SEED_CHAPTER = PROJECT_ROOT / "content" / "chapter4.md"
+
+
+@dataclass
+class Build:
+    """The outcome of one build: where the site went, the exit code and everything logged."""
+
+    output: Path
+    exit_code: int
+    log: str
+
+    def page(self, relative_path: str) -> str:
+        """Return the text of one output file."""
+        return (self.output / relative_path).read_text(encoding="utf-8")
+
+
+def run_pelican(
+    content: Path,
+    output: Path,
+    settings_file: Path = PROJECT_ROOT / "pelicanconf.py",
+    extra_settings: dict | None = None,
+    fatal: bool = True,
+) -> Build:
+    """Build `content` into `output` with the project's settings, theme and plugins."""
+    settings = {
+        "THEME": str(PROJECT_ROOT / "themes" / "course"),
+        "PLUGIN_PATHS": [str(PROJECT_ROOT / "plugins")],
+        "CACHE_PATH": str(output.parent / "cache"),
+    }
+    settings.update(extra_settings or {})
+    command = [str(PELICAN), str(content), "-o", str(output), "-s", str(settings_file)]
+    if fatal:
+        command += ["--fatal", "errors"]
+    for key, value in settings.items():
+        command += ["-e", f"{key}={json.dumps(value)}"]
+    # A wide console keeps each logged problem on one line.
+    environment = {**os.environ, "COLUMNS": "250", "TERM": "dumb"}
+    finished = subprocess.run(
+        command, capture_output=True, text=True, cwd=PROJECT_ROOT, env=environment, timeout=300
+    )
+    return Build(output=output, exit_code=finished.returncode, log=finished.stdout + finished.stderr)
+
+
+def write_content(folder: Path, files: dict[str, str | bytes]) -> Path:
+    """Write a content folder from {relative path: text or bytes}; return the folder."""
+    for relative_path, body in files.items():
+        target = folder / relative_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(body, bytes):
+            target.write_bytes(body)
+        else:
+            target.write_text(body, encoding="utf-8")
+    return folder
+
+
+def chapter(title: str, slug: str, date: str = "2024-01-01", body: str = "", **fields: str) -> str:
+    """Return the Markdown of a chapter with Pelican front matter."""
+    header = [f"Title: {title}", f"Slug: {slug}", f"Date: {date}", "Category: chapters"]
+    header += [f"{key.capitalize()}: {value}" for key, value in fields.items()]
+    return "\n".join(header) + "\n\n" + (body or f"Some text about {title}.") + "\n"
+
+
+@pytest.fixture
+def build_site(tmp_path):
+    """Build a site from {path: text} content files; return the Build."""
+
+    def build(files: dict[str, str | bytes], **options) -> Build:
+        content = write_content(tmp_path / "content", files)
+        return run_pelican(content, tmp_path / "output", **options)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Build:
+    """The project's own content/ built with the local settings, once per test session."""
+    output = tmp_path_factory.mktemp("seed") / "output"
+    return run_pelican(PROJECT_ROOT / "content", output)
+
+
+def copy_project(destination: Path) -> Path:
+    """Copy the project (without venv, output or caches) to `destination` for `make` runs."""
+    ignored = shutil.ignore_patterns(
+        ".venv", "output", "cache", ".git", "__pycache__", ".pytest_cache", "*.egg-info"
+    )
+    shutil.copytree(PROJECT_ROOT, destination, ignore=ignored)
+    return destination
+
+
+def run_make(project: Path, *targets: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    """Run `make` in a project copy, reusing this test run's virtual environment."""
+    venv = Path(sys.executable).parent.parent
+    environment = {**os.environ, "COLUMNS": "250", "TERM": "dumb"}
+    return subprocess.run(
+        ["make", *targets, f"VENV={venv}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=timeout,
+    )
