@@ -32,7 +32,7 @@ endif
 # The stamp is rebuilt (and the venv refreshed) whenever pyproject.toml changes.
 VENV_STAMP = $(VENV)/.installed
 
-.PHONY: help html clean regenerate serve serve-global devserver devserver-global publish test covers venv
+.PHONY: help html clean regenerate serve serve-global devserver devserver-global publish test covers venv lint
 
 help:
 	@echo 'Usage:'
@@ -46,6 +46,7 @@ help:
 	@echo '   make publish               build with publishconf.py (the real SITEURL)'
 	@echo '   make covers                regenerate chapter cover images in content/images/'
 	@echo '   make test                  run the test suite'
+	@echo '   make lint                  ruff lint and format check'
 	@echo 'Set DEBUG=1 for tracebacks and debug output, RELATIVE=1 for relative URLs.'
 
 venv: $(VENV_STAMP)
@@ -88,3 +89,7 @@ covers: $(VENV_STAMP)
 
 test: $(VENV_STAMP)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+lint: $(VENV_STAMP)
+	$(BIN)/ruff check plugins tests benchmarks *.py
+	$(BIN)/ruff format --check plugins tests benchmarks *.py

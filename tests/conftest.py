@@ -52,7 +52,9 @@ def run_pelican(
     finished = subprocess.run(
         command, capture_output=True, text=True, cwd=PROJECT_ROOT, env=environment, timeout=300
     )
-    return Build(output=output, exit_code=finished.returncode, log=finished.stdout + finished.stderr)
+    return Build(
+        output=output, exit_code=finished.returncode, log=finished.stdout + finished.stderr
+    )
 
 
 def write_content(folder: Path, files: dict[str, str | bytes]) -> Path:

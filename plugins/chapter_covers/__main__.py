@@ -1,4 +1,4 @@
-"""`python -m chapter_covers CONTENT_DIR`: draw a cover for every chapter into CONTENT_DIR/images."""
+"""`python -m chapter_covers CONTENT_DIR`: draw every chapter's cover into CONTENT_DIR/images."""
 
 import argparse
 import re

@@ -30,7 +30,9 @@ def wrap_title(title: str, font: ImageFont.FreeTypeFont, width: int) -> list[str
     return lines
 
 
-def title_font_for(title: str, width: int, max_lines: int = 3) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+def title_font_for(
+    title: str, width: int, max_lines: int = 3
+) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """Return the largest font (down to a floor) whose wrapped title fits in `max_lines`."""
     for size in (96, 84, 72, 64, 56, 48, 40):
         font = ImageFont.load_default(size=size)
@@ -47,7 +49,9 @@ def draw_cover(number: int, title: str, course_name: str) -> bytes:
     text_width = COVER_SIZE[0] - 2 * MARGIN
     draw.rectangle((0, 0, 24, COVER_SIZE[1]), fill=ACCENT)
     draw.text((MARGIN, MARGIN), course_name, font=ImageFont.load_default(size=36), fill=ACCENT)
-    draw.text((MARGIN, MARGIN + 90), f"Chapter {number}", font=ImageFont.load_default(size=64), fill=TEXT)
+    draw.text(
+        (MARGIN, MARGIN + 90), f"Chapter {number}", font=ImageFont.load_default(size=64), fill=TEXT
+    )
     font, lines = title_font_for(title, text_width)
     line_height = int(font.size * 1.2)
     top = COVER_SIZE[1] - MARGIN - line_height * len(lines)

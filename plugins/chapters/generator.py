@@ -49,7 +49,7 @@ class ChapterGenerator(Generator):
             logger.warning("%s", problem)
         if problems:
             logger.error(
-                "The course outline has %d problem(s), listed above; the build cannot be published.",
+                "The course outline has %d problem(s), listed above.",
                 len(problems),
             )
         by_source = {chapter.source: chapter for chapter in syllabus if chapter.source}

@@ -60,6 +60,7 @@ def rewrite_root_links(html: str, page_path: str, site_url: str | None) -> str:
             if parts:
                 parts[0] = rewrite_url(parts[0], page_path, site_url)
             candidates.append(" ".join(parts))
-        return f"{match.group('before')}{match.group('quote')}{', '.join(candidates)}{match.group('quote')}"
+        quote = match.group("quote")
+        return f"{match.group('before')}{quote}{', '.join(candidates)}{quote}"
 
     return SRCSET_ATTRIBUTE.sub(srcset, URL_ATTRIBUTE.sub(one_url, html))

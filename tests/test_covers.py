@@ -1,0 +1,61 @@
+"""Chapter covers: drawn from number and title by `make covers`, never over an author's image."""
+
+import io
+
+from chapter_covers.__main__ import write_covers
+from chapter_covers.draw import draw_cover
+from conftest import chapter, write_content
+from PIL import Image
+
+
+def test_cover_is_a_1200x630_png():
+    with Image.open(
+        io.BytesIO(draw_cover(12, "A very long chapter title " * 4, "Course"))
+    ) as cover:
+        assert (cover.format, cover.size) == ("PNG", (1200, 630))
+
+
+def test_covers_are_drawn_for_each_chapter_and_redrawn_when_the_title_changes(tmp_path):
+    content = write_content(tmp_path, {"chapter3.md": chapter("Tokens", "chapter3")})
+    assert write_covers(content, "Course") == [
+        f"{content.as_posix()}/images/c3.png: drawn for chapter 3, 'Tokens'"
+    ]
+    first = (content / "images" / "c3.png").read_bytes()
+    assert write_covers(content, "Course") == [f"{content.as_posix()}/images/c3.png: up to date"]
+    write_content(content, {"chapter3.md": chapter("Tokenizers", "chapter3")})
+    write_covers(content, "Course")
+    assert (content / "images" / "c3.png").read_bytes() != first
+
+
+def test_an_image_the_author_made_is_never_overwritten(tmp_path):
+    content = write_content(tmp_path, {"chapter3.md": chapter("Tokens", "chapter3")})
+    (content / "images").mkdir()
+    own = io.BytesIO()
+    Image.new("RGB", (10, 10), "red").save(own, format="PNG")
+    (content / "images" / "c3.png").write_bytes(own.getvalue())
+    messages = write_covers(content, "Course")
+    assert messages == [
+        f"{content.as_posix()}/images/c3.png: not drawn by this tool, left untouched"
+    ]
+    assert (content / "images" / "c3.png").read_bytes() == own.getvalue()
+
+
+def test_chapters_without_a_number_or_title_are_named_and_skipped(tmp_path):
+    content = write_content(
+        tmp_path, {"welcome.md": chapter("Welcome", "welcome"), "x.md": "no front matter\n"}
+    )
+    messages = write_covers(content, "Course")
+    assert any("welcome.md: no chapter number" in message for message in messages)
+    assert any(message.endswith("x.md: no Title, no cover drawn") for message in messages)
+    assert not (content / "images").exists()
+
+
+def test_the_committed_seed_cover_is_one_the_tool_may_redraw():
+    """`make covers` must be free to redraw the seed's cover, so it carries the tool's marker."""
+    from chapter_covers.draw import is_drawn_by_us
+    from conftest import PROJECT_ROOT
+
+    cover = PROJECT_ROOT / "content" / "images" / "c4.png"
+    assert is_drawn_by_us(cover)
+    with Image.open(cover) as image:
+        assert image.size == (1200, 630)

@@ -1,0 +1,78 @@
+"""The README commands and Makefile targets, run as an instructor would, on a project copy."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import chapter, copy_project, run_make
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "course")
+
+
+def test_make_html_builds_the_course_and_make_clean_removes_only_the_output(project):
+    built = run_make(project, "html")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (project / "output" / "chapter4.html").is_file()
+    assert (project / "output" / "chapter5.html").is_file()
+    assert (project / "output" / "images" / "c4.png").is_file()
+    cleaned = run_make(project, "clean")
+    assert cleaned.returncode == 0
+    assert not (project / "output").exists()
+    assert (project / "content" / "chapter4.md").is_file()
+    assert (project / "content" / "images" / "c4.png").is_file()
+
+
+def test_make_html_fails_on_a_numbering_error_without_a_traceback(project):
+    (project / "content" / "chapter4-again.md").write_text(chapter("Again", "again", Chapter="4"))
+    built = run_make(project, "html")
+    log = built.stdout + built.stderr
+    assert built.returncode != 0
+    assert "content/chapter4-again.md and content/chapter4.md are both chapter 4" in log
+    assert "Traceback" not in log
+
+
+def test_make_html_debug_shows_the_traceback(project):
+    (project / "content" / "chapter4-again.md").write_text(chapter("Again", "again", Chapter="4"))
+    built = run_make(project, "html", "DEBUG=1")
+    assert built.returncode != 0
+    assert "Traceback" in built.stdout + built.stderr
+
+
+def test_make_publish_builds_for_the_sub_path(project):
+    built = run_make(project, "publish")
+    assert built.returncode == 0, built.stdout + built.stderr
+    html = (project / "output" / "chapter4.html").read_text()
+    assert 'src="https://example.github.io/llm-course/images/c4.png"' in html
+
+
+def test_make_covers_keeps_the_seed_cover_and_the_chapter(project):
+    before = (project / "content" / "chapter4.md").read_bytes()
+    made = run_make(project, "covers")
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert "content/images/c4.png" in made.stdout
+    assert (project / "content" / "chapter4.md").read_bytes() == before
+
+
+def test_regenerate_does_not_rebuild_in_a_loop_when_the_build_fails(project):
+    """A failing build under `make regenerate` is reported once, then waits for a change."""
+    (project / "content" / "chapter4-again.md").write_text(chapter("Again", "again", Chapter="4"))
+    venv = os.path.dirname(os.path.dirname(sys.executable))
+    process = subprocess.Popen(
+        ["make", "regenerate", f"VENV={venv}"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "COLUMNS": "250"},
+        start_new_session=True,
+    )
+    time.sleep(8)
+    os.killpg(process.pid, signal.SIGTERM)
+    log, _ = process.communicate(timeout=30)
+    assert log.count("are both chapter 4") == 1, log

@@ -1,0 +1,136 @@
+"""The outline's rules as tables: chapter numbers, order, upcoming entries, reading time."""
+
+import pytest
+from chapters.outline import (
+    OutlineError,
+    WrittenChapter,
+    build_syllabus,
+    chapter_number,
+    has_h1,
+    parse_upcoming,
+    reading_minutes,
+)
+
+
+@pytest.mark.parametrize(
+    ("chapter_field", "slug", "number"),
+    [
+        (None, "chapter4", 4),
+        (None, "chapter10", 10),
+        (None, "04-tokens", 4),
+        ("7", "intro", 7),
+        (" 12 ", "chapter3", 12),  # the explicit field wins over the slug
+        ("", "chapter2", 2),
+    ],
+)
+def test_chapter_number(chapter_field, slug, number):
+    assert chapter_number(chapter_field, slug, "content/x.md") == number
+
+
+@pytest.mark.parametrize(
+    ("chapter_field", "slug", "message"),
+    [
+        (None, "welcome", "content/x.md: no chapter number"),
+        ("four", "chapter4", "content/x.md: Chapter: 'four' is not a whole number"),
+        ("-1", "chapter4", "content/x.md: Chapter: '-1' is not a whole number"),
+        ("2.5", "chapter4", "content/x.md: Chapter: '2.5' is not a whole number"),
+    ],
+)
+def test_chapter_number_problems(chapter_field, slug, message):
+    with pytest.raises(OutlineError, match="^" + message.replace(".", r"\.")):
+        chapter_number(chapter_field, slug, "content/x.md")
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("Agents", "UPCOMING_CHAPTERS must be a list"),
+        (["Agents"], r"UPCOMING_CHAPTERS\[0\] must be a dict"),
+        ([{"number": 5}], r"UPCOMING_CHAPTERS\[0\]: 'title' must be a non-empty string"),
+        ([{"number": True, "title": "x"}], r"'number' must be a whole number"),
+        ([{"number": 5, "title": "x", "colour": "red"}], r"unknown key 'colour'"),
+        ([{"number": 5, "title": "x", "slug": "../up"}], r"'slug' must be a simple name"),
+        (
+            [{"number": 5, "title": "x"}, {"number": 5, "title": "y"}],
+            r"\[1\]: chapter 5 is announced twice",
+        ),
+    ],
+)
+def test_upcoming_setting_problems_name_the_key(setting, message):
+    with pytest.raises(OutlineError, match=message):
+        parse_upcoming(setting)
+
+
+def test_upcoming_slug_defaults_to_chapter_number():
+    assert parse_upcoming([{"number": 5, "title": " Agents "}]) == [
+        {"number": 5, "title": "Agents", "slug": "chapter5"}
+    ]
+
+
+def written(
+    slug: str, source: str | None = None, chapter_field: str | None = None
+) -> WrittenChapter:
+    return WrittenChapter(
+        source=source or f"content/{slug}.md",
+        title=slug.title(),
+        slug=slug,
+        url=f"{slug}.html",
+        save_as=f"{slug}.html",
+        chapter_field=chapter_field,
+        body_html="<p>words</p>",
+    )
+
+
+def test_syllabus_orders_numerically_and_slots_upcoming_chapters():
+    chapters = [
+        written("chapter10"),
+        written("chapter9"),
+        written("chapter2"),
+        written("intro", chapter_field="1"),
+    ]
+    syllabus, problems = build_syllabus(
+        chapters,
+        [{"number": 5, "title": "Agents", "slug": "chapter5"}],
+        "{slug}.html",
+        "{slug}.html",
+    )
+    assert problems == []
+    assert [entry.number for entry in syllabus] == [1, 2, 5, 9, 10]
+    assert [entry.is_upcoming for entry in syllabus] == [False, False, True, False, False]
+    assert syllabus[2].previous.slug == "chapter2" and syllabus[2].next.slug == "chapter9"
+    assert syllabus[0].previous is None and syllabus[-1].next is None
+
+
+def test_written_chapter_replaces_the_upcoming_one():
+    syllabus, _ = build_syllabus(
+        [written("chapter5")],
+        [{"number": 5, "title": "Agents", "slug": "chapter5"}],
+        "{slug}.html",
+        "{slug}.html",
+    )
+    assert len(syllabus) == 1 and not syllabus[0].is_upcoming
+
+
+def test_duplicate_numbers_are_reported_naming_both_files():
+    _, problems = build_syllabus(
+        [written("chapter3", "content/a.md"), written("three", "content/b.md", "3")],
+        [],
+        "{slug}.html",
+        "{slug}.html",
+    )
+    assert problems == [
+        "content/a.md and content/b.md are both chapter 3: give each chapter its own number"
+    ]
+
+
+@pytest.mark.parametrize(("words", "minutes"), [(1, 1), (200, 1), (201, 2), (1000, 5)])
+def test_reading_minutes(words, minutes):
+    assert reading_minutes("<p>" + "word " * words + "</p>") == minutes
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [("<h1 id='a'>T</h1>", True), ("<h1>T</h1>", True), ("<h2>T</h2>", False), ("<h10>", False)],
+)
+def test_has_h1(html, expected):
+    assert has_h1(html) is expected
