@@ -57,7 +57,15 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["author_errors", "rootlinks", "chapters"]
+PLUGINS = [
+    "author_errors",
+    "course_images",  # before rootlinks: reads image URLs as authors wrote them
+    "rootlinks",
+    "chapters",
+    "course_sharing",  # after chapters: draws a card per syllabus entry
+    "pelican.plugins.sitemap",
+]
+SITEMAP = {"format": "xml", "exclude": ["^404"]}
 
 # The course outline: chapters announced but not written yet. Each gets a
 # "coming soon" page at its URL and a place in the syllabus and navigation;

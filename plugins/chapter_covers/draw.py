@@ -44,14 +44,17 @@ def title_font_for(
 
 def draw_cover(number: int, title: str, course_name: str) -> bytes:
     """Return the PNG bytes of the cover for chapter `number` titled `title`."""
+    return draw_card(f"Chapter {number}", title, course_name)
+
+
+def draw_card(label: str, title: str, course_name: str) -> bytes:
+    """Return the PNG bytes of a 1200x630 card: course name, a label (`Chapter 4`), a title."""
     image = Image.new("RGB", COVER_SIZE, BACKGROUND)
     draw = ImageDraw.Draw(image)
     text_width = COVER_SIZE[0] - 2 * MARGIN
     draw.rectangle((0, 0, 24, COVER_SIZE[1]), fill=ACCENT)
     draw.text((MARGIN, MARGIN), course_name, font=ImageFont.load_default(size=36), fill=ACCENT)
-    draw.text(
-        (MARGIN, MARGIN + 90), f"Chapter {number}", font=ImageFont.load_default(size=64), fill=TEXT
-    )
+    draw.text((MARGIN, MARGIN + 90), label, font=ImageFont.load_default(size=64), fill=TEXT)
     font, lines = title_font_for(title, text_width)
     line_height = int(font.size * 1.2)
     top = COVER_SIZE[1] - MARGIN - line_height * len(lines)

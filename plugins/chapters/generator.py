@@ -34,6 +34,9 @@ class ChapterGenerator(Generator):
                 save_as=article.save_as,
                 chapter_field=article.metadata.get("chapter"),
                 body_html=article._content or "",
+                date=getattr(article, "date", None),
+                modified=getattr(article, "modified", None),
+                description_field=article.metadata.get("description"),
             )
             for article in articles
         ]

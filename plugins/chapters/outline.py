@@ -3,11 +3,14 @@
 Pure functions over plain values, so the rules can be tested without Pelican.
 """
 
+import html
 import math
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
 WORDS_PER_MINUTE = 200
+DESCRIPTION_LENGTH = 160
 
 
 @dataclass(eq=False)
@@ -22,6 +25,8 @@ class Chapter:
     source: str | None = None  # the Markdown file, as shown to authors; None when upcoming
     reading_minutes: int | None = None
     body_has_h1: bool = False
+    updated: datetime | None = None  # `Modified:`, else `Date:`
+    description: str = ""  # for search engines and link previews
     previous: "Chapter | None" = field(default=None, repr=False)
     next: "Chapter | None" = field(default=None, repr=False)
 
@@ -47,6 +52,9 @@ class WrittenChapter:
     save_as: str
     chapter_field: str | None  # the `Chapter:` front-matter value, if any
     body_html: str
+    date: datetime | None = None
+    modified: datetime | None = None
+    description_field: str | None = None  # the `Description:` front-matter value, if any
 
 
 class OutlineError(ValueError):
@@ -74,6 +82,17 @@ def reading_minutes(body_html: str) -> int:
     text = re.sub(r"<[^>]+>", " ", body_html)
     words = len(re.findall(r"\w+", text))
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def describe(body_html: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    """Return the first paragraph of a chapter as plain text, cut at a word within `limit`."""
+    for paragraph in re.findall(r"<p\b[^>]*>(.*?)</p>", body_html, re.IGNORECASE | re.DOTALL):
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", paragraph)).split())
+        if text:
+            if len(text) <= limit:
+                return text
+            return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return ""
 
 
 def has_h1(body_html: str) -> bool:
@@ -138,6 +157,8 @@ def build_syllabus(
             source=chapter.source,
             reading_minutes=reading_minutes(chapter.body_html),
             body_has_h1=has_h1(chapter.body_html),
+            updated=chapter.modified or chapter.date,
+            description=(chapter.description_field or "").strip() or describe(chapter.body_html),
         )
         if number is None:
             unnumbered.append(entry)
@@ -160,6 +181,7 @@ def build_syllabus(
             slug=announced["slug"],
             url=url_pattern.format(slug=announced["slug"]),
             save_as=save_as_pattern.format(slug=announced["slug"]),
+            description=f"Chapter {announced['number']}, {announced['title']}: coming soon.",
         )
         by_number[entry.number] = entry
         chapters.append(entry)

@@ -1,0 +1,88 @@
+"""Content images without layout shift, loaded lazily, with smaller WebP variants.
+
+Every local image in a chapter body gets `width`/`height` (read with Pillow),
+`loading="lazy"` except the first, and a `srcset` of WebP copies (480, 800 and
+1200 pixels wide, never wider than the original) made at build time, kept in
+the cache folder and remade only when the image changes. Originals in content/
+are never touched. Must come before `rootlinks` in PLUGINS: it reads image
+URLs as authors wrote them.
+"""
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .locate import locate_content_image
+from .markup import ImageFacts, enhance_images
+from .variants import Variant, variant_site_path, variant_widths, write_variants
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_SIZES = "(min-width: 60rem) 42rem, calc(100vw - 2rem)"
+
+
+def enhance_content(content) -> None:
+    """Size and add variants to the images of one article or page body."""
+    body = getattr(content, "_content", None)
+    if not body or "<img" not in body.lower() or not getattr(content, "save_as", None):
+        return
+    settings = content.settings
+    content_root = Path(settings["PATH"]).resolve()
+    variants: list[Variant] = []
+
+    def facts_for(src: str) -> ImageFacts | None:
+        image = locate_content_image(src, content_root, Path(content.source_path), content.save_as)
+        if image is None:
+            return None
+        widths = variant_widths(image.width)
+        image_variants = [
+            Variant(image.path, width, variant_site_path(image.site_path, width))
+            for width in widths
+        ]
+        variants.extend(image_variants)
+        return ImageFacts(
+            image.width,
+            image.height,
+            [
+                (width, "/" + variant.site_path)
+                for width, variant in zip(widths, image_variants, strict=True)
+            ],
+        )
+
+    content._content = enhance_images(
+        body, facts_for, settings.get("COURSE_IMAGE_SIZES", DEFAULT_SIZES)
+    )
+    content.image_variants = variants
+
+
+class ImageVariantGenerator(Generator):
+    """Writes the WebP variants every article and page asked for into the output folder."""
+
+    def generate_context(self) -> None:
+        pass
+
+    def generate_output(self, writer) -> None:
+        variants = [
+            variant
+            for content in self.context.get("generated_content", {}).values()
+            for variant in getattr(content, "image_variants", [])
+        ]
+        if not variants:
+            return
+        cache_dir = Path(self.settings.get("CACHE_PATH", "cache")) / "course_images"
+        encoded = write_variants(variants, cache_dir, Path(self.output_path))
+        logger.info(
+            "course_images: %d image variants (%d newly encoded)", len(set(variants)), encoded
+        )
+
+
+def add_generator(pelican) -> type:
+    """Return the generator that writes image variants."""
+    return ImageVariantGenerator
+
+
+def register() -> None:
+    signals.content_object_init.connect(enhance_content)
+    signals.get_generators.connect(add_generator)

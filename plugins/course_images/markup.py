@@ -1,0 +1,76 @@
+"""Rewrite the <img> tags of a chapter body: size, lazy loading and a WebP srcset."""
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+ATTRIBUTE = re.compile(
+    r"""(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+)))?"""
+)
+
+
+@dataclass(frozen=True)
+class ImageFacts:
+    """What the build knows of one local image: its size and its WebP variants (width, URL)."""
+
+    width: int
+    height: int
+    variants: list[tuple[int, str]]
+
+
+def parse_attributes(tag: str) -> dict[str, str | None]:
+    """Return the attributes of one HTML start tag, names lower-cased, values unescaped."""
+    inner = tag[len("<img") : -1].rstrip("/")
+    attributes: dict[str, str | None] = {}
+    for match in ATTRIBUTE.finditer(inner):
+        value = match.group("double")
+        if value is None:
+            value = match.group("single")
+        if value is None:
+            value = match.group("bare")
+        attributes.setdefault(
+            match.group("name").lower(), None if value is None else html.unescape(value)
+        )
+    return attributes
+
+
+def format_tag(attributes: dict[str, str | None]) -> str:
+    """Return an <img> start tag with the given attributes, values escaped."""
+    parts = ["<img"]
+    for name, value in attributes.items():
+        parts.append(name if value is None else f'{name}="{html.escape(value, quote=True)}"')
+    return " ".join(parts) + ">"
+
+
+def enhance_images(
+    body_html: str, facts_for: Callable[[str], ImageFacts | None], sizes: str
+) -> str:
+    """Return `body_html` with local images sized, lazy (but the first) and given a srcset.
+
+    `facts_for(src)` returns what is known of the image an `src` points at, or
+    None for images the build does not manage (remote, missing, SVG): those
+    are left exactly as written.
+    """
+    position = 0
+
+    def enhance(match: re.Match) -> str:
+        nonlocal position
+        position += 1
+        attributes = parse_attributes(match.group())
+        facts = facts_for(attributes.get("src") or "")
+        if facts is None:
+            return match.group()
+        if "width" not in attributes and "height" not in attributes:
+            attributes["width"] = str(facts.width)
+            attributes["height"] = str(facts.height)
+        if position > 1:
+            attributes.setdefault("loading", "lazy")
+        attributes.setdefault("decoding", "async")
+        if "srcset" not in attributes and facts.variants:
+            attributes["srcset"] = ", ".join(f"{url} {width}w" for width, url in facts.variants)
+            attributes.setdefault("sizes", sizes)
+        return format_tag(attributes)
+
+    return IMG_TAG.sub(enhance, body_html)

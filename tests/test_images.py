@@ -1,0 +1,110 @@
+"""Content images: width/height, lazy but the first, WebP variants made once, originals kept."""
+
+import io
+import re
+
+import pytest
+from conftest import PROJECT_ROOT, chapter
+from course_images.locate import site_path_of
+from course_images.variants import Variant, write_variants
+from PIL import Image
+
+
+def png(width: int, height: int, colour: str = "navy") -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def img_tags(html: str) -> list[str]:
+    return re.findall(r"<img\b[^>]*>", html)
+
+
+def test_seed_cover_gets_size_and_a_webp_srcset(seed_site):
+    (tag,) = img_tags(seed_site.page("chapter4.html"))
+    assert 'width="1200" height="630"' in tag
+    assert 'loading="lazy"' not in tag  # the first image is the one students see first
+    assert (
+        'srcset="images/c4-480w.webp 480w, images/c4-800w.webp 800w, images/c4-1200w.webp 1200w"'
+        in tag
+    )
+    for width in (480, 800, 1200):
+        with Image.open(seed_site.output / "images" / f"c4-{width}w.webp") as variant:
+            assert (variant.format, variant.width) == ("WEBP", width)
+    original = (PROJECT_ROOT / "content" / "images" / "c4.png").read_bytes()
+    assert (seed_site.output / "images" / "c4.png").read_bytes() == original
+
+
+def test_images_after_the_first_load_lazily_and_unmanaged_images_are_left_as_written(build_site):
+    body = "\n\n".join(
+        [
+            "![First](/images/big.png)",
+            "![Second](images/big.png)",
+            "![Static]({static}/images/small.png)",
+            '<img src="/images/big.png" alt="Sized by author" width="300">',
+            "![Remote](https://example.org/x.png)",
+            "![Vector](/images/logo.svg)",
+        ]
+    )
+    build = build_site(
+        {
+            "chapter1.md": chapter("Images", "chapter1", body=body),
+            "images/big.png": png(1600, 800),
+            "images/small.png": png(300, 200),
+            "images/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',
+        },
+        fatal=False,
+    )
+    tags = img_tags(build.page("chapter1.html"))
+    assert len(tags) == 6
+    first, second, static, author_sized, remote, vector = tags
+    assert 'width="1600" height="800"' in first and "loading" not in first
+    assert 'loading="lazy"' in second and 'width="1600"' in second
+    big_srcset = (
+        'srcset="images/big-480w.webp 480w, images/big-800w.webp 800w, '
+        'images/big-1200w.webp 1200w, images/big-1600w.webp 1600w"'
+    )
+    assert big_srcset in first and big_srcset in second
+    assert 'srcset="images/small-300w.webp 300w"' in static and 'width="300" height="200"' in static
+    assert 'width="300"' in author_sized and 'height="' not in author_sized
+    assert remote == '<img alt="Remote" src="https://example.org/x.png">'
+    assert vector == '<img alt="Vector" src="images/logo.svg">'
+    assert (build.output / "images" / "big-1600w.webp").is_file()
+
+
+def test_variants_are_encoded_once_and_again_when_the_image_changes(tmp_path):
+    source = tmp_path / "content" / "images" / "photo.png"
+    source.parent.mkdir(parents=True)
+    source.write_bytes(png(1000, 500))
+    variants = [Variant(source, width, f"images/photo-{width}w.webp") for width in (480, 800, 1000)]
+    cache, output = tmp_path / "cache", tmp_path / "output"
+    assert write_variants(variants, cache, output) == 3
+    assert write_variants(variants, cache, output) == 0
+    assert sorted(path.name for path in (output / "images").iterdir()) == [
+        "photo-1000w.webp",
+        "photo-480w.webp",
+        "photo-800w.webp",
+    ]
+    source.write_bytes(png(1000, 500, "red"))
+    assert write_variants(variants, cache, output) == 3
+    with Image.open(output / "images" / "photo-480w.webp") as variant:
+        assert variant.getpixel((10, 10))[0] > 200  # red now
+
+
+@pytest.mark.parametrize(
+    ("src", "source_dir", "page", "expected"),
+    [
+        ("/images/a.png", "", "chapter1.html", "images/a.png"),
+        ("images/a.png", "", "chapter1.html", "images/a.png"),
+        ("images/a.png", "", "guide/one.html", "guide/images/a.png"),
+        ("{static}/images/a.png", "part1", "one.html", "images/a.png"),
+        ("{static}img/a.png", "part1", "one.html", "part1/img/a.png"),
+        ("/images/a%20b.png?v=2#x", "", "c.html", "images/a b.png"),
+        ("../../etc/passwd.png", "", "c.html", None),
+        ("https://example.org/a.png", "", "c.html", None),
+        ("data:image/png;base64,AAAA", "", "c.html", None),
+        ("", "", "c.html", None),
+    ],
+)
+def test_site_path_of(src, source_dir, page, expected):
+    assert site_path_of(src, source_dir, page) == expected
