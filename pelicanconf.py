@@ -44,6 +44,12 @@ AUTHOR_FEED_RSS = None
 # A deleted chapter's old page must not survive in output/.
 DELETE_OUTPUT_DIRECTORY = True
 
+# Rebuilds reuse parsed Markdown from cache/ (the content_cache plugin empties it
+# whenever the settings change, which Pelican alone would not notice).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+
 # Setting MARKDOWN replaces Pelican's default, so restate it; `toc` gives every
 # heading a stable id, without which `#anchor` links into a chapter are dead.
 MARKDOWN = {
@@ -59,6 +65,7 @@ MARKDOWN = {
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "author_errors",
+    "content_cache",
     "course_images",  # before rootlinks: reads image URLs as authors wrote them
     "rootlinks",
     "chapters",

@@ -1,6 +1,7 @@
 """Draw a chapter cover: the chapter number and title on a plain coloured card."""
 
 import io
+from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
 
@@ -12,6 +13,12 @@ TEXT = (255, 255, 255)
 # Stored in each PNG we draw, so a later run knows the file is ours to redraw.
 MARKER_KEY = "Software"
 MARKER_VALUE = "course-site chapter_covers"
+
+
+@lru_cache(maxsize=16)
+def font_of_size(size: int) -> ImageFont.FreeTypeFont:
+    """Return Pillow's built-in scalable font at `size` pixels (loaded once per size)."""
+    return ImageFont.load_default(size=size)
 
 
 def wrap_title(title: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
@@ -35,7 +42,7 @@ def title_font_for(
 ) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """Return the largest font (down to a floor) whose wrapped title fits in `max_lines`."""
     for size in (96, 84, 72, 64, 56, 48, 40):
-        font = ImageFont.load_default(size=size)
+        font = font_of_size(size)
         lines = wrap_title(title, font, width)
         if len(lines) <= max_lines and all(font.getlength(line) <= width for line in lines):
             return font, lines
@@ -53,8 +60,8 @@ def draw_card(label: str, title: str, course_name: str) -> bytes:
     draw = ImageDraw.Draw(image)
     text_width = COVER_SIZE[0] - 2 * MARGIN
     draw.rectangle((0, 0, 24, COVER_SIZE[1]), fill=ACCENT)
-    draw.text((MARGIN, MARGIN), course_name, font=ImageFont.load_default(size=36), fill=ACCENT)
-    draw.text((MARGIN, MARGIN + 90), label, font=ImageFont.load_default(size=64), fill=TEXT)
+    draw.text((MARGIN, MARGIN), course_name, font=font_of_size(36), fill=ACCENT)
+    draw.text((MARGIN, MARGIN + 90), label, font=font_of_size(64), fill=TEXT)
     font, lines = title_font_for(title, text_width)
     line_height = int(font.size * 1.2)
     top = COVER_SIZE[1] - MARGIN - line_height * len(lines)
@@ -63,7 +70,7 @@ def draw_card(label: str, title: str, course_name: str) -> bytes:
     info = PngImagePlugin.PngInfo()
     info.add_text(MARKER_KEY, MARKER_VALUE)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", pnginfo=info, optimize=True)
+    image.save(buffer, format="PNG", pnginfo=info)
     return buffer.getvalue()
 
 

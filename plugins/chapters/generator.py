@@ -3,9 +3,10 @@
 import logging
 import os
 
+from markupsafe import Markup, escape
 from pelican.generators import Generator
 
-from .outline import OutlineError, WrittenChapter, build_syllabus, parse_upcoming
+from .outline import Chapter, OutlineError, WrittenChapter, build_syllabus, parse_upcoming
 
 logger = logging.getLogger(__name__)
 
@@ -13,6 +14,29 @@ logger = logging.getLogger(__name__)
 def source_for_authors(source_path: str, content_path: str) -> str:
     """Return a content file's path as an author sees it, e.g. `content/chapter4.md`."""
     return os.path.relpath(source_path, os.path.dirname(os.path.abspath(content_path)))
+
+
+class SidebarChapters:
+    """The sidebar's chapter list, rendered once per SITEURL and reused on every page.
+
+    Only the current chapter differs between pages; it is marked by adding
+    aria-current to its link, which is unique in the list.
+    """
+
+    def __init__(self, template, syllabus: list[Chapter]) -> None:
+        self.template = template
+        self.syllabus = syllabus
+        self.rendered: dict[str, str] = {}
+
+    def render(self, site_url: str, current: Chapter | None) -> Markup:
+        """Return the chapter list as seen from a page, with `current` marked."""
+        if site_url not in self.rendered:
+            self.rendered[site_url] = self.template.render(syllabus=self.syllabus, SITEURL=site_url)
+        html = self.rendered[site_url]
+        if current is not None:
+            link = f'<a href="{escape(site_url)}/{escape(current.url)}">'
+            html = html.replace(link, link[:-1] + ' aria-current="page">', 1)
+        return Markup(html)
 
 
 class ChapterGenerator(Generator):
@@ -60,6 +84,9 @@ class ChapterGenerator(Generator):
             article.course_chapter = by_source[chapter.source]
         self.syllabus = syllabus
         self.context["syllabus"] = syllabus
+        self.context["sidebar_chapters"] = SidebarChapters(
+            self.get_template("sidebar_chapters"), syllabus
+        )
 
     def generate_output(self, writer) -> None:
         template = self.get_template("upcoming")

@@ -3,17 +3,14 @@
 import hashlib
 import io
 import os
-import shutil
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from cached_products import place_in_site, run_jobs, write_atomically
 from PIL import Image
 
 VARIANT_WIDTHS = (480, 800, 1200)
 WEBP_QUALITY = 80
-# Below this many images to encode, starting worker processes costs more than it saves.
-PARALLEL_THRESHOLD = 4
 
 
 @dataclass(frozen=True)
@@ -37,10 +34,9 @@ def variant_site_path(image_site_path: str, width: int) -> str:
     return f"{stem}-{width}w.webp"
 
 
-def cache_key(source: Path, width: int) -> str:
-    """Return a name that changes whenever the source image's bytes or the width change."""
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:20]
-    return f"{digest}-{width}-q{WEBP_QUALITY}.webp"
+def cache_key(source_digest: str, width: int) -> str:
+    """Return a cache name that changes whenever the source image's bytes or the width change."""
+    return f"{source_digest[:20]}-{width}-q{WEBP_QUALITY}.webp"
 
 
 def encode_variant(source: Path, width: int, destination: Path) -> None:
@@ -52,35 +48,22 @@ def encode_variant(source: Path, width: int, destination: Path) -> None:
             image = image.resize((width, height), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
         image.save(buffer, format="WEBP", quality=WEBP_QUALITY, method=4)
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_suffix(".partial")
-    partial.write_bytes(buffer.getvalue())
-    partial.replace(destination)
-
-
-def _encode_job(job: tuple[str, int, str]) -> None:
-    source, width, destination = job
-    encode_variant(Path(source), width, Path(destination))
+    write_atomically(destination, buffer.getvalue())
 
 
 def write_variants(variants: list[Variant], cache_dir: Path, output_dir: Path) -> int:
     """Copy every variant into the site, encoding only those not cached; return how many encoded."""
     cached_files = {}
     to_encode = []
+    digests: dict[Path, str] = {}
     for variant in set(variants):
-        cached = cache_dir / cache_key(variant.source, variant.width)
+        if variant.source not in digests:
+            digests[variant.source] = hashlib.sha256(variant.source.read_bytes()).hexdigest()
+        cached = cache_dir / cache_key(digests[variant.source], variant.width)
         cached_files[variant] = cached
         if not cached.exists():
-            to_encode.append((str(variant.source), variant.width, str(cached)))
-    to_encode = sorted(set(to_encode))
-    if len(to_encode) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 4)) as pool:
-            list(pool.map(_encode_job, to_encode))
-    else:
-        for job in to_encode:
-            _encode_job(job)
+            to_encode.append((variant.source, variant.width, cached))
+    encoded = run_jobs(encode_variant, sorted(set(to_encode)))
     for variant, cached in cached_files.items():
-        target = output_dir / variant.site_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target)
-    return len(to_encode)
+        place_in_site(cached, output_dir / variant.site_path)
+    return encoded

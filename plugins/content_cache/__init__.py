@@ -1,0 +1,64 @@
+"""Pelican's content cache, made safe to leave on.
+
+Rebuilds reuse Pelican's cache of parsed Markdown (CACHE_CONTENT and
+LOAD_CONTENT_CACHE with the "reader" layer), which is what makes a rebuild
+after editing one chapter cheap. Pelican keys that cache by file only: after a
+change of settings (say, a Markdown extension) it would serve stale pages.
+This plugin fingerprints the settings and the versions of Pelican and
+Markdown, and empties Pelican's cache files when the fingerprint changes.
+"""
+
+import hashlib
+import json
+import logging
+from importlib.metadata import version
+from pathlib import Path
+
+from pelican import signals
+
+logger = logging.getLogger(__name__)
+
+FINGERPRINT_FILE = "settings-fingerprint"
+# Pelican names its cache files after the generator classes: "ArticlesGenerator-Readers", ...
+PELICAN_CACHE_GLOB = "*Generator*"
+# Settings that change between runs without changing what is read.
+VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "BIND", "PORT"}
+
+
+def settings_fingerprint(settings: dict) -> str:
+    """Return a digest of every plain-valued setting and the versions that shape parsed content."""
+    plain = {
+        key: value
+        for key, value in settings.items()
+        if key.isupper() and key not in VOLATILE_SETTINGS
+    }
+    text = json.dumps(plain, sort_keys=True, default=lambda value: type(value).__name__)
+    text += version("pelican") + version("markdown")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def forget_stale_cache(cache_dir: Path, fingerprint: str) -> bool:
+    """Delete Pelican's cache files if they were made under other settings; True if deleted."""
+    stamp = cache_dir / FINGERPRINT_FILE
+    if stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == fingerprint:
+        return False
+    stale = list(cache_dir.glob(PELICAN_CACHE_GLOB)) if cache_dir.is_dir() else []
+    for cache_file in stale:
+        if cache_file.is_file():
+            cache_file.unlink()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(fingerprint + "\n", encoding="utf-8")
+    return bool(stale)
+
+
+def check_cache(pelican) -> None:
+    """Empty Pelican's content cache when the settings changed since it was written."""
+    settings = pelican.settings
+    if not settings.get("LOAD_CONTENT_CACHE"):
+        return
+    if forget_stale_cache(Path(settings["CACHE_PATH"]), settings_fingerprint(settings)):
+        logger.info("content_cache: settings changed since the last build; cache emptied")
+
+
+def register() -> None:
+    signals.initialized.connect(check_cache)

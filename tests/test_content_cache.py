@@ -1,0 +1,40 @@
+"""Rebuilds reuse parsed Markdown, yet never serve a stale page after an edit or a settings change."""
+
+from conftest import chapter, run_pelican, write_content
+from content_cache import forget_stale_cache
+
+
+def test_a_rebuild_shows_an_edited_chapter(tmp_path):
+    content = write_content(
+        tmp_path / "content", {"chapter1.md": chapter("One", "chapter1", body="Old text.")}
+    )
+    assert run_pelican(content, tmp_path / "output").exit_code == 0
+    assert (tmp_path / "cache" / "ArticlesGenerator-Readers").is_file()
+    write_content(content, {"chapter1.md": chapter("One", "chapter1", body="New text.")})
+    build = run_pelican(content, tmp_path / "output")
+    assert "New text." in build.page("chapter1.html")
+
+
+def test_a_settings_change_empties_the_cache(tmp_path):
+    content = write_content(
+        tmp_path / "content", {"chapter1.md": chapter("One", "chapter1", body="## Part")}
+    )
+    first = run_pelican(content, tmp_path / "output")
+    assert '<h2 id="part">Part</h2>' in first.page("chapter1.html")
+    markdown = {
+        "extension_configs": {"markdown.extensions.toc": {"permalink": True}},
+        "output_format": "html5",
+    }
+    second = run_pelican(content, tmp_path / "output", extra_settings={"MARKDOWN": markdown})
+    assert 'class="headerlink"' in second.page("chapter1.html")
+
+
+def test_forget_stale_cache_keeps_other_caches(tmp_path):
+    (tmp_path / "ArticlesGenerator-Readers").write_bytes(b"x")
+    (tmp_path / "course_images").mkdir()
+    assert forget_stale_cache(tmp_path, "one") is True
+    assert not (tmp_path / "ArticlesGenerator-Readers").exists()
+    assert (tmp_path / "course_images").is_dir()
+    (tmp_path / "ArticlesGenerator-Readers").write_bytes(b"x")
+    assert forget_stale_cache(tmp_path, "one") is False
+    assert (tmp_path / "ArticlesGenerator-Readers").exists()
