@@ -1,4 +1,4 @@
-"""Rebuilds reuse parsed Markdown, yet never serve a stale page after an edit or a settings change."""
+"""Rebuilds reuse parsed Markdown, yet never serve a stale page after an edit or settings change."""
 
 from conftest import chapter, run_pelican, write_content
 from content_cache import forget_stale_cache

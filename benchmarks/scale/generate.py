@@ -7,11 +7,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-WORDS = (
+VOCABULARY = (
     "model token layer attention vector training data loss gradient prompt context "
     "embedding decoder encoder batch sample image audio video agent tool memory "
     "evaluation benchmark inference latency weight bias softmax sequence output input"
-).split()
+)
+WORDS = VOCABULARY.split(" ")
 HEADINGS_PER_CHAPTER = 10
 LINKS_PER_CHAPTER = 20
 IMAGES_PER_CHAPTER = 5
@@ -56,7 +57,7 @@ def chapter_markdown(number: int, chapters: int, rng: random.Random) -> str:
             section = rng.randint(1, HEADINGS_PER_CHAPTER)
             links.append(f"[section {section} above](#{heading_slug(number, section)})")
         else:
-            links.append(f"[the home page](index.html)")
+            links.append("[the home page](index.html)")
     for section in range(1, HEADINGS_PER_CHAPTER + 1):
         level = "##" if section % 3 else "###"
         lines += [f"{level} Section {section} of chapter {number}", ""]
