@@ -32,7 +32,7 @@ endif
 # The stamp is rebuilt (and the venv refreshed) whenever pyproject.toml changes.
 VENV_STAMP = $(VENV)/.installed
 
-.PHONY: help html clean regenerate serve serve-global devserver devserver-global publish test covers venv lint
+.PHONY: help html clean regenerate serve serve-global devserver devserver-global publish test covers venv lint bench
 
 help:
 	@echo 'Usage:'
@@ -47,6 +47,7 @@ help:
 	@echo '   make covers                regenerate chapter cover images in content/images/'
 	@echo '   make test                  run the test suite'
 	@echo '   make lint                  ruff lint and format check'
+	@echo '   make bench                 build a 100- and 500-chapter course, print speed ratios'
 	@echo 'Set DEBUG=1 for tracebacks and debug output, RELATIVE=1 for relative URLs.'
 
 venv: $(VENV_STAMP)
@@ -93,3 +94,7 @@ test: $(VENV_STAMP)
 lint: $(VENV_STAMP)
 	$(BIN)/ruff check plugins tests benchmarks *.py
 	$(BIN)/ruff format --check plugins tests benchmarks *.py
+
+# Speed and memory of a synthetic course (benchmarks/scale): prints ratios, asserts nothing.
+bench: $(VENV_STAMP)
+	$(BIN)/python -m benchmarks.scale.bench $(BENCHOPTS)

@@ -49,6 +49,10 @@ DELETE_OUTPUT_DIRECTORY = True
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
+GZIP_CACHE = False  # compressing the cache cost more time than reading it saved
+# Local builds hard-link images into output/ instead of copying them (Pelican
+# falls back to symlinks across file systems); publishconf.py copies real files.
+STATIC_CREATE_LINKS = True
 
 # Setting MARKDOWN replaces Pelican's default, so restate it; `toc` gives every
 # heading a stable id, without which `#anchor` links into a chapter are dead.

@@ -12,5 +12,8 @@ from pelicanconf import *  # noqa: E402,F403
 SITEURL = "https://example.github.io/llm-course"
 RELATIVE_URLS = False
 
+# The published folder must stand alone: real files, no links into content/.
+STATIC_CREATE_LINKS = False
+
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"

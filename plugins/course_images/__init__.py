@@ -16,11 +16,26 @@ from pelican.generators import Generator
 
 from .locate import locate_content_image
 from .markup import ImageFacts, enhance_images
+from .sizes import ImageSizes
 from .variants import Variant, variant_site_path, variant_widths, write_variants
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_SIZES = "(min-width: 60rem) 42rem, calc(100vw - 2rem)"
+
+# The size index, loaded when Pelican starts. The dev server runs many builds in
+# one process; that is safe because every lookup checks the file's mtime and size.
+build_state: dict[str, ImageSizes] = {}
+
+
+def cache_dir_of(settings: dict) -> Path:
+    """Return the folder where this plugin keeps variants and the size index."""
+    return Path(settings.get("CACHE_PATH", "cache")) / "course_images"
+
+
+def start_build(pelican) -> None:
+    """Load the image size index for a new build."""
+    build_state["sizes"] = ImageSizes(cache_dir_of(pelican.settings) / "sizes.json")
 
 
 def enhance_content(content) -> None:
@@ -30,10 +45,15 @@ def enhance_content(content) -> None:
         return
     settings = content.settings
     content_root = Path(settings["PATH"]).resolve()
+    if "sizes" not in build_state:
+        build_state["sizes"] = ImageSizes(cache_dir_of(settings) / "sizes.json")
+    sizes = build_state["sizes"]
     variants: list[Variant] = []
 
     def facts_for(src: str) -> ImageFacts | None:
-        image = locate_content_image(src, content_root, Path(content.source_path), content.save_as)
+        image = locate_content_image(
+            src, content_root, Path(content.source_path), content.save_as, sizes
+        )
         if image is None:
             return None
         widths = variant_widths(image.width)
@@ -69,10 +89,11 @@ class ImageVariantGenerator(Generator):
             for content in self.context.get("generated_content", {}).values()
             for variant in getattr(content, "image_variants", [])
         ]
+        if "sizes" in build_state:
+            build_state["sizes"].save()
         if not variants:
             return
-        cache_dir = Path(self.settings.get("CACHE_PATH", "cache")) / "course_images"
-        encoded = write_variants(variants, cache_dir, Path(self.output_path))
+        encoded = write_variants(variants, cache_dir_of(self.settings), Path(self.output_path))
         logger.info(
             "course_images: %d image variants (%d newly encoded)", len(set(variants)), encoded
         )
@@ -84,5 +105,6 @@ def add_generator(pelican) -> type:
 
 
 def register() -> None:
+    signals.initialized.connect(start_build)
     signals.content_object_init.connect(enhance_content)
     signals.get_generators.connect(add_generator)

@@ -5,7 +5,7 @@ import re
 
 # A URL-valued attribute as Python-Markdown (or an author's raw HTML) writes it.
 URL_ATTRIBUTE = re.compile(
-    r"""(?P<before>\s(?:href|src|poster|data)\s*=\s*)(?P<quote>["'])(?P<url>.*?)(?P=quote)""",
+    r"""(?P<before>\s(?:href|src|poster|data)\s*=\s*)(?P<quote>["'])(?P<url>/(?!/).*?)(?P=quote)""",
     re.IGNORECASE,
 )
 SRCSET_ATTRIBUTE = re.compile(
