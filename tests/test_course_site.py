@@ -248,3 +248,19 @@ def test_a_deleted_chapter_does_not_survive_the_next_build(tmp_path):
     assert build.exit_code == 0, build.log
     assert not (build.output / "chapter9.html").exists()
     assert "Fine-tuning" not in build.page("index.html")
+
+
+def test_drafts_and_pages_are_themed_outside_the_syllabus(build_site):
+    build = build_site(
+        {
+            "chapter1.md": chapter("One", "chapter1"),
+            "chapter2.md": chapter("Two, unfinished", "chapter2", Status="draft"),
+            "pages/about.md": "Title: About this course\nSlug: about\n\nWho we are.\n",
+        }
+    )
+    assert build.exit_code == 0, build.log
+    draft = build.page("drafts/chapter2.html")
+    assert "<title>Chapter 2: Two, unfinished" in draft and "../theme/css/course.css" in draft
+    assert "Two, unfinished" not in build.page("index.html")
+    about = build.page("about.html")
+    assert "<h1>About this course</h1>" in about and "theme/css/course.css" in about

@@ -6,7 +6,14 @@ import os
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
-from .outline import Chapter, OutlineError, WrittenChapter, build_syllabus, parse_upcoming
+from .outline import (
+    Chapter,
+    OutlineError,
+    WrittenChapter,
+    build_syllabus,
+    parse_upcoming,
+    syllabus_entry,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -47,23 +54,24 @@ class ChapterGenerator(Generator):
     `syllabus` and each article its `course_chapter`.
     """
 
+    def written_chapter(self, article) -> WrittenChapter:
+        """Return what the outline needs of one article."""
+        return WrittenChapter(
+            source=source_for_authors(article.source_path, self.settings["PATH"]),
+            title=article.title,
+            slug=article.slug,
+            url=article.url,
+            save_as=article.save_as,
+            chapter_field=article.metadata.get("chapter"),
+            body_html=article._content or "",
+            date=getattr(article, "date", None),
+            modified=getattr(article, "modified", None),
+            description_field=article.metadata.get("description"),
+        )
+
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
-        written = [
-            WrittenChapter(
-                source=source_for_authors(article.source_path, self.settings["PATH"]),
-                title=article.title,
-                slug=article.slug,
-                url=article.url,
-                save_as=article.save_as,
-                chapter_field=article.metadata.get("chapter"),
-                body_html=article._content or "",
-                date=getattr(article, "date", None),
-                modified=getattr(article, "modified", None),
-                description_field=article.metadata.get("description"),
-            )
-            for article in articles
-        ]
+        written = [self.written_chapter(article) for article in articles]
         try:
             upcoming = parse_upcoming(self.settings.get("UPCOMING_CHAPTERS"))
         except OutlineError as problem:
@@ -82,6 +90,14 @@ class ChapterGenerator(Generator):
         by_source = {chapter.source: chapter for chapter in syllabus if chapter.source}
         for article, chapter in zip(articles, written, strict=True):
             article.course_chapter = by_source[chapter.source]
+        # Drafts, hidden chapters and translations are pages too, outside the syllabus.
+        off_syllabus = [
+            *self.context.get("drafts", []),
+            *self.context.get("hidden_articles", []),
+            *(translation for article in articles for translation in article.translations),
+        ]
+        for article in off_syllabus:
+            article.course_chapter, _problem = syllabus_entry(self.written_chapter(article))
         self.syllabus = syllabus
         self.context["syllabus"] = syllabus
         self.context["sidebar_chapters"] = SidebarChapters(

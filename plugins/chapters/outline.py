@@ -27,6 +27,7 @@ class Chapter:
     body_has_h1: bool = False
     updated: datetime | None = None  # `Modified:`, else `Date:`
     description: str = ""  # for search engines and link previews
+    card: str | None = None  # site path of its social card, set by course_sharing
     previous: "Chapter | None" = field(default=None, repr=False)
     next: "Chapter | None" = field(default=None, repr=False)
 
@@ -129,6 +130,30 @@ def parse_upcoming(setting: object) -> list[dict]:
     return entries
 
 
+def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
+    """Return the syllabus entry of a written chapter, and the problem with its number if any.
+
+    A chapter without a valid number gets number -1.
+    """
+    try:
+        number, problem = chapter_number(chapter.chapter_field, chapter.slug, chapter.source), None
+    except OutlineError as error:
+        number, problem = -1, str(error)
+    entry = Chapter(
+        number=number,
+        title=chapter.title,
+        slug=chapter.slug,
+        url=chapter.url,
+        save_as=chapter.save_as,
+        source=chapter.source,
+        reading_minutes=reading_minutes(chapter.body_html),
+        body_has_h1=has_h1(chapter.body_html),
+        updated=chapter.modified or chapter.date,
+        description=(chapter.description_field or "").strip() or describe(chapter.body_html),
+    )
+    return entry, problem
+
+
 def build_syllabus(
     written: list[WrittenChapter], upcoming: list[dict], url_pattern: str, save_as_pattern: str
 ) -> tuple[list[Chapter], list[str]]:
@@ -143,26 +168,12 @@ def build_syllabus(
     unnumbered: list[Chapter] = []
     by_number: dict[int, Chapter] = {}
     for chapter in sorted(written, key=lambda c: c.source):
-        try:
-            number = chapter_number(chapter.chapter_field, chapter.slug, chapter.source)
-        except OutlineError as problem:
-            problems.append(str(problem))
-            number = None
-        entry = Chapter(
-            number=number if number is not None else -1,
-            title=chapter.title,
-            slug=chapter.slug,
-            url=chapter.url,
-            save_as=chapter.save_as,
-            source=chapter.source,
-            reading_minutes=reading_minutes(chapter.body_html),
-            body_has_h1=has_h1(chapter.body_html),
-            updated=chapter.modified or chapter.date,
-            description=(chapter.description_field or "").strip() or describe(chapter.body_html),
-        )
-        if number is None:
+        entry, problem = syllabus_entry(chapter)
+        if problem:
+            problems.append(problem)
             unnumbered.append(entry)
             continue
+        number = entry.number
         if number in by_number:
             first = by_number[number]
             problems.append(
