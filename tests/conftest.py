@@ -45,8 +45,8 @@ def run_pelican(
     command = [str(PELICAN), str(content), "-o", str(output), "-s", str(settings_file)]
     if fatal:
         command += ["--fatal", "errors"]
-    for key, value in settings.items():
-        command += ["-e", f"{key}={json.dumps(value)}"]
+    # One -e for all pairs: Pelican keeps only the last -e given.
+    command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in settings.items())]
     # A wide console keeps each logged problem on one line.
     environment = {**os.environ, "COLUMNS": "250", "TERM": "dumb"}
     finished = subprocess.run(
