@@ -52,12 +52,15 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
         "markdown.extensions.toc": {},
+        # `!!! note "Title"` blocks for authors; the theme styles note, tip and warning.
+        "markdown.extensions.admonition": {},
     },
     "output_format": "html5",
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["author_errors", "rootlinks", "chapters"]
+# `search` runs on `finalized`: keep it before any plugin that checks the finished site.
+PLUGINS = ["author_errors", "rootlinks", "chapters", "contents", "search"]
 
 # The course outline: chapters announced but not written yet. Each gets a
 # "coming soon" page at its URL and a place in the syllabus and navigation;
