@@ -32,7 +32,7 @@ endif
 # The stamp is rebuilt (and the venv refreshed) whenever pyproject.toml changes.
 VENV_STAMP = $(VENV)/.installed
 
-.PHONY: help html clean regenerate serve serve-global devserver devserver-global publish test covers venv lint
+.PHONY: help html clean regenerate serve serve-global devserver devserver-global publish test covers venv lint code-colours audit
 
 help:
 	@echo 'Usage:'
@@ -45,6 +45,7 @@ help:
 	@echo '   make devserver-global      same, on all interfaces'
 	@echo '   make publish               build with publishconf.py (the real SITEURL)'
 	@echo '   make covers                regenerate chapter cover images in content/images/'
+	@echo '   make code-colours          regenerate the Pygments colours (both schemes) in course.css'
 	@echo '   make test                  run the test suite'
 	@echo '   make lint                  ruff lint and format check'
 	@echo 'Set DEBUG=1 for tracebacks and debug output, RELATIVE=1 for relative URLs.'
@@ -86,6 +87,9 @@ publish: $(VENV_STAMP)
 
 covers: $(VENV_STAMP)
 	$(BIN)/python -m chapter_covers $(INPUTDIR) --course-name "$$($(BIN)/python -c "import pelicanconf; print(pelicanconf.SITENAME)")"
+
+code-colours: $(VENV_STAMP)
+	$(BIN)/python -m code_styles themes/course/static/css/course.css
 
 test: $(VENV_STAMP)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
