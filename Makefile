@@ -48,6 +48,7 @@ help:
 	@echo '   make code-colours          regenerate the Pygments colours (both schemes) in course.css'
 	@echo '   make test                  run the test suite'
 	@echo '   make lint                  ruff lint and format check'
+	@echo '   make audit                 build, then Lighthouse + axe on the home and a chapter page'
 	@echo 'Set DEBUG=1 for tracebacks and debug output, RELATIVE=1 for relative URLs.'
 
 venv: $(VENV_STAMP)
@@ -93,6 +94,18 @@ code-colours: $(VENV_STAMP)
 
 test: $(VENV_STAMP)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+# Lighthouse comes from benchmarks/audit/package-lock.json (Node 20), installed on first run;
+# axe-core comes from the test extra. Chromium: COURSE_CHROMIUM, default /usr/bin/chromium.
+AUDIT_DIR = $(BASEDIR)/benchmarks/audit
+AUDIT_PAGES ?= index.html chapter4.html
+
+$(AUDIT_DIR)/node_modules/.installed: $(AUDIT_DIR)/package-lock.json
+	cd $(AUDIT_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+audit: html $(AUDIT_DIR)/node_modules/.installed
+	$(BIN)/python -m benchmarks.audit $(OUTPUTDIR) $(AUDIT_PAGES)
 
 lint: $(VENV_STAMP)
 	$(BIN)/ruff check plugins tests benchmarks *.py
