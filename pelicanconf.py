@@ -60,7 +60,7 @@ MARKDOWN = {
 
 PLUGIN_PATHS = ["plugins"]
 # `search` runs on `finalized`: keep it before any plugin that checks the finished site.
-PLUGINS = ["author_errors", "rootlinks", "chapters", "contents", "search"]
+PLUGINS = ["author_errors", "rootlinks", "chapters", "contents", "theme_assets", "search"]
 
 # The course outline: chapters announced but not written yet. Each gets a
 # "coming soon" page at its URL and a place in the syllabus and navigation;

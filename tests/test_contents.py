@@ -35,7 +35,7 @@ def test_permalinks_sit_beside_h2_to_h4_but_not_h1():
     assert '<h1 id="chapter-4">Chapter 4</h1><p>' in linked
     assert (
         '<div class="section-heading"><h3 id="what">What &amp; why</h3>'
-        '<a class="permalink" href="#what" aria-label="Link to this section: What &amp; why"'
+        '<a class="permalink" href="#what" aria-labelledby="what"'
         " data-pagefind-ignore>#</a></div>"
     ) in linked
     assert linked.count('class="permalink"') == 4  # omni, what, deep, diffusion

@@ -61,10 +61,10 @@ def add_permalinks(body_html: str) -> str:
     def with_permalink(match: re.Match) -> str:
         if int(match["level"]) not in PERMALINK_LEVELS:
             return match[0]
-        label = html.escape(f"Link to this section: {heading_text(match['inner'])}")
+        # Named by its heading, so a screen reader announces where the link points.
         return (
             f'<div class="section-heading">{match[0]}'
-            f'<a class="permalink" href="#{match["id"]}" aria-label="{label}"'
+            f'<a class="permalink" href="#{match["id"]}" aria-labelledby="{match["id"]}"'
             " data-pagefind-ignore>#</a></div>"
         )
 
