@@ -32,7 +32,7 @@ endif
 # The stamp is rebuilt (and the venv refreshed) whenever pyproject.toml changes.
 VENV_STAMP = $(VENV)/.installed
 
-.PHONY: help html clean regenerate serve serve-global devserver devserver-global publish test covers venv lint bench
+.PHONY: help html clean regenerate serve serve-global devserver devserver-global publish test covers venv lint bench code-colours audit
 
 help:
 	@echo 'Usage:'
@@ -45,9 +45,11 @@ help:
 	@echo '   make devserver-global      same, on all interfaces'
 	@echo '   make publish               build with publishconf.py (the real SITEURL)'
 	@echo '   make covers                regenerate chapter cover images in content/images/'
+	@echo '   make code-colours          regenerate the Pygments colours (both schemes) in course.css'
 	@echo '   make test                  run the test suite'
 	@echo '   make lint                  ruff lint and format check'
 	@echo '   make bench                 build a 100- and 500-chapter course, print speed ratios'
+	@echo '   make audit                 build, then Lighthouse + axe on the home and a chapter page'
 	@echo 'Set DEBUG=1 for tracebacks and debug output, RELATIVE=1 for relative URLs.'
 
 venv: $(VENV_STAMP)
@@ -88,8 +90,23 @@ publish: $(VENV_STAMP)
 covers: $(VENV_STAMP)
 	$(BIN)/python -m chapter_covers $(INPUTDIR) --course-name "$$($(BIN)/python -c "import pelicanconf; print(pelicanconf.SITENAME)")"
 
+code-colours: $(VENV_STAMP)
+	$(BIN)/python -m code_styles themes/course/static/css/course.css
+
 test: $(VENV_STAMP)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+# Lighthouse comes from benchmarks/audit/package-lock.json (Node 20), installed on first run;
+# axe-core comes from the test extra. Chromium: COURSE_CHROMIUM, default /usr/bin/chromium.
+AUDIT_DIR = $(BASEDIR)/benchmarks/audit
+AUDIT_PAGES ?= index.html chapter4.html
+
+$(AUDIT_DIR)/node_modules/.installed: $(AUDIT_DIR)/package-lock.json
+	cd $(AUDIT_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+audit: html $(AUDIT_DIR)/node_modules/.installed
+	$(BIN)/python -m benchmarks.audit $(OUTPUTDIR) $(AUDIT_PAGES)
 
 lint: $(VENV_STAMP)
 	$(BIN)/ruff check plugins tests benchmarks *.py

@@ -62,6 +62,8 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
         "markdown.extensions.toc": {},
+        # `!!! note "Title"` blocks for authors; the theme styles note, tip and warning.
+        "markdown.extensions.admonition": {},
     },
     "output_format": "html5",
 }
@@ -73,8 +75,12 @@ PLUGINS = [
     "course_images",  # before rootlinks: reads image URLs as authors wrote them
     "rootlinks",
     "chapters",
+    "contents",
     "course_sharing",  # after chapters: draws a card per syllabus entry
+    # These run on `finalized`, on the written site, in this order:
     "pelican.plugins.sitemap",
+    "theme_assets",
+    "search",
 ]
 SITEMAP = {"format": "xml", "exclude": ["^404"]}
 

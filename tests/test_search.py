@@ -1,0 +1,42 @@
+"""The search index is built by every build, after Pelican has written the site."""
+
+from conftest import chapter
+from search.index import SearchSettings, pagefind_command, read_settings
+
+
+def test_build_writes_the_search_bundle_and_indexes_only_written_chapters(build_site):
+    build = build_site(
+        {
+            "chapter1.md": chapter("Tokens", "chapter1", body="Byte pair encoding."),
+            "chapter2.md": chapter("Agents", "chapter2", body="Tools and plans."),
+        },
+        extra_settings={"UPCOMING_CHAPTERS": [{"number": 3, "title": "Safety"}]},
+    )
+    assert build.exit_code == 0, build.log
+    assert (build.output / "pagefind" / "pagefind.js").is_file()
+    assert list((build.output / "pagefind" / "fragment").iterdir())
+    assert "data-pagefind-body" in build.page("chapter1.html")
+    for not_indexed in ("index.html", "chapter3.html", "404.html"):
+        assert "data-pagefind-body" not in build.page(not_indexed), not_indexed
+
+
+def test_search_can_be_turned_off(build_site):
+    build = build_site(
+        {"chapter1.md": chapter("Tokens", "chapter1")}, extra_settings={"SEARCH_ENABLED": False}
+    )
+    assert build.exit_code == 0, build.log
+    assert not (build.output / "pagefind").exists()
+
+
+def test_a_bad_setting_fails_the_build_naming_the_key(build_site):
+    build = build_site(
+        {"chapter1.md": chapter("Tokens", "chapter1")}, extra_settings={"SEARCH_ENABLED": "yes"}
+    )
+    assert build.exit_code != 0
+    assert "SEARCH_ENABLED must be True or False" in build.log
+
+
+def test_pagefind_runs_from_this_python_on_the_given_folder(tmp_path):
+    command = pagefind_command(tmp_path, "pagefind")
+    assert command[1:5] == ["-m", "pagefind", "--site", str(tmp_path)]
+    assert read_settings({}) == SearchSettings(enabled=True)
