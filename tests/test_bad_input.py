@@ -1,0 +1,287 @@
+"""Each mistake an author can make gives one clear line naming the file, and a failed build.
+
+One test per row of the bad-input list (README: "When something is wrong"); each builds a
+real site with `--fatal errors`, as `make html` does.
+"""
+
+import io
+import os
+import re
+import time
+
+import pytest
+from conftest import chapter
+from PIL import Image
+
+FAILED = 1  # Pelican's exit code when --fatal errors stops the build
+
+
+def png_bytes(size: int = 4) -> bytes:
+    """Return a valid PNG of noise, `size` pixels square."""
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (size, size), os.urandom(size * size * 3)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def assert_fails_with(build, *lines: str) -> None:
+    """The build failed, without a traceback, and logged each line."""
+    assert build.exit_code == FAILED, build.log
+    for line in lines:
+        assert line in build.log, build.log
+    assert "Traceback" not in build.log
+    assert "The build failed: fix the problems listed above." in build.log
+
+
+def front_matter(*lines: str, body: str = "Some text.") -> str:
+    """Return a chapter written line by line, for front matter that `chapter()` cannot write."""
+    return "\n".join(lines) + "\n\n" + body + "\n"
+
+
+def test_no_title(build_site):
+    build = build_site(
+        {"chapter1.md": front_matter("Slug: chapter1", "Date: 2024-01-01", "Category: chapters")}
+    )
+    assert_fails_with(
+        build, "content/chapter1.md: no Title: add 'Title: ...' at the top of the file"
+    )
+
+
+def test_a_date_that_is_not_a_date(build_site):
+    build = build_site({"chapter1.md": chapter("One", "chapter1", date="next Tuesdayish")})
+    assert_fails_with(
+        build,
+        "content/chapter1.md:3: Date: 'next Tuesdayish' is not a date: write it as 2024-01-31",
+    )
+
+
+def test_no_date(build_site):
+    build = build_site(
+        {"chapter1.md": front_matter("Title: One", "Slug: chapter1", "Category: chapters")}
+    )
+    assert_fails_with(
+        build, "content/chapter1.md: no Date: add 'Date: 2024-01-31' at the top of the file"
+    )
+
+
+def test_no_category(build_site):
+    build = build_site(
+        {"chapter1.md": front_matter("Title: One", "Slug: chapter1", "Date: 2024-01-01")}
+    )
+    assert_fails_with(
+        build, "content/chapter1.md: no Category: add 'Category: chapters' at the top of the file"
+    )
+
+
+def test_an_unknown_category(build_site):
+    text = chapter("One", "chapter1").replace("Category: chapters", "Category: blog")
+    build = build_site({"chapter1.md": text})
+    assert_fails_with(build, "content/chapter1.md:4: unknown Category 'blog': use one of: chapters")
+
+
+def test_known_categories_come_from_a_setting(build_site):
+    text = chapter("One", "chapter1").replace("Category: chapters", "Category: Extras")
+    build = build_site(
+        {"chapter1.md": text}, extra_settings={"KNOWN_CATEGORIES": ["chapters", "extras"]}
+    )
+    assert build.exit_code == 0, build.log
+
+
+def test_a_bad_known_categories_setting_names_the_key(build_site):
+    build = build_site(
+        {"chapter1.md": chapter("One", "chapter1")}, extra_settings={"KNOWN_CATEGORIES": "x"}
+    )
+    assert_fails_with(
+        build,
+        "pelicanconf: KNOWN_CATEGORIES must be a list of category names like ['chapters']",
+    )
+
+
+def test_duplicate_slugs(build_site):
+    build = build_site(
+        {
+            "intro.md": chapter("Intro", "start", Chapter="1"),
+            "intro-again.md": chapter("Intro again", "start", Chapter="2"),
+        }
+    )
+    assert_fails_with(
+        build,
+        "content/intro-again.md and content/intro.md both have slug 'start'"
+        " (both would be start.html): give each its own Slug",
+    )
+    assert "There are 2 items" not in build.log  # Pelican's own multi-line warning is replaced
+
+
+def test_duplicate_chapter_numbers(build_site):
+    build = build_site(
+        {
+            "chapter3.md": chapter("Three", "chapter3"),
+            "more.md": chapter("More", "more", Chapter="3"),
+        }
+    )
+    assert_fails_with(
+        build,
+        "content/chapter3.md and content/more.md are both chapter 3:"
+        " give each chapter its own number",
+    )
+
+
+def test_a_file_that_is_not_utf8(build_site):
+    latin1 = chapter("Café", "chapter1", body="Déjà vu.").encode("latin-1")
+    build = build_site({"chapter1.md": latin1})
+    assert_fails_with(
+        build, "content/chapter1.md:1: not UTF-8 text (byte 0xe9): save the file as UTF-8"
+    )
+
+
+@pytest.mark.parametrize("empty", [b"", b"\n  \n"], ids=["zero-bytes", "blank-lines"])
+def test_an_empty_file(build_site, empty):
+    build = build_site({"chapter1.md": chapter("One", "chapter1"), "chapter2.md": empty})
+    assert_fails_with(
+        build, "content/chapter2.md: the file is empty: write the chapter or delete the file"
+    )
+
+
+def test_a_10_mb_chapter_builds(build_site):
+    section = "## Part {n}\n\n" + "Words about models and tokens, on and on. " * 60 + "\n\n"
+    parts, size = [], 0
+    while size < 10 * 1024 * 1024:
+        parts.append(section.format(n=len(parts)))
+        size += len(parts[-1])
+    started = time.monotonic()
+    build = build_site({"chapter1.md": chapter("Big", "chapter1", body="".join(parts))})
+    assert build.exit_code == 0, build.log[-2000:]
+    assert time.monotonic() - started < 240
+    assert 'id="part-0"' in build.page("chapter1.html")
+
+
+def test_a_corrupt_image(build_site):
+    whole = png_bytes(64)
+    broken = whole[: len(whole) // 2]  # an upload cut short
+    build = build_site(
+        {
+            "chapter1.md": chapter("One", "chapter1", body="![Plot](images/plot.png)"),
+            "images/plot.png": broken,
+            "images/fine.png": png_bytes(),
+        }
+    )
+    assert build.exit_code == FAILED
+    assert re.search(
+        r"content/images/plot\.png: a damaged image \([^)]*\): export it again", build.log
+    ), build.log
+    assert "fine.png" not in build.log
+    assert_fails_with(build)
+
+
+def test_an_image_that_is_not_an_image(build_site):
+    build = build_site(
+        {"chapter1.md": chapter("One", "chapter1"), "images/plot.png": b"<html>oops</html>"}
+    )
+    assert_fails_with(
+        build, "content/images/plot.png: not an image Pillow can read: export it again"
+    )
+
+
+def test_a_zero_byte_image(build_site):
+    build = build_site({"chapter1.md": chapter("One", "chapter1"), "images/plot.png": b""})
+    assert_fails_with(
+        build, "content/images/plot.png: the image is empty (0 bytes): export it again"
+    )
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "![Secret]({static}../../etc/passwd)",
+        "![Secret](../outside.png)",
+        "[Notes](/../../notes.txt)",
+        '<img alt="x" src="{static}/../secret.png">',
+        "[Home](file:///etc/passwd)",
+    ],
+)
+def test_a_path_that_escapes_content(build_site, markdown):
+    body = "First paragraph.\n\n" + markdown
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
+    url = re.search(r"\(([^)]*)\)|src=\"([^\"]*)\"", markdown)
+    url = url.group(1) or url.group(2)
+    assert_fails_with(
+        build,
+        f"content/chapter1.md:8: {url!r} points outside content/: link only to files inside"
+        " content/",
+    )
+
+
+def test_links_inside_content_and_code_samples_are_fine(build_site):
+    body = (
+        "![Cover]({static}/images/c1.png) [Two](chapter2.html) [Web](https://example.org/)\n\n"
+        "```\ncat ../../etc/passwd  [x](../y)\n```\n"
+    )
+    build = build_site(
+        {
+            "chapter1.md": chapter("One", "chapter1", body=body),
+            "chapter2.md": chapter("Two", "chapter2"),
+            "images/c1.png": png_bytes(),
+        }
+    )
+    assert build.exit_code == 0, build.log
+
+
+def test_a_symlink_loop(build_site, tmp_path):
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    os.symlink("..", content / "images" / "again")
+    started = time.monotonic()
+    build = build_site({"chapter1.md": chapter("One", "chapter1")})
+    assert time.monotonic() - started < 60
+    assert_fails_with(
+        build,
+        "content/images/again: a symbolic link loop (it points to '..', a folder that contains"
+        " it): remove the link",
+    )
+    assert "are both chapter 1" not in build.log  # the loop is never walked
+
+
+def test_file_names_with_spaces_and_non_ascii_letters_work(build_site):
+    build = build_site(
+        {
+            "chapter 1 intro.md": chapter(
+                "Intro", "chapter1", body="![Größe](images/größe%201.png) [Next](übung-2.html)"
+            ),
+            "Kapitel 2 Übung.md": front_matter(
+                "Title: Übung zwei", "Date: 2024-01-01", "Category: chapters", "Chapter: 2"
+            ),
+            "images/größe 1.png": png_bytes(),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    assert (build.output / "übung-zwei.html").is_file() or (
+        build.output / "ubung-zwei.html"
+    ).is_file()
+    home = build.page("index.html")
+    from urllib.parse import unquote
+
+    for href in re.findall(r'href="\./([^"#]+\.html)"', home):
+        assert (build.output / unquote(href)).is_file(), href
+    assert (build.output / "images" / "größe 1.png").is_file()
+
+
+def test_every_problem_is_reported_in_one_run(build_site):
+    build = build_site(
+        {
+            "chapter1.md": front_matter("Slug: chapter1", "Date: 2024-01-01", "Category: chapters"),
+            "chapter2.md": chapter("Two", "chapter2", date="soon"),
+            "chapter3.md": b"",
+            "chapter4.md": chapter("Four", "chapter4", body="![x](../x.png)"),
+            "chapter5.md": chapter("Five", "chapter5"),
+            "chapter5b.md": chapter("Five again", "five-again", Chapter="5"),
+            "images/a.png": b"",
+        }
+    )
+    assert_fails_with(
+        build,
+        "content/chapter1.md: no Title",
+        "content/chapter2.md:3: Date: 'soon' is not a date",
+        "content/chapter3.md: the file is empty",
+        "content/chapter4.md:6: '../x.png' points outside content/",
+        "content/images/a.png: the image is empty (0 bytes)",
+        "content/chapter5.md and content/chapter5b.md are both chapter 5",
+    )
