@@ -57,7 +57,7 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["author_errors", "staged_build", "rootlinks", "chapters"]
+PLUGINS = ["author_errors", "staged_build", "rootlinks", "safe_pages", "chapters"]
 
 # The course outline: chapters announced but not written yet. Each gets a
 # "coming soon" page at its URL and a place in the syllabus and navigation;
