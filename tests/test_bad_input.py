@@ -285,3 +285,17 @@ def test_every_problem_is_reported_in_one_run(build_site):
         "content/images/a.png: the image is empty (0 bytes)",
         "content/chapter5.md and content/chapter5b.md are both chapter 5",
     )
+
+
+@pytest.mark.parametrize("status", ["draft", "hidden"])
+def test_a_draft_or_hidden_chapter_gets_a_page_outside_the_syllabus(build_site, status):
+    build = build_site(
+        {
+            "chapter1.md": chapter("One", "chapter1"),
+            "chapter2.md": chapter("Two", "chapter2", Status=status),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    page = "drafts/chapter2.html" if status == "draft" else "chapter2.html"
+    assert "Two" in build.page(page)
+    assert "Two" not in build.page("index.html")

@@ -5,7 +5,16 @@ import os
 
 from pelican.generators import Generator
 
-from .outline import OutlineError, WrittenChapter, build_syllabus, parse_upcoming
+from .outline import (
+    Chapter,
+    OutlineError,
+    WrittenChapter,
+    build_syllabus,
+    chapter_number,
+    has_h1,
+    parse_upcoming,
+    reading_minutes,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -13,6 +22,25 @@ logger = logging.getLogger(__name__)
 def source_for_authors(source_path: str, content_path: str) -> str:
     """Return a content file's path as an author sees it, e.g. `content/chapter4.md`."""
     return os.path.relpath(source_path, os.path.dirname(os.path.abspath(content_path)))
+
+
+def unlisted_chapter(article, content_path: str) -> Chapter:
+    """Return the chapter a draft or hidden article shows: out of the syllabus, no neighbours."""
+    source = source_for_authors(article.source_path, content_path)
+    try:
+        number = chapter_number(article.metadata.get("chapter"), article.slug, source)
+    except OutlineError:
+        number = 0  # a draft may not have its number yet; only published chapters must
+    return Chapter(
+        number=number,
+        title=article.title,
+        slug=article.slug,
+        url=article.url,
+        save_as=article.save_as,
+        source=source,
+        reading_minutes=reading_minutes(article._content or ""),
+        body_has_h1=has_h1(article._content or ""),
+    )
 
 
 class ChapterGenerator(Generator):
@@ -55,6 +83,10 @@ class ChapterGenerator(Generator):
         by_source = {chapter.source: chapter for chapter in syllabus if chapter.source}
         for article, chapter in zip(articles, written, strict=True):
             article.course_chapter = by_source[chapter.source]
+        # Drafts and hidden chapters get a page too (drafts/...), rendered by the same template.
+        for key in ("drafts", "hidden_articles"):
+            for article in self.context.get(key, []):
+                article.course_chapter = unlisted_chapter(article, self.settings["PATH"])
         self.syllabus = syllabus
         self.context["syllabus"] = syllabus
 
