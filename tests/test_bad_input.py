@@ -299,3 +299,23 @@ def test_a_draft_or_hidden_chapter_gets_a_page_outside_the_syllabus(build_site, 
     page = "drafts/chapter2.html" if status == "draft" else "chapter2.html"
     assert "Two" in build.page(page)
     assert "Two" not in build.page("index.html")
+
+
+def test_a_symlink_to_a_file_outside_content(build_site, tmp_path):
+    secret = tmp_path / "private" / "key.png"
+    secret.parent.mkdir()
+    secret.write_bytes(png_bytes())
+    (tmp_path / "content" / "images").mkdir(parents=True)
+    os.symlink(secret, tmp_path / "content" / "images" / "key.png")
+    build = build_site({"chapter1.md": chapter("One", "chapter1")})
+    assert_fails_with(
+        build,
+        "content/images/key.png: a symbolic link to a file outside content/: copy the file instead",
+    )
+
+
+def test_an_unknown_status(build_site):
+    build = build_site({"chapter1.md": chapter("One", "chapter1", Status="done")})
+    assert_fails_with(
+        build, "content/chapter1.md:5: Status: 'done' is not one of published, hidden, draft"
+    )
