@@ -58,6 +58,33 @@ def test_a_failed_build_leaves_the_last_good_site_byte_identical(project):
     assert sorted(path.name for path in project.iterdir() if path.name.startswith(".output")) == []
 
 
+def test_a_check_failing_after_every_page_is_written_keeps_the_last_site(project):
+    """The link gate runs in Pelican's `finalized`, when the new site is complete."""
+    assert run_make(project, "html").returncode == 0
+    before = snapshot(project / "output")
+    gate = project / "plugins" / "planted_gate"
+    gate.mkdir()
+    (gate / "__init__.py").write_text(
+        "import logging\n"
+        "from pelican import signals\n"
+        "logger = logging.getLogger(__name__)\n"
+        "def check(pelican):\n"
+        "    logger.error('content/chapter4.md:3: broken link (planted)')\n"
+        "def register():\n"
+        "    signals.finalized.connect(check)\n"
+    )
+    with (project / "pelicanconf.py").open("a") as settings:
+        settings.write('\nPLUGINS = [*PLUGINS, "planted_gate"]\n')
+    chapter4 = project / "content" / "chapter4.md"
+    chapter4.write_text(chapter4.read_text().replace("Multimodal", "Changed"))
+    failed = run_make(project, "publish")
+    log = failed.stdout + failed.stderr
+    assert failed.returncode != 0
+    assert "content/chapter4.md:3: broken link (planted)" in log
+    assert "was left as it was (the last good build)" in log
+    assert snapshot(project / "output") == before
+
+
 def test_a_passing_build_replaces_the_site_and_leaves_no_temporary_folder(project):
     assert run_make(project, "html").returncode == 0
     (project / "output" / "stale.html").write_text("from an old build")
