@@ -319,3 +319,15 @@ def test_an_unknown_status(build_site):
     assert_fails_with(
         build, "content/chapter1.md:5: Status: 'done' is not one of published, hidden, draft"
     )
+
+
+def test_any_file_pelican_cannot_read_gets_one_line_not_a_traceback(build_site):
+    """Pelican's "Could not process x" (reason only in a traceback) becomes one line."""
+    page = "<html><head><title>Caf\xe9</title></head><body>Hi</body></html>".encode("latin-1")
+    build = build_site({"chapter1.md": chapter("One", "chapter1"), "extra.html": page})
+    assert_fails_with(
+        build,
+        "content/extra.html: could not be read: 'utf-8' codec can't decode byte 0xe9"
+        " in position 22: invalid continuation byte",
+    )
+    assert "Could not process" not in build.log

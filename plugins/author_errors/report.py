@@ -26,7 +26,7 @@ class ProblemReport:
         """Log the one error that fails the build (under --fatal errors) if there are problems."""
         if self.problems:
             logger.error(
-                "content/ has %d problem(s), listed above: the site was not built.",
+                "content/ has %d problem(s), listed above.",
                 len(self.problems),
             )
             self.problems = []
