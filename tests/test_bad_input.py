@@ -331,3 +331,10 @@ def test_any_file_pelican_cannot_read_gets_one_line_not_a_traceback(build_site):
         " in position 22: invalid continuation byte",
     )
     assert "Could not process" not in build.log
+
+
+def test_a_named_pipe_in_content_does_not_hang_the_build(build_site, tmp_path):
+    (tmp_path / "content").mkdir()
+    os.mkfifo(tmp_path / "content" / "notes.md")
+    build = build_site({"chapter1.md": chapter("One", "chapter1")})  # run_pelican times out
+    assert_fails_with(build, "content/notes.md: not a regular file (a pipe or device): remove it")

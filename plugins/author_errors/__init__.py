@@ -74,8 +74,8 @@ def start_build(generator) -> None:
     report.bad_sources |= scan.bad_sources
     for problem in scan.problems:
         report.add(problem)
-    if scan.unsafe_folder_links:
-        report.fail_if_any()  # before Pelican follows the link
+    if scan.stop_before_reading:
+        report.fail_if_any()  # before Pelican follows the link or opens the pipe
 
 
 def check_duplicate_slugs(generator) -> None:

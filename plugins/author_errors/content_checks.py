@@ -38,9 +38,9 @@ class ContentScan:
 
     problems: list[str] = field(default_factory=list)
     bad_sources: set[str] = field(default_factory=set)  # as shown to authors: content/x.md
-    # A folder link that loops or leaves content/: Pelican would walk it (endlessly, or
-    # outside the course), so the build must stop before reading.
-    unsafe_folder_links: bool = False
+    # A folder link that loops or leaves content/ (Pelican would walk it, endlessly or outside
+    # the course) or a named pipe (reading it would wait forever): stop before reading.
+    stop_before_reading: bool = False
 
 
 def shown_path(path: str, content_root: str) -> str:
@@ -171,8 +171,11 @@ def leaves_content(url: str, folder_parts: tuple[str, ...]) -> bool:
 
 def check_image(path: str, shown: str) -> str | None:
     """Return the problem with an image file, or None when Pillow can decode it."""
-    if os.path.getsize(path) == 0:
-        return f"{shown}: the image is empty (0 bytes): export it again"
+    try:
+        if os.path.getsize(path) == 0:
+            return f"{shown}: the image is empty (0 bytes): export it again"
+    except OSError as error:
+        return f"{shown}: cannot be read ({error.strerror}): check its permissions"
     try:
         with Image.open(path) as image:
             image.verify()
@@ -210,13 +213,17 @@ def scan_content(
                 subfolders.remove(name)  # never walk a folder twice, nor outside content/
             if problem:
                 scan.problems.append(problem)
-                scan.unsafe_folder_links = True
+                scan.stop_before_reading = True
             seen_folders.add(os.path.realpath(full))
         for name in sorted(files):
             if any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
                 continue
             full = os.path.join(folder, name)
             shown = shown_path(full, content_root)
+            if os.path.exists(full) and not os.path.isfile(full):
+                scan.problems.append(f"{shown}: not a regular file (a pipe or device): remove it")
+                scan.stop_before_reading = True
+                continue
             problems = check_file(full, shown, root, content_root, page_prefixes, known)
             if problems:
                 scan.bad_sources.add(shown)
@@ -264,8 +271,11 @@ def check_file(
         relative = os.path.relpath(path, content_root).replace(os.sep, "/")
         folder_parts = tuple(part for part in os.path.dirname(relative).split("/") if part)
         is_page = any(relative.startswith(prefix) for prefix in page_prefixes)
-        with open(path, "rb") as source:
-            raw = source.read()
+        try:
+            with open(path, "rb") as source:
+                raw = source.read()
+        except OSError as error:
+            return [f"{shown}: cannot be read ({error.strerror}): check its permissions"]
         return check_chapter(raw, shown, folder_parts, is_page, known_categories)
     if suffix in IMAGE_SUFFIXES:
         problem = check_image(path, shown)
