@@ -1,7 +1,7 @@
 """Focused tests of the content checks: URL in, verdict out; Pelican's message in, our line out."""
 
 import pytest
-from author_errors.content_checks import duplicate_slugs, leaves_content
+from author_errors.content_checks import duplicate_slugs, escaping_links, leaves_content
 from author_errors.front_matter import read_front_matter
 from author_errors.pelican_messages import DROP, rewrite_pelican_message
 
@@ -28,6 +28,23 @@ from author_errors.pelican_messages import DROP, rewrite_pelican_message
 )
 def test_leaves_content(url, folder, leaves):
     assert leaves_content(url, folder) is leaves
+
+
+@pytest.mark.parametrize(
+    ("markdown", "problems"),
+    [
+        ("See ![x](../y.png) here.", ["c.md:1: '../y.png' points outside content/"]),
+        ("Write `![x](../y.png)` for an image.", []),
+        ("```\n![x](../y.png)\n```", []),
+        ("[ref]: ../notes.txt", ["c.md:1: '../notes.txt' points outside content/"]),
+        ('<img src="../y.png"> and `<img src="../z.png">`', ["c.md:1: '../y.png' points"]),
+    ],
+)
+def test_escaping_links_ignore_code(markdown, problems):
+    found = escaping_links(markdown, "c.md", ())
+    assert len(found) == len(problems)
+    for line, expected in zip(found, problems, strict=True):
+        assert line.startswith(expected), line
 
 
 def test_front_matter_keeps_each_fields_line_and_stops_at_the_body():

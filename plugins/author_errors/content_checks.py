@@ -30,6 +30,7 @@ LINK_TARGETS = (
 PLACEHOLDER = re.compile(r"^(?:\{(?:static|filename|attach)\}|\|(?:static|filename|attach)\|)")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+INLINE_CODE = re.compile(r"(`+).+?\1")
 
 
 @dataclass
@@ -135,8 +136,9 @@ def escaping_links(text: str, shown: str, folder_parts: tuple[str, ...]) -> list
             continue
         if in_code:
             continue
+        prose = INLINE_CODE.sub("", line)  # `![x](../y.png)` in code is an example, not a link
         for pattern in LINK_TARGETS:
-            for match in pattern.finditer(line):
+            for match in pattern.finditer(prose):
                 url = match.group("url")
                 if leaves_content(url, folder_parts):
                     problems.append(
