@@ -5,12 +5,15 @@ real site with `--fatal errors`, as `make html` does.
 """
 
 import io
+import json
 import os
 import re
+import signal
+import subprocess
 import time
 
 import pytest
-from conftest import chapter
+from conftest import PELICAN, PROJECT_ROOT, chapter, write_content
 from PIL import Image
 
 FAILED = 1  # Pelican's exit code when --fatal errors stops the build
@@ -338,3 +341,33 @@ def test_a_named_pipe_in_content_does_not_hang_the_build(build_site, tmp_path):
     os.mkfifo(tmp_path / "content" / "notes.md")
     build = build_site({"chapter1.md": chapter("One", "chapter1")})  # run_pelican times out
     assert_fails_with(build, "content/notes.md: not a regular file (a pipe or device): remove it")
+
+
+def test_regenerate_lists_the_problems_again_on_every_rebuild(tmp_path):
+    """Pelican shows a warning once per process; each rebuild must still list its problems."""
+    content = write_content(
+        tmp_path / "content", {"chapter1.md": chapter("One", "chapter1", date="someday")}
+    )
+    command = [
+        str(PELICAN), "-r", str(content), "-o", str(tmp_path / "output"),
+        "-s", str(PROJECT_ROOT / "pelicanconf.py"),
+        "-e", f"THEME={json.dumps(str(PROJECT_ROOT / 'themes' / 'course'))}",
+        "-e", f"PLUGIN_PATHS={json.dumps([str(PROJECT_ROOT / 'plugins')])}",
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "COLUMNS": "250"},
+        start_new_session=True,
+    )
+    try:
+        time.sleep(4)
+        with (content / "chapter1.md").open("a") as source:
+            source.write("\nMore text.\n")
+        time.sleep(4)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+    log, _ = process.communicate(timeout=30)
+    assert log.count("content/chapter1.md:3: Date: 'someday' is not a date") == 2, log

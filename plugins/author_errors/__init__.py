@@ -15,6 +15,7 @@ i.e. `-D`). Tracebacks of real bugs (any other exception) are left alone.
 import logging
 
 from pelican import signals
+from pelican.log import LimitFilter
 
 from .content_checks import duplicate_slugs, scan_content, shown_path
 from .pelican_messages import PelicanMessages
@@ -60,6 +61,10 @@ def known_categories(settings: dict) -> tuple[list[str], str | None]:
 
 def start_build(generator) -> None:
     """Reset the problem report and check every file in content/ before Pelican reads it."""
+    # Pelican drops a warning it has already shown in this process, so under `make
+    # regenerate` a rebuild would list no problem but still fail: forget earlier builds'.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     report = ProblemReport(generator.path)
     pelican_messages.report = report
     categories, setting_problem = known_categories(generator.settings)
