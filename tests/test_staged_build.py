@@ -1,5 +1,6 @@
 """Nothing is lost: a build writes only its own folder; a failed build keeps the last site."""
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,53 @@ def test_pelican_itself_refuses_to_write_into_content(tmp_path, fatal):
     assert f"Refusing to build into {content}: it is the content folder" in build.log
     assert "Traceback" not in build.log
     assert sorted(path.name for path in content.iterdir()) == ["chapter1.md"]
+
+
+# --- the staged build on its own, with a stand-in for Pelican ---------------------------------
+
+# Writes index.html into the folder given after -o, then exits with the code given first.
+STAND_IN = (
+    "import sys, pathlib; out = pathlib.Path(sys.argv[sys.argv.index('-o') + 1]);"
+    " (out / 'index.html').write_text('new site'); sys.exit(int(sys.argv[1]))"
+)
+
+
+@pytest.fixture
+def site(tmp_path):
+    (tmp_path / "content").mkdir()
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("last good site")
+    return tmp_path
+
+
+def test_staged_build_swaps_in_the_new_site_only_when_the_build_passes(site, capsys):
+    from staged_build.build import staged_build
+
+    assert (
+        staged_build(site / "output", site / "content", [sys.executable, "-c", STAND_IN, "1"]) == 1
+    )
+    assert (site / "output" / "index.html").read_text() == "last good site"
+    assert "was left as it was (the last good build)" in capsys.readouterr().err
+    assert (
+        staged_build(site / "output", site / "content", [sys.executable, "-c", STAND_IN, "0"]) == 0
+    )
+    assert (site / "output" / "index.html").read_text() == "new site"
+    assert (site / "output").stat().st_mode & 0o055 == 0o055  # readable by a web server
+    assert sorted(path.name for path in site.iterdir()) == ["content", "output"]
+
+
+def test_staged_build_puts_the_last_site_back_if_the_swap_fails(site, monkeypatch):
+    from staged_build import build
+
+    real_rename = Path.rename
+
+    def rename(self, target):
+        if self.name.startswith(".output.building-"):
+            raise OSError("disk full")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    with pytest.raises(OSError):
+        build.staged_build(site / "output", site / "content", [sys.executable, "-c", STAND_IN, "0"])
+    assert (site / "output" / "index.html").read_text() == "last good site"
