@@ -40,6 +40,20 @@ FILE_NAME = st.text(
 ).filter(lambda name: not name.startswith(".") and len(name.encode()) < 200)
 
 
+# A link or image to a random path, in each form an author may write one.
+LINK_BODY = st.builds(
+    lambda form, prefix, path: form.format(prefix + path),
+    st.sampled_from(["[x]({})", "![x]({})", "[x](<{}>)", '<img src="{}">', "[x]: {}"]),
+    st.sampled_from(["", "{static}", "{filename}", "{attach}", "/", "../", "{static}../"]),
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"), max_size=20),
+)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Return every file under `folder` with its bytes."""
+    return {str(path): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
 @st.composite
 def chapter_files(draw) -> dict[str, str]:
     """Return a few valid chapters with random file names, then up to two fields made random."""
@@ -62,7 +76,7 @@ def chapter_files(draw) -> dict[str, str]:
             if changed_index == index:
                 value = draw(st.one_of(st.none(), FIELDS[key]))
                 fields.pop(key, None) if value is None else fields.update({key: value})
-        body = draw(st.sampled_from(["Text.", "# Heading\n\nText.", "", "Text.", "[x](../y.png)"]))
+        body = draw(st.one_of(st.sampled_from(["Text.", "# Heading\n\nText.", ""]), LINK_BODY))
         header = "\n".join(f"{key}: {value}" for key, value in fields.items())
         files[f"{name}.md"] = header + "\n\n" + body + "\n"
     return files
@@ -77,8 +91,12 @@ def chapter_files(draw) -> dict[str, str]:
 def test_random_chapters_build_or_fail_with_a_clear_line(files):
     with tempfile.TemporaryDirectory() as folder:
         content = write_content(Path(folder) / "content", files)
+        before = snapshot(content)
         build = run_pelican(content, Path(folder) / "output")
         event(f"exit code {build.exit_code}")
+        # Whatever the input, the build writes nowhere but its output (and cache) folder.
+        assert set(os.listdir(folder)) <= {"content", "output", "cache"}
+        assert snapshot(content) == before
         assert "Traceback" not in build.log, build.log
         assert build.exit_code in (0, 1), build.log
         if build.exit_code == 0:
