@@ -374,3 +374,18 @@ def test_regenerate_lists_the_problems_again_on_every_rebuild(tmp_path):
         os.killpg(process.pid, signal.SIGTERM)
     log, _ = process.communicate(timeout=30)
     assert log.count("content/chapter1.md:3: Date: 'someday' is not a date") == 2, log
+
+
+def test_no_false_alarm_for_pages_and_chapters_in_folders(build_site):
+    build = build_site(
+        {
+            "chapter1.md": chapter("One", "chapter1"),
+            "part2/chapter2.md": chapter("Two", "chapter2", body="![C]({static}../images/c.png)"),
+            "pages/about.md": "Title: About this course\n\nWho we are.\n",
+            "images/c.png": png_bytes(),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    assert "WARNING" not in build.log, build.log
+    assert "Who we are." in build.page("about-this-course.html")
+    assert 'src="./images/c.png"' in build.page("chapter2.html")
