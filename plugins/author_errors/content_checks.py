@@ -5,6 +5,7 @@ Plain functions over paths and text: the Pelican wiring lives in `__init__.py`.
 
 import errno
 import fnmatch
+import functools
 import os
 import re
 from collections.abc import Iterable
@@ -174,20 +175,32 @@ def leaves_content(url: str, folder_parts: tuple[str, ...]) -> bool:
 def check_image(path: str, shown: str) -> str | None:
     """Return the problem with an image file, or None when Pillow can decode it."""
     try:
-        if os.path.getsize(path) == 0:
-            return f"{shown}: the image is empty (0 bytes): export it again"
+        status = os.stat(path)
     except OSError as error:
         return f"{shown}: cannot be read ({error.strerror}): check its permissions"
+    if status.st_size == 0:
+        return f"{shown}: the image is empty (0 bytes): export it again"
+    problem = image_problem(os.path.realpath(path), status.st_size, status.st_mtime_ns)
+    return f"{shown}: {problem}: export it again" if problem else None
+
+
+@functools.lru_cache(maxsize=4096)
+def image_problem(path: str, size: int, mtime_ns: int) -> str | None:
+    """Return what is wrong with an image Pillow cannot decode, or None.
+
+    Decoding takes milliseconds an image; the dev server rebuilds in one process, so
+    the verdict is kept for as long as the file's size and modification time stay.
+    """
     try:
         with Image.open(path) as image:
             image.verify()
         with Image.open(path) as image:  # verify() leaves the image unusable: reopen to decode
             image.load()
     except Image.UnidentifiedImageError:
-        return f"{shown}: not an image Pillow can read: export it again"
+        return "not an image Pillow can read"
     except Exception as error:  # Pillow raises many types for a damaged file
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return f"{shown}: a damaged image ({reason}): export it again"
+        return f"a damaged image ({reason})"
     return None
 
 
