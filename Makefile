@@ -29,6 +29,10 @@ ifneq ($(PORT), 0)
 	PELICANOPTS += -p $(PORT)
 endif
 
+# Staged builds: Pelican writes to a temporary folder beside output/, which replaces
+# output/ only when the whole build passed. Standard library only: runs without the venv.
+STAGED = PYTHONPATH=$(BASEDIR)/plugins $(PY) -m staged_build
+
 # The stamp is rebuilt (and the venv refreshed) whenever pyproject.toml changes.
 VENV_STAMP = $(VENV)/.installed
 
@@ -60,12 +64,15 @@ $(VENV_STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# --fatal errors turns the first logged error into a non-zero exit.
+# --fatal errors turns the first logged error into a non-zero exit; a failed build
+# leaves the last good output/ untouched.
 html: $(VENV_STAMP)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
+	$(STAGED) build $(OUTPUTDIR) --content $(INPUTDIR) -- \
+		$(PELICAN) $(INPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
 
+# Removes output/ and leftovers of interrupted builds only, and refuses an unsafe OUTPUTDIR.
 clean:
-	rm -rf $(OUTPUTDIR)
+	$(STAGED) clean $(OUTPUTDIR) --content $(INPUTDIR)
 
 # No --fatal here: under -r an error would raise, and Pelican's reload loop would
 # rebuild at once, forever. Errors are logged and the next change rebuilds.
@@ -84,8 +91,10 @@ devserver: $(VENV_STAMP)
 devserver-global:
 	$(MAKE) devserver SERVER=0.0.0.0
 
+# Any deploy target must depend on publish: it then runs only after a build that passed.
 publish: $(VENV_STAMP)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal errors $(PELICANOPTS)
+	$(STAGED) build $(OUTPUTDIR) --content $(INPUTDIR) -- \
+		$(PELICAN) $(INPUTDIR) -s $(PUBLISHCONF) --fatal errors $(PELICANOPTS)
 
 covers: $(VENV_STAMP)
 	$(BIN)/python -m chapter_covers $(INPUTDIR) --course-name "$$($(BIN)/python -c "import pelicanconf; print(pelicanconf.SITENAME)")"

@@ -70,10 +70,12 @@ MARKDOWN = {
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
-    "author_errors",
+    "author_errors",  # first: checks content/ before anything reads it
+    "staged_build",  # refuses unsafe output folders
     "content_cache",
     "course_images",  # before rootlinks: reads image URLs as authors wrote them
     "rootlinks",
+    "safe_pages",
     "chapters",
     "contents",
     "course_sharing",  # after chapters: draws a card per syllabus entry

@@ -10,6 +10,7 @@ URLs as authors wrote them.
 
 import logging
 from pathlib import Path
+from urllib.parse import quote
 
 from pelican import signals
 from pelican.generators import Generator
@@ -66,7 +67,8 @@ def enhance_content(content) -> None:
             image.width,
             image.height,
             [
-                (width, "/" + variant.site_path)
+                # Percent-encoded: a space would split the srcset candidate.
+                (width, "/" + quote(variant.site_path))
                 for width, variant in zip(widths, image_variants, strict=True)
             ],
         )

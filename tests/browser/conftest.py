@@ -120,7 +120,9 @@ class Reader:
 
 def open_reader(browser, **context_options) -> Reader:
     """Open a tab in a fresh context (own storage) that blocks and records off-site requests."""
-    context = browser.new_context(**context_options)
+    # Playwright injects axe as an inline script; the site's CSP (tested in
+    # test_safe_pages) would refuse it, so these tabs bypass the policy.
+    context = browser.new_context(bypass_csp=True, **context_options)
     page = context.new_page()
     reader = Reader(page=page)
 

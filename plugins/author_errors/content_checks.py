@@ -1,0 +1,315 @@
+"""Mistakes an author can make in content/, each found as one line naming the file (and line).
+
+Plain functions over paths and text: the Pelican wiring lives in `__init__.py`.
+"""
+
+import errno
+import fnmatch
+import functools
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from pelican.utils import get_date
+from PIL import Image
+
+from .front_matter import Field, read_front_matter
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".ico"}
+STATUSES = ("published", "hidden", "draft")
+SIMPLE_SLUG = re.compile(r"[\w.-]+")
+
+# Where an author writes a URL: Markdown links and images, reference definitions, raw HTML.
+LINK_TARGETS = (
+    re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)"),
+    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<url>[^\s>]+)"),
+    re.compile(r"""\b(?:src|href|poster|data)\s*=\s*["'](?P<url>[^"']*)["']""", re.IGNORECASE),
+)
+PLACEHOLDER = re.compile(r"^(?:\{(?:static|filename|attach)\}|\|(?:static|filename|attach)\|)")
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+INLINE_CODE = re.compile(r"(`+).+?\1")
+
+
+@dataclass
+class ContentScan:
+    """What a walk of content/ found: the problems, and whether a link loop makes reading unsafe."""
+
+    problems: list[str] = field(default_factory=list)
+    bad_sources: set[str] = field(default_factory=set)  # as shown to authors: content/x.md
+    # A folder link that loops or leaves content/ (Pelican would walk it, endlessly or outside
+    # the course) or a named pipe (reading it would wait forever): stop before reading.
+    stop_before_reading: bool = False
+
+
+def shown_path(path: str, content_root: str) -> str:
+    """Return a path as an author sees it from the project folder, e.g. `content/chapter4.md`."""
+    project = os.path.dirname(os.path.abspath(content_root))
+    return os.path.relpath(os.path.abspath(path), project).replace(os.sep, "/")
+
+
+def check_chapter(
+    raw: bytes,
+    shown: str,
+    folder_parts: tuple[str, ...],
+    is_page: bool,
+    known_categories: Iterable[str],
+) -> list[str]:
+    """Return the problems of one Markdown source file, given its bytes."""
+    if not raw.strip():
+        return [f"{shown}: the file is empty: write the chapter or delete the file"]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        byte = raw[error.start]
+        return [f"{shown}:{line}: not UTF-8 text (byte 0x{byte:02x}): save the file as UTF-8"]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    fields = read_front_matter(text)
+    problems = front_matter_problems(fields, shown, is_page, known_categories)
+    problems += escaping_links(text, shown, folder_parts)
+    return problems
+
+
+def front_matter_problems(
+    fields: dict[str, Field], shown: str, is_page: bool, known_categories: Iterable[str]
+) -> list[str]:
+    """Return what is missing or wrong in a chapter's Title, Date, Category, Slug and Status."""
+    problems = []
+    title = fields.get("title")
+    if title is None or not title.value.strip():
+        where = f"{shown}:{title.line}" if title else shown
+        problems.append(f"{where}: no Title: add 'Title: ...' at the top of the file")
+    for key in ("date", "modified"):
+        value = fields.get(key)
+        if value is not None and not is_date(value.value):
+            problems.append(
+                f"{shown}:{value.line}: {key.capitalize()}: {value.value!r} is not a date:"
+                " write it as 2024-01-31"
+            )
+    if not is_page and "date" not in fields:
+        problems.append(f"{shown}: no Date: add 'Date: 2024-01-31' at the top of the file")
+    known = [name.strip() for name in known_categories]
+    category = fields.get("category")
+    if not is_page and (category is None or not category.value.strip()):
+        problems.append(
+            f"{shown}: no Category: add 'Category: {known[0] if known else 'chapters'}'"
+            " at the top of the file"
+        )
+    elif not is_page and category.value.strip().lower() not in {k.lower() for k in known}:
+        problems.append(
+            f"{shown}:{category.line}: unknown Category {category.value.strip()!r}:"
+            f" use one of: {', '.join(known)}"
+        )
+    slug = fields.get("slug")
+    if slug is not None and not SIMPLE_SLUG.fullmatch(slug.value.strip()):
+        problems.append(
+            f"{shown}:{slug.line}: Slug: {slug.value!r} is not a simple name:"
+            " use letters, digits, '-' and '_'"
+        )
+    status = fields.get("status")
+    if status is not None and status.value.strip().lower() not in STATUSES:
+        problems.append(
+            f"{shown}:{status.line}: Status: {status.value!r} is not one of {', '.join(STATUSES)}"
+        )
+    return problems
+
+
+def is_date(text: str) -> bool:
+    """True when Pelican can read `text` as a date."""
+    try:
+        get_date(text.strip())
+    except (ValueError, OverflowError, TypeError):
+        return False
+    return bool(text.strip())
+
+
+def escaping_links(text: str, shown: str, folder_parts: tuple[str, ...]) -> list[str]:
+    """Return a problem for every link or image path that leads outside content/."""
+    problems = []
+    in_code = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if FENCE.match(line):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        prose = INLINE_CODE.sub("", line)  # `![x](../y.png)` in code is an example, not a link
+        for pattern in LINK_TARGETS:
+            for match in pattern.finditer(prose):
+                url = match.group("url")
+                if leaves_content(url, folder_parts):
+                    problems.append(
+                        f"{shown}:{number}: {url!r} points outside content/:"
+                        " link only to files inside content/"
+                    )
+    return problems
+
+
+def leaves_content(url: str, folder_parts: tuple[str, ...]) -> bool:
+    """True when `url`, written in a file in content/<folder_parts>, resolves outside content/."""
+    url = unquote(url.strip())
+    if url.lower().startswith("file:"):
+        return True
+    placeholder = PLACEHOLDER.match(url)
+    path = url[placeholder.end() :] if placeholder else url
+    if not path or path.startswith(("#", "//")) or (not placeholder and SCHEME.match(path)):
+        return False
+    path = re.split(r"[?#]", path, maxsplit=1)[0].replace("\\", "/")
+    parts = [] if path.startswith("/") else list(folder_parts)
+    for segment in path.split("/"):
+        if segment in ("", "."):
+            continue
+        if segment == "..":
+            if not parts:
+                return True
+            parts.pop()
+        else:
+            parts.append(segment)
+    return False
+
+
+def check_image(path: str, shown: str) -> str | None:
+    """Return the problem with an image file, or None when Pillow can decode it."""
+    try:
+        status = os.stat(path)
+    except OSError as error:
+        return f"{shown}: cannot be read ({error.strerror}): check its permissions"
+    if status.st_size == 0:
+        return f"{shown}: the image is empty (0 bytes): export it again"
+    problem = image_problem(os.path.realpath(path), status.st_size, status.st_mtime_ns)
+    return f"{shown}: {problem}: export it again" if problem else None
+
+
+@functools.lru_cache(maxsize=4096)
+def image_problem(path: str, size: int, mtime_ns: int) -> str | None:
+    """Return what is wrong with an image Pillow cannot decode, or None.
+
+    Decoding takes milliseconds an image; the dev server rebuilds in one process, so
+    the verdict is kept for as long as the file's size and modification time stay.
+    """
+    try:
+        with Image.open(path) as image:
+            image.verify()
+        with Image.open(path) as image:  # verify() leaves the image unusable: reopen to decode
+            image.load()
+    except Image.UnidentifiedImageError:
+        return "not an image Pillow can read"
+    except Exception as error:  # Pillow raises many types for a damaged file
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return f"a damaged image ({reason})"
+    return None
+
+
+def scan_content(
+    content_root: str,
+    page_folders: Iterable[str],
+    known_categories: Iterable[str],
+    ignored_names: Iterable[str] = (),
+) -> ContentScan:
+    """Walk content/ as Pelican will (following links) and return every problem found."""
+    scan = ContentScan()
+    root = os.path.realpath(content_root)
+    page_prefixes = [folder.strip("/") + "/" for folder in page_folders if folder.strip("/")]
+    ignored = list(ignored_names)
+    known = list(known_categories)
+    seen_folders = {root}
+    for folder, subfolders, files in os.walk(content_root, followlinks=True):
+        for name in list(subfolders):
+            full = os.path.join(folder, name)
+            if any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
+                subfolders.remove(name)
+                continue
+            problem = folder_link_problem(full, root, content_root)
+            if problem or os.path.realpath(full) in seen_folders:
+                subfolders.remove(name)  # never walk a folder twice, nor outside content/
+            if problem:
+                scan.problems.append(problem)
+                scan.stop_before_reading = True
+            seen_folders.add(os.path.realpath(full))
+        for name in sorted(files):
+            if any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
+                continue
+            full = os.path.join(folder, name)
+            shown = shown_path(full, content_root)
+            if os.path.exists(full) and not os.path.isfile(full):
+                scan.problems.append(f"{shown}: not a regular file (a pipe or device): remove it")
+                scan.stop_before_reading = True
+                continue
+            problems = check_file(full, shown, root, content_root, page_prefixes, known)
+            if problems:
+                scan.bad_sources.add(shown)
+                scan.problems.extend(problems)
+    return scan
+
+
+def folder_link_problem(path: str, root: str, content_root: str) -> str | None:
+    """Return the problem with a folder reached through a symbolic link, if any."""
+    if not os.path.islink(path):
+        return None
+    shown = shown_path(path, content_root)
+    target = os.path.realpath(path)
+    parent = os.path.realpath(os.path.dirname(path))
+    if os.path.commonpath([target, parent]) == target:
+        return (
+            f"{shown}: a symbolic link loop (it points to {os.readlink(path)!r}, a folder that"
+            " contains it): remove the link"
+        )
+    if os.path.commonpath([target, root]) != root:
+        return f"{shown}: a symbolic link to a folder outside content/: copy the files instead"
+    return None
+
+
+def check_file(
+    path: str,
+    shown: str,
+    root: str,
+    content_root: str,
+    page_prefixes: list[str],
+    known_categories: list[str],
+) -> list[str]:
+    """Return the problems of one file in content/: a link, a chapter or an image."""
+    suffix = os.path.splitext(path)[1].lower()
+    if os.path.islink(path):
+        try:
+            target = os.path.realpath(path, strict=True)
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                return [f"{shown}: a symbolic link loop: remove the link"]
+            return [f"{shown}: a symbolic link to nothing ({os.readlink(path)!r}): remove it"]
+        if os.path.commonpath([target, root]) != root:
+            return [f"{shown}: a symbolic link to a file outside content/: copy the file instead"]
+    if suffix in MARKDOWN_SUFFIXES:
+        relative = os.path.relpath(path, content_root).replace(os.sep, "/")
+        folder_parts = tuple(part for part in os.path.dirname(relative).split("/") if part)
+        is_page = any(relative.startswith(prefix) for prefix in page_prefixes)
+        try:
+            with open(path, "rb") as source:
+                raw = source.read()
+        except OSError as error:
+            return [f"{shown}: cannot be read ({error.strerror}): check its permissions"]
+        return check_chapter(raw, shown, folder_parts, is_page, known_categories)
+    if suffix in IMAGE_SUFFIXES:
+        problem = check_image(path, shown)
+        return [problem] if problem else []
+    return []
+
+
+def duplicate_slugs(written: Iterable[tuple[str, str, str]]) -> list[str]:
+    """Return a problem for each page written twice, from (source, slug, save_as) triples."""
+    first_by_output: dict[str, str] = {}
+    problems = []
+    for source, slug, save_as in sorted(written):
+        if not save_as:
+            continue
+        if save_as in first_by_output:
+            problems.append(
+                f"{first_by_output[save_as]} and {source} both have slug {slug!r}"
+                f" (both would be {save_as}): give each its own Slug"
+            )
+        else:
+            first_by_output[save_as] = source
+    return problems

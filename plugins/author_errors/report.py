@@ -1,0 +1,32 @@
+"""One build's content problems: each logged as its own warning, then one summary error."""
+
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+class ProblemReport:
+    """Collects the problems found in content/ during one build and fails it once at the end."""
+
+    def __init__(self, content_root: str) -> None:
+        self.content_root = content_root
+        self.problems: list[str] = []
+        self.bad_sources: set[str] = set()  # files already reported, as content/x.md
+
+    def add(self, problem: str, source: str | None = None, error: BaseException | None = None):
+        """Log one problem as a warning (with its traceback only under DEBUG) and count it."""
+        if source is not None:
+            self.bad_sources.add(source)
+        debug = logging.getLogger("pelican").getEffectiveLevel() <= logging.DEBUG
+        exc_info = (type(error), error, error.__traceback__) if error and debug else None
+        logger.warning("%s", problem, exc_info=exc_info)
+        self.problems.append(problem)
+
+    def fail_if_any(self) -> None:
+        """Log the one error that fails the build (under --fatal errors) if there are problems."""
+        if self.problems:
+            logger.error(
+                "content/ has %d problem(s), listed above.",
+                len(self.problems),
+            )
+            self.problems = []

@@ -1,0 +1,64 @@
+"""The Content-Security-Policy, seen from Chromium: inline script, handlers and styles refused."""
+
+import functools
+import threading
+from contextlib import contextmanager
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+from conftest import chapter
+
+from .conftest import QuietHandler
+
+
+@contextmanager
+def served(folder: Path):
+    """Serve `folder` on loopback for the duration of the block; yield its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_browser_runs_no_inline_script_and_asks_nothing_of_another_site(browser, build_site):
+    body = (
+        '<script>document.title = "inline script ran"</script>\n\n'
+        '<img alt="tracker" src="https://tracker.example/pixel.png">\n\n'
+        '<p onclick="document.title = \'handler ran\'" id="clickable">Click me</p>\n\n'
+        '<p style="color: rgb(255, 0, 0)" id="styled">Red?</p>\n\n'
+        '<a href="https://example.org/" target="_blank">Elsewhere</a>\n'
+    )
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
+    assert build.exit_code == 0, build.log
+    requested, blocked, violations = [], {}, []
+    with served(build.output) as base_url:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.on("request", lambda request: requested.append(request.url))
+            page.on("requestfailed", lambda request: blocked.update({request.url: request.failure}))
+            page.on(
+                "console",
+                lambda message: (
+                    violations.append(message.text)
+                    if "Content Security Policy" in message.text
+                    else None
+                ),
+            )
+            page.goto(f"{base_url}/chapter1.html")
+            page.click("#clickable")
+            title = page.title()
+            color = page.eval_on_selector("#styled", "e => getComputedStyle(e).color")
+        finally:
+            context.close()
+    assert "ran" not in title
+    assert color != "rgb(255, 0, 0)"
+    # Chromium reports the request it refused; none may have gone out.
+    outside = {url: blocked.get(url) for url in requested if not url.startswith(base_url)}
+    assert outside == {"https://tracker.example/pixel.png": "csp"}
+    assert violations, "the browser reported no Content-Security-Policy violation"

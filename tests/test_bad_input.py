@@ -1,0 +1,393 @@
+"""Each mistake an author can make gives one clear line naming the file, and a failed build.
+
+One test per row of the bad-input list (README: "When something is wrong"); each builds a
+real site with `--fatal errors`, as `make html` does.
+"""
+
+import io
+import json
+import os
+import re
+import signal
+import subprocess
+import time
+from urllib.parse import unquote
+
+import pytest
+from conftest import PELICAN, PROJECT_ROOT, chapter, write_content
+from PIL import Image
+
+FAILED = 1  # Pelican's exit code when --fatal errors stops the build
+
+
+def png_bytes(size: int = 4) -> bytes:
+    """Return a valid PNG of noise, `size` pixels square."""
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (size, size), os.urandom(size * size * 3)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def assert_fails_with(build, *lines: str) -> None:
+    """The build failed, without a traceback, and logged each line."""
+    assert build.exit_code == FAILED, build.log
+    for line in lines:
+        assert line in build.log, build.log
+    assert "Traceback" not in build.log
+    assert "The build failed: fix the problems listed above." in build.log
+
+
+def front_matter(*lines: str, body: str = "Some text.") -> str:
+    """Return a chapter written line by line, for front matter that `chapter()` cannot write."""
+    return "\n".join(lines) + "\n\n" + body + "\n"
+
+
+def test_no_title(build_site):
+    build = build_site(
+        {"chapter1.md": front_matter("Slug: chapter1", "Date: 2024-01-01", "Category: chapters")}
+    )
+    assert_fails_with(
+        build, "content/chapter1.md: no Title: add 'Title: ...' at the top of the file"
+    )
+
+
+def test_a_date_that_is_not_a_date(build_site):
+    build = build_site({"chapter1.md": chapter("One", "chapter1", date="next Tuesdayish")})
+    assert_fails_with(
+        build,
+        "content/chapter1.md:3: Date: 'next Tuesdayish' is not a date: write it as 2024-01-31",
+    )
+
+
+def test_no_date(build_site):
+    build = build_site(
+        {"chapter1.md": front_matter("Title: One", "Slug: chapter1", "Category: chapters")}
+    )
+    assert_fails_with(
+        build, "content/chapter1.md: no Date: add 'Date: 2024-01-31' at the top of the file"
+    )
+
+
+def test_no_category(build_site):
+    build = build_site(
+        {"chapter1.md": front_matter("Title: One", "Slug: chapter1", "Date: 2024-01-01")}
+    )
+    assert_fails_with(
+        build, "content/chapter1.md: no Category: add 'Category: chapters' at the top of the file"
+    )
+
+
+def test_an_unknown_category(build_site):
+    text = chapter("One", "chapter1").replace("Category: chapters", "Category: blog")
+    build = build_site({"chapter1.md": text})
+    assert_fails_with(build, "content/chapter1.md:4: unknown Category 'blog': use one of: chapters")
+
+
+def test_known_categories_come_from_a_setting(build_site):
+    text = chapter("One", "chapter1").replace("Category: chapters", "Category: Extras")
+    build = build_site(
+        {"chapter1.md": text}, extra_settings={"KNOWN_CATEGORIES": ["chapters", "extras"]}
+    )
+    assert build.exit_code == 0, build.log
+
+
+def test_a_bad_known_categories_setting_names_the_key(build_site):
+    build = build_site(
+        {"chapter1.md": chapter("One", "chapter1")}, extra_settings={"KNOWN_CATEGORIES": "x"}
+    )
+    assert_fails_with(
+        build,
+        "pelicanconf: KNOWN_CATEGORIES must be a list of category names like ['chapters']",
+    )
+
+
+def test_duplicate_slugs(build_site):
+    build = build_site(
+        {
+            "intro.md": chapter("Intro", "start", Chapter="1"),
+            "intro-again.md": chapter("Intro again", "start", Chapter="2"),
+        }
+    )
+    assert_fails_with(
+        build,
+        "content/intro-again.md and content/intro.md both have slug 'start'"
+        " (both would be start.html): give each its own Slug",
+    )
+    assert "There are 2 items" not in build.log  # Pelican's own multi-line warning is replaced
+
+
+def test_duplicate_chapter_numbers(build_site):
+    build = build_site(
+        {
+            "chapter3.md": chapter("Three", "chapter3"),
+            "more.md": chapter("More", "more", Chapter="3"),
+        }
+    )
+    assert_fails_with(
+        build,
+        "content/chapter3.md and content/more.md are both chapter 3:"
+        " give each chapter its own number",
+    )
+
+
+def test_a_file_that_is_not_utf8(build_site):
+    latin1 = chapter("Café", "chapter1", body="Déjà vu.").encode("latin-1")
+    build = build_site({"chapter1.md": latin1})
+    assert_fails_with(
+        build, "content/chapter1.md:1: not UTF-8 text (byte 0xe9): save the file as UTF-8"
+    )
+
+
+@pytest.mark.parametrize("empty", [b"", b"\n  \n"], ids=["zero-bytes", "blank-lines"])
+def test_an_empty_file(build_site, empty):
+    build = build_site({"chapter1.md": chapter("One", "chapter1"), "chapter2.md": empty})
+    assert_fails_with(
+        build, "content/chapter2.md: the file is empty: write the chapter or delete the file"
+    )
+
+
+def test_a_10_mb_chapter_builds(build_site):
+    section = "## Part {n}\n\n" + "Words about models and tokens, on and on. " * 60 + "\n\n"
+    parts, size = [], 0
+    while size < 10 * 1024 * 1024:
+        parts.append(section.format(n=len(parts)))
+        size += len(parts[-1])
+    started = time.monotonic()
+    build = build_site({"chapter1.md": chapter("Big", "chapter1", body="".join(parts))})
+    assert build.exit_code == 0, build.log[-2000:]
+    assert time.monotonic() - started < 240
+    assert 'id="part-0"' in build.page("chapter1.html")
+
+
+def test_a_corrupt_image(build_site):
+    whole = png_bytes(64)
+    broken = whole[: len(whole) // 2]  # an upload cut short
+    build = build_site(
+        {
+            "chapter1.md": chapter("One", "chapter1", body="![Plot](images/plot.png)"),
+            "images/plot.png": broken,
+            "images/fine.png": png_bytes(),
+        }
+    )
+    assert build.exit_code == FAILED
+    assert re.search(
+        r"content/images/plot\.png: a damaged image \([^)]*\): export it again", build.log
+    ), build.log
+    assert "fine.png" not in build.log
+    assert_fails_with(build)
+
+
+def test_an_image_that_is_not_an_image(build_site):
+    build = build_site(
+        {"chapter1.md": chapter("One", "chapter1"), "images/plot.png": b"<html>oops</html>"}
+    )
+    assert_fails_with(
+        build, "content/images/plot.png: not an image Pillow can read: export it again"
+    )
+
+
+def test_a_zero_byte_image(build_site):
+    build = build_site({"chapter1.md": chapter("One", "chapter1"), "images/plot.png": b""})
+    assert_fails_with(
+        build, "content/images/plot.png: the image is empty (0 bytes): export it again"
+    )
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "![Secret]({static}../../etc/passwd)",
+        "![Secret](../outside.png)",
+        "[Notes](/../../notes.txt)",
+        '<img alt="x" src="{static}/../secret.png">',
+        "[Home](file:///etc/passwd)",
+    ],
+)
+def test_a_path_that_escapes_content(build_site, markdown):
+    body = "First paragraph.\n\n" + markdown
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
+    url = re.search(r"\(([^)]*)\)|src=\"([^\"]*)\"", markdown)
+    url = url.group(1) or url.group(2)
+    assert_fails_with(
+        build,
+        f"content/chapter1.md:8: {url!r} points outside content/: link only to files inside"
+        " content/",
+    )
+
+
+def test_links_inside_content_and_code_samples_are_fine(build_site):
+    body = (
+        "![Cover]({static}/images/c1.png) [Two](chapter2.html) [Web](https://example.org/)\n\n"
+        "```\ncat ../../etc/passwd  [x](../y)\n```\n"
+    )
+    build = build_site(
+        {
+            "chapter1.md": chapter("One", "chapter1", body=body),
+            "chapter2.md": chapter("Two", "chapter2"),
+            "images/c1.png": png_bytes(),
+        }
+    )
+    assert build.exit_code == 0, build.log
+
+
+def test_a_symlink_loop(build_site, tmp_path):
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    os.symlink("..", content / "images" / "again")
+    started = time.monotonic()
+    build = build_site({"chapter1.md": chapter("One", "chapter1")})
+    assert time.monotonic() - started < 60
+    assert_fails_with(
+        build,
+        "content/images/again: a symbolic link loop (it points to '..', a folder that contains"
+        " it): remove the link",
+    )
+    assert "are both chapter 1" not in build.log  # the loop is never walked
+
+
+def test_file_names_with_spaces_and_non_ascii_letters_work(build_site):
+    body = (
+        "![Größe]({static}images/größe%201.png)"
+        " [Next]({filename}Kapitel%202%20Übung.md) [Again](<{filename}Kapitel 2 Übung.md>)"
+    )
+    build = build_site(
+        {
+            "chapter 1 intro.md": chapter("Intro", "chapter1", body=body),
+            "Kapitel 2 Übung.md": front_matter(
+                "Title: Übung zwei", "Date: 2024-01-01", "Category: chapters", "Chapter: 2"
+            ),
+            "images/größe 1.png": png_bytes(),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    intro = build.page("chapter1.html")
+    assert '<a href="./ubung-zwei.html">Next</a> <a href="./ubung-zwei.html">Again</a>' in intro
+    assert '<img alt="Größe" src="./images/größe 1.png" width="4" height="4"' in intro
+    assert 'srcset="images/gr%C3%B6%C3%9Fe%201-4w.webp 4w"' in intro
+    assert (build.output / "images" / "größe 1-4w.webp").is_file()
+    assert (build.output / "images" / "größe 1.png").read_bytes()
+    home = build.page("index.html")
+    linked = re.findall(r'href="\./([^"#]+\.html)"', home)
+    assert "ubung-zwei.html" in linked and "chapter1.html" in linked
+    for page in linked:
+        assert (build.output / unquote(page)).is_file(), page
+
+
+def test_every_problem_is_reported_in_one_run(build_site):
+    build = build_site(
+        {
+            "chapter1.md": front_matter("Slug: chapter1", "Date: 2024-01-01", "Category: chapters"),
+            "chapter2.md": chapter("Two", "chapter2", date="soon"),
+            "chapter3.md": b"",
+            "chapter4.md": chapter("Four", "chapter4", body="![x](../x.png)"),
+            "chapter5.md": chapter("Five", "chapter5"),
+            "chapter5b.md": chapter("Five again", "five-again", Chapter="5"),
+            "images/a.png": b"",
+        }
+    )
+    assert_fails_with(
+        build,
+        "content/chapter1.md: no Title",
+        "content/chapter2.md:3: Date: 'soon' is not a date",
+        "content/chapter3.md: the file is empty",
+        "content/chapter4.md:6: '../x.png' points outside content/",
+        "content/images/a.png: the image is empty (0 bytes)",
+        "content/chapter5.md and content/chapter5b.md are both chapter 5",
+    )
+
+
+@pytest.mark.parametrize("status", ["draft", "hidden"])
+def test_a_draft_or_hidden_chapter_gets_a_page_outside_the_syllabus(build_site, status):
+    build = build_site(
+        {
+            "chapter1.md": chapter("One", "chapter1"),
+            "chapter2.md": chapter("Two", "chapter2", Status=status),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    page = "drafts/chapter2.html" if status == "draft" else "chapter2.html"
+    assert "Two" in build.page(page)
+    assert "Two" not in build.page("index.html")
+
+
+def test_a_symlink_to_a_file_outside_content(build_site, tmp_path):
+    secret = tmp_path / "private" / "key.png"
+    secret.parent.mkdir()
+    secret.write_bytes(png_bytes())
+    (tmp_path / "content" / "images").mkdir(parents=True)
+    os.symlink(secret, tmp_path / "content" / "images" / "key.png")
+    build = build_site({"chapter1.md": chapter("One", "chapter1")})
+    assert_fails_with(
+        build,
+        "content/images/key.png: a symbolic link to a file outside content/: copy the file instead",
+    )
+
+
+def test_an_unknown_status(build_site):
+    build = build_site({"chapter1.md": chapter("One", "chapter1", Status="done")})
+    assert_fails_with(
+        build, "content/chapter1.md:5: Status: 'done' is not one of published, hidden, draft"
+    )
+
+
+def test_any_file_pelican_cannot_read_gets_one_line_not_a_traceback(build_site):
+    """Pelican's "Could not process x" (reason only in a traceback) becomes one line."""
+    page = "<html><head><title>Caf\xe9</title></head><body>Hi</body></html>".encode("latin-1")
+    build = build_site({"chapter1.md": chapter("One", "chapter1"), "extra.html": page})
+    assert_fails_with(
+        build,
+        "content/extra.html: could not be read: 'utf-8' codec can't decode byte 0xe9"
+        " in position 22: invalid continuation byte",
+    )
+    assert "Could not process" not in build.log
+
+
+def test_a_named_pipe_in_content_does_not_hang_the_build(build_site, tmp_path):
+    (tmp_path / "content").mkdir()
+    os.mkfifo(tmp_path / "content" / "notes.md")
+    build = build_site({"chapter1.md": chapter("One", "chapter1")})  # run_pelican times out
+    assert_fails_with(build, "content/notes.md: not a regular file (a pipe or device): remove it")
+
+
+def test_regenerate_lists_the_problems_again_on_every_rebuild(tmp_path):
+    """Pelican shows a warning once per process; each rebuild must still list its problems."""
+    content = write_content(
+        tmp_path / "content", {"chapter1.md": chapter("One", "chapter1", date="someday")}
+    )
+    command = [
+        str(PELICAN), "-r", str(content), "-o", str(tmp_path / "output"),
+        "-s", str(PROJECT_ROOT / "pelicanconf.py"),
+        "-e", f"THEME={json.dumps(str(PROJECT_ROOT / 'themes' / 'course'))}",
+        "-e", f"PLUGIN_PATHS={json.dumps([str(PROJECT_ROOT / 'plugins')])}",
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "COLUMNS": "250"},
+        start_new_session=True,
+    )
+    try:
+        time.sleep(4)
+        with (content / "chapter1.md").open("a") as source:
+            source.write("\nMore text.\n")
+        time.sleep(4)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+    log, _ = process.communicate(timeout=30)
+    assert log.count("content/chapter1.md:3: Date: 'someday' is not a date") == 2, log
+
+
+def test_no_false_alarm_for_pages_and_chapters_in_folders(build_site):
+    build = build_site(
+        {
+            "chapter1.md": chapter("One", "chapter1"),
+            "part2/chapter2.md": chapter("Two", "chapter2", body="![C]({static}../images/c.png)"),
+            "pages/about.md": "Title: About this course\n\nWho we are.\n",
+            "images/c.png": png_bytes(),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    assert "WARNING" not in build.log, build.log
+    assert "Who we are." in build.page("about-this-course.html")
+    assert 'src="./images/c.png"' in build.page("chapter2.html")
