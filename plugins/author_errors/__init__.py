@@ -15,6 +15,7 @@ i.e. `-D`). Tracebacks of real bugs (any other exception) are left alone.
 import logging
 import os
 
+from cached_products.image_index import image_index_for
 from pelican import signals
 from pelican.log import LimitFilter
 
@@ -76,6 +77,7 @@ def start_build(generator) -> None:
         page_folders=generator.settings.get("PAGE_PATHS", ["pages"]),
         known_categories=categories,
         ignored_names=generator.settings.get("IGNORE_FILES", []),
+        images=image_index_for(generator.settings),
     )
     report.bad_sources |= scan.bad_sources
     for problem in scan.problems:

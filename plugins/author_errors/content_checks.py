@@ -5,15 +5,15 @@ Plain functions over paths and text: the Pelican wiring lives in `__init__.py`.
 
 import errno
 import fnmatch
-import functools
 import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import unquote
 
+from cached_products.image_index import ImageIndex, decode
 from pelican.utils import get_date
-from PIL import Image
 
 from .front_matter import Field, read_front_matter
 
@@ -172,36 +172,21 @@ def leaves_content(url: str, folder_parts: tuple[str, ...]) -> bool:
     return False
 
 
-def check_image(path: str, shown: str) -> str | None:
-    """Return the problem with an image file, or None when Pillow can decode it."""
+def check_image(path: str, shown: str, images: ImageIndex | None = None) -> str | None:
+    """Return the problem with an image file, or None when Pillow can decode it.
+
+    With an `images` index, an image unchanged since an earlier build is not decoded again.
+    """
     try:
         status = os.stat(path)
     except OSError as error:
         return f"{shown}: cannot be read ({error.strerror}): check its permissions"
     if status.st_size == 0:
         return f"{shown}: the image is empty (0 bytes): export it again"
-    problem = image_problem(os.path.realpath(path), status.st_size, status.st_mtime_ns)
-    return f"{shown}: {problem}: export it again" if problem else None
-
-
-@functools.lru_cache(maxsize=4096)
-def image_problem(path: str, size: int, mtime_ns: int) -> str | None:
-    """Return what is wrong with an image Pillow cannot decode, or None.
-
-    Decoding takes milliseconds an image; the dev server rebuilds in one process, so
-    the verdict is kept for as long as the file's size and modification time stay.
-    """
-    try:
-        with Image.open(path) as image:
-            image.verify()
-        with Image.open(path) as image:  # verify() leaves the image unusable: reopen to decode
-            image.load()
-    except Image.UnidentifiedImageError:
-        return "not an image Pillow can read"
-    except Exception as error:  # Pillow raises many types for a damaged file
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return f"a damaged image ({reason})"
-    return None
+    facts = images.facts(Path(path)) if images else decode(Path(path))
+    if facts is None:
+        return f"{shown}: cannot be read: check it still exists"
+    return f"{shown}: {facts.problem}: export it again" if facts.problem else None
 
 
 def scan_content(
@@ -209,6 +194,7 @@ def scan_content(
     page_folders: Iterable[str],
     known_categories: Iterable[str],
     ignored_names: Iterable[str] = (),
+    images: ImageIndex | None = None,
 ) -> ContentScan:
     """Walk content/ as Pelican will (following links) and return every problem found."""
     scan = ContentScan()
@@ -239,7 +225,7 @@ def scan_content(
                 scan.problems.append(f"{shown}: not a regular file (a pipe or device): remove it")
                 scan.stop_before_reading = True
                 continue
-            problems = check_file(full, shown, root, content_root, page_prefixes, known)
+            problems = check_file(full, shown, root, content_root, page_prefixes, known, images)
             if problems:
                 scan.bad_sources.add(shown)
                 scan.problems.extend(problems)
@@ -270,6 +256,7 @@ def check_file(
     content_root: str,
     page_prefixes: list[str],
     known_categories: list[str],
+    images: ImageIndex | None = None,
 ) -> list[str]:
     """Return the problems of one file in content/: a link, a chapter or an image."""
     suffix = os.path.splitext(path)[1].lower()
@@ -293,7 +280,7 @@ def check_file(
             return [f"{shown}: cannot be read ({error.strerror}): check its permissions"]
         return check_chapter(raw, shown, folder_parts, is_page, known_categories)
     if suffix in IMAGE_SUFFIXES:
-        problem = check_image(path, shown)
+        problem = check_image(path, shown, images)
         return [problem] if problem else []
     return []
 

@@ -12,31 +12,22 @@ import logging
 from pathlib import Path
 from urllib.parse import quote
 
+from cached_products.image_index import image_index_for
 from pelican import signals
 from pelican.generators import Generator
 
 from .locate import locate_content_image
 from .markup import ImageFacts, enhance_images
-from .sizes import ImageSizes
 from .variants import Variant, variant_site_path, variant_widths, write_variants
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_SIZES = "(min-width: 60rem) 42rem, calc(100vw - 2rem)"
 
-# The size index, loaded when Pelican starts. The dev server runs many builds in
-# one process; that is safe because every lookup checks the file's mtime and size.
-build_state: dict[str, ImageSizes] = {}
-
 
 def cache_dir_of(settings: dict) -> Path:
-    """Return the folder where this plugin keeps variants and the size index."""
+    """Return the folder where this plugin keeps image variants."""
     return Path(settings.get("CACHE_PATH", "cache")) / "course_images"
-
-
-def start_build(pelican) -> None:
-    """Load the image size index for a new build."""
-    build_state["sizes"] = ImageSizes(cache_dir_of(pelican.settings) / "sizes.json")
 
 
 def enhance_content(content) -> None:
@@ -46,14 +37,12 @@ def enhance_content(content) -> None:
         return
     settings = content.settings
     content_root = Path(settings["PATH"]).resolve()
-    if "sizes" not in build_state:
-        build_state["sizes"] = ImageSizes(cache_dir_of(settings) / "sizes.json")
-    sizes = build_state["sizes"]
+    images = image_index_for(settings)
     variants: list[Variant] = []
 
     def facts_for(src: str) -> ImageFacts | None:
         image = locate_content_image(
-            src, content_root, Path(content.source_path), content.save_as, sizes
+            src, content_root, Path(content.source_path), content.save_as, images
         )
         if image is None:
             return None
@@ -91,8 +80,7 @@ class ImageVariantGenerator(Generator):
             for content in self.context.get("generated_content", {}).values()
             for variant in getattr(content, "image_variants", [])
         ]
-        if "sizes" in build_state:
-            build_state["sizes"].save()
+        image_index_for(self.settings).save()
         if not variants:
             return
         encoded = write_variants(variants, cache_dir_of(self.settings), Path(self.output_path))
@@ -107,6 +95,5 @@ def add_generator(pelican) -> type:
 
 
 def register() -> None:
-    signals.initialized.connect(start_build)
     signals.content_object_init.connect(enhance_content)
     signals.get_generators.connect(add_generator)

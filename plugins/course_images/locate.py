@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .sizes import ImageSizes
+from cached_products.image_index import ImageIndex
 
 # Formats worth making WebP variants of; SVG and GIF (often animated) are left as written.
 RASTER_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
@@ -49,7 +49,7 @@ def site_path_of(src: str, source_dir_in_content: str, page_save_as: str) -> str
 
 
 def locate_content_image(
-    src: str, content_root: Path, source_path: Path, page_save_as: str, sizes: ImageSizes
+    src: str, content_root: Path, source_path: Path, page_save_as: str, images: ImageIndex
 ) -> ContentImage | None:
     """Return the content image `src` points at, if it is a readable raster image in content/."""
     try:
@@ -60,7 +60,7 @@ def locate_content_image(
     if site_path is None or Path(site_path).suffix.lower() not in RASTER_SUFFIXES:
         return None
     path = content_root / site_path
-    size = sizes.size_of(path)
-    if size is None:
-        return None
-    return ContentImage(path, site_path, *size)
+    facts = images.facts(path)
+    if facts is None or facts.problem:
+        return None  # missing or damaged: reported by author_errors and the link gate
+    return ContentImage(path, site_path, facts.width, facts.height)

@@ -1,0 +1,40 @@
+"""The image index: each image decoded once per version, its verdict kept between builds."""
+
+import io
+from unittest import mock
+
+from cached_products import image_index
+from cached_products.image_index import ImageFacts, ImageIndex
+from PIL import Image
+
+
+def png(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "teal").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_an_image_is_decoded_once_until_it_changes(tmp_path):
+    image = tmp_path / "a.png"
+    image.write_bytes(png(30, 20))
+    index_file = tmp_path / "cache" / "image-index.json"
+    with mock.patch.object(image_index, "decode", wraps=image_index.decode) as decode:
+        first = ImageIndex(index_file)
+        assert first.facts(image) == ImageFacts(30, 20)
+        first.save()
+        assert ImageIndex(index_file).facts(image) == ImageFacts(30, 20)  # a later build
+        assert decode.call_count == 1
+        image.write_bytes(png(40, 20))
+        assert ImageIndex(index_file).facts(image) == ImageFacts(40, 20)
+        assert decode.call_count == 2
+
+
+def test_damaged_and_missing_images(tmp_path):
+    index = ImageIndex(tmp_path / "index.json")
+    cut_short = tmp_path / "cut.png"
+    cut_short.write_bytes(png(300, 300)[:200])
+    not_image = tmp_path / "text.png"
+    not_image.write_text("hello")
+    assert index.facts(cut_short).problem.startswith("a damaged image (")
+    assert index.facts(not_image).problem == "not an image Pillow can read"
+    assert index.facts(tmp_path / "missing.png") is None
