@@ -98,6 +98,7 @@ def check_duplicate_slugs(generator) -> None:
     ]
     for problem in duplicate_slugs(written):
         report.add(problem)
+        report.stops_writing = True
 
 
 def drop_missing_static_links(generator) -> None:
@@ -118,7 +119,21 @@ def drop_missing_static_links(generator) -> None:
 
 
 def finish_build(generators) -> None:
-    """Fail the build once, after every generator had its say, if content/ has problems."""
+    """Arrange for the build to fail once, at its very end, if content/ has problems.
+
+    The failure waits for `finalized`, after the link gate: under --fatal errors the
+    first error ends the build, and the author should see every broken link too.
+    Connected now, after every plugin registered, this receiver runs last. A
+    problem Pelican cannot write past (two pages into one file) fails at once.
+    """
+    report = pelican_messages.report
+    if report is not None and report.stops_writing:
+        report.fail_if_any()
+    signals.finalized.connect(fail_at_end)
+
+
+def fail_at_end(pelican) -> None:
+    """Log the one error that fails the build if content/ had problems."""
     if pelican_messages.report is not None:
         pelican_messages.report.fail_if_any()
 

@@ -12,6 +12,8 @@ class ProblemReport:
         self.content_root = content_root
         self.problems: list[str] = []
         self.bad_sources: set[str] = set()  # files already reported, as content/x.md
+        # Set by a problem Pelican cannot write past (two pages into one file).
+        self.stops_writing = False
 
     def add(self, problem: str, source: str | None = None, error: BaseException | None = None):
         """Log one problem as a warning (with its traceback only under DEBUG) and count it."""
