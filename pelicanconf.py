@@ -57,7 +57,8 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["rootlinks", "chapters"]
+# linkgate stays last: it checks the site once every other plugin has written it.
+PLUGINS = ["rootlinks", "chapters", "linkgate"]
 
 # The course outline: chapters announced but not written yet. Each gets a
 # "coming soon" page at its URL and a place in the syllabus and navigation;

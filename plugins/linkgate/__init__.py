@@ -1,0 +1,22 @@
+"""The link gate: every link, anchor and image of the built site resolves, or the build fails.
+
+Runs last, once the whole site is written (Pelican's `finalized` signal), and
+reports each problem at the Markdown line that wrote it. The checking itself
+lives in plain functions (`check.check_site`), shared with the `linkgate` command.
+"""
+
+from pelican import signals
+
+from .pelican_side import (
+    check_written_site,
+    note_written_page,
+    quiet_fatal_traceback,
+    start_build,
+)
+
+
+def register() -> None:
+    quiet_fatal_traceback()
+    signals.all_generators_finalized.connect(start_build)
+    signals.content_written.connect(note_written_page)
+    signals.finalized.connect(check_written_site)

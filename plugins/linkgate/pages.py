@@ -1,0 +1,87 @@
+"""One output file read once: the ids it offers and, resolved, every URL it uses.
+
+A `PageRecord` depends only on the file's bytes and the site's address, so it
+can be cached between runs and rebuilt only for files that changed.
+"""
+
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from .address import SiteAddress, resolve_url
+from .extract import IMAGE, LINK, read_css, read_html
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico", ".tif", ".tiff", ".svg")
+FINE_FRAGMENTS = frozenset({"", "top"})
+
+# One use of a URL: (URL as written, LINK or IMAGE, "tag[attribute]", site path, fragment).
+Use = tuple[str, str, str, str, str]
+
+
+@dataclass
+class PageRecord:
+    """What the gate needs to know of one output file."""
+
+    stamp: tuple[int, int]
+    ids: frozenset[str]
+    # Distinct (site path, fragment, kind) this page needs to exist.
+    targets: frozenset[tuple[str, str, str]]
+    externals: frozenset[str]
+    # (URL as written, kind, "tag[attribute]", reason) for URLs broken on their face.
+    broken: tuple[tuple[str, str, str, str], ...]
+    images_without_alt: tuple[str, ...]
+    uses_blob: bytes  # pickled list[Use], unpickled only when a target of this page fails
+
+    def uses(self) -> list[Use]:
+        """Every local URL use of this page, in document order."""
+        return pickle.loads(self.uses_blob)
+
+
+def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress) -> PageRecord:
+    """Read and resolve the output file `page` (HTML or CSS) of the site at `root`."""
+    text = (root / page).read_bytes().decode("utf-8", errors="replace")
+    if page.lower().endswith(".css"):
+        ids: frozenset[str] = frozenset()
+        found = [(url, IMAGE if _is_image(url) else LINK, "url()") for url in read_css(text)]
+        base, without_alt = "", []
+    else:
+        facts = read_html(text)
+        ids, found, base, without_alt = facts.ids, facts.urls, facts.base, facts.images_without_alt
+    targets = set()
+    externals = set()
+    broken = []
+    uses: list[Use] = []
+    for url, kind, where in found:
+        resolution = resolve_url(url, page, site, base)
+        outcome = resolution.outcome
+        if outcome == "local":
+            path = resolution.path
+            fragment = resolution.fragment if path.lower().endswith((".html", ".htm")) else ""
+            if fragment in FINE_FRAGMENTS:
+                fragment = ""
+            targets.add((path, fragment, kind))
+            uses.append((url, kind, where, path, fragment))
+        elif outcome == "external":
+            externals.add(url.strip())
+        elif outcome == "broken":
+            broken.append((url, kind, where, resolution.reason))
+    return PageRecord(
+        stamp=stamp,
+        ids=ids,
+        targets=frozenset(targets),
+        externals=frozenset(externals),
+        broken=tuple(broken),
+        images_without_alt=tuple(without_alt),
+        uses_blob=pickle.dumps(uses, protocol=pickle.HIGHEST_PROTOCOL),
+    )
+
+
+def read_records(
+    root: Path, pages: list[tuple[str, tuple[int, int]]], site: SiteAddress
+) -> list[tuple[str, PageRecord]]:
+    """Read a chunk of pages (one worker's share)."""
+    return [(page, read_record(root, page, stamp, site)) for page, stamp in pages]
+
+
+def _is_image(url: str) -> bool:
+    return url.split("?", 1)[0].split("#", 1)[0].lower().endswith(IMAGE_SUFFIXES)
