@@ -33,6 +33,7 @@ endif
 VENV_STAMP = $(VENV)/.installed
 
 .PHONY: help html clean regenerate serve serve-global devserver devserver-global publish test covers venv
+.PHONY: check bench-links
 
 help:
 	@echo 'Usage:'
@@ -46,6 +47,8 @@ help:
 	@echo '   make publish               build with publishconf.py (the real SITEURL)'
 	@echo '   make covers                regenerate chapter cover images in content/images/'
 	@echo '   make test                  run the test suite'
+	@echo '   make check                 check links, anchors and images of output/ (after make html)'
+	@echo '   make bench-links           time the link gate against other link checkers'
 	@echo 'Set DEBUG=1 for tracebacks and debug output, RELATIVE=1 for relative URLs.'
 
 venv: $(VENV_STAMP)
@@ -88,3 +91,11 @@ covers: $(VENV_STAMP)
 
 test: $(VENV_STAMP)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+# The link gate also runs inside `make html`; this checks output/ as it is now.
+check: $(VENV_STAMP)
+	$(BIN)/linkgate $(OUTPUTDIR) $(LINKGATEOPTS)
+
+# Installs the peer checkers into benchmarks/.peers on first run (never into .venv).
+bench-links: $(VENV_STAMP)
+	$(BIN)/python -m benchmarks.links $(BENCHOPTS)

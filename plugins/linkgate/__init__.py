@@ -5,17 +5,18 @@ reports each problem at the Markdown line that wrote it. The checking itself
 lives in plain functions (`check.check_site`), shared with the `linkgate` command.
 """
 
-from pelican import signals
-
-from .pelican_side import (
-    check_written_site,
-    note_written_page,
-    quiet_fatal_traceback,
-    start_build,
-)
-
 
 def register() -> None:
+    """Connect the gate to Pelican (imported here, so the command never loads Pelican)."""
+    from pelican import signals
+
+    from .pelican_side import (
+        check_written_site,
+        note_written_page,
+        quiet_fatal_traceback,
+        start_build,
+    )
+
     quiet_fatal_traceback()
     signals.all_generators_finalized.connect(start_build)
     signals.content_written.connect(note_written_page)

@@ -67,19 +67,27 @@ def resolve_url(
     url: str, page: str, site: SiteAddress = SiteAddress(), base: str = ""
 ) -> Resolution:
     """Resolve `url` found in the site-relative `page` (an optional `<base href>` applies)."""
-    resolution = _resolve(url.strip(), page_folder(page), site, base.strip())
+    resolution = resolve_in_folder(url.strip(), page_folder(page), site, base.strip())
     if resolution.outcome == "local" and not resolution.path:
         return Resolution("local", path=page, fragment=resolution.fragment)
     return resolution
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=200_000)
+def resolve_in_folder(url: str, folder: str, site: SiteAddress, base: str) -> Resolution:
+    """Resolve a stripped `url` from a page in `folder` (`a/b/`); path "" means the page itself.
+
+    Cached: each distinct URL is resolved once per folder, however many pages use it.
+    """
+    return _resolve(url, folder, site, base)
+
+
 def _resolve(url: str, folder: str, site: SiteAddress, base: str) -> Resolution:
     if PLACEHOLDER.match(url):
         return Resolution(
             "broken", reason="Pelican placeholder left in the page (no such content?)"
         )
-    based = _resolve(base, folder, site, "") if base else None
+    based = resolve_in_folder(base, folder, site, "") if base else None
     if based is not None:
         if based.outcome == "local":
             folder = page_folder(based.path)

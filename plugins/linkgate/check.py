@@ -22,7 +22,7 @@ from .inventory import SiteFiles, list_site
 from .locate import position_in_html
 from .pages import IMAGE_SUFFIXES, PageRecord, read_records
 from .problems import ERROR, WARNING, Problem
-from .suggest import as_written, closest, closest_file
+from .suggest import FileSuggester, as_written, closest
 
 # Below this many files to read, starting worker processes costs more than it saves.
 PARALLEL_FROM = 150
@@ -141,14 +141,17 @@ def _judge_targets(
 ) -> dict[tuple[str, str, str], Failure]:
     targets: set[tuple[str, str, str]] = set().union(*(r.targets for r in records.values()))
     failures = {}
+    suggest_file = FileSuggester(site.stamps)
     for target in targets:
-        failure = _judge_target(target, site, records, image_verdicts)
+        failure = _judge_target(target, site, records, image_verdicts, suggest_file)
         if failure is not None:
             failures[target] = failure
     return failures
 
 
-def _judge_target(target, site: SiteFiles, records, image_verdicts) -> Failure | None:
+def _judge_target(
+    target, site: SiteFiles, records, image_verdicts, suggest_file: FileSuggester
+) -> Failure | None:
     path, fragment, kind = target
     file = path
     if file not in site.stamps:
@@ -159,7 +162,7 @@ def _judge_target(target, site: SiteFiles, records, image_verdicts) -> Failure |
             return Failure(
                 kind="image" if kind == IMAGE else "link",
                 reason="no such page" if is_page else "no such file",
-                suggested_path=closest_file(file, site.stamps),
+                suggested_path=suggest_file(file),
             )
     verdict = image_verdicts.get(file)
     if verdict is not None and verdict[1] is not None:

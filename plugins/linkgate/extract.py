@@ -79,19 +79,22 @@ def read_html(html: str) -> PageFacts:
     facts = PageFacts()
     ids = set()
     for node in tree.css("[id], a[name]"):
-        attributes = node.attributes
-        if attributes.get("id"):
-            ids.add(attributes["id"])
-        if node.tag == "a" and attributes.get("name"):
-            ids.add(attributes["name"])
+        attributes = node.attrs
+        node_id = attributes.get("id")
+        if node_id:
+            ids.add(node_id)
+        if node.tag == "a":
+            name = attributes.get("name")
+            if name:
+                ids.add(name)
     facts.ids = frozenset(ids)
     base = tree.css_first("base[href]")
     if base is not None:
-        facts.base = base.attributes.get("href") or ""
+        facts.base = base.attrs.get("href") or ""
     urls = facts.urls
     for node in tree.css(SELECTOR):
         tag = node.tag
-        attributes = node.attributes
+        attributes = node.attrs
         for attribute, kind in ATTRIBUTES_OF.get(tag, ()):
             value = attributes.get(attribute)
             if value is None:

@@ -72,7 +72,7 @@ def position_in_html(text: str, url: str, occurrence: int = 0) -> tuple[int, int
             continue
         for match in re.finditer(re.escape(form), text):
             before = text[match.start() - 1] if match.start() else ""
-            if before in "\"'=, \n\t":
+            if before in "\"'=, \n\t(":
                 offsets.append(match.start())
     offsets = sorted(set(offsets))
     if not offsets:

@@ -8,11 +8,12 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from .address import SiteAddress, resolve_url
+from .address import SiteAddress, page_folder, resolve_in_folder
 from .extract import IMAGE, LINK, read_css, read_html
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico", ".tif", ".tiff", ".svg")
 FINE_FRAGMENTS = frozenset({"", "top"})
+PAGE_SUFFIXES = (".html", ".htm")
 
 # One use of a URL: (URL as written, LINK or IMAGE, "tag[attribute]", site path, fragment).
 Use = tuple[str, str, str, str, str]
@@ -51,13 +52,15 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
     externals = set()
     broken = []
     uses: list[Use] = []
+    folder = page_folder(page)
+    base = base.strip()
     for url, kind, where in found:
-        resolution = resolve_url(url, page, site, base)
+        resolution = resolve_in_folder(url.strip(), folder, site, base)
         outcome = resolution.outcome
         if outcome == "local":
-            path = resolution.path
-            fragment = resolution.fragment if path.lower().endswith((".html", ".htm")) else ""
-            if fragment in FINE_FRAGMENTS:
+            path = resolution.path or page
+            fragment = resolution.fragment
+            if fragment in FINE_FRAGMENTS or not path.endswith(PAGE_SUFFIXES):
                 fragment = ""
             targets.add((path, fragment, kind))
             uses.append((url, kind, where, path, fragment))
@@ -65,6 +68,7 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
             externals.add(url.strip())
         elif outcome == "broken":
             broken.append((url, kind, where, resolution.reason))
+
     return PageRecord(
         stamp=stamp,
         ids=ids,
