@@ -46,9 +46,18 @@ def note_written_page(path: str, context: dict) -> None:
         template = f"{content.template}.html"
     else:
         source_path = None
-        page_name = context.get("page_name")
-        template = f"{page_name}.html" if isinstance(page_name, str) and page_name else None
+        template = _direct_template(context)
     written_pages[os.path.abspath(path)] = PageSource(source_path, template)
+
+
+def _direct_template(context: dict) -> str | None:
+    """Return the template of a page Pelican wrote from `page_name` (index, 404), if it exists."""
+    page_name = context.get("page_name")
+    theme = context.get("THEME")
+    if not isinstance(page_name, str) or not page_name or not theme:
+        return None
+    template = f"{page_name}.html"
+    return template if (Path(theme) / "templates" / template).is_file() else None
 
 
 def check_written_site(pelican) -> None:

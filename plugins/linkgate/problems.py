@@ -27,6 +27,7 @@ class Problem:
     column: int | None = None
     template: str | None = None
     written: str | None = field(default=None)  # the URL as the author wrote it, if it differs
+    in_theme: bool = False  # found in a page built from Markdown, but not in the Markdown
 
     @property
     def is_error(self) -> bool:
@@ -48,4 +49,6 @@ class Problem:
             text += f" (did you mean '{self.suggestion}'?)"
         if self.template:
             text += f" [in theme markup, page template {self.template}]"
+        elif self.in_theme:
+            text += " [in theme markup]"
         return text

@@ -88,7 +88,11 @@ def map_to_markdown(
         if index is None:
             mapped.append(
                 problem.located(
-                    problem.file or problem.page, problem.line, problem.column, template=template
+                    problem.file or problem.page,
+                    problem.line,
+                    problem.column,
+                    template=template,
+                    in_theme=True,
                 )
             )
             continue
