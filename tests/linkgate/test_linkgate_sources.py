@@ -31,7 +31,7 @@ def test_markdown_links_are_found_with_line_and_column():
         ("chapter6.html", 6, 8, False),
         ("/images/raw.png", 7, 1, True),
         ("other.html", 7, 33, False),
-        ("https://example.org/x", 12, 42, False),
+        ("https://example.org/x", 12, 37, False),
     ]
 
 
