@@ -8,6 +8,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 # URL schemes that never name a file of the site.
@@ -38,12 +39,12 @@ class SiteAddress:
         return cls(origin=origin, path=path or "/")
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     """The verdict on one URL: a site file (`path`, `fragment`), or an outcome word.
 
     `outcome` is "local" (check `path`), "external" (an http(s) URL off the
-    site), "skip" (mailto:, data:, ...), or "broken" with `reason`.
+    site), "skip" (mailto:, data:, ...), or "broken" with `reason`. A named
+    tuple, not a dataclass: one is made for every distinct URL of the site.
     """
 
     outcome: str
@@ -137,18 +138,39 @@ def _absolute(url: str, folder: str, site: SiteAddress) -> Resolution:
 def _local(path: str, folder: str, fragment: str) -> Resolution:
     decoded = unquote(path, errors="replace") if "%" in path else path
     is_directory = decoded == "" or decoded.endswith("/")
+    if fragment and "%" in fragment:
+        fragment = unquote(fragment)
+    joined = _join(folder, decoded)
+    if joined is None:
+        return Resolution("broken", reason="outside the site root")
+    if is_directory:
+        joined = joined + "/index.html" if joined else "index.html"
+    return Resolution("local", joined, fragment, "", is_directory)
+
+
+def _join(folder: str, path: str) -> str | None:
+    """Return `folder` + `path` with `.` and `..` applied, or None when it climbs out."""
+    # The common cases, `x/y.html` and `../x/y.html`, need no segment-by-segment walk.
+    ups = 0
+    while path.startswith("../", ups * 3):
+        ups += 1
+    rest = path[ups * 3 :]
+    if "/." not in "/" + rest and "//" not in rest and not rest.startswith("/"):
+        if not ups:
+            return (folder + rest).rstrip("/")
+        folders = folder.rstrip("/").split("/") if folder else []
+        if ups > len(folders):
+            return None
+        kept = "/".join(folders[: len(folders) - ups])
+        return (kept + "/" + rest if kept else rest).rstrip("/")
     parts: list[str] = []
-    for segment in (folder + decoded).split("/"):
+    for segment in (folder + path).split("/"):
         if segment in ("", "."):
             continue
         if segment == "..":
             if not parts:
-                return Resolution("broken", reason="outside the site root")
+                return None
             parts.pop()
             continue
         parts.append(segment)
-    joined = "/".join(parts)
-    if is_directory:
-        joined = joined + "/index.html" if joined else "index.html"
-    fragment = unquote(fragment) if "%" in fragment else fragment
-    return Resolution("local", path=joined, fragment=fragment, is_directory=is_directory)
+    return "/".join(parts)

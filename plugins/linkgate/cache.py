@@ -11,7 +11,7 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2
 FILE_NAME = "linkgate-pages.pickle"
 
 
@@ -22,6 +22,8 @@ class GateCache:
     key: str = ""
     records: dict = field(default_factory=dict)  # page -> PageRecord
     images: dict = field(default_factory=dict)  # path -> (stamp, problem or None)
+    # (site path, fragment, kind) -> (site signature, target file stamp, Failure or None)
+    verdicts: dict = field(default_factory=dict)
 
 
 def load_cache(folder: Path | None, key: str) -> GateCache:

@@ -5,6 +5,7 @@ command. Pages are read once each (over all cores for big sites), each
 distinct target is judged once, and unchanged pages come from the cache.
 """
 
+import hashlib
 import os
 import re
 from collections import defaultdict
@@ -60,7 +61,7 @@ def check_site(root: Path, options: GateOptions = GateOptions()) -> list[Problem
     cache.records = records
     image_verdicts = _judge_images(site, records, cache.images, options)
     cache.images = image_verdicts
-    failures = _judge_targets(site, records, image_verdicts)
+    failures, cache.verdicts = _judge_targets(site, records, image_verdicts, cache.verdicts)
     problems = _local_problems(records, failures, options)
     if options.external:
         problems += _external_problems(records, options)
@@ -137,16 +138,36 @@ def _judge_image_chunk(root: Path, items: list, _site: SiteAddress) -> list:
 
 
 def _judge_targets(
-    site: SiteFiles, records: dict[str, PageRecord], image_verdicts: dict
-) -> dict[tuple[str, str, str], Failure]:
+    site: SiteFiles, records: dict[str, PageRecord], image_verdicts: dict, cached: dict
+) -> tuple[dict[tuple[str, str, str], Failure], dict]:
+    """Judge each distinct target once; reuse last run's verdict when nothing it depends on moved.
+
+    A verdict depends on the list of the site's files (a page added or removed
+    changes what exists and what is suggested) and on the target file itself.
+    """
     targets: set[tuple[str, str, str]] = set().union(*(r.targets for r in records.values()))
+    signature = _site_signature(site)
     failures = {}
+    verdicts = {}
     suggest_file = FileSuggester(site.stamps)
     for target in targets:
-        failure = _judge_target(target, site, records, image_verdicts, suggest_file)
+        path = target[0]
+        stamp = site.stamps.get(path) or site.stamps.get(path + "/index.html")
+        old = cached.get(target)
+        if old is not None and old[0] == signature and old[1] == stamp:
+            failure = old[2]
+        else:
+            failure = _judge_target(target, site, records, image_verdicts, suggest_file)
+        verdicts[target] = (signature, stamp, failure)
         if failure is not None:
             failures[target] = failure
-    return failures
+    return failures, verdicts
+
+
+def _site_signature(site: SiteFiles) -> str:
+    """Return a digest of the site's file and folder names (not their contents)."""
+    names = "\n".join(sorted(site.stamps)) + "\0" + "\n".join(sorted(site.folders))
+    return hashlib.blake2b(names.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 def _judge_target(

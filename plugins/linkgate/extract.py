@@ -28,7 +28,7 @@ URL_ATTRIBUTES: tuple[tuple[str, str, str], ...] = (
 )
 ICON_RELS = frozenset({"icon", "shortcut", "apple-touch-icon", "mask-icon"})
 # Select by tag alone: a list of `tag[attribute]` selectors returns an element once per match.
-SELECTOR = ", ".join(sorted({tag for tag, _, _ in URL_ATTRIBUTES}))
+SELECTOR = ", ".join(["[id]", "a[name]", "base"] + sorted({tag for tag, _, _ in URL_ATTRIBUTES}))
 ATTRIBUTES_OF: dict[str, list[tuple[str, str]]] = {}
 for _tag, _attribute, _kind in URL_ATTRIBUTES:
     ATTRIBUTES_OF.setdefault(_tag, []).append((_attribute, _kind))
@@ -74,27 +74,22 @@ def srcset_urls(value: str) -> list[str]:
 
 
 def read_html(html: str) -> PageFacts:
-    """Return the ids and URLs of an HTML document."""
+    """Return the ids and URLs of an HTML document (one walk over the parsed tree)."""
     tree = LexborHTMLParser(html)
     facts = PageFacts()
     ids = set()
-    for node in tree.css("[id], a[name]"):
-        attributes = node.attrs
-        node_id = attributes.get("id")
-        if node_id:
-            ids.add(node_id)
-        if node.tag == "a":
-            name = attributes.get("name")
-            if name:
-                ids.add(name)
-    facts.ids = frozenset(ids)
-    base = tree.css_first("base[href]")
-    if base is not None:
-        facts.base = base.attrs.get("href") or ""
     urls = facts.urls
     for node in tree.css(SELECTOR):
         tag = node.tag
-        attributes = node.attrs
+        attributes = node.attributes
+        if "id" in attributes:
+            ids.add(attributes["id"])
+        if tag == "a" and attributes.get("name"):
+            ids.add(attributes["name"])
+        if tag == "base":
+            if not facts.base and attributes.get("href"):
+                facts.base = attributes["href"]
+            continue
         for attribute, kind in ATTRIBUTES_OF.get(tag, ()):
             value = attributes.get(attribute)
             if value is None:
@@ -110,6 +105,9 @@ def read_html(html: str) -> PageFacts:
                 urls.append((value, kind, where))
         if tag == "img" and "alt" not in attributes:
             facts.images_without_alt.append(attributes.get("src") or "")
+    ids.discard(None)
+    ids.discard("")
+    facts.ids = frozenset(ids)
     return facts
 
 

@@ -1,0 +1,158 @@
+"""`make bench-links`: time the link gate against lychee, linkinator and LinkChecker.
+
+Generates (once) a synthetic site of 2,000 pages with about 50 links and 5
+images a page and about 1% planted breakage, runs every checker on it in one
+run, and prints each one's time, what it found against the answer key, and
+the ratios. Also times a re-check after one page changes (the gate's cache).
+Figures are printed, never asserted.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from linkgate.address import resolve_url
+
+from .peers import install_peers, peers_for
+from .synthetic_site import write_site
+
+SITES = Path(__file__).resolve().parent.parent / ".sites"
+LINKGATE = Path(sys.executable).parent / "linkgate"
+
+
+def planted_site(pages: int, links: int, images: int, broken: float) -> tuple[Path, set]:
+    """Return the synthetic site folder (written on first use) and its answer key."""
+    folder = SITES / f"synthetic-{pages}-{links}-{images}-{broken}"
+    answers = folder.with_suffix(".answers.json")
+    if not answers.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        planted = write_site(folder, pages=pages, links=links, images=images, broken_share=broken)
+        answers.write_text(json.dumps(sorted(planted)))
+    return folder, {(page, target(url, page)) for page, url in json.loads(answers.read_text())}
+
+
+def target(url: str, page: str) -> str:
+    """Return what a URL found in `page` means, as `site/path#fragment`."""
+    resolution = resolve_url(url, page)
+    return resolution.path + (f"#{resolution.fragment}" if resolution.fragment else "")
+
+
+def timed(command: list[str], timeout: float) -> tuple[float, str, bool]:
+    """Run `command`; return (seconds, stdout, finished in time)."""
+    started = time.perf_counter()
+    try:
+        finished = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - started, "", False
+    return time.perf_counter() - started, finished.stdout, True
+
+
+def run_ours(site: Path, cache: Path | None = None) -> tuple[float, set]:
+    """Time one `linkgate` run on `site`; return (seconds, problems as (page, target))."""
+    command = [str(LINKGATE), str(site), "--format", "json"]
+    if cache is not None:
+        command += ["--cache-dir", str(cache)]
+    seconds, stdout, _ = timed(command, 600)
+    found = set()
+    for line in stdout.splitlines():
+        problem = json.loads(line)
+        found.add((problem["source"], target(problem["target"], problem["source"])))
+    return seconds, found
+
+
+def verdict(found: set, planted: set) -> str:
+    """Return `found N/M, missed K, wrong W` against the answer key."""
+    right = len(found & planted)
+    return (
+        f"found {right}/{len(planted)}, missed {len(planted - found)}, wrong {len(found - planted)}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(prog="make bench-links", description=__doc__)
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--links", type=int, default=50)
+    parser.add_argument("--images", type=int, default=5)
+    parser.add_argument("--broken", type=float, default=0.01)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the fast checkers (best)")
+    parser.add_argument("--peer-timeout", type=float, default=300.0)
+    parser.add_argument("--peers", default="lychee,linkinator,linkchecker")
+    arguments = parser.parse_args(argv)
+
+    site, planted = planted_site(
+        arguments.pages, arguments.links, arguments.images, arguments.broken
+    )
+    size = sum(path.stat().st_size for path in site.rglob("*.html")) / 1e6
+    print(f"site: {arguments.pages} pages ({size:.1f} MB of HTML), {len(planted)} planted problems")
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start\n")
+
+    ours_runs = [run_ours(site) for _ in range(arguments.repeat)]
+    ours_time = min(seconds for seconds, _ in ours_runs)
+    ours_found = ours_runs[0][1]
+    rows = [("linkgate (ours)", ours_time, verdict(ours_found, planted))]
+
+    with tempfile.TemporaryDirectory() as cache:
+        run_ours(site, Path(cache))
+        changed = site / "sec03" / "page0003.html"
+        original = changed.read_bytes()
+        rechecks = []
+        try:
+            for number in range(arguments.repeat):
+                changed.write_bytes(original + f"<!-- edit {number} -->\n".encode())
+                seconds, found = run_ours(site, Path(cache))
+                rechecks.append(seconds)
+                assert found == ours_found, "the re-check must find what the full check found"
+        finally:
+            changed.write_bytes(original)
+    recheck = min(rechecks)
+
+    unavailable = install_peers()
+    wanted = set(arguments.peers.split(",")) if arguments.peers else set()
+    for peer in peers_for(site):
+        if peer.name not in wanted:
+            continue
+        if peer.name in unavailable:
+            rows.append((peer.name, None, f"not available: {unavailable[peer.name]}"))
+            continue
+        repeat = arguments.repeat if peer.name == "lychee" else 1
+        best, stdout, finished = None, "", True
+        for _ in range(repeat):
+            seconds, output, finished = timed(peer.command, arguments.peer_timeout)
+            if best is None or seconds < best:
+                best, stdout = seconds, output
+            if not finished:
+                break
+        if not finished:
+            rows.append((peer.name, None, f"did not finish in {arguments.peer_timeout:.0f} s"))
+            continue
+        try:
+            found = peer.read(stdout, site)
+        except (ValueError, KeyError) as error:
+            rows.append((peer.name, best, f"unreadable report ({error})"))
+            continue
+        rows.append((peer.name, best, verdict(found, planted)))
+
+    print(f"{'checker':<18} {'seconds':>8} {'vs ours':>8}  what it found")
+    for name, seconds, found in rows:
+        shown = f"{seconds:8.2f}" if seconds is not None else f"{'-':>8}"
+        ratio = f"{seconds / ours_time:7.1f}x" if seconds is not None else f"{'-':>8}"
+        print(f"{name:<18} {shown} {ratio}  {found}")
+    print(
+        f"\nre-check after one page changed (cache): {recheck:.2f} s,"
+        f" {100 * recheck / ours_time:.0f}% of a full check ({ours_time:.2f} s)"
+    )
+    lychee = next((row for row in rows if row[0] == "lychee" and row[1] is not None), None)
+    if lychee:
+        print(f"full check vs lychee: {ours_time / lychee[1]:.2f} of lychee's time")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
