@@ -9,13 +9,10 @@ import hashlib
 import os
 import re
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
 from .address import SiteAddress
-from .cache import load_cache, save_cache
 from .external import ExternalOptions, check_external_urls
 from .extract import IMAGE
 from .images import image_problem
@@ -23,8 +20,11 @@ from .inventory import SiteFiles, list_site
 from .locate import position_in_html
 from .pages import IMAGE_SUFFIXES, PageRecord, read_records
 from .problems import ERROR, WARNING, Problem
+from .store import PageStore
 from .suggest import FileSuggester, as_written, closest
 
+# Bumped when what a stored Problem holds changes.
+FORMAT_OF_PROBLEMS = 1
 # Below this many files to read, starting worker processes costs more than it saves.
 PARALLEL_FROM = 150
 
@@ -56,21 +56,93 @@ def check_site(root: Path, options: GateOptions = GateOptions()) -> list[Problem
     """Return every problem of the site built in `root`, sorted by page and position."""
     root = Path(root)
     site = list_site(root)
-    cache = load_cache(options.cache_dir, key=repr(options.site))
-    records = _read_changed(site, cache.records, options)
-    cache.records = records
-    image_verdicts = _judge_images(site, records, cache.images, options)
-    cache.images = image_verdicts
-    failures, cache.verdicts = _judge_targets(site, records, image_verdicts, cache.verdicts)
-    problems = _local_problems(records, failures, options)
-    if options.external:
-        problems += _external_problems(records, options)
+    store = PageStore.open(
+        options.cache_dir, key=repr((FORMAT_OF_PROBLEMS, options.site, options.strict))
+    )
+    try:
+        problems = None
+        if store is not None and not options.external:
+            problems = _recheck(site, store, options)
+        if problems is None:
+            problems = _full_check(site, store, options)
+    finally:
+        if store is not None:
+            store.close()
     ignore = [re.compile(pattern) for pattern in options.ignore]
     if ignore:
         problems = [p for p in problems if not any(rule.search(p.target) for rule in ignore)]
-    problems = _locate(root, problems)
-    save_cache(options.cache_dir, cache)
+    problems.sort(key=lambda p: (p.page, p.line or 0, p.column or 0))
     return problems
+
+
+def _full_check(site: SiteFiles, store: PageStore | None, options: GateOptions) -> list[Problem]:
+    """Read every changed page (unchanged ones come from the store) and judge every target."""
+    cached = store.records() if store is not None and store.signature is not None else {}
+    records = _read_changed(site, cached, options)
+    old_images = store.image_verdicts() if store is not None else {}
+    image_verdicts = _judge_images(site, records, old_images, options)
+    failures = _judge_targets(site, records, records, image_verdicts)
+    problems = _locate(site.root, _local_problems(records, failures, options))
+    if options.external:
+        problems += _locate(site.root, _external_problems(records, options))
+    if store is not None:
+        store.save(
+            _site_signature(site), records, _by_page(problems), image_verdicts, replace_all=True
+        )
+    return problems
+
+
+def _recheck(site: SiteFiles, store: PageStore, options: GateOptions) -> list[Problem] | None:
+    """Re-judge only what changed files can affect; None when a full check is the better way.
+
+    Needs the same list of files as last time (else what exists, and every
+    suggestion, may differ) and few changed pages.
+    """
+    signature = _site_signature(site)
+    if store.signature != signature:
+        return None
+    old_stamps = store.page_stamps()
+    pages = site.pages + site.stylesheets
+    changed = [page for page in pages if old_stamps.get(page) != site.stamps[page]]
+    if len(changed) > max(10, len(pages) // 10):
+        return None
+    old_images = store.image_verdicts()
+    changed_images = [
+        path for path, (stamp, _) in old_images.items() if site.stamps.get(path) != stamp
+    ]
+    if not changed and not changed_images:
+        return store.problems()
+    new_records = dict(
+        _map_chunks(read_records, site.root, [(p, site.stamps[p]) for p in changed], options)
+    )
+    affected = set(changed) | store.pages_using(changed + changed_images)
+    records = store.records(sorted(affected - set(new_records)))
+    records.update(new_records)
+    ids_needed = {t[0] for r in records.values() for t in r.targets if t[1]} - set(records)
+    known = dict(records)
+    known.update(store.records(sorted(ids_needed)))
+    image_verdicts = {
+        path: verdict for path, verdict in old_images.items() if path not in changed_images
+    }
+    image_verdicts = _judge_images(site, records, image_verdicts, options, keep=True)
+    failures = _judge_targets(site, records, known, image_verdicts)
+    fresh = _locate(site.root, _local_problems(records, failures, options))
+    fresh_by_page = _by_page(fresh)
+    store.save(
+        signature,
+        new_records,
+        {page: fresh_by_page.get(page, []) for page in affected},
+        image_verdicts,
+        replace_all=False,
+    )
+    return store.problems(except_pages=affected) + fresh
+
+
+def _by_page(problems: list[Problem]) -> dict[str, list[Problem]]:
+    grouped: dict[str, list[Problem]] = defaultdict(list)
+    for problem in problems:
+        grouped[problem.page].append(problem)
+    return grouped
 
 
 def _read_changed(
@@ -95,6 +167,9 @@ def _map_chunks(function, root: Path, items: list, options: GateOptions) -> list
     workers = options.workers or os.cpu_count() or 1
     if workers < 2 or len(items) < PARALLEL_FROM:
         return function(root, items, options.site)
+    from concurrent.futures import ProcessPoolExecutor  # here: small sites never start workers
+    from multiprocessing import get_context
+
     size = max(1, len(items) // (workers * 4))
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
     context = get_context("fork") if "fork" in _start_methods() else None
@@ -112,17 +187,27 @@ def _start_methods() -> list[str]:
 
 
 def _judge_images(
-    site: SiteFiles, records: dict[str, PageRecord], cached: dict, options: GateOptions
+    site: SiteFiles,
+    records: dict[str, PageRecord],
+    cached: dict,
+    options: GateOptions,
+    keep: bool = False,
 ) -> dict[str, tuple[tuple[int, int], str | None]]:
+    """Return {image: (stamp, problem or None)} for every image the records use.
+
+    With `keep`, the cached verdicts of images these records do not use are kept too.
+    """
     wanted = set()
     for record in records.values():
         for path, _fragment, kind in record.targets:
-            if path in site.stamps and (kind == IMAGE or path.lower().endswith(IMAGE_SUFFIXES)):
+            if kind == IMAGE or path.lower().endswith(IMAGE_SUFFIXES):
                 wanted.add(path)
-    verdicts = {}
+    verdicts = dict(cached) if keep else {}
     to_judge = []
     for path in sorted(wanted):
-        stamp = site.stamps[path]
+        stamp = site.stamps.get(path)
+        if stamp is None:
+            continue
         old = cached.get(path)
         if old is not None and old[0] == stamp:
             verdicts[path] = old
@@ -138,30 +223,20 @@ def _judge_image_chunk(root: Path, items: list, _site: SiteAddress) -> list:
 
 
 def _judge_targets(
-    site: SiteFiles, records: dict[str, PageRecord], image_verdicts: dict, cached: dict
-) -> tuple[dict[tuple[str, str, str], Failure], dict]:
-    """Judge each distinct target once; reuse last run's verdict when nothing it depends on moved.
-
-    A verdict depends on the list of the site's files (a page added or removed
-    changes what exists and what is suggested) and on the target file itself.
-    """
+    site: SiteFiles,
+    records: dict[str, PageRecord],
+    known: dict[str, PageRecord],
+    image_verdicts: dict,
+) -> dict[tuple[str, str, str], Failure]:
+    """Judge each distinct target of `records` once; `known` gives target pages' ids."""
     targets: set[tuple[str, str, str]] = set().union(*(r.targets for r in records.values()))
-    signature = _site_signature(site)
     failures = {}
-    verdicts = {}
     suggest_file = FileSuggester(site.stamps)
     for target in targets:
-        path = target[0]
-        stamp = site.stamps.get(path) or site.stamps.get(path + "/index.html")
-        old = cached.get(target)
-        if old is not None and old[0] == signature and old[1] == stamp:
-            failure = old[2]
-        else:
-            failure = _judge_target(target, site, records, image_verdicts, suggest_file)
-        verdicts[target] = (signature, stamp, failure)
+        failure = _judge_target(target, site, known, image_verdicts, suggest_file)
         if failure is not None:
             failures[target] = failure
-    return failures, verdicts
+    return failures
 
 
 def _site_signature(site: SiteFiles) -> str:

@@ -4,13 +4,9 @@ Off by default (CI has no internet). Only a definite answer (a success or a
 4xx other than 429) is cached; a timeout or a 5xx is asked again next time.
 """
 
-import email.utils
 import json
 import threading
 import time
-import urllib.error
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -35,6 +31,8 @@ def check_external_urls(
     urls: list[str], options: ExternalOptions, cache_dir: Path | None = None
 ) -> dict[str, str | None]:
     """Return {url: None when it answers, else why it is broken} for every http(s) URL."""
+    from concurrent.futures import ThreadPoolExecutor  # here: the offline gate never needs it
+
     now = time.time()
     cache = _load(cache_dir)
     verdicts: dict[str, str | None] = {}
@@ -88,6 +86,9 @@ def check_url(url: str, options: ExternalOptions) -> tuple[str | None, bool]:
 
 def _request(url: str, timeout: float) -> tuple[int | None, float | None, str | None]:
     """Return (status or None, Retry-After seconds or None, reason) for one GET."""
+    import urllib.error
+    import urllib.request
+
     request = urllib.request.Request(
         url, headers={"User-Agent": "linkgate/1 (course link checker)", "Accept": "*/*"}
     )
@@ -109,6 +110,8 @@ def _request(url: str, timeout: float) -> tuple[int | None, float | None, str | 
 
 
 def _retry_after(value: str | None) -> float | None:
+    import email.utils
+
     if not value:
         return None
     value = value.strip()

@@ -3,14 +3,14 @@
 import warnings
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 # Formats a browser shows that Pillow does not decode: checked for being non-empty only.
 NOT_DECODED = frozenset({".svg", ".svgz", ".avif", ".heic", ".jxl"})
 
 
 def image_problem(path: Path) -> str | None:
     """Return why the image at `path` cannot be shown, or None when it decodes."""
+    from PIL import Image, UnidentifiedImageError  # here: most checks judge no image at all
+
     try:
         size = path.stat().st_size
     except OSError:
