@@ -94,7 +94,7 @@ test: $(VENV_STAMP)
 
 # The link gate also runs inside `make html`; this checks output/ as it is now.
 check: $(VENV_STAMP)
-	$(BIN)/linkgate $(OUTPUTDIR) $(LINKGATEOPTS)
+	$(BIN)/linkgate $(OUTPUTDIR) --cache-dir $(BASEDIR)/cache/linkgate $(LINKGATEOPTS)
 
 # Installs the peer checkers into benchmarks/.peers on first run (never into .venv).
 bench-links: $(VENV_STAMP)

@@ -81,8 +81,12 @@ def check_written_site(pelican) -> None:
         external_options=gate.external_options,
         cache_dir=Path(settings.get("CACHE_PATH") or "cache") / "linkgate",
     )
-    problems = check_site(output, options)
-    problems = point_at_sources(problems, output, settings)
+    try:
+        problems = check_site(output, options)
+        problems = point_at_sources(problems, output, settings)
+    except Exception:  # noqa: BLE001 - our bug must not crash `pelican -r` into a rebuild loop
+        logger.error("link gate: internal error while checking %s", output, exc_info=True)
+        return
     with wide_console(problems):
         for problem in problems:
             logger.warning("%s", as_text(problem))

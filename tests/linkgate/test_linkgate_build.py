@@ -33,7 +33,7 @@ def planted_build(tmp_path_factory):
     """`make html` of a project copy with every planted mistake, once for the module."""
     project = copy_project(tmp_path_factory.mktemp("planted") / "project")
     first = planted_lines(project)
-    return first, run_make(project, "html")
+    return project, first, run_make(project, "html")
 
 
 def problem_lines(log: str) -> list[str]:
@@ -42,7 +42,7 @@ def problem_lines(log: str) -> list[str]:
 
 
 def test_planted_mistakes_fail_make_html_at_the_markdown_line(planted_build):
-    first, finished = planted_build
+    _project, first, finished = planted_build
     log = finished.stdout + finished.stderr
     expected = [
         f"content/chapter4.md:{first}:5: broken link 'chapter6.html': no such page"
@@ -67,6 +67,19 @@ def test_planted_mistakes_fail_make_html_at_the_markdown_line(planted_build):
     assert "Traceback" not in log
 
 
+def test_make_check_reports_the_problems_at_the_output_page(planted_build):
+    project, _first, _finished = planted_build
+    checked = run_make(project, "check")
+    assert checked.returncode != 0
+    assert "check] Error 1" in checked.stderr  # linkgate's own exit code: something is broken
+    assert (
+        "output/chapter4.html:" in checked.stdout
+        and "broken link 'chapter6.html': no such page (did you mean 'chapter5.html'?)"
+        in checked.stdout
+    )
+    assert len([line for line in checked.stdout.splitlines() if ": broken " in line]) == 6
+
+
 def test_the_seed_site_passes(tmp_path):
     project = copy_project(tmp_path / "project")
     finished = run_make(project, "html")
@@ -74,6 +87,9 @@ def test_the_seed_site_passes(tmp_path):
     assert finished.returncode == 0, log
     assert problem_lines(log) == []
     assert (project / "output" / "chapter4.html").exists()
+    checked = run_make(project, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.strip().endswith("--cache-dir " + str(project / "cache" / "linkgate"))
 
 
 def test_the_published_site_under_a_sub_path_passes(tmp_path):
