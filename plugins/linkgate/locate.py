@@ -70,10 +70,11 @@ def position_in_html(text: str, url: str, occurrence: int = 0) -> tuple[int, int
     for form in {url, html.escape(url, quote=True), html.escape(url, quote=False)}:
         if not form:
             continue
-        for match in re.finditer(re.escape(form), text):
-            before = text[match.start() - 1] if match.start() else ""
-            if before in "\"'=, \n\t(":
-                offsets.append(match.start())
+        start = text.find(form)
+        while start >= 0:
+            if not start or text[start - 1] in "\"'=, \n\t(":
+                offsets.append(start)
+            start = text.find(form, start + 1)
     offsets = sorted(set(offsets))
     if not offsets:
         return None

@@ -7,6 +7,7 @@ can be cached between runs and rebuilt only for files that changed.
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from .address import SiteAddress, page_folder, resolve_in_folder
 from .extract import IMAGE, LINK, read_css, read_html
@@ -14,6 +15,9 @@ from .extract import IMAGE, LINK, read_css, read_html
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico", ".tif", ".tiff", ".svg")
 FINE_FRAGMENTS = frozenset({"", "top"})
 PAGE_SUFFIXES = (".html", ".htm")
+
+MEMO_LIMIT = 500_000
+_MEMOS: dict[SiteAddress, dict[tuple[str, str, str], tuple]] = {}
 
 # One use of a URL: (URL as written, LINK or IMAGE, "tag[attribute]", site path, fragment).
 Use = tuple[str, str, str, str, str]
@@ -54,14 +58,25 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
     uses: list[Use] = []
     folder = page_folder(page)
     base = base.strip()
+    # One memo per site address, keyed by plain strings: hashing the address itself
+    # for each of a site's ~100,000 URLs would cost more than resolving them.
+    memo = _MEMOS.setdefault(site, {})
+    if len(memo) > MEMO_LIMIT:  # a dev server rebuilding for hours must not grow without end
+        memo.clear()
     for url, kind, where in found:
-        resolution = resolve_in_folder(url.strip(), folder, site, base)
-        outcome = resolution.outcome
+        # The fragment never changes which file is meant: resolve the rest once.
+        address, _, fragment = url.partition("#")
+        key = (folder, base, address)
+        resolution = memo.get(key)
+        if resolution is None:
+            resolution = memo[key] = resolve_in_folder(address.strip(), folder, site, base)
+        outcome = resolution[0]
         if outcome == "local":
-            path = resolution.path or page
-            fragment = resolution.fragment
+            path = resolution[1] or page
             if fragment in FINE_FRAGMENTS or not path.endswith(PAGE_SUFFIXES):
                 fragment = ""
+            elif "%" in fragment:
+                fragment = unquote(fragment)
             targets.add((path, fragment, kind))
             uses.append((url, kind, where, path, fragment))
         elif outcome == "external":

@@ -33,7 +33,7 @@ class FileSuggester:
     """Suggests an existing site file for a missing one, looking in the same folder."""
 
     def __init__(self, site_files: Iterable[str]) -> None:
-        self._by_folder: dict[tuple[str, str], list[str]] | None = None
+        self._by_folder: dict[tuple[str, str], dict[str, str]] | None = None
         self._site_files = site_files
         self._found: dict[str, str | None] = {}
 
@@ -45,16 +45,16 @@ class FileSuggester:
 
     def _closest(self, missing: str) -> str | None:
         if self._by_folder is None:
+            # {(folder, suffix): {stem: name}}: names are compared without their shared
+            # suffix, which would make any two look alike.
             self._by_folder = {}
             for path in self._site_files:
                 folder, name = posixpath.split(path)
-                key = (folder, posixpath.splitext(name)[1].lower())
-                self._by_folder.setdefault(key, []).append(name)
+                stem, suffix = posixpath.splitext(name)
+                self._by_folder.setdefault((folder, suffix.lower()), {})[stem] = name
         folder, name = posixpath.split(missing)
         stem, suffix = posixpath.splitext(name)
-        siblings = self._by_folder.get((folder, suffix.lower()), [])
-        # Compare names without their shared suffix, which would make any two look alike.
-        stems = {posixpath.splitext(sibling)[0]: sibling for sibling in siblings}
+        stems = self._by_folder.get((folder, suffix.lower()), {})
         # Short stems ('c9' for 'c4') differ by a larger share for the same slip.
         found = closest(stem, stems, cutoff=0.5)
         return posixpath.join(folder, stems[found]) if found else None

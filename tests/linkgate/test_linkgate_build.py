@@ -89,7 +89,7 @@ def test_the_seed_site_passes(tmp_path):
     assert (project / "output" / "chapter4.html").exists()
     checked = run_make(project, "check")
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert checked.stdout.strip().endswith("--cache-dir " + str(project / "cache" / "linkgate"))
+    assert "--cache-dir " + str(project / "cache" / "linkgate") in checked.stdout
 
 
 def test_the_published_site_under_a_sub_path_passes(tmp_path):
