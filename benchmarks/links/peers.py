@@ -87,7 +87,7 @@ def read_linkinator(stdout: str, site: Path) -> set[tuple[str, str]]:
     for link in json.loads(stdout).get("links", []):
         if link.get("state") == "BROKEN":
             parent = link.get("parent") or str(site)
-            page = site_target(parent, site) or "index.html"
+            page = site_target(parent, site).split("#", 1)[0] or "index.html"
             if not page.endswith(".html"):
                 page = page.rstrip("/") + "/index.html" if page else "index.html"
             found.add((page, site_target(link["url"], site)))
@@ -101,7 +101,9 @@ def read_linkchecker(stdout: str, site: Path) -> set[tuple[str, str]]:
     for row in csv.DictReader(io.StringIO("\n".join(lines)), delimiter=";"):
         broken = row.get("valid") == "False" or "anchor" in (row.get("warningstring") or "").lower()
         if broken and row.get("parentname"):
-            found.add((site_target(row["parentname"], site), site_target(row["url"], site)))
+            # The parent is named by the URL LinkChecker first reached it by, anchor included.
+            parent = site_target(row["parentname"], site).split("#", 1)[0]
+            found.add((parent, site_target(row["url"], site)))
     return found
 
 

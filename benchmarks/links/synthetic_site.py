@@ -12,6 +12,11 @@ from pathlib import Path
 SECTIONS = 20
 HEADINGS = 8
 IMAGE_POOL = 400
+# Prose between the links, so a page weighs about what a course page does (~6.5 KB).
+FILLER = (
+    "Attention lets each token weigh every other token of the context; the model learns "
+    "which ones matter for the next prediction, layer after layer, head after head."
+)
 
 
 def tiny_png(seed: int) -> bytes:
@@ -104,6 +109,7 @@ def write_site(
                 )
                 + "</p>"
             )
+            body.append(f"<p>{FILLER}</p>")
             if heading < len(image_urls):
                 body.append(f'<p><img src="{image_urls[heading]}" alt="Figure {heading}"></p>')
         (root / path).parent.mkdir(parents=True, exist_ok=True)
