@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .address import SiteAddress
 from .external import ExternalOptions, check_external_urls
@@ -40,6 +41,12 @@ class GateOptions:
     external_options: ExternalOptions = field(default_factory=ExternalOptions)
     cache_dir: Path | None = None
     workers: int = 0  # 0: one per core
+
+
+class IdsOnly(NamedTuple):
+    """A page known only by its ids: all a fragment needs to be judged."""
+
+    ids: frozenset[str]
 
 
 @dataclass
@@ -77,7 +84,12 @@ def check_site(root: Path, options: GateOptions = GateOptions()) -> list[Problem
 
 def _full_check(site: SiteFiles, store: PageStore | None, options: GateOptions) -> list[Problem]:
     """Read every changed page (unchanged ones come from the store) and judge every target."""
-    cached = store.records() if store is not None and store.signature is not None else {}
+    cached = {}
+    if store is not None and store.signature is not None:
+        # Load only records still valid: Pelican rewrites every page of a full build.
+        old_stamps = store.page_stamps()
+        unchanged = [page for page, stamp in old_stamps.items() if site.stamps.get(page) == stamp]
+        cached = store.records(unchanged) if unchanged else {}
     records = _read_changed(site, cached, options)
     old_images = store.image_verdicts() if store is not None else {}
     image_verdicts = _judge_images(site, records, old_images, options)
@@ -119,8 +131,8 @@ def _recheck(site: SiteFiles, store: PageStore, options: GateOptions) -> list[Pr
     records = store.records(sorted(affected - set(new_records)))
     records.update(new_records)
     ids_needed = {t[0] for r in records.values() for t in r.targets if t[1]} - set(records)
-    known = dict(records)
-    known.update(store.records(sorted(ids_needed)))
+    known: dict = dict(records)
+    known.update((page, IdsOnly(ids)) for page, ids in store.ids(sorted(ids_needed)).items())
     image_verdicts = {
         path: verdict for path, verdict in old_images.items() if path not in changed_images
     }

@@ -14,15 +14,16 @@ from pathlib import Path
 from .pages import PageRecord
 from .problems import Problem
 
-FORMAT = "3"
+FORMAT = "4"
 FILE_NAME = "linkgate.sqlite"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS pages (page TEXT PRIMARY KEY, size INT, mtime INT,
-                                  record BLOB, problems BLOB);
+                                  ids BLOB, record BLOB, problems BLOB);
 CREATE TABLE IF NOT EXISTS images (path TEXT PRIMARY KEY, size INT, mtime INT, problem TEXT);
 CREATE TABLE IF NOT EXISTS uses (path TEXT, page TEXT);
 CREATE INDEX IF NOT EXISTS uses_by_path ON uses (path);
+CREATE INDEX IF NOT EXISTS uses_by_page ON uses (page);
 """
 
 
@@ -81,6 +82,16 @@ class PageStore:
             found.update((page, pickle.loads(blob)) for page, blob in rows)
         return found
 
+    def ids(self, pages: list[str]) -> dict[str, frozenset[str]]:
+        """Return the ids of `pages` (cheaper than their whole records)."""
+        found = {}
+        for start in range(0, len(pages), 500):
+            chunk = pages[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT page, ids FROM pages WHERE page IN ({marks})", chunk)
+            found.update((page, pickle.loads(blob)) for page, blob in rows)
+        return found
+
     def image_verdicts(self) -> dict[str, tuple[tuple[int, int], str | None]]:
         """Return {image path: ((size, mtime), problem or None)}."""
         rows = self._db.execute("SELECT path, size, mtime, problem FROM images")
@@ -128,10 +139,11 @@ class PageStore:
                 for page, record in records.items():
                     page_problems = problems.get(page)
                     self._db.execute(
-                        "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?)",
+                        "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
                         (
                             page,
                             *record.stamp,
+                            pickle.dumps(record.ids, protocol=5),
                             pickle.dumps(record, protocol=5),
                             pickle.dumps(page_problems, protocol=5) if page_problems else None,
                         ),
