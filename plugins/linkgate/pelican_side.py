@@ -33,9 +33,30 @@ class PageSource:
 written_pages: dict[str, PageSource] = {}
 
 
+# The problem lines logged by the build in progress.
+logged_problems: list[str] = []
+
+
 def start_build(*_arguments, **_keywords) -> None:
-    """Forget the pages of the previous build (the dev server rebuilds in one process)."""
+    """Forget the previous build's pages and problems (the dev server rebuilds in one process)."""
     written_pages.clear()
+    forget_logged_problems()
+
+
+def forget_logged_problems() -> None:
+    """Let a rebuild show a problem again that the previous build showed.
+
+    Pelican's log filter drops any warning identical to one logged before in
+    the same process, so under `pelican -r` a problem left unfixed would vanish
+    from the second build's log while still counted in its summary.
+    """
+    try:
+        from pelican.log import LimitFilter
+    except ImportError:
+        return
+    for message in logged_problems:
+        LimitFilter._raised_messages.discard((logging.WARNING, message))
+    logged_problems.clear()
 
 
 def note_written_page(path: str, context: dict) -> None:
@@ -89,7 +110,9 @@ def check_written_site(pelican) -> None:
         return
     with wide_console(problems):
         for problem in problems:
-            logger.warning("%s", as_text(problem))
+            line = as_text(problem)
+            logged_problems.append(line)
+            logger.warning("%s", line)
         if any(problem.is_error for problem in problems):
             # Under --fatal errors this call raises; the flag then stays up for the filter.
             FatalTracebackFilter.pending = True
