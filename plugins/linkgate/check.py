@@ -180,22 +180,17 @@ def _map_chunks(function, root: Path, items: list, options: GateOptions) -> list
     if workers < 2 or len(items) < PARALLEL_FROM:
         return function(root, items, options.site)
     from concurrent.futures import ProcessPoolExecutor  # here: small sites never start workers
-    from multiprocessing import get_context
+    from multiprocessing import get_all_start_methods, get_context
 
     size = max(1, len(items) // (workers * 4))
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    context = get_context("fork") if "fork" in _start_methods() else None
+    # fork: workers start at once and inherit the imports; elsewhere the default start.
+    context = get_context("fork") if "fork" in get_all_start_methods() else None
     results = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for part in pool.map(function, [root] * len(chunks), chunks, [options.site] * len(chunks)):
             results.extend(part)
     return results
-
-
-def _start_methods() -> list[str]:
-    import multiprocessing
-
-    return multiprocessing.get_all_start_methods()
 
 
 def _judge_images(

@@ -181,3 +181,17 @@ def test_a_bad_setting_is_named(tmp_path):
     )
     assert "LINKGATE_STRICT must be True or False" in build.log
     assert build.exit_code != 0
+
+
+def test_ignore_patterns_match_urls_as_written_in_markdown(tmp_path):
+    files = {
+        "one.md": "Title: One\nSlug: chapter1\nDate: 2024-01-01\n\n"
+        "![Draft](/images/draft.png) and [gone](gone.html)\n",
+    }
+    build = run_pelican(
+        write_content(tmp_path / "content", files),
+        tmp_path / "output",
+        extra_settings={"UPCOMING_CHAPTERS": [], "LINKGATE_IGNORE": ["^/images/draft"]},
+    )
+    assert "draft.png" not in build.log
+    assert "content/one.md:5:33: broken link 'gone.html': no such page" in build.log
