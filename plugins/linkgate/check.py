@@ -19,7 +19,7 @@ from .extract import IMAGE
 from .images import image_problem
 from .inventory import SiteFiles, list_site
 from .locate import position_in_html
-from .pages import IMAGE_SUFFIXES, PageRecord, read_records
+from .pages import IMAGE_SUFFIXES, PageRecord, file_digest, read_records
 from .problems import ERROR, WARNING, Problem
 from .store import PageStore
 from .suggest import FileSuggester, as_written, closest
@@ -115,9 +115,18 @@ def _recheck(site: SiteFiles, store: PageStore, options: GateOptions) -> list[Pr
         return None
     old_stamps = store.page_stamps()
     pages = site.pages + site.stylesheets
-    changed = [page for page in pages if old_stamps.get(page) != site.stamps[page]]
+    touched = [page for page in pages if old_stamps.get(page) != site.stamps[page]]
+    # Pelican rewrites every page of each build: compare bytes before calling a page changed.
+    old_digests = store.digests(touched)
+    changed, rewritten = [], {}
+    for page in touched:
+        if page in old_digests and _digest_of(site.root / page) == old_digests[page]:
+            rewritten[page] = site.stamps[page]
+        else:
+            changed.append(page)
     if len(changed) > max(10, len(pages) // 10):
         return None
+    store.restamp(rewritten)
     old_images = store.image_verdicts()
     changed_images = [
         path for path, (stamp, _) in old_images.items() if site.stamps.get(path) != stamp
@@ -148,6 +157,13 @@ def _recheck(site: SiteFiles, store: PageStore, options: GateOptions) -> list[Pr
         replace_all=False,
     )
     return store.problems(except_pages=affected) + fresh
+
+
+def _digest_of(path: Path) -> str | None:
+    try:
+        return file_digest(path.read_bytes())
+    except OSError:
+        return None
 
 
 def _by_page(problems: list[Problem]) -> dict[str, list[Problem]]:

@@ -4,6 +4,7 @@ A `PageRecord` depends only on the file's bytes and the site's address, so it
 can be cached between runs and rebuilt only for files that changed.
 """
 
+import hashlib
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ class PageRecord:
     broken: tuple[tuple[str, str, str, str], ...]
     images_without_alt: tuple[str, ...]
     uses_blob: bytes  # pickled list[Use], unpickled only when a target of this page fails
+    digest: str = ""  # of the file's bytes: a page rewritten unchanged needs no new reading
 
     def uses(self) -> list[Use]:
         """Every local URL use of this page, in document order."""
@@ -44,7 +46,8 @@ class PageRecord:
 
 def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress) -> PageRecord:
     """Read and resolve the output file `page` (HTML or CSS) of the site at `root`."""
-    text = (root / page).read_bytes().decode("utf-8", errors="replace")
+    data = (root / page).read_bytes()
+    text = data.decode("utf-8", errors="replace")
     if page.lower().endswith(".css"):
         ids: frozenset[str] = frozenset()
         found = [(url, IMAGE if _is_image(url) else LINK, "url()") for url in read_css(text)]
@@ -92,7 +95,13 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
         broken=tuple(broken),
         images_without_alt=tuple(without_alt),
         uses_blob=pickle.dumps(uses, protocol=pickle.HIGHEST_PROTOCOL),
+        digest=file_digest(data),
     )
+
+
+def file_digest(data: bytes) -> str:
+    """Return a short digest of a file's bytes."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def read_records(

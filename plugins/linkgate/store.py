@@ -14,12 +14,12 @@ from pathlib import Path
 from .pages import PageRecord
 from .problems import Problem
 
-FORMAT = "4"
+FORMAT = "5"
 FILE_NAME = "linkgate.sqlite"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS pages (page TEXT PRIMARY KEY, size INT, mtime INT,
-                                  ids BLOB, record BLOB, problems BLOB);
+                                  digest TEXT, ids BLOB, record BLOB, problems BLOB);
 CREATE TABLE IF NOT EXISTS images (path TEXT PRIMARY KEY, size INT, mtime INT, problem TEXT);
 CREATE TABLE IF NOT EXISTS uses (path TEXT, page TEXT);
 CREATE INDEX IF NOT EXISTS uses_by_path ON uses (path);
@@ -82,6 +82,31 @@ class PageStore:
             found.update((page, pickle.loads(blob)) for page, blob in rows)
         return found
 
+    def digests(self, pages: list[str]) -> dict[str, str]:
+        """Return the digest each of `pages` had when last read."""
+        found = {}
+        for start in range(0, len(pages), 500):
+            chunk = pages[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT page, digest FROM pages WHERE page IN ({marks})", chunk
+            )
+            found.update(rows)
+        return found
+
+    def restamp(self, stamps: dict[str, tuple[int, int]]) -> None:
+        """Record new stamps for pages rewritten with the same bytes."""
+        if not stamps:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "UPDATE pages SET size = ?, mtime = ? WHERE page = ?",
+                    [(size, mtime, page) for page, (size, mtime) in stamps.items()],
+                )
+        except sqlite3.Error:
+            pass
+
     def ids(self, pages: list[str]) -> dict[str, frozenset[str]]:
         """Return the ids of `pages` (cheaper than their whole records)."""
         found = {}
@@ -139,10 +164,11 @@ class PageStore:
                 for page, record in records.items():
                     page_problems = problems.get(page)
                     self._db.execute(
-                        "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
+                        "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (
                             page,
                             *record.stamp,
+                            record.digest,
                             pickle.dumps(record.ids, protocol=5),
                             pickle.dumps(record, protocol=5),
                             pickle.dumps(page_problems, protocol=5) if page_problems else None,

@@ -49,3 +49,31 @@ def test_a_fixed_link_disappears_on_recheck(tmp_path):
     edit(site / "index.html", "chapter6.html", "chapter5.html")
     [left] = check_site(site, cached)
     assert left.target == "Chapter5.html"
+
+
+def test_pages_rewritten_unchanged_are_not_read_again(tmp_path, monkeypatch):
+    """Pelican rewrites every page of each build; only the one whose bytes changed counts."""
+    import os
+
+    import linkgate.check
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "clean_site" / "site", site)
+    for number in range(30):  # more pages than a re-check would take on by their stamps alone
+        (site / f"extra{number}.html").write_text(
+            f'<a href="chapter1.html#first-steps">{number}</a>'
+        )
+    cached = GateOptions(cache_dir=tmp_path / "cache")
+    assert check_site(site, cached) == []
+    for page in site.rglob("*.html"):
+        page.write_bytes(page.read_bytes())
+        os.utime(page, ns=(page.stat().st_mtime_ns + 10**9,) * 2)
+    edit(site / "chapter1.html", 'id="first-steps"', 'id="first-step"')
+    full = check_site(site, GateOptions())
+
+    def no_full_check(*arguments):
+        raise AssertionError("a full check was made where a re-check would do")
+
+    monkeypatch.setattr(linkgate.check, "_full_check", no_full_check)
+    assert check_site(site, cached) == full
+    assert len(full) == 32  # index.html's two links to #first-steps and the 30 extra pages'
