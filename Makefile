@@ -36,7 +36,8 @@ STAGED = PYTHONPATH=$(BASEDIR)/plugins $(PY) -m staged_build
 # The stamp is rebuilt (and the venv refreshed) whenever pyproject.toml changes.
 VENV_STAMP = $(VENV)/.installed
 
-.PHONY: help html clean regenerate serve serve-global devserver devserver-global publish test covers venv lint bench code-colours audit
+.PHONY: help html clean regenerate serve serve-global devserver devserver-global publish test covers venv
+.PHONY: lint bench code-colours audit check bench-links
 
 help:
 	@echo 'Usage:'
@@ -54,6 +55,8 @@ help:
 	@echo '   make lint                  ruff lint and format check'
 	@echo '   make bench                 build a 100- and 500-chapter course, print speed ratios'
 	@echo '   make audit                 build, then Lighthouse + axe on the home and a chapter page'
+	@echo '   make check                 check links, anchors and images of output/ (after make html)'
+	@echo '   make bench-links           time the link gate against other link checkers'
 	@echo 'Set DEBUG=1 for tracebacks and debug output, RELATIVE=1 for relative URLs.'
 
 venv: $(VENV_STAMP)
@@ -124,3 +127,10 @@ lint: $(VENV_STAMP)
 # Speed and memory of a synthetic course (benchmarks/scale): prints ratios, asserts nothing.
 bench: $(VENV_STAMP)
 	$(BIN)/python -m benchmarks.scale.bench $(BENCHOPTS)
+# The link gate also runs inside `make html`; this checks output/ as it is now.
+check: $(VENV_STAMP)
+	$(BIN)/linkgate $(OUTPUTDIR) --cache-dir $(BASEDIR)/cache/linkgate $(LINKGATEOPTS)
+
+# Installs the peer checkers into benchmarks/.peers on first run (never into .venv).
+bench-links: $(VENV_STAMP)
+	$(BIN)/python -m benchmarks.links $(BENCHOPTS)

@@ -83,6 +83,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "theme_assets",
     "search",
+    "linkgate",  # last: checks the site once every other plugin has written it
 ]
 SITEMAP = {"format": "xml", "exclude": ["^404"]}
 

@@ -1,6 +1,7 @@
 """Where a build may write: never over the project, content/, the home folder or `/`."""
 
 import os
+import re
 from pathlib import Path
 
 
@@ -43,6 +44,13 @@ def refusal(output: str | os.PathLike, unsafe: str) -> str:
 def staging_prefix(output: Path) -> str:
     """Return the name prefix of the temporary folders a build of `output` makes beside it."""
     return f".{output.name}.building-"
+
+
+def shown_output_name(folder: str | os.PathLike) -> str:
+    """Return the name an author knows a build folder by: `output` for `.output.building-x1`."""
+    name = os.path.basename(os.path.abspath(folder))
+    match = re.fullmatch(r"\.(?P<output>.+)\.building-[^.]*", name)
+    return match["output"] if match else name
 
 
 def previous_prefix(output: Path) -> str:

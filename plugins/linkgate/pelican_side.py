@@ -1,0 +1,230 @@
+"""Pelican side of the gate: note which Markdown wrote each page, check the site once written.
+
+Every problem is logged as its own warning, then one error sums them up, so
+`pelican --fatal errors` (make html) fails after showing them all, and
+`pelican -r` (which must never see an exception) just logs.
+"""
+
+import contextlib
+import logging
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from staged_build.paths import shown_output_name
+
+from .address import SiteAddress
+from .check import GateOptions, check_site
+from .problems import Problem
+from .report import as_text, summary
+from .settings import SettingsError, read_settings
+from .sources import map_to_markdown
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """What wrote one output page: a Markdown file (if any) and a template."""
+
+    source_path: str | None  # absolute path of the Markdown file
+    template: str | None  # e.g. "article.html"
+
+
+# Output path -> what wrote it, for the build in progress; emptied at each build's start.
+written_pages: dict[str, PageSource] = {}
+
+
+# The problem lines logged by the build in progress.
+logged_problems: list[str] = []
+
+
+def start_build(*_arguments, **_keywords) -> None:
+    """Forget the previous build's pages and problems (the dev server rebuilds in one process)."""
+    written_pages.clear()
+    forget_logged_problems()
+
+
+def forget_logged_problems() -> None:
+    """Let a rebuild show a problem again that the previous build showed.
+
+    Pelican's log filter drops any warning identical to one logged before in
+    the same process, so under `pelican -r` a problem left unfixed would vanish
+    from the second build's log while still counted in its summary.
+    """
+    try:
+        from pelican.log import LimitFilter
+    except ImportError:
+        return
+    for message in logged_problems:
+        LimitFilter._raised_messages.discard((logging.WARNING, message))
+    logged_problems.clear()
+
+
+def note_written_page(path: str, context: dict) -> None:
+    """Remember which Markdown file and template produced the output file `path`."""
+    content = context.get("article") or context.get("page")
+    source_path = getattr(content, "source_path", None)
+    if source_path and hasattr(content, "template"):
+        template = f"{content.template}.html"
+    else:
+        source_path = None
+        template = _direct_template(context)
+    written_pages[os.path.abspath(path)] = PageSource(source_path, template)
+
+
+def _direct_template(context: dict) -> str | None:
+    """Return the template of a page Pelican wrote from `page_name` (index, 404), if it exists."""
+    page_name = context.get("page_name")
+    theme = context.get("THEME")
+    if not isinstance(page_name, str) or not page_name or not theme:
+        return None
+    template = f"{page_name}.html"
+    return template if (Path(theme) / "templates" / template).is_file() else None
+
+
+def check_written_site(pelican) -> None:
+    """Check the output folder once everything is written; log problems, never raise."""
+    settings = pelican.settings
+    try:
+        gate = read_settings(settings)
+    except SettingsError as problem:
+        logger.error("pelicanconf: %s", problem)
+        return
+    if not gate.enabled:
+        return
+    output = Path(pelican.output_path)
+    options = GateOptions(
+        site=SiteAddress.from_site_url(
+            "" if settings.get("RELATIVE_URLS") else settings.get("SITEURL", "")
+        ),
+        ignore=gate.ignore,
+        strict=gate.strict,
+        external=gate.external,
+        external_options=gate.external_options,
+        cache_dir=Path(settings.get("CACHE_PATH") or "cache") / "linkgate",
+    )
+    try:
+        problems = check_site(output, options)
+        problems = point_at_sources(problems, output, settings)
+        # An author writes ignore patterns for URLs as written in Markdown, too.
+        ignore = [re.compile(pattern) for pattern in gate.ignore]
+        problems = [p for p in problems if not any(rule.search(p.written or "") for rule in ignore)]
+    except Exception:  # noqa: BLE001 - our bug must not crash `pelican -r` into a rebuild loop
+        logger.error("link gate: internal error while checking %s", output, exc_info=True)
+        return
+    with wide_console(problems):
+        for problem in problems:
+            line = as_text(problem)
+            logged_problems.append(line)
+            logger.warning("%s", line)
+        if any(problem.is_error for problem in problems):
+            # Under --fatal errors this call raises; the flag then stays up for the filter.
+            FatalTracebackFilter.pending = True
+            logger.error("%s; each is listed above.", summary(problems))
+            FatalTracebackFilter.pending = False
+
+
+def point_at_sources(problems: list[Problem], output: Path, settings: dict) -> list[Problem]:
+    """Point problems at the Markdown they were written in, else at `output/page`."""
+    content_root = os.path.abspath(settings.get("PATH") or "content")
+    shown_from = os.path.dirname(content_root)
+    # A staged build writes into `.output.building-x1`; the author knows it as `output`.
+    output_shown = shown_output_name(output)
+    content_to_site = {}
+    for path, source in written_pages.items():
+        if source.source_path:
+            relative_source = os.path.relpath(source.source_path, content_root).replace(os.sep, "/")
+            content_to_site[relative_source] = os.path.relpath(path, output).replace(os.sep, "/")
+    by_page: dict[str, list[Problem]] = {}
+    for problem in problems:
+        shown = f"{output_shown}/{problem.page}"
+        by_page.setdefault(problem.page, []).append(
+            problem.located(shown, problem.line, problem.column)
+        )
+    mapped = []
+    for page, page_problems in by_page.items():
+        source = written_pages.get(os.path.abspath(output / page))
+        if source is None:
+            mapped += page_problems
+            continue
+        markdown = ""
+        if source.source_path:
+            with contextlib.suppress(OSError):
+                markdown = Path(source.source_path).read_text(encoding="utf-8")
+        mapped += sorted_by_place(
+            map_to_markdown(
+                page_problems,
+                markdown,
+                shown_source=os.path.relpath(source.source_path, shown_from)
+                if source.source_path
+                else "",
+                source=os.path.relpath(source.source_path, content_root).replace(os.sep, "/")
+                if source.source_path
+                else "",
+                site=SiteAddress.from_site_url(
+                    "" if settings.get("RELATIVE_URLS") else settings.get("SITEURL", "")
+                ),
+                content_to_site=content_to_site,
+                template=source.template,
+            )
+        )
+    return mapped
+
+
+def sorted_by_place(problems: list[Problem]) -> list[Problem]:
+    """Return problems in the order an author reads them: by file, line and column."""
+    return sorted(problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0))
+
+
+@contextlib.contextmanager
+def wide_console(problems: list[Problem]):
+    """Keep each problem on one line in Pelican's rich log when output is not a terminal.
+
+    Rich wraps log messages at the console width (80 columns without a TTY, as in
+    CI); widening the console for these lines keeps `file:line: message` whole.
+    """
+    try:
+        from pelican.log import console
+    except ImportError:
+        yield
+        return
+    if console.is_terminal:
+        yield
+        return
+    old_width = console.width
+    longest = max((len(as_text(problem)) for problem in problems), default=0)
+    console.width = max(old_width, longest + 80)
+    try:
+        yield
+    finally:
+        console.width = old_width
+
+
+class FatalTracebackFilter(logging.Filter):
+    """Drop the traceback Pelican prints when our summary error stops a `--fatal errors` build.
+
+    Under `--fatal errors` Pelican turns the summary error into a RuntimeError
+    and logs it as critical with its traceback: noise after an author's
+    mistake. Only that one record, raised while the summary is logged, loses it.
+    """
+
+    pending = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if FatalTracebackFilter.pending and record.exc_info and record.levelno == logging.CRITICAL:
+            FatalTracebackFilter.pending = False
+            error = record.exc_info[1]
+            if isinstance(error, RuntimeError) and str(error) == "Warning or error encountered":
+                record.exc_info = None
+                record.exc_text = None
+                record.msg, record.args = "%s", ("the link gate failed the build (see above)",)
+        return True
+
+
+def quiet_fatal_traceback() -> None:
+    """Install the filter on Pelican's own logger, once."""
+    pelican_logger = logging.getLogger("pelican")
+    if not any(isinstance(f, FatalTracebackFilter) for f in pelican_logger.filters):
+        pelican_logger.addFilter(FatalTracebackFilter())

@@ -1,0 +1,83 @@
+"""The gate's settings in pelicanconf.py, read once with defaults and checked."""
+
+import re
+from dataclasses import dataclass
+
+from .external import ExternalOptions
+
+DEFAULTS = {
+    "LINKGATE_ENABLED": True,
+    "LINKGATE_IGNORE": [],
+    "LINKGATE_STRICT": False,
+    "LINKGATE_EXTERNAL": False,
+    "LINKGATE_EXTERNAL_TIMEOUT": 10.0,
+    "LINKGATE_EXTERNAL_RETRIES": 2,
+    "LINKGATE_EXTERNAL_PER_HOST": 2,
+    "LINKGATE_EXTERNAL_CACHE_TTL": 86400.0,
+}
+
+
+class SettingsError(ValueError):
+    """A bad LINKGATE_* setting, phrased with the key an author must fix."""
+
+
+@dataclass(frozen=True)
+class GateSettings:
+    """The LINKGATE_* settings, validated."""
+
+    enabled: bool
+    ignore: tuple[str, ...]
+    strict: bool
+    external: bool
+    external_options: ExternalOptions
+
+
+def read_settings(settings: dict) -> GateSettings:
+    """Return the gate's settings from Pelican's `settings`; raise SettingsError naming the key."""
+    unknown = sorted(key for key in settings if key.startswith("LINKGATE_") and key not in DEFAULTS)
+    if unknown:
+        raise SettingsError(
+            f"{unknown[0]} is not a link gate setting (known: {', '.join(DEFAULTS)})"
+        )
+    value = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    for key in ("LINKGATE_ENABLED", "LINKGATE_STRICT", "LINKGATE_EXTERNAL"):
+        if not isinstance(value[key], bool):
+            raise SettingsError(f"{key} must be True or False, not {value[key]!r}")
+    ignore = value["LINKGATE_IGNORE"]
+    if isinstance(ignore, str) or not isinstance(ignore, list | tuple):
+        raise SettingsError(
+            f"LINKGATE_IGNORE must be a list of regular expressions, not {ignore!r}"
+        )
+    for pattern in ignore:
+        if not isinstance(pattern, str):
+            raise SettingsError(f"LINKGATE_IGNORE holds {pattern!r}, which is not a string")
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise SettingsError(
+                f"LINKGATE_IGNORE holds {pattern!r}, which is not a regular expression: {error}"
+            ) from None
+    numbers = {
+        "LINKGATE_EXTERNAL_TIMEOUT": (0.001, float),
+        "LINKGATE_EXTERNAL_RETRIES": (0, int),
+        "LINKGATE_EXTERNAL_PER_HOST": (1, int),
+        "LINKGATE_EXTERNAL_CACHE_TTL": (0, float),
+    }
+    for key, (smallest, kind) in numbers.items():
+        number = value[key]
+        if isinstance(number, bool) or not isinstance(number, int | float) or number < smallest:
+            raise SettingsError(f"{key} must be a number of at least {smallest}, not {number!r}")
+        if kind is int and not isinstance(number, int):
+            raise SettingsError(f"{key} must be a whole number, not {number!r}")
+    return GateSettings(
+        enabled=value["LINKGATE_ENABLED"],
+        ignore=tuple(ignore),
+        strict=value["LINKGATE_STRICT"],
+        external=value["LINKGATE_EXTERNAL"],
+        external_options=ExternalOptions(
+            timeout=float(value["LINKGATE_EXTERNAL_TIMEOUT"]),
+            retries=value["LINKGATE_EXTERNAL_RETRIES"],
+            per_host=value["LINKGATE_EXTERNAL_PER_HOST"],
+            cache_ttl=float(value["LINKGATE_EXTERNAL_CACHE_TTL"]),
+        ),
+    )

@@ -1,0 +1,207 @@
+"""What the last check learnt, kept in one SQLite file so a re-check loads only what it needs.
+
+Per page: its stamp, its record (ids and resolved URLs) and its problems; per
+image: its verdict; and which pages use which file, so a changed file leads
+straight to the pages whose verdicts it can change. Any trouble with the file
+just means a full check.
+"""
+
+import contextlib
+import pickle
+import sqlite3
+from pathlib import Path
+
+from .pages import PageRecord
+from .problems import Problem
+
+FORMAT = "5"
+FILE_NAME = "linkgate.sqlite"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS pages (page TEXT PRIMARY KEY, size INT, mtime INT,
+                                  digest TEXT, ids BLOB, record BLOB, problems BLOB);
+CREATE TABLE IF NOT EXISTS images (path TEXT PRIMARY KEY, size INT, mtime INT, problem TEXT);
+CREATE TABLE IF NOT EXISTS uses (path TEXT, page TEXT);
+CREATE INDEX IF NOT EXISTS uses_by_path ON uses (path);
+CREATE INDEX IF NOT EXISTS uses_by_page ON uses (page);
+"""
+
+
+class PageStore:
+    """The last check's records, verdicts and problems for one site and one set of options."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    @classmethod
+    def open(cls, folder: Path | None, key: str) -> "PageStore | None":
+        """Open (or start) the store in `folder` for `key`; None without a folder or on trouble."""
+        if folder is None:
+            return None
+        try:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(Path(folder) / FILE_NAME)
+            connection.executescript(SCHEMA)
+            store = cls(connection)
+            if store._meta("format") != FORMAT or store._meta("key") != key:
+                store._clear()
+                store._set_meta("format", FORMAT)
+                store._set_meta("key", key)
+                connection.commit()
+            return store
+        except (sqlite3.Error, OSError):
+            return None
+
+    def close(self) -> None:
+        """Close the file."""
+        with contextlib.suppress(sqlite3.Error):
+            self._db.close()
+
+    @property
+    def signature(self) -> str | None:
+        """The digest of the site's file names at the last check."""
+        return self._meta("signature")
+
+    def page_stamps(self) -> dict[str, tuple[int, int]]:
+        """Return {page: (size, mtime)} as last checked."""
+        rows = self._db.execute("SELECT page, size, mtime FROM pages")
+        return {page: (size, mtime) for page, size, mtime in rows}
+
+    def records(self, pages: list[str] | None = None) -> dict[str, PageRecord]:
+        """Return the stored records of `pages` (all pages when None)."""
+        if pages is None:
+            rows = self._db.execute("SELECT page, record FROM pages")
+            return {page: pickle.loads(blob) for page, blob in rows}
+        found = {}
+        for start in range(0, len(pages), 500):
+            chunk = pages[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT page, record FROM pages WHERE page IN ({marks})", chunk
+            )
+            found.update((page, pickle.loads(blob)) for page, blob in rows)
+        return found
+
+    def digests(self, pages: list[str]) -> dict[str, str]:
+        """Return the digest each of `pages` had when last read."""
+        found = {}
+        for start in range(0, len(pages), 500):
+            chunk = pages[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT page, digest FROM pages WHERE page IN ({marks})", chunk
+            )
+            found.update(rows)
+        return found
+
+    def restamp(self, stamps: dict[str, tuple[int, int]]) -> None:
+        """Record new stamps for pages rewritten with the same bytes."""
+        if not stamps:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "UPDATE pages SET size = ?, mtime = ? WHERE page = ?",
+                    [(size, mtime, page) for page, (size, mtime) in stamps.items()],
+                )
+        except sqlite3.Error:
+            pass
+
+    def ids(self, pages: list[str]) -> dict[str, frozenset[str]]:
+        """Return the ids of `pages` (cheaper than their whole records)."""
+        found = {}
+        for start in range(0, len(pages), 500):
+            chunk = pages[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT page, ids FROM pages WHERE page IN ({marks})", chunk)
+            found.update((page, pickle.loads(blob)) for page, blob in rows)
+        return found
+
+    def image_verdicts(self) -> dict[str, tuple[tuple[int, int], str | None]]:
+        """Return {image path: ((size, mtime), problem or None)}."""
+        rows = self._db.execute("SELECT path, size, mtime, problem FROM images")
+        return {path: ((size, mtime), problem) for path, size, mtime, problem in rows}
+
+    def problems(self, except_pages: set[str] = frozenset()) -> list[Problem]:
+        """Return the stored problems of every page not in `except_pages`."""
+        rows = self._db.execute("SELECT page, problems FROM pages WHERE problems IS NOT NULL")
+        found = []
+        for page, blob in rows:
+            if page not in except_pages:
+                found.extend(pickle.loads(blob))
+        return found
+
+    def pages_using(self, paths: list[str]) -> set[str]:
+        """Return the pages that use any of the site files `paths`."""
+        found = set()
+        for start in range(0, len(paths), 500):
+            chunk = paths[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT page FROM uses WHERE path IN ({marks})", chunk)
+            found.update(page for (page,) in rows)
+        return found
+
+    def save(
+        self,
+        signature: str,
+        records: dict[str, PageRecord],
+        problems: dict[str, list[Problem]],
+        images: dict[str, tuple[tuple[int, int], str | None]],
+        replace_all: bool,
+    ) -> None:
+        """Store `records` and the `problems` of their pages (replacing all, or only those)."""
+        try:
+            with self._db:
+                if replace_all:
+                    self._clear(keep_meta=True)
+                else:
+                    pages = list(records) + [page for page in problems if page not in records]
+                    for start in range(0, len(pages), 500):
+                        chunk = pages[start : start + 500]
+                        marks = ",".join("?" * len(chunk))
+                        if any(page in records for page in chunk):
+                            self._db.execute(f"DELETE FROM uses WHERE page IN ({marks})", chunk)
+                for page, record in records.items():
+                    page_problems = problems.get(page)
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            page,
+                            *record.stamp,
+                            record.digest,
+                            pickle.dumps(record.ids, protocol=5),
+                            pickle.dumps(record, protocol=5),
+                            pickle.dumps(page_problems, protocol=5) if page_problems else None,
+                        ),
+                    )
+                    self._db.executemany(
+                        "INSERT INTO uses VALUES (?, ?)",
+                        [(path, page) for path in {target[0] for target in record.targets}],
+                    )
+                for page, page_problems in problems.items():
+                    if page not in records:
+                        self._db.execute(
+                            "UPDATE pages SET problems = ? WHERE page = ?",
+                            (
+                                pickle.dumps(page_problems, protocol=5) if page_problems else None,
+                                page,
+                            ),
+                        )
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO images VALUES (?, ?, ?, ?)",
+                    [(path, *stamp, problem) for path, (stamp, problem) in images.items()],
+                )
+                self._set_meta("signature", signature)
+        except sqlite3.Error:
+            pass
+
+    def _meta(self, name: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, name: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, value))
+
+    def _clear(self, keep_meta: bool = False) -> None:
+        for table in ("pages", "images", "uses") + (() if keep_meta else ("meta",)):
+            self._db.execute(f"DELETE FROM {table}")

@@ -1,0 +1,79 @@
+"""A re-check with the cache finds exactly what a full check finds, after any kind of change."""
+
+import shutil
+
+import pytest
+from linkgate.check import GateOptions, check_site
+from linkgate_helpers import FIXTURES
+
+
+def edit(path, old, new):
+    path.write_text(path.read_text().replace(old, new))
+
+
+CHANGES = {
+    "an id renamed in a target page": lambda site: edit(
+        site / "chapter1.html", 'id="first-steps"', 'id="first-step"'
+    ),
+    "a broken link planted": lambda site: edit(
+        site / "chapter1.html", "</body>", '<a href="chapter9.html">x</a></body>'
+    ),
+    "a page deleted": lambda site: (site / "café.html").unlink(),
+    "a page added": lambda site: (site / "new.html").write_text('<a href="nowhere.html">x</a>'),
+    "an image corrupted in place": lambda site: (site / "images" / "dot.png").write_bytes(b"junk"),
+    "an image emptied": lambda site: (site / "images" / "dot 2x.png").write_bytes(b""),
+    "a stylesheet changed": lambda site: edit(site / "theme" / "site.css", "dot.png", "dots.png"),
+    "nothing": lambda site: None,
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_a_recheck_agrees_with_a_full_check(change, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "clean_site" / "site", site)
+    cached = GateOptions(cache_dir=tmp_path / "cache")
+    assert check_site(site, cached) == []
+    CHANGES[change](site)
+    full = check_site(site, GateOptions())
+    assert check_site(site, cached) == full
+    assert check_site(site, cached) == full  # and once more, from what the re-check stored
+    if change != "nothing":
+        assert full, "each change but the last plants a problem"
+
+
+def test_a_fixed_link_disappears_on_recheck(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "missing_page" / "site", site)
+    cached = GateOptions(cache_dir=tmp_path / "cache")
+    assert len(check_site(site, cached)) == 2
+    edit(site / "index.html", "chapter6.html", "chapter5.html")
+    [left] = check_site(site, cached)
+    assert left.target == "Chapter5.html"
+
+
+def test_pages_rewritten_unchanged_are_not_read_again(tmp_path, monkeypatch):
+    """Pelican rewrites every page of each build; only the one whose bytes changed counts."""
+    import os
+
+    import linkgate.check
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "clean_site" / "site", site)
+    for number in range(30):  # more pages than a re-check would take on by their stamps alone
+        (site / f"extra{number}.html").write_text(
+            f'<a href="chapter1.html#first-steps">{number}</a>'
+        )
+    cached = GateOptions(cache_dir=tmp_path / "cache")
+    assert check_site(site, cached) == []
+    for page in site.rglob("*.html"):
+        page.write_bytes(page.read_bytes())
+        os.utime(page, ns=(page.stat().st_mtime_ns + 10**9,) * 2)
+    edit(site / "chapter1.html", 'id="first-steps"', 'id="first-step"')
+    full = check_site(site, GateOptions())
+
+    def no_full_check(*arguments):
+        raise AssertionError("a full check was made where a re-check would do")
+
+    monkeypatch.setattr(linkgate.check, "_full_check", no_full_check)
+    assert check_site(site, cached) == full
+    assert len(full) == 32  # index.html's two links to #first-steps and the 30 extra pages'
