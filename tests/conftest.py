@@ -34,6 +34,7 @@ def run_pelican(
     settings_file: Path = PROJECT_ROOT / "pelicanconf.py",
     extra_settings: dict | None = None,
     fatal: bool = True,
+    environment: dict | None = None,
 ) -> Build:
     """Build `content` into `output` with the project's settings, theme and plugins."""
     settings = {
@@ -48,7 +49,7 @@ def run_pelican(
     # One -e for all: Pelican keeps only the last -e given.
     command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in settings.items())]
     # A wide console keeps each logged problem on one line.
-    environment = {**os.environ, "COLUMNS": "250", "TERM": "dumb"}
+    environment = {**os.environ, "COLUMNS": "250", "TERM": "dumb", **(environment or {})}
     finished = subprocess.run(
         command, capture_output=True, text=True, cwd=PROJECT_ROOT, env=environment, timeout=300
     )

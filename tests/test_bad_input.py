@@ -391,3 +391,10 @@ def test_no_false_alarm_for_pages_and_chapters_in_folders(build_site):
     assert "WARNING" not in build.log, build.log
     assert "Who we are." in build.page("about-this-course.html")
     assert 'src="./images/c.png"' in build.page("chapter2.html")
+
+
+def test_a_static_link_to_a_missing_file_is_a_broken_link_not_a_crash(build_site):
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body="[data]({static}data.csv)")})
+    assert build.exit_code == 1
+    assert "content/chapter1.md:6:1: broken link '{static}data.csv'" in build.log
+    assert "Traceback" not in build.log

@@ -17,7 +17,7 @@ from staged_build.paths import shown_output_name
 from .address import SiteAddress
 from .check import GateOptions, check_site
 from .problems import Problem
-from .report import as_text, summary
+from .report import as_github, as_text, summary
 from .settings import SettingsError, read_settings
 from .sources import map_to_markdown
 
@@ -119,6 +119,9 @@ def check_written_site(pelican) -> None:
             line = as_text(problem)
             logged_problems.append(line)
             logger.warning("%s", line)
+            if os.environ.get("GITHUB_ACTIONS") == "true":
+                # A workflow command: the problem shows on the pull request, at its Markdown line.
+                print(as_github(problem), flush=True)
         if any(problem.is_error for problem in problems):
             # Under --fatal errors this call raises; the flag then stays up for the filter.
             FatalTracebackFilter.pending = True
