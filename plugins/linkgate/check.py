@@ -41,6 +41,7 @@ class GateOptions:
     external_options: ExternalOptions = field(default_factory=ExternalOptions)
     cache_dir: Path | None = None
     workers: int = 0  # 0: one per core
+    generated_folders: tuple[str, ...] = ()  # left out of the site signature (see settings)
 
 
 class IdsOnly(NamedTuple):
@@ -99,7 +100,11 @@ def _full_check(site: SiteFiles, store: PageStore | None, options: GateOptions) 
         problems += _locate(site.root, _external_problems(records, options))
     if store is not None:
         store.save(
-            _site_signature(site), records, _by_page(problems), image_verdicts, replace_all=True
+            _site_signature(site, options.generated_folders),
+            records,
+            _by_page(problems),
+            image_verdicts,
+            replace_all=True,
         )
     return problems
 
@@ -110,7 +115,7 @@ def _recheck(site: SiteFiles, store: PageStore, options: GateOptions) -> list[Pr
     Needs the same list of files as last time (else what exists, and every
     suggestion, may differ) and few changed pages.
     """
-    signature = _site_signature(site)
+    signature = _site_signature(site, options.generated_folders)
     if store.signature != signature:
         return None
     old_stamps = store.page_stamps()
@@ -262,9 +267,19 @@ def _judge_targets(
     return failures
 
 
-def _site_signature(site: SiteFiles) -> str:
-    """Return a digest of the site's file and folder names (not their contents)."""
-    names = "\n".join(sorted(site.stamps)) + "\0" + "\n".join(sorted(site.folders))
+def _site_signature(site: SiteFiles, generated_folders: tuple[str, ...] = ()) -> str:
+    """Return a digest of the site's file and folder names (not their contents).
+
+    Names inside `generated_folders` are left out: they change with every build.
+    """
+    prefixes = tuple(folder + "/" for folder in generated_folders)
+
+    def kept(name: str) -> bool:
+        return name not in generated_folders and not name.startswith(prefixes)
+
+    files = sorted(name for name in site.stamps if kept(name))
+    folders = sorted(name for name in site.folders if kept(name))
+    names = "\n".join(files) + "\0" + "\n".join(folders)
     return hashlib.blake2b(names.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 

@@ -103,6 +103,7 @@ def check_written_site(pelican) -> None:
         strict=gate.strict,
         external=gate.external,
         external_options=gate.external_options,
+        generated_folders=gate.generated_folders,
         cache_dir=Path(settings.get("CACHE_PATH") or "cache") / "linkgate",
     )
     try:

@@ -14,6 +14,9 @@ DEFAULTS = {
     "LINKGATE_EXTERNAL_RETRIES": 2,
     "LINKGATE_EXTERNAL_PER_HOST": 2,
     "LINKGATE_EXTERNAL_CACHE_TTL": 86400.0,
+    # Folders whose file names change with their content and that pages never link into by
+    # name (Pagefind's index, loaded by script): renamed files there do not force a full check.
+    "LINKGATE_GENERATED_FOLDERS": ["pagefind"],
 }
 
 
@@ -30,6 +33,7 @@ class GateSettings:
     strict: bool
     external: bool
     external_options: ExternalOptions
+    generated_folders: tuple[str, ...] = ()
 
 
 def read_settings(settings: dict) -> GateSettings:
@@ -57,6 +61,14 @@ def read_settings(settings: dict) -> GateSettings:
             raise SettingsError(
                 f"LINKGATE_IGNORE holds {pattern!r}, which is not a regular expression: {error}"
             ) from None
+    folders = value["LINKGATE_GENERATED_FOLDERS"]
+    if isinstance(folders, str) or not isinstance(folders, list | tuple):
+        raise SettingsError(
+            f"LINKGATE_GENERATED_FOLDERS must be a list of folders, not {folders!r}"
+        )
+    for folder in folders:
+        if not isinstance(folder, str) or not folder.strip("/"):
+            raise SettingsError(f"LINKGATE_GENERATED_FOLDERS holds {folder!r}, not a folder name")
     numbers = {
         "LINKGATE_EXTERNAL_TIMEOUT": (0.001, float),
         "LINKGATE_EXTERNAL_RETRIES": (0, int),
@@ -74,6 +86,7 @@ def read_settings(settings: dict) -> GateSettings:
         ignore=tuple(ignore),
         strict=value["LINKGATE_STRICT"],
         external=value["LINKGATE_EXTERNAL"],
+        generated_folders=tuple(folder.strip("/") for folder in folders),
         external_options=ExternalOptions(
             timeout=float(value["LINKGATE_EXTERNAL_TIMEOUT"]),
             retries=value["LINKGATE_EXTERNAL_RETRIES"],

@@ -77,3 +77,27 @@ def test_pages_rewritten_unchanged_are_not_read_again(tmp_path, monkeypatch):
     monkeypatch.setattr(linkgate.check, "_full_check", no_full_check)
     assert check_site(site, cached) == full
     assert len(full) == 32  # index.html's two links to #first-steps and the 30 extra pages'
+
+
+def test_renamed_files_in_a_generated_folder_keep_the_recheck_incremental(tmp_path, monkeypatch):
+    """Pagefind renames its index files whenever a chapter changes; that is no new site."""
+    import linkgate.check
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "clean_site" / "site", site)
+    (site / "pagefind" / "fragment").mkdir(parents=True)
+    (site / "pagefind" / "fragment" / "en_1a2b.pf_fragment").write_bytes(b"x")
+    cached = GateOptions(cache_dir=tmp_path / "cache", generated_folders=("pagefind",))
+    assert check_site(site, cached) == []
+    (site / "pagefind" / "fragment" / "en_1a2b.pf_fragment").rename(
+        site / "pagefind" / "fragment" / "en_3c4d.pf_fragment"
+    )
+    edit(site / "chapter1.html", "</body>", '<a href="chapter9.html">x</a></body>')
+    full = check_site(site, GateOptions())
+
+    def no_full_check(*arguments):
+        raise AssertionError("a full check was made where a re-check would do")
+
+    monkeypatch.setattr(linkgate.check, "_full_check", no_full_check)
+    assert check_site(site, cached) == full
+    assert [problem.target for problem in full] == ["chapter9.html"]
