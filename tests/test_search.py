@@ -40,3 +40,21 @@ def test_pagefind_runs_from_this_python_on_the_given_folder(tmp_path):
     command = pagefind_command(tmp_path, "pagefind")
     assert command[1:5] == ["-m", "pagefind", "--site", str(tmp_path)]
     assert read_settings({}) == SearchSettings(enabled=True)
+
+
+def test_an_unchanged_site_reuses_its_index_and_a_changed_one_is_indexed_again(tmp_path):
+    from conftest import run_pelican, write_content
+
+    content = write_content(tmp_path / "content", {"chapter1.md": chapter("Tokens", "chapter1")})
+    first = run_pelican(content, tmp_path / "output")
+    bundle = sorted(p.name for p in (first.output / "pagefind").rglob("*") if p.is_file())
+    (cached,) = (tmp_path / "cache" / "search").iterdir()
+    again = run_pelican(content, tmp_path / "output")
+    assert again.exit_code == 0, again.log
+    assert sorted(p.name for p in (again.output / "pagefind").rglob("*") if p.is_file()) == bundle
+    assert list((tmp_path / "cache" / "search").iterdir()) == [cached]
+    write_content(content, {"chapter1.md": chapter("Tokens", "chapter1", body="Byte pairs.")})
+    changed = run_pelican(content, tmp_path / "output")
+    assert changed.exit_code == 0, changed.log
+    assert list((tmp_path / "cache" / "search").iterdir()) != [cached]  # indexed anew, kept alone
+    assert len(list((tmp_path / "cache" / "search").iterdir())) == 1
