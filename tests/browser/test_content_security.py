@@ -1,28 +1,8 @@
 """The Content-Security-Policy, seen from Chromium: inline script, handlers and styles refused."""
 
-import functools
-import threading
-from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
-from pathlib import Path
-
 from conftest import chapter
 
-from .conftest import QuietHandler
-
-
-@contextmanager
-def served(folder: Path):
-    """Serve `folder` on loopback for the duration of the block; yield its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
+from benchmarks.audit import served
 
 
 def test_the_browser_runs_no_inline_script_and_asks_nothing_of_another_site(browser, build_site):
