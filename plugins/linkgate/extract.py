@@ -27,6 +27,9 @@ URL_ATTRIBUTES: tuple[tuple[str, str, str], ...] = (
     ("embed", "src", LINK),
 )
 ICON_RELS = frozenset({"icon", "shortcut", "apple-touch-icon", "mask-icon"})
+# A <link> with one of these rels makes the browser load its URL, as an <img> or <script> does.
+LOADED_RELS = ICON_RELS | {"stylesheet", "preload", "modulepreload", "manifest"}
+LOADED_LINK = "link[href loaded]"
 # Select by tag alone: a list of `tag[attribute]` selectors returns an element once per match.
 SELECTOR = ", ".join(["[id]", "a[name]", "base"] + sorted({tag for tag, _, _ in URL_ATTRIBUTES}))
 ATTRIBUTES_OF: dict[str, list[tuple[str, str]]] = {}
@@ -95,10 +98,12 @@ def read_html(html: str) -> PageFacts:
             if value is None:
                 continue
             where = f"{tag}[{attribute}]"
-            if tag == "link" and ICON_RELS.intersection(
-                (attributes.get("rel") or "").lower().split()
-            ):
-                kind = IMAGE
+            if tag == "link":
+                rels = set((attributes.get("rel") or "").lower().split())
+                if ICON_RELS & rels:
+                    kind = IMAGE
+                if LOADED_RELS & rels:
+                    where = LOADED_LINK
             if attribute == "srcset":
                 urls.extend((url, kind, where) for url in srcset_urls(value))
             else:

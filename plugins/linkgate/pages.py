@@ -44,6 +44,17 @@ class PageRecord:
         return pickle.loads(self.uses_blob)
 
 
+# What a page loads by itself (not what a reader follows): an http: one on an https site is
+# blocked or flagged by browsers.
+NAVIGATION = frozenset({"a[href]", "area[href]", "link[href]"})
+MIXED_CONTENT = "mixed content: loaded over http: on an https site (browsers block it)"
+
+
+def is_mixed_content(url: str, where: str) -> bool:
+    """True when the page itself would load `url` over plain http:."""
+    return url.strip().lower().startswith("http:") and where not in NAVIGATION
+
+
 def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress) -> PageRecord:
     """Read and resolve the output file `page` (HTML or CSS) of the site at `root`."""
     data = (root / page).read_bytes()
@@ -84,6 +95,8 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
             uses.append((url, kind, where, path, fragment))
         elif outcome == "external":
             externals.add(url.strip())
+            if site.origin.startswith("https:") and is_mixed_content(url, where):
+                broken.append((url, kind, where, MIXED_CONTENT))
         elif outcome == "broken":
             broken.append((url, kind, where, resolution.reason))
 
