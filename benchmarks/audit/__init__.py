@@ -119,7 +119,7 @@ def axe_violations(url: str, chromium: str) -> list[str]:
             executable_path=chromium, headless=True, args=CHROMIUM_FLAGS[1:]
         )
         try:
-            # axe is injected as an inline script, which the site's CSP refuses: bypass it here only.
+            # axe goes in as an inline script, which the site's CSP refuses: bypass it here only.
             page = browser.new_page(bypass_csp=True)
             page.goto(url)
             page.add_script_tag(path=str(axe_script))
