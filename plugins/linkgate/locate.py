@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 # Markdown link forms: inline `[text](url "title")` and `![alt](url)`, reference
 # definitions `[id]: url`, autolinks `<https://...>`, and raw HTML attributes.
-INLINE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+INLINE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\s*\)")
 REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 RAW_ATTRIBUTE = re.compile(
@@ -30,7 +30,8 @@ def markdown_links(text: str) -> list[WrittenLink]:
     """Return every link and image URL written in Markdown `text`, in order, code excluded."""
     found: list[WrittenLink] = []
     in_fence = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only, as editors count them (splitlines() also breaks at \x85 and others).
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
         if FENCE.match(line):
             in_fence = not in_fence
             continue

@@ -86,6 +86,11 @@ def map_to_markdown(
             None,
         )
         if index is None:
+            spot = literal_spot(markdown, problem.target)
+            if spot is not None:
+                # A link form our patterns do not know (Markdown is lenient), written verbatim.
+                mapped.append(problem.located(shown_source, *spot))
+                continue
             mapped.append(
                 problem.located(
                     problem.file or problem.page,
@@ -108,6 +113,26 @@ def map_to_markdown(
             )
         )
     return mapped
+
+
+def literal_spot(markdown: str, url: str) -> tuple[int, int] | None:
+    """Return (line, column) where `url` is written in parentheses, quotes or brackets, or None.
+
+    Pelican may rewrite a placeholder URL it cannot resolve (`{static};0` comes out as
+    `{static};0;0`), so the part before any `;` is looked for too; and Markdown writes
+    a NUL character as U+FFFD.
+    """
+    url = url.strip()
+    for candidate in dict.fromkeys([url, url.split(";")[0], url.replace("\ufffd", "\x00")]):
+        if not candidate:
+            continue
+        for opening in ("(", "<", '"', "'", ": "):
+            offset = markdown.find(opening + candidate)
+            if offset >= 0:
+                offset += len(opening)
+                line = markdown.count("\n", 0, offset) + 1
+                return line, offset - (markdown.rfind("\n", 0, offset) + 1) + 1
+    return None
 
 
 def problem_page(problems: list[Problem]) -> str:

@@ -142,3 +142,30 @@ def test_settings_have_defaults():
 def test_a_bad_setting_names_its_key(settings, named):
     with pytest.raises(SettingsError, match=named):
         read_settings(settings)
+
+
+def test_a_link_with_space_before_its_closing_parenthesis_is_found():
+    """Found by fuzzing: `[x](0 )` was reported as theme markup, not at its Markdown line."""
+    from linkgate.locate import markdown_links
+
+    [link] = markdown_links("Intro.\n\n[x](0 ) and more")
+    assert (link.url, link.line, link.column) == ("0", 3, 1)
+    # and `[x](0\x85)`: U+0085 is whitespace to Markdown, and no line break to an editor
+    first, second = markdown_links("Intro.\n\n[x](0\x85) and more\n[y](1)")
+    assert (first.url, first.line, first.column) == ("0", 3, 1)
+    assert (second.url, second.line) == ("1", 4)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "url", "spot"),
+    [
+        ("Intro.\n\n[x](0 0)\n", "0 0", (3, 5)),  # Python-Markdown accepts a space in the URL
+        ("[x]({static};0)\n", "{static};0;0", (1, 5)),  # as Pelican rewrites it
+        ("[x](\x00)\n", "\ufffd", (1, 5)),  # Markdown writes NUL as U+FFFD
+        ("No link here.\n", "about.html", None),
+    ],
+)
+def test_literal_spot_finds_urls_written_in_forms_the_patterns_miss(markdown, url, spot):
+    from linkgate.sources import literal_spot
+
+    assert literal_spot(markdown, url) == spot
