@@ -115,6 +115,20 @@ def test_duplicate_slugs(build_site):
     assert "There are 2 items" not in build.log  # Pelican's own multi-line warning is replaced
 
 
+def test_duplicate_slugs_under_the_dev_server_build_the_first_and_do_not_crash(build_site):
+    """Without --fatal (make devserver) Pelican would raise writing start.html twice."""
+    build = build_site(
+        {
+            "intro.md": chapter("Intro", "start", Chapter="1"),
+            "intro-again.md": chapter("Intro again", "start", Chapter="2"),
+        },
+        fatal=False,
+    )
+    assert build.exit_code == 0, build.log
+    assert "both have slug 'start'" in build.log and "Traceback" not in build.log
+    assert "<title>Chapter 2: Intro again" in build.page("start.html")  # the first by file name
+
+
 def test_duplicate_chapter_numbers(build_site):
     build = build_site(
         {

@@ -86,19 +86,39 @@ def start_build(generator) -> None:
         report.fail_if_any()  # before Pelican follows the link or opens the pipe
 
 
+WRITTEN_LISTS = ("articles", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages")
+
+
 def check_duplicate_slugs(generator) -> None:
-    """Report two chapters or pages that would be written to one file."""
+    """Report two chapters or pages that would be written to one file, and keep only the first.
+
+    Pelican raises when it writes one file twice; under `make devserver` (no --fatal)
+    that would stop every rebuild, so the later page is dropped from this build.
+    """
     report = pelican_messages.report
     if report is None:
         return
+    shown = {
+        id(content): shown_path(content.source_path, report.content_root)
+        for key in WRITTEN_LISTS
+        for content in generator.context.get(key, [])
+    }
     written = [
-        (shown_path(content.source_path, report.content_root), content.slug, content.save_as)
-        for key in ("articles", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages")
+        (shown[id(content)], content.slug, content.save_as)
+        for key in WRITTEN_LISTS
         for content in generator.context.get(key, [])
     ]
     for problem in duplicate_slugs(written):
         report.add(problem)
         report.stops_writing = True
+    first_source: dict[str, str] = {}
+    for source, _slug, save_as in sorted(written):
+        first_source.setdefault(save_as, source)
+    for key in WRITTEN_LISTS:
+        contents = generator.context.get(key)
+        if contents:
+            # In place: Pelican's generators hold these very lists.
+            contents[:] = [c for c in contents if first_source[c.save_as] == shown[id(c)]]
 
 
 def drop_missing_static_links(generator) -> None:
