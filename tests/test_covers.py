@@ -59,3 +59,21 @@ def test_the_committed_seed_cover_is_one_the_tool_may_redraw():
     assert is_drawn_by_us(cover)
     with Image.open(cover) as image:
         assert image.size == (1200, 630)
+
+
+def test_pages_and_drafts_get_no_cover_and_a_shared_number_draws_none(tmp_path):
+    content = write_content(
+        tmp_path,
+        {
+            "chapter3.md": "---\nTitle: Tokens\nSlug: chapter3\n---\n\nText.\n",
+            "pages/faq2.md": chapter("FAQ", "faq2"),
+            "chapter4.md": chapter("Draft four", "chapter4", Status="draft"),
+            "a5.md": chapter("Five", "chapter5"),
+            "b5.md": chapter("Five again", "five", Chapter="5"),
+        },
+    )
+    messages = write_covers(content, "Course")
+    assert sorted(path.name for path in (content / "images").iterdir()) == ["c3.png", "c5.png"]
+    assert f"{content.as_posix()}/b5.md: chapter 5 is also {content.as_posix()}/a5.md" in "\n".join(
+        messages
+    )

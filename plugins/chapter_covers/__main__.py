@@ -1,27 +1,19 @@
 """`python -m chapter_covers CONTENT_DIR`: draw every chapter's cover into CONTENT_DIR/images."""
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
+from author_errors.front_matter import read_front_matter as parse_front_matter
 from chapters.outline import OutlineError, chapter_number
 
 from .draw import draw_cover, is_drawn_by_us
 
-FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z][\w-]*):\s*(?P<value>.*)$")
-
 
 def read_front_matter(markdown_path: Path) -> dict[str, str]:
-    """Return the `Key: value` lines at the top of a Markdown chapter, keys lower-cased."""
-    front_matter = {}
-    with markdown_path.open(encoding="utf-8") as lines:
-        for line in lines:
-            match = FRONT_MATTER_LINE.match(line.rstrip("\n"))
-            if not match:
-                break
-            front_matter[match["key"].lower()] = match["value"].strip()
-    return front_matter
+    """Return the front matter of a Markdown chapter as {lower-case key: value}."""
+    text = markdown_path.read_text(encoding="utf-8-sig")
+    return {key: field.value for key, field in parse_front_matter(text).items()}
 
 
 def cover_path(content_dir: Path, number: int) -> Path:
@@ -29,11 +21,21 @@ def cover_path(content_dir: Path, number: int) -> Path:
     return content_dir / "images" / f"c{number}.png"
 
 
-def write_covers(content_dir: Path, course_name: str) -> list[str]:
-    """Draw every chapter's cover; return one message per file written, kept or refused."""
+def write_covers(
+    content_dir: Path, course_name: str, page_folders: tuple[str, ...] = ("pages",)
+) -> list[str]:
+    """Draw every chapter's cover; return one message per file written, kept or refused.
+
+    Pages (in `page_folders`) and drafts are not chapters; two chapters with one
+    number get no cover until the numbers differ (the build names them too).
+    """
     messages = []
+    drawn_for: dict[int, str] = {}
     for markdown_path in sorted(content_dir.rglob("*.md")):
         shown = markdown_path.as_posix()
+        relative = markdown_path.relative_to(content_dir).as_posix()
+        if any(relative.startswith(folder.strip("/") + "/") for folder in page_folders):
+            continue
         try:
             front_matter = read_front_matter(markdown_path)
         except UnicodeDecodeError:
@@ -49,6 +51,14 @@ def write_covers(content_dir: Path, course_name: str) -> list[str]:
         except OutlineError as problem:
             messages.append(f"{problem}; no cover drawn")
             continue
+        if front_matter.get("status", "published").lower() == "draft":
+            continue
+        if number in drawn_for:
+            messages.append(
+                f"{shown}: chapter {number} is also {drawn_for[number]}; no cover drawn"
+            )
+            continue
+        drawn_for[number] = shown
         target = cover_path(content_dir, number)
         png = draw_cover(number, title, course_name)
         if target.exists():
