@@ -3,6 +3,8 @@
 Runs last, once the whole site is written (Pelican's `finalized` signal), and
 reports each problem at the Markdown line that wrote it. The checking itself
 lives in plain functions (`check.check_site`), shared with the `linkgate` command.
+The author_errors plugin (first in PLUGINS) turns the failed build's traceback into
+one line and lets each rebuild of the dev server show an unfixed problem again.
 """
 
 
@@ -10,14 +12,8 @@ def register() -> None:
     """Connect the gate to Pelican (imported here, so the command never loads Pelican)."""
     from pelican import signals
 
-    from .pelican_side import (
-        check_written_site,
-        note_written_page,
-        quiet_fatal_traceback,
-        start_build,
-    )
+    from .pelican_side import check_written_site, note_written_page, start_build
 
-    quiet_fatal_traceback()
     signals.all_generators_finalized.connect(start_build)
     signals.content_written.connect(note_written_page)
     signals.finalized.connect(check_written_site)

@@ -36,30 +36,9 @@ class PageSource:
 written_pages: dict[str, PageSource] = {}
 
 
-# The problem lines logged by the build in progress.
-logged_problems: list[str] = []
-
-
 def start_build(*_arguments, **_keywords) -> None:
-    """Forget the previous build's pages and problems (the dev server rebuilds in one process)."""
+    """Forget the previous build's pages (the dev server rebuilds in one process)."""
     written_pages.clear()
-    forget_logged_problems()
-
-
-def forget_logged_problems() -> None:
-    """Let a rebuild show a problem again that the previous build showed.
-
-    Pelican's log filter drops any warning identical to one logged before in
-    the same process, so under `pelican -r` a problem left unfixed would vanish
-    from the second build's log while still counted in its summary.
-    """
-    try:
-        from pelican.log import LimitFilter
-    except ImportError:
-        return
-    for message in logged_problems:
-        LimitFilter._raised_messages.discard((logging.WARNING, message))
-    logged_problems.clear()
 
 
 def note_written_page(path: str, context: dict) -> None:
@@ -118,16 +97,12 @@ def check_written_site(pelican) -> None:
     with wide_console(problems):
         for problem in problems:
             line = as_text(problem)
-            logged_problems.append(line)
             logger.warning("%s", line)
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 # A workflow command: the problem shows on the pull request, at its Markdown line.
                 print(as_github(problem), flush=True)
         if any(problem.is_error for problem in problems):
-            # Under --fatal errors this call raises; the flag then stays up for the filter.
-            FatalTracebackFilter.pending = True
             logger.error("%s; each is listed above.", summary(problems))
-            FatalTracebackFilter.pending = False
 
 
 def point_at_sources(problems: list[Problem], output: Path, settings: dict) -> list[Problem]:
@@ -204,31 +179,3 @@ def wide_console(problems: list[Problem]):
         yield
     finally:
         console.width = old_width
-
-
-class FatalTracebackFilter(logging.Filter):
-    """Drop the traceback Pelican prints when our summary error stops a `--fatal errors` build.
-
-    Under `--fatal errors` Pelican turns the summary error into a RuntimeError
-    and logs it as critical with its traceback: noise after an author's
-    mistake. Only that one record, raised while the summary is logged, loses it.
-    """
-
-    pending = False
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if FatalTracebackFilter.pending and record.exc_info and record.levelno == logging.CRITICAL:
-            FatalTracebackFilter.pending = False
-            error = record.exc_info[1]
-            if isinstance(error, RuntimeError) and str(error) == "Warning or error encountered":
-                record.exc_info = None
-                record.exc_text = None
-                record.msg, record.args = "%s", ("the link gate failed the build (see above)",)
-        return True
-
-
-def quiet_fatal_traceback() -> None:
-    """Install the filter on Pelican's own logger, once."""
-    pelican_logger = logging.getLogger("pelican")
-    if not any(isinstance(f, FatalTracebackFilter) for f in pelican_logger.filters):
-        pelican_logger.addFilter(FatalTracebackFilter())

@@ -60,11 +60,6 @@ class FileSuggester:
         return posixpath.join(folder, stems[found]) if found else None
 
 
-def closest_file(missing: str, site_files: Iterable[str]) -> str | None:
-    """Return the site file nearest to the missing site-relative path, same folder first."""
-    return FileSuggester(site_files)(missing)
-
-
 def as_written(url: str, missing_path: str, found_path: str) -> str:
     """Return `url` (as the author wrote it) with its last path segment replaced."""
     old_name = posixpath.basename(missing_path)
