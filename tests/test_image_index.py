@@ -14,18 +14,23 @@ def png(width: int, height: int) -> bytes:
     return buffer.getvalue()
 
 
+def size_of(facts: ImageFacts) -> tuple[int, int]:
+    assert facts.problem is None and len(facts.digest) == 64
+    return facts.width, facts.height
+
+
 def test_an_image_is_decoded_once_until_it_changes(tmp_path):
     image = tmp_path / "a.png"
     image.write_bytes(png(30, 20))
     index_file = tmp_path / "cache" / "image-index.json"
     with mock.patch.object(image_index, "decode", wraps=image_index.decode) as decode:
         first = ImageIndex(index_file)
-        assert first.facts(image) == ImageFacts(30, 20)
+        assert size_of(first.facts(image)) == (30, 20)
         first.save()
-        assert ImageIndex(index_file).facts(image) == ImageFacts(30, 20)  # a later build
+        assert size_of(ImageIndex(index_file).facts(image)) == (30, 20)  # a later build
         assert decode.call_count == 1
         image.write_bytes(png(40, 20))
-        assert ImageIndex(index_file).facts(image) == ImageFacts(40, 20)
+        assert size_of(ImageIndex(index_file).facts(image)) == (40, 20)
         assert decode.call_count == 2
 
 

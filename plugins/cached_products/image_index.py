@@ -7,6 +7,7 @@ are decoded. One index per cache folder per process (the dev server rebuilds in
 one process; every lookup is checked against the file, so it stays correct).
 """
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -24,10 +25,15 @@ class ImageFacts:
     width: int
     height: int
     problem: str | None = None
+    digest: str = ""  # of the file's bytes: names the cached products made from it
 
 
 def decode(path: Path) -> ImageFacts:
     """Decode the whole image at `path` and return its facts."""
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as error:
+        return ImageFacts(0, 0, f"cannot be read ({error.strerror})")
     try:
         with Image.open(path) as image:
             image.verify()
@@ -35,11 +41,11 @@ def decode(path: Path) -> ImageFacts:
             image.load()
             width, height = image.size
     except Image.UnidentifiedImageError:
-        return ImageFacts(0, 0, "not an image Pillow can read")
+        return ImageFacts(0, 0, "not an image Pillow can read", digest)
     except Exception as error:  # Pillow raises many types for a damaged file
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return ImageFacts(0, 0, f"a damaged image ({reason})")
-    return ImageFacts(width, height)
+        return ImageFacts(0, 0, f"a damaged image ({reason})", digest)
+    return ImageFacts(width, height, None, digest)
 
 
 class ImageIndex:
@@ -62,10 +68,10 @@ class ImageIndex:
         stamp = [status.st_mtime_ns, status.st_size]
         key = os.path.realpath(path)
         entry = self.known.get(key)
-        if entry and entry[:2] == stamp:
+        if entry and entry[:2] == stamp and len(entry) == 6:
             return ImageFacts(*entry[2:])
         facts = decode(Path(path))
-        self.known[key] = [*stamp, facts.width, facts.height, facts.problem]
+        self.known[key] = [*stamp, facts.width, facts.height, facts.problem, facts.digest]
         self.changed = True
         return facts
 

@@ -48,7 +48,7 @@ def enhance_content(content) -> None:
             return None
         widths = variant_widths(image.width)
         image_variants = [
-            Variant(image.path, width, variant_site_path(image.site_path, width))
+            Variant(image.path, width, variant_site_path(image.site_path, width), image.digest)
             for width in widths
         ]
         variants.extend(image_variants)

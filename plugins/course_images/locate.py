@@ -22,6 +22,7 @@ class ContentImage:
     site_path: str
     width: int
     height: int
+    digest: str = ""  # of the file's bytes
 
 
 def site_path_of(src: str, source_dir_in_content: str, page_save_as: str) -> str | None:
@@ -63,4 +64,4 @@ def locate_content_image(
     facts = images.facts(path)
     if facts is None or facts.problem:
         return None  # missing or damaged: reported by author_errors and the link gate
-    return ContentImage(path, site_path, facts.width, facts.height)
+    return ContentImage(path, site_path, facts.width, facts.height, facts.digest)

@@ -20,6 +20,7 @@ class Variant:
     source: Path  # the original in content/
     width: int
     site_path: str  # e.g. images/c4-480w.webp
+    source_digest: str = ""  # of the original's bytes, when already known
 
 
 def variant_widths(original_width: int) -> list[int]:
@@ -58,7 +59,9 @@ def write_variants(variants: list[Variant], cache_dir: Path, output_dir: Path) -
     digests: dict[Path, str] = {}
     for variant in set(variants):
         if variant.source not in digests:
-            digests[variant.source] = hashlib.sha256(variant.source.read_bytes()).hexdigest()
+            digests[variant.source] = (
+                variant.source_digest or hashlib.sha256(variant.source.read_bytes()).hexdigest()
+            )
         cached = cache_dir / cache_key(digests[variant.source], variant.width)
         cached_files[variant] = cached
         if not cached.exists():
