@@ -3,6 +3,7 @@
 import logging
 import os
 
+from author_errors.content_checks import shown_path
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
@@ -16,11 +17,6 @@ from .outline import (
 )
 
 logger = logging.getLogger(__name__)
-
-
-def source_for_authors(source_path: str, content_path: str) -> str:
-    """Return a content file's path as an author sees it, e.g. `content/chapter4.md`."""
-    return os.path.relpath(source_path, os.path.dirname(os.path.abspath(content_path)))
 
 
 class SidebarChapters:
@@ -57,7 +53,7 @@ class ChapterGenerator(Generator):
     def written_chapter(self, article) -> WrittenChapter:
         """Return what the outline needs of one article."""
         return WrittenChapter(
-            source=source_for_authors(article.source_path, self.settings["PATH"]),
+            source=shown_path(article.source_path, self.settings["PATH"]),
             title=article.title,
             slug=article.slug,
             url=article.url,

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from author_errors.content_checks import shown_path
 from staged_build.paths import shown_output_name
 
 from .address import SiteAddress
@@ -108,7 +109,6 @@ def check_written_site(pelican) -> None:
 def point_at_sources(problems: list[Problem], output: Path, settings: dict) -> list[Problem]:
     """Point problems at the Markdown they were written in, else at `output/page`."""
     content_root = os.path.abspath(settings.get("PATH") or "content")
-    shown_from = os.path.dirname(content_root)
     # A staged build writes into `.output.building-x1`; the author knows it as `output`.
     output_shown = shown_output_name(output)
     content_to_site = {}
@@ -136,7 +136,7 @@ def point_at_sources(problems: list[Problem], output: Path, settings: dict) -> l
             map_to_markdown(
                 page_problems,
                 markdown,
-                shown_source=os.path.relpath(source.source_path, shown_from)
+                shown_source=shown_path(source.source_path, content_root)
                 if source.source_path
                 else "",
                 source=os.path.relpath(source.source_path, content_root).replace(os.sep, "/")
