@@ -141,7 +141,11 @@ def _recheck(site: SiteFiles, store: PageStore, options: GateOptions) -> list[Pr
     new_records = dict(
         _map_chunks(read_records, site.root, [(p, site.stamps[p]) for p in changed], options)
     )
-    affected = set(changed) | store.pages_using(changed + changed_images)
+    # Links into a changed page depend only on its ids (the site's file names are as before):
+    # pages that link to it need judging again only when its ids changed.
+    old_ids = store.ids(changed)
+    ids_changed = [page for page in changed if old_ids.get(page) != new_records[page].ids]
+    affected = set(changed) | store.pages_using(ids_changed + changed_images)
     records = store.records(sorted(affected - set(new_records)))
     records.update(new_records)
     ids_needed = {t[0] for r in records.values() for t in r.targets if t[1]} - set(records)

@@ -101,3 +101,33 @@ def test_renamed_files_in_a_generated_folder_keep_the_recheck_incremental(tmp_pa
     monkeypatch.setattr(linkgate.check, "_full_check", no_full_check)
     assert check_site(site, cached) == full
     assert [problem.target for problem in full] == ["chapter9.html"]
+
+
+def test_pages_linking_to_an_edited_page_are_judged_again_only_when_its_ids_change(
+    tmp_path, monkeypatch
+):
+    """Every chapter links to every other (the sidebar): an edit must not re-judge the site."""
+    import linkgate.check
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "clean_site" / "site", site)
+    for number in range(30):
+        (site / f"extra{number}.html").write_text(
+            f'<a href="chapter1.html#first-steps">{number}</a>'
+        )
+    cached = GateOptions(cache_dir=tmp_path / "cache")
+    assert check_site(site, cached) == []
+    judged = []
+    real_judge = linkgate.check._judge_targets
+
+    def spy(site_files, records, known, image_verdicts):
+        judged.append(sorted(records))
+        return real_judge(site_files, records, known, image_verdicts)
+
+    monkeypatch.setattr(linkgate.check, "_judge_targets", spy)
+    edit(site / "chapter1.html", "</body>", "<p>A new paragraph, no new id.</p></body>")
+    assert check_site(site, cached) == []
+    assert judged == [["chapter1.html"]]
+    edit(site / "chapter1.html", 'id="first-steps"', 'id="first-step"')
+    assert len(check_site(site, cached)) == 32
+    assert len(judged[-1]) > 30  # now every page that links to chapter1 is judged again
