@@ -13,6 +13,9 @@ RAW_ATTRIBUTE = re.compile(
     r"""\s(?:href|src|srcset|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I
 )
 FENCE = re.compile(r"^ {0,3}(```|~~~)")
+# A value in output HTML: a tag's attribute (quoted or not), or a CSS url().
+HTML_ATTRIBUTE = re.compile(r"""\s([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`]+))""")
+CSS_URL = re.compile(r"""(url)\(\s*(?:"([^"]*)"|'([^']*)'|([^\s"')]+))""")
 
 
 @dataclass(frozen=True)
@@ -65,21 +68,35 @@ def markdown_links(text: str) -> list[WrittenLink]:
     return found
 
 
-def position_in_html(text: str, url: str, occurrence: int = 0) -> tuple[int, int] | None:
-    """Return (line, column) of the `occurrence`-th attribute value `url` in HTML `text`."""
-    offsets: list[int] = []
-    for form in {url, html.escape(url, quote=True), html.escape(url, quote=False)}:
-        if not form:
-            continue
-        start = text.find(form)
-        while start >= 0:
-            if not start or text[start - 1] in "\"'=, \n\t(":
-                offsets.append(start)
-            start = text.find(form, start + 1)
-    offsets = sorted(set(offsets))
+def position_in_html(
+    text: str, url: str, occurrence: int = 0, values: list[tuple[int, str]] | None = None
+) -> tuple[int, int] | None:
+    """Return (line, column) of the `occurrence`-th attribute or CSS url() value `url` in `text`.
+
+    Only whole values count (or one candidate of a srcset), so a short URL such
+    as `0` is not found inside another value, say a data: URL. Pass `values`
+    (from `url_values(text)`) to look up several URLs in one page.
+    """
+    if values is None:
+        values = url_values(text)
+    offsets = sorted({offset for offset, value in values if value == url})
     if not offsets:
         return None
     offset = offsets[min(occurrence, len(offsets) - 1)]
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, column
+
+
+def url_values(text: str) -> list[tuple[int, str]]:
+    """Return (offset, unescaped value) of each attribute value, srcset candidate and url()."""
+    values = []
+    for pattern in (HTML_ATTRIBUTE, CSS_URL):
+        for match in pattern.finditer(text):
+            group = next(index for index in (2, 3, 4) if match.group(index) is not None)
+            start, value = match.start(group), match.group(group)
+            values.append((start, html.unescape(value).strip()))
+            if match.group(1).lower().endswith("srcset"):  # its URLs one by one
+                for part in re.finditer(r"[^,\s]+", value):
+                    values.append((start + part.start(), html.unescape(part.group())))
+    return values

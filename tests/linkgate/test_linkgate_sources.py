@@ -111,6 +111,14 @@ def test_the_same_broken_link_twice_maps_to_both_places():
         ('<a href="a?b=1&amp;c=2">', "a?b=1&c=2", 0, (1, 10)),
         ("body{background:url(../i.png)}", "../i.png", 0, (1, 21)),
         ('<a href="y.html">', "x.html", 0, None),
+        ('<img srcset="s.png 480w, x.png 800w">', "x.png", 0, (1, 26)),
+        (
+            '<link href="data:image/svg+xml,<svg viewBox=\'0 0 8 8\'/>">\n<img src="0">',
+            "0",
+            0,
+            (2, 11),
+        ),
+        ('<a href="0.html">0</a>', "0", 0, None),
     ],
 )
 def test_positions_in_output_pages(html, url, occurrence, position):
