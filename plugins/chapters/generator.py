@@ -113,4 +113,5 @@ class ChapterGenerator(Generator):
                 url=chapter.url,
                 chapter=chapter,
                 page_name=os.path.splitext(chapter.save_as)[0],
+                theme_template=template.name,  # lets the link gate name it in its reports
             )

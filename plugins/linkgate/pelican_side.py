@@ -50,7 +50,8 @@ def note_written_page(path: str, context: dict) -> None:
         template = f"{content.template}.html"
     else:
         source_path = None
-        template = _direct_template(context)
+        # A generator of ours passes `theme_template`; Pelican's direct templates have page_name.
+        template = context.get("theme_template") or _direct_template(context)
     written_pages[os.path.abspath(path)] = PageSource(source_path, template)
 
 

@@ -147,6 +147,9 @@ def test_theme_markup_problems_point_at_the_output_page_and_template(tmp_path):
     assert any(
         "output/index.html:" in line and "page template index.html" in line for line in lines
     )
+    assert any(
+        "output/chapter5.html:" in line and "page template upcoming.html" in line for line in lines
+    ), log
     assert finished.returncode != 0
 
 
