@@ -205,6 +205,21 @@ def test_dark_toggle_persists_across_pages(browser, served_site):
     page.context.close()
 
 
+def test_toggling_back_to_the_system_scheme_follows_the_system_again(browser, served_site):
+    reader = open_reader(browser, color_scheme="light")
+    page = reader.page
+    page.goto(served_site.url("chapter4.html"))
+    page.locator(".scheme-toggle").click()  # dark, chosen
+    page.locator(".scheme-toggle").click()  # light, which is what the system shows
+    assert page.evaluate("localStorage.getItem('course-scheme')") is None
+    assert page.evaluate("document.documentElement.dataset.scheme") is None
+    page.emulate_media(color_scheme="dark")  # the reader's system turns dark at night
+    page.reload()
+    assert background(page) == "rgb(20, 23, 26)"
+    assert page.locator(".scheme-toggle").get_attribute("aria-pressed") == "true"
+    page.context.close()
+
+
 def test_copy_button_copies_the_code(browser, served_site):
     reader = open_reader(browser)
     page = reader.page

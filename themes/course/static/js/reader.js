@@ -17,8 +17,14 @@
   if (toggle) {
     toggle.addEventListener("click", function () {
       var scheme = isDark() ? "light" : "dark";
-      root.setAttribute("data-scheme", scheme);
-      try { localStorage.setItem("course-scheme", scheme); } catch (blocked) { /* this page only */ }
+      // Choosing what the system shows anyway means "follow the system" again, later changes too.
+      var followSystem = scheme === (systemDark.matches ? "dark" : "light");
+      if (followSystem) root.removeAttribute("data-scheme");
+      else root.setAttribute("data-scheme", scheme);
+      try {
+        if (followSystem) localStorage.removeItem("course-scheme");
+        else localStorage.setItem("course-scheme", scheme);
+      } catch (blocked) { /* this page only */ }
       showScheme();
     });
     systemDark.addEventListener("change", showScheme);
