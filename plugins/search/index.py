@@ -1,23 +1,34 @@
-"""Run Pagefind over a built site and report its failure as one line an author can act on."""
+"""Run Pagefind over a built site, a shard at a time, and report a failure as one line."""
 
-import contextlib
-import hashlib
 import logging
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from cached_products import place_in_site
+from .bundles import (
+    Shard,
+    forget_other_bundles,
+    is_cached,
+    keep_bundle,
+    place_bundles,
+    plan_shards,
+)
 
 logger = logging.getLogger(__name__)
 
-# Pagefind indexes only elements with this attribute (the chapter bodies); the
-# theme puts it on written chapters, so home, upcoming and 404 pages stay out.
-INDEXED_ATTRIBUTE = "data-pagefind-body"
 TIMEOUT_SECONDS = 300
+# Each shard's page names go into one --glob argument, which Linux caps at 128 KB.
+LARGEST_SHARD_PAGES = 1000
+# One Pagefind run over a shard keeps about one core busy (its user time is close to
+# its wall time): two at once use both cores of a small machine.
+PARALLEL_RUNS = 2
 
 
 @dataclass(frozen=True)
@@ -26,6 +37,7 @@ class SearchSettings:
 
     enabled: bool = True
     bundle_folder: str = "pagefind"
+    shard_pages: int = 64  # chapters a shard holds, at most on average
 
 
 def read_settings(settings: dict) -> SearchSettings:
@@ -34,86 +46,98 @@ def read_settings(settings: dict) -> SearchSettings:
     if not isinstance(enabled, bool):
         logger.error("pelicanconf: SEARCH_ENABLED must be True or False, not %r", enabled)
         enabled = False
-    return SearchSettings(enabled=enabled)
+    shard_pages = settings.get("SEARCH_SHARD_PAGES", SearchSettings.shard_pages)
+    if (
+        isinstance(shard_pages, bool)
+        or not isinstance(shard_pages, int)
+        or not 1 <= shard_pages <= LARGEST_SHARD_PAGES
+    ):
+        logger.error(
+            "pelicanconf: SEARCH_SHARD_PAGES must be a whole number from 1 to %d, not %r",
+            LARGEST_SHARD_PAGES,
+            shard_pages,
+        )
+        shard_pages = SearchSettings.shard_pages
+    return SearchSettings(enabled=enabled, shard_pages=shard_pages)
 
 
-def pagefind_command(site: Path, bundle_folder: str) -> list[str]:
-    """Return the command that indexes `site` with the Pagefind binary shipped on PyPI."""
-    return [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site),
-        "--output-subdir",
-        bundle_folder,
-        "--quiet",
-    ]
+def pagefind_command(site: Path, output: Path | str, glob: str | None = None) -> list[str]:
+    """Return the command that indexes `site` (its pages matching `glob`) into `output`.
 
-
-def pages_digest(site: Path, bundle_folder: str) -> str:
-    """Return a digest of every HTML page of the site (what Pagefind indexes) and its version."""
-    digest = hashlib.sha256()
-    with contextlib.suppress(PackageNotFoundError):
-        digest.update(version("pagefind").encode())
-    for page in sorted(site.rglob("*.html")):
-        relative = page.relative_to(site).as_posix()
-        if relative.startswith(bundle_folder + "/"):
-            continue
-        digest.update(relative.encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(page.read_bytes())
-    return digest.hexdigest()[:32]
-
-
-def reuse_cached_bundle(site: Path, bundle_folder: str, cached: Path) -> bool:
-    """Link a bundle indexed from the very same pages into the site; True if there was one."""
-    if not (cached / "pagefind.js").is_file():
-        return False
-    for file in cached.rglob("*"):
-        if file.is_file():
-            place_in_site(file, site / bundle_folder / file.relative_to(cached))
-    return True
-
-
-def keep_bundle(site: Path, bundle_folder: str, cache_dir: Path, digest: str) -> None:
-    """Keep the bundle just written, under its pages' digest, as the only one in the cache."""
-    if cache_dir.is_dir():
-        shutil.rmtree(cache_dir)
-    partial = cache_dir.with_name(cache_dir.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    shutil.copytree(site / bundle_folder, partial / digest)
-    partial.rename(cache_dir)
-
-
-def index_site(
-    output_path: str | Path, settings: SearchSettings, cache_dir: Path | None = None
-) -> bool:
-    """Index the built site at `output_path`; return True when the search bundle was written.
-
-    With a `cache_dir`, a site whose pages are byte for byte those indexed last
-    time gets that bundle again instead of a new run of Pagefind.
+    It runs the Pagefind binary shipped on PyPI; `output` is a folder path, and the
+    URLs in the index stay relative to `site`.
     """
-    if not settings.enabled:
-        return False
-    site = Path(output_path)
-    digest = pages_digest(site, settings.bundle_folder) if cache_dir else ""
-    if cache_dir and reuse_cached_bundle(site, settings.bundle_folder, cache_dir / digest):
-        logger.info("Search index unchanged: reused from %s", cache_dir)
-        return True
-    command = pagefind_command(site, settings.bundle_folder)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output)]
+    if glob is not None:
+        command += ["--glob", glob]
+    return [*command, "--quiet"]
+
+
+def pagefind_version() -> str:
+    """Return the installed Pagefind's version, or '' if it is not installed."""
+    try:
+        return version("pagefind")
+    except PackageNotFoundError:
+        return ""
+
+
+def run_pagefind(site: Path, shard: Shard, cache_dir: Path) -> str | None:
+    """Index one shard of `site` into the cache; return why it failed, or None."""
+    written = Path(tempfile.mkdtemp(prefix=f"{shard.key}.", suffix=".partial", dir=cache_dir))
+    command = pagefind_command(site, written, shard.glob)
     try:
         finished = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
     except (OSError, subprocess.TimeoutExpired) as problem:
-        logger.error("%s: search index not built: %s", site, problem)
-        return False
+        shutil.rmtree(written, ignore_errors=True)
+        return str(problem)
     if finished.returncode != 0:
-        reason = (finished.stderr or finished.stdout).strip().splitlines()
-        hint = reason[-1] if reason else f"exit code {finished.returncode}"
+        shutil.rmtree(written, ignore_errors=True)
         if "No module named pagefind" in finished.stderr:
-            hint = "Pagefind is not installed: run `make venv` (pyproject.toml lists pagefind[bin])"
-        logger.error("%s: search index not built: %s", site, hint)
+            return "Pagefind is not installed: run `make venv` (pyproject.toml lists pagefind[bin])"
+        reason = (finished.stderr or finished.stdout).strip().splitlines()
+        return reason[-1] if reason else f"exit code {finished.returncode}"
+    keep_bundle(written, cache_dir, shard)
+    return None
+
+
+def index_shards(site: Path, shards: list[Shard], cache_dir: Path) -> list[str]:
+    """Index these shards of `site` into the cache, two at a time; return the failures' reasons."""
+    if not shards:
+        return []
+    runs = min(PARALLEL_RUNS, len(shards), os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=runs) as pool:
+        reasons = pool.map(lambda shard: run_pagefind(site, shard, cache_dir), shards)
+        return [reason for reason in reasons if reason]
+
+
+def index_site(output_path: str | Path, settings: SearchSettings, cache_dir: Path) -> bool:
+    """Index the built site at `output_path`; return True when the search bundles were written.
+
+    Only shards whose pages changed since a bundle was kept in `cache_dir` are
+    indexed again; the cache keeps only the bundles of this build.
+    """
+    if not settings.enabled:
         return False
-    logger.info("Search index written to %s", site / settings.bundle_folder)
-    if cache_dir:
-        keep_bundle(site, settings.bundle_folder, cache_dir, digest)
+    started = time.perf_counter()
+    site = Path(output_path)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    shards = plan_shards(site, settings.bundle_folder, settings.shard_pages, pagefind_version())
+    changed = [shard for shard in shards if not is_cached(cache_dir, shard)]
+    reasons = index_shards(site, changed, cache_dir)
+    if reasons:
+        for reason in dict.fromkeys(reasons):  # once each, in shard order
+            logger.error("%s: search index not built: %s", site, reason)
+        return False
+    place_bundles(site, settings.bundle_folder, cache_dir, shards)
+    forget_other_bundles(cache_dir, shards)
+    if changed:
+        logger.info(
+            "Search index: %d of %d shard(s) indexed in %.2f s, the others reused from %s",
+            len(changed),
+            len(shards),
+            time.perf_counter() - started,
+            cache_dir,
+        )
+    else:
+        logger.info("Search index unchanged: reused from %s", cache_dir)
     return True

@@ -78,10 +78,24 @@
   var pagefind = null;
   var latest = 0;
 
+  /* A big course's index comes in shards, listed in shards.json beside pagefind.js: each is
+     merged into the first, and searched with its WebAssembly, which loads once. */
   function loadPagefind() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
-        return module.options({ baseUrl: siteRoot.pathname }).then(function () { return module; });
+      var bundle = new URL("pagefind/", siteRoot);
+      var options = { baseUrl: siteRoot.pathname };
+      var shards = fetch(new URL("shards.json", bundle).href, { cache: "no-cache" }).then(function (response) {
+        if (!response.ok) throw new Error("no list of search shards");
+        return response.json();
+      });
+      // A failure is reported by the search that waits for the list, not as unhandled.
+      shards.catch(function () {});
+      pagefind = import(new URL("pagefind.js", bundle).href).then(function (module) {
+        return module.options(options).then(function () { return shards; }).then(function (list) {
+          return Promise.all(list.shards.map(function (shard) {
+            return module.mergeIndex(new URL(shard, bundle).pathname, options);
+          }));
+        }).then(function () { return module; });
       });
     }
     return pagefind;

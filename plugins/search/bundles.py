@@ -1,0 +1,132 @@
+"""The search index as bundles, one a shard, kept in the cache folder and linked into the site.
+
+Each bundle is named by a digest of what Pagefind read to make it (the shard's
+pages, path and bytes), the Pagefind version and the shard layout, so a bundle
+found in the cache is the one Pagefind would write again.
+"""
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from cached_products import place_in_site, write_atomically
+
+from .shards import assign_shards, is_chapter_page, pages_glob
+
+# Lists the shards the browser merges into the first one's search (see reader.js).
+MANIFEST = "shards.json"
+# All a merged index fetches: the primary bundle's pagefind.js and WebAssembly search it.
+MERGED_INDEX_FILES = ("pagefind-entry.json", "*.pf_meta", "index/*", "fragment/*", "filter/*")
+# Names the way bundles are made; a change here must not reuse bundles made the old way.
+BUNDLE_FORMAT = "1"
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One bundle of the search index: which pages it holds and where it goes."""
+
+    number: int
+    pages: tuple[str, ...]  # site-relative pages Pagefind reads for it
+    key: str  # its name in the cache
+    folder: str  # inside the bundle folder: "" for the primary bundle
+    glob: str | None  # the --glob selecting its pages; None for the whole site
+
+    @property
+    def primary(self) -> bool:
+        """True for the bundle the browser loads first: pagefind.js and the WebAssembly."""
+        return not self.folder
+
+
+def read_pages(site: Path, bundle_folder: str) -> tuple[dict[str, bytes], set[str]]:
+    """Return a digest of every HTML page of the site by path, and the paths of the chapters."""
+    digests: dict[str, bytes] = {}
+    chapters: set[str] = set()
+    for page in sorted(site.rglob("*.html")):
+        relative = page.relative_to(site).as_posix()
+        if relative.startswith(bundle_folder + "/") or not page.is_file():
+            continue
+        html = page.read_bytes()
+        digests[relative] = hashlib.sha256(html).digest()
+        if is_chapter_page(html):
+            chapters.add(relative)
+    return digests, chapters
+
+
+def bundle_key(layout: str, pages: list[str], digests: dict[str, bytes]) -> str:
+    """Return the cache name of a bundle made by `layout` from `pages` as they are now."""
+    digest = hashlib.sha256(layout.encode() + b"\0")
+    for page in pages:
+        digest.update(page.encode("utf-8", "surrogateescape") + b"\0" + digests[page])
+    return digest.hexdigest()[:32]
+
+
+def plan_shards(
+    site: Path, bundle_folder: str, shard_pages: int, pagefind_version: str
+) -> list[Shard]:
+    """Return the shards the site's pages make, primary first; empty shards are left out.
+
+    A course of `shard_pages` chapters or fewer is one shard, indexed as a whole site
+    (as Pagefind reads every page, each one is part of its key).
+    """
+    digests, chapters = read_pages(site, bundle_folder)
+    by_number = assign_shards(chapters, shard_pages)
+    layout = f"pagefind {pagefind_version}; format {BUNDLE_FORMAT}; {len(by_number)} shard(s)"
+    if len(by_number) == 1:
+        pages = sorted(digests)
+        key = bundle_key(f"{layout}; whole site", pages, digests)
+        return [Shard(0, tuple(pages), key, "", None)]
+    shards = []
+    for number, pages in enumerate(by_number):
+        if not pages:
+            continue
+        folder = f"shard-{number}" if shards else ""  # the first shard with pages is the primary
+        key = bundle_key(f"{layout}; shard {number} in '{folder}'", pages, digests)
+        shards.append(Shard(number, tuple(pages), key, folder, pages_glob(pages)))
+    return shards
+
+
+def is_cached(cache_dir: Path, shard: Shard) -> bool:
+    """Return True if the cache holds the shard's bundle, made from its pages as they are."""
+    return (cache_dir / shard.key / "pagefind-entry.json").is_file()
+
+
+def keep_bundle(written: Path, cache_dir: Path, shard: Shard) -> None:
+    """Move the bundle Pagefind has just written into the cache under the shard's key."""
+    if not shard.primary:
+        needed = {file for pattern in MERGED_INDEX_FILES for file in written.glob(pattern)}
+        for file in sorted(written.rglob("*"), reverse=True):  # files before their folders
+            if file.is_file() and file not in needed:
+                file.unlink()
+            elif file.is_dir() and not any(file.iterdir()):
+                file.rmdir()
+    try:
+        written.rename(cache_dir / shard.key)
+    except OSError:  # another build put the same bundle there first
+        shutil.rmtree(written)
+
+
+def place_bundles(site: Path, bundle_folder: str, cache_dir: Path, shards: list[Shard]) -> None:
+    """Link every shard's bundle into the site, and list the merged shards for the browser."""
+    bundle_root = site / bundle_folder
+    shutil.rmtree(bundle_root, ignore_errors=True)
+    for shard in shards:
+        cached = cache_dir / shard.key
+        for file in cached.rglob("*"):
+            if file.is_file():
+                place_in_site(file, bundle_root / shard.folder / file.relative_to(cached))
+    merged = [f"{shard.folder}/" for shard in shards if not shard.primary]
+    write_atomically(bundle_root / MANIFEST, json.dumps({"shards": merged}).encode())
+
+
+def forget_other_bundles(cache_dir: Path, shards: list[Shard]) -> None:
+    """Remove every bundle (and unfinished one) but these shards' from the cache."""
+    current = {shard.key for shard in shards}
+    for entry in cache_dir.iterdir():
+        if entry.name in current:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
