@@ -172,10 +172,13 @@ def leaves_content(url: str, folder_parts: tuple[str, ...]) -> bool:
     return False
 
 
-def check_image(path: str, shown: str, images: ImageIndex | None = None) -> str | None:
+def check_image(
+    path: str, shown: str, images: ImageIndex | None = None, real_folder: str | None = None
+) -> str | None:
     """Return the problem with an image file, or None when Pillow can decode it.
 
-    With an `images` index, an image unchanged since an earlier build is not decoded again.
+    With an `images` index, an image unchanged since an earlier build is not decoded again
+    (`real_folder`, the real path of the image's folder, saves the index resolving it).
     """
     try:
         status = os.stat(path)
@@ -183,7 +186,7 @@ def check_image(path: str, shown: str, images: ImageIndex | None = None) -> str 
         return f"{shown}: cannot be read ({error.strerror}): check its permissions"
     if status.st_size == 0:
         return f"{shown}: the image is empty (0 bytes): export it again"
-    facts = images.facts(Path(path)) if images else decode(Path(path))
+    facts = images.facts(Path(path), real_folder) if images else decode(Path(path))
     if facts is None:
         return f"{shown}: cannot be read: check it still exists"
     return f"{shown}: {facts.problem}: export it again" if facts.problem else None
@@ -203,6 +206,7 @@ def scan_content(
     ignored = list(ignored_names)
     known = list(known_categories)
     seen_folders = {root}
+    real_folders = {content_root: root}  # each folder walked, with links resolved
     for folder, subfolders, files in os.walk(content_root, followlinks=True):
         for name in list(subfolders):
             full = os.path.join(folder, name)
@@ -210,22 +214,27 @@ def scan_content(
                 subfolders.remove(name)
                 continue
             problem = folder_link_problem(full, root, content_root)
-            if problem or os.path.realpath(full) in seen_folders:
+            real_folders[full] = os.path.realpath(full)
+            if problem or real_folders[full] in seen_folders:
                 subfolders.remove(name)  # never walk a folder twice, nor outside content/
             if problem:
                 scan.problems.append(problem)
                 scan.stop_before_reading = True
-            seen_folders.add(os.path.realpath(full))
+            seen_folders.add(real_folders[full])
+        shown_folder = shown_path(folder, content_root)
         for name in sorted(files):
             if any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
                 continue
             full = os.path.join(folder, name)
-            shown = shown_path(full, content_root)
+            # As shown_path(full) would say, without resolving every file's path again.
+            shown = name if shown_folder == "." else f"{shown_folder}/{name}"
             if os.path.exists(full) and not os.path.isfile(full):
                 scan.problems.append(f"{shown}: not a regular file (a pipe or device): remove it")
                 scan.stop_before_reading = True
                 continue
-            problems = check_file(full, shown, root, content_root, page_prefixes, known, images)
+            problems = check_file(
+                full, shown, root, content_root, page_prefixes, known, images, real_folders[folder]
+            )
             if problems:
                 scan.bad_sources.add(shown)
                 scan.problems.extend(problems)
@@ -257,8 +266,12 @@ def check_file(
     page_prefixes: list[str],
     known_categories: list[str],
     images: ImageIndex | None = None,
+    real_folder: str | None = None,
 ) -> list[str]:
-    """Return the problems of one file in content/: a link, a chapter or an image."""
+    """Return the problems of one file in content/: a link, a chapter or an image.
+
+    `real_folder` is the real path of the file's folder, when known.
+    """
     suffix = os.path.splitext(path)[1].lower()
     if os.path.islink(path):
         try:
@@ -280,7 +293,7 @@ def check_file(
             return [f"{shown}: cannot be read ({error.strerror}): check its permissions"]
         return check_chapter(raw, shown, folder_parts, is_page, known_categories)
     if suffix in IMAGE_SUFFIXES:
-        problem = check_image(path, shown, images)
+        problem = check_image(path, shown, images, real_folder)
         return [problem] if problem else []
     return []
 
