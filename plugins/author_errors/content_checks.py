@@ -15,6 +15,7 @@ from urllib.parse import unquote
 from cached_products.image_index import ImageIndex, decode
 from pelican.utils import get_date
 
+from .check_cache import CheckCache, chapter_key
 from .front_matter import Field, read_front_matter
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown"}
@@ -203,8 +204,12 @@ def scan_content(
     known_categories: Iterable[str],
     ignored_names: Iterable[str] = (),
     images: ImageIndex | None = None,
+    checks: CheckCache | None = None,
 ) -> ContentScan:
-    """Walk content/ as Pelican will (following links) and return every problem found."""
+    """Walk content/ as Pelican will (following links) and return every problem found.
+
+    With `checks`, a Markdown file unchanged since an earlier build is not checked again.
+    """
     scan = ContentScan()
     root = os.path.realpath(content_root)
     page_prefixes = [folder.strip("/") + "/" for folder in page_folders if folder.strip("/")]
@@ -238,7 +243,15 @@ def scan_content(
                 scan.stop_before_reading = True
                 continue
             problems = check_file(
-                full, shown, root, content_root, page_prefixes, known, images, real_folders[folder]
+                full,
+                shown,
+                root,
+                content_root,
+                page_prefixes,
+                known,
+                images,
+                real_folders[folder],
+                checks,
             )
             if problems:
                 scan.bad_sources.add(shown)
@@ -272,10 +285,12 @@ def check_file(
     known_categories: list[str],
     images: ImageIndex | None = None,
     real_folder: str | None = None,
+    checks: CheckCache | None = None,
 ) -> list[str]:
     """Return the problems of one file in content/: a link, a chapter or an image.
 
-    `real_folder` is the real path of the file's folder, when known.
+    `real_folder` is the real path of the file's folder, when known; `checks` holds
+    the problems of Markdown files as an earlier build found them.
     """
     suffix = os.path.splitext(path)[1].lower()
     if os.path.islink(path):
@@ -296,7 +311,13 @@ def check_file(
                 raw = source.read()
         except OSError as error:
             return [f"{shown}: cannot be read ({error.strerror}): check its permissions"]
-        return check_chapter(raw, shown, folder_parts, is_page, known_categories)
+        if checks is None:
+            return check_chapter(raw, shown, folder_parts, is_page, known_categories)
+        return checks.problems(
+            shown,
+            chapter_key(raw, folder_parts, is_page, known_categories),
+            lambda: check_chapter(raw, shown, folder_parts, is_page, known_categories),
+        )
     if suffix in IMAGE_SUFFIXES:
         problem = check_image(path, shown, images, real_folder)
         return [problem] if problem else []
