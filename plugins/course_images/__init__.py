@@ -33,13 +33,16 @@ def cache_dir_of(settings: dict) -> Path:
 def enhance_content(content) -> None:
     """Size and add variants to the images of one article or page body."""
     body = getattr(content, "_content", None)
-    if not body or "<img" not in body.lower() or not getattr(content, "save_as", None):
+    if not body or "<img" not in body.lower():
+        return
+    save_as = getattr(content, "save_as", None)  # a property Pelican formats on every read
+    if not save_as:
         return
     settings = content.settings
     page_images = PageImages(
         Path(settings["PATH"]).resolve(),
         Path(content.source_path),
-        content.save_as,
+        save_as,
         image_index_for(settings),
     )
     variants: list[Variant] = []
