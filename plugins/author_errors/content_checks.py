@@ -35,6 +35,7 @@ PLACEHOLDER = re.compile(r"^(?:\{(?:static|filename|attach)\}|\|(?:static|filena
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 INLINE_CODE = re.compile(r"(`+).+?\1")
+QUERY_OR_FRAGMENT = re.compile(r"[?#]")
 
 
 @dataclass
@@ -164,7 +165,7 @@ def leaves_content(url: str, folder_parts: tuple[str, ...]) -> bool:
     path = url[placeholder.end() :] if placeholder else url
     if not path or path.startswith(("#", "//")) or (not placeholder and SCHEME.match(path)):
         return False
-    path = re.split(r"[?#]", path, maxsplit=1)[0].replace("\\", "/")
+    path = QUERY_OR_FRAGMENT.split(path, maxsplit=1)[0].replace("\\", "/")
     parts = [] if path.startswith("/") else list(folder_parts)
     for segment in path.split("/"):
         if segment in ("", "."):

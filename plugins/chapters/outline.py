@@ -14,6 +14,7 @@ DESCRIPTION_LENGTH = 160
 TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"\w+")
 PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
+H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 # In ASCII text, \w is [A-Za-z0-9_]: every other character becomes a space, and the words
 # are what split() finds, without a regular expression making a string of each.
 ASCII_NOT_WORD = str.maketrans(
@@ -109,7 +110,7 @@ def describe(body_html: str, limit: int = DESCRIPTION_LENGTH) -> str:
 
 def has_h1(body_html: str) -> bool:
     """True when the chapter body already has its own top-level heading."""
-    return re.search(r"<h1[\s>]", body_html, re.IGNORECASE) is not None
+    return H1.search(body_html) is not None
 
 
 def parse_upcoming(setting: object) -> list[dict]:

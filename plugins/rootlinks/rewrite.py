@@ -19,6 +19,7 @@ URL_VALUE = re.compile(r"""=\s*["']/(?!/)""")
 ANY_VALUE = re.compile(r"""=\s*["']""")
 URL_NAME_LENGTHS = (3, 4, 6)  # src; href and data; poster
 SRCSET_NAME_LENGTHS = (6,)
+QUERY_OR_FRAGMENT = re.compile(r"[?#]")
 
 
 def is_root_absolute(url: str) -> bool:
@@ -47,7 +48,7 @@ def rewrite_url(url: str, page_path: str, site_url: str | None) -> str:
 
 def _split_path(url: str) -> tuple[str, str, str]:
     """Split a URL into its path and the `?query#fragment` that follows it."""
-    match = re.search(r"[?#]", url)
+    match = QUERY_OR_FRAGMENT.search(url)
     if not match:
         return url, "", ""
     return url[: match.start()], url[match.start()], url[match.start() + 1 :]
