@@ -1,11 +1,13 @@
 """Content images: width/height, lazy but the first, WebP variants made once, originals kept."""
 
 import io
+import os
 import re
 
 import pytest
+from cached_products.image_index import ImageIndex
 from conftest import PROJECT_ROOT, chapter
-from course_images.locate import site_path_of
+from course_images.locate import PageImages, site_path_of
 from course_images.variants import Variant, write_variants
 from PIL import Image
 
@@ -108,3 +110,24 @@ def test_variants_are_encoded_once_and_again_when_the_image_changes(tmp_path):
 )
 def test_site_path_of(src, source_dir, page, expected):
     assert site_path_of(src, source_dir, page) == expected
+
+
+def test_images_reached_through_links_are_found_and_indexed_by_their_real_file(tmp_path):
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (content / "images" / "a.png").write_bytes(png(30, 20))
+    os.symlink("images", content / "pics")  # a folder link inside content/
+    os.symlink("a.png", content / "images" / "alias.png")  # a file link
+    (content / "real1").mkdir()
+    (content / "real1" / "fig.png").write_bytes(png(12, 10))
+    os.symlink("real1", content / "part1")
+    index = ImageIndex(tmp_path / "image-index.json")
+    page = PageImages(content.resolve(), content / "chapter1.md", "chapter1.html", index)
+    for src in ("/images/a.png", "/pics/a.png", "/images/alias.png", "/pics/alias.png"):
+        image = page.locate(src)
+        assert (image.site_path, image.width, image.height) == (src[1:], 30, 20)
+    assert list(index.known) == [os.path.realpath(content / "images" / "a.png")]
+    # A chapter read through a folder link: {static} paths start from its real folder.
+    linked = PageImages(content.resolve(), content / "part1" / "two.md", "two.html", index)
+    assert linked.locate("{static}fig.png").site_path == "real1/fig.png"
+    assert linked.locate("{static}missing.png") is None

@@ -7,8 +7,9 @@ ratios measured side by side mean much):
 - plain: Pelican 4.12, its default theme, no plugins, the same content;
 - cold: our `make html` with nothing cached (first build ever: every image
   variant and social card is made);
-- full: our `make html` into an empty output folder, the Markdown cache
-  emptied but image variants and cards cached (what plain Pelican also redoes);
+- full: our `make html` into an empty output folder, with every cache made from
+  the Markdown emptied (Pelican's parsed chapters, author_errors' checks) but image
+  variants and cards cached (what plain Pelican also redoes);
 - edit: our `make html` after editing one chapter;
 - unchanged: our `make html` with nothing changed.
 """
@@ -24,6 +25,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from author_errors.check_cache import CACHE_FILE as CHECKS_CACHE_FILE
 
 from .generate import generate_course
 
@@ -71,9 +74,14 @@ def our_build(content: Path, output: Path, cache: Path) -> list[str]:
 
 
 def forget_markdown_cache(cache: Path) -> None:
-    """Remove Pelican's parsed-Markdown cache, keeping image variants and cards."""
+    """Remove what is cached from the Markdown, keeping image variants and cards.
+
+    That is Pelican's parsed Markdown and the author_errors checks of each file; the
+    image index, the WebP variants and the social cards stay.
+    """
     for cache_file in cache.glob("*Generator*"):
         cache_file.unlink()
+    (cache / CHECKS_CACHE_FILE).unlink(missing_ok=True)
 
 
 def edit_chapter(content: Path, chapter: int, run: int) -> None:

@@ -5,7 +5,9 @@ that is not a date, an unknown Category, a file that is empty or not UTF-8, a da
 image, a link leaving content/, a symbolic-link loop...) as its own warning. Pelican's
 own per-file errors are rewritten the same way, and two files with one slug are
 reported once their pages are known. One summary error then fails the build
-(`--fatal errors`), so an author sees everything wrong in one run.
+(`--fatal errors`), so an author sees everything wrong in one run. A Markdown file whose
+bytes are unchanged since the last build is not checked again: its problems come from
+the cache folder (check_cache.py) and are reported exactly as before.
 
 Under `--fatal errors` Pelican also reports that summary with a full traceback; this
 plugin drops the traceback from that one message (unless the build runs with DEBUG=1,
@@ -19,6 +21,7 @@ from cached_products.image_index import image_index_for
 from pelican import signals
 from pelican.log import LimitFilter
 
+from .check_cache import check_cache_for
 from .content_checks import duplicate_slugs, scan_content, shown_path
 from .pelican_messages import PelicanMessages
 from .report import ProblemReport
@@ -72,13 +75,16 @@ def start_build(generator) -> None:
     categories, setting_problem = known_categories(generator.settings)
     if setting_problem:
         report.add(setting_problem)
+    checks = check_cache_for(generator.settings)
     scan = scan_content(
         generator.path,
         page_folders=generator.settings.get("PAGE_PATHS", ["pages"]),
         known_categories=categories,
         ignored_names=generator.settings.get("IGNORE_FILES", []),
         images=image_index_for(generator.settings),
+        checks=checks,
     )
+    checks.save()
     report.bad_sources |= scan.bad_sources
     for problem in scan.problems:
         report.add(problem)

@@ -15,6 +15,7 @@ from urllib.parse import unquote
 from cached_products.image_index import ImageIndex, decode
 from pelican.utils import get_date
 
+from .check_cache import CheckCache, chapter_key
 from .front_matter import Field, read_front_matter
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown"}
@@ -23,15 +24,18 @@ STATUSES = ("published", "hidden", "draft")
 SIMPLE_SLUG = re.compile(r"[\w.-]+")
 
 # Where an author writes a URL: Markdown links and images, reference definitions, raw HTML.
+# Each with a text that any match contains: most lines of prose have none, and a substring
+# test is far cheaper than a regular expression.
 LINK_TARGETS = (
-    re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)"),
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<url>[^\s>]+)"),
-    re.compile(r"""\b(?:src|href|poster|data)\s*=\s*["'](?P<url>[^"']*)["']""", re.IGNORECASE),
+    ("](", re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)")),
+    ("]:", re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<url>[^\s>]+)")),
+    ("=", re.compile(r"""\b(?:src|href|poster|data)\s*=\s*["'](?P<url>[^"']*)["']""", re.I)),
 )
 PLACEHOLDER = re.compile(r"^(?:\{(?:static|filename|attach)\}|\|(?:static|filename|attach)\|)")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 INLINE_CODE = re.compile(r"(`+).+?\1")
+QUERY_OR_FRAGMENT = re.compile(r"[?#]")
 
 
 @dataclass
@@ -132,13 +136,16 @@ def escaping_links(text: str, shown: str, folder_parts: tuple[str, ...]) -> list
     problems = []
     in_code = False
     for number, line in enumerate(text.split("\n"), start=1):
-        if FENCE.match(line):
+        if ("```" in line or "~~~" in line) and FENCE.match(line):
             in_code = not in_code
             continue
         if in_code:
             continue
-        prose = INLINE_CODE.sub("", line)  # `![x](../y.png)` in code is an example, not a link
-        for pattern in LINK_TARGETS:
+        # `![x](../y.png)` in code is an example, not a link
+        prose = INLINE_CODE.sub("", line) if "`" in line else line
+        for needle, pattern in LINK_TARGETS:
+            if needle not in prose:
+                continue
             for match in pattern.finditer(prose):
                 url = match.group("url")
                 if leaves_content(url, folder_parts):
@@ -158,7 +165,7 @@ def leaves_content(url: str, folder_parts: tuple[str, ...]) -> bool:
     path = url[placeholder.end() :] if placeholder else url
     if not path or path.startswith(("#", "//")) or (not placeholder and SCHEME.match(path)):
         return False
-    path = re.split(r"[?#]", path, maxsplit=1)[0].replace("\\", "/")
+    path = QUERY_OR_FRAGMENT.split(path, maxsplit=1)[0].replace("\\", "/")
     parts = [] if path.startswith("/") else list(folder_parts)
     for segment in path.split("/"):
         if segment in ("", "."):
@@ -172,10 +179,13 @@ def leaves_content(url: str, folder_parts: tuple[str, ...]) -> bool:
     return False
 
 
-def check_image(path: str, shown: str, images: ImageIndex | None = None) -> str | None:
+def check_image(
+    path: str, shown: str, images: ImageIndex | None = None, real_folder: str | None = None
+) -> str | None:
     """Return the problem with an image file, or None when Pillow can decode it.
 
-    With an `images` index, an image unchanged since an earlier build is not decoded again.
+    With an `images` index, an image unchanged since an earlier build is not decoded again
+    (`real_folder`, the real path of the image's folder, saves the index resolving it).
     """
     try:
         status = os.stat(path)
@@ -183,7 +193,7 @@ def check_image(path: str, shown: str, images: ImageIndex | None = None) -> str 
         return f"{shown}: cannot be read ({error.strerror}): check its permissions"
     if status.st_size == 0:
         return f"{shown}: the image is empty (0 bytes): export it again"
-    facts = images.facts(Path(path)) if images else decode(Path(path))
+    facts = images.facts(Path(path), real_folder) if images else decode(Path(path))
     if facts is None:
         return f"{shown}: cannot be read: check it still exists"
     return f"{shown}: {facts.problem}: export it again" if facts.problem else None
@@ -195,14 +205,19 @@ def scan_content(
     known_categories: Iterable[str],
     ignored_names: Iterable[str] = (),
     images: ImageIndex | None = None,
+    checks: CheckCache | None = None,
 ) -> ContentScan:
-    """Walk content/ as Pelican will (following links) and return every problem found."""
+    """Walk content/ as Pelican will (following links) and return every problem found.
+
+    With `checks`, a Markdown file unchanged since an earlier build is not checked again.
+    """
     scan = ContentScan()
     root = os.path.realpath(content_root)
     page_prefixes = [folder.strip("/") + "/" for folder in page_folders if folder.strip("/")]
     ignored = list(ignored_names)
     known = list(known_categories)
     seen_folders = {root}
+    real_folders = {content_root: root}  # each folder walked, with links resolved
     for folder, subfolders, files in os.walk(content_root, followlinks=True):
         for name in list(subfolders):
             full = os.path.join(folder, name)
@@ -210,22 +225,35 @@ def scan_content(
                 subfolders.remove(name)
                 continue
             problem = folder_link_problem(full, root, content_root)
-            if problem or os.path.realpath(full) in seen_folders:
+            real_folders[full] = os.path.realpath(full)
+            if problem or real_folders[full] in seen_folders:
                 subfolders.remove(name)  # never walk a folder twice, nor outside content/
             if problem:
                 scan.problems.append(problem)
                 scan.stop_before_reading = True
-            seen_folders.add(os.path.realpath(full))
+            seen_folders.add(real_folders[full])
+        shown_folder = shown_path(folder, content_root)
         for name in sorted(files):
             if any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
                 continue
             full = os.path.join(folder, name)
-            shown = shown_path(full, content_root)
+            # As shown_path(full) would say, without resolving every file's path again.
+            shown = name if shown_folder == "." else f"{shown_folder}/{name}"
             if os.path.exists(full) and not os.path.isfile(full):
                 scan.problems.append(f"{shown}: not a regular file (a pipe or device): remove it")
                 scan.stop_before_reading = True
                 continue
-            problems = check_file(full, shown, root, content_root, page_prefixes, known, images)
+            problems = check_file(
+                full,
+                shown,
+                root,
+                content_root,
+                page_prefixes,
+                known,
+                images,
+                real_folders[folder],
+                checks,
+            )
             if problems:
                 scan.bad_sources.add(shown)
                 scan.problems.extend(problems)
@@ -257,8 +285,14 @@ def check_file(
     page_prefixes: list[str],
     known_categories: list[str],
     images: ImageIndex | None = None,
+    real_folder: str | None = None,
+    checks: CheckCache | None = None,
 ) -> list[str]:
-    """Return the problems of one file in content/: a link, a chapter or an image."""
+    """Return the problems of one file in content/: a link, a chapter or an image.
+
+    `real_folder` is the real path of the file's folder, when known; `checks` holds
+    the problems of Markdown files as an earlier build found them.
+    """
     suffix = os.path.splitext(path)[1].lower()
     if os.path.islink(path):
         try:
@@ -278,9 +312,15 @@ def check_file(
                 raw = source.read()
         except OSError as error:
             return [f"{shown}: cannot be read ({error.strerror}): check its permissions"]
-        return check_chapter(raw, shown, folder_parts, is_page, known_categories)
+        if checks is None:
+            return check_chapter(raw, shown, folder_parts, is_page, known_categories)
+        return checks.problems(
+            shown,
+            chapter_key(raw, folder_parts, is_page, known_categories),
+            lambda: check_chapter(raw, shown, folder_parts, is_page, known_categories),
+        )
     if suffix in IMAGE_SUFFIXES:
-        problem = check_image(path, shown, images)
+        problem = check_image(path, shown, images, real_folder)
         return [problem] if problem else []
     return []
 

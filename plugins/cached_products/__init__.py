@@ -40,6 +40,11 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def place_in_site(cached: Path, target: Path) -> None:
     """Put a cached build product at `target` in the output: a hard link where possible."""
+    try:
+        os.link(cached, target)  # most often the folder exists and the file does not
+        return
+    except OSError:
+        pass
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
     try:

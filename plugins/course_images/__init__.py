@@ -16,7 +16,7 @@ from cached_products.image_index import image_index_for
 from pelican import signals
 from pelican.generators import Generator
 
-from .locate import locate_content_image
+from .locate import PageImages
 from .markup import ImageFacts, enhance_images
 from .variants import Variant, variant_site_path, variant_widths, write_variants
 
@@ -33,17 +33,22 @@ def cache_dir_of(settings: dict) -> Path:
 def enhance_content(content) -> None:
     """Size and add variants to the images of one article or page body."""
     body = getattr(content, "_content", None)
-    if not body or "<img" not in body.lower() or not getattr(content, "save_as", None):
+    if not body or "<img" not in body.lower():
+        return
+    save_as = getattr(content, "save_as", None)  # a property Pelican formats on every read
+    if not save_as:
         return
     settings = content.settings
-    content_root = Path(settings["PATH"]).resolve()
-    images = image_index_for(settings)
+    page_images = PageImages(
+        Path(settings["PATH"]).resolve(),
+        Path(content.source_path),
+        save_as,
+        image_index_for(settings),
+    )
     variants: list[Variant] = []
 
     def facts_for(src: str) -> ImageFacts | None:
-        image = locate_content_image(
-            src, content_root, Path(content.source_path), content.save_as, images
-        )
+        image = page_images.locate(src)
         if image is None:
             return None
         widths = variant_widths(image.width)

@@ -49,19 +49,37 @@ def site_path_of(src: str, source_dir_in_content: str, page_save_as: str) -> str
     return normalised
 
 
-def locate_content_image(
-    src: str, content_root: Path, source_path: Path, page_save_as: str, images: ImageIndex
-) -> ContentImage | None:
-    """Return the content image `src` points at, if it is a readable raster image in content/."""
-    try:
-        source_dir = os.path.relpath(source_path.resolve().parent, content_root)
-    except ValueError:
-        return None
-    site_path = site_path_of(src, source_dir.replace(os.sep, "/"), page_save_as)
-    if site_path is None or Path(site_path).suffix.lower() not in RASTER_SUFFIXES:
-        return None
-    path = content_root / site_path
-    facts = images.facts(path)
-    if facts is None or facts.problem:
-        return None  # missing or damaged: reported by author_errors and the link gate
-    return ContentImage(path, site_path, facts.width, facts.height, facts.digest)
+class PageImages:
+    """Finds the content images one page's `src` URLs point at: made once per page.
+
+    What every image of a page shares (the page's folder in content/, the real path
+    of each image folder) is resolved once, not once per image.
+    """
+
+    def __init__(
+        self, content_root: Path, source_path: Path, page_save_as: str, images: ImageIndex
+    ) -> None:
+        self.content_root = content_root  # resolved
+        self.page_save_as = page_save_as
+        self.images = images
+        try:
+            source_dir = os.path.relpath(source_path.resolve().parent, content_root)
+            self.source_dir: str | None = source_dir.replace(os.sep, "/")
+        except ValueError:
+            self.source_dir = None
+        self.real_folders: dict[Path, str] = {}
+
+    def locate(self, src: str) -> ContentImage | None:
+        """Return the content image `src` points at, if it is a readable raster image."""
+        if self.source_dir is None:
+            return None
+        site_path = site_path_of(src, self.source_dir, self.page_save_as)
+        if site_path is None or Path(site_path).suffix.lower() not in RASTER_SUFFIXES:
+            return None
+        path = self.content_root / site_path
+        if path.parent not in self.real_folders:
+            self.real_folders[path.parent] = os.path.realpath(path.parent)
+        facts = self.images.facts(path, self.real_folders[path.parent])
+        if facts is None or facts.problem:
+            return None  # missing or damaged: reported by author_errors and the link gate
+        return ContentImage(path, site_path, facts.width, facts.height, facts.digest)

@@ -12,12 +12,15 @@ from .rewrite import rewrite_root_links
 
 def rewrite_content(content) -> None:
     """Rewrite the root-absolute URLs of one article or page body."""
-    if not getattr(content, "_content", None) or not getattr(content, "save_as", None):
+    if not getattr(content, "_content", None):
+        return
+    save_as = getattr(content, "save_as", None)  # a property Pelican formats on every read
+    if not save_as:
         return
     settings = content.settings
     content._content = rewrite_root_links(
         content._content,
-        page_path=content.save_as,
+        page_path=save_as,
         site_url=None if settings.get("RELATIVE_URLS") else settings.get("SITEURL", ""),
     )
 

@@ -1,0 +1,91 @@
+"""The problems of each Markdown file, kept between builds while the file's bytes are unchanged.
+
+Checking front matter and links is most of what this plugin costs a rebuild of a big
+course; reading and hashing the files, which a check needs anyway, is a small part
+of that. Each file's problems are kept in
+CACHE_PATH/author_errors/chapter-checks.json under a digest of all a check reads: the
+file's bytes, where it is in content/, whether it is a page and the known categories.
+The file as a whole is stamped with the settings fingerprint content_cache keeps for
+Pelican's own cache (every setting, the Pelican and Markdown versions), the source of
+the checks and FORMAT_VERSION: any change to those starts from an empty cache. A
+missing or damaged cache file is ignored and rewritten.
+"""
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from cached_products import write_atomically
+from content_cache import settings_fingerprint
+
+logger = logging.getLogger(__name__)
+
+CACHE_FILE = Path("author_errors") / "chapter-checks.json"  # under CACHE_PATH
+FORMAT_VERSION = 1  # of the cache file's layout
+# The code whose findings are kept: an edited check or message must not meet old results.
+CHECK_SOURCES = ("content_checks.py", "front_matter.py")
+
+
+def chapter_key(
+    raw: bytes, folder_parts: tuple[str, ...], is_page: bool, known_categories: Iterable[str]
+) -> str:
+    """Return a digest of everything the problems of a Markdown file depend on, but its path."""
+    context = json.dumps([list(folder_parts), is_page, list(known_categories)])
+    return hashlib.sha256(context.encode("utf-8") + b"\0" + raw).hexdigest()
+
+
+class CheckCache:
+    """The problems an earlier build found in each Markdown file, and those of this build."""
+
+    def __init__(self, cache_file: Path, stamp: str) -> None:
+        self.cache_file = cache_file
+        self.stamp = stamp
+        self.earlier = self._load()
+        self.now: dict[str, list] = {}
+
+    def _load(self) -> dict:
+        try:
+            saved = json.loads(self.cache_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(saved, dict) or saved.get("stamp") != self.stamp:
+            return {}
+        files = saved.get("files")
+        return files if isinstance(files, dict) else {}
+
+    def problems(self, shown: str, key: str, check: Callable[[], list[str]]) -> list[str]:
+        """Return the problems of the file `shown`: an earlier build's if `key` is the same."""
+        entry = self.earlier.get(shown)
+        if (
+            isinstance(entry, list)
+            and len(entry) == 2
+            and entry[0] == key
+            and isinstance(entry[1], list)
+            and all(isinstance(problem, str) for problem in entry[1])
+        ):
+            problems = entry[1]
+        else:
+            problems = check()
+        self.now[shown] = [key, problems]
+        return list(problems)
+
+    def save(self) -> None:
+        """Write this build's findings (and forget deleted files) if anything changed."""
+        if self.now == self.earlier:
+            return
+        text = json.dumps({"stamp": self.stamp, "files": self.now}, ensure_ascii=False)
+        try:
+            write_atomically(self.cache_file, text.encode("utf-8"))
+        except OSError as error:  # the next build only checks every file again
+            logger.warning("author_errors: could not save %s: %s", self.cache_file, error)
+
+
+def check_cache_for(settings: dict) -> CheckCache:
+    """Return this build's check cache, in its cache folder, stamped for its settings."""
+    code = hashlib.sha256()
+    for source in CHECK_SOURCES:
+        code.update((Path(__file__).parent / source).read_bytes())
+    stamp = f"{FORMAT_VERSION}:{settings_fingerprint(settings)}:{code.hexdigest()}"
+    return CheckCache(Path(settings.get("CACHE_PATH", "cache")) / CACHE_FILE, stamp)
