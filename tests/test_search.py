@@ -1,7 +1,11 @@
 """The search index is built by every build, after Pelican has written the site."""
 
+import logging
+from pathlib import Path
+
+import search.index
 from conftest import chapter
-from search.index import SearchSettings, pagefind_command, read_settings
+from search.index import SearchSettings, index_site, pagefind_command, read_settings
 
 
 def test_build_writes_the_search_bundle_and_indexes_only_written_chapters(build_site):
@@ -36,9 +40,23 @@ def test_a_bad_setting_fails_the_build_naming_the_key(build_site):
     assert "SEARCH_ENABLED must be True or False" in build.log
 
 
-def test_pagefind_runs_from_this_python_on_the_given_folder(tmp_path):
+def test_pagefind_runs_the_installed_binary_on_the_given_folder(tmp_path):
     command = pagefind_command(tmp_path, "pagefind")
-    assert command[1:5] == ["-m", "pagefind", "--site", str(tmp_path)]
+    assert Path(command[0]).is_file() and Path(command[0]).name.startswith("pagefind")
+    assert command[1:3] == ["--site", str(tmp_path)]
+
+
+def test_a_missing_pagefind_is_one_line_saying_how_to_install_it(tmp_path, monkeypatch, caplog):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<p>Hello</p>")
+    monkeypatch.setattr(search.index, "pagefind_executable", lambda: None)
+    with caplog.at_level(logging.ERROR):
+        assert not index_site(tmp_path / "site", SearchSettings(), tmp_path / "cache")
+    [record] = caplog.records
+    assert record.getMessage() == (
+        f"{tmp_path / 'site'}: search index not built: Pagefind is not installed: "
+        "run `make venv` (pyproject.toml lists pagefind[bin])"
+    )
     assert read_settings({}) == SearchSettings(enabled=True)
 
 

@@ -4,7 +4,6 @@ import logging
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -29,6 +28,7 @@ LARGEST_SHARD_PAGES = 1000
 # One Pagefind run over a shard keeps about one core busy (its user time is close to
 # its wall time): two at once use both cores of a small machine.
 PARALLEL_RUNS = 2
+NOT_INSTALLED = "Pagefind is not installed: run `make venv` (pyproject.toml lists pagefind[bin])"
 
 
 @dataclass(frozen=True)
@@ -61,13 +61,29 @@ def read_settings(settings: dict) -> SearchSettings:
     return SearchSettings(enabled=enabled, shard_pages=shard_pages)
 
 
+def pagefind_executable() -> str | None:
+    """Return the path of the Pagefind binary that pagefind[bin] installs, or None without it.
+
+    Run directly, not through `python -m pagefind`, which costs a Python start-up a run.
+    """
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:
+        return None
+    try:
+        return str(get_executable())
+    except FileNotFoundError:
+        return None
+
+
 def pagefind_command(site: Path, output: Path | str, glob: str | None = None) -> list[str]:
     """Return the command that indexes `site` (its pages matching `glob`) into `output`.
 
     It runs the Pagefind binary shipped on PyPI; `output` is a folder path, and the
     URLs in the index stay relative to `site`.
     """
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output)]
+    executable = pagefind_executable() or "pagefind"
+    command = [executable, "--site", str(site), "--output-path", str(output)]
     if glob is not None:
         command += ["--glob", glob]
     return [*command, "--quiet"]
@@ -83,6 +99,8 @@ def pagefind_version() -> str:
 
 def run_pagefind(site: Path, shard: Shard, cache_dir: Path) -> str | None:
     """Index one shard of `site` into the cache; return why it failed, or None."""
+    if pagefind_executable() is None:
+        return NOT_INSTALLED
     written = Path(tempfile.mkdtemp(prefix=f"{shard.key}.", suffix=".partial", dir=cache_dir))
     command = pagefind_command(site, written, shard.glob)
     try:
@@ -92,8 +110,6 @@ def run_pagefind(site: Path, shard: Shard, cache_dir: Path) -> str | None:
         return str(problem)
     if finished.returncode != 0:
         shutil.rmtree(written, ignore_errors=True)
-        if "No module named pagefind" in finished.stderr:
-            return "Pagefind is not installed: run `make venv` (pyproject.toml lists pagefind[bin])"
         reason = (finished.stderr or finished.stdout).strip().splitlines()
         return reason[-1] if reason else f"exit code {finished.returncode}"
     keep_bundle(written, cache_dir, shard)
