@@ -1,7 +1,12 @@
 """Focused tests of the content checks: URL in, verdict out; Pelican's message in, our line out."""
 
 import pytest
-from author_errors.content_checks import duplicate_slugs, escaping_links, leaves_content
+from author_errors.content_checks import (
+    duplicate_slugs,
+    escaping_links,
+    hidden_pages,
+    leaves_content,
+)
 from author_errors.front_matter import read_front_matter
 from author_errors.pelican_messages import DROP, rewrite_pelican_message
 
@@ -90,4 +95,17 @@ def test_duplicate_slugs_name_both_files_once_per_extra_file():
     assert duplicate_slugs(written) == [
         "content/a.md and content/b.md both have slug 'intro' (both would be intro.html):"
         " give each its own Slug"
+    ]
+
+
+def test_only_pages_saved_under_a_name_starting_with_a_dot_are_hidden():
+    written = [
+        ("content/a.md", "", ".html"),
+        ("content/b.md", "", "notes/.html"),
+        ("content/c.md", "-", "-.html"),
+        ("content/d.md", "chapter4", "chapter4.html"),
+    ]
+    assert [problem.split(":")[0] for problem in hidden_pages(written)] == [
+        "content/a.md",
+        "content/b.md",
     ]

@@ -115,6 +115,22 @@ def test_duplicate_slugs(build_site):
     assert "There are 2 items" not in build.log  # Pelican's own multi-line warning is replaced
 
 
+@pytest.mark.parametrize("title", [":", "?!", "..."])
+def test_a_title_with_no_letter_or_digit_and_no_slug(build_site, title):
+    """Its slug would be empty: the chapter would be written as the hidden file .html."""
+    build = build_site(
+        {
+            "chapter1.md": chapter("One", "chapter1", Chapter="1"),
+            "odd.md": f"Title: {title}\nDate: 2024-01-02\nCategory: chapters\n\nText.\n",
+        }
+    )
+    assert_fails_with(
+        build,
+        "content/odd.md: its slug is '', so it would be saved as the hidden file .html:"
+        " add 'Slug: ...' (letters, digits, '-' and '_')",
+    )
+
+
 def test_duplicate_slugs_under_the_dev_server_build_the_first_and_do_not_crash(build_site):
     """Without --fatal (make devserver) Pelican would raise writing start.html twice."""
     build = build_site(

@@ -22,7 +22,7 @@ from pelican import signals
 from pelican.log import LimitFilter
 
 from .check_cache import check_cache_for
-from .content_checks import duplicate_slugs, scan_content, shown_path
+from .content_checks import duplicate_slugs, hidden_pages, scan_content, shown_path
 from .pelican_messages import PelicanMessages
 from .report import ProblemReport
 
@@ -117,6 +117,8 @@ def check_duplicate_slugs(generator) -> None:
     for problem in duplicate_slugs(written):
         report.add(problem)
         report.stops_writing = True
+    for problem in hidden_pages(written):
+        report.add(problem)
     first_source: dict[str, str] = {}
     for source, _slug, save_as in sorted(written):
         first_source.setdefault(save_as, source)

@@ -340,3 +340,19 @@ def duplicate_slugs(written: Iterable[tuple[str, str, str]]) -> list[str]:
         else:
             first_by_output[save_as] = source
     return problems
+
+
+def hidden_pages(written: Iterable[tuple[str, str, str]]) -> list[str]:
+    """Return a problem for each page whose file name would start with a dot.
+
+    A Title with no letter or digit (say ':') gives an empty slug, so the chapter
+    would be saved as `.html`: a hidden file that no link, listing or search finds.
+    """
+    problems = []
+    for source, slug, save_as in sorted(written):
+        if save_as and os.path.basename(save_as).startswith("."):
+            problems.append(
+                f"{source}: its slug is {slug!r}, so it would be saved as the hidden file"
+                f" {save_as}: add 'Slug: ...' (letters, digits, '-' and '_')"
+            )
+    return problems
