@@ -7,6 +7,7 @@ from the page, not by their text.
 """
 
 import posixpath
+import re
 
 from .address import PLACEHOLDER, Resolution, SiteAddress, resolve_url
 from .locate import WrittenLink, markdown_links
@@ -119,17 +120,19 @@ def literal_spot(markdown: str, url: str) -> tuple[int, int] | None:
     """Return (line, column) where `url` is written in parentheses, quotes or brackets, or None.
 
     Pelican may rewrite a placeholder URL it cannot resolve (`{static};0` comes out as
-    `{static};0;0`), so the part before any `;` is looked for too; and Markdown writes
-    a NUL character as U+FFFD.
+    `{static};0;0`), so the part before any `;` is looked for too; Markdown writes
+    a NUL character as U+FFFD, and expands a tab into spaces, so a run of spaces
+    in the URL may be a tab in the Markdown.
     """
     url = url.strip()
     for candidate in dict.fromkeys([url, url.split(";")[0], url.replace("\ufffd", "\x00")]):
         if not candidate:
             continue
+        written = r"[ \t]+".join(re.escape(part) for part in re.split(r" +", candidate))
         for opening in ("(", "<", '"', "'", ": "):
-            offset = markdown.find(opening + candidate)
-            if offset >= 0:
-                offset += len(opening)
+            found = re.search(re.escape(opening) + written, markdown)
+            if found:
+                offset = found.start() + len(opening)
                 line = markdown.count("\n", 0, offset) + 1
                 return line, offset - (markdown.rfind("\n", 0, offset) + 1) + 1
     return None

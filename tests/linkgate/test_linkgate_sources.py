@@ -170,6 +170,7 @@ def test_a_link_with_space_before_its_closing_parenthesis_is_found():
         ("Intro.\n\n[x](0 0)\n", "0 0", (3, 5)),  # Python-Markdown accepts a space in the URL
         ("[x]({static};0)\n", "{static};0;0", (1, 5)),  # as Pelican rewrites it
         ("[x](\x00)\n", "\ufffd", (1, 5)),  # Markdown writes NUL as U+FFFD
+        ("text\n\nSee [x](0\t0).\n", "0   0", (3, 9)),  # Markdown expands the tab to spaces
         ("No link here.\n", "about.html", None),
     ],
 )
