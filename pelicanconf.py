@@ -79,6 +79,7 @@ PLUGINS = [
     "chapters",
     "contents",
     "course_sharing",  # after chapters: draws a card per syllabus entry
+    "unchanged_pages",  # links chapter pages whose inputs did not change from the last build
     # These run on `finalized`, on the written site, in this order:
     "pelican.plugins.sitemap",
     "theme_assets",

@@ -11,6 +11,8 @@ from pelicanconf import *  # noqa: E402,F403
 # (/images/c4.png) are rewritten by the rootlinks plugin to stay inside it.
 SITEURL = "https://example.github.io/llm-course"
 RELATIVE_URLS = False
+# A published site is rendered whole, never linked from an earlier build.
+REUSE_UNCHANGED_PAGES = False
 
 # The published folder must stand alone: real files, no links into content/.
 STATIC_CREATE_LINKS = False

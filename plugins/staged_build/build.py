@@ -9,6 +9,9 @@ from pathlib import Path
 
 from .paths import previous_prefix, refusal, staging_prefix, unsafe_output_reason
 
+# Read by the unchanged_pages plugin.
+PREVIOUS_OUTPUT_VARIABLE = "STAGED_BUILD_PREVIOUS_OUTPUT"
+
 
 def staged_build(output: Path, content: Path, pelican_command: list[str]) -> int:
     """Run `pelican_command` into a staging folder; on success swap it in as `output`.
@@ -24,7 +27,11 @@ def staged_build(output: Path, content: Path, pelican_command: list[str]) -> int
     staging = Path(tempfile.mkdtemp(prefix=staging_prefix(output), dir=output.parent))
     make_readable(staging)
     try:
-        finished = subprocess.run([*pelican_command, "-o", str(staging)], check=False)
+        # The last good site stays in place until the swap: pages can be linked from it.
+        environment = {**os.environ, PREVIOUS_OUTPUT_VARIABLE: str(output)}
+        finished = subprocess.run(
+            [*pelican_command, "-o", str(staging)], check=False, env=environment
+        )
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

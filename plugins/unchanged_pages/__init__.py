@@ -1,0 +1,105 @@
+"""Chapter pages whose inputs did not change are linked from the last build, not rendered again.
+
+Pelican renders and writes every page on every build. In a staged build (`make
+html`) the last good site stays in place while the new one is written beside
+it, and `staged_build` names it in the STAGED_BUILD_PREVIOUS_OUTPUT environment
+variable. A chapter page is then hard-linked from there when its key matches
+(see `reuse.py`): the settings, the theme's files, our plugins' code, the
+sidebar, the chapter's content, title, metadata, contents and syllabus entry
+with its neighbours. Anything else a chapter template reads must go into
+`reuse.page_key`, or an edit of it would leave pages stale.
+
+Off without a staged build (the dev server deletes its output first) and when
+REUSE_UNCHANGED_PAGES is False, as publishconf.py sets it: a published site is
+always rendered whole.
+"""
+
+import logging
+import os
+from pathlib import Path
+
+from pelican import signals
+from pelican.utils import get_relative_path, path_to_url
+from pelican.writers import Writer
+
+logger = logging.getLogger(__name__)
+
+PREVIOUS_OUTPUT_VARIABLE = "STAGED_BUILD_PREVIOUS_OUTPUT"
+# This build's reuse, by output folder: saved by `finalized` for the next build.
+_builds: dict = {}
+
+
+class ReusingWriter(Writer):
+    """Pelican's writer, but a chapter page made from unchanged inputs is linked, not written."""
+
+    def __init__(self, output_path, settings=None) -> None:
+        super().__init__(output_path, settings=settings)
+        self.reuse = _builds.get(os.path.abspath(output_path))
+        self._key_of_build = None
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, **kwargs):
+        article = kwargs.get("article")
+        if self.reuse is None or article is None or paginated:
+            return super().write_file(
+                name, template, context, relative_urls, paginated=paginated, **kwargs
+            )
+        site_url = path_to_url(get_relative_path(name)) if relative_urls else context["SITEURL"]
+        # As Pelican's writer does before rendering: the content's links follow this page's URL.
+        context["localsiteurl"] = site_url if relative_urls else context.get("localsiteurl")
+        key = self._page_key(name, site_url, context, article)
+        linked = self.reuse.link_previous(name, key)
+        if linked is None:
+            super().write_file(name, template, context, relative_urls, paginated=None, **kwargs)
+            self.reuse.record(name, key)
+            return None
+        self._written_files.add(str(linked))
+        page_context = context.copy()
+        page_context.update(SITEURL=site_url, localsiteurl=site_url, output_file=name, **kwargs)
+        signals.content_written.send(str(linked), context=page_context)
+        return None
+
+    def _page_key(self, name: str, site_url: str, context: dict, article) -> str:
+        from .reuse import build_key, page_key
+
+        if self._key_of_build is None:
+            from content_cache import settings_fingerprint
+
+            self._key_of_build = build_key(
+                settings_fingerprint(self.settings),
+                Path(self.settings["THEME"]),
+                [Path(folder) for folder in self.settings.get("PLUGIN_PATHS", [])],
+            )
+        sidebar = context.get("sidebar_chapters")
+        sidebar_html = sidebar.render(site_url, None) if sidebar is not None else ""
+        return page_key(self._key_of_build, name, site_url, str(sidebar_html), article)
+
+
+def start_build(pelican) -> type | None:
+    """Offer the reusing writer when the last good site is there to reuse pages from."""
+    from .reuse import PageReuse
+
+    output = os.path.abspath(pelican.output_path)
+    _builds.pop(output, None)
+    previous = os.environ.get(PREVIOUS_OUTPUT_VARIABLE)
+    if not previous or not pelican.settings.get("REUSE_UNCHANGED_PAGES", True):
+        return None
+    if os.path.abspath(previous) == output:
+        return None  # Pelican would have emptied it before writing: nothing to link from
+    cache_dir = Path(pelican.settings.get("CACHE_PATH") or "cache") / "pages"
+    # With no site there yet (a first build) nothing is linked, but the pages are recorded.
+    _builds[output] = PageReuse.open(cache_dir, Path(os.path.abspath(previous)), Path(output))
+    return ReusingWriter
+
+
+def finish_build(pelican) -> None:
+    """Keep this build's manifest for the next one."""
+    reuse = _builds.pop(os.path.abspath(pelican.output_path), None)
+    if reuse is None:
+        return
+    reuse.save()
+    logger.info("Pages linked unchanged from the last build: %d", reuse.reused)
+
+
+def register() -> None:
+    signals.get_writer.connect(start_build)
+    signals.finalized.connect(finish_build)

@@ -1,0 +1,137 @@
+"""Which chapter pages of the last build can be linked into this one instead of rendered again.
+
+A page is reused when the key of everything its templates read is the key
+recorded when its file was written, and the file in the last build's folder is
+that very file (same inode, size and modification time: a failed or interrupted
+build, or a hand edit, leaves a file that does not match).
+"""
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+from cached_products import write_atomically
+
+MANIFEST_NAME = "manifest.json"
+FORMAT = "1"
+
+
+def folder_digest(folder: Path) -> str:
+    """Return a digest of every file under `folder` (names and bytes), caches left out."""
+    digest = hashlib.sha256()
+    for file in sorted(folder.rglob("*")):
+        if file.is_file() and "__pycache__" not in file.parts:
+            digest.update(file.relative_to(folder).as_posix().encode("utf-8", "surrogateescape"))
+            digest.update(b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def build_key(settings_fingerprint: str, theme: Path, plugin_folders: list[Path]) -> str:
+    """Return the part of every page's key that is the same for the whole build.
+
+    The settings, the theme's templates and files, our plugins' code (which shapes
+    content and context), and the versions of what renders.
+    """
+    parts = [FORMAT, settings_fingerprint, version("pelican"), version("jinja2")]
+    parts += [version("markdown"), folder_digest(theme)]
+    parts += [folder_digest(folder) for folder in plugin_folders if folder.is_dir()]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def chapter_facts(chapter) -> str:
+    """Return what the templates read of a chapter's syllabus entry and its neighbours."""
+    if chapter is None:
+        return ""
+    neighbours = [
+        (other.number, other.title, other.url) if other is not None else None
+        for other in (chapter.previous, chapter.next)
+    ]
+    return repr(chapter) + repr(neighbours)
+
+
+def metadata_text(metadata: dict) -> str:
+    """Return the metadata as stable text (values as their str and repr)."""
+    return "\n".join(f"{key}={value!s}|{value!r}" for key, value in sorted(metadata.items()))
+
+
+def page_key(key_of_build: str, name: str, site_url: str, sidebar: str, article) -> str:
+    """Return the key of a chapter page: the build's key and all the page's own inputs."""
+    digest = hashlib.sha256()
+    for part in (
+        key_of_build,
+        name,
+        site_url,
+        sidebar,
+        article.title,
+        article.content,
+        repr(getattr(article, "contents", None)),
+        metadata_text(article.metadata),
+        chapter_facts(getattr(article, "course_chapter", None)),
+    ):
+        digest.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
+    return digest.hexdigest()
+
+
+def file_stamp(path: Path) -> list[int]:
+    """Return what identifies one written file: inode, size, modification time (ns)."""
+    status = os.stat(path)
+    return [status.st_ino, status.st_size, status.st_mtime_ns]
+
+
+@dataclass
+class PageReuse:
+    """The pages recorded at the last build, and those written or linked in this one."""
+
+    previous_output: Path
+    output: Path
+    manifest_path: Path
+    previous: dict[str, list] = field(default_factory=dict)
+    current: dict[str, list] = field(default_factory=dict)
+    reused: int = 0
+
+    @classmethod
+    def open(cls, cache_dir: Path, previous_output: Path, output: Path) -> "PageReuse":
+        """Read the manifest of the last build in `cache_dir` (nothing if missing or damaged)."""
+        manifest_path = cache_dir / MANIFEST_NAME
+        reuse = cls(previous_output, output, manifest_path)
+        try:
+            data = json.loads(manifest_path.read_text(encoding="utf-8"))
+            if data.get("format") == FORMAT and data.get("output") == str(previous_output):
+                reuse.previous = {name: entry for name, entry in data["pages"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+        return reuse
+
+    def link_previous(self, name: str, key: str) -> Path | None:
+        """Link the last build's file `name` into this build if it was made from `key`."""
+        entry = self.previous.get(name)
+        if not entry or entry[0] != key:
+            return None
+        old = self.previous_output / name
+        try:
+            if file_stamp(old) != entry[1]:
+                return None
+            new = self.output / name
+            new.parent.mkdir(parents=True, exist_ok=True)
+            os.link(old, new)
+        except OSError:
+            return None
+        self.current[name] = entry
+        self.reused += 1
+        return new
+
+    def record(self, name: str, key: str) -> None:
+        """Remember the file just written for `name` and the key it was made from."""
+        try:
+            self.current[name] = [key, file_stamp(self.output / name)]
+        except OSError:
+            self.current.pop(name, None)
+
+    def save(self) -> None:
+        """Write this build's manifest, to be read by the next build."""
+        data = {"format": FORMAT, "output": str(self.previous_output), "pages": self.current}
+        self.manifest_path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(self.manifest_path, json.dumps(data).encode("utf-8"))

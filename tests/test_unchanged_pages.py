@@ -1,0 +1,138 @@
+"""Chapter pages made from unchanged inputs are linked from the last build, never left stale."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import PELICAN, PROJECT_ROOT, chapter, write_content
+
+CHAPTERS = {
+    "chapter1.md": chapter("Tokens", "chapter1", Chapter="1", body="Byte pairs."),
+    "chapter2.md": chapter("Embeddings", "chapter2", Chapter="2", body="Vectors."),
+    "chapter3.md": chapter("Attention", "chapter3", Chapter="3", body="Queries and keys."),
+}
+
+
+def staged_build(project, settings: dict | None = None):
+    """Run `make html`'s command: a staged build of project/content into project/output."""
+    overrides = {
+        "THEME": str(project / "theme"),
+        "PLUGIN_PATHS": [str(PROJECT_ROOT / "plugins")],
+        "CACHE_PATH": str(project / "cache"),
+        **(settings or {}),
+    }
+    pelican = [str(PELICAN), str(project / "content"), "-s", str(PROJECT_ROOT / "pelicanconf.py")]
+    pelican += ["--fatal", "errors", "-e", *(f"{k}={json.dumps(v)}" for k, v in overrides.items())]
+    command = [sys.executable, "-m", "staged_build", "build", str(project / "output")]
+    command += ["--content", str(project / "content"), "--", *pelican]
+    environment = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT / "plugins"), "COLUMNS": "250"}
+    finished = subprocess.run(
+        command, capture_output=True, text=True, cwd=PROJECT_ROOT, env=environment, timeout=300
+    )
+    return finished.returncode, finished.stdout + finished.stderr
+
+
+def inodes(project) -> dict[str, int]:
+    return {
+        name: (project / "output" / f"{name}.html").stat().st_ino
+        for name in ("chapter1", "chapter2", "chapter3")
+    }
+
+
+@pytest.fixture
+def project(tmp_path):
+    write_content(tmp_path / "content", CHAPTERS)
+    shutil.copytree(PROJECT_ROOT / "themes" / "course", tmp_path / "theme")
+    code, log = staged_build(tmp_path)
+    assert code == 0, log
+    return tmp_path
+
+
+def same_as_a_build_from_scratch(project, tmp_path_factory) -> None:
+    """The site is byte for byte what a build that renders every page writes."""
+    fresh = tmp_path_factory.mktemp("fresh")
+    shutil.copytree(project / "content", fresh / "content")
+    shutil.copytree(project / "theme", fresh / "theme")
+    code, log = staged_build(fresh, {"REUSE_UNCHANGED_PAGES": False})
+    assert code == 0, log
+    for page in sorted((fresh / "output").glob("*.html")):
+        assert (project / "output" / page.name).read_bytes() == page.read_bytes(), page.name
+
+
+def test_an_edit_renders_its_chapter_and_links_the_others(project, tmp_path_factory):
+    before = inodes(project)
+    write_content(project / "content", {"chapter3.md": CHAPTERS["chapter3.md"] + "\nValues.\n"})
+    code, log = staged_build(project)
+    assert code == 0, log
+    after = inodes(project)
+    assert after["chapter1"] == before["chapter1"] and after["chapter2"] == before["chapter2"]
+    assert after["chapter3"] != before["chapter3"]
+    assert "Values." in (project / "output" / "chapter3.html").read_text()
+    same_as_a_build_from_scratch(project, tmp_path_factory)
+
+
+def test_a_new_title_renders_every_page_that_shows_it(project, tmp_path_factory):
+    before = inodes(project)
+    write_content(
+        project / "content",
+        {
+            "chapter2.md": CHAPTERS["chapter2.md"].replace(
+                "Title: Embeddings", "Title: Vector spaces"
+            )
+        },
+    )
+    code, log = staged_build(project)
+    assert code == 0, log
+    after = inodes(project)
+    assert all(after[name] != before[name] for name in after)  # the sidebar lists every title
+    assert "Vector spaces" in (project / "output" / "chapter1.html").read_text()  # next link
+    same_as_a_build_from_scratch(project, tmp_path_factory)
+
+
+def test_a_changed_template_renders_every_page(project, tmp_path_factory):
+    base = project / "theme" / "templates" / "base.html"
+    base.write_text(base.read_text().replace("<footer", "<p>Office hours on Fridays.</p><footer"))
+    code, log = staged_build(project)
+    assert code == 0, log
+    assert "Office hours on Fridays." in (project / "output" / "chapter2.html").read_text()
+    same_as_a_build_from_scratch(project, tmp_path_factory)
+
+
+def test_a_page_changed_in_the_output_is_rendered_again(project):
+    page = project / "output" / "chapter1.html"
+    page.write_text(page.read_text().replace("Byte pairs.", "Edited by hand."))
+    code, log = staged_build(project)
+    assert code == 0, log
+    assert "Byte pairs." in page.read_text() and "Edited by hand." not in page.read_text()
+
+
+def test_after_a_failed_build_the_next_one_is_still_right(project, tmp_path_factory):
+    broken = CHAPTERS["chapter1.md"] + "\nSee [this](chapter9.html).\n"
+    write_content(project / "content", {"chapter1.md": broken})
+    code, log = staged_build(project)
+    assert code != 0 and "chapter9.html" in log
+    assert "Byte pairs." in (project / "output" / "chapter1.html").read_text()  # last good site
+    write_content(project / "content", {"chapter1.md": CHAPTERS["chapter1.md"] + "\nFixed.\n"})
+    code, log = staged_build(project)
+    assert code == 0, log
+    assert "Fixed." in (project / "output" / "chapter1.html").read_text()
+    same_as_a_build_from_scratch(project, tmp_path_factory)
+
+
+def test_publishing_settings_render_every_page(project):
+    before = inodes(project)
+    code, log = staged_build(project, {"REUSE_UNCHANGED_PAGES": False})
+    assert code == 0, log
+    after = inodes(project)
+    assert all(after[name] != before[name] for name in after)
+
+
+def test_publishconf_turns_reuse_off(monkeypatch):
+    from pelican.settings import read_settings
+
+    monkeypatch.chdir(PROJECT_ROOT)  # publishconf imports pelicanconf from the project folder
+    assert read_settings(str(PROJECT_ROOT / "publishconf.py"))["REUSE_UNCHANGED_PAGES"] is False
+    assert read_settings(str(PROJECT_ROOT / "pelicanconf.py")).get("REUSE_UNCHANGED_PAGES", True)
