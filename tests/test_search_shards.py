@@ -205,3 +205,35 @@ def test_editing_one_chapter_indexes_only_its_shard_again_and_the_cache_keeps_on
     assert list(shard_bundles(output)) == [""]
     assert len(indexed_pages(output / "pagefind")) == 6
     assert len(list(cache.iterdir())) == 1  # the four shards' bundles are gone
+
+
+def test_shards_indexed_while_the_site_is_written_are_not_indexed_again(tmp_path, monkeypatch):
+    """Pagefind starts on the shards once the chapters are written; `finalized` reuses them."""
+    import search.index
+    from search.index import index_site, start_indexing_chapters
+
+    content = shutil.copytree(SHARDED_COURSE, tmp_path / "content")
+    build = run_pelican(content, tmp_path / "output", extra_settings={"SEARCH_SHARD_PAGES": 2})
+    assert build.exit_code == 0, build.log
+    settings = SearchSettings(shard_pages=2)
+    cache = tmp_path / "fresh-cache"
+    early = start_indexing_chapters(build.output, settings, cache)
+    assert early is not None and len(early.shards) == 4
+    early.wait()
+
+    def no_second_run(*arguments):
+        raise AssertionError("a shard indexed beside the build was indexed again")
+
+    monkeypatch.setattr(search.index, "run_pagefind", no_second_run)
+    assert index_site(build.output, settings, cache)
+    assert len(list(cache.iterdir())) == 4
+
+
+def test_a_course_of_one_shard_is_indexed_only_once_the_site_is_finished(tmp_path):
+    """One shard is indexed as a whole site, home and all, so it cannot start early."""
+    from search.index import start_indexing_chapters
+
+    content = shutil.copytree(SHARDED_COURSE, tmp_path / "content")
+    build = run_pelican(content, tmp_path / "output")
+    assert build.exit_code == 0, build.log
+    assert start_indexing_chapters(build.output, SearchSettings(), tmp_path / "new-cache") is None

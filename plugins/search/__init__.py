@@ -3,20 +3,49 @@
 Connected to `finalized`, so it sees every page; it indexes `pelican.output_path`,
 wherever the build writes. Keep it before any plugin that checks the finished
 site (link checking), so that the search bundle is there to be checked.
+
+A course large enough for several shards starts indexing its changed shards as
+soon as the chapters are written (`article_writer_finalized`), beside the rest
+of the build; `finalized` waits for those runs, then indexes what is left.
 """
 
+import os
 from pathlib import Path
 
 from pelican import signals
 
-from .index import index_site, read_settings
+from .index import EarlyIndexing, index_site, read_settings, start_indexing_chapters
+
+# Runs started for a build, by output folder; each is waited for by the same build's
+# `finalized`, or by the next build if this one stopped before it.
+_running: dict[str, EarlyIndexing] = {}
+
+
+def search_cache(settings: dict) -> Path:
+    """Return the folder that keeps the search bundles between builds."""
+    return Path(settings.get("CACHE_PATH") or "cache") / "search"
+
+
+def start_with_chapters(generator, writer=None) -> None:
+    """Start indexing the changed shards now that the chapters are written."""
+    output = os.path.abspath(generator.output_path)
+    leftover = _running.pop(output, None)
+    if leftover is not None:
+        leftover.wait()
+    settings = read_settings(generator.settings, log=False)  # `finalized` reports bad settings
+    started = start_indexing_chapters(output, settings, search_cache(generator.settings))
+    if started is not None:
+        _running[output] = started
 
 
 def index_output(pelican) -> None:
     """Index the site Pelican has just written."""
-    cache_dir = Path(pelican.settings.get("CACHE_PATH") or "cache") / "search"
-    index_site(pelican.output_path, read_settings(pelican.settings), cache_dir)
+    started = _running.pop(os.path.abspath(pelican.output_path), None)
+    if started is not None:
+        started.wait()
+    index_site(pelican.output_path, read_settings(pelican.settings), search_cache(pelican.settings))
 
 
 def register() -> None:
+    signals.article_writer_finalized.connect(start_with_chapters)
     signals.finalized.connect(index_output)

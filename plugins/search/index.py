@@ -40,11 +40,15 @@ class SearchSettings:
     shard_pages: int = 64  # chapters a shard holds, at most on average
 
 
-def read_settings(settings: dict) -> SearchSettings:
-    """Return the search settings with defaults; log an error naming a bad key."""
+def read_settings(settings: dict, log: bool = True) -> SearchSettings:
+    """Return the search settings with defaults; log an error naming a bad key (unless not `log`).
+
+    A bad value leaves search off (SEARCH_ENABLED) or at its default (SEARCH_SHARD_PAGES).
+    """
+    report = logger.error if log else lambda *arguments: None
     enabled = settings.get("SEARCH_ENABLED", True)
     if not isinstance(enabled, bool):
-        logger.error("pelicanconf: SEARCH_ENABLED must be True or False, not %r", enabled)
+        report("pelicanconf: SEARCH_ENABLED must be True or False, not %r", enabled)
         enabled = False
     shard_pages = settings.get("SEARCH_SHARD_PAGES", SearchSettings.shard_pages)
     if (
@@ -52,7 +56,7 @@ def read_settings(settings: dict) -> SearchSettings:
         or not isinstance(shard_pages, int)
         or not 1 <= shard_pages <= LARGEST_SHARD_PAGES
     ):
-        logger.error(
+        report(
             "pelicanconf: SEARCH_SHARD_PAGES must be a whole number from 1 to %d, not %r",
             LARGEST_SHARD_PAGES,
             shard_pages,
@@ -124,6 +128,51 @@ def index_shards(site: Path, shards: list[Shard], cache_dir: Path) -> list[str]:
     with ThreadPoolExecutor(max_workers=runs) as pool:
         reasons = pool.map(lambda shard: run_pagefind(site, shard, cache_dir), shards)
         return [reason for reason in reasons if reason]
+
+
+class EarlyIndexing:
+    """Shards Pagefind indexes into the cache while Pelican writes the rest of the site."""
+
+    def __init__(self, site: Path, shards: list[Shard], cache_dir: Path) -> None:
+        self.started = time.perf_counter()
+        self.shards = shards
+        self._pool = ThreadPoolExecutor(max_workers=min(PARALLEL_RUNS, os.cpu_count() or 1))
+        for shard in shards:
+            self._pool.submit(run_pagefind, site, shard, cache_dir)
+
+    def wait(self) -> None:
+        """Wait until every run has ended.
+
+        A shard whose run failed is not in the cache: `index_site` indexes it again
+        and reports why it fails.
+        """
+        self._pool.shutdown(wait=True)
+        logger.info(
+            "Search index: %d shard(s) indexed in %.2f s beside the rest of the build",
+            len(self.shards),
+            time.perf_counter() - self.started,
+        )
+
+
+def start_indexing_chapters(
+    output_path: str | Path, settings: SearchSettings, cache_dir: Path
+) -> EarlyIndexing | None:
+    """Start indexing the changed shards of a course of several shards; None if none is started.
+
+    Called once the chapters are written, before the other pages: a shard's pages
+    are chapters only, so they are final, and Pagefind can use the second core
+    while Pelican goes on. A course of one shard is indexed as a whole site (every
+    page is part of its key), so only once the site is finished.
+    """
+    if not settings.enabled or pagefind_executable() is None:
+        return None
+    site = Path(output_path)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    shards = plan_shards(site, settings.bundle_folder, settings.shard_pages, pagefind_version())
+    if not shards or shards[0].glob is None:
+        return None
+    changed = [shard for shard in shards if not is_cached(cache_dir, shard)]
+    return EarlyIndexing(site, changed, cache_dir) if changed else None
 
 
 def index_site(output_path: str | Path, settings: SearchSettings, cache_dir: Path) -> bool:
