@@ -237,3 +237,43 @@ def test_a_course_of_one_shard_is_indexed_only_once_the_site_is_finished(tmp_pat
     build = run_pelican(content, tmp_path / "output")
     assert build.exit_code == 0, build.log
     assert start_indexing_chapters(build.output, SearchSettings(), tmp_path / "new-cache") is None
+
+
+def test_runs_left_by_a_failed_build_end_before_the_next_build_empties_the_output(
+    tmp_path, monkeypatch
+):
+    """`pelican -r` starts the next build at once after an exception: runs still going must
+    not read a site that build is deleting, or a bundle missing pages is cached as whole."""
+    import time
+    from types import SimpleNamespace
+
+    import search
+    from pelican import signals
+    from pelican.utils import clean_output_dir
+
+    content = shutil.copytree(SHARDED_COURSE, tmp_path / "content")
+    build = run_pelican(content, tmp_path / "output", extra_settings={"SEARCH_SHARD_PAGES": 2})
+    assert build.exit_code == 0, build.log
+    saw_every_page = []
+
+    def slow_run(site, shard, cache_dir):
+        time.sleep(0.3)  # Pagefind still reading
+        saw_every_page.append(all((site / page).is_file() for page in shard.pages))
+
+    monkeypatch.setattr(search.index, "run_pagefind", slow_run)
+    settings = {"SEARCH_SHARD_PAGES": 2, "CACHE_PATH": str(tmp_path / "new-cache")}
+    pelican = SimpleNamespace(output_path=str(build.output), settings=settings)
+    # The chapters are written and their shards start; then the build raises before finalized.
+    search.start_with_chapters(pelican)
+    # Pelican.run of the next build: get_generators, then the output folder is emptied.
+    search.register()
+    try:
+        signals.get_generators.send(pelican)
+    finally:
+        for signal in (signals.get_generators, signals.article_writer_finalized, signals.finalized):
+            for receiver in list(signal.receivers_for(pelican)):
+                if getattr(receiver, "__module__", "") == "search":
+                    signal.disconnect(receiver)
+    clean_output_dir(str(build.output), [])
+    search._running.pop(os.path.abspath(build.output), SimpleNamespace(wait=lambda: None)).wait()
+    assert saw_every_page == [True] * 4

@@ -17,7 +17,8 @@ from pelican import signals
 from .index import EarlyIndexing, index_site, read_settings, start_indexing_chapters
 
 # Runs started for a build, by output folder; each is waited for by the same build's
-# `finalized`, or by the next build if this one stopped before it.
+# `finalized`, or, if this one stopped before it, by the next build before it empties
+# the output folder (`get_generators`).
 _running: dict[str, EarlyIndexing] = {}
 
 
@@ -38,6 +39,19 @@ def start_with_chapters(generator, writer=None) -> None:
         _running[output] = started
 
 
+def wait_for_earlier_runs(pelican) -> None:
+    """Before a build empties its output folder, let runs a stopped build left there end.
+
+    Under `pelican -r` an exception after the chapters were written skips `finalized`,
+    and the reload loop starts the next build at once: `get_generators` comes before
+    Pelican deletes the output, which those runs may still be reading (a bundle made
+    from half a site would be cached under the key of the whole shard). No generator.
+    """
+    leftover = _running.pop(os.path.abspath(pelican.output_path), None)
+    if leftover is not None:
+        leftover.wait()
+
+
 def index_output(pelican) -> None:
     """Index the site Pelican has just written."""
     started = _running.pop(os.path.abspath(pelican.output_path), None)
@@ -47,5 +61,6 @@ def index_output(pelican) -> None:
 
 
 def register() -> None:
+    signals.get_generators.connect(wait_for_earlier_runs)
     signals.article_writer_finalized.connect(start_with_chapters)
     signals.finalized.connect(index_output)
