@@ -16,7 +16,7 @@ CHAPTERS = {
 }
 
 
-def staged_build(project, settings: dict | None = None):
+def staged_build(project, settings: dict | None = None, environment: dict | None = None):
     """Run `make html`'s command: a staged build of project/content into project/output."""
     overrides = {
         "THEME": str(project / "theme"),
@@ -28,7 +28,12 @@ def staged_build(project, settings: dict | None = None):
     pelican += ["--fatal", "errors", "-e", *(f"{k}={json.dumps(v)}" for k, v in overrides.items())]
     command = [sys.executable, "-m", "staged_build", "build", str(project / "output")]
     command += ["--content", str(project / "content"), "--", *pelican]
-    environment = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT / "plugins"), "COLUMNS": "250"}
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(PROJECT_ROOT / "plugins"),
+        "COLUMNS": "250",
+        **(environment or {}),
+    }
     finished = subprocess.run(
         command, capture_output=True, text=True, cwd=PROJECT_ROOT, env=environment, timeout=300
     )
@@ -136,3 +141,49 @@ def test_publishconf_turns_reuse_off(monkeypatch):
     monkeypatch.chdir(PROJECT_ROOT)  # publishconf imports pelicanconf from the project folder
     assert read_settings(str(PROJECT_ROOT / "publishconf.py"))["REUSE_UNCHANGED_PAGES"] is False
     assert read_settings(str(PROJECT_ROOT / "pelicanconf.py")).get("REUSE_UNCHANGED_PAGES", True)
+
+
+def test_a_changed_template_override_renders_every_page(project, tmp_path_factory):
+    overrides = project / "overrides"
+    overrides.mkdir()
+    nav = overrides / "chapter_nav.html"
+    shutil.copy(project / "theme" / "templates" / "chapter_nav.html", nav)
+    settings = {"THEME_TEMPLATES_OVERRIDES": [str(overrides)]}
+    code, log = staged_build(project, settings)
+    assert code == 0, log
+    nav.write_text(nav.read_text().replace("Previous</span>", "Back</span>"))
+    code, log = staged_build(project, settings)
+    assert code == 0, log
+    assert "Back</span>" in (project / "output" / "chapter2.html").read_text()
+
+
+def test_the_locale_is_part_of_the_key(tmp_path):
+    """Pelican sets the locale from the environment (LOCALE is [""]): month names follow it."""
+    import locale
+
+    from unchanged_pages.reuse import build_key
+
+    before = locale.setlocale(locale.LC_ALL)
+    try:
+        keys = set()
+        for name in ("C", "C.UTF-8"):
+            locale.setlocale(locale.LC_ALL, name)
+            keys.add(build_key("settings", tmp_path, []))
+    finally:
+        locale.setlocale(locale.LC_ALL, before)
+    assert len(keys) == 2
+
+
+def test_a_build_in_another_locale_renders_every_page(project):
+    import locale
+
+    before = locale.setlocale(locale.LC_ALL)
+    try:
+        locale.setlocale(locale.LC_ALL, "de_DE.UTF-8")
+    except locale.Error:
+        pytest.skip("no de_DE.UTF-8 locale on this machine")
+    finally:
+        locale.setlocale(locale.LC_ALL, before)
+    code, log = staged_build(project, environment={"LC_ALL": "de_DE.UTF-8"})
+    assert code == 0, log
+    assert "01 Januar 2024" in (project / "output" / "chapter1.html").read_text()

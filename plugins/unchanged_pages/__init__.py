@@ -4,9 +4,9 @@ Pelican renders and writes every page on every build. In a staged build (`make
 html`) the last good site stays in place while the new one is written beside
 it, and `staged_build` names it in the STAGED_BUILD_PREVIOUS_OUTPUT environment
 variable. A chapter page is then hard-linked from there when its key matches
-(see `reuse.py`): the settings, the theme's files, our plugins' code, the
-sidebar, the chapter's content, title, metadata, contents and syllabus entry
-with its neighbours. Anything else a chapter template reads must go into
+(see `reuse.py`): the settings, the theme's files and template overrides, the
+locale, our plugins' code, the sidebar, the chapter's content, title, metadata,
+contents and syllabus entry with its neighbours. Anything else a chapter template reads must go into
 `reuse.page_key`, or an edit of it would leave pages stale.
 
 Off without a staged build (the dev server deletes its output first) and when
@@ -68,6 +68,7 @@ class ReusingWriter(Writer):
                 settings_fingerprint(self.settings),
                 Path(self.settings["THEME"]),
                 [Path(folder) for folder in self.settings.get("PLUGIN_PATHS", [])],
+                [Path(folder) for folder in self.settings.get("THEME_TEMPLATES_OVERRIDES", [])],
             )
         sidebar = context.get("sidebar_chapters")
         sidebar_html = sidebar.render(site_url, None) if sidebar is not None else ""

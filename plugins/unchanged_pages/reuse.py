@@ -8,6 +8,7 @@ build, or a hand edit, leaves a file that does not match).
 
 import hashlib
 import json
+import locale
 import os
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -29,15 +30,23 @@ def folder_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def build_key(settings_fingerprint: str, theme: Path, plugin_folders: list[Path]) -> str:
+def build_key(
+    settings_fingerprint: str,
+    theme: Path,
+    plugin_folders: list[Path],
+    template_folders: tuple[Path, ...] | list[Path] = (),
+) -> str:
     """Return the part of every page's key that is the same for the whole build.
 
-    The settings, the theme's templates and files, our plugins' code (which shapes
-    content and context), and the versions of what renders.
+    The settings, the theme's templates and files, the folders of templates that
+    override the theme's (THEME_TEMPLATES_OVERRIDES), our plugins' code (which shapes
+    content and context), the versions of what renders, and the locale Pelican set
+    from the environment (LOCALE defaults to it): "Last updated" names the month in it.
     """
     parts = [FORMAT, settings_fingerprint, version("pelican"), version("jinja2")]
-    parts += [version("markdown"), folder_digest(theme)]
+    parts += [version("markdown"), folder_digest(theme), locale.setlocale(locale.LC_ALL)]
     parts += [folder_digest(folder) for folder in plugin_folders if folder.is_dir()]
+    parts += [folder_digest(folder) for folder in template_folders if folder.is_dir()]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
