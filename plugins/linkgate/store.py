@@ -155,12 +155,13 @@ class PageStore:
                 if replace_all:
                     self._clear(keep_meta=True)
                 else:
-                    pages = list(records) + [page for page in problems if page not in records]
+                    # Only pages read again get their uses anew: a page merely judged again
+                    # keeps its own, or the next edit of what it links to would miss it.
+                    pages = list(records)
                     for start in range(0, len(pages), 500):
                         chunk = pages[start : start + 500]
                         marks = ",".join("?" * len(chunk))
-                        if any(page in records for page in chunk):
-                            self._db.execute(f"DELETE FROM uses WHERE page IN ({marks})", chunk)
+                        self._db.execute(f"DELETE FROM uses WHERE page IN ({marks})", chunk)
                 for page, record in records.items():
                     page_problems = problems.get(page)
                     self._db.execute(

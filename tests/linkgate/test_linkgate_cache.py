@@ -131,3 +131,21 @@ def test_pages_linking_to_an_edited_page_are_judged_again_only_when_its_ids_chan
     edit(site / "chapter1.html", 'id="first-steps"', 'id="first-step"')
     assert len(check_site(site, cached)) == 32
     assert len(judged[-1]) > 30  # now every page that links to chapter1 is judged again
+
+
+def test_a_link_judged_again_is_still_judged_again_on_the_next_edit(tmp_path):
+    """Re-judging a page that links to an edited one must keep what it uses on record."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "chapter1.html").write_text('<a href="chapter3.html#attention">Attention</a>')
+    (site / "chapter2.html").write_text("<p>No links.</p>")
+    (site / "chapter3.html").write_text('<h2 id="attention">Attention</h2>')
+    cached = GateOptions(cache_dir=tmp_path / "cache")
+    assert check_site(site, cached) == []
+    # chapter3 gains an id (chapter1 is judged again, still fine), then loses the linked one.
+    edit(site / "chapter3.html", "</h2>", '</h2><h2 id="queries">Queries</h2>')
+    assert check_site(site, cached) == []
+    edit(site / "chapter3.html", 'id="attention"', 'id="self-attention"')
+    full = check_site(site, GateOptions())
+    assert [problem.target for problem in full] == ["chapter3.html#attention"]
+    assert check_site(site, cached) == full
