@@ -38,3 +38,15 @@ def test_forget_stale_cache_keeps_other_caches(tmp_path):
     (tmp_path / "ArticlesGenerator-Readers").write_bytes(b"x")
     assert forget_stale_cache(tmp_path, "one") is False
     assert (tmp_path / "ArticlesGenerator-Readers").exists()
+
+
+def test_a_cache_file_left_empty_by_a_failed_save_is_removed_not_a_traceback(tmp_path):
+    """Pelican truncates its cache before pickling; a failed save leaves an empty file."""
+    content = write_content(tmp_path / "content", {"chapter1.md": chapter("One", "chapter1")})
+    assert run_pelican(content, tmp_path / "output").exit_code == 0
+    cache_file = tmp_path / "cache" / "ArticlesGenerator-Readers"
+    cache_file.write_bytes(b"")
+    build = run_pelican(content, tmp_path / "output")
+    assert build.exit_code == 0, build.log
+    assert "Traceback" not in build.log and "Ran out of input" not in build.log
+    assert cache_file.stat().st_size > 0  # saved again by this build

@@ -51,11 +51,31 @@ def forget_stale_cache(cache_dir: Path, fingerprint: str) -> bool:
     return bool(stale)
 
 
+def forget_empty_cache_files(cache_dir: Path) -> list[Path]:
+    """Delete Pelican cache files left empty by a save that failed; return them.
+
+    Pelican opens its cache for writing before pickling into it, so a save that
+    fails (a setting that cannot be pickled, such as a lambda in JINJA_FILTERS,
+    reaches the cache through each category's settings) leaves an empty file, and
+    the next build stops on it with "EOFError: Ran out of input" and a traceback.
+    """
+    empty = [
+        path
+        for path in (cache_dir.glob(PELICAN_CACHE_GLOB) if cache_dir.is_dir() else [])
+        if path.is_file() and path.stat().st_size == 0
+    ]
+    for path in empty:
+        path.unlink()
+    return empty
+
+
 def check_cache(pelican) -> None:
     """Empty Pelican's content cache when the settings changed since it was written."""
     settings = pelican.settings
     if not settings.get("LOAD_CONTENT_CACHE"):
         return
+    for path in forget_empty_cache_files(Path(settings["CACHE_PATH"])):
+        logger.info("content_cache: %s was left empty by a failed save; removed", path)
     if forget_stale_cache(Path(settings["CACHE_PATH"]), settings_fingerprint(settings)):
         logger.info("content_cache: settings changed since the last build; cache emptied")
 
