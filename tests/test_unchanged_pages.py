@@ -16,7 +16,12 @@ CHAPTERS = {
 }
 
 
-def staged_build(project, settings: dict | None = None, environment: dict | None = None):
+def staged_build(
+    project,
+    settings: dict | None = None,
+    environment: dict | None = None,
+    settings_file=PROJECT_ROOT / "pelicanconf.py",
+):
     """Run `make html`'s command: a staged build of project/content into project/output."""
     overrides = {
         "THEME": str(project / "theme"),
@@ -24,7 +29,7 @@ def staged_build(project, settings: dict | None = None, environment: dict | None
         "CACHE_PATH": str(project / "cache"),
         **(settings or {}),
     }
-    pelican = [str(PELICAN), str(project / "content"), "-s", str(PROJECT_ROOT / "pelicanconf.py")]
+    pelican = [str(PELICAN), str(project / "content"), "-s", str(settings_file)]
     pelican += ["--fatal", "errors", "-e", *(f"{k}={json.dumps(v)}" for k, v in overrides.items())]
     command = [sys.executable, "-m", "staged_build", "build", str(project / "output")]
     command += ["--content", str(project / "content"), "--", *pelican]
@@ -187,3 +192,30 @@ def test_a_build_in_another_locale_renders_every_page(project):
     code, log = staged_build(project, environment={"LC_ALL": "de_DE.UTF-8"})
     assert code == 0, log
     assert "01 Januar 2024" in (project / "output" / "chapter1.html").read_text()
+
+
+def test_an_edited_jinja_filter_in_the_settings_renders_the_pages_that_use_it(project):
+    """A function in the settings is not plain data: its code is part of the pages' key."""
+    article = project / "theme" / "templates" / "article.html"
+    article.write_text(
+        article.read_text().replace(
+            "<h1>{{ article.title }}</h1>", "<h1>{{ article.title|course_case }}</h1>"
+        )
+    )
+    settings_file = project / "settings.py"
+
+    def write_settings(case: str) -> None:
+        settings_file.write_text(
+            f"import sys\nsys.path.insert(0, {str(PROJECT_ROOT)!r})\n"
+            "from pelicanconf import *  # noqa: F403\n"
+            f"JINJA_FILTERS = {{'course_case': lambda text: text.{case}()}}\n"
+        )
+
+    write_settings("upper")
+    code, log = staged_build(project, settings_file=settings_file)
+    assert code == 0, log
+    assert "<h1>TOKENS</h1>" in (project / "output" / "chapter1.html").read_text()
+    write_settings("lower")
+    code, log = staged_build(project, settings_file=settings_file)
+    assert code == 0, log
+    assert "<h1>tokens</h1>" in (project / "output" / "chapter1.html").read_text()
