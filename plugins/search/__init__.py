@@ -30,9 +30,6 @@ def search_cache(settings: dict) -> Path:
 def start_with_chapters(generator, writer=None) -> None:
     """Start indexing the changed shards now that the chapters are written."""
     output = os.path.abspath(generator.output_path)
-    leftover = _running.pop(output, None)
-    if leftover is not None:
-        leftover.wait()
     settings = read_settings(generator.settings, log=False)  # `finalized` reports bad settings
     started = start_indexing_chapters(output, settings, search_cache(generator.settings))
     if started is not None:

@@ -138,7 +138,7 @@ class PageReuse:
         try:
             data = json.loads(manifest_path.read_text(encoding="utf-8"))
             if data.get("format") == FORMAT and data.get("output") == str(previous_output):
-                reuse.previous = {name: entry for name, entry in data["pages"].items()}
+                reuse.previous = dict(data["pages"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass
         return reuse
