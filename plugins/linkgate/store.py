@@ -16,6 +16,7 @@ from .problems import Problem
 
 FORMAT = "5"
 FILE_NAME = "linkgate.sqlite"
+IN_CHUNK = 500
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS pages (page TEXT PRIMARY KEY, size INT, mtime INT,
@@ -72,27 +73,12 @@ class PageStore:
         if pages is None:
             rows = self._db.execute("SELECT page, record FROM pages")
             return {page: pickle.loads(blob) for page, blob in rows}
-        found = {}
-        for start in range(0, len(pages), 500):
-            chunk = pages[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT page, record FROM pages WHERE page IN ({marks})", chunk
-            )
-            found.update((page, pickle.loads(blob)) for page, blob in rows)
-        return found
+        rows = self._in("SELECT page, record FROM pages WHERE page IN ({})", pages)
+        return {page: pickle.loads(blob) for page, blob in rows}
 
     def digests(self, pages: list[str]) -> dict[str, str]:
         """Return the digest each of `pages` had when last read."""
-        found = {}
-        for start in range(0, len(pages), 500):
-            chunk = pages[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT page, digest FROM pages WHERE page IN ({marks})", chunk
-            )
-            found.update(rows)
-        return found
+        return dict(self._in("SELECT page, digest FROM pages WHERE page IN ({})", pages))
 
     def restamp(self, stamps: dict[str, tuple[int, int]]) -> None:
         """Record new stamps for pages rewritten with the same bytes."""
@@ -109,13 +95,8 @@ class PageStore:
 
     def ids(self, pages: list[str]) -> dict[str, frozenset[str]]:
         """Return the ids of `pages` (cheaper than their whole records)."""
-        found = {}
-        for start in range(0, len(pages), 500):
-            chunk = pages[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT page, ids FROM pages WHERE page IN ({marks})", chunk)
-            found.update((page, pickle.loads(blob)) for page, blob in rows)
-        return found
+        rows = self._in("SELECT page, ids FROM pages WHERE page IN ({})", pages)
+        return {page: pickle.loads(blob) for page, blob in rows}
 
     def image_verdicts(self) -> dict[str, tuple[tuple[int, int], str | None]]:
         """Return {image path: ((size, mtime), problem or None)}."""
@@ -133,13 +114,7 @@ class PageStore:
 
     def pages_using(self, paths: list[str]) -> set[str]:
         """Return the pages that use any of the site files `paths`."""
-        found = set()
-        for start in range(0, len(paths), 500):
-            chunk = paths[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT page FROM uses WHERE path IN ({marks})", chunk)
-            found.update(page for (page,) in rows)
-        return found
+        return {page for (page,) in self._in("SELECT page FROM uses WHERE path IN ({})", paths)}
 
     def save(
         self,
@@ -157,11 +132,7 @@ class PageStore:
                 else:
                     # Only pages read again get their uses anew: a page merely judged again
                     # keeps its own, or the next edit of what it links to would miss it.
-                    pages = list(records)
-                    for start in range(0, len(pages), 500):
-                        chunk = pages[start : start + 500]
-                        marks = ",".join("?" * len(chunk))
-                        self._db.execute(f"DELETE FROM uses WHERE page IN ({marks})", chunk)
+                    self._in("DELETE FROM uses WHERE page IN ({})", list(records))
                 for page, record in records.items():
                     page_problems = problems.get(page)
                     self._db.execute(
@@ -195,6 +166,17 @@ class PageStore:
                 self._set_meta("signature", signature)
         except sqlite3.Error:
             pass
+
+    def _in(self, statement: str, keys: list[str]) -> list[tuple]:
+        """Run `statement` with its `IN ({})` filled with `keys`, 500 at a time; return all rows.
+
+        SQLite limits the variables of one statement; 500 is under every build's limit.
+        """
+        rows: list[tuple] = []
+        for start in range(0, len(keys), IN_CHUNK):
+            chunk = keys[start : start + IN_CHUNK]
+            rows += self._db.execute(statement.format(",".join("?" * len(chunk))), chunk)
+        return rows
 
     def _meta(self, name: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
