@@ -11,6 +11,8 @@ Markdown, and empties Pelican's cache files when the fingerprint changes.
 import hashlib
 import json
 import logging
+import marshal
+import types
 from importlib.metadata import version
 from pathlib import Path
 
@@ -25,6 +27,18 @@ PELICAN_CACHE_GLOB = "*Generator*"
 VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "BIND", "PORT"}
 
 
+def describe(value) -> str:
+    """Return what a setting that is not plain data stands for in the fingerprint.
+
+    A function (say in JINJA_FILTERS) by a digest of its code, so that editing it
+    counts as a change of settings; anything else by its type.
+    """
+    code = getattr(value, "__code__", None)
+    if isinstance(code, types.CodeType):
+        return "function " + hashlib.sha256(marshal.dumps(code)).hexdigest()
+    return type(value).__name__
+
+
 def settings_fingerprint(settings: dict) -> str:
     """Return a digest of every plain-valued setting and the versions that shape parsed content."""
     plain = {
@@ -32,7 +46,7 @@ def settings_fingerprint(settings: dict) -> str:
         for key, value in settings.items()
         if key.isupper() and key not in VOLATILE_SETTINGS
     }
-    text = json.dumps(plain, sort_keys=True, default=lambda value: type(value).__name__)
+    text = json.dumps(plain, sort_keys=True, default=describe)
     text += version("pelican") + version("markdown")
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

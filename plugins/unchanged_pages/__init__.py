@@ -59,13 +59,13 @@ class ReusingWriter(Writer):
         return None
 
     def _page_key(self, name: str, site_url: str, context: dict, article) -> str:
-        from .reuse import build_key, page_key, settings_code_digest
+        from .reuse import build_key, page_key
 
         if self._key_of_build is None:
             from content_cache import settings_fingerprint
 
             self._key_of_build = build_key(
-                settings_fingerprint(self.settings) + settings_code_digest(self.settings),
+                settings_fingerprint(self.settings),
                 Path(self.settings["THEME"]),
                 [Path(folder) for folder in self.settings.get("PLUGIN_PATHS", [])],
                 [Path(folder) for folder in self.settings.get("THEME_TEMPLATES_OVERRIDES", [])],

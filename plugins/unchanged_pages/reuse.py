@@ -9,9 +9,7 @@ build, or a hand edit, leaves a file that does not match).
 import hashlib
 import json
 import locale
-import marshal
 import os
-import types
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -29,33 +27,6 @@ def folder_digest(folder: Path) -> str:
         if file.is_file() and "__pycache__" not in file.parts:
             digest.update(file.relative_to(folder).as_posix().encode("utf-8", "surrogateescape"))
             digest.update(b"\0" + file.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def settings_code_digest(settings: dict) -> str:
-    """Return a digest of the code of the functions held in settings (JINJA_FILTERS and the like).
-
-    The settings fingerprint names a function only by its type, so an edited filter
-    in pelicanconf.py would otherwise leave the pages that use it stale.
-    """
-    digest = hashlib.sha256()
-
-    def add(value, depth: int = 0) -> None:
-        code = getattr(value, "__code__", None)
-        if isinstance(code, types.CodeType):
-            digest.update(marshal.dumps(code))
-        elif isinstance(value, dict) and depth < 3:
-            for key in sorted(value, key=str):
-                digest.update(str(key).encode("utf-8", "surrogateescape"))
-                add(value[key], depth + 1)
-        elif isinstance(value, (list, tuple)) and depth < 3:
-            for item in value:
-                add(item, depth + 1)
-
-    for key in sorted(settings):
-        if key.isupper():
-            digest.update(key.encode())
-            add(settings[key])
     return digest.hexdigest()
 
 
