@@ -54,23 +54,10 @@ GZIP_CACHE = False  # compressing the cache cost more time than reading it saved
 # falls back to symlinks across file systems); publishconf.py copies real files.
 STATIC_CREATE_LINKS = True
 
-# Setting MARKDOWN replaces Pelican's default, so restate it; `toc` gives every
-# heading a stable id, without which `#anchor` links into a chapter are dead.
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.codehilite": {"css_class": "highlight"},
-        "markdown.extensions.extra": {},
-        "markdown.extensions.meta": {},
-        "markdown.extensions.toc": {},
-        # `!!! note "Title"` blocks for authors; the theme styles note, tip and warning.
-        "markdown.extensions.admonition": {},
-    },
-    "output_format": "html5",
-}
-
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "author_errors",  # first: checks content/ before anything reads it
+    "course_markdown",  # reads .md chapters: CommonMark, GitHub's extras, math
     "staged_build",  # refuses unsafe output folders
     "content_cache",
     "course_images",  # before rootlinks: reads image URLs as authors wrote them

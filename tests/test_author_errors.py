@@ -1,14 +1,12 @@
 """Focused tests of the content checks: URL in, verdict out; Pelican's message in, our line out."""
 
 import pytest
-from author_errors.content_checks import (
-    duplicate_slugs,
-    escaping_links,
-    hidden_pages,
-    leaves_content,
-)
-from author_errors.front_matter import read_front_matter
+from author_errors.content_checks import duplicate_slugs, hidden_pages
 from author_errors.pelican_messages import DROP, rewrite_pelican_message
+from course_markdown.reader import chapter_problems
+from courselib.front_matter import read_front_matter
+from courselib.markdown import render_markdown
+from courselib.paths import leaves_content
 
 
 @pytest.mark.parametrize(
@@ -41,12 +39,15 @@ def test_leaves_content(url, folder, leaves):
         ("See ![x](../y.png) here.", ["c.md:1: '../y.png' points outside content/"]),
         ("Write `![x](../y.png)` for an image.", []),
         ("```\n![x](../y.png)\n```", []),
-        ("[ref]: ../notes.txt", ["c.md:1: '../notes.txt' points outside content/"]),
+        ("    ![x](../y.png)\n", []),  # an indented code block
+        ("See [notes].\n\n[notes]: ../notes.txt", ["c.md:1: '../notes.txt' points outside"]),
+        ("[unused]: ../notes.txt", []),  # a definition no link uses is in no page
         ('<img src="../y.png"> and `<img src="../z.png">`', ["c.md:1: '../y.png' points"]),
+        ("- item\n\n  | a |\n  |---|\n  | [x](../t.md) |", ["c.md:5: '../t.md' points"]),
     ],
 )
-def test_escaping_links_ignore_code(markdown, problems):
-    found = escaping_links(markdown, "c.md", ())
+def test_links_leaving_content_are_found_where_markdown_makes_links(markdown, problems):
+    found = chapter_problems(render_markdown(markdown), "c.md", ())
     assert len(found) == len(problems)
     for line, expected in zip(found, problems, strict=True):
         assert line.startswith(expected), line

@@ -61,7 +61,7 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(tmp_path, damage):
 
 
 def test_damaged_entries_are_checked_again(tmp_path):
-    key = chapter_key(b"Title: x", (), False, ["chapters"])
+    key = chapter_key(b"Title: x", False, ["chapters"])
     cache_file = tmp_path / "checks.json"
     entries = {"a.md": "oops", "b.md": [key], "c.md": [key, [1]], "d.md": [key, ["kept"]]}
     cache_file.write_text(json.dumps({"stamp": "s", "files": entries}), encoding="utf-8")
@@ -82,7 +82,7 @@ def test_a_file_is_checked_once_until_its_bytes_or_the_stamp_change(tmp_path):
 
     def build(raw: bytes, stamp: str = "one") -> list[str]:
         cache = CheckCache(cache_file, stamp)
-        problems = cache.problems("a.md", chapter_key(raw, (), False, ["chapters"]), check)
+        problems = cache.problems("a.md", chapter_key(raw, False, ["chapters"]), check)
         cache.save()
         return problems
 
@@ -95,12 +95,11 @@ def test_a_file_is_checked_once_until_its_bytes_or_the_stamp_change(tmp_path):
 
 
 def test_every_input_of_a_check_is_in_its_key():
-    base = chapter_key(b"x", (), False, ["chapters"])
-    assert chapter_key(b"x", (), False, ["chapters"]) == base
-    assert chapter_key(b"x ", (), False, ["chapters"]) != base
-    assert chapter_key(b"x", ("part1",), False, ["chapters"]) != base
-    assert chapter_key(b"x", (), True, ["chapters"]) != base
-    assert chapter_key(b"x", (), False, ["chapters", "extras"]) != base
+    base = chapter_key(b"x", False, ["chapters"])
+    assert chapter_key(b"x", False, ["chapters"]) == base
+    assert chapter_key(b"x ", False, ["chapters"]) != base
+    assert chapter_key(b"x", True, ["chapters"]) != base
+    assert chapter_key(b"x", False, ["chapters", "extras"]) != base
 
 
 def test_the_stamp_follows_the_settings(tmp_path):

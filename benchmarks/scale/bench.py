@@ -12,6 +12,10 @@ ratios measured side by side mean much):
   variants and cards cached (what plain Pelican also redoes);
 - edit: our `make html` after editing one chapter;
 - unchanged: our `make html` with nothing changed.
+
+It also prints the share of the full build spent rendering Markdown: the seconds
+the chapter reader's parser (courselib.markdown) takes to turn the N chapters into
+HTML in this process, over the seconds of the full build.
 """
 
 import argparse
@@ -27,6 +31,7 @@ import time
 from pathlib import Path
 
 from author_errors.check_cache import CACHE_FILE as CHECKS_CACHE_FILE
+from courselib.markdown import chapter_body, render_markdown
 
 from .generate import generate_course
 
@@ -90,6 +95,15 @@ def edit_chapter(content: Path, chapter: int, run: int) -> None:
         markdown.write(f"\nAn edit made by benchmark run {run}.\n")
 
 
+def markdown_seconds(content: Path) -> float:
+    """Return the seconds the chapter parser takes to render every chapter in `content`."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(content.glob("*.md"))]
+    start = time.perf_counter()
+    for text in texts:
+        render_markdown(chapter_body(text))
+    return time.perf_counter() - start
+
+
 def bench_size(workdir: Path, chapters: int, runs: int) -> dict:
     """Measure every scenario on a course of `chapters` chapters; return the medians."""
     content = workdir / "content"
@@ -117,13 +131,15 @@ def bench_size(workdir: Path, chapters: int, runs: int) -> dict:
     record("full", ours, full_reset)
     record("edit", ours, lambda run: edit_chapter(content, chapters // 2, run))
     record("unchanged", ours)
-    return {
+    medians = {
         name: {
             "seconds": statistics.median(seconds for seconds, _ in samples),
             "peak_mb": max(peak for _, peak in samples) / 1024,
         }
         for name, samples in results.items()
     }
+    medians["markdown"] = statistics.median(markdown_seconds(content) for _ in range(runs))
+    return medians
 
 
 def report(by_size: dict[int, dict]) -> str:
@@ -133,19 +149,23 @@ def report(by_size: dict[int, dict]) -> str:
         plain = result["plain"]["seconds"]
         full = result["full"]["seconds"]
         lines.append(f"N = {chapters} chapters")
-        for name, figures in result.items():
+        for name, figures in scenarios(result).items():
             ratio = figures["seconds"] / plain
             lines.append(
                 f"  {name:<10} {figures['seconds']:7.2f} s  {ratio:5.2f}x plain"
                 f"  {figures['seconds'] / full:5.2f}x full  peak {figures['peak_mb']:6.0f} MB"
             )
+        lines.append(
+            f"  rendering Markdown: {result['markdown']:.2f} s,"
+            f" {result['markdown'] / full:.0%} of the full build"
+        )
     sizes = sorted(by_size)
     if len(sizes) > 1:
         small, large = by_size[sizes[0]], by_size[sizes[-1]]
         lines.append(
             f"Growth from N={sizes[0]} to N={sizes[-1]} ({sizes[-1] / sizes[0]:.0f}x the chapters):"
         )
-        for name in small:
+        for name in scenarios(small):
             growth = large[name]["seconds"] / small[name]["seconds"]
             per_chapter_kb = (
                 (large[name]["peak_mb"] - small[name]["peak_mb"]) * 1024 / (sizes[-1] - sizes[0])
@@ -156,6 +176,11 @@ def report(by_size: dict[int, dict]) -> str:
             )
     lines.append("Targets: full <= 1.3x plain; edit <= 0.30x full.")
     return "\n".join(lines)
+
+
+def scenarios(result: dict) -> dict:
+    """Return the timed builds of one size, without the Markdown rendering figure."""
+    return {name: figures for name, figures in result.items() if name != "markdown"}
 
 
 def main() -> None:

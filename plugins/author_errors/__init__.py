@@ -18,11 +18,13 @@ import logging
 import os
 
 from cached_products.image_index import image_index_for
+from courselib.markdown import PROBLEMS_FIELD
+from courselib.paths import shown_path
 from pelican import signals
 from pelican.log import LimitFilter
 
 from .check_cache import check_cache_for
-from .content_checks import duplicate_slugs, hidden_pages, scan_content, shown_path
+from .content_checks import duplicate_slugs, hidden_pages, scan_content
 from .pelican_messages import PelicanMessages
 from .report import ProblemReport
 
@@ -93,6 +95,23 @@ def start_build(generator) -> None:
 
 
 WRITTEN_LISTS = ("articles", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages")
+
+
+def report_markdown_problems(generator) -> None:
+    """Report what the chapter reader found wrong in each Markdown file.
+
+    The reader carries them in each chapter's metadata, so a chapter that Pelican's
+    cache did not read again still has them.
+    """
+    report = pelican_messages.report
+    if report is None:
+        return
+    for key in WRITTEN_LISTS:
+        for content in generator.context.get(key, []):
+            problems = content.metadata.get(PROBLEMS_FIELD) or []
+            shown = shown_path(content.source_path, report.content_root) if problems else None
+            for problem in problems:
+                report.add(problem, source=shown)
 
 
 def check_duplicate_slugs(generator) -> None:
@@ -174,6 +193,7 @@ def register() -> None:
         if pelican_messages not in file_logger.filters:
             file_logger.addFilter(pelican_messages)
     signals.article_generator_init.connect(start_build)
+    signals.page_generator_finalized.connect(report_markdown_problems)
     signals.page_generator_finalized.connect(check_duplicate_slugs)
     signals.page_generator_finalized.connect(drop_missing_static_links)
     signals.all_generators_finalized.connect(finish_build)

@@ -19,20 +19,19 @@ from pathlib import Path
 
 from cached_products import write_atomically
 from content_cache import settings_fingerprint
+from courselib import front_matter
 
 logger = logging.getLogger(__name__)
 
 CACHE_FILE = Path("author_errors") / "chapter-checks.json"  # under CACHE_PATH
 FORMAT_VERSION = 1  # of the cache file's layout
 # The code whose findings are kept: an edited check or message must not meet old results.
-CHECK_SOURCES = ("content_checks.py", "front_matter.py")
+CHECK_SOURCES = (Path(__file__).parent / "content_checks.py", Path(front_matter.__file__))
 
 
-def chapter_key(
-    raw: bytes, folder_parts: tuple[str, ...], is_page: bool, known_categories: Iterable[str]
-) -> str:
+def chapter_key(raw: bytes, is_page: bool, known_categories: Iterable[str]) -> str:
     """Return a digest of everything the problems of a Markdown file depend on, but its path."""
-    context = json.dumps([list(folder_parts), is_page, list(known_categories)])
+    context = json.dumps([is_page, list(known_categories)])
     return hashlib.sha256(context.encode("utf-8") + b"\0" + raw).hexdigest()
 
 
@@ -86,6 +85,6 @@ def check_cache_for(settings: dict) -> CheckCache:
     """Return this build's check cache, in its cache folder, stamped for its settings."""
     code = hashlib.sha256()
     for source in CHECK_SOURCES:
-        code.update((Path(__file__).parent / source).read_bytes())
+        code.update(source.read_bytes())
     stamp = f"{FORMAT_VERSION}:{settings_fingerprint(settings)}:{code.hexdigest()}"
     return CheckCache(Path(settings.get("CACHE_PATH", "cache")) / CACHE_FILE, stamp)

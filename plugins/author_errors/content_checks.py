@@ -10,32 +10,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote
 
 from cached_products.image_index import ImageIndex, decode
+from courselib.front_matter import Field, read_front_matter
+from courselib.paths import shown_path
 from pelican.utils import get_date
 
 from .check_cache import CheckCache, chapter_key
-from .front_matter import Field, read_front_matter
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".ico"}
 STATUSES = ("published", "hidden", "draft")
 SIMPLE_SLUG = re.compile(r"[\w.-]+")
-
-# Where an author writes a URL: Markdown links and images, reference definitions, raw HTML.
-# Each with a text that any match contains: most lines of prose have none, and a substring
-# test is far cheaper than a regular expression.
-LINK_TARGETS = (
-    ("](", re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)")),
-    ("]:", re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<url>[^\s>]+)")),
-    ("=", re.compile(r"""\b(?:src|href|poster|data)\s*=\s*["'](?P<url>[^"']*)["']""", re.I)),
-)
-PLACEHOLDER = re.compile(r"^(?:\{(?:static|filename|attach)\}|\|(?:static|filename|attach)\|)")
-SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-INLINE_CODE = re.compile(r"(`+).+?\1")
-QUERY_OR_FRAGMENT = re.compile(r"[?#]")
 
 
 @dataclass
@@ -49,18 +35,8 @@ class ContentScan:
     stop_before_reading: bool = False
 
 
-def shown_path(path: str, content_root: str) -> str:
-    """Return a path as an author sees it from the project folder, e.g. `content/chapter4.md`."""
-    project = os.path.dirname(os.path.abspath(content_root))
-    return os.path.relpath(os.path.abspath(path), project).replace(os.sep, "/")
-
-
 def check_chapter(
-    raw: bytes,
-    shown: str,
-    folder_parts: tuple[str, ...],
-    is_page: bool,
-    known_categories: Iterable[str],
+    raw: bytes, shown: str, is_page: bool, known_categories: Iterable[str]
 ) -> list[str]:
     """Return the problems of one Markdown source file, given its bytes."""
     if not raw.strip():
@@ -73,9 +49,7 @@ def check_chapter(
         return [f"{shown}:{line}: not UTF-8 text (byte 0x{byte:02x}): save the file as UTF-8"]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fields = read_front_matter(text)
-    problems = front_matter_problems(fields, shown, is_page, known_categories)
-    problems += escaping_links(text, shown, folder_parts)
-    return problems
+    return front_matter_problems(fields, shown, is_page, known_categories)
 
 
 def front_matter_problems(
@@ -129,54 +103,6 @@ def is_date(text: str) -> bool:
     except (ValueError, OverflowError, TypeError):
         return False
     return bool(text.strip())
-
-
-def escaping_links(text: str, shown: str, folder_parts: tuple[str, ...]) -> list[str]:
-    """Return a problem for every link or image path that leads outside content/."""
-    problems = []
-    in_code = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if ("```" in line or "~~~" in line) and FENCE.match(line):
-            in_code = not in_code
-            continue
-        if in_code:
-            continue
-        # `![x](../y.png)` in code is an example, not a link
-        prose = INLINE_CODE.sub("", line) if "`" in line else line
-        for needle, pattern in LINK_TARGETS:
-            if needle not in prose:
-                continue
-            for match in pattern.finditer(prose):
-                url = match.group("url")
-                if leaves_content(url, folder_parts):
-                    problems.append(
-                        f"{shown}:{number}: {url!r} points outside content/:"
-                        " link only to files inside content/"
-                    )
-    return problems
-
-
-def leaves_content(url: str, folder_parts: tuple[str, ...]) -> bool:
-    """True when `url`, written in a file in content/<folder_parts>, resolves outside content/."""
-    url = unquote(url.strip())
-    if url.lower().startswith("file:"):
-        return True
-    placeholder = PLACEHOLDER.match(url)
-    path = url[placeholder.end() :] if placeholder else url
-    if not path or path.startswith(("#", "//")) or (not placeholder and SCHEME.match(path)):
-        return False
-    path = QUERY_OR_FRAGMENT.split(path, maxsplit=1)[0].replace("\\", "/")
-    parts = [] if path.startswith("/") else list(folder_parts)
-    for segment in path.split("/"):
-        if segment in ("", "."):
-            continue
-        if segment == "..":
-            if not parts:
-                return True
-            parts.pop()
-        else:
-            parts.append(segment)
-    return False
 
 
 def check_image(
@@ -305,7 +231,6 @@ def check_file(
             return [f"{shown}: a symbolic link to a file outside content/: copy the file instead"]
     if suffix in MARKDOWN_SUFFIXES:
         relative = os.path.relpath(path, content_root).replace(os.sep, "/")
-        folder_parts = tuple(part for part in os.path.dirname(relative).split("/") if part)
         is_page = any(relative.startswith(prefix) for prefix in page_prefixes)
         try:
             with open(path, "rb") as source:
@@ -313,11 +238,11 @@ def check_file(
         except OSError as error:
             return [f"{shown}: cannot be read ({error.strerror}): check its permissions"]
         if checks is None:
-            return check_chapter(raw, shown, folder_parts, is_page, known_categories)
+            return check_chapter(raw, shown, is_page, known_categories)
         return checks.problems(
             shown,
-            chapter_key(raw, folder_parts, is_page, known_categories),
-            lambda: check_chapter(raw, shown, folder_parts, is_page, known_categories),
+            chapter_key(raw, is_page, known_categories),
+            lambda: check_chapter(raw, shown, is_page, known_categories),
         )
     if suffix in IMAGE_SUFFIXES:
         problem = check_image(path, shown, images, real_folder)

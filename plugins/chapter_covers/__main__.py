@@ -4,8 +4,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from author_errors.front_matter import read_front_matter as parse_front_matter
 from chapters.outline import OutlineError, chapter_number
+from courselib.front_matter import read_front_matter as parse_front_matter
 
 from .draw import draw_cover, is_drawn_by_us
 

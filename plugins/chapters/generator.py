@@ -3,7 +3,7 @@
 import logging
 import os
 
-from author_errors.content_checks import shown_path
+from courselib.paths import shown_path
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 

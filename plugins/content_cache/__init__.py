@@ -4,8 +4,9 @@ Rebuilds reuse Pelican's cache of parsed Markdown (CACHE_CONTENT and
 LOAD_CONTENT_CACHE with the "reader" layer), which is what makes a rebuild
 after editing one chapter cheap. Pelican keys that cache by file only: after a
 change of settings (say, a Markdown extension) it would serve stale pages.
-This plugin fingerprints the settings and the versions of Pelican and
-Markdown, and empties Pelican's cache files when the fingerprint changes.
+This plugin fingerprints the settings, the versions of the packages that render
+Markdown and our plugins' code (the chapter reader is ours), and empties Pelican's
+cache files when the fingerprint changes.
 """
 
 import hashlib
@@ -13,9 +14,9 @@ import json
 import logging
 import marshal
 import types
-from importlib.metadata import version
 from pathlib import Path
 
+from courselib.fingerprint import folder_digest, rendering_versions
 from pelican import signals
 
 logger = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ def settings_fingerprint(settings: dict) -> str:
         if key.isupper() and key not in VOLATILE_SETTINGS
     }
     text = json.dumps(plain, sort_keys=True, default=describe)
-    text += version("pelican") + version("markdown")
+    text += rendering_versions()
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -90,7 +91,10 @@ def check_cache(pelican) -> None:
         return
     for path in forget_empty_cache_files(Path(settings["CACHE_PATH"])):
         logger.info("content_cache: %s was left empty by a failed save; removed", path)
-    if forget_stale_cache(Path(settings["CACHE_PATH"]), settings_fingerprint(settings)):
+    fingerprint = settings_fingerprint(settings) + "".join(
+        folder_digest(Path(folder)) for folder in settings.get("PLUGIN_PATHS", [])
+    )
+    if forget_stale_cache(Path(settings["CACHE_PATH"]), fingerprint):
         logger.info("content_cache: settings changed since the last build; cache emptied")
 
 

@@ -18,7 +18,7 @@ from .external import ExternalOptions, check_external_urls
 from .extract import IMAGE
 from .images import image_problem
 from .inventory import SiteFiles, list_site
-from .locate import position_in_html, url_values
+from .locate import page_urls, position_in_html
 from .pages import IMAGE_SUFFIXES, PageRecord, file_digest, read_records
 from .problems import ERROR, WARNING, Problem
 from .store import PageStore
@@ -390,10 +390,10 @@ def _locate(root: Path, problems: list[Problem]) -> list[Problem]:
         except OSError:
             text = ""
         seen: dict[tuple[str, str], int] = defaultdict(int)
-        values = url_values(text)
+        index = page_urls(text)
         for problem in by_page[page]:
             key = (problem.kind, problem.target)
-            position = position_in_html(text, problem.target, seen[key], values)
+            position = position_in_html(text, problem.target, seen[key], index)
             seen[key] += 1
             line, column = position if position else (None, None)
             located.append(problem.located(page, line, column))

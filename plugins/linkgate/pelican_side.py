@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from author_errors.content_checks import shown_path
+from courselib.paths import shown_path
 from staged_build.paths import shown_output_name
 
 from .address import SiteAddress

@@ -1,16 +1,21 @@
 """Point a problem found in an output page back at the Markdown an author wrote.
 
-The URL in the output may differ from the one written (rootlinks rewrites
-`/images/c4.png` to `images/c4.png`; Pelican turns `{filename}x.md` into
-`x.html`), so a problem is matched to a written link by what both resolve to
-from the page, not by their text.
+The chapter parser lists every URL written in a chapter with its line and column
+(links, images, footnotes, raw HTML, wherever Markdown put them). The URL in the
+output may differ from the one written (rootlinks rewrites `/images/c4.png` to
+`images/c4.png`; Pelican turns `{filename}x.md` into `x.html`), so a problem is
+matched to a written URL by what both resolve to from the page, else by its text.
+Each written URL answers one problem, in order, so the same broken link written
+twice is reported at both places; the matching is linear in links and problems.
 """
 
 import posixpath
 import re
+from collections import defaultdict, deque
+
+from courselib.markdown import WrittenLink, chapter_links
 
 from .address import PLACEHOLDER, Resolution, SiteAddress, resolve_url
-from .locate import WrittenLink, markdown_links
 from .problems import Problem
 from .suggest import as_written
 
@@ -65,33 +70,25 @@ def map_to_markdown(
 ) -> list[Problem]:
     """Return `problems` of one page, each pointed at its Markdown line when written there.
 
-    A problem with no matching link in the Markdown came from the theme: it keeps
+    A problem with no matching URL in the Markdown came from the theme: it keeps
     its place in the output page and names the page's template.
     """
-    links: list[WrittenLink] = markdown_links(markdown)
-    keys = [
-        written_key(link.url, problem_page(problems), source, content_to_site) for link in links
-    ]
+    links: list[WrittenLink] = chapter_links(markdown) if markdown else []
+    page = problem_page(problems)
+    by_key: dict[tuple, deque[int]] = defaultdict(deque)
+    by_url: dict[str, deque[int]] = defaultdict(deque)
+    for index, link in enumerate(links):
+        by_key[written_key(link.url, page, source, content_to_site)].append(index)
+        by_url[comparable(link.url)].append(index)
     used: set[int] = set()
     mapped = []
     for problem in problems:
         wanted = target_key(resolve_url(problem.target, problem.page, site), problem.target)
-        index = next(
-            (
-                i
-                for i, key in enumerate(keys)
-                if i not in used
-                and (key == wanted or links[i].url.strip() == problem.target.strip())
-                and (problem.kind != "alt" or links[i].lacks_alt)
-            ),
-            None,
-        )
+        needs_alt = problem.kind == "alt"
+        index = first_unused(by_key.get(wanted), used, links, needs_alt)
         if index is None:
-            spot = literal_spot(markdown, problem.target)
-            if spot is not None:
-                # A link form our patterns do not know (Markdown is lenient), written verbatim.
-                mapped.append(problem.located(shown_source, *spot))
-                continue
+            index = first_unused(by_url.get(comparable(problem.target)), used, links, needs_alt)
+        if index is None:
             mapped.append(
                 problem.located(
                     problem.file or problem.page,
@@ -104,10 +101,11 @@ def map_to_markdown(
             continue
         used.add(index)
         link = links[index]
-        written = link.url if link.url != problem.target else None
+        written = link.written or link.url
+        written = written if written != problem.target else None
         suggestion = problem.suggestion
         if written and suggestion and not suggestion.startswith("#") and wanted[0] == "local":
-            suggestion = as_written(link.url, wanted[1], suggestion)
+            suggestion = as_written(written, wanted[1], suggestion)
         mapped.append(
             problem.located(
                 shown_source, link.line, link.column, written=written, suggestion=suggestion
@@ -116,26 +114,32 @@ def map_to_markdown(
     return mapped
 
 
-def literal_spot(markdown: str, url: str) -> tuple[int, int] | None:
-    """Return (line, column) where `url` is written in parentheses, quotes or brackets, or None.
+def first_unused(
+    candidates: deque[int] | None, used: set[int], links: list[WrittenLink], needs_alt: bool
+) -> int | None:
+    """Return the first candidate link not matched yet (one lacking alt if asked), or None.
 
-    Pelican may rewrite a placeholder URL it cannot resolve (`{static};0` comes out as
-    `{static};0;0`), so the part before any `;` is looked for too; Markdown writes
-    a NUL character as U+FFFD, and expands a tab into spaces, so a run of spaces
-    in the URL may be a tab in the Markdown.
+    Candidates already matched are dropped from the front as they are met, so each
+    is looked at about once however many problems a page has.
+    """
+    if not candidates:
+        return None
+    while candidates and candidates[0] in used:
+        candidates.popleft()
+    return next(
+        (i for i in candidates if i not in used and (not needs_alt or links[i].lacks_alt)), None
+    )
+
+
+def comparable(url: str) -> str:
+    """Return a URL as compared by text: trimmed, and a placeholder's `;params`, `?query`
+    and `#fragment` left out.
+
+    Pelican rewrites a placeholder it cannot resolve (`{static};0` comes out as
+    `{static};0;0`, `{static}#0` as `{static}#0#0`), so only its path is compared.
     """
     url = url.strip()
-    for candidate in dict.fromkeys([url, url.split(";")[0], url.replace("\ufffd", "\x00")]):
-        if not candidate:
-            continue
-        written = r"[ \t]+".join(re.escape(part) for part in re.split(r" +", candidate))
-        for opening in ("(", "<", '"', "'", ": "):
-            found = re.search(re.escape(opening) + written, markdown)
-            if found:
-                offset = found.start() + len(opening)
-                line = markdown.count("\n", 0, offset) + 1
-                return line, offset - (markdown.rfind("\n", 0, offset) + 1) + 1
-    return None
+    return re.split(r"[;?#]", url, maxsplit=1)[0] if PLACEHOLDER.match(url) else url
 
 
 def problem_page(problems: list[Problem]) -> str:

@@ -15,19 +15,10 @@ from importlib.metadata import version
 from pathlib import Path
 
 from cached_products import write_atomically
+from courselib.fingerprint import folder_digest, rendering_versions
 
 MANIFEST_NAME = "manifest.json"
 FORMAT = "1"
-
-
-def folder_digest(folder: Path) -> str:
-    """Return a digest of every file under `folder` (names and bytes), caches left out."""
-    digest = hashlib.sha256()
-    for file in sorted(folder.rglob("*")):
-        if file.is_file() and "__pycache__" not in file.parts:
-            digest.update(file.relative_to(folder).as_posix().encode("utf-8", "surrogateescape"))
-            digest.update(b"\0" + file.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def build_key(
@@ -43,8 +34,8 @@ def build_key(
     content and context), the versions of what renders, and the locale Pelican set
     from the environment (LOCALE defaults to it): "Last updated" names the month in it.
     """
-    parts = [FORMAT, settings_fingerprint, version("pelican"), version("jinja2")]
-    parts += [version("markdown"), folder_digest(theme), locale.setlocale(locale.LC_ALL)]
+    parts = [FORMAT, settings_fingerprint, rendering_versions(), version("jinja2")]
+    parts += [folder_digest(theme), locale.setlocale(locale.LC_ALL)]
     parts += [folder_digest(folder) for folder in plugin_folders if folder.is_dir()]
     parts += [folder_digest(folder) for folder in template_folders if folder.is_dir()]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()

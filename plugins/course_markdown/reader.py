@@ -1,0 +1,74 @@
+"""The chapter reader: Markdown files read by our CommonMark parser instead of Python-Markdown.
+
+Front matter is read as Pelican's own Markdown reader reads it (the `meta` format:
+`Title: ...` lines at the top), so every field means what it meant. The body goes
+through courselib.markdown; what the parse found wrong (a TeX error, a link leaving
+content/, a tag that would take over the page) travels with the chapter as the
+metadata field `markdown_problems`, one line each naming the file, line and column,
+for the author_errors plugin to report. It is metadata so that Pelican's content cache
+keeps it with the chapter: an unchanged file is not read again, and its problems must
+still fail the build.
+"""
+
+import os
+
+from courselib.front_matter import split_front_matter
+from courselib.markdown import HAS_MATH_FIELD, PROBLEMS_FIELD, RenderedChapter, render_markdown
+from courselib.paths import leaves_content, shown_path
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader
+from pelican.utils import pelican_open
+
+
+class CourseMarkdownReader(BaseReader):
+    """Reads `.md` chapters: CommonMark with GitHub's extras, math and callouts."""
+
+    enabled = True
+    file_extensions = ["md", "markdown", "mkd", "mdown"]
+
+    def read(self, source_path: str) -> tuple[str, dict]:
+        """Return a chapter's HTML and its metadata, with its problems and whether it has math."""
+        with pelican_open(source_path) as text:
+            lines = text.split("\n")
+        front = split_front_matter(lines)
+        body = "\n" * front.body_start + "\n".join(lines[front.body_start :])
+        chapter = render_markdown(body)
+        metadata = self.front_matter_metadata(front.fields)
+        metadata[PROBLEMS_FIELD] = chapter_problems(
+            chapter,
+            shown_path(source_path, self.settings["PATH"]),
+            folder_parts(source_path, self.settings["PATH"]),
+        )
+        metadata[HAS_MATH_FIELD] = chapter.has_math
+        return chapter.html.rstrip("\n"), metadata
+
+    def front_matter_metadata(self, fields: dict) -> dict:
+        """Return Pelican's metadata for the front-matter fields, as its Markdown reader would."""
+        metadata = {}
+        for name, field in fields.items():
+            values = field.value.split("\n")
+            if name in self.settings["FORMATTED_FIELDS"]:
+                html = render_markdown("\n".join(values)).html
+                metadata[name] = self.process_metadata(name, html)
+            elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True) or len(values) == 1:
+                metadata[name] = self.process_metadata(name, values[0])
+            else:
+                metadata[name] = self.process_metadata(name, values)
+        return metadata
+
+
+def chapter_problems(chapter: RenderedChapter, shown: str, folder: tuple[str, ...]) -> list[str]:
+    """Return the problems of a chapter read from `shown`, in content/<folder>, one line each."""
+    problems = [f"{shown}:{line}:{column}: {text}" for line, column, text in chapter.problems]
+    problems += [
+        f"{shown}:{link.line}: {link.written or link.url!r} points outside content/:"
+        " link only to files inside content/"
+        for link in chapter.links
+        if leaves_content(link.url, folder)
+    ]
+    return problems
+
+
+def folder_parts(path: str, content_root: str) -> tuple[str, ...]:
+    """Return the folders between content/ and the file at `path`."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(content_root))
+    return tuple(part for part in os.path.dirname(relative).split(os.sep) if part)

@@ -1,0 +1,66 @@
+"""Read a Markdown chapter's front matter as Python-Markdown's `meta` extension does, with lines.
+
+The chapter reader and the content checks both read front matter here, so the fields
+an author is told about are the fields the build uses.
+"""
+
+import re
+from dataclasses import dataclass
+
+# The same patterns as markdown.extensions.meta, the format Pelican chapters are written in.
+FIELD = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)")
+BEGIN = re.compile(r"^-{3}(\s.*)?")
+END = re.compile(r"^(-{3}|\.{3})(\s.*)?")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter field: its value and the line it starts on (1-based).
+
+    A field continued on indented lines, or given twice, has its parts joined by "\\n".
+    """
+
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A chapter's fields, and the 0-based index of the first line of its body."""
+
+    fields: dict[str, Field]
+    body_start: int
+
+
+def split_front_matter(lines: list[str]) -> FrontMatter:
+    """Return the front matter at the top of a chapter given as lines, keys lower-cased."""
+    fields: dict[str, Field] = {}
+    index = 1 if lines and BEGIN.match(lines[0]) else 0
+    key = None
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip() or END.match(line):
+            return FrontMatter(fields, index + 1)  # the blank line or `---` ends it
+        field = FIELD.match(line)
+        more = CONTINUATION.match(line) if field is None else None
+        if field:
+            key = field.group("key").lower()
+            value = field.group("value").strip()
+            if key in fields:  # a repeated key continues the first, as in `meta`
+                earlier = fields[key]
+                fields[key] = Field(f"{earlier.value}\n{value}", earlier.line)
+            else:
+                fields[key] = Field(value, index + 1)
+        elif more and key is not None:
+            earlier = fields[key]
+            fields[key] = Field(f"{earlier.value}\n{more.group('value').strip()}", earlier.line)
+        else:
+            break  # not front matter: the body starts on this line
+        index += 1
+    return FrontMatter(fields, index)
+
+
+def read_front_matter(text: str) -> dict[str, Field]:
+    """Return the front-matter fields of a chapter's text, keys lower-cased, with their lines."""
+    return split_front_matter(text.split("\n")).fields

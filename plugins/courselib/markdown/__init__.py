@@ -1,0 +1,141 @@
+"""Chapters' Markdown as GitHub renders it: CommonMark 0.31.2 and GitHub's extras.
+
+One parser (markdown-it-py, the parser under MyST and Jupyter Book) reads every chapter:
+- CommonMark, passing every example of its spec (tests/test_commonmark_spec.py);
+- GitHub's tables, strikethrough, task lists, footnotes, `https://`/`www.` autolinks and
+  alerts (`> [!NOTE]`), and Python-Markdown's `!!! note` callouts and `{attributes}`;
+- heading ids as GitHub makes them, and Pelican's `{filename}` links kept as written.
+
+The same parse gives the line and column of every link, image, raw HTML tag and formula,
+so each problem is reported where the author wrote it.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLink
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
+
+from courselib.front_matter import split_front_matter
+
+from .headings import add_heading_ids, github_slug
+from .html_rules import add_html_rules
+from .positions import track_positions
+from .written_links import WrittenLink, written_links
+
+__all__ = [
+    "HAS_MATH_FIELD",
+    "PROBLEMS_FIELD",
+    "RenderedChapter",
+    "WrittenLink",
+    "chapter_links",
+    "github_slug",
+    "render_markdown",
+]
+
+# Metadata fields the chapter reader sets: the problems found while reading a chapter
+# (one line each, `content/x.md:12:5: ...`), reported by author_errors, and whether the
+# chapter has math (its page then loads the math font).
+PROBLEMS_FIELD = "markdown_problems"
+HAS_MATH_FIELD = "has_math"
+
+# Pelican's links to other content (`{filename}ch5.md`, `|static|x.png`): kept as written,
+# for Pelican to replace once it knows every page's URL.
+PLACEHOLDER = re.compile(r"^(?:\{\w+\}|\|\w+\|)")
+# Markdown refuses these schemes (script in a link); `file:` is let through so that
+# the content checks can name the line that links outside the course.
+REFUSED_SCHEME = re.compile(r"^(?:vbscript|javascript|data):", re.IGNORECASE)
+SAFE_DATA = re.compile(r"^data:image/(?:gif|png|jpeg|webp);", re.IGNORECASE)
+
+
+@dataclass
+class RenderedChapter:
+    """A chapter's HTML, the URLs written in it and the problems found while reading it."""
+
+    html: str
+    links: list[WrittenLink] = field(default_factory=list)
+    problems: list[tuple[int, int, str]] = field(default_factory=list)  # (line, column, text)
+    has_math: bool = False
+
+
+def normalize_link(url: str) -> str:
+    """Percent-encode a link as CommonMark does, keeping a Pelican placeholder as written."""
+    placeholder = PLACEHOLDER.match(url)
+    if placeholder:
+        return placeholder[0] + normalizeLink(url[placeholder.end() :])
+    return normalizeLink(url)
+
+
+def validate_link(url: str) -> bool:
+    """True for a link Markdown may write: any but script and non-image data: URLs."""
+    return not REFUSED_SCHEME.match(url) or bool(SAFE_DATA.match(url))
+
+
+@cache
+def course_parser() -> MarkdownIt:
+    """Return the one parser every chapter is read with."""
+    return make_parser()
+
+
+def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
+    """Return a parser with every extra; `bare_autolinks=False` leaves bare URLs as text.
+
+    GitHub makes links of bare `https://` and `www.` URLs (its autolink extension);
+    CommonMark alone does not, and three of its spec examples say so.
+    """
+    md = MarkdownIt("commonmark", {"xhtmlOut": False})
+    md.enable(["table", "strikethrough"])
+    md.options.update(
+        {
+            "tasklists": True,
+            "tasklists_editable": False,
+            "alerts": True,
+            "strikethrough_single_tilde": True,
+        }
+    )
+    md.normalizeLink = normalize_link
+    md.validateLink = validate_link
+    if bare_autolinks:
+        md.use(gfm_autolink_plugin)
+    md.use(footnote_plugin, inline=False)
+    md.use(admon_plugin)
+    # `[x](y){target=_blank}`, as Python-Markdown's attribute lists let authors write.
+    md.use(attrs_plugin)
+    track_positions(md)
+    add_heading_ids(md)
+    add_html_rules(md)
+    return md
+
+
+def chapter_body(text: str) -> str:
+    """Return a chapter's text with its front matter blanked, so lines keep their numbers."""
+    lines = text.split("\n")
+    body_start = split_front_matter(lines).body_start
+    return "\n" * body_start + "\n".join(lines[body_start:])
+
+
+def render_markdown(text: str, md: MarkdownIt | None = None) -> RenderedChapter:
+    """Return the HTML of a chapter's Markdown `text` (front matter blanked) and what it holds."""
+    md = md or course_parser()
+    env: dict = {}
+    tokens = md.parse(text, env)
+    links, problems = written_links(tokens, env["source_lines"], md)
+    return RenderedChapter(
+        html=md.renderer.render(tokens, md.options, env),
+        links=links,
+        problems=sorted(env.get("problems", []) + problems),
+        has_math=env.get("has_math", False),
+    )
+
+
+def chapter_links(text: str) -> list[WrittenLink]:
+    """Return the URLs written in a chapter file's whole text, front matter included."""
+    md = course_parser()
+    env: dict = {}
+    tokens = md.parse(chapter_body(text), env)
+    return written_links(tokens, env["source_lines"], md)[0]

@@ -1,0 +1,79 @@
+"""Heading ids as GitHub makes them, so `#anchor` links written for GitHub work here too.
+
+GitHub (github-slugger) lower-cases the heading's text, removes every character that
+is not a letter, a mark, a digit, `-`, `_` or a space, and turns each space into `-`;
+a second heading with the same id gets `-1`, a third `-2`. A heading may also name its
+id itself, as Python-Markdown's attribute lists let authors do: `## Setup {#setup}`.
+"""
+
+import re
+import unicodedata
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+EXPLICIT_ID = re.compile(r"\s*\{:?\s*#(?P<id>[A-Za-z][\w.:-]*)\s*\}\s*$")
+KEPT_PUNCTUATION = "-_ "
+# An id is never empty: a heading with no letter or digit gets this one.
+EMPTY_HEADING_ID = "section"
+
+
+def github_slug(text: str) -> str:
+    """Return the id GitHub gives a heading whose text is `text`, before de-duplication."""
+    kept = (
+        character
+        for character in text.lower()
+        if character in KEPT_PUNCTUATION or unicodedata.category(character)[0] in "LMN"
+    )
+    return "".join(kept).replace(" ", "-")
+
+
+def add_heading_ids(md: MarkdownIt) -> None:
+    """Make `md` give every heading a unique id."""
+    md.core.ruler.push("heading_ids", heading_ids)
+
+
+def heading_ids(state: StateCore) -> None:
+    """Set the id of each heading: the one its author wrote, else GitHub's slug, made unique."""
+    taken: dict[str, int] = {}
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        inline = tokens[index + 1]
+        explicit = take_explicit_id(inline)
+        slug = explicit or github_slug(heading_text(inline)) or EMPTY_HEADING_ID
+        token.attrSet("id", unique(slug, taken))
+
+
+def take_explicit_id(inline: Token) -> str | None:
+    """Remove a trailing `{#id}` from a heading's text and return the id, or None."""
+    children = inline.children or []
+    if not children or children[-1].type != "text":
+        return None
+    match = EXPLICIT_ID.search(children[-1].content)
+    if match is None:
+        return None
+    children[-1].content = children[-1].content[: match.start()]
+    inline.content = EXPLICIT_ID.sub("", inline.content)
+    return match["id"]
+
+
+def heading_text(inline: Token) -> str:
+    """Return the text a reader sees in a heading: its words and code, without markup."""
+    return "".join(
+        child.content
+        for child in inline.children or []
+        if child.type in ("text", "code_inline", "math_inline", "math_inline_double")
+    )
+
+
+def unique(slug: str, taken: dict[str, int]) -> str:
+    """Return `slug`, or `slug-N` for the first N not taken yet, and mark it taken."""
+    result = slug
+    while result in taken:
+        taken[slug] += 1
+        result = f"{slug}-{taken[slug]}"
+    taken[result] = 0
+    return result

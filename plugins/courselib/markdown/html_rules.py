@@ -1,0 +1,189 @@
+"""How our Markdown tokens become the theme's HTML, where markdown-it's defaults do not fit.
+
+- Code: Pygments colours (the theme's `.highlight` styles and Copy button), never a guess
+  at an unnamed language.
+- Tables: column alignment as a class, since our Content-Security-Policy ignores `style=`;
+  each in a region that scrolls sideways on a phone, reachable and named for the keyboard.
+- GitHub's alerts (`> [!NOTE]`): our callouts, `div.admonition.note` with a visible title.
+- Footnotes: Python-Markdown's ids (`#fn:1`, `#fnref:1`), which links may already use.
+- Images: `alt` first, as Python-Markdown wrote them.
+- Attributes written after a link or image (`{target=_blank}`), but no event handler
+  and no script URL.
+"""
+
+import html
+import re
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml, unescapeAll
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
+
+# Pygments' wrapper, kept for code without colours too: the theme styles and copies it.
+CODE_START = '<div class="highlight"><pre><span></span><code{language}>'
+CODE_END = "</code></pre></div>\n"
+CODEHILITE_LANGUAGE = re.compile(r":::(?P<language>[\w+#.-]+)[ \t]*\n")
+SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript):", re.IGNORECASE)
+ALIGNMENT_STYLES = {f"text-align:{side}": f"align-{side}" for side in ("left", "center", "right")}
+
+
+def add_html_rules(md: MarkdownIt) -> None:
+    """Make `md` write code, tables, alerts, footnotes and task lists as the theme expects."""
+    md.add_render_rule("fence", render_fence)
+    md.add_render_rule("code_block", render_code_block)
+    md.add_render_rule("footnote_ref", render_footnote_ref)
+    md.add_render_rule("footnote_block_open", render_footnote_block_open)
+    md.add_render_rule("footnote_block_close", render_footnote_block_close)
+    md.add_render_rule("footnote_open", render_footnote_open)
+    md.add_render_rule("footnote_anchor", render_footnote_anchor)
+    md.add_render_rule("list_item_open", render_list_item_open)
+    md.add_render_rule("image", render_image)
+    md.add_render_rule("table_open", render_table_open)
+    md.add_render_rule("table_close", lambda *_arguments: "</table>\n</div>\n")
+    # GitHub writes ~~struck~~ text as deleted text, which screen readers can announce.
+    md.add_render_rule("s_open", lambda *_arguments: "<del>")
+    md.add_render_rule("s_close", lambda *_arguments: "</del>")
+    md.core.ruler.push("course_classes", course_classes)
+
+
+@cache
+def lexer_for(language: str):
+    """Return the Pygments lexer for a fence's language name, or None when there is none."""
+    try:
+        return get_lexer_by_name(language)
+    except ClassNotFound:
+        return None
+
+
+FORMATTER = HtmlFormatter(cssclass="highlight", wrapcode=True)
+
+
+def code_html(code: str, language: str) -> str:
+    """Return a code block: coloured by Pygments when its language is known, else escaped."""
+    lexer = lexer_for(language.lower()) if language else None
+    attribute = f' class="language-{html.escape(language)}"' if language else ""
+    if lexer is None:
+        return CODE_START.format(language=attribute) + escapeHtml(code) + CODE_END
+    coloured = highlight(code, lexer, FORMATTER)
+    # Pygments writes `<code>`; name the language on it, as GitHub and CommonMark do.
+    return coloured.replace("<code>", f"<code{attribute}>", 1)
+
+
+def render_fence(self, tokens: list[Token], index: int, options, env) -> str:
+    """Render a fenced code block, named by the first word of its info string."""
+    info = unescapeAll(tokens[index].info).strip()
+    language = info.split(maxsplit=1)[0] if info else ""
+    return code_html(tokens[index].content, language)
+
+
+def render_code_block(self, tokens: list[Token], index: int, options, env) -> str:
+    """Render an indented code block; a first line `:::python` names its language.
+
+    That line is Python-Markdown's way (codehilite) to name an indented block's language.
+    """
+    code = tokens[index].content
+    named = CODEHILITE_LANGUAGE.match(code)
+    if named:
+        return code_html(code[named.end() :], named["language"])
+    return code_html(code, "")
+
+
+def course_classes(state: StateCore) -> None:
+    """Give table alignment and GitHub's alerts the theme's classes; drop unsafe attributes."""
+    for token in state.tokens:
+        if token.children:
+            for child in token.children:
+                if child.attrs:
+                    drop_unsafe_attributes(child)
+        if token.type in ("th_open", "td_open"):
+            style = token.attrGet("style")
+            if style in ALIGNMENT_STYLES:
+                del token.attrs["style"]
+                token.attrSet("class", ALIGNMENT_STYLES[style])
+        elif token.type == "alert_open":
+            token.attrSet("class", f"admonition {token.meta['kind'].lower()}")
+        elif token.type == "alert_title_open":
+            token.attrSet("class", "admonition-title")
+
+
+def drop_unsafe_attributes(token: Token) -> None:
+    """Remove event handlers and script URLs an author gave a link or image as `{...}`."""
+    for name in list(token.attrs):
+        value = str(token.attrs[name])
+        if name.lower().startswith("on") or SCRIPT_URL.match(value):
+            del token.attrs[name]
+
+
+def render_table_open(self, tokens: list[Token], index: int, options, env) -> str:
+    """Open a table inside its scrolling region, named "Table N" (landmarks need unique names)."""
+    env["tables"] = env.get("tables", 0) + 1
+    return (
+        f'<div class="table-scroll" role="region" tabindex="0" aria-label="Table {env["tables"]}">'
+        "\n<table>\n"
+    )
+
+
+def render_image(self, tokens: list[Token], index: int, options, env) -> str:
+    """Render an image with its alt text first."""
+    token = tokens[index]
+    alt = self.renderInlineAsText(token.children or [], options, env)
+    token.attrs = {"alt": alt, **{k: v for k, v in token.attrs.items() if k != "alt"}}
+    return self.renderToken(tokens, index, options, env)
+
+
+def footnote_name(token: Token) -> str:
+    """Return the name in a footnote's ids: its label as written, spaces made dashes."""
+    label = token.meta.get("label")
+    name = "-".join(label.split()) if label else str(token.meta["id"] + 1)
+    return html.escape(name)
+
+
+def reference_id(token: Token) -> str:
+    """Return the id of one reference to a footnote: `fnref:x`, then `fnref2:x`, ..."""
+    sub_id = token.meta.get("subId", 0)
+    return f"fnref{sub_id + 1 if sub_id > 0 else ''}:{footnote_name(token)}"
+
+
+def render_footnote_ref(self, tokens: list[Token], index: int, options, env) -> str:
+    token = tokens[index]
+    number = token.meta["id"] + 1
+    return (
+        f'<sup id="{reference_id(token)}"><a class="footnote-ref"'
+        f' href="#fn:{footnote_name(token)}">{number}</a></sup>'
+    )
+
+
+def render_footnote_block_open(self, tokens: list[Token], index: int, options, env) -> str:
+    return '<section class="footnote" aria-label="Footnotes">\n<hr>\n<ol>\n'
+
+
+def render_footnote_block_close(self, tokens: list[Token], index: int, options, env) -> str:
+    return "</ol>\n</section>\n"
+
+
+def render_footnote_open(self, tokens: list[Token], index: int, options, env) -> str:
+    return f'<li id="fn:{footnote_name(tokens[index])}">'
+
+
+def render_footnote_anchor(self, tokens: list[Token], index: int, options, env) -> str:
+    token = tokens[index]
+    number = token.meta["id"] + 1
+    return (
+        f'&#160;<a class="footnote-backref" href="#{reference_id(token)}"'
+        f' aria-label="Back to reference {number}">&#8617;&#xFE0E;</a>'
+    )
+
+
+def render_list_item_open(self, tokens: list[Token], index: int, options, env) -> str:
+    """Render a list item, with its task checkbox (disabled, and named) if it has one."""
+    token = tokens[index]
+    result = self.renderToken(tokens, index, options, env)
+    if token.meta and "checked" in token.meta:
+        checked = " checked" if token.meta["checked"] else ""
+        result += f'<input class="task-list-item-checkbox" type="checkbox" disabled{checked}> '
+    return result

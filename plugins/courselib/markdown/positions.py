@@ -1,0 +1,112 @@
+"""Where each link, image, raw HTML tag and formula starts in the Markdown an author wrote.
+
+markdown-it gives block tokens their lines (`token.map`) but inline tokens none. The
+inline rules that make the tokens we locate are wrapped to note where in their block's
+text they started (`meta["offset"]`); a core rule then turns that offset into the line
+and column an author's editor shows (`meta["line"]`, `meta["column"]`, 1-based).
+
+A block's text is its source lines with what belongs to enclosing blocks (`> `, a list
+item's indent, a table's pipes) taken off the front, so each line of it is the end of a
+source line: its column is found by looking for that end in the source line.
+"""
+
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+# The inline rules whose tokens are located, where the parser has them.
+LOCATED_RULES = (
+    "link",
+    "image",
+    "autolink",
+    "html_inline",
+    "footnote_ref",
+    "gfm_autolink_www",
+    "gfm_autolink_protocol",
+    "gfm_autolink_email",
+    "math_inline",
+    "math_inline_double",
+    "math_bracket_inline",
+)
+LOCATED_TOKENS = frozenset(
+    {"link_open", "image", "html_inline", "footnote_ref", "math_inline", "math_inline_double"}
+)
+
+
+def track_positions(md: MarkdownIt) -> None:
+    """Make `md` note the source line and column of every located inline token."""
+    for name in LOCATED_RULES:
+        index = md.inline.ruler.__find__(name)
+        if index >= 0:
+            md.inline.ruler.at(name, noting_offsets(md.inline.ruler.__rules__[index].fn))
+    md.core.ruler.push("source_positions", add_source_positions)
+
+
+def noting_offsets(rule: Callable[[StateInline, bool], bool]) -> Callable:
+    """Return `rule`, noting in each located token it makes where in the block's text it began."""
+
+    def located(state: StateInline, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        if not rule(state, silent):
+            return False
+        if not silent:
+            for token in state.tokens[count:]:
+                # Tokens made inside (a link's text) were noted by their own rule first.
+                if token.type in LOCATED_TOKENS and "offset" not in token.meta:
+                    token.meta["offset"] = start
+        return True
+
+    return located
+
+
+def add_source_positions(state: StateCore) -> None:
+    """Give each located inline token its 1-based source line and column."""
+    lines = source_lines(state)
+    for block in state.tokens:
+        if block.type != "inline" or not block.children or block.map is None:
+            continue
+        for token in block.children:
+            offset = token.meta.get("offset") if token.meta else None
+            if offset is not None:
+                token.meta["line"], token.meta["column"] = position_in_lines(
+                    lines, block.map[0], block.content, offset
+                )
+                token.meta["block"] = block
+
+
+def source_lines(state: StateCore) -> list[str]:
+    """Return the source split in lines, once per parse."""
+    if "source_lines" not in state.env:
+        state.env["source_lines"] = state.src.split("\n")
+    return state.env["source_lines"]
+
+
+def position_in_lines(lines: list[str], first_line: int, text: str, offset: int) -> tuple[int, int]:
+    """Return the 1-based (line, column) of `offset` in `text`, a block starting on `first_line`.
+
+    Each line of `text` is the end of its source line, less any space or tab
+    expanded differently: it is looked for, stripped, at the end of that line.
+    """
+    offset = max(0, min(offset, len(text)))
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", line_start)
+    written = text[line_start : line_end if line_end >= 0 else len(text)]
+    index = min(first_line + text.count("\n", 0, line_start), max(len(lines) - 1, 0))
+    source = lines[index].rstrip() if lines else ""
+    stripped = written.strip()
+    found = source.rfind(stripped) if stripped else -1
+    if found < 0:  # the end of the line is not there as written: count from its first letter
+        found = len(source) - len(source.lstrip())
+    lead = len(written) - len(written.lstrip())
+    return index + 1, found + max(offset - line_start - lead, 0) + 1
+
+
+def walk(tokens: list[Token]):
+    """Yield every token, block and inline, in source order."""
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from walk(token.children)

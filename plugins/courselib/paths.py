@@ -1,0 +1,38 @@
+"""Paths as an author knows them, and the links that would leave the course's folder."""
+
+import os
+import re
+from urllib.parse import unquote
+
+PLACEHOLDER = re.compile(r"^(?:\{(?:static|filename|attach)\}|\|(?:static|filename|attach)\|)")
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+QUERY_OR_FRAGMENT = re.compile(r"[?#]")
+
+
+def shown_path(path: str, content_root: str) -> str:
+    """Return a path as an author sees it from the project folder, e.g. `content/chapter4.md`."""
+    project = os.path.dirname(os.path.abspath(content_root))
+    return os.path.relpath(os.path.abspath(path), project).replace(os.sep, "/")
+
+
+def leaves_content(url: str, folder_parts: tuple[str, ...]) -> bool:
+    """True when `url`, written in a file in content/<folder_parts>, resolves outside content/."""
+    url = unquote(url.strip())
+    if url.lower().startswith("file:"):
+        return True
+    placeholder = PLACEHOLDER.match(url)
+    path = url[placeholder.end() :] if placeholder else url
+    if not path or path.startswith(("#", "//")) or (not placeholder and SCHEME.match(path)):
+        return False
+    path = QUERY_OR_FRAGMENT.split(path, maxsplit=1)[0].replace("\\", "/")
+    parts = [] if path.startswith("/") else list(folder_parts)
+    for segment in path.split("/"):
+        if segment in ("", "."):
+            continue
+        if segment == "..":
+            if not parts:
+                return True
+            parts.pop()
+        else:
+            parts.append(segment)
+    return False

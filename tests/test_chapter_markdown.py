@@ -1,0 +1,157 @@
+"""The chapter parser (courselib.markdown): GitHub's constructs in, the theme's HTML out,
+and every URL and problem at the line and column the author wrote it."""
+
+import pytest
+from courselib.markdown import chapter_links, github_slug, render_markdown
+
+
+def html(markdown: str) -> str:
+    return render_markdown(markdown).html
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        # The constructs Python-Markdown read differently from GitHub.
+        ("Text\n- a\n- b\n", "<p>Text</p>\n<ul>\n<li>a</li>"),
+        ("1) one\n2) two\n", "<ol>\n<li>one</li>"),
+        ("3. three\n4. four\n", '<ol start="3">'),
+        ("- a\n\n  ```python\n  x = 1\n  ```\n", '<li>\n<p>a</p>\n<div class="highlight">'),
+        ("one\\\ntwo\n", "<p>one<br>\ntwo</p>"),
+        ("<details>\n<summary>More</summary>\n\n**bold**\n\n</details>\n", "<strong>bold</strong>"),
+        ("#Word\n", "<p>#Word</p>"),
+        ("- a\n  - b\n", "<li>a\n<ul>\n<li>b</li>"),
+        # GitHub's extras.
+        ("~~gone~~\n", "<p><del>gone</del></p>"),
+        ("- [ ] to do\n- [x] done\n", 'type="checkbox" disabled> to do'),
+        (
+            "See https://example.org/a.\n",
+            '<a href="https://example.org/a">https://example.org/a</a>.',
+        ),
+        ("See www.example.org.\n", '<a href="http://www.example.org">www.example.org</a>.'),
+        ("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n", '<th class="align-left">a</th>'),
+        ("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n", '<td class="align-center">2</td>'),
+        ("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n", '<td class="align-right">3</td>'),
+        ("| a |\n|---|\n| 1 |\n", "<th>a</th>"),
+        (
+            "Note[^1].\n\n[^1]: The note.\n",
+            '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>',
+        ),
+        ("Note[^1].\n\n[^1]: The note.\n", '<li id="fn:1"><p>The note.&#160;<a class="footnote'),
+        ("Note[^1].\n\n[^1]: The note.\n", 'href="#fnref:1" aria-label="Back to reference 1"'),
+        # Our callouts, as Python-Markdown wrote them.
+        (
+            '!!! note "Before you run it"\n    Install it.\n',
+            '<div class="admonition note">\n<p class="admonition-title">Before you run it</p>',
+        ),
+        ("!!! warning\n    Careful.\n", '<p class="admonition-title">Warning</p>'),
+        # Pelican's links to other content stay as written, for Pelican to resolve.
+        ("[Next]({filename}chapter5.md#intro)\n", 'href="{filename}chapter5.md#intro"'),
+        ("![x]({static}/images/a b.png)\n", "<p>![x]({static}/images/a b.png)</p>"),
+        ("![x](<{static}/images/a b.png>)\n", 'src="{static}/images/a%20b.png"'),
+        # Code: Pygments colours, no guessed language.
+        ("```\nplain <b>\n```\n", "<code>plain &lt;b&gt;\n</code></pre></div>"),
+        ("```nosuchlanguage\nz\n```\n", '<code class="language-nosuchlanguage">z\n'),
+        ("    indented\n", '<div class="highlight"><pre><span></span><code>indented\n'),
+        ("    :::python\n    x = 1\n", '<code class="language-python"><span class="n">x</span>'),
+    ],
+)
+def test_markdown_renders_as_github_does(markdown, expected):
+    assert expected in html(markdown)
+
+
+@pytest.mark.parametrize("kind", ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"])
+def test_each_github_alert_is_one_of_our_callouts_with_a_visible_label(kind):
+    rendered = html(f"> [!{kind}]\n> Read **this**.\n")
+    assert rendered.startswith(f'<div class="admonition {kind.lower()}">')
+    assert f'<p class="admonition-title">{kind.capitalize()}</p>' in rendered
+    assert "<p>Read <strong>this</strong>.</p>" in rendered
+    assert "[!" not in rendered and "<blockquote>" not in rendered
+
+
+def test_a_quote_that_is_not_an_alert_stays_a_quote():
+    assert html("> [!NOTE] with a title\n> text\n").startswith("<blockquote>")
+
+
+def test_no_style_attribute_is_ever_written():
+    markdown = "| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n- [x] done\n\n> [!TIP]\n> t\n"
+    assert "style=" not in html(markdown)
+
+
+@pytest.mark.parametrize(
+    ("heading", "slug"),
+    [
+        ("Hands-on: Editing AI-Generated Media", "hands-on-editing-ai-generated-media"),
+        ("What are Multimodal Models?", "what-are-multimodal-models"),
+        ("A -- B", "a----b"),
+        ("Q&A: `code` and *emphasis*", "qa-code-and-emphasis"),
+        ("Text-to-Speech, Speech-to-Text", "text-to-speech-speech-to-text"),
+        ("snake_case  two spaces", "snake_case--two-spaces"),
+        ("Émile's café 🎉", "émiles-café-"),
+        ("Übung 2.1", "übung-21"),
+    ],
+)  # fmt: skip
+def test_heading_ids_are_githubs(heading, slug):
+    assert github_slug(heading) == slug
+    assert f'<h2 id="{slug}">' in html(f"## {heading}\n")
+
+
+def test_repeated_headings_get_numbered_ids_as_on_github():
+    rendered = html("## Setup\n\n## Setup\n\n## Setup-1\n\n## Setup\n\n# !!!\n")
+    ids = [part.split('"')[1] for part in rendered.split(" id=")[1:]]
+    assert ids == ["setup", "setup-1", "setup-1-1", "setup-2", "section"]
+
+
+def test_a_heading_may_name_its_own_id():
+    assert '<h2 id="install">Installing it</h2>' in html("## Installing it {#install}\n")
+
+
+@pytest.mark.parametrize(
+    ("markdown", "url", "spot"),
+    [
+        ("Intro.\n\n* a\n  * nested [x](n.html)\n", "n.html", (4, 12)),
+        ("| a | b |\n|---|---|\n| 1 | see [t](t.html) |\n", "t.html", (3, 11)),
+        ("> [!NOTE]\n> Go to [a](a.html).\n", "a.html", (2, 9)),
+        ("Text[^n].\n\n[^n]: See [f](f.html).\n", "f.html", (3, 11)),
+        ("Text[^n].\n\n[^n]: See [f](f.html).\n", "#fn:n", (1, 5)),
+        ("Uses [r].\n\nMore text.\n\n[r]: far.html\n", "far.html", (1, 6)),
+        ('<div>\n  <p>\n    <img src="h.png" alt="">\n  </p>\n</div>\n', "h.png", (3, 5)),
+        ("A line\nthen <a href='i.html'>x</a>.\n", "i.html", (2, 6)),
+        ("See www.example.org/x today.\n", "http://www.example.org/x", (1, 5)),
+        ("1. one\n\n   > quoted ![i](q.png)\n", "q.png", (3, 13)),
+        ("## Heading [h](h.html)\n", "h.html", (1, 12)),
+        ('<!-- <img src="c.png"> -->\n<img src="d.png" alt="">\n', "d.png", (2, 1)),
+    ],
+)
+def test_each_url_is_found_at_its_line_and_column(markdown, url, spot):
+    found = {link.url: (link.line, link.column) for link in chapter_links(markdown)}
+    assert found[url] == spot
+    assert "c.png" not in found  # in a comment: not in the page
+
+
+def test_urls_in_code_are_not_links():
+    markdown = "```\n[a](code.html)\n```\n\n    [b](indented.html)\n\n`[c](span.html)`\n"
+    assert chapter_links(markdown) == []
+
+
+def test_front_matter_keeps_the_file_s_line_numbers():
+    [link] = chapter_links("Title: T\nDate: 2024-01-01\n\nSee [x](x.html).\n")
+    assert (link.line, link.column) == (4, 5)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "spot", "named"),
+    [
+        ('Text.\n\n<base href="https://evil.example/">\n', (3, 1), "<base>"),
+        ("A <base href='/x/'> inline.\n", (1, 3), "<base>"),
+        ('<meta http-equiv="Refresh" content="5;url=https://x">\n', (1, 1), "refresh"),
+    ],
+)
+def test_tags_that_would_take_over_the_page_are_problems_at_their_line(markdown, spot, named):
+    [(line, column, message)] = render_markdown(markdown).problems
+    assert (line, column) == spot and named in message
+
+
+def test_harmless_meta_and_commented_base_are_not_problems():
+    markdown = '<meta name="x" content="y">\n\n<!-- <base href="/x/"> -->\n'
+    assert render_markdown(markdown).problems == []

@@ -1,0 +1,144 @@
+"""Chapters written the way GitHub shows Markdown, built into real sites: the HTML students
+get, and each problem reported at the Markdown line (and column) where it was written."""
+
+import re
+
+import pytest
+from conftest import chapter
+
+EXTRAS = """Intro text
+- a list right after a paragraph
+- second
+
+3. starts at three
+4. four
+
+| Model | Params | Year |
+|:------|:------:|-----:|
+| GPT-2 | 1.5B   | 2019 |
+
+~~Old~~ new, - [ ] not this, and https://example.org/docs.
+
+- [x] read the chapter
+- [ ] do the exercise
+
+A claim[^source].
+
+[^source]: The source, with a [link](#a-heading).
+
+## A heading
+
+> [!IMPORTANT]
+> Keep **this** in mind.
+
+!!! tip "Shortcut"
+    Press `/` to search.
+
+- step one
+
+  ```python
+  print("kept")
+  ```
+
+<details>
+<summary>Answer</summary>
+
+The answer is **42**.
+
+</details>
+"""
+
+
+def test_githubs_constructs_build_into_the_page(build_site):
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=EXTRAS)})
+    assert build.exit_code == 0, build.log
+    page = build.page("chapter1.html")
+    assert "<p>Intro text</p>\n<ul>\n<li>a list right after a paragraph</li>" in page
+    assert '<ol start="3">' in page
+    assert '<th class="align-left">Model</th>' in page
+    assert '<td class="align-center">1.5B</td>' in page
+    assert '<td class="align-right">2019</td>' in page
+    assert "<del>Old</del>" in page
+    assert '<a href="https://example.org/docs">https://example.org/docs</a>.' in page
+    assert page.count('class="task-list-item-checkbox" type="checkbox" disabled') == 2
+    assert '<sup id="fnref:source"><a class="footnote-ref" href="#fn:source">1</a></sup>' in page
+    assert '<li id="fn:source">' in page and 'href="#fnref:source"' in page
+    assert '<div class="admonition important">\n<p class="admonition-title">Important</p>' in page
+    assert '<div class="admonition tip">\n<p class="admonition-title">Shortcut</p>' in page
+    assert '<span class="nb">print</span>' in page  # the fence inside the list item
+    assert "<p>The answer is <strong>42</strong>.</p>" in page
+    assert not re.search(r"\sstyle=", page)
+    # Footnote links, back-links and the link inside the footnote all passed the gate.
+    assert "broken" not in build.log.lower()
+
+
+def test_the_seed_chapter_renders_its_hands_on_tasks_as_three_items_with_nested_bullets(
+    seed_site,
+):
+    page = seed_site.page("chapter4.html")
+    hands_on = page.split('id="hands-on-creating-and-editing-ai-generated-media"')[1]
+    hands_on = hands_on.split("<h2")[0]
+    assert hands_on.count("<ol>") == 1 and hands_on.count("</ol>") == 1
+    items = hands_on.split("<ol>")[1].split("</ol>")[0]
+    assert re.findall(r"<strong>([^<]+)</strong>", items) == [
+        "Image Generation and Modification",
+        "Audio Generation and Processing",
+        "Multimodal Applications",
+    ]
+    assert items.count("<ul>") == 3 and items.count("<li>") == 3 + 9
+
+
+@pytest.mark.parametrize(
+    ("body", "where", "url"),
+    [
+        ("Text\n\n| a | b |\n|---|---|\n| 1 | [t](gone1.html) |\n", ":10:7:", "gone1.html"),
+        ("Text\n\n* one\n  * two [n](gone2.html)\n", ":9:9:", "gone2.html"),
+        ("> [!NOTE]\n> See [a](gone3.html).\n", ":7:7:", "gone3.html"),
+        ("Claim[^n].\n\n[^n]: See [f](gone4.html).\n", ":8:11:", "gone4.html"),
+        ("Uses [r].\n\nMore.\n\n[r]: gone5.html\n", ":6:6:", "gone5.html"),
+        ('<div>\n  <p>\n    <img src="gone6.png" alt="">\n  </p>\n</div>\n', ":8:5:", "gone6.png"),
+    ],
+)
+def test_a_broken_link_anywhere_in_markdown_is_reported_at_its_own_line(
+    build_site, body, where, url
+):
+    kind = "image" if url.endswith(".png") else "link"
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
+    assert build.exit_code != 0
+    [line] = [line for line in build.log.splitlines() if f"broken {kind} '{url}'" in line]
+    assert f"content/chapter1.md{where}" in line, line
+    assert "theme markup" not in line
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            'Text.\n\n<base href="https://evil.example/">\n',
+            "content/chapter1.md:8:1: a <base> tag would send every link of the page elsewhere",
+        ),
+        (
+            '<meta http-equiv="refresh" content="5;url=https://example.org">\n',
+            'content/chapter1.md:6:1: a <meta http-equiv="refresh"> tag would take students away',
+        ),
+        (
+            "- item\n\n  ![x](../outside.png)\n",
+            "content/chapter1.md:8: '../outside.png' points outside content/",
+        ),
+    ],
+)
+def test_a_chapter_cannot_take_over_its_page_or_leave_the_course(build_site, body, expected):
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
+    assert build.exit_code != 0
+    assert expected in build.log, build.log
+    assert "Traceback" not in build.log
+
+
+def test_a_problem_is_reported_again_when_the_chapter_comes_from_the_cache(build_site):
+    """Pelican's content cache does not read an unchanged chapter again; its problem stays."""
+    files = {"chapter1.md": chapter("One", "chapter1", body='<base href="/elsewhere/">')}
+    first = build_site(files)
+    second = build_site({})
+    for build in (first, second):
+        assert build.exit_code != 0
+        assert "content/chapter1.md:6:1: a <base> tag" in build.log
