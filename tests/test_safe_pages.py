@@ -6,8 +6,11 @@ import pytest
 from conftest import chapter
 from safe_pages.links import protect_new_tab_links
 
+# base-uri: a <base> element cannot send every relative link elsewhere; form-action: a form
+# cannot post a student's input to another site.
 CSP = (
     '<meta http-equiv="Content-Security-Policy" content="default-src \'self\';'
+    " base-uri 'self'; form-action 'self';"
     " script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:\">"
 )
 
