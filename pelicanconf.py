@@ -70,7 +70,8 @@ MARKDOWN = {
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
-    "author_errors",  # first: checks content/ before anything reads it
+    "log_lines",  # first: every message after it is one line, shown and never obeyed
+    "author_errors",  # checks content/ before anything reads it
     "staged_build",  # refuses unsafe output folders
     "content_cache",
     "course_images",  # before rootlinks: reads image URLs as authors wrote them

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from author_errors.front_matter import read_front_matter as parse_front_matter
 from chapters.outline import OutlineError, chapter_number
+from log_lines.text import one_line
 
 from .draw import draw_cover, is_drawn_by_us
 
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     if not arguments.content_dir.is_dir():
         parser.error(f"{arguments.content_dir}: not a folder")
     for message in write_covers(arguments.content_dir, arguments.course_name):
-        print(message)
+        print(one_line(message))  # a file name may hold a newline or an ESC sequence
     return 0
 
 
