@@ -82,12 +82,10 @@ PLUGINS = [
     "course_sharing",  # after chapters: draws a card per syllabus entry
     "unchanged_pages",  # links chapter pages whose inputs did not change from the last build
     # These run on `finalized`, on the written site, in this order:
-    "pelican.plugins.sitemap",
     "theme_assets",
     "search",
     "linkgate",  # last: checks the site once every other plugin has written it
 ]
-SITEMAP = {"format": "xml", "exclude": ["^404"]}
 
 # The course outline: chapters announced but not written yet. Each gets a
 # "coming soon" page at its URL and a place in the syllabus and navigation;
