@@ -16,7 +16,7 @@ PAGE_START = "<!DOCTYPE html><html><head></head><body>"
 
 
 def protected_rel(rel: str | None) -> str:
-    """Return `rel` with noopener and noreferrer added and `opener` (which asks the reverse) gone."""
+    """Return `rel` with noopener and noreferrer added, and `opener` (asking the reverse) gone."""
     words = [word for word in (rel or "").split() if word.lower() != "opener"]
     present = {word.lower() for word in words}
     return " ".join(words + [word for word in SAFE_REL if word not in present])
