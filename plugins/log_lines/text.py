@@ -43,12 +43,7 @@ OLD_COMMAND = re.compile(r"(?<=#)#(?=\[)")
 
 def one_line(text: str) -> str:
     """Return `text` as one line a terminal or CI runner only shows (see the module's notes)."""
-    line = text.translate(SHOWN)
-    if "::" in line:
-        line = SECOND_COLON.sub(r"\\:", line)
-    if "##[" in line:
-        line = OLD_COMMAND.sub(r"\\#", line)
-    return line
+    return _disarmed(text.translate(SHOWN), colon="\\:", hash_sign="\\#")
 
 
 def one_json_line(line: str) -> str:
@@ -57,9 +52,13 @@ def one_json_line(line: str) -> str:
     json.dumps escapes C0 controls already, but not DEL, C1 or bidirectional controls
     when `ensure_ascii=False`; `::` and `##[` can only be inside its strings.
     """
-    line = line.translate(AS_JSON)
+    return _disarmed(line.translate(AS_JSON), colon="\\u003a", hash_sign="\\u0023")
+
+
+def _disarmed(line: str, colon: str, hash_sign: str) -> str:
+    """Return `line` with every second `:` of a `::`, and the second `#` of `##[`, replaced."""
     if "::" in line:
-        line = SECOND_COLON.sub(r"\\u003a", line)
+        line = SECOND_COLON.sub(lambda _colon: colon, line)
     if "##[" in line:
-        line = OLD_COMMAND.sub(r"\\u0023", line)
+        line = OLD_COMMAND.sub(lambda _hash: hash_sign, line)
     return line
