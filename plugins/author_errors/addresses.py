@@ -77,21 +77,51 @@ def site_addresses(settings: dict, upcoming: list[tuple[int, str, str]]) -> list
         )
     for static in settings.get("STATIC_PATHS", []):
         static = static.strip("/")
-        if static and static != ".":  # a folder, or a file: `clash` covers both
+        if static and static != ".":  # a folder, or a file: `Owners` covers both
             taken.append(Taken(f"{static}/", f"the static files of {static}/ (STATIC_PATHS)"))
     for number, title, save_as in upcoming:
         taken.append(Taken(save_as, f"upcoming chapter {number} {title!r} (UPCOMING_CHAPTERS)"))
     return taken
 
 
-def clash(address: str, taken: str) -> bool:
-    """True when a file at `address` and one at `taken` (a folder when it ends in "/") collide.
+class Owners:
+    """Who has each file and folder of the site: looked up by address, never scanned.
 
-    Both are as `compared` makes them, except that a folder keeps its "/".
+    A page collides with a file of its address, with a folder of that name (it would be
+    a file where a folder must be), with a file named as one of its folders
+    (`index.html/x.html`), and with a folder the site fills (`theme/x.css`).
+    Addresses are as `compared` makes them.
     """
-    if taken.endswith("/"):
-        return address.startswith(taken) or address == taken[:-1]
-    return address == taken or address.startswith(taken + "/") or taken.startswith(address + "/")
+
+    def __init__(self) -> None:
+        self.files: dict[str, str] = {}
+        self.site_folders: dict[str, str] = {}  # nothing else may go inside
+        self.folders: dict[str, str] = {}  # folders something needs: no file may take the name
+
+    def add_file(self, address: str, owner: str) -> None:
+        """Record that `owner` has the file at `address` (and so its folders)."""
+        self.files.setdefault(address, owner)
+        for folder in folders_of(address):
+            self.folders.setdefault(folder, owner)
+
+    def add_site_folder(self, folder: str, owner: str) -> None:
+        """Record that the site fills `folder` (no trailing "/")."""
+        self.site_folders.setdefault(folder, owner)
+        for parent in [*folders_of(folder), folder]:
+            self.folders.setdefault(parent, owner)
+
+    def owner_of(self, address: str) -> str | None:
+        """Return who already has `address`, or one of its folders, or None."""
+        owner = self.files.get(address) or self.folders.get(address)
+        for folder in folders_of(address):
+            owner = owner or self.files.get(folder) or self.site_folders.get(folder)
+        return owner
+
+
+def folders_of(address: str) -> list[str]:
+    """Return the folders `address` is in: `a/b/c.html` gives `a` and `a/b`."""
+    parts = address.split("/")[:-1]
+    return ["/".join(parts[: end + 1]) for end in range(len(parts))]
 
 
 def address_clashes(
@@ -103,29 +133,27 @@ def address_clashes(
     first keeps it (two saved as one file are reported by `duplicate_slugs`).
     `line_of(source, field)` gives the line of a field in a page's front matter.
     """
-    owned = [(compared_folder(item.address), item.owner) for item in taken]
+    owners = Owners()
+    for item in taken:
+        if item.address.endswith("/"):
+            owners.add_site_folder(compared(item.address).rsplit("/", 1)[0], item.owner)
+        else:
+            owners.add_file(compared(item.address), item.owner)
     problems = []
     for page in sorted(pages, key=lambda page: page.source):
         addresses = [(page.save_as, page.save_as_field), (page.url, page.url_field)]
         addresses = [(address, field) for address, field in addresses if address]
         for address, field in addresses:
-            mine = compared(address)
-            owner = next((owner for theirs, owner in owned if clash(mine, theirs)), None)
+            owner = owners.owner_of(compared(address))
             if owner is not None:
                 line = line_of(page.source, field)
                 where = page.source if line is None else f"{page.source}:{line}"
                 problems.append((page, clash_problem(where, address, field, owner)))
                 break
         else:
-            owned += [(compared(address), page.source) for address, _field in addresses]
+            for address, _field in addresses:
+                owners.add_file(compared(address), page.source)
     return problems
-
-
-def compared_folder(address: str) -> str:
-    """Return a taken address as `compared` makes it, a folder keeping its trailing "/"."""
-    if address.endswith("/"):
-        return compared(address)[: -len("index.html")]
-    return compared(address)
 
 
 def clash_problem(where: str, address: str, field: str, owner: str) -> str:
