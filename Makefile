@@ -100,7 +100,7 @@ publish: $(VENV_STAMP)
 		$(PELICAN) $(INPUTDIR) -s $(PUBLISHCONF) --fatal errors $(PELICANOPTS)
 
 covers: $(VENV_STAMP)
-	$(BIN)/python -m chapter_covers $(INPUTDIR) --course-name "$$($(BIN)/python -c "import pelicanconf; print(pelicanconf.SITENAME)")"
+	$(BIN)/python -m chapter_covers $(INPUTDIR) --settings $(CONFFILE)
 
 code-colours: $(VENV_STAMP)
 	$(BIN)/python -m code_styles themes/course/static/css/course.css

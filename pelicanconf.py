@@ -56,7 +56,8 @@ STATIC_CREATE_LINKS = True
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
-    "author_errors",  # first: checks content/ before anything reads it
+    "log_lines",  # first: every message after it is one line, shown and never obeyed
+    "author_errors",  # checks content/ before anything reads it
     "course_markdown",  # reads .md chapters: CommonMark, GitHub's extras, math
     "staged_build",  # refuses unsafe output folders
     "content_cache",
@@ -68,12 +69,10 @@ PLUGINS = [
     "course_sharing",  # after chapters: draws a card per syllabus entry
     "unchanged_pages",  # links chapter pages whose inputs did not change from the last build
     # These run on `finalized`, on the written site, in this order:
-    "pelican.plugins.sitemap",
     "theme_assets",
     "search",
     "linkgate",  # last: checks the site once every other plugin has written it
 ]
-SITEMAP = {"format": "xml", "exclude": ["^404"]}
 
 # The course outline: chapters announced but not written yet. Each gets a
 # "coming soon" page at its URL and a place in the syllabus and navigation;

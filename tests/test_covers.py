@@ -1,6 +1,7 @@
 """Chapter covers: drawn from number and title by `make covers`, never over an author's image."""
 
 import io
+import re
 
 from chapter_covers.__main__ import write_covers
 from chapter_covers.draw import draw_cover
@@ -77,3 +78,21 @@ def test_pages_and_drafts_get_no_cover_and_a_shared_number_draws_none(tmp_path):
     assert f"{content.as_posix()}/b5.md: chapter 5 is also {content.as_posix()}/a5.md" in "\n".join(
         messages
     )
+
+
+def test_make_covers_numbers_each_chapter_as_the_build_does(tmp_path, build_site):
+    """`intro.md` titled "Chapter 3 Agents" is chapter 3 (its slug comes from its title)."""
+    files = {
+        "intro.md": "Title: Chapter 3 Agents\nDate: 2024-01-01\nCategory: chapters\n\nText.\n",
+        "tokens.md": chapter("Tokens", "part-7"),
+        "overview.md": chapter("Overview 2", "overview", Chapter="9"),
+    }
+    build = build_site(files, extra_settings={"UPCOMING_CHAPTERS": []})
+    assert build.exit_code == 0, build.log
+    home = build.page("index.html")
+    built = re.findall(r'<span class="chapter-number">(\d+)</span> ([^<]+)</a>', home)
+    content = tmp_path / "content"
+    messages = write_covers(content, "Course")
+    drawn = [re.search(r"drawn for chapter (\d+), '([^']+)'", message) for message in messages]
+    assert sorted((match[1], match[2]) for match in drawn if match) == sorted(built), messages
+    assert sorted(built) == [("3", "Chapter 3 Agents"), ("7", "Tokens"), ("9", "Overview 2")]

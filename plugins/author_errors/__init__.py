@@ -14,15 +14,19 @@ plugin drops the traceback from that one message (unless the build runs with DEB
 i.e. `-D`). Tracebacks of real bugs (any other exception) are left alone.
 """
 
+import contextlib
 import logging
 import os
 
 from cached_products.image_index import image_index_for
+from chapters.outline import OutlineError, chapter_number, parse_upcoming
+from courselib.front_matter import read_front_matter
 from courselib.markdown import PROBLEMS_FIELD
 from courselib.paths import shown_path
 from pelican import signals
 from pelican.log import LimitFilter
 
+from .addresses import PageAddress, address_clashes, site_addresses
 from .check_cache import check_cache_for
 from .content_checks import duplicate_slugs, hidden_pages, scan_content
 from .pelican_messages import PelicanMessages
@@ -146,6 +150,71 @@ def check_duplicate_slugs(generator) -> None:
         if contents:
             # In place: Pelican's generators hold these very lists.
             contents[:] = [c for c in contents if first_source[c.save_as] == shown[id(c)]]
+    check_addresses(generator.context, generator.settings, report)
+
+
+def page_address(content, shown: str) -> PageAddress:
+    """Return where a chapter or page would be written and served, and which field said so."""
+    metadata = content.metadata
+    fallback = "Slug" if "slug" in metadata else "Title"
+    return PageAddress(
+        source=shown,
+        save_as=content.save_as,
+        url=content.url,
+        save_as_field="Save_as" if "save_as" in metadata else fallback,
+        url_field="URL" if "url" in metadata else fallback,
+    )
+
+
+def announced_chapters(context: dict, settings: dict) -> list[tuple[int, str, str]]:
+    """Return (number, title, save_as) of each upcoming chapter no published chapter replaces."""
+    try:
+        upcoming = parse_upcoming(settings.get("UPCOMING_CHAPTERS"))
+    except OutlineError:
+        return []  # the chapters plugin names the bad setting
+    written = set()
+    for article in context.get("articles", []):
+        with contextlib.suppress(OutlineError):
+            source = article.source_path
+            written.add(chapter_number(article.metadata.get("chapter"), article.slug, source))
+    save_as = settings.get("ARTICLE_SAVE_AS", "{slug}.html")
+    return [
+        (entry["number"], entry["title"], save_as.format(slug=entry["slug"]))
+        for entry in upcoming
+        if entry["number"] not in written
+    ]
+
+
+def check_addresses(context: dict, settings: dict, report: ProblemReport) -> None:
+    """Report each page that takes an address the site (or another page) uses, and drop it.
+
+    The site's own page or folder stays; the page is left out of this build, which fails.
+    """
+    contents = [content for key in WRITTEN_LISTS for content in context.get(key, [])]
+    contents += [t for content in contents for t in getattr(content, "translations", [])]
+    by_source = {shown_path(c.source_path, report.content_root): c for c in contents}
+    pages = [page_address(content, shown) for shown, content in by_source.items()]
+
+    def line_of(source: str, field: str) -> int | None:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            with open(by_source[source].source_path, encoding="utf-8-sig") as markdown:
+                found = read_front_matter(markdown.read()).get(field.lower())
+            return found.line if found else None
+        return None
+
+    taken = site_addresses(settings, announced_chapters(context, settings))
+    dropped = set()
+    for page, problem in address_clashes(pages, taken, line_of):
+        report.add(problem, source=page.source)
+        dropped.add(id(by_source[page.source]))
+    if not dropped:
+        return
+    for key in WRITTEN_LISTS:
+        if context.get(key):
+            context[key][:] = [c for c in context[key] if id(c) not in dropped]
+    for content in contents:
+        if getattr(content, "translations", None):
+            content.translations[:] = [t for t in content.translations if id(t) not in dropped]
 
 
 def drop_missing_static_links(generator) -> None:

@@ -4,8 +4,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from chapters.outline import OutlineError, chapter_number
+from chapters.outline import OutlineError, chapter_number, slug_of_file
 from courselib.front_matter import read_front_matter as parse_front_matter
+from log_lines.text import one_line
+from pelican.settings import read_settings
 
 from .draw import draw_cover, is_drawn_by_us
 
@@ -21,14 +23,16 @@ def cover_path(content_dir: Path, number: int) -> Path:
     return content_dir / "images" / f"c{number}.png"
 
 
-def write_covers(
-    content_dir: Path, course_name: str, page_folders: tuple[str, ...] = ("pages",)
-) -> list[str]:
+def write_covers(content_dir: Path, course_name: str, settings: dict | None = None) -> list[str]:
     """Draw every chapter's cover; return one message per file written, kept or refused.
 
-    Pages (in `page_folders`) and drafts are not chapters; two chapters with one
-    number get no cover until the numbers differ (the build names them too).
+    A chapter's number is the one the build gives it: its `Chapter:` field, else the
+    digits of the slug Pelican makes with `settings` (Pelican's defaults when None).
+    Pages (in PAGE_PATHS) and drafts are not chapters; two chapters with one number
+    get no cover until the numbers differ (the build names them too).
     """
+    settings = settings or read_settings(None)
+    page_folders = settings.get("PAGE_PATHS") or []
     messages = []
     drawn_for: dict[int, str] = {}
     for markdown_path in sorted(content_dir.rglob("*.md")):
@@ -45,7 +49,7 @@ def write_covers(
         if not title:
             messages.append(f"{shown}: no Title, no cover drawn")
             continue
-        slug = front_matter.get("slug", markdown_path.stem)
+        slug = slug_of_file(front_matter, relative, settings)
         try:
             number = chapter_number(front_matter.get("chapter"), slug, shown)
         except OutlineError as problem:
@@ -78,12 +82,17 @@ def main(argv: list[str] | None = None) -> int:
     """Draw the covers and print what happened to each; exit 0."""
     parser = argparse.ArgumentParser(prog="python -m chapter_covers", description=__doc__)
     parser.add_argument("content_dir", type=Path)
-    parser.add_argument("--course-name", default="LLM Course")
+    parser.add_argument("--settings", type=Path, help="the site's settings, e.g. pelicanconf.py")
+    parser.add_argument("--course-name", help="the name on each cover (default: SITENAME)")
     arguments = parser.parse_args(argv)
     if not arguments.content_dir.is_dir():
         parser.error(f"{arguments.content_dir}: not a folder")
-    for message in write_covers(arguments.content_dir, arguments.course_name):
-        print(message)
+    if arguments.settings is not None and not arguments.settings.is_file():
+        parser.error(f"{arguments.settings}: no such settings file")
+    settings = read_settings(str(arguments.settings) if arguments.settings else None)
+    course_name = arguments.course_name or settings.get("SITENAME") or "LLM Course"
+    for message in write_covers(arguments.content_dir, course_name, settings):
+        print(one_line(message))  # a file name may hold a newline or an ESC sequence
     return 0
 
 

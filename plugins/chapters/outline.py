@@ -5,6 +5,7 @@ Pure functions over plain values, so the rules can be tested without Pelican.
 
 import html
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -85,6 +86,31 @@ def chapter_number(chapter_field: str | None, slug: str, source: str) -> int:
             f" or put the number in its slug (now {slug!r})"
         )
     return int(digits.group())
+
+
+def slug_of_file(fields: dict[str, str], source_path: str, settings: dict) -> str:
+    """Return the slug Pelican gives a Markdown file, from its front matter (keys lower-case).
+
+    As Pelican's reader and Content do: a `Slug:` field, else one FILENAME_METADATA or
+    PATH_METADATA finds in `source_path` (relative to content/), else its title (or,
+    with SLUGIFY_SOURCE = "basename", its file name) made a slug with the site's settings.
+    """
+    from pelican.readers import parse_path_metadata
+    from pelican.utils import slugify
+
+    slug = fields.get("slug") or parse_path_metadata(source_path, settings).get("slug")
+    if slug:
+        return str(slug)
+    if settings.get("SLUGIFY_SOURCE", "title") == "basename":
+        value = os.path.splitext(os.path.basename(source_path))[0]
+    else:
+        value = fields.get("title", "")
+    return slugify(
+        value,
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
 
 
 def reading_minutes(body_html: str) -> int:

@@ -6,18 +6,22 @@
 - `SHARE_SITEURL` in every template: SITEURL when it is absolute (publishing
   builds), else empty, so canonical/OpenGraph URLs are only written when real.
 - `robots.txt`, naming the sitemap when the site's address is known.
-The sitemap itself comes from pelican-sitemap.
+- `sitemap.xml` of every published page, each URL escaped (sitemap.py).
 """
 
 import logging
+import os
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
 from .cards import card_site_path, write_cards
+from .sitemap import SitemapEntry, sitemap_entry, sitemap_xml
 
 logger = logging.getLogger(__name__)
+# The pages written by the build in progress; emptied as each build starts.
+_sitemap_entries: list[SitemapEntry] = []
 
 
 def absolute_site_url(settings: dict) -> str:
@@ -57,9 +61,28 @@ class SharingGenerator(Generator):
 
 
 def add_generator(pelican) -> type:
-    """Return the generator that draws cards and writes robots.txt."""
+    """Return the generator that draws cards and writes robots.txt; start a new sitemap."""
+    _sitemap_entries.clear()
     return SharingGenerator
+
+
+def note_written_page(path: str, context: dict) -> None:
+    """Add a page Pelican wrote (or linked unchanged from the last build) to the sitemap."""
+    relative = str(context.get("output_file") or os.path.basename(path)).replace(os.sep, "/")
+    entry = sitemap_entry(relative, context)
+    if entry is not None:
+        _sitemap_entries.append(entry)
+
+
+def write_sitemap(pelican) -> None:
+    """Write sitemap.xml once every page is written."""
+    site_url = (pelican.settings.get("SITEURL") or "").rstrip("/")
+    sitemap = Path(pelican.output_path) / "sitemap.xml"
+    sitemap.write_text(sitemap_xml(site_url, _sitemap_entries), encoding="utf-8")
+    _sitemap_entries.clear()
 
 
 def register() -> None:
     signals.get_generators.connect(add_generator)
+    signals.content_written.connect(note_written_page)
+    signals.finalized.connect(write_sitemap)

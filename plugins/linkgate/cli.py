@@ -62,8 +62,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     problems = check_site(site_dir, options)
     shown = os.path.normpath(arguments.site_dir)
-    for problem in problems:
-        print(format_problem(replace(problem, file=f"{shown}/{problem.page}"), arguments.style))
+    try:
+        for problem in problems:
+            line = format_problem(replace(problem, file=f"{shown}/{problem.page}"), arguments.style)
+            print(line)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader left early (`linkgate output | head`): drop the rest, keep the verdict.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if arguments.style == "text" or any(p.is_error for p in problems):
         print(summary(problems), file=sys.stderr)
     return 1 if any(problem.is_error for problem in problems) else 0

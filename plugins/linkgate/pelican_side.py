@@ -96,15 +96,15 @@ def check_written_site(pelican) -> None:
     except Exception:  # noqa: BLE001 - our bug must not crash `pelican -r` into a rebuild loop
         logger.error("link gate: internal error while checking %s", output, exc_info=True)
         return
-    with wide_console(problems):
-        for problem in problems:
-            line = as_text(problem)
-            logger.warning("%s", line)
-            if os.environ.get("GITHUB_ACTIONS") == "true":
-                # A workflow command: the problem shows on the pull request, at its Markdown line.
-                print(as_github(problem), flush=True)
-        if any(problem.is_error for problem in problems):
-            logger.error("%s; each is listed above.", summary(problems))
+    # Each on one whole line, even in a CI log: the log_lines plugin sees to it.
+    for problem in problems:
+        line = as_text(problem)
+        logger.warning("%s", line)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            # A workflow command: the problem shows on the pull request, at its Markdown line.
+            print(as_github(problem), flush=True)
+    if any(problem.is_error for problem in problems):
+        logger.error("%s; each is listed above.", summary(problems))
 
 
 def point_at_sources(problems: list[Problem], output: Path, settings: dict) -> list[Problem]:
@@ -156,27 +156,3 @@ def point_at_sources(problems: list[Problem], output: Path, settings: dict) -> l
 def sorted_by_place(problems: list[Problem]) -> list[Problem]:
     """Return problems in the order an author reads them: by file, line and column."""
     return sorted(problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0))
-
-
-@contextlib.contextmanager
-def wide_console(problems: list[Problem]):
-    """Keep each problem on one line in Pelican's rich log when output is not a terminal.
-
-    Rich wraps log messages at the console width (80 columns without a TTY, as in
-    CI); widening the console for these lines keeps `file:line: message` whole.
-    """
-    try:
-        from pelican.log import console
-    except ImportError:
-        yield
-        return
-    if console.is_terminal:
-        yield
-        return
-    old_width = console.width
-    longest = max((len(as_text(problem)) for problem in problems), default=0)
-    console.width = max(old_width, longest + 80)
-    try:
-        yield
-    finally:
-        console.width = old_width

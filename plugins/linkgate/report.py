@@ -1,6 +1,12 @@
-"""Problems as text lines, JSON lines or GitHub workflow commands."""
+"""Problems as text lines, JSON lines or GitHub workflow commands.
+
+Each is one line that a terminal or CI runner only shows: a URL or file name holding a
+newline, an ESC sequence or a forged `::error ...::` command is written as text.
+"""
 
 import json
+
+from log_lines.text import one_json_line, one_line
 
 from .problems import Problem
 
@@ -20,39 +26,41 @@ def where(problem: Problem) -> str:
 def as_text(problem: Problem) -> str:
     """Return the one line an author reads: `content/chapter4.md:97:5: broken link ...`."""
     prefix = "" if problem.is_error else "warning: "
-    return f"{where(problem)}: {prefix}{problem.message()}"
+    return one_line(f"{where(problem)}: {prefix}{problem.message()}")
 
 
 def as_json(problem: Problem) -> str:
     """Return one JSON object (one line) describing the problem."""
-    return json.dumps(
-        {
-            "source": problem.page,
-            "target": problem.target,
-            "written": problem.written or problem.target,
-            "kind": problem.kind,
-            "severity": problem.severity,
-            "reason": problem.reason,
-            "suggestion": problem.suggestion,
-            "file": problem.file,
-            "line": problem.line,
-            "column": problem.column,
-            "template": problem.template,
-            "message": problem.message(),
-        },
-        ensure_ascii=False,
+    return one_json_line(
+        json.dumps(
+            {
+                "source": problem.page,
+                "target": problem.target,
+                "written": problem.written or problem.target,
+                "kind": problem.kind,
+                "severity": problem.severity,
+                "reason": problem.reason,
+                "suggestion": problem.suggestion,
+                "file": problem.file,
+                "line": problem.line,
+                "column": problem.column,
+                "template": problem.template,
+                "message": problem.message(),
+            },
+            ensure_ascii=False,
+        )
     )
 
 
 def as_github(problem: Problem) -> str:
     """Return a `::error file=...,line=...::...` workflow command for a pull request."""
-    properties = [f"file={_property(problem.file or problem.page)}"]
+    properties = [f"file={_property(one_line(problem.file or problem.page))}"]
     if problem.line is not None:
         properties.append(f"line={problem.line}")
     if problem.column is not None:
         properties.append(f"col={problem.column}")
     level = "error" if problem.is_error else "warning"
-    return f"::{level} {','.join(properties)}::{_data(problem.message())}"
+    return f"::{level} {','.join(properties)}::{_data(one_line(problem.message()))}"
 
 
 def format_problem(problem: Problem, style: str) -> str:

@@ -2,9 +2,10 @@
 
 import json
 import shutil
+import subprocess
 
 import pytest
-from linkgate_helpers import FIXTURES, run_linkgate
+from linkgate_helpers import FIXTURES, LINKGATE, run_linkgate
 
 CASES = sorted(path.name for path in FIXTURES.iterdir() if (path / "site").is_dir())
 
@@ -142,3 +143,23 @@ def test_unchanged_pages_come_from_the_cache_and_changes_are_seen(case_copy):
     second = run_linkgate("site", "--cache-dir", "cache", cwd=folder)
     assert second.returncode == 1
     assert "no id 'first-steps' in chapter1.html (did you mean '#first-step'?)" in second.stdout
+
+
+def test_output_piped_into_head_ends_quietly_with_the_verdict(tmp_path):
+    """`linkgate site | head`: head leaves early; the rest is dropped, with no traceback."""
+    site = tmp_path / "site"
+    site.mkdir()
+    # Far more than a pipe holds (64 KB), so the command is still writing when head leaves.
+    links = "".join(f'<a href="missing-page-{number}.html">x</a>\n' for number in range(3000))
+    (site / "index.html").write_text(f"<!DOCTYPE html><title>x</title>{links}")
+    finished = subprocess.run(
+        ["bash", "-c", f"'{LINKGATE}' site | head -n 1; exit ${{PIPESTATUS[0]}}"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert finished.stdout.startswith("site/index.html:1:")
+    assert finished.stdout.count("\n") == 1
+    assert "Traceback" not in finished.stderr and "BrokenPipeError" not in finished.stderr
+    assert finished.returncode == 1
