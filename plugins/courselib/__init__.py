@@ -1,0 +1,1 @@
+"""What several of our plugins share: one library, no Pelican wiring."""
