@@ -100,7 +100,7 @@ def test_a_page_without_formulas_loads_neither_stylesheet_nor_font(browser, math
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_formulas_take_the_colour_of_the_text(browser, math_site, scheme):
+def test_formulas_take_the_colour_of_the_text_and_axe_finds_nothing(browser, math_site, scheme):
     reader = open_reader(browser, color_scheme=scheme)
     page = reader.page
     try:
@@ -111,6 +111,11 @@ def test_formulas_take_the_colour_of_the_text(browser, math_site, scheme):
             " ...[...document.querySelectorAll('math mi, math mo, math mtext')]"
             "   .map(e => getComputedStyle(e).color)]; }"
         )
+        page.add_script_tag(path=str(axe_script()))
+        violations = page.evaluate(
+            "axe.run().then(result => result.violations.map("
+            "  v => v.id + ': ' + v.nodes.map(node => node.target).join(' ')))"
+        )
         page.locator(".scheme-toggle").click()  # the reader switches scheme by hand
         switched = page.evaluate(
             "() => [getComputedStyle(document.querySelector('math').closest('p')).color,"
@@ -120,25 +125,9 @@ def test_formulas_take_the_colour_of_the_text(browser, math_site, scheme):
             page.screenshot(path=f"{SCREENSHOTS}/math-{scheme}-switched.png")
     finally:
         page.context.close()
+    assert violations == []
     assert set(colours) == {colours[0]}
     assert switched[0] != colours[0] and switched[1] == switched[0]
-    assert reader.console_errors == [] and reader.external_requests == []
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_nothing_on_a_page_of_formulas(browser, math_site, scheme):
-    reader = open_reader(browser, color_scheme=scheme)
-    page = reader.page
-    try:
-        page.goto(f"{math_site}/chapter1.html")
-        page.add_script_tag(path=str(axe_script()))
-        violations = page.evaluate(
-            "axe.run().then(result => result.violations.map("
-            "  v => v.id + ': ' + v.nodes.map(node => node.target).join(' ')))"
-        )
-    finally:
-        page.context.close()
-    assert violations == []
     assert reader.console_errors == [] and reader.external_requests == []
 
 
