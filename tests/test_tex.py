@@ -141,6 +141,12 @@ def test_text_is_escaped():
 # (TeX, the message, the offset it points at)
 MISTAKES = [
     (r"\fracc{a}{b}", r"unknown command \fracc", 0),
+    (
+        r"\softmax(z)",
+        r"unknown command \softmax (if it names an operator, write \operatorname{softmax})",
+        0,
+    ),
+    (r"\Foo", r"unknown command \Foo", 0),
     (r"x + \foo", r"unknown command \foo", 4),
     (r"\frac{a}{b", "unbalanced braces: this { is never closed", 8),
     (r"{a", "unbalanced braces: this { is never closed", 0),

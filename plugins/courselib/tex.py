@@ -184,7 +184,14 @@ def _author_error(tex: str, error: BaseException) -> TexError:
         return TexError(f"the formula could not be converted ({first_line})")
     offset, problem = min(int(found.group(1)), len(tex)), found.group(2).strip()
     if problem.startswith("Unknown command"):
-        return TexError(f"unknown command {_quoted(problem)}", offset)
+        command = _quoted(problem)
+        if re.fullmatch(r"\\[a-z]{2,}", command):  # \softmax, \rank: not LaTeX, but meant well
+            return TexError(
+                f"unknown command {command} (if it names an operator, write "
+                f"\\operatorname{{{command[1:]}}})",
+                offset,
+            )
+        return TexError(f"unknown command {command}", offset)
     if problem.startswith("Unknown environment"):
         return TexError(f"unknown environment {{{_quoted(problem)}}}", _begin_before(tex, offset))
     if problem.startswith("Expected closing token"):
