@@ -1,9 +1,12 @@
 """TeX to MathML: what an ML course writes, what an author gets wrong, what an attacker tries."""
 
 import multiprocessing
+import os
+import re
 import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from courselib import tex as tex_module
@@ -310,7 +313,7 @@ def test_nesting_thousands_deep_is_converted_or_refused_never_a_crash():
         capture_output=True,
         text=True,
         timeout=120,
-        env={"PYTHONPATH": str(tex_module.__file__).rsplit("/courselib/", 1)[0]},
+        env={**os.environ, "PYTHONPATH": str(Path(tex_module.__file__).parent.parent)},
     )
     assert finished.returncode == 0, finished.stderr[-2000:]
     assert finished.stdout.strip() == "survived"
@@ -354,4 +357,5 @@ def test_any_input_gives_checked_mathml_or_one_tex_error(tex, display):
         assert error.offset is None or 0 <= error.offset <= len(tex)
         return
     assert checked_mathml(mathml) == mathml  # what it returns passes the check as it is
-    assert parsed(mathml).css_first("annotation").text() == tex
+    # An HTML parser reads a carriage return as a line feed.
+    assert parsed(mathml).css_first("annotation").text() == re.sub(r"\r\n?", "\n", tex)
