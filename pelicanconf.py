@@ -69,6 +69,7 @@ PLUGINS = [
     "course_sharing",  # after chapters: draws a card per syllabus entry
     "unchanged_pages",  # links chapter pages whose inputs did not change from the last build
     # These run on `finalized`, on the written site, in this order:
+    "math_font",  # before theme_assets (trims its stylesheet), search and linkgate
     "theme_assets",
     "search",
     "linkgate",  # last: checks the site once every other plugin has written it

@@ -1,0 +1,268 @@
+"""TeX formulas as MathML Core, made when the site is built: safe to put in a page, or refused.
+
+The converter is math-core (Rust, MathML Core output, an error for every unknown
+command); around it this module adds what a course site needs:
+
+- one short message and the offset in the formula for every mistake (`TexError`);
+- commands that would put links, styles, colours or HTML attributes into a page
+  refused before conversion, and the output checked against an allow-list after it
+  (`mathml_check`), so no author and no converter bug can inject markup;
+- a guard against deep nesting: the converter recurses on the machine stack, and a
+  formula nested some thousands deep overflows it and ends the whole process, so
+  long formulas are converted on a thread with a stack sized for the longest allowed.
+
+Each `<math>` keeps its TeX source in `<semantics>` + `<annotation
+encoding="application/x-tex">`: browsers draw only the first child of `<semantics>`,
+and Chromium (156) gives screen readers the MathML structure (MathMLFraction,
+MathMLSquareRoot, ...) without the annotation, which stays in the page for tools
+that convert or speak TeX. No `alttext`: Chromium does not expose it, and where a
+tool reads it, raw TeX would replace the structure. Selecting and copying a formula
+copies the drawn characters; the TeX is in the page source.
+"""
+
+import os
+import re
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from math_core import LatexToMathML
+
+from .mathml_check import UnsafeMathML, checked_mathml
+
+# Longer than any formula a course needs; with it, the deepest possible nesting fits BIG_STACK.
+MAX_TEX_CHARS = 8000
+# The converter needs at most about 1.6 KB of stack per character of TeX (measured: 8,000
+# nested braces); formulas up to DIRECT_CHARS fit any thread's stack.
+DIRECT_CHARS = 200
+BIG_STACK = 64 * 1024 * 1024
+
+UNSAFE_HINT = "a formula cannot change the page's links, styles or attributes"
+NO_NUMBERS = "equation numbers would restart in every formula; write the number in the text"
+REFUSED_COMMANDS = {
+    **dict.fromkeys(["href", "url"], "links are not allowed in formulas"),
+    **dict.fromkeys(
+        ["style", "class", "cssId", "htmlStyle", "htmlClass", "htmlId", "htmlData"], UNSAFE_HINT
+    ),
+    **dict.fromkeys(
+        ["color", "textcolor", "colorbox", "fcolorbox", "pagecolor", "definecolor"],
+        "colours are not supported (they would be lost in the dark theme and the site's style "
+        "policy drops them); use \\mathbf or \\boldsymbol to stress a term",
+    ),
+    **dict.fromkeys(
+        ["def", "gdef", "edef", "xdef", "let", "global", "newcommand", "renewcommand"],
+        "defining commands inside a formula is not supported; write the formula out",
+    ),
+    **dict.fromkeys(["providecommand", "DeclareMathOperator"], "write \\operatorname{...}"),
+    **dict.fromkeys(["label", "eqref", "ref", "tag", "notag", "nonumber"], NO_NUMBERS),
+    **dict.fromkeys(
+        ["cancel", "bcancel", "xcancel", "sout", "phase", "angl"],
+        "strike-through and enclosures other than \\boxed are not supported",
+    ),
+}
+# Inline styles the converter writes that the page cannot carry: the commands behind them.
+STYLE_SOURCES = {
+    "'margin-left:": (
+        r"\\(?:hspace|kern|mkern|hskip|mskip|mspace)\b",
+        "negative spaces other than \\!, \\negmedspace and \\negthickspace are not supported",
+    ),
+    "'font-size:": (
+        r"\\(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge)\b",
+        "font sizes are not supported in formulas",
+    ),
+}
+NUMBERED_ENVIRONMENTS = {"equation", "align", "gather", "multline", "alignat", "flalign"}
+
+# A command (`\frac`, or one character: `\{`, `\\`), a comment, or a brace.
+TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|%[^\n]*|[{}]", re.DOTALL)
+ENVIRONMENT_NAME = re.compile(r"\s*\{([^{}]*)\}")
+# Invisible characters a page must not carry (a NUL, say); tabs and line breaks are fine.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+LIBRARY_ERROR = re.compile(r"(\d+): (.*)", re.DOTALL)
+ARGUMENT_TAKERS = re.compile(r"\\[A-Za-z]+|[\^_]")
+
+_converters = threading.local()
+# One thread per process with a deep stack, started on the first long formula.
+_big_stack_lock = threading.Lock()
+_big_stack_pool: ThreadPoolExecutor | None = None
+_big_stack_pid: int | None = None
+
+
+class TexError(ValueError):
+    """A formula that cannot be converted: `message` for the author, `offset` into the TeX."""
+
+    def __init__(self, message: str, offset: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+def tex_to_mathml(tex: str, display: bool) -> str:
+    """Return one `<math>` element for `tex` (`display="block"` when `display`), or raise TexError."""
+    if not tex.strip():
+        raise TexError("the formula is empty", 0)
+    if len(tex) > MAX_TEX_CHARS:
+        raise TexError(
+            f"the formula is {len(tex):,} characters long; split it (at most {MAX_TEX_CHARS:,})", 0
+        )
+    control = CONTROL_CHARACTER.search(tex)
+    if control:
+        raise TexError(f"control character U+{ord(control.group()):04X} in the formula", control.start())
+    _refuse_unsupported(tex)
+    try:
+        if len(tex) <= DIRECT_CHARS:
+            mathml = _converter().convert_with_local_state(tex, displaystyle=display)
+        else:
+            mathml = _on_big_stack(
+                lambda: _converter().convert_with_local_state(tex, displaystyle=display)
+            )
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # noqa: B036 - a Rust panic arrives as a BaseException
+        raise _author_error(tex, error) from None
+    try:
+        return checked_mathml(mathml)
+    except UnsafeMathML as unsafe:
+        raise _unsafe_error(tex, unsafe) from None
+
+
+def _unsafe_error(tex: str, unsafe: UnsafeMathML) -> TexError:
+    """Return the TexError for output the page cannot carry, at the command that made it."""
+    for declaration, (commands, message) in STYLE_SOURCES.items():
+        if declaration in str(unsafe):
+            found = re.search(commands, tex)
+            return TexError(message, found.start() if found else None)
+    return TexError(f"not supported in a page: {unsafe}")
+
+
+def _converter() -> LatexToMathML:
+    """Return this thread's converter (one converter is not meant to be shared by threads)."""
+    converter = getattr(_converters, "converter", None)
+    if converter is None:
+        converter = LatexToMathML(annotation=True, fancy_error=False)
+        _converters.converter = converter
+    return converter
+
+
+def _on_big_stack(work: Callable[[], str]) -> str:
+    """Run `work` on this process's converter thread, whose stack fits the longest formula."""
+    global _big_stack_pool, _big_stack_pid
+    with _big_stack_lock:
+        if _big_stack_pool is None or _big_stack_pid != os.getpid():  # a forked child starts anew
+            previous = threading.stack_size(BIG_STACK)
+            try:
+                _big_stack_pool = ThreadPoolExecutor(1, thread_name_prefix="tex-to-mathml")
+                _big_stack_pool.submit(int).result()  # its one thread starts now, with that stack
+            finally:
+                threading.stack_size(previous)
+            _big_stack_pid = os.getpid()
+        pool = _big_stack_pool
+    return pool.submit(work).result()
+
+
+def _refuse_unsupported(tex: str) -> None:
+    """Raise TexError at the first command a page must not carry, or a numbered environment."""
+    for token in TOKEN.finditer(tex):
+        name = token.group()[1:]
+        if name in REFUSED_COMMANDS:
+            raise TexError(f"\\{name} is not supported: {REFUSED_COMMANDS[name]}", token.start())
+        if name == "begin":
+            environment = ENVIRONMENT_NAME.match(tex, token.end())
+            if environment and environment.group(1) in NUMBERED_ENVIRONMENTS:
+                raise TexError(
+                    f"\\begin{{{environment.group(1)}}} is numbered, which is not supported: "
+                    f"write {environment.group(1)}* ({NO_NUMBERS})",
+                    token.start(),
+                )
+
+
+def _author_error(tex: str, error: BaseException) -> TexError:
+    """Return the TexError for the converter's `error`: a message an author understands."""
+    found = LIBRARY_ERROR.fullmatch(str(error).strip())
+    if not found:
+        first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        return TexError(f"the formula could not be converted ({first_line})")
+    offset, problem = min(int(found.group(1)), len(tex)), found.group(2).strip()
+    if problem.startswith("Unknown command"):
+        command = _quoted(problem)
+        if re.fullmatch(r"\\[a-z]{2,}", command):  # \softmax, \rank: not LaTeX, but meant well
+            return TexError(
+                f"unknown command {command} (if it names an operator, write "
+                f"\\operatorname{{{command[1:]}}})",
+                offset,
+            )
+        return TexError(f"unknown command {command}", offset)
+    if problem.startswith("Unknown environment"):
+        return TexError(f"unknown environment {{{_quoted(problem)}}}", _begin_before(tex, offset))
+    if problem.startswith("Expected closing token"):
+        return _never_closed(tex, _quoted(problem), offset)
+    if problem.startswith("Unmatched closing token"):
+        return _closes_nothing(tex, _quoted(problem), offset)
+    if problem.startswith("Expected argument but reached end of input"):
+        takers = ARGUMENT_TAKERS.findall(tex)
+        what = takers[-1] if takers else "a command at the end"
+        return TexError(f"{what} is missing its argument", offset)
+    if problem.startswith('Found "&"'):
+        return TexError("& outside a matrix or aligned environment (write \\& for the sign)", offset)
+    mismatch = re.match(r'Expected "\\end\{(.*)\}", but found "\\end\{(.*)\}"', problem)
+    if mismatch:
+        return TexError(
+            f"\\begin{{{mismatch.group(1)}}} is ended by \\end{{{mismatch.group(2)}}}", offset
+        )
+    return TexError(problem[:1].lower() + problem[1:].rstrip("."), offset)
+
+
+def _quoted(problem: str) -> str:
+    """Return what the converter's message quotes: `"\\foo"` gives `\\foo`."""
+    quoted = re.search(r'"(.*)"', problem)
+    return quoted.group(1) if quoted else problem
+
+
+def _never_closed(tex: str, closer: str, offset: int) -> TexError:
+    """Return the error for a group never closed, at the brace, \\begin or \\left that opened it."""
+    kind = {"}": "{", "\\right": "\\left"}.get(closer, "\\begin")
+    opener = _unclosed(tex, kind)
+    at = offset if opener is None else opener
+    if kind == "{":
+        return TexError("unbalanced braces: this { is never closed", at)
+    if kind == "\\left":
+        return TexError("\\left is never closed by a \\right", at)
+    return TexError(f"\\begin{{{_environment_at(tex, at)}}} is never ended", at)
+
+
+def _closes_nothing(tex: str, closer: str, offset: int) -> TexError:
+    """Return the error for a }, \\end or \\right that closes nothing."""
+    if closer == "}":
+        return TexError("unbalanced braces: this } closes nothing", offset)
+    if closer == "\\right":
+        return TexError("\\right has no \\left before it", offset)
+    return TexError(f"\\end{{{_environment_at(tex, offset)}}} ends nothing", offset)
+
+
+def _unclosed(tex: str, kind: str) -> int | None:
+    """Return the offset of the innermost `{`, `\\left` or `\\begin` left open, or None."""
+    open_groups: list[tuple[str, int]] = []
+    closers = {"}": "{", "\\right": "\\left", "\\end": "\\begin"}
+    for token in TOKEN.finditer(tex):
+        text = token.group()
+        if text in ("{", "\\left", "\\begin"):
+            open_groups.append((text, token.start()))
+        elif text in closers:
+            for depth in range(len(open_groups) - 1, -1, -1):
+                if open_groups[depth][0] == closers[text]:
+                    del open_groups[depth]
+                    break
+    return next((start for opener, start in reversed(open_groups) if opener == kind), None)
+
+
+def _environment_at(tex: str, offset: int) -> str:
+    """Return the environment named by the \\begin or \\end at `offset`, or '...'."""
+    command = re.compile(r"\\(?:begin|end)\s*\{([^{}]*)\}")
+    found = command.match(tex, offset)
+    return found.group(1) if found else "..."
+
+
+def _begin_before(tex: str, offset: int) -> int:
+    """Return the offset of the \\begin whose environment name is at or after `offset`."""
+    start = tex.rfind("\\begin", 0, offset + 1)
+    return start if start != -1 else offset

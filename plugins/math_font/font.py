@@ -1,0 +1,134 @@
+"""The site's math font: STIX Two Math cut down to the characters its formulas draw, as WOFF2.
+
+Chromium draws MathML with whatever font `math` resolves to; with the fonts of a
+bare Debian (Liberation, DejaVu) italic letters come out as empty boxes and
+parentheses, radicals and big operators do not stretch. A font with an OpenType
+MATH table fixes that. STIX Two Math (SIL OFL 1.1) comes inside the `ziamath`
+package; the subset keeps the MATH table and, through fontTools' closure over it,
+the size variants and assembly parts of every character kept, so fences, roots
+and sums still grow. Script-size alternates (`ssty`) are dropped: Chromium does
+not use them, and they double the file.
+
+A subset is made once per (font, characters, fontTools version, this module) and
+kept in the cache folder; a cached file that does not load as a font with a MATH
+table covering the characters is a miss, made again.
+"""
+
+import hashlib
+import io
+import os
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+import fontTools
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+FAMILY = "Course Math"
+# The names the licence asks to keep: copyright, family, version, trademark, licence and URL.
+KEPT_NAMES = [0, 1, 2, 3, 4, 5, 6, 7, 13, 14]
+# Characters a formula never shows but whose glyph the subset must not lack: a space.
+ALWAYS = {" ", "\u00a0"}
+
+
+class FontProblem(Exception):
+    """The math font could not be made; the message says why."""
+
+
+def stix_two_math() -> Path:
+    """Return the path of STIX Two Math as installed with `ziamath` (not imported: it is slow)."""
+    try:
+        font = metadata.distribution("ziamath").locate_file("ziamath/fonts/STIXTwoMath-Regular.ttf")
+    except metadata.PackageNotFoundError:
+        raise FontProblem(
+            "the ziamath package, which ships STIX Two Math, is not installed"
+        ) from None
+    return Path(str(font))
+
+
+def subset_key(font_bytes: bytes, characters: set[str]) -> str:
+    """Return the cache key of the subset of `font_bytes` to `characters`."""
+    digest = hashlib.sha256()
+    digest.update(hashlib.sha256(font_bytes).digest())
+    digest.update("".join(sorted(characters)).encode("utf-8", "surrogatepass"))
+    digest.update(fontTools.version.encode())
+    digest.update(Path(__file__).read_bytes())  # the subsetting options live here
+    return digest.hexdigest()
+
+
+def math_font(characters: set[str], cache: Path) -> bytes:
+    """Return the WOFF2 subset of the math font for `characters`, from the cache if sound."""
+    source = stix_two_math()
+    try:
+        font_bytes = source.read_bytes()
+    except OSError as error:
+        raise FontProblem(f"cannot read the math font {source} ({error.strerror})") from None
+    wanted = characters | ALWAYS
+    cached = cache / f"{subset_key(font_bytes, wanted)}.woff2"
+    try:
+        woff2 = cached.read_bytes()
+        if covers(woff2, wanted & covered_by(font_bytes)):
+            return woff2
+    except OSError:
+        pass
+    woff2 = subset_font(font_bytes, wanted)
+    if not covers(woff2, wanted & covered_by(font_bytes)):
+        raise FontProblem("fontTools made a math font without a MATH table or the characters")
+    write_atomically(cached, woff2)
+    return woff2
+
+
+def subset_font(font_bytes: bytes, characters: set[str]) -> bytes:
+    """Return `font_bytes` cut down to `characters` (and what its MATH table needs), as WOFF2."""
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.name_IDs = KEPT_NAMES
+    options.hinting = False  # browsers on phones and Linux ignore TrueType hinting
+    options.notdef_outline = True
+    try:
+        # The source's timestamp, not the time of the build: the same input makes the same bytes.
+        font = TTFont(io.BytesIO(font_bytes), recalcTimestamp=False)
+        if "MATH" not in font:
+            raise FontProblem("the math font has no MATH table")
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=[ord(character) for character in characters])
+        subsetter.subset(font)
+        output = io.BytesIO()
+        font.flavor = "woff2"
+        font.save(output)
+    except FontProblem:
+        raise
+    except Exception as error:  # fontTools raises many types for a damaged font
+        raise FontProblem(f"fontTools could not subset the math font ({error})") from None
+    return output.getvalue()
+
+
+def covered_by(font_bytes: bytes) -> set[str]:
+    """Return the characters `font_bytes` has glyphs for."""
+    font = TTFont(io.BytesIO(font_bytes), lazy=True)
+    return {chr(code) for code in font.getBestCmap()}
+
+
+def covers(woff2: bytes, characters: set[str]) -> bool:
+    """Tell whether `woff2` loads as a font with a MATH table and a glyph for each character."""
+    try:
+        font = TTFont(io.BytesIO(woff2))
+        cmap = font.getBestCmap() or {}
+        return "MATH" in font and all(ord(character) in cmap for character in characters)
+    except Exception:  # a damaged file raises anything from struct.error to brotli.error
+        return False
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a uniquely named temporary file beside it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as partial:
+            partial.write(data)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; a web server must read it
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,147 @@
+"""Formulas in Chromium: drawn with the site's math font, in the text's colour, accessible."""
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import chapter, run_pelican, write_content
+from math_pages import math_chapter
+
+from benchmarks.audit import served
+
+from .conftest import LOOPBACK, chromium_or_skip, open_reader
+from .test_accessibility import axe_script
+
+OVERRIDES = Path(__file__).parent.parent / "fixtures" / "math_course" / "templates"
+# Where a screenshot of the math page goes, to look at (COURSE_MATH_SCREENSHOTS=folder).
+SCREENSHOTS = os.environ.get("COURSE_MATH_SCREENSHOTS")
+
+
+@pytest.fixture(scope="module")
+def math_site(tmp_path_factory):
+    """A course with a chapter of a dozen formulas and one without, served on 127.0.0.1."""
+    chromium_or_skip()
+    work = tmp_path_factory.mktemp("math")
+    content = write_content(
+        work / "content",
+        {
+            "chapter1.md": math_chapter("Attention", "chapter1"),
+            "chapter2.md": chapter("Prose", "chapter2", body="No formula here."),
+        },
+    )
+    build = run_pelican(
+        content, work / "output", extra_settings={"THEME_TEMPLATES_OVERRIDES": [str(OVERRIDES)]}
+    )
+    assert build.exit_code == 0, build.log
+    with served(build.output) as base_url:
+        yield base_url
+
+
+def rendering_fonts(page, selector: str) -> dict[str, int]:
+    """Return {font family: glyphs} Chromium used to draw the text of every `selector` node."""
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    nodes = session.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})
+    used: dict[str, int] = {}
+    for node in nodes["nodeIds"]:
+        for font in session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+            used[font["familyName"]] = used.get(font["familyName"], 0) + font["glyphCount"]
+    session.detach()
+    return used
+
+
+def open_strict(browser):
+    """A tab that keeps the Content-Security-Policy, so a refused inline style is an error."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = context.new_page()
+    seen = {"errors": [], "requests": []}
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda error: seen["errors"].append(str(error)))
+    page.on("request", lambda request: seen["requests"].append(request.url))
+    return page, seen
+
+
+def test_formulas_are_drawn_with_the_math_font(browser, math_site):
+    page, seen = open_strict(browser)
+    try:
+        page.goto(f"{math_site}/chapter1.html")
+        page.wait_for_function("document.fonts.status === 'loaded'")
+        faces = page.evaluate(
+            "[...document.fonts].map(face => [face.family.replaceAll('\"', ''), face.status])"
+        )
+        assert faces == [["Course Math", "loaded"]]
+        assert page.evaluate("document.fonts.check('16px \"Course Math\"', 'x∑√')")
+        assert page.locator("math").count() == 13
+        used = rendering_fonts(page, "math mi, math mo, math mn, math mtext")
+        assert set(used) == {"STIX Two Math"}, used  # not one glyph from a fallback font
+        if SCREENSHOTS:
+            page.screenshot(path=f"{SCREENSHOTS}/math-light.png", full_page=True)
+            page.set_viewport_size({"width": 360, "height": 740})
+            page.screenshot(path=f"{SCREENSHOTS}/math-phone.png", full_page=True)
+    finally:
+        page.context.close()
+    assert seen["errors"] == []
+    assert all(url.startswith(f"http://{LOOPBACK}:") for url in seen["requests"])
+    assert any(url.endswith("/theme/css/math.css") for url in seen["requests"])
+    assert any("/theme/fonts/math-" in url for url in seen["requests"])
+
+
+def test_a_page_without_formulas_loads_neither_stylesheet_nor_font(browser, math_site):
+    page, seen = open_strict(browser)
+    try:
+        page.goto(f"{math_site}/chapter2.html")
+        page.wait_for_function("document.fonts.status === 'loaded'")
+    finally:
+        page.context.close()
+    assert seen["errors"] == []
+    assert not [url for url in seen["requests"] if "math" in url]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_formulas_take_the_colour_of_the_text_and_axe_finds_nothing(browser, math_site, scheme):
+    reader = open_reader(browser, color_scheme=scheme)
+    page = reader.page
+    try:
+        page.goto(f"{math_site}/chapter1.html")
+        colours = page.evaluate(
+            "() => { const prose = document.querySelector('math').closest('p');"
+            " return [getComputedStyle(prose).color,"
+            " ...[...document.querySelectorAll('math mi, math mo, math mtext')]"
+            "   .map(e => getComputedStyle(e).color)]; }"
+        )
+        page.add_script_tag(path=str(axe_script()))
+        violations = page.evaluate(
+            "axe.run().then(result => result.violations.map("
+            "  v => v.id + ': ' + v.nodes.map(node => node.target).join(' ')))"
+        )
+        page.locator(".scheme-toggle").click()  # the reader switches scheme by hand
+        switched = page.evaluate(
+            "() => [getComputedStyle(document.querySelector('math').closest('p')).color,"
+            " getComputedStyle(document.querySelector('math mi')).color]"
+        )
+        if SCREENSHOTS:
+            page.screenshot(path=f"{SCREENSHOTS}/math-{scheme}-switched.png")
+    finally:
+        page.context.close()
+    assert violations == []
+    assert set(colours) == {colours[0]}
+    assert switched[0] != colours[0] and switched[1] == switched[0]
+    assert reader.console_errors == [] and reader.external_requests == []
+
+
+def test_screen_readers_get_the_formula_not_its_tex(browser, math_site):
+    page, _ = open_strict(browser)
+    try:
+        page.goto(f"{math_site}/chapter1.html")
+        session = page.context.new_cdp_session(page)
+        tree = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        page.context.close()
+    roles = [node.get("role", {}).get("value") for node in tree]
+    names = " ".join(str(node.get("name", {}).get("value", "")) for node in tree)
+    # The structure is exposed (fractions, roots, scripts), and the TeX annotation is not.
+    assert roles.count("MathMLMath") == 13
+    assert {"MathMLFraction", "MathMLSquareRoot", "MathMLUnderOver", "MathMLTable"} <= set(roles)
+    assert "\\frac" not in names and "\\operatorname" not in names

@@ -1,0 +1,361 @@
+"""TeX to MathML: what an ML course writes, what an author gets wrong, what an attacker tries."""
+
+import multiprocessing
+import os
+import re
+import subprocess
+import sys
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from courselib import tex as tex_module
+from courselib.mathml_check import CLASS_RULES, STYLE_CLASSES, UnsafeMathML, checked_mathml
+from courselib.tex import MAX_TEX_CHARS, TexError, tex_to_mathml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+ATTENTION = r"\operatorname{softmax}\left(\frac{QK^\top}{\sqrt{d_k}}\right)V"
+
+# What a course on machine learning writes, and the MathML structure each must give:
+# (CSS selector, the text of one of its matches, or None when one match is enough).
+ML_FORMULAS = {
+    "softmax": (
+        r"\operatorname{softmax}(z)_i = \frac{e^{z_i}}{\sum_{j=1}^{K} e^{z_j}}",
+        [("mi", "softmax"), ("mfrac munderover > mo", "∑"), ("munderover > mi", "K")],
+    ),
+    "attention": (
+        ATTENTION,
+        [
+            ("mrow > mi", "softmax"),
+            ("mrow > mo:not([stretchy])", "("),  # \left( ... \right): a fence that stretches
+            ("mfrac > mrow > msup > mi + mi", "⊤"),
+            ("mfrac > msqrt > msub > mi", "d"),
+            ("mfrac > msqrt > msub > mi + mi", "k"),
+        ],
+    ),
+    "cross-entropy": (
+        r"\mathcal{L}(\theta) = -\sum_{i=1}^{N} \sum_{c=1}^{C} y_{i,c} \log \hat{y}_{i,c}",
+        [("mi", "ℒ\ufe00"), ("munderover > mo", "∑"), ("mover[accent=true] > mo", "ˆ")],
+    ),
+    "product with limits": (
+        r"p(x_1,\dots,x_T) = \prod_{t=1}^{T} p(x_t \mid x_{<t})",
+        [("munderover > mo", "∏"), ("munderover > mrow > mi", "t"), ("mo", "(")],
+    ),
+    "real matrices": (r"X \in \mathbb{R}^{n\times d}", [("msup > mi", "ℝ"), ("msup mo", "×")]),
+    "bold vectors": (r"\mathbf{x}^\top \mathbf{W}", [("msup > mi", "𝐱"), ("msup + mi", "𝐖")]),
+    "text": (r"\text{loss} = 0 \text{ if } y = 1", [("mtext", "loss")]),
+    "pmatrix": (
+        r"\begin{pmatrix} a & b \\ c & d \end{pmatrix}",
+        [("mrow > mo", "("), ("mtable > mtr + mtr > mtd + mtd > mi", "d")],
+    ),
+    "bmatrix": (
+        r"\begin{bmatrix} 1 & 0 \\ 0 & 1 \end{bmatrix}",
+        [("mrow > mo", "["), ("mtd", "1")],
+    ),
+    "aligned": (
+        r"\begin{aligned} f(x) &= (x+1)^2 \\ &= x^2 + 2x + 1 \end{aligned}",
+        [("mtable > mtr + mtr > mtd.tex-end.tex-pr0", None), ("mtd.tex-start > mo", "=")],
+    ),
+    "align*": (
+        r"\begin{align*} a &= b + c \\ d &= e \end{align*}",
+        [("mtable.tex-wide > mtr > mtd.tex-half", None), ("mtr + mtr mtd.tex-end > mi", "d")],
+    ),
+    "cases": (
+        r"\operatorname{ReLU}(x) = \begin{cases} x & \text{if } x > 0 \\ 0 & \text{otherwise}"
+        r"\end{cases}",
+        [("mrow > mo", "{"), ("mtd.tex-start.tex-pl1 > mtext", "otherwise")],
+    ),
+    "accents": (
+        r"\hat{y} + \tilde{x} + \bar{z} + \vec{v}",
+        [("mover[accent=true] > mi", "y"), ("mover + mo + mover > mo", "˜")],
+    ),
+    "gradient step": (
+        r"\theta \leftarrow \theta - \eta \nabla_\theta \mathcal{L}",
+        [("msub > mrow > mi[mathvariant=normal]", "∇"), ("mo", "←")],
+    ),
+    "partial derivative": (r"\frac{\partial \mathcal{L}}{\partial w_{ij}}", [("mfrac mi", "∂")]),
+    "relations": (
+        r"a \in S,\; b \le c,\; d \approx e",
+        [("mi + mo", "∈"), ("mspace[width]", None), ("mrow > mo:nth-of-type(5)", "≈")],
+    ),
+    "log and exp": (r"\log p(x) = \exp(-E(x))", [("mrow > mi", "log"), ("mi", "log")]),
+    "max with a limit below": (r"\max_{\theta} \mathbb{E}[x]", [("munder > mrow > mi", "max")]),
+    "arg max": (r"\arg\max_{c} p(c \mid x)", [("mrow > mi", "arg"), ("munder > mrow > mi", "max")]),
+    "norm": (r"\|x\|_2", [("mo", "‖"), ("msub > mo", "‖"), ("msub > mn", "2")]),
+    "left right": (
+        r"\left( \sum_{i=1}^n x_i \right)^2",
+        [("msup > mrow > mo", "("), ("msup > mn", "2")],
+    ),
+    "layer norm": (
+        r"\operatorname{LayerNorm}(x) = \gamma \odot \frac{x - \mu}{\sqrt{\sigma^2 + \epsilon}}",
+        [("mi", "LayerNorm"), ("mo", "⊙"), ("msqrt > mrow > msup > mi", "σ")],
+    ),
+    "KL divergence": (
+        r"D_{\mathrm{KL}}(P \,\|\, Q) = \sum_x P(x) \log \frac{P(x)}{Q(x)}",
+        [("msub > mrow > mi", "KL"), ("mfrac", None)],
+    ),
+    "negative thin space": (r"\sigma\!\left(x\right)", [("mspace.tex-neg-thin", None)]),
+    "boxed result": (r"\boxed{y = wx + b}", [("menclose[notation=box] > mrow > mi", "y")]),
+}
+
+
+def parsed(mathml: str):
+    """Return the parsed <math> element of `mathml`."""
+    return LexborHTMLParser(mathml).css_first("math")
+
+
+@pytest.mark.parametrize("name", ML_FORMULAS)
+def test_ml_formulas_give_their_mathml_structure(name):
+    tex, expectations = ML_FORMULAS[name]
+    math = parsed(tex_to_mathml(tex, display=True))
+    for selector, text in expectations:
+        texts = [found.text() for found in math.css(selector)]
+        assert texts, f"{name}: no {selector} in {math.html}"
+        assert text is None or text in texts, f"{name}: {selector} holds {texts}"
+
+
+@pytest.mark.parametrize("name", ML_FORMULAS)
+def test_every_formula_keeps_its_tex_and_has_no_inline_style(name):
+    tex = ML_FORMULAS[name][0]
+    mathml = tex_to_mathml(tex, display=False)
+    math = parsed(mathml)
+    assert math.css_first("semantics > annotation[encoding='application/x-tex']").text() == tex
+    assert [child.tag for child in math.css_first("semantics").iter()][-1] == "annotation"
+    assert " style=" not in mathml
+    for element in math.css("[class]"):
+        for name_ in element.attributes["class"].split():
+            assert name_ in CLASS_RULES or name_.startswith("math-core-"), name_
+
+
+def test_display_math_is_a_block_and_inline_math_is_not():
+    assert parsed(tex_to_mathml("x^2", display=True)).attributes == {"display": "block"}
+    assert parsed(tex_to_mathml("x^2", display=False)).attributes == {}
+
+
+def test_text_is_escaped():
+    mathml = tex_to_mathml(r"\text{<b>\&amp;</b>} < x", display=False)
+    assert "<b>" not in mathml
+    assert parsed(mathml).css_first("mtext").text() == "<b>&amp;</b>"
+    assert "&lt;b&gt;&amp;amp;&lt;/b&gt;" in mathml
+
+
+# (TeX, the message, the offset it points at)
+MISTAKES = [
+    (r"\fracc{a}{b}", r"unknown command \fracc", 0),
+    (
+        r"\softmax(z)",
+        r"unknown command \softmax (if it names an operator, write \operatorname{softmax})",
+        0,
+    ),
+    (r"\Foo", r"unknown command \Foo", 0),
+    (r"x + \foo", r"unknown command \foo", 4),
+    (r"\frac{a}{b", "unbalanced braces: this { is never closed", 8),
+    (r"{a", "unbalanced braces: this { is never closed", 0),
+    (r"a}", "unbalanced braces: this } closes nothing", 1),
+    (r"x = \begin{pmatrix} a & b", r"\begin{pmatrix} is never ended", 4),
+    (r"\end{pmatrix}", r"\end{pmatrix} ends nothing", 0),
+    (r"\begin{pmatrix} a \end{bmatrix}", r"\begin{pmatrix} is ended by \end{bmatrix}", 18),
+    (r"a \begin{foo} b \end{foo}", "unknown environment {foo}", 2),
+    (r"\left( x", r"\left is never closed by a \right", 0),
+    (r"x \right)", r"\right has no \left before it", 2),
+    (r"x^", "^ is missing its argument", 2),
+    (r"\frac{a}", r"\frac is missing its argument", 8),
+    (r"a^b^c", "duplicate subscript or superscript", 3),
+    (r"a & b", r"& outside a matrix or aligned environment (write \& for the sign)", 2),
+    ("", "the formula is empty", 0),
+    ("   ", "the formula is empty", 0),
+    (
+        "x" * (MAX_TEX_CHARS + 1),
+        "the formula is 8,001 characters long; split it (at most 8,000)",
+        0,
+    ),
+    (r"\begin{align} a &= b \end{align}", r"\begin{align} is numbered", 0),
+    (r"x \label{eq:1}", r"\label is not supported", 2),
+    (r"\newcommand{\R}{\mathbb{R}} \R", r"\newcommand is not supported", 0),
+    (r"\text{\tiny small}", "font sizes are not supported in formulas", 6),
+    (r"a \hspace{-2pt} b", r"negative spaces other than \!", 2),
+    (r"\cancel{x}", r"\cancel is not supported", 0),
+    ("é + \\foo", r"unknown command \foo", 4),  # offsets count characters, not bytes
+    ("x + \x00", "control character U+0000 in the formula", 4),
+]
+
+
+@pytest.mark.parametrize(("tex", "message", "offset"), MISTAKES)
+def test_a_mistake_is_one_line_at_its_offset(tex, message, offset):
+    with pytest.raises(TexError) as raised:
+        tex_to_mathml(tex, display=True)
+    assert raised.value.message.startswith(message)
+    assert "\n" not in raised.value.message
+    assert raised.value.offset == offset
+    assert str(raised.value) == raised.value.message
+    assert isinstance(raised.value, ValueError)
+
+
+# What an attacker writes to get markup, a style, a link or a handler into a page.
+HOSTILE = [
+    r"\href{javascript:alert(1)}{x}",
+    r"\url{javascript:alert(1)}",
+    r"\style{color:red}{x}",
+    r"\class{x}{y}",
+    r"\cssId{x}{y}",
+    r"\htmlStyle{color:red}{x}",
+    r"\htmlClass{x}{y}",
+    r"\htmlId{x}{y}",
+    r"\htmlData{onclick=alert(1)}{y}",
+    r"\color{red}{x}",
+    r"\textcolor{red}{x}",
+    r"\colorbox{red}{x}",
+    r"\def\x{\x}\x",
+    r"\eqref{x}",
+    r"\includegraphics{x.png}",
+]
+
+
+@pytest.mark.parametrize("tex", HOSTILE)
+def test_commands_that_would_change_the_page_are_refused(tex):
+    with pytest.raises(TexError) as raised:
+        tex_to_mathml(tex, display=False)
+    assert raised.value.offset == 0
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"\text{<script>alert(1)</script>}",
+        r"\text{<img src=x onerror=alert(1)>}",
+        r"\operatorname{<svg onload=alert(1)>}",
+        r'\mathrm{"><script>}',
+        "</math><script>alert(1)</script>",
+        r"x \text{&lt;script&gt;}",
+    ],
+)
+def test_text_an_attacker_writes_stays_text(tex):
+    try:
+        mathml = tex_to_mathml(tex, display=False)
+    except TexError:
+        return
+    document = LexborHTMLParser(f"<p>{mathml}</p>")
+    assert document.css("script, img, svg, a") == []
+    math = document.css_first("math")
+    assert math.css_first("annotation").text() == tex
+    for element in math.traverse():
+        assert all(not name.startswith("on") and name != "style" for name in element.attributes)
+
+
+# Output a converter bug (or a future version) could write, and that must never reach a page.
+UNSAFE_OUTPUT = [
+    '<math><mi onclick="alert(1)">x</mi></math>',
+    '<math><mi style="color:red">x</mi></math>',
+    '<math><mtext><a href="javascript:alert(1)">x</a></mtext></math>',
+    "<math><mtext><img src=x onerror=alert(1)></mtext></math>",
+    "<math><mi>x</mi></math><script>alert(1)</script>",
+    "<math><mi>x</mi></math><math><mi>y</mi></math>",
+    "<math><mi>x</mi>",
+    "<math><mi>x</math>",
+    "<p><math><mi>x</mi></math></p>",
+    '<math><merror class="math-core-unknown-cmd"><mtext>\\foo</mtext></merror></math>',
+    '<math><mi mathvariant="bold" mathvariant="normal">x</mi></math>',
+    '<math><mspace width="1em;background:url(x)"/></math>',
+    '<math><mi class="anything">x</mi></math>',
+    "<math><mtext>a & b</mtext></math>",
+    "<math><math><mi>x</mi></math></math>",
+]
+
+
+@pytest.mark.parametrize("mathml", UNSAFE_OUTPUT)
+def test_output_outside_the_allow_list_is_refused(mathml):
+    with pytest.raises(UnsafeMathML):
+        checked_mathml(mathml)
+
+
+class LenientConverter:
+    """A converter that writes unknown commands as text, as some do: it must be caught."""
+
+    def convert_with_local_state(self, tex: str, displaystyle: bool) -> str:
+        from math_core import LatexToMathML
+
+        lenient = LatexToMathML(ignore_unknown_commands=True, annotation=True)
+        return lenient.convert_with_local_state(tex, displaystyle=displaystyle)
+
+
+def test_a_converter_that_lets_unknown_commands_through_is_caught(monkeypatch):
+    monkeypatch.setattr(tex_module, "_converter", LenientConverter)
+    assert LenientConverter().convert_with_local_state(r"\foo", False).count("merror") == 2
+    with pytest.raises(TexError) as raised:
+        tex_to_mathml(r"x + \foo", display=False)
+    assert "merror" in raised.value.message
+
+
+def test_every_style_the_converter_writes_has_a_rule():
+    assert set(STYLE_CLASSES.values()) == set(CLASS_RULES)
+
+
+def test_nesting_thousands_deep_is_converted_or_refused_never_a_crash():
+    # A stack overflow in the converter would end the whole process: run it in a child.
+    half = MAX_TEX_CHARS // 2 - 1
+    formulas = [
+        "{" * half + "x" + "}" * half,
+        r"\mathbf{" * (MAX_TEX_CHARS // 9) + "x" + "}" * (MAX_TEX_CHARS // 9),
+        r"\hat " * (MAX_TEX_CHARS // 5 - 1) + "x",
+        "{" * (MAX_TEX_CHARS - 1),
+        r"\left(" * (MAX_TEX_CHARS // 14) + "x" + r"\right)" * (MAX_TEX_CHARS // 14),
+    ]
+    script = (
+        "import sys\nfrom courselib.tex import tex_to_mathml, TexError\n"
+        f"for tex in {formulas!r}:\n"
+        "    try:\n        tex_to_mathml(tex, True)\n    except TexError:\n        pass\n"
+        "print('survived')\n"
+    )
+    finished = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(Path(tex_module.__file__).parent.parent)},
+    )
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    assert finished.stdout.strip() == "survived"
+
+
+def test_threads_convert_side_by_side():
+    formulas = [tex for tex, _ in ML_FORMULAS.values()] * 8 + [ATTENTION + " + x" * 80] * 8
+    expected = [tex_to_mathml(tex, True) for tex in formulas]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(lambda tex: tex_to_mathml(tex, True), formulas)) == expected
+
+
+def convert_long_formula(repeat: int) -> str:
+    """Convert a formula long enough to go to the deep-stack thread (a worker's job)."""
+    return tex_to_mathml(" + ".join([ATTENTION] * repeat), display=True)
+
+
+def test_a_forked_worker_converts_long_formulas():
+    # The parent's deep-stack thread does not exist in a forked child; the child makes its own.
+    expected = convert_long_formula(6)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(2, mp_context=context) as pool:
+        assert list(pool.map(convert_long_formula, [6, 6])) == [expected, expected]
+
+
+PIECES = [r"\frac", r"\sqrt", "{", "}", "^", "_", "&", r"\\", r"\left(", r"\right)"]
+PIECES += [r"\begin{pmatrix}", r"\end{pmatrix}", r"\begin{aligned}", r"\end{aligned}"]
+PIECES += [r"\text{", r"\mathbf{", r"\operatorname{", r"\hat", r"\sum", r"\limits", "x", " "]
+PIECES += [r"\hline", r"\middle|", r"\over", "%", "\n", "$", "#1", r"\{", r"\!", r"\hspace{"]
+PIECES += ["-1em", r"\boxed{", r"\textsc{", r"\mathrm{", "\x00", "<", ">", '"', "&amp;", "'"]
+TEX_LIKE = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=40)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TEX_LIKE.map("".join), st.booleans())
+def test_any_input_gives_checked_mathml_or_one_tex_error(tex, display):
+    try:
+        mathml = tex_to_mathml(tex, display)
+    except TexError as error:
+        assert error.message and "\n" not in error.message
+        assert error.offset is None or 0 <= error.offset <= len(tex)
+        return
+    assert checked_mathml(mathml) == mathml  # what it returns passes the check as it is
+    # An HTML parser reads a carriage return as a line feed.
+    assert parsed(mathml).css_first("annotation").text() == re.sub(r"\r\n?", "\n", tex)
