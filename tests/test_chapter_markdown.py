@@ -155,3 +155,23 @@ def test_tags_that_would_take_over_the_page_are_problems_at_their_line(markdown,
 def test_harmless_meta_and_commented_base_are_not_problems():
     markdown = '<meta name="x" content="y">\n\n<!-- <base href="/x/"> -->\n'
     assert render_markdown(markdown).problems == []
+
+
+@pytest.mark.parametrize(
+    ("markdown", "formulas"),
+    [
+        ("Costs $5 or $10.\n", 0),
+        ("Costs \\$5 and \\$6.\n", 0),
+        ("A $ x $ with spaces inside.\n", 0),
+        ("Code `$x$` stays code.\n", 0),
+        ("Escaped \\(\\) parentheses.\n", 0),
+        ("Inline $x$, then \\(y\\).\n", 2),
+        ("$$x$$ inside a paragraph is display math.\n", 1),
+        ("| a |\n|---|\n| $x_i$ |\n", 1),
+        ("$$\nx\n$$\n\n\\[\ny\n\\]\n", 2),
+    ],
+)
+def test_math_is_read_where_written_and_dollar_amounts_stay_text(markdown, formulas):
+    rendered = render_markdown(markdown)
+    assert rendered.html.count("<math") == formulas
+    assert rendered.problems == []

@@ -142,3 +142,63 @@ def test_a_problem_is_reported_again_when_the_chapter_comes_from_the_cache(build
     for build in (first, second):
         assert build.exit_code != 0
         assert "content/chapter1.md:6:1: a <base> tag" in build.log
+
+
+MATH = r"""Inline $x^2$ and \(\frac{a}{b}\); prices stay text: $5 or $10, and \$5.
+
+$$
+\operatorname{softmax}\left(\frac{QK^\top}{\sqrt{d_k}}\right)V
+$$
+
+\[
+\sum_{i=1}^{n} x_i
+\]
+
+- in a list: $\mathbf{x} \in \mathbb{R}^d$
+"""
+
+
+def test_math_becomes_mathml_when_the_site_is_built(build_site):
+    build = build_site(
+        {
+            "chapter1.md": chapter("One", "chapter1", body=MATH),
+            "chapter2.md": chapter("Two", "chapter2", body="Costs $5 or $10."),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    page = build.page("chapter1.html")
+    assert page.count("<math") == 5
+    assert page.count('<math display="block">') == 2
+    assert "<msup><mi>x</mi><mn>2</mn></msup>" in page
+    assert "<mfrac><mi>a</mi><mi>b</mi></mfrac>" in page
+    assert '<annotation encoding="application/x-tex">\\sum_{i=1}^{n} x_i' in page
+    assert "$5 or $10, and $5.</p>" in page
+    assert "<script" not in page.split("</head>")[1].replace('<script src="./theme/js', "")
+    assert 'href="./theme/css/math.css"' in page
+    assert (build.output / "theme" / "css" / "math.css").is_file()
+    # A page without math pays nothing: no stylesheet, no font.
+    other = build.page("chapter2.html")
+    assert "<math" not in other and "math.css" not in other
+    assert "<p>Costs $5 or $10.</p>" in other
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Text.\n\nBad $\\fracc{1}{2}$ here.\n",
+            "content/chapter1.md:8:6: TeX: unknown command \\fracc",
+        ),
+        (
+            "> $$\n> \\begin{pmatrix} a & b\n> $$\n",
+            "content/chapter1.md:7:3: TeX: \\begin{pmatrix} is never ended",
+        ),
+        ("A \\(\\frac{1}\\) b.\n", "content/chapter1.md:6:13: TeX: \\frac is missing its argument"),
+    ],
+)
+def test_a_tex_error_fails_the_build_at_its_line_and_column(build_site, body, expected):
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
+    assert build.exit_code != 0
+    assert expected in build.log, build.log
+    assert "The build failed: fix the problems listed above." in build.log
+    assert "Traceback" not in build.log

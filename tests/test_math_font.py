@@ -15,9 +15,6 @@ from math_font.font import FontProblem, math_font, stix_two_math, subset_font
 from math_font.site import write_math_assets
 from math_pages import ML_CHAPTER_FORMULAS, math_chapter
 
-OVERRIDES = Path(__file__).parent / "fixtures" / "math_course" / "templates"
-WITH_MATH_LINK = {"THEME_TEMPLATES_OVERRIDES": [str(OVERRIDES)]}
-
 
 def font_in(output: Path) -> Path:
     """Return the one math font of a built site."""
@@ -38,7 +35,6 @@ def math_site(build_site):
             "chapter1.md": math_chapter("Attention", "chapter1"),
             "chapter2.md": chapter("Prose", "chapter2", body="No formula here."),
         },
-        extra_settings=WITH_MATH_LINK,
     )
     assert build.exit_code == 0, build.log
     return build
@@ -81,7 +77,6 @@ def test_only_pages_with_formulas_link_the_stylesheet(math_site):
 def test_a_site_without_formulas_gets_nothing(build_site):
     build = build_site(
         {"chapter1.md": chapter("Prose", "chapter1", body="Costs $5 and $10, no formula.")},
-        extra_settings=WITH_MATH_LINK,
     )
     assert build.exit_code == 0, build.log
     assert not (build.output / "theme" / "fonts").exists()
@@ -188,7 +183,6 @@ def test_twenty_equations_fit_the_page_budget(build_site):
     formulas = (ML_CHAPTER_FORMULAS * 2)[:20]
     build = build_site(
         {"chapter1.md": math_chapter("Twenty", "chapter1", formulas)},
-        extra_settings=WITH_MATH_LINK,
     )
     assert build.exit_code == 0, build.log
     font = font_in(build.output).stat().st_size

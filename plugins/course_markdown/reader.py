@@ -13,7 +13,7 @@ still fail the build.
 import os
 
 from courselib.front_matter import split_front_matter
-from courselib.markdown import HAS_MATH_FIELD, PROBLEMS_FIELD, RenderedChapter, render_markdown
+from courselib.markdown import PROBLEMS_FIELD, RenderedChapter, render_markdown
 from courselib.paths import leaves_content, shown_path
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader
 from pelican.utils import pelican_open
@@ -26,7 +26,7 @@ class CourseMarkdownReader(BaseReader):
     file_extensions = ["md", "markdown", "mkd", "mdown"]
 
     def read(self, source_path: str) -> tuple[str, dict]:
-        """Return a chapter's HTML and its metadata, with its problems and whether it has math."""
+        """Return a chapter's HTML and its metadata, with the problems found reading it."""
         with pelican_open(source_path) as text:
             lines = text.split("\n")
         front = split_front_matter(lines)
@@ -38,7 +38,6 @@ class CourseMarkdownReader(BaseReader):
             shown_path(source_path, self.settings["PATH"]),
             folder_parts(source_path, self.settings["PATH"]),
         )
-        metadata[HAS_MATH_FIELD] = chapter.has_math
         return chapter.html.rstrip("\n"), metadata
 
     def front_matter_metadata(self, fields: dict) -> dict:

@@ -5,7 +5,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 # The packages that turn a chapter's Markdown into HTML: a new version may render differently.
-RENDERING_PACKAGES = ("pelican", "markdown-it-py", "mdit-py-plugins", "pygments")
+RENDERING_PACKAGES = ("pelican", "markdown-it-py", "mdit-py-plugins", "pygments", "math-core")
 
 
 def folder_digest(folder: Path) -> str:

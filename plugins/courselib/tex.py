@@ -98,7 +98,7 @@ class TexError(ValueError):
 
 
 def tex_to_mathml(tex: str, display: bool) -> str:
-    """Return one `<math>` element for `tex` (`display="block"` when `display`), or raise TexError."""
+    """Return one `<math>` element for `tex` (`display="block"` if `display`), or raise TexError."""
     if not tex.strip():
         raise TexError("the formula is empty", 0)
     if len(tex) > MAX_TEX_CHARS:
@@ -107,7 +107,9 @@ def tex_to_mathml(tex: str, display: bool) -> str:
         )
     control = CONTROL_CHARACTER.search(tex)
     if control:
-        raise TexError(f"control character U+{ord(control.group()):04X} in the formula", control.start())
+        raise TexError(
+            f"control character U+{ord(control.group()):04X} in the formula", control.start()
+        )
     _refuse_unsupported(tex)
     try:
         if len(tex) <= DIRECT_CHARS:
@@ -203,7 +205,9 @@ def _author_error(tex: str, error: BaseException) -> TexError:
         what = takers[-1] if takers else "a command at the end"
         return TexError(f"{what} is missing its argument", offset)
     if problem.startswith('Found "&"'):
-        return TexError("& outside a matrix or aligned environment (write \\& for the sign)", offset)
+        return TexError(
+            "& outside a matrix or aligned environment (write \\& for the sign)", offset
+        )
     mismatch = re.match(r'Expected "\\end\{(.*)\}", but found "\\end\{(.*)\}"', problem)
     if mismatch:
         return TexError(

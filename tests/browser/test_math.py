@@ -1,7 +1,6 @@
 """Formulas in Chromium: drawn with the site's math font, in the text's colour, accessible."""
 
 import os
-from pathlib import Path
 
 import pytest
 from conftest import chapter, run_pelican, write_content
@@ -12,7 +11,6 @@ from benchmarks.audit import served
 from .conftest import LOOPBACK, chromium_or_skip, open_reader
 from .test_accessibility import axe_script
 
-OVERRIDES = Path(__file__).parent.parent / "fixtures" / "math_course" / "templates"
 # Where a screenshot of the math page goes, to look at (COURSE_MATH_SCREENSHOTS=folder).
 SCREENSHOTS = os.environ.get("COURSE_MATH_SCREENSHOTS")
 
@@ -29,9 +27,7 @@ def math_site(tmp_path_factory):
             "chapter2.md": chapter("Prose", "chapter2", body="No formula here."),
         },
     )
-    build = run_pelican(
-        content, work / "output", extra_settings={"THEME_TEMPLATES_OVERRIDES": [str(OVERRIDES)]}
-    )
+    build = run_pelican(content, work / "output")
     assert build.exit_code == 0, build.log
     with served(build.output) as base_url:
         yield base_url

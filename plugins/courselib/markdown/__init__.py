@@ -1,9 +1,10 @@
-"""Chapters' Markdown as GitHub renders it: CommonMark 0.31.2 and GitHub's extras.
+"""Chapters' Markdown as GitHub renders it: CommonMark 0.31.2 and GitHub's extras, plus math.
 
 One parser (markdown-it-py, the parser under MyST and Jupyter Book) reads every chapter:
 - CommonMark, passing every example of its spec (tests/test_commonmark_spec.py);
 - GitHub's tables, strikethrough, task lists, footnotes, `https://`/`www.` autolinks and
   alerts (`> [!NOTE]`), and Python-Markdown's `!!! note` callouts and `{attributes}`;
+- math (`$...$`, `$$...$$`, `\\(...\\)`, `\\[...\\]`) made MathML at build time;
 - heading ids as GitHub makes them, and Pelican's `{filename}` links kept as written.
 
 The same parse gives the line and column of every link, image, raw HTML tag and formula,
@@ -25,11 +26,11 @@ from courselib.front_matter import split_front_matter
 
 from .headings import add_heading_ids, github_slug
 from .html_rules import add_html_rules
+from .math_syntax import add_math
 from .positions import track_positions
 from .written_links import WrittenLink, written_links
 
 __all__ = [
-    "HAS_MATH_FIELD",
     "PROBLEMS_FIELD",
     "RenderedChapter",
     "WrittenLink",
@@ -38,11 +39,9 @@ __all__ = [
     "render_markdown",
 ]
 
-# Metadata fields the chapter reader sets: the problems found while reading a chapter
-# (one line each, `content/x.md:12:5: ...`), reported by author_errors, and whether the
-# chapter has math (its page then loads the math font).
+# The metadata field the chapter reader sets: the problems found while reading a chapter
+# (one line each, `content/x.md:12:5: ...`), reported by author_errors.
 PROBLEMS_FIELD = "markdown_problems"
-HAS_MATH_FIELD = "has_math"
 
 # Pelican's links to other content (`{filename}ch5.md`, `|static|x.png`): kept as written,
 # for Pelican to replace once it knows every page's URL.
@@ -60,7 +59,6 @@ class RenderedChapter:
     html: str
     links: list[WrittenLink] = field(default_factory=list)
     problems: list[tuple[int, int, str]] = field(default_factory=list)  # (line, column, text)
-    has_math: bool = False
 
 
 def normalize_link(url: str) -> str:
@@ -106,6 +104,7 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     md.use(admon_plugin)
     # `[x](y){target=_blank}`, as Python-Markdown's attribute lists let authors write.
     md.use(attrs_plugin)
+    add_math(md)
     track_positions(md)
     add_heading_ids(md)
     add_html_rules(md)
@@ -129,7 +128,6 @@ def render_markdown(text: str, md: MarkdownIt | None = None) -> RenderedChapter:
         html=md.renderer.render(tokens, md.options, env),
         links=links,
         problems=sorted(env.get("problems", []) + problems),
-        has_math=env.get("has_math", False),
     )
 
 

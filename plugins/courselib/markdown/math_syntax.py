@@ -1,0 +1,151 @@
+"""Math in chapters: `$...$`, `$$...$$`, `\\(...\\)` and `\\[...\\]`, made MathML at build time.
+
+Dollars follow pandoc's rule, as GitHub's does in practice: `$` opens only before a
+non-space and closes only after one, never right before a digit, so `$5 or $10` stays
+text; `\\$` is a dollar sign. Each formula becomes MathML while the chapter is parsed
+(`meta["mathml"]`), and a TeX error becomes a problem at its file:line:column.
+"""
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+from courselib.tex import TexError, tex_to_mathml
+
+from .positions import position_in_lines, source_lines
+
+MATH_TOKENS = {"math_inline": False, "math_inline_double": True, "math_block": True}
+
+
+def add_math(md: MarkdownIt) -> None:
+    """Make `md` read the four kinds of math and turn each formula into MathML."""
+    md.use(
+        dollarmath_plugin,
+        allow_labels=False,
+        allow_space=False,
+        allow_digits=False,
+        allow_blank_lines=False,
+        double_inline=True,
+    )
+    md.inline.ruler.before("escape", "math_bracket_inline", bracket_inline)
+    md.block.ruler.before(
+        "fence", "math_bracket_block", bracket_block, {"alt": ["paragraph", "reference"]}
+    )
+    md.core.ruler.push("math_to_mathml", math_to_mathml)
+    for token_type in MATH_TOKENS:
+        md.add_render_rule(token_type, render_math)
+
+
+def bracket_inline(state: StateInline, silent: bool) -> bool:
+    """Read `\\(...\\)` (inline) or `\\[...\\]` (display) within a paragraph."""
+    start = state.pos
+    if state.src[start] != "\\" or start + 1 >= state.posMax:
+        return False
+    opening = state.src[start + 1]
+    if opening not in "([":
+        return False
+    bracket = ")" if opening == "(" else "]"
+    # Where a search for a closing bracket found none: none is found after it either,
+    # so a paragraph of thousands of unclosed `\(` is read once, not once per `\(`.
+    unclosed = state.env.setdefault("unclosed_math", {})
+    if unclosed.get((state.src, state.posMax, bracket), state.posMax + 1) <= start:
+        return False
+    end = closing_bracket(state.src, start + 2, state.posMax, bracket)
+    if end < 0:
+        unclosed[(state.src, state.posMax, bracket)] = start
+    if end < 0 or not is_formula(state.src[start + 2 : end]):
+        return False  # `\(` alone, or `\(\)`, is an escaped parenthesis
+    if not silent:
+        token = state.push("math_inline" if opening == "(" else "math_inline_double", "math", 0)
+        token.content = state.src[start + 2 : end]
+        token.markup = "\\" + opening
+    state.pos = end + 2
+    return True
+
+
+def closing_bracket(text: str, start: int, end: int, bracket: str) -> int:
+    """Return where `\\)` or `\\]` closes a formula begun before `start`, or -1.
+
+    TeX commands are skipped whole, so the `\\]` in `\\\\]` (a line break, then `]`)
+    does not close it.
+    """
+    index = start
+    while index < end - 1:
+        if text[index] == "\\":
+            if text[index + 1] == bracket:
+                return index
+            index += 2
+        else:
+            index += 1
+    return -1
+
+
+def is_formula(tex: str) -> bool:
+    """True when `tex` holds more than spaces and backslashes: something to typeset."""
+    return bool(tex.replace("\\", "").strip())
+
+
+def bracket_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Read display math that starts a block with `\\[` and ends a line with `\\]`."""
+    if state.is_code_block(start_line):
+        return False
+    begin = state.bMarks[start_line] + state.tShift[start_line]
+    first = state.src[begin : state.eMarks[start_line]]
+    if not first.startswith("\\["):
+        return False
+    line, text = start_line, first[2:]
+    while not text.rstrip().endswith("\\]"):
+        line += 1
+        if line >= end_line or state.isEmpty(line):
+            return False
+        text += "\n" + state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+    if not is_formula(text.rstrip()[:-2]):
+        return False
+    if not silent:
+        token = state.push("math_block", "math", 0)
+        token.block = True
+        token.content = text.rstrip()[:-2]
+        token.markup = "\\["
+        token.map = [start_line, line + 1]
+    state.line = line + 1
+    return True
+
+
+def math_to_mathml(state: StateCore) -> None:
+    """Convert every formula of the chapter to MathML; note each TeX error where it was written.
+
+    A math block's text starts right after its opening `$$` or `\\[`, on the block's
+    first line, so its lines are the ends of the block's source lines.
+    """
+    for token in state.tokens:
+        if token.type == "math_block":
+            convert(state, token, token.map[0], token.content, 0)
+        elif token.type == "inline" and token.children:
+            for child in token.children:
+                if child.type in MATH_TOKENS and "offset" in child.meta:
+                    start = child.meta["offset"] + len(child.markup)
+                    convert(state, child, token.map[0], token.content, start)
+
+
+def convert(state: StateCore, token: Token, first_line: int, text: str, start: int) -> None:
+    """Set `token.meta["mathml"]`, or note the TeX error at its place: `start` in `text`."""
+    tex = token.content.strip()  # the newlines after `$$` and before the closing one
+    lead = len(token.content) - len(token.content.lstrip())
+    try:
+        token.meta["mathml"] = tex_to_mathml(tex, display=MATH_TOKENS[token.type])
+    except TexError as error:
+        offset = start + lead + (error.offset or 0)
+        line, column = position_in_lines(source_lines(state), first_line, text, offset)
+        state.env.setdefault("problems", []).append((line, column, f"TeX: {error.message}"))
+
+
+def render_math(self, tokens: list[Token], index: int, options, env) -> str:
+    """Write a formula's MathML, or its TeX as code when it could not be converted."""
+    token = tokens[index]
+    if "mathml" in token.meta:
+        return token.meta["mathml"] + ("\n" if token.type == "math_block" else "")
+    return f'<code class="math-error">{escapeHtml(token.content)}</code>'
