@@ -23,7 +23,9 @@ ARTICLE_SAVE_AS = "{slug}.html"
 PAGE_URL = "{slug}.html"
 PAGE_SAVE_AS = "{slug}.html"
 # A course has no tag, author, category or archive listings.
-DIRECT_TEMPLATES = ["index", "404"]
+# The home page (index.html) is written by the chapters plugin: the course README, then
+# the syllabus.
+DIRECT_TEMPLATES = ["404"]
 ARCHIVES_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""

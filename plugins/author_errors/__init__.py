@@ -22,6 +22,7 @@ from cached_products.image_index import image_index_for
 from chapters.outline import OutlineError, chapter_number, parse_upcoming
 from courselib.front_matter import read_front_matter
 from courselib.markdown import PROBLEMS_FIELD
+from courselib.pages import BY_PATH_FIELD
 from courselib.paths import shown_path
 from pelican import signals
 from pelican.log import LimitFilter
@@ -137,7 +138,13 @@ def check_duplicate_slugs(generator) -> None:
         for key in WRITTEN_LISTS
         for content in generator.context.get(key, [])
     ]
-    for problem in duplicate_slugs(written):
+    by_path = frozenset(
+        shown[id(content)]
+        for key in WRITTEN_LISTS
+        for content in generator.context.get(key, [])
+        if content.metadata.get(BY_PATH_FIELD)
+    )
+    for problem in duplicate_slugs(written, by_path):
         report.add(problem)
         report.stops_writing = True
     for problem in hidden_pages(written):
@@ -156,6 +163,8 @@ def check_duplicate_slugs(generator) -> None:
 def page_address(content, shown: str) -> PageAddress:
     """Return where a chapter or page would be written and served, and which field said so."""
     metadata = content.metadata
+    if metadata.get(BY_PATH_FIELD):  # written where its path says (courselib.pages)
+        return PageAddress(shown, content.save_as, content.url, "path", "path")
     fallback = "Slug" if "slug" in metadata else "Title"
     return PageAddress(
         source=shown,

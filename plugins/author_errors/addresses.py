@@ -55,11 +55,12 @@ def site_addresses(settings: dict, upcoming: list[tuple[int, str, str]]) -> list
     `upcoming` holds (number, title, save_as) of the announced chapters no written
     chapter replaces.
     """
-    taken = []
-    for name in settings.get("DIRECT_TEMPLATES", ["index"]):
+    # The home page is always written (by the chapters plugin), whatever DIRECT_TEMPLATES says.
+    taken = [Taken(settings.get("INDEX_SAVE_AS") or "index.html", "the home page")]
+    for name in settings.get("DIRECT_TEMPLATES", []):
         save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
-        if save_as:
-            taken.append(Taken(save_as, "the home page" if name == "index" else f"the {name} page"))
+        if save_as and name != "index":
+            taken.append(Taken(save_as, f"the {name} page"))
     taken += [Taken("sitemap.xml", "the sitemap"), Taken("robots.txt", "robots.txt")]
     taken += [
         Taken(settings[key], f"the feed {settings[key]}")
@@ -158,5 +159,5 @@ def address_clashes(
 
 def clash_problem(where: str, address: str, field: str, owner: str) -> str:
     """Return the one line that names the page, the field, the address and its owner."""
-    fix = "add 'Slug: ...'" if field == "Title" else f"give it another {field}"
+    fix = {"Title": "add 'Slug: ...'", "path": "rename it"}.get(field, f"give it another {field}")
     return f"{where}: its address {address!r} (from its {field}) is taken by {owner}: {fix}"

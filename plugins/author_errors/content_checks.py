@@ -55,12 +55,13 @@ def check_chapter(
 def front_matter_problems(
     fields: dict[str, Field], shown: str, is_page: bool, known_categories: Iterable[str]
 ) -> list[str]:
-    """Return what is missing or wrong in a chapter's Title, Date, Category, Slug and Status."""
+    """Return what is wrong in a chapter's Date, Modified, Category, Slug and Status.
+
+    Front matter is optional: a chapter without a Title takes its first `# heading`, one
+    without a Date shows its last commit's date (or none), and one without a Category is
+    a chapter. A field that is there must be right.
+    """
     problems = []
-    title = fields.get("title")
-    if title is None or not title.value.strip():
-        where = f"{shown}:{title.line}" if title else shown
-        problems.append(f"{where}: no Title: add 'Title: ...' at the top of the file")
     for key in ("date", "modified"):
         value = fields.get(key)
         if value is not None and not is_date(value.value):
@@ -68,16 +69,13 @@ def front_matter_problems(
                 f"{shown}:{value.line}: {key.capitalize()}: {value.value!r} is not a date:"
                 " write it as 2024-01-31"
             )
-    if not is_page and "date" not in fields:
-        problems.append(f"{shown}: no Date: add 'Date: 2024-01-31' at the top of the file")
     known = [name.strip() for name in known_categories]
     category = fields.get("category")
-    if not is_page and (category is None or not category.value.strip()):
-        problems.append(
-            f"{shown}: no Category: add 'Category: {known[0] if known else 'chapters'}'"
-            " at the top of the file"
-        )
-    elif not is_page and category.value.strip().lower() not in {k.lower() for k in known}:
+    if (
+        not is_page
+        and category is not None
+        and category.value.strip().lower() not in {k.lower() for k in known}
+    ):
         problems.append(
             f"{shown}:{category.line}: unknown Category {category.value.strip()!r}:"
             f" use one of: {', '.join(known)}"
@@ -250,14 +248,24 @@ def check_file(
     return []
 
 
-def duplicate_slugs(written: Iterable[tuple[str, str, str]]) -> list[str]:
-    """Return a problem for each page written twice, from (source, slug, save_as) triples."""
+def duplicate_slugs(
+    written: Iterable[tuple[str, str, str]], by_path: frozenset[str] = frozenset()
+) -> list[str]:
+    """Return a problem for each page written twice, from (source, slug, save_as) triples.
+
+    A page in `by_path` (sources as shown) is written where its path says, not by its slug.
+    """
     first_by_output: dict[str, str] = {}
     problems = []
     for source, slug, save_as in sorted(written):
         if not save_as:
             continue
-        if save_as in first_by_output:
+        if save_as in first_by_output and source in by_path:
+            problems.append(
+                f"{first_by_output[save_as]} and {source} would both be {save_as}:"
+                " rename one of them"
+            )
+        elif save_as in first_by_output:
             problems.append(
                 f"{first_by_output[save_as]} and {source} both have slug {slug!r}"
                 f" (both would be {save_as}): give each its own Slug"

@@ -1,40 +1,40 @@
-"""Pelican side of the outline: build the syllabus once, write the upcoming-chapter pages."""
+"""Pelican side of the outline: build the course tree once, write the home and upcoming pages."""
 
 import logging
 import os
+from urllib.parse import quote
 
+from courselib.git_dates import last_commit_dates
+from courselib.pages import BY_PATH_FIELD, FILE_DATE_FIELD, HOME_FIELD
 from courselib.paths import shown_path
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
-from .outline import (
-    Chapter,
-    OutlineError,
-    WrittenChapter,
-    build_syllabus,
-    parse_upcoming,
-    syllabus_entry,
-)
+from .outline import Chapter, OutlineError, WrittenChapter, parse_upcoming, syllabus_entry
+from .settings import course_settings
+from .tree import build_course, label
 
 logger = logging.getLogger(__name__)
 
 
 class SidebarChapters:
-    """The sidebar's chapter list, rendered once per SITEURL and reused on every page.
+    """The sidebar's syllabus tree, rendered once per SITEURL and reused on every page.
 
-    Only the current chapter differs between pages; it is marked by adding
-    aria-current to its link, which is unique in the list.
+    Only the current page differs between pages; it is marked by adding
+    aria-current to its link, which is unique in the tree.
     """
 
-    def __init__(self, template, syllabus: list[Chapter]) -> None:
+    def __init__(self, template, tree: list[Chapter]) -> None:
         self.template = template
-        self.syllabus = syllabus
+        self.tree = tree
         self.rendered: dict[str, str] = {}
 
     def render(self, site_url: str, current: Chapter | None) -> Markup:
-        """Return the chapter list as seen from a page, with `current` marked."""
+        """Return the syllabus tree as seen from a page, with `current` marked."""
         if site_url not in self.rendered:
-            self.rendered[site_url] = self.template.render(syllabus=self.syllabus, SITEURL=site_url)
+            self.rendered[site_url] = self.template.render(
+                syllabus_tree=self.tree, SITEURL=site_url
+            )
         html = self.rendered[site_url]
         if current is not None:
             link = f'<a href="{escape(site_url)}/{escape(current.url)}">'
@@ -43,15 +43,20 @@ class SidebarChapters:
 
 
 class ChapterGenerator(Generator):
-    """Orders the chapters, links each to its neighbours and writes the upcoming pages.
+    """Builds the course tree, links each page to its neighbours, writes home and upcoming pages.
 
     Runs after Pelican's articles generator (plugin generators come after the
     built-in ones), and before any page is written, so every template sees
-    `syllabus` and each article its `course_chapter`.
+    `syllabus` and `syllabus_tree`, and each article its `course_chapter`.
     """
 
-    def written_chapter(self, article) -> WrittenChapter:
+    def written_chapter(self, article, commit_dates: dict) -> WrittenChapter:
         """Return what the outline needs of one article."""
+        path = os.path.relpath(article.source_path, self.settings["PATH"]).replace(os.sep, "/")
+        # A date Pelican only took from the file is no date: its last commit's, if any.
+        dated_by_file = article.metadata.get(FILE_DATE_FIELD, False)
+        date = commit_dates.get(path) if dated_by_file else getattr(article, "date", None)
+        source_url = self.course.source_url
         return WrittenChapter(
             source=shown_path(article.source_path, self.settings["PATH"]),
             title=article.title,
@@ -60,32 +65,51 @@ class ChapterGenerator(Generator):
             save_as=article.save_as,
             chapter_field=article.metadata.get("chapter"),
             body_html=article._content or "",
-            date=getattr(article, "date", None),
+            date=date,
             modified=getattr(article, "modified", None),
             description_field=article.metadata.get("description"),
+            by_path=article.metadata.get(BY_PATH_FIELD, False),
+            path=path,
+            edit_url=f"{source_url}/{quote(path)}" if source_url else None,
         )
 
     def generate_context(self) -> None:
+        self.course, setting_problems = course_settings(self.settings)
+        for problem in setting_problems:
+            logger.error("pelicanconf: %s", problem)
         articles = self.context.get("articles", [])
-        written = [self.written_chapter(article) for article in articles]
+        # Two home pages (README.md and index.md) are reported by author_errors, which keeps one.
+        self.home = next((a for a in articles if a.metadata.get(HOME_FIELD)), None)
+        in_course = [article for article in articles if article is not self.home]
+        commit_dates = last_commit_dates(self.settings["PATH"])
+        written = [self.written_chapter(article, commit_dates) for article in in_course]
         try:
             upcoming = parse_upcoming(self.settings.get("UPCOMING_CHAPTERS"))
         except OutlineError as problem:
             logger.error("pelicanconf: %s", problem)
             upcoming = []
-        syllabus, problems = build_syllabus(
-            written, upcoming, self.settings["ARTICLE_URL"], self.settings["ARTICLE_SAVE_AS"]
+        course = build_course(
+            written,
+            upcoming,
+            self.settings["ARTICLE_URL"],
+            self.settings["ARTICLE_SAVE_AS"],
+            self.course.levels,
         )
-        for problem in problems:
+        for problem in course.problems:
             logger.warning("%s", problem)
-        if problems:
+        if course.problems:
             logger.error(
                 "The course outline has %d problem(s), listed above.",
-                len(problems),
+                len(course.problems),
             )
-        by_source = {chapter.source: chapter for chapter in syllabus if chapter.source}
-        for article, chapter in zip(articles, written, strict=True):
-            article.course_chapter = by_source[chapter.source]
+        if course.notice:
+            logger.warning("%s", course.notice)
+        by_source = {entry.source: entry for entry in course.order + course.outside}
+        for article, chapter in zip(in_course, written, strict=True):
+            if chapter.source in by_source:
+                article.course_chapter = by_source[chapter.source]
+            else:  # left out of the tree by a problem reported above
+                article.course_chapter, _problem = syllabus_entry(chapter)
         # Drafts, hidden chapters and translations are pages too, outside the syllabus.
         off_syllabus = [
             *self.context.get("drafts", []),
@@ -93,14 +117,31 @@ class ChapterGenerator(Generator):
             *(translation for article in articles for translation in article.translations),
         ]
         for article in off_syllabus:
-            article.course_chapter, _problem = syllabus_entry(self.written_chapter(article))
-        self.syllabus = syllabus
-        self.context["syllabus"] = syllabus
+            entry, problem = syllabus_entry(self.written_chapter(article, commit_dates))
+            if problem is None:  # a draft chapter is labelled as it will be when published
+                label(entry, (), self.course.levels)
+            article.course_chapter = entry
+        self.syllabus = course.order
+        self.context["syllabus"] = course.order
+        self.context["syllabus_tree"] = course.tree
         self.context["sidebar_chapters"] = SidebarChapters(
-            self.get_template("sidebar_chapters"), syllabus
+            self.get_template("sidebar_chapters"), course.tree
         )
 
     def generate_output(self, writer) -> None:
+        home = self.get_template("index")
+        # The home page: the course's README (if it has one), then the syllabus. Pelican's
+        # direct template may have written index.html already; this one replaces it.
+        writer.write_file(
+            self.settings["INDEX_SAVE_AS"],
+            home,
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            override_output=True,
+            course_home=self.home,
+            page_name="index",
+            theme_template=home.name,
+        )
         template = self.get_template("upcoming")
         for chapter in self.syllabus:
             if not chapter.is_upcoming:

@@ -25,9 +25,14 @@ ASCII_NOT_WORD = str.maketrans(
 
 @dataclass(eq=False)
 class Chapter:
-    """One entry of the syllabus: a written chapter, or one announced as upcoming."""
+    """One entry of the syllabus: a written chapter, unit or lesson, or one announced as upcoming.
 
-    number: int
+    Entries form a tree (a unit's lessons are its `children`); `previous` and `next`
+    follow the reading order. A page outside the syllabus is an entry too, with no
+    number, label or neighbours.
+    """
+
+    number: int | None
     title: str
     slug: str
     url: str
@@ -38,8 +43,28 @@ class Chapter:
     updated: datetime | None = None  # `Modified:`, else `Date:`
     description: str = ""  # for search engines and link previews
     card: str | None = None  # site path of its social card, set by course_sharing
+    label: str = ""  # "Chapter 4", "Unit 1", "Lesson 1.2"; "" for a page without a number
+    numbering: str = ""  # the numbers of its label: "4", "1.2"
+    edit_url: str | None = None  # its source file on the course's repository (SOURCE_URL)
     previous: "Chapter | None" = field(default=None, repr=False)
     next: "Chapter | None" = field(default=None, repr=False)
+    parent: "Chapter | None" = field(default=None, repr=False)
+    children: list["Chapter"] = field(default_factory=list, repr=False)
+    in_syllabus: bool = True
+
+    @property
+    def heading(self) -> str:
+        """The entry as a heading or link names it: "Unit 1: Introduction", or its title."""
+        return f"{self.label}: {self.title}" if self.label else self.title
+
+    @property
+    def ancestors(self) -> list["Chapter"]:
+        """The entries above this one, outermost first (a lesson's unit)."""
+        found, entry = [], self.parent
+        while entry is not None:
+            found.insert(0, entry)
+            entry = entry.parent
+        return found
 
     @property
     def is_upcoming(self) -> bool:
@@ -63,9 +88,12 @@ class WrittenChapter:
     save_as: str
     chapter_field: str | None  # the `Chapter:` front-matter value, if any
     body_html: str
-    date: datetime | None = None
+    date: datetime | None = None  # the `Date:` its author wrote (or its last commit), if any
     modified: datetime | None = None
     description_field: str | None = None  # the `Description:` front-matter value, if any
+    by_path: bool = False  # placed in the course by its path (courselib.pages)
+    path: str = ""  # relative to content/, for a page placed by its path
+    edit_url: str | None = None
 
 
 class OutlineError(ValueError):
@@ -188,8 +216,24 @@ def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
         body_has_h1=has_h1(chapter.body_html),
         updated=chapter.modified or chapter.date,
         description=(chapter.description_field or "").strip() or describe(chapter.body_html),
+        edit_url=chapter.edit_url,
     )
     return entry, problem
+
+
+def page_entry(chapter: WrittenChapter, number: int | None) -> Chapter:
+    """Return the syllabus entry of a page placed by its path, numbered `number` (or not)."""
+    entry, _problem = syllabus_entry(chapter)
+    entry.number = number
+    return entry
+
+
+def outside_entry(chapter: WrittenChapter) -> Chapter:
+    """Return the entry of a page outside the syllabus: no number, no neighbours."""
+    entry, _problem = syllabus_entry(chapter)
+    entry.number = None
+    entry.in_syllabus = False
+    return entry
 
 
 def build_syllabus(

@@ -11,9 +11,19 @@ still fail the build.
 """
 
 import os
+from datetime import datetime
 
 from courselib.front_matter import split_front_matter
 from courselib.markdown import PROBLEMS_FIELD, RenderedChapter, render_markdown
+from courselib.pages import (
+    BY_PATH_FIELD,
+    FILE_DATE_FIELD,
+    HOME_FIELD,
+    is_home_page,
+    page_save_as,
+    placed_by_path,
+    title_from_name,
+)
 from courselib.paths import leaves_content, shown_path
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader
 from pelican.utils import pelican_open
@@ -38,6 +48,13 @@ class CourseMarkdownReader(BaseReader):
             shown_path(source_path, self.settings["PATH"]),
             folder_parts(source_path, self.settings["PATH"]),
         )
+        source = content_relative(source_path, self.settings["PATH"])
+        metadata.update(missing_fields(source, metadata, chapter.title, bool(front.fields)))
+        if "date" not in metadata:
+            # Pelican needs a date to sort and to write feeds; it is never shown as one the
+            # author gave ("Last updated" comes from the file's last commit, or is left out).
+            metadata["date"] = datetime.fromtimestamp(os.stat(source_path).st_mtime)
+            metadata[FILE_DATE_FIELD] = True
         return chapter.html.rstrip("\n"), metadata
 
     def front_matter_metadata(self, fields: dict) -> dict:
@@ -65,6 +82,35 @@ def chapter_problems(chapter: RenderedChapter, shown: str, folder: tuple[str, ..
         if leaves_content(link.url, folder)
     ]
     return problems
+
+
+def missing_fields(
+    source: str, metadata: dict, heading: str | None, has_front_matter: bool
+) -> dict:
+    """Return the title, and for a page placed by its path its address, that front matter lacks.
+
+    The title is the first `# heading`, else the file's name. A page placed by its
+    path (courselib.pages) without a Slug is written where its path says; the home
+    page's README is not written on its own (the home page shows it).
+    """
+    fields = {}
+    if not str(metadata.get("title") or "").strip():
+        fields["title"] = heading or title_from_name(source)
+    if placed_by_path(source, has_front_matter) and "slug" not in metadata:
+        save_as = page_save_as(source)
+        fields["slug"] = save_as.removesuffix(".html")
+        fields["url"] = save_as
+        fields["save_as"] = "" if is_home_page(source) else save_as
+        fields[HOME_FIELD] = is_home_page(source)
+        fields[BY_PATH_FIELD] = True
+    return fields
+
+
+def content_relative(path: str, content_root: str) -> str:
+    """Return a file's path relative to content/, with `/` between folders."""
+    return os.path.relpath(os.path.abspath(path), os.path.abspath(content_root)).replace(
+        os.sep, "/"
+    )
 
 
 def folder_parts(path: str, content_root: str) -> tuple[str, ...]:

@@ -50,7 +50,7 @@ class SharingGenerator(Generator):
     def generate_output(self, writer) -> None:
         cards = {"index": ("Course", self.settings.get("SITENAME", ""))}
         for chapter in self.context.get("syllabus", []):
-            cards[chapter.slug] = (f"Chapter {chapter.number}", chapter.title)
+            cards[chapter.slug] = (chapter.label, chapter.title)
         cache_dir = Path(self.settings.get("CACHE_PATH", "cache")) / "course_sharing"
         drawn = write_cards(
             cards, self.settings.get("SITENAME", ""), cache_dir, Path(self.output_path)

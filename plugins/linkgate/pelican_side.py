@@ -45,10 +45,12 @@ def start_build(*_arguments, **_keywords) -> None:
 def note_written_page(path: str, context: dict) -> None:
     """Remember which Markdown file and template produced the output file `path`."""
     content = context.get("article") or context.get("page")
+    template = f"{content.template}.html" if hasattr(content, "template") else None
+    if content is None and context.get("course_home") is not None:
+        # The home page shows the course's README (the chapters plugin writes it).
+        content, template = context["course_home"], context.get("theme_template")
     source_path = getattr(content, "source_path", None)
-    if source_path and hasattr(content, "template"):
-        template = f"{content.template}.html"
-    else:
+    if not (source_path and template):
         source_path = None
         # A generator of ours passes `theme_template`; Pelican's direct templates have page_name.
         template = context.get("theme_template") or _direct_template(context)

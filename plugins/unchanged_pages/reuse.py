@@ -42,14 +42,15 @@ def build_key(
 
 
 def chapter_facts(chapter) -> str:
-    """Return what the templates read of a chapter's syllabus entry and its neighbours."""
+    """Return what the templates read of a page's syllabus entry, its neighbours and its units."""
     if chapter is None:
         return ""
     neighbours = [
-        (other.number, other.title, other.url) if other is not None else None
+        (other.heading, other.url) if other is not None else None
         for other in (chapter.previous, chapter.next)
     ]
-    return repr(chapter) + repr(neighbours)
+    ancestors = [(above.heading, above.url) for above in chapter.ancestors]
+    return repr(chapter) + repr(neighbours) + repr(ancestors)
 
 
 def metadata_text(metadata: dict) -> str:

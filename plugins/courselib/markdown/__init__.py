@@ -24,7 +24,7 @@ from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 
 from courselib.front_matter import split_front_matter
 
-from .headings import add_heading_ids, github_slug
+from .headings import add_heading_ids, github_slug, heading_text
 from .html_rules import add_html_rules
 from .math_syntax import add_math
 from .positions import track_positions
@@ -59,6 +59,7 @@ class RenderedChapter:
     html: str
     links: list[WrittenLink] = field(default_factory=list)
     problems: list[tuple[int, int, str]] = field(default_factory=list)  # (line, column, text)
+    title: str | None = None  # the text of its first `# heading`, if it has one
 
 
 def normalize_link(url: str) -> str:
@@ -128,7 +129,16 @@ def render_markdown(text: str, md: MarkdownIt | None = None) -> RenderedChapter:
         html=md.renderer.render(tokens, md.options, env),
         links=links,
         problems=sorted(env.get("problems", []) + problems),
+        title=first_heading(tokens),
     )
+
+
+def first_heading(tokens: list) -> str | None:
+    """Return the text of a chapter's first top-level heading, or None."""
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h1":
+            return " ".join(heading_text(tokens[index + 1]).split()) or None
+    return None
 
 
 def chapter_links(text: str) -> list[WrittenLink]:

@@ -127,7 +127,7 @@
       item.appendChild(excerpt);
       list.appendChild(item);
     });
-    status.textContent = pages.length ? pages.length + " chapters found" : "No results for " + query;
+    status.textContent = pages.length ? pages.length + (pages.length === 1 ? " page found" : " pages found") : "No results for " + query;
     if (pages.length) resultsBox.appendChild(list);
     else resultsBox.appendChild(document.createTextNode(status.textContent));
     resultsBox.hidden = false;

@@ -1,0 +1,216 @@
+"""The course as a tree: units, lessons and their pages, from the folders a course is kept in.
+
+Pure functions over plain values (see outline.py for the entries). The rules, as a
+course kept on GitHub is read:
+
+- numbered folders and files (`1-`, `01_`, `2.`) form the tree, ordered by their
+  number (`10-` after `9-`); a folder's README.md (or index.md) is its page;
+- in a numbered folder, its page comes first, then its numbered children in order,
+  then its other pages in name order (`assignment.md`);
+- unnumbered files and folders elsewhere (`CONTRIBUTING.md`, a template folder) are
+  built and linkable, outside the syllabus;
+- a course with no number anywhere is read in name order, and the build says so once;
+- chapters written with Pelican's front matter (numbered by `Chapter:` or their slug)
+  and upcoming chapters take their place among the top-level entries.
+
+Entries are labelled from COURSE_LEVELS: ["Unit", "Lesson"] gives "Unit 1" and
+"Lesson 1.2"; levels deeper than the list repeat its last word.
+"""
+
+import posixpath
+from dataclasses import dataclass, field
+
+from courselib.pages import is_folder_page, name_number
+
+from .outline import Chapter, WrittenChapter, build_syllabus, outside_entry, page_entry
+
+DEFAULT_LEVELS = ("Chapter",)
+
+
+@dataclass
+class Folder:
+    """One folder of content/ that holds Markdown: its page, its files and its subfolders."""
+
+    path: str  # relative to content/, "" for content/ itself
+    page: WrittenChapter | None = None
+    files: list[WrittenChapter] = field(default_factory=list)
+    folders: dict[str, "Folder"] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return posixpath.basename(self.path)
+
+
+@dataclass
+class Course:
+    """The syllabus as a tree, the reading order, the pages outside it, and what is wrong."""
+
+    tree: list[Chapter]  # the top-level entries, each with its children
+    order: list[Chapter]  # every syllabus entry in reading order
+    outside: list[Chapter]  # pages built but not in the syllabus
+    problems: list[str]
+    notice: str | None = None  # said once, not a failure: a course read in name order
+
+
+def folder_tree(pages: list[WrittenChapter], problems: list[str]) -> Folder:
+    """Return content/ as folders of the pages placed by their path; report a folder's 2nd page."""
+    root = Folder("")
+    for page in sorted(pages, key=lambda p: p.path):
+        folder = root
+        for name in page.path.split("/")[:-1]:
+            path = posixpath.join(folder.path, name)
+            folder = folder.folders.setdefault(name, Folder(path))
+        if not is_folder_page(page.path):
+            folder.files.append(page)
+        elif folder.page is None:
+            folder.page = page
+        else:
+            where = f"content/{folder.path}/" if folder.path else "content/"
+            problems.append(
+                f"{folder.page.source} and {page.source} are both the page of {where}:"
+                " keep one of them"
+            )
+    return root
+
+
+def has_numbers(folder: Folder) -> bool:
+    """True when any file or folder under `folder` is numbered by its name."""
+    return any(
+        name_number(posixpath.basename(page.path)) is not None for page in folder.files
+    ) or any(
+        name_number(name) is not None or has_numbers(sub) for name, sub in folder.folders.items()
+    )
+
+
+def build_course(
+    written: list[WrittenChapter],
+    upcoming: list[dict],
+    url_pattern: str,
+    save_as_pattern: str,
+    levels: tuple[str, ...] = DEFAULT_LEVELS,
+) -> Course:
+    """Return the course's syllabus tree, reading order and outside pages, with its problems."""
+    chapters = [chapter for chapter in written if not chapter.by_path]
+    top, problems = build_syllabus(chapters, upcoming, url_pattern, save_as_pattern)
+    root = folder_tree([chapter for chapter in written if chapter.by_path], problems)
+    name_order = not top and not has_numbers(root)
+    reader = TreeReader(name_order)
+    units = reader.children(root, top_level=True)
+    problems += reader.problems
+    tree = merge_top_level(top, units, problems)
+    for entry in tree:
+        label(entry, (), levels)
+    order = [entry for top_entry in tree for entry in reading_order(top_entry)]
+    for before, after in zip(order, order[1:], strict=False):
+        before.next, after.previous = after, before
+    notice = None
+    if name_order and units:
+        notice = (
+            "content/: no file or folder name starts with a number (1-, 01_, 2.): the"
+            " syllabus follows the names' order"
+        )
+    return Course(tree, order, reader.outside, problems, notice)
+
+
+class TreeReader:
+    """Reads folders into syllabus entries, collecting the pages outside and the problems."""
+
+    def __init__(self, name_order: bool) -> None:
+        self.name_order = name_order
+        self.outside: list[Chapter] = []
+        self.problems: list[str] = []
+
+    def number_of(self, name: str, position: int) -> int | None:
+        """Return an entry's number: from its name, or its place when read in name order."""
+        return position + 1 if self.name_order else name_number(name)
+
+    def children(self, folder: Folder, top_level: bool = False) -> list[Chapter]:
+        """Return the entries in `folder`: its numbered children, then (inside a unit) the rest."""
+        named = sorted(
+            [(name, sub) for name, sub in folder.folders.items()]
+            + [(posixpath.basename(page.path), page) for page in folder.files],
+            key=lambda item: item[0],
+        )
+        numbered: list[Chapter] = []
+        others: list[Chapter] = []
+        for position, (name, item) in enumerate(named):
+            number = self.number_of(name, position)
+            if isinstance(item, Folder):
+                entry = self.folder_entry(item, number)
+                if entry is not None:
+                    numbered.append(entry)
+            elif number is not None:
+                numbered.append(page_entry(item, number))
+            elif top_level:
+                self.outside.append(outside_entry(item))
+            else:
+                others.append(page_entry(item, None))
+        numbered.sort(key=lambda entry: entry.number)
+        self.report_same_numbers(folder, numbered)
+        return numbered + others
+
+    def folder_entry(self, folder: Folder, number: int | None) -> Chapter | None:
+        """Return a numbered folder's entry, with its children; an unnumbered one is outside."""
+        if number is None:
+            self.set_outside(folder)
+            return None
+        if folder.page is None:
+            self.problems.append(
+                f"content/{folder.path}/: a numbered folder with no page:"
+                f" add content/{folder.path}/README.md"
+            )
+            self.set_outside(folder, with_page=False)
+            return None
+        entry = page_entry(folder.page, number)
+        entry.children = self.children(folder)
+        for child in entry.children:
+            child.parent = entry
+        return entry
+
+    def set_outside(self, folder: Folder, with_page: bool = True) -> None:
+        """Put every page under `folder` outside the syllabus."""
+        if with_page and folder.page is not None:
+            self.outside.append(outside_entry(folder.page))
+        self.outside.extend(outside_entry(page) for page in folder.files)
+        for sub in folder.folders.values():
+            self.set_outside(sub)
+
+    def report_same_numbers(self, folder: Folder, numbered: list[Chapter]) -> None:
+        """Add a problem for two entries of one folder with the same number."""
+        for first, second in zip(numbered, numbered[1:], strict=False):
+            if first.number == second.number:
+                where = f"content/{folder.path}/" if folder.path else "content/"
+                self.problems.append(
+                    f"{first.source} and {second.source} are both number {first.number}"
+                    f" in {where}: give each its own number"
+                )
+
+
+def merge_top_level(top: list[Chapter], units: list[Chapter], problems: list[str]) -> list[Chapter]:
+    """Return Pelican chapters and top-level units in number order, reporting shared numbers."""
+    by_number = {entry.number: entry for entry in top if entry.number is not None}
+    for unit in units:
+        earlier = by_number.get(unit.number)
+        if earlier is not None and unit.number is not None and earlier.source:
+            problems.append(
+                f"{earlier.source} and {unit.source} are both number {unit.number}:"
+                " give each its own number"
+            )
+    numbered = [entry for entry in top + units if entry.number is not None and entry.number >= 0]
+    unnumbered = [entry for entry in top + units if entry not in numbered]
+    return sorted(numbered, key=lambda entry: entry.number) + unnumbered
+
+
+def label(entry: Chapter, numbers: tuple[int, ...], levels: tuple[str, ...]) -> None:
+    """Label an entry and its children: "Unit 1", "Lesson 1.2"; no label without a number."""
+    if entry.number is not None and entry.number >= 0:
+        numbers = (*numbers, entry.number)
+        entry.numbering = ".".join(str(number) for number in numbers)
+        entry.label = f"{levels[min(len(numbers), len(levels)) - 1]} {entry.numbering}"
+    for child in entry.children:
+        label(child, numbers, levels)
+
+
+def reading_order(entry: Chapter) -> list[Chapter]:
+    """Return an entry and everything under it, in reading order."""
+    return [entry, *(found for child in entry.children for found in reading_order(child))]

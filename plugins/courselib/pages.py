@@ -1,0 +1,86 @@
+"""Where a Markdown file of a course laid out for GitHub is published, and how it is numbered.
+
+A course kept on GitHub is folders of Markdown: a `README.md` (or `index.md`) per
+unit and lesson, other pages beside them (`assignment.md`), and names that start
+with a number (`1-introduction/`, `01_setup.md`, `2.devices/`) to give the order.
+GitHub shows a folder's README as the folder's page; so do we:
+
+- `content/README.md` (or `index.md`) is the course's home page, `index.html`;
+- `unit/README.md` is `unit/index.html`, and `unit/x.md` is `unit/x.html`.
+
+A chapter written with Pelican's front matter (a `Title:`) outside numbered folders
+keeps Pelican's rules instead: `{slug}.html` beside the home page, numbered by its
+`Chapter:` field or the digits of its slug.
+"""
+
+import posixpath
+import re
+
+# Metadata the chapter reader sets, for the outline and the templates: the page is placed by
+# its path; it is the home page's text; its `date` is only the file's modification time.
+BY_PATH_FIELD = "placed_by_path"
+HOME_FIELD = "course_home"
+FILE_DATE_FIELD = "dated_by_file"
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
+FOLDER_PAGE_NAMES = ("readme", "index")
+# `1-intro`, `01_setup`, `2.devices`, `3 spatial design`, or a bare `4`.
+NUMBERED = re.compile(r"^(?P<number>\d+)(?:[-_. ]+|$)")
+
+
+def is_markdown(name: str) -> bool:
+    """True for a file name the chapter reader reads."""
+    return name.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def stem(name: str) -> str:
+    """Return a file name without its Markdown suffix."""
+    return posixpath.splitext(name)[0]
+
+
+def is_folder_page(source: str) -> bool:
+    """True for a folder's own page: its README.md or index.md (any case)."""
+    return stem(posixpath.basename(source)).lower() in FOLDER_PAGE_NAMES
+
+
+def is_home_page(source: str) -> bool:
+    """True for content/README.md or content/index.md: the course's home page."""
+    return "/" not in source and is_folder_page(source)
+
+
+def name_number(name: str) -> int | None:
+    """Return the number a file or folder name starts with (`01_setup.md` -> 1), or None."""
+    found = NUMBERED.match(stem(name) if is_markdown(name) else name)
+    return int(found["number"]) if found else None
+
+
+def in_numbered_folder(source: str) -> bool:
+    """True when a file in content/ lies inside a folder whose name starts with a number."""
+    return any(name_number(folder) is not None for folder in source.split("/")[:-1])
+
+
+def placed_by_path(source: str, has_front_matter: bool) -> bool:
+    """True when a file's place in the course comes from its path, not Pelican's rules.
+
+    That is every file without front matter, and every file inside a numbered folder.
+    """
+    return not has_front_matter or in_numbered_folder(source)
+
+
+def page_save_as(source: str) -> str:
+    """Return where a file placed by its path is written: `unit/README.md` -> `unit/index.html`."""
+    folder, name = posixpath.split(source)
+    page = "index" if is_folder_page(name) else stem(name)
+    return posixpath.join(folder, f"{page}.html")
+
+
+def title_from_name(source: str) -> str:
+    """Return a page title made from its file name (a folder page's: from its folder's name).
+
+    The number and the separators go: `1-what-is-xr/README.md` -> "What is xr".
+    """
+    folder, name = posixpath.split(source)
+    base = posixpath.basename(folder) if is_folder_page(name) and folder else stem(name)
+    found = NUMBERED.match(base)
+    words = base[found.end() :] if found and found.end() < len(base) else base
+    words = " ".join(re.split(r"[-_ ]+", words)).strip() or base
+    return words[:1].upper() + words[1:]

@@ -1,0 +1,202 @@
+"""The course tree from folders, as tables: addresses, numbers, order, labels and problems."""
+
+import pytest
+from chapters.outline import WrittenChapter
+from chapters.tree import build_course
+from courselib.pages import name_number, page_save_as, placed_by_path, title_from_name
+
+
+@pytest.mark.parametrize(
+    ("source", "save_as"),
+    [
+        ("README.md", "index.html"),
+        ("index.md", "index.html"),
+        ("1-intro/README.md", "1-intro/index.html"),
+        ("1-intro/readme.markdown", "1-intro/index.html"),
+        ("1-intro/2-what/assignment.md", "1-intro/2-what/assignment.html"),
+        ("CONTRIBUTING.md", "CONTRIBUTING.html"),
+        ("Kapitel 2/Übung.md", "Kapitel 2/Übung.html"),
+    ],
+)
+def test_a_page_is_written_where_its_path_says(source, save_as):
+    assert page_save_as(source) == save_as
+
+
+@pytest.mark.parametrize(
+    ("name", "number"),
+    [
+        ("1-introduction", 1),
+        ("01_setup.md", 1),
+        ("2.devices", 2),
+        ("10-future", 10),
+        ("3 spatial design", 3),
+        ("4", 4),
+        ("4.md", 4),
+        ("chapter4.md", None),
+        ("images", None),
+        ("2024report.md", None),
+    ],
+)
+def test_numbers_come_from_the_start_of_a_name(name, number):
+    assert name_number(name) == number
+
+
+@pytest.mark.parametrize(
+    ("source", "title"),
+    [
+        ("1-what-is-xr/README.md", "What is xr"),
+        ("01_setup.md", "Setup"),
+        ("for-teachers.md", "For teachers"),
+        ("README.md", "README"),
+    ],
+)
+def test_a_page_without_heading_or_title_is_named_after_its_file(source, title):
+    assert title_from_name(source) == title
+
+
+@pytest.mark.parametrize(
+    ("source", "has_front_matter", "by_path"),
+    [
+        ("chapter4.md", True, False),  # the seed: Pelican's rules
+        ("part2/chapter2.md", True, False),
+        ("notes.md", False, True),
+        ("1-intro/1-lesson/README.md", True, True),  # front matter inside a numbered folder
+    ],
+)
+def test_which_pages_are_placed_by_their_path(source, has_front_matter, by_path):
+    assert placed_by_path(source, has_front_matter) is by_path
+
+
+def page(path: str, title: str | None = None) -> WrittenChapter:
+    """A page placed by its path, as the reader would give it."""
+    save_as = page_save_as(path)
+    return WrittenChapter(
+        source=f"content/{path}",
+        title=title or title_from_name(path),
+        slug=save_as.removesuffix(".html"),
+        url=save_as,
+        save_as=save_as,
+        chapter_field=None,
+        body_html="<p>Text.</p>",
+        by_path=True,
+        path=path,
+    )
+
+
+COURSE = [
+    "1-introduction/README.md",
+    "1-introduction/1-what-is-xr/README.md",
+    "1-introduction/1-what-is-xr/assignment.md",
+    "1-introduction/2-history/README.md",
+    "1-introduction/assignment.md",
+    "1-introduction/notes/README.md",  # an unnumbered folder inside a unit: outside
+    "2-devices/README.md",
+    "2-devices/10-future/README.md",
+    "2-devices/9-phones/README.md",
+    "CONTRIBUTING.md",
+    "quiz-template/README.md",
+]
+
+
+def build(paths, levels=("Unit", "Lesson"), upcoming=()):
+    return build_course(
+        [page(path) for path in paths], list(upcoming), "{slug}.html", "{slug}.html", levels
+    )
+
+
+def test_the_reading_order_is_units_lessons_their_pages_then_the_next_unit():
+    course = build(COURSE)
+    assert [entry.source.removeprefix("content/") for entry in course.order] == [
+        "1-introduction/README.md",
+        "1-introduction/1-what-is-xr/README.md",
+        "1-introduction/1-what-is-xr/assignment.md",
+        "1-introduction/2-history/README.md",
+        "1-introduction/assignment.md",
+        "2-devices/README.md",
+        "2-devices/9-phones/README.md",
+        "2-devices/10-future/README.md",
+    ]
+    assert course.problems == [] and course.notice is None
+    first, second = course.order[0], course.order[1]
+    assert first.previous is None and first.next is second and second.previous is first
+
+
+def test_levels_label_units_and_lessons_and_other_pages_have_no_label():
+    course = build(COURSE)
+    assert [(entry.label, entry.title) for entry in course.order] == [
+        ("Unit 1", "Introduction"),
+        ("Lesson 1.1", "What is xr"),
+        ("", "Assignment"),
+        ("Lesson 1.2", "History"),
+        ("", "Assignment"),
+        ("Unit 2", "Devices"),
+        ("Lesson 2.9", "Phones"),
+        ("Lesson 2.10", "Future"),
+    ]
+    unit = course.tree[0]
+    assert [child.label for child in unit.children] == ["Lesson 1.1", "Lesson 1.2", ""]
+    assert (
+        unit.children[0].ancestors == [unit]
+        and unit.children[0].heading == "Lesson 1.1: What is xr"
+    )
+
+
+def test_deeper_levels_repeat_the_last_word():
+    course = build(["1-a/README.md", "1-a/1-b/README.md", "1-a/1-b/2-c.md"], levels=("Part",))
+    assert [entry.label for entry in course.order] == ["Part 1", "Part 1.1", "Part 1.1.2"]
+
+
+def test_unnumbered_files_and_folders_elsewhere_are_outside_the_syllabus():
+    course = build(COURSE)
+    outside = sorted(entry.source.removeprefix("content/") for entry in course.outside)
+    assert outside == [
+        "1-introduction/notes/README.md",
+        "CONTRIBUTING.md",
+        "quiz-template/README.md",
+    ]
+    assert all(not entry.in_syllabus and entry.previous is None for entry in course.outside)
+
+
+def test_a_course_with_no_numbers_is_read_in_name_order_and_says_so_once():
+    course = build(["b-second/README.md", "a-first/README.md", "a-first/lesson.md", "c.md"])
+    assert [entry.title for entry in course.order] == ["A first", "Lesson", "B second", "C"]
+    assert course.problems == []
+    assert "no file or folder name starts with a number" in course.notice
+
+
+@pytest.mark.parametrize(
+    ("paths", "problem"),
+    [
+        (
+            ["2-devices/1-headsets/README.md"],
+            "content/2-devices/: a numbered folder with no page: add content/2-devices/README.md",
+        ),
+        (
+            ["1-a/README.md", "1-b/README.md"],
+            "content/1-a/README.md and content/1-b/README.md are both number 1 in content/:"
+            " give each its own number",
+        ),
+        (
+            ["1-a/README.md", "1-a/2-x.md", "1-a/02_y.md"],
+            "content/1-a/02_y.md and content/1-a/2-x.md are both number 2 in content/1-a/",
+        ),
+        (
+            ["1-a/README.md", "1-a/index.md"],
+            "content/1-a/README.md and content/1-a/index.md are both the page of content/1-a/",
+        ),
+    ],
+)
+def test_bad_layouts_are_one_line_each_naming_the_files(paths, problem):
+    course = build(paths)
+    assert any(found.startswith(problem) for found in course.problems), course.problems
+
+
+def test_upcoming_chapters_take_their_place_among_units():
+    course = build(
+        ["1-a/README.md", "3-c/README.md"], upcoming=[{"number": 2, "title": "Two", "slug": "two"}]
+    )
+    assert [(entry.label, entry.is_upcoming) for entry in course.order] == [
+        ("Unit 1", False),
+        ("Unit 2", True),
+        ("Unit 3", False),
+    ]

@@ -1,0 +1,220 @@
+"""A course laid out for GitHub (folders of README.md, no front matter) builds as it is."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from conftest import PROJECT_ROOT, chapter, run_pelican
+
+FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "github_course"
+SETTINGS = {"COURSE_LEVELS": ["Unit", "Lesson"], "UPCOMING_CHAPTERS": []}
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    """The fixture course, copied out of this repository (no commit dates), built once."""
+    work = tmp_path_factory.mktemp("github_course")
+    shutil.copytree(FIXTURE, work / "content")
+    build = run_pelican(work / "content", work / "output", extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    return build
+
+
+def links(page: str) -> list[str]:
+    return re.findall(r'href="([^"#]+\.html)"', page)
+
+
+def test_every_markdown_file_is_a_page_where_its_path_says(course):
+    pages = sorted(
+        str(path.relative_to(course.output))
+        for path in course.output.rglob("*.html")
+        if path.name != "404.html"
+    )
+    assert pages == [
+        "1-introduction/1-what-is-xr/assignment.html",
+        "1-introduction/1-what-is-xr/index.html",
+        "1-introduction/2-history/index.html",
+        "1-introduction/assignment.html",
+        "1-introduction/index.html",
+        "2-devices/1-headsets/index.html",
+        "2-devices/10-future/index.html",
+        "2-devices/9-phones/index.html",
+        "2-devices/index.html",
+        "3-spatial-design/index.html",
+        "CONTRIBUTING.html",
+        "for-teachers.html",
+        "index.html",
+        "quiz-template/index.html",
+    ]
+
+
+def test_the_home_page_is_the_course_readme_then_the_syllabus_tree(course):
+    home = course.page("index.html")
+    main = home.split('<main id="content"', 1)[1]
+    assert main.index("Extended Reality for Beginners</h1>") < main.index("A free course")
+    assert main.index("How to use this course") < main.index('id="syllabus"')
+    syllabus = main.split('id="syllabus"', 1)[1]
+    assert re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus) == [
+        "Unit 1", "Lesson 1.1", "Lesson 1.2", "Unit 2", "Lesson 2.1", "Lesson 2.9",
+        "Lesson 2.10", "Unit 3",
+    ]  # fmt: skip
+    # Lessons sit inside their unit's item; the unit's other pages after its lessons.
+    unit = syllabus.split("./2-devices/index.html")[0].split("./1-introduction/index.html")[1]
+    assert unit.index("1-what-is-xr/assignment.html") < unit.index("2-history/index.html")
+    assert unit.index("2-history/index.html") < unit.index("1-introduction/assignment.html")
+    assert "CONTRIBUTING.html" not in syllabus and "quiz-template" not in syllabus
+
+
+def test_pages_follow_the_reading_order_with_their_unit_in_the_breadcrumb(course):
+    page = course.page("1-introduction/1-what-is-xr/index.html")
+    assert "<title>Lesson 1.1: What is XR? ·" in page
+    crumbs = page.split('aria-label="Breadcrumb"')[1].split("</nav>")[0]
+    assert re.findall(r">([^<]+)</a>", crumbs) == [
+        "Home",
+        "Unit 1: Introduction",
+        "Lesson 1.1: What is XR?",
+    ]
+    assert (
+        '<a class="chapter-nav-previous" rel="prev" href="../../1-introduction/index.html">' in page
+    )
+    assert 'rel="next" href="../../1-introduction/1-what-is-xr/assignment.html"' in page
+    order = [
+        "1-introduction/index.html",
+        "1-introduction/1-what-is-xr/index.html",
+        "1-introduction/1-what-is-xr/assignment.html",
+        "1-introduction/2-history/index.html",
+        "1-introduction/assignment.html",
+        "2-devices/index.html",
+        "2-devices/1-headsets/index.html",
+        "2-devices/9-phones/index.html",
+        "2-devices/10-future/index.html",
+        "3-spatial-design/index.html",
+    ]
+    for before, after in zip(order, order[1:], strict=False):
+        depth = "../" * before.count("/")
+        assert f'rel="next" href="{depth}{after}"' in course.page(before), before
+
+
+def test_the_sidebar_shows_the_tree_with_the_current_page_marked(course):
+    page = course.page("2-devices/9-phones/index.html")
+    sidebar = page.split('class="sidebar-chapters"')[1].split("</nav>")[0]
+    assert sidebar.count("<ol>") == 3  # each unit's lessons, and lesson 1.1's assignment
+    assert '<a href="../../2-devices/9-phones/index.html" aria-current="page">' in sidebar
+    assert sidebar.count("aria-current") == 1
+
+
+def test_titles_come_from_the_first_heading_else_the_folder_name(course):
+    assert "<title>Unit 3: Spatial design ·" in course.page("3-spatial-design/index.html")
+    assert "<title>Contributing ·" in course.page("CONTRIBUTING.html")
+
+
+def test_the_word_chapter_appears_nowhere_in_a_course_with_other_levels(course):
+    """Not in any text a student sees or hears: text, labels, titles and alt texts."""
+    for path in course.output.rglob("*.html"):
+        page = path.read_text(encoding="utf-8")
+        heard = re.findall(r'(?:aria-label|title|alt)="([^"]*)"', page)
+        shown = re.sub(r"<[^>]+>", " ", page)
+        assert not re.search(r"\bchapters?\b", " ".join([shown, *heard]), re.I), path
+
+
+def test_no_date_is_invented_outside_git_and_a_commit_date_is_shown_inside(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    before = run_pelican(content, tmp_path / "before", extra_settings=SETTINGS)
+    assert "Last updated" not in before.page("2-devices/index.html")
+    environment = {
+        "GIT_AUTHOR_DATE": "2025-03-14T12:00:00Z",
+        "GIT_COMMITTER_DATE": "2025-03-14T12:00:00Z",
+        "GIT_AUTHOR_NAME": "Instructor",
+        "GIT_AUTHOR_EMAIL": "instructor@example.org",
+        "GIT_COMMITTER_NAME": "Instructor",
+        "GIT_COMMITTER_EMAIL": "instructor@example.org",
+    }
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "Course"]):
+        subprocess.run(["git", *command], cwd=content, env=environment, check=True)
+    after = run_pelican(content, tmp_path / "after", extra_settings=SETTINGS)
+    assert 'Last updated <time datetime="2025-03-14">14 March 2025</time>' in after.page(
+        "2-devices/index.html"
+    )
+
+
+def test_each_page_links_to_its_source_when_source_url_is_set(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    source = "https://github.com/example/xr-course/blob/main/content"
+    build = run_pelican(
+        content, tmp_path / "output", extra_settings={**SETTINGS, "SOURCE_URL": source}
+    )
+    assert f'<a href="{source}/2-devices/9-phones/README.md">Edit this page</a>' in build.page(
+        "2-devices/9-phones/index.html"
+    )
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (
+            {"1-a/README.md": "# A\n", "2-b/1-c/README.md": "# C\n"},
+            "content/2-b/: a numbered folder with no page: add content/2-b/README.md",
+        ),
+        (
+            {"1-a/README.md": "# A\n", "1-b/README.md": "# B\n"},
+            "content/1-a/README.md and content/1-b/README.md are both number 1 in content/",
+        ),
+        (
+            {"1-a/README.md": "# A\n", "1-a/index.md": "# A again\n"},
+            "content/1-a/README.md and content/1-a/index.md would both be 1-a/index.html",
+        ),
+        (
+            {"README.md": "# Home\n", "index.md": "# Home again\n"},
+            "content/index.md: its address 'index.html' (from its path) is taken by"
+            " content/README.md: rename it",
+        ),
+    ],
+)
+def test_bad_layouts_fail_with_one_line_naming_the_files(build_site, files, expected):
+    build = build_site(files, extra_settings=SETTINGS)
+    assert build.exit_code != 0
+    assert expected in build.log, build.log
+    assert "Traceback" not in build.log
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ({"COURSE_LEVELS": "Unit"}, "pelicanconf: COURSE_LEVELS must be a list of words"),
+        ({"SOURCE_URL": "github.com/x"}, "pelicanconf: SOURCE_URL must be the web address"),
+    ],
+)
+def test_a_wrong_course_setting_is_named(build_site, settings, expected):
+    build = build_site({"1-a/README.md": "# A\n"}, extra_settings=settings)
+    assert build.exit_code != 0
+    assert expected in build.log, build.log
+
+
+def test_a_course_with_no_numbers_builds_in_name_order_and_says_so_once(build_site):
+    build = build_site(
+        {"b.md": "# Bravo\n", "a.md": "# Alpha\n", "c/README.md": "# Charlie\n"},
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert build.log.count("no file or folder name starts with a number") == 1
+    home = build.page("index.html")
+    assert home.index("Alpha") < home.index("Bravo") < home.index("Charlie")
+
+
+def test_the_seed_course_and_a_github_unit_live_side_by_side(build_site):
+    build = build_site(
+        {
+            "chapter4.md": chapter("Multimodal LLMs", "chapter4"),
+            "1-basics/README.md": "# Basics\n",
+            "1-basics/1-tokens/README.md": "# Tokens\n",
+        }
+    )
+    assert build.exit_code == 0, build.log
+    syllabus = build.page("index.html").split('id="syllabus"')[1]
+    labels = re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus)
+    assert labels == ["Chapter 1", "Chapter 1.1", "Chapter 4", "Chapter 5"]
+    assert (build.output / "chapter4.html").is_file()
+    assert (build.output / "1-basics" / "1-tokens" / "index.html").is_file()
