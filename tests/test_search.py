@@ -1,5 +1,7 @@
 """The search index is built by every build, after Pelican has written the site."""
 
+import gzip
+import json
 import logging
 from pathlib import Path
 
@@ -8,20 +10,32 @@ from conftest import chapter
 from search.index import SearchSettings, index_site, pagefind_command, read_settings
 
 
+def indexed_urls(bundle: Path) -> set[str]:
+    """Return the URL of every page a Pagefind bundle holds."""
+    urls = set()
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        urls.add(json.loads(data[len(b"pagefind_dcd") :])["url"])
+    return urls
+
+
 def test_build_writes_the_search_bundle_and_indexes_only_written_chapters(build_site):
     build = build_site(
         {
             "chapter1.md": chapter("Tokens", "chapter1", body="Byte pair encoding."),
             "chapter2.md": chapter("Agents", "chapter2", body="Tools and plans."),
+            "chapter3.md": chapter("Draft", "chapter3", body="Not yet.", Status="draft"),
+            "chapter4.md": chapter("Hidden", "chapter4", body="Secret.", Status="hidden"),
         },
-        extra_settings={"UPCOMING_CHAPTERS": [{"number": 3, "title": "Safety"}]},
+        extra_settings={"UPCOMING_CHAPTERS": [{"number": 5, "title": "Safety"}]},
     )
     assert build.exit_code == 0, build.log
     assert (build.output / "pagefind" / "pagefind.js").is_file()
-    assert list((build.output / "pagefind" / "fragment").iterdir())
+    assert indexed_urls(build.output / "pagefind") == {"/chapter1.html", "/chapter2.html"}
     assert "data-pagefind-body" in build.page("chapter1.html")
-    for not_indexed in ("index.html", "chapter3.html", "404.html"):
-        assert "data-pagefind-body" not in build.page(not_indexed), not_indexed
+    not_indexed = ("index.html", "chapter5.html", "404.html", "drafts/chapter3.html")
+    for page in (*not_indexed, "chapter4.html"):
+        assert "data-pagefind-body" not in build.page(page), page
 
 
 def test_search_can_be_turned_off(build_site):
