@@ -292,8 +292,8 @@ def test_file_names_with_spaces_and_non_ascii_letters_work(build_site):
     intro = build.page("chapter1.html")
     assert '<a href="./ubung-zwei.html">Next</a> <a href="./ubung-zwei.html">Again</a>' in intro
     assert '<img alt="Größe" src="./images/größe 1.png" width="4" height="4"' in intro
-    assert 'srcset="images/gr%C3%B6%C3%9Fe%201-4w.webp 4w"' in intro
-    assert (build.output / "images" / "größe 1-4w.webp").is_file()
+    assert 'srcset="images/gr%C3%B6%C3%9Fe%201.png-4w.webp 4w"' in intro
+    assert (build.output / "images" / "größe 1.png-4w.webp").is_file()
     assert (build.output / "images" / "größe 1.png").read_bytes()
     home = build.page("index.html")
     linked = re.findall(r'href="\./([^"#]+\.html)"', home)

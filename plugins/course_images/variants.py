@@ -2,7 +2,6 @@
 
 import hashlib
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +18,7 @@ class Variant:
 
     source: Path  # the original in content/
     width: int
-    site_path: str  # e.g. images/c4-480w.webp
+    site_path: str  # e.g. images/c4.png-480w.webp
     source_digest: str = ""  # of the original's bytes, when already known
 
 
@@ -30,9 +29,12 @@ def variant_widths(original_width: int) -> list[int]:
 
 
 def variant_site_path(image_site_path: str, width: int) -> str:
-    """Return the site path of a variant: `images/c4.png` at 480 -> `images/c4-480w.webp`."""
-    stem, _extension = os.path.splitext(image_site_path)
-    return f"{stem}-{width}w.webp"
+    """Return the site path of a variant: `images/c4.png` at 480 -> `images/c4.png-480w.webp`.
+
+    The original's whole name is kept: `x.png` and `x.jpg` in one folder get variants
+    of their own, not one file that serves either image's pixels.
+    """
+    return f"{image_site_path}-{width}w.webp"
 
 
 def cache_key(source_digest: str, width: int) -> str:
