@@ -206,6 +206,25 @@ def test_a_corrupt_image(build_site):
     assert_fails_with(build)
 
 
+def test_a_jpeg_cut_short_gets_one_message_from_the_checks_and_the_link_gate(build_site):
+    """The gate judged images by Pillow's verify(), which lets a cut JPEG through."""
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (64, 64), os.urandom(64 * 64 * 3)).save(buffer, format="JPEG")
+    whole = buffer.getvalue()
+    build = build_site(
+        {
+            "chapter1.md": chapter("One", "chapter1", body="![Plot](images/plot.jpg)"),
+            "images/plot.jpg": whole[: len(whole) // 2],
+        }
+    )
+    reason = re.search(
+        r"content/images/plot\.jpg: (a damaged image \(.*\)): export it again", build.log
+    )
+    assert reason, build.log
+    assert f"broken image 'images/plot.jpg': {reason.group(1)}" in build.log
+    assert_fails_with(build)
+
+
 def test_an_image_that_is_not_an_image(build_site):
     build = build_site(
         {"chapter1.md": chapter("One", "chapter1"), "images/plot.png": b"<html>oops</html>"}

@@ -10,12 +10,14 @@ one process; every lookup is checked against the file, so it stays correct).
 import hashlib
 import json
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
-
 INDEX_FILE = "image-index.json"
+# Formats a browser shows that Pillow does not decode: checked for being non-empty only.
+NOT_DECODED = frozenset({".svg", ".svgz", ".avif", ".heic", ".jxl"})
+EMPTY = "the image is empty (0 bytes)"
 
 
 @dataclass(frozen=True)
@@ -28,24 +30,60 @@ class ImageFacts:
     digest: str = ""  # of the file's bytes: names the cached products made from it
 
 
+def decoded_size(path: Path) -> tuple[int, int, str | None]:
+    """Decode the whole image at `path`; return its width, height and None, or 0, 0 and why not.
+
+    The one decoder of the project: the content checks, the image index and the link
+    gate all judge an image by it, so they never disagree (`verify()` alone passes a
+    JPEG cut short; decoding every pixel does not).
+    """
+    from PIL import Image  # here: the link gate's command judges most sites' pages only
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a big image is still an image
+            with Image.open(path) as image:
+                image.verify()
+            with Image.open(path) as image:  # verify() leaves the image unusable: reopen it
+                image.load()
+                width, height = image.size
+    except Image.UnidentifiedImageError:
+        return 0, 0, "not an image Pillow can read"
+    except Exception as error:  # noqa: BLE001 - Pillow raises many types for a damaged file
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return 0, 0, f"a damaged image ({reason})"
+    return width, height, None
+
+
 def decode(path: Path) -> ImageFacts:
     """Decode the whole image at `path` and return its facts."""
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        data = path.read_bytes()
     except OSError as error:
         return ImageFacts(0, 0, f"cannot be read ({error.strerror})")
+    digest = hashlib.sha256(data).hexdigest()
+    if not data:
+        return ImageFacts(0, 0, EMPTY, digest)
+    width, height, problem = decoded_size(path)
+    return ImageFacts(width, height, problem, digest)
+
+
+def image_problem(path: Path) -> str | None:
+    """Return why the image at `path` cannot be shown, or None when it decodes whole."""
     try:
-        with Image.open(path) as image:
-            image.verify()
-        with Image.open(path) as image:  # verify() leaves the image unusable: reopen to decode
-            image.load()
-            width, height = image.size
-    except Image.UnidentifiedImageError:
-        return ImageFacts(0, 0, "not an image Pillow can read", digest)
-    except Exception as error:  # Pillow raises many types for a damaged file
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return ImageFacts(0, 0, f"a damaged image ({reason})", digest)
-    return ImageFacts(width, height, None, digest)
+        size = path.stat().st_size
+    except OSError:
+        return "no such file"
+    if size == 0:
+        return EMPTY
+    suffix = path.suffix.lower()
+    if suffix in NOT_DECODED:
+        if suffix == ".svg":
+            head = path.read_bytes()[:4096].lower()
+            if b"<svg" not in head and b"<?xml" not in head:
+                return "not an SVG image"
+        return None
+    return decoded_size(path)[2]
 
 
 class ImageIndex:

@@ -7,9 +7,13 @@ just means a full check.
 """
 
 import contextlib
+import hashlib
 import pickle
 import sqlite3
+from functools import cache
 from pathlib import Path
+
+import cached_products.image_index
 
 from .pages import PageRecord
 from .problems import Problem
@@ -28,6 +32,20 @@ CREATE INDEX IF NOT EXISTS uses_by_page ON uses (page);
 """
 
 
+@cache
+def store_format() -> str:
+    """Return FORMAT with a digest of the code whose findings the store keeps.
+
+    The gate's own modules and the image decoder it shares: a changed check or message
+    must not meet verdicts stored by the code before it.
+    """
+    digest = hashlib.sha256(FORMAT.encode())
+    sources = sorted(Path(__file__).parent.glob("*.py"))
+    for source in [*sources, Path(cached_products.image_index.__file__)]:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
 class PageStore:
     """The last check's records, verdicts and problems for one site and one set of options."""
 
@@ -44,9 +62,9 @@ class PageStore:
             connection = sqlite3.connect(Path(folder) / FILE_NAME)
             connection.executescript(SCHEMA)
             store = cls(connection)
-            if store._meta("format") != FORMAT or store._meta("key") != key:
+            if store._meta("format") != store_format() or store._meta("key") != key:
                 store._clear()
-                store._set_meta("format", FORMAT)
+                store._set_meta("format", store_format())
                 store._set_meta("key", key)
                 connection.commit()
             return store
