@@ -219,3 +219,61 @@ def test_an_edited_jinja_filter_in_the_settings_renders_the_pages_that_use_it(pr
     code, log = staged_build(project, settings_file=settings_file)
     assert code == 0, log
     assert "<h1>tokens</h1>" in (project / "output" / "chapter1.html").read_text()
+
+
+STAMPING_PLUGIN = """
+from pelican import signals
+
+
+def stamp(path, context):
+    with open(path, "a", encoding="utf-8") as page:
+        page.write("<!-- stamped -->\\n")
+
+
+def register():
+    signals.content_written.connect(stamp)
+"""
+
+
+def test_a_plugin_editing_written_pages_never_edits_the_last_good_site(project, tmp_path):
+    """A linked page is the last build's very file: `content_written` must not reach it."""
+    extra = tmp_path / "extra_plugins" / "stamp_pages"
+    extra.mkdir(parents=True)
+    (extra / "__init__.py").write_text(STAMPING_PLUGIN)
+    from pelican.settings import read_settings
+
+    plugins = read_settings(str(PROJECT_ROOT / "pelicanconf.py"))["PLUGINS"]
+    settings = {
+        "PLUGIN_PATHS": [str(PROJECT_ROOT / "plugins"), str(extra.parent)],
+        "PLUGINS": [*plugins, "stamp_pages"],
+    }
+    code, log = staged_build(project, settings)
+    assert code == 0, log
+    before = inodes(project)
+    write_content(project / "content", {"chapter3.md": CHAPTERS["chapter3.md"] + "\nValues.\n"})
+    code, log = staged_build(project, settings)
+    assert code == 0, log
+    assert inodes(project)["chapter1"] == before["chapter1"]  # linked, not rendered
+    for name in ("chapter1", "chapter2", "chapter3"):
+        page = (project / "output" / f"{name}.html").read_text()
+        assert page.count("<!-- stamped -->") == 1, name
+
+
+def test_a_broken_anchor_in_a_linked_page_is_reported_at_its_markdown_line(project):
+    write_content(
+        project / "content",
+        {
+            "chapter1.md": CHAPTERS["chapter1.md"] + "\nSee [vectors](chapter2.html#vectors).\n",
+            "chapter2.md": CHAPTERS["chapter2.md"] + "\n## Vectors\n\nText.\n",
+        },
+    )
+    code, log = staged_build(project)
+    assert code == 0, log
+    before = inodes(project)
+    write_content(
+        project / "content", {"chapter2.md": CHAPTERS["chapter2.md"] + "\n## Tensors\n\nText.\n"}
+    )
+    code, log = staged_build(project)
+    assert code != 0
+    assert inodes(project)["chapter1"] == before["chapter1"]  # the last good site is kept
+    assert "content/chapter1.md:9:5: broken anchor 'chapter2.html#vectors'" in log, log
