@@ -83,15 +83,16 @@ def test_variants_are_encoded_once_and_again_when_the_image_changes(tmp_path):
     source.write_bytes(png(1000, 500))
     variants = [Variant(source, width, f"images/photo-{width}w.webp") for width in (480, 800, 1000)]
     cache, output = tmp_path / "cache", tmp_path / "output"
-    assert write_variants(variants, cache, output) == 3
-    assert write_variants(variants, cache, output) == 0
+    images = ImageIndex(cache / "image-index.json")
+    assert write_variants(variants, cache, output, images) == 3
+    assert write_variants(variants, cache, output, images) == 0
     assert sorted(path.name for path in (output / "images").iterdir()) == [
         "photo-1000w.webp",
         "photo-480w.webp",
         "photo-800w.webp",
     ]
     source.write_bytes(png(1000, 500, "red"))
-    assert write_variants(variants, cache, output) == 3
+    assert write_variants(variants, cache, output, images) == 3
     with Image.open(output / "images" / "photo-480w.webp") as variant:
         assert variant.getpixel((10, 10))[0] > 200  # red now
 

@@ -14,6 +14,8 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache_files import load_json, report_damaged, write_atomically
+
 INDEX_FILE = "image-index.json"
 # Formats a browser shows that Pillow does not decode: checked for being non-empty only.
 NOT_DECODED = frozenset({".svg", ".svgz", ".avif", ".heic", ".jxl"})
@@ -86,15 +88,27 @@ def image_problem(path: Path) -> str | None:
     return decoded_size(path)[2]
 
 
+def is_facts_entry(entry: object) -> bool:
+    """True for an index entry as `ImageIndex` writes it: stamp, size, problem, digest."""
+    return (
+        isinstance(entry, list)
+        and len(entry) == 6
+        and all(type(number) is int for number in entry[:4])
+        and (entry[4] is None or isinstance(entry[4], str))
+        and isinstance(entry[5], str)
+    )
+
+
 class ImageIndex:
-    """Image facts remembered in a JSON file, re-decoded only when an image changes."""
+    """Image facts remembered in a JSON file, re-decoded only when an image changes.
+
+    A damaged file, or entry, is dropped with a warning: its images are decoded again.
+    """
 
     def __init__(self, index_file: Path) -> None:
         self.index_file = index_file
-        try:
-            self.known = json.loads(index_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.known = {}
+        known = load_json(index_file, lambda value: isinstance(value, dict), "a JSON object")
+        self.known: dict = known if isinstance(known, dict) else {}
         self.changed = False
 
     def facts(self, path: Path, real_folder: str | None = None) -> ImageFacts | None:
@@ -114,21 +128,36 @@ class ImageIndex:
         else:
             key = os.path.join(real_folder, os.path.basename(path))
         entry = self.known.get(key)
-        if entry and entry[:2] == stamp and len(entry) == 6:
+        if entry is not None and not is_facts_entry(entry):
+            self._drop_damaged_entries()
+        elif entry is not None and entry[:2] == stamp:
             return ImageFacts(*entry[2:])
         facts = decode(Path(path))
         self.known[key] = [*stamp, facts.width, facts.height, facts.problem, facts.digest]
         self.changed = True
         return facts
 
+    def _drop_damaged_entries(self) -> None:
+        """Forget every entry not as this index writes them, saying so once."""
+        damaged = [key for key, entry in self.known.items() if not is_facts_entry(entry)]
+        for key in damaged:
+            del self.known[key]
+        report_damaged(self.index_file, f"the facts of {len(damaged)} image(s) are not as written")
+        self.changed = True
+
+    def remember(self, path: Path, facts: ImageFacts) -> None:
+        """Record the facts of an image this build has just written, without decoding it."""
+        status = os.stat(path)
+        key = os.path.join(os.path.realpath(path.parent), path.name)
+        entry = [status.st_mtime_ns, status.st_size, facts.width, facts.height, facts.problem]
+        self.known[key] = [*entry, facts.digest]
+        self.changed = True
+
     def save(self) -> None:
         """Write the index back if this build learnt anything new."""
         if not self.changed:
             return
-        self.index_file.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.index_file.with_name(self.index_file.name + ".partial")
-        partial.write_text(json.dumps(self.known), encoding="utf-8")
-        os.replace(partial, self.index_file)
+        write_atomically(self.index_file, json.dumps(self.known).encode("utf-8"))
         self.changed = False
 
 

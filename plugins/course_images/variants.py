@@ -5,7 +5,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from cached_products import place_in_site, run_jobs, write_atomically
+from cached_products import make_missing, place_in_site, write_atomically
+from cached_products.image_index import ImageFacts, ImageIndex
 from PIL import Image
 
 VARIANT_WIDTHS = (480, 800, 1200)
@@ -42,8 +43,8 @@ def cache_key(source_digest: str, width: int) -> str:
     return f"{source_digest[:20]}-{width}-q{WEBP_QUALITY}.webp"
 
 
-def encode_variant(source: Path, width: int, destination: Path) -> None:
-    """Write `source` scaled to `width` pixels wide as WebP at `destination`."""
+def encode_variant(source: Path, width: int, destination: Path) -> ImageFacts:
+    """Write `source` scaled to `width` pixels wide as WebP at `destination`; return its facts."""
     with Image.open(source) as image:
         image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
         height = max(1, round(image.height * width / image.width))
@@ -51,24 +52,31 @@ def encode_variant(source: Path, width: int, destination: Path) -> None:
             image = image.resize((width, height), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
         image.save(buffer, format="WEBP", quality=WEBP_QUALITY, method=4)
-    write_atomically(destination, buffer.getvalue())
+    data = buffer.getvalue()
+    write_atomically(destination, data)
+    return ImageFacts(width, height, None, hashlib.sha256(data).hexdigest())
 
 
-def write_variants(variants: list[Variant], cache_dir: Path, output_dir: Path) -> int:
-    """Copy every variant into the site, encoding only those not cached; return how many encoded."""
+def write_variants(
+    variants: list[Variant], cache_dir: Path, output_dir: Path, images: ImageIndex
+) -> int:
+    """Copy every variant into the site, encoding only those not cached; return how many encoded.
+
+    A cached variant that does not decode (`images` judges it) is dropped and encoded again.
+    """
     cached_files = {}
-    to_encode = []
     digests: dict[Path, str] = {}
     for variant in set(variants):
         if variant.source not in digests:
             digests[variant.source] = (
                 variant.source_digest or hashlib.sha256(variant.source.read_bytes()).hexdigest()
             )
-        cached = cache_dir / cache_key(digests[variant.source], variant.width)
-        cached_files[variant] = cached
-        if not cached.exists():
-            to_encode.append((variant.source, variant.width, cached))
-    encoded = run_jobs(encode_variant, sorted(set(to_encode)))
+        cached_files[variant] = cache_dir / cache_key(digests[variant.source], variant.width)
+    encoded = make_missing(
+        {cached: (variant.source, variant.width) for variant, cached in cached_files.items()},
+        encode_variant,
+        images,
+    )
     for variant, cached in cached_files.items():
         place_in_site(cached, output_dir / variant.site_path)
     return encoded

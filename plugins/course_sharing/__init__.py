@@ -12,6 +12,7 @@ The sitemap itself comes from pelican-sitemap.
 import logging
 from pathlib import Path
 
+from cached_products.image_index import image_index_for
 from pelican import signals
 from pelican.generators import Generator
 
@@ -48,9 +49,11 @@ class SharingGenerator(Generator):
         for chapter in self.context.get("syllabus", []):
             cards[chapter.slug] = (f"Chapter {chapter.number}", chapter.title)
         cache_dir = Path(self.settings.get("CACHE_PATH", "cache")) / "course_sharing"
+        images = image_index_for(self.settings)
         drawn = write_cards(
-            cards, self.settings.get("SITENAME", ""), cache_dir, Path(self.output_path)
+            cards, self.settings.get("SITENAME", ""), cache_dir, Path(self.output_path), images
         )
+        images.save()
         logger.info("course_sharing: %d social cards (%d newly drawn)", len(cards), drawn)
         robots = Path(self.output_path) / "robots.txt"
         robots.write_text(robots_txt(self.context["SHARE_SITEURL"]), encoding="utf-8")
