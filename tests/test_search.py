@@ -3,6 +3,7 @@
 import gzip
 import json
 import logging
+import subprocess
 from pathlib import Path
 
 import search.index
@@ -90,3 +91,22 @@ def test_an_unchanged_site_reuses_its_index_and_a_changed_one_is_indexed_again(t
     assert changed.exit_code == 0, changed.log
     assert list((tmp_path / "cache" / "search").iterdir()) != [cached]  # indexed anew, kept alone
     assert len(list((tmp_path / "cache" / "search").iterdir())) == 1
+
+
+def test_a_full_disk_fails_the_build_in_one_line_and_never_poisons_the_index(tmp_path):
+    """Pagefind exits 0 after writing empty files on a full disk; they must never be kept."""
+    from conftest import run_staged_build, small_disk, write_content
+
+    write_content(tmp_path / "content", {"chapter1.md": chapter("Tokens", "chapter1")})
+    with small_disk(tmp_path / "cache", "400k"):
+        code, log = run_staged_build(tmp_path)
+        assert code != 0, log
+        assert "search index not built: Pagefind wrote a damaged index" in log, log
+        assert "Traceback" not in log
+        assert not (tmp_path / "output").exists()
+        subprocess.run(["mount", "-o", "remount,size=16m", str(tmp_path / "cache")], check=True)
+        code, log = run_staged_build(tmp_path)
+    assert code == 0, log
+    bundle = tmp_path / "output" / "pagefind"
+    assert indexed_urls(bundle) == {"/chapter1.html"}
+    assert all(file.stat().st_size > 0 for file in bundle.rglob("*") if file.is_file())

@@ -116,7 +116,10 @@ def run_pagefind(site: Path, shard: Shard, cache_dir: Path) -> str | None:
         shutil.rmtree(written, ignore_errors=True)
         reason = (finished.stderr or finished.stdout).strip().splitlines()
         return reason[-1] if reason else f"exit code {finished.returncode}"
-    keep_bundle(written, cache_dir, shard)
+    problem = keep_bundle(written, cache_dir, shard)
+    if problem is not None:
+        free = shutil.disk_usage(cache_dir).free // 1024
+        return f"Pagefind wrote a damaged index ({problem}; {free:,} KB free on its disk)"
     return None
 
 
