@@ -1,10 +1,12 @@
 """Shared helpers: build a real site from real Markdown into a temporary folder."""
 
+import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +67,39 @@ def run_pelican(
     )
 
 
+def run_staged_build(
+    project: Path,
+    settings: dict | None = None,
+    environment: dict | None = None,
+    settings_file: Path = PROJECT_ROOT / "pelicanconf.py",
+) -> tuple[int, str]:
+    """Run `make html`'s command: a staged build of project/content into project/output.
+
+    Returns the exit code and everything logged.
+    """
+    overrides = {
+        "THEME": str(PROJECT_ROOT / "themes" / "course"),
+        "PLUGIN_PATHS": [str(PROJECT_ROOT / "plugins")],
+        "CACHE_PATH": str(project / "cache"),
+        **(settings or {}),
+    }
+    pelican = [str(PELICAN), str(project / "content"), "-s", str(settings_file)]
+    pelican += ["--fatal", "errors", "-e", *(f"{k}={json.dumps(v)}" for k, v in overrides.items())]
+    command = [sys.executable, "-m", "staged_build", "build", str(project / "output")]
+    command += ["--content", str(project / "content"), "--", *pelican]
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(PROJECT_ROOT / "plugins"),
+        "COLUMNS": "250",
+        "TERM": "dumb",
+        **(environment or {}),
+    }
+    finished = subprocess.run(
+        command, capture_output=True, text=True, cwd=PROJECT_ROOT, env=environment, timeout=300
+    )
+    return finished.returncode, finished.stdout + finished.stderr
+
+
 def write_content(folder: Path, files: dict[str, str | bytes]) -> Path:
     """Write a content folder from {relative path: text or bytes}; return the folder."""
     for relative_path, body in files.items():
@@ -123,3 +158,24 @@ def run_make(project: Path, *targets: str, timeout: int = 600) -> subprocess.Com
         env=environment,
         timeout=timeout,
     )
+
+
+def mount(folder: Path, *options: str) -> None:
+    """Mount something at `folder` (`mount options... folder`); skip the test, saying why, if
+    this machine cannot (mounting needs root)."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root, to mount a file system for the test")
+    folder.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(["mount", *options, str(folder)], capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a file system here: {mounted.stderr.strip()}")
+
+
+@contextlib.contextmanager
+def small_disk(folder: Path, size: str) -> Iterator[Path]:
+    """Make `folder` a file system of its own, `size` big (a tmpfs), for the test's length."""
+    mount(folder, "-t", "tmpfs", "-o", f"size={size}", "tmpfs")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "--lazy", str(folder)], check=False)

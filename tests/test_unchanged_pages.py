@@ -1,13 +1,9 @@
 """Chapter pages made from unchanged inputs are linked from the last build, never left stale."""
 
-import json
-import os
 import shutil
-import subprocess
-import sys
 
 import pytest
-from conftest import PELICAN, PROJECT_ROOT, chapter, write_content
+from conftest import PROJECT_ROOT, chapter, run_staged_build, write_content
 
 CHAPTERS = {
     "chapter1.md": chapter("Tokens", "chapter1", Chapter="1", body="Byte pairs."),
@@ -16,33 +12,11 @@ CHAPTERS = {
 }
 
 
-def staged_build(
-    project,
-    settings: dict | None = None,
-    environment: dict | None = None,
-    settings_file=PROJECT_ROOT / "pelicanconf.py",
-):
-    """Run `make html`'s command: a staged build of project/content into project/output."""
-    overrides = {
-        "THEME": str(project / "theme"),
-        "PLUGIN_PATHS": [str(PROJECT_ROOT / "plugins")],
-        "CACHE_PATH": str(project / "cache"),
-        **(settings or {}),
-    }
-    pelican = [str(PELICAN), str(project / "content"), "-s", str(settings_file)]
-    pelican += ["--fatal", "errors", "-e", *(f"{k}={json.dumps(v)}" for k, v in overrides.items())]
-    command = [sys.executable, "-m", "staged_build", "build", str(project / "output")]
-    command += ["--content", str(project / "content"), "--", *pelican]
-    environment = {
-        **os.environ,
-        "PYTHONPATH": str(PROJECT_ROOT / "plugins"),
-        "COLUMNS": "250",
-        **(environment or {}),
-    }
-    finished = subprocess.run(
-        command, capture_output=True, text=True, cwd=PROJECT_ROOT, env=environment, timeout=300
+def staged_build(project, settings: dict | None = None, **options) -> tuple[int, str]:
+    """A staged build of project/content with the project's own copy of the theme."""
+    return run_staged_build(
+        project, {"THEME": str(project / "theme"), **(settings or {})}, **options
     )
-    return finished.returncode, finished.stdout + finished.stderr
 
 
 def inodes(project) -> dict[str, int]:
