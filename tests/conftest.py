@@ -6,7 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -158,6 +159,31 @@ def run_make(project: Path, *targets: str, timeout: int = 600) -> subprocess.Com
         env=environment,
         timeout=timeout,
     )
+
+
+def start_make(project: Path, *targets: str) -> subprocess.Popen:
+    """Start `make` in a project copy, in a session of its own; its output merged, as text."""
+    venv = Path(sys.executable).parent.parent
+    return subprocess.Popen(
+        ["make", *targets, f"VENV={venv}"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "COLUMNS": "250", "TERM": "dumb"},
+        start_new_session=True,
+    )
+
+
+def wait_for(condition: Callable[[], object], timeout: float = 120, what: str = "") -> object:
+    """Return the first true value of `condition()`, asked every 50 ms; fail after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    pytest.fail(f"waited {timeout} s for {what or condition}")
 
 
 def mount(folder: Path, *options: str) -> None:

@@ -2,14 +2,21 @@
 
 As a Pelican plugin, it refuses an output folder that is `/`, the home folder, the
 project, content/, a parent of these or a folder inside content/ (every build empties
-its output folder). As a command (`python -m staged_build`, used by `make html` and
-`make publish`) it builds into a temporary folder beside output/ and swaps it in only
-when the whole build, link checks included, passed.
+its output folder); it puts the last good site back if a staged build was stopped
+while replacing it (for `make serve`, `devserver` and `regenerate`); and it has static
+files copied, not linked, when the output folder is on another file system than
+content/ (Pelican would make symbolic links into content/).
+
+As a command (`python -m staged_build`, used by `make html`, `make publish` and `make
+clean`) it builds into a temporary folder beside output/ and swaps it in only when the
+whole build, link checks included, passed; one build of a folder at a time.
 
 The command needs only the standard library, so `make clean` runs it without the venv.
 """
 
 import logging
+import os
+from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +34,45 @@ def refuse_unsafe_output(pelican) -> None:
         raise SystemExit(2)
 
 
+def restore_last_good_site(pelican) -> None:
+    """Put back the last good site if a staged build was stopped between its two renames."""
+    from .build import restore_interrupted_swap, site_folder
+    from .lock import only_build
+    from .paths import previous_prefix
+
+    output = site_folder(Path(os.path.abspath(pelican.output_path)))
+    if output.exists() or not any(output.parent.glob(previous_prefix(output) + "*")):
+        return
+    with only_build(output):  # a `make html` swapping right now finishes first
+        restore_interrupted_swap(output)
+
+
+def copy_static_files_across_file_systems(pelican) -> None:
+    """Have Pelican copy static files when output/ and content/ are on two file systems.
+
+    With STATIC_CREATE_LINKS, Pelican hard-links static files, and where it cannot
+    (another file system) makes symbolic links into content/: a site that breaks when
+    published, and that the link gate rightly fails.
+    """
+    settings = pelican.settings
+    if settings.get("STATIC_CREATE_LINKS") and device_of(pelican.output_path) != device_of(
+        pelican.path
+    ):
+        logger.info("staged_build: output is on another file system: static files are copied")
+        settings["STATIC_CREATE_LINKS"] = False
+
+
+def device_of(path: str | os.PathLike) -> int:
+    """Return the file system of `path`, or of its nearest existing parent."""
+    folder = Path(os.path.abspath(path))
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder.stat().st_dev
+
+
 def register() -> None:
     from pelican import signals
 
     signals.initialized.connect(refuse_unsafe_output)
+    signals.initialized.connect(restore_last_good_site)
+    signals.initialized.connect(copy_static_files_across_file_systems)
