@@ -73,8 +73,10 @@ def run_staged_build(
     settings: dict | None = None,
     environment: dict | None = None,
     settings_file: Path = PROJECT_ROOT / "pelicanconf.py",
+    output: Path | None = None,
 ) -> tuple[int, str]:
-    """Run `make html`'s command: a staged build of project/content into project/output.
+    """Run `make html`'s command: a staged build of project/content into project/output
+    (or `output`).
 
     Returns the exit code and everything logged.
     """
@@ -86,7 +88,7 @@ def run_staged_build(
     }
     pelican = [str(PELICAN), str(project / "content"), "-s", str(settings_file)]
     pelican += ["--fatal", "errors", "-e", *(f"{k}={json.dumps(v)}" for k, v in overrides.items())]
-    command = [sys.executable, "-m", "staged_build", "build", str(project / "output")]
+    command = [sys.executable, "-m", "staged_build", "build", str(output or project / "output")]
     command += ["--content", str(project / "content"), "--", *pelican]
     environment = {
         **os.environ,

@@ -167,6 +167,45 @@ def test_a_file_that_is_not_utf8(build_site):
     )
 
 
+@pytest.mark.parametrize("fatal", [True, False], ids=["make-html", "make-devserver"])
+def test_a_file_name_that_is_not_utf8(build_site, tmp_path, fatal):
+    """Such a name (from a Latin-1 archive) gave a 50-line traceback naming no file."""
+    (tmp_path / "content" / "images").mkdir(parents=True)
+    (tmp_path / "content").joinpath(os.fsdecode(b"caf\xe9.md")).write_text(chapter("Two", "two"))
+    (tmp_path / "content" / "images").joinpath(os.fsdecode(b"gr\xf6\xdfe.png")).write_bytes(
+        png_bytes()
+    )
+    build = build_site({"chapter1.md": chapter("One", "chapter1")}, fatal=fatal)
+    lines = [
+        "content/caf\\xe9.md: the file name is not UTF-8 (byte 0xe9): rename it",
+        "content/images/gr\\xf6\\xdfe.png: the file name is not UTF-8 (byte 0xf6): rename it",
+    ]
+    if fatal:
+        assert_fails_with(build, *lines)
+    else:
+        for line in lines:
+            assert line in build.log, build.log
+        assert "Traceback" not in build.log
+        assert "One" in build.page("chapter1.html")
+
+
+def test_a_full_disk_while_writing_the_site_is_one_line(tmp_path):
+    from conftest import run_staged_build, small_disk
+
+    write_content(tmp_path / "project" / "content", {"chapter1.md": chapter("One", "chapter1")})
+    with small_disk(tmp_path / "disk", "150k") as disk:
+        code, log = run_staged_build(tmp_path / "project", output=disk / "site")
+    assert code != 0
+    assert "Traceback" not in log, log
+    (line,) = [line for line in log.splitlines() if "CRITICAL" in line]
+    assert re.search(
+        rf"The disk is full: could not write ({re.escape(str(disk))}/site/\S+|the site) \(No space"
+        r" left on device\)\. Free some space and build again\.",
+        line,
+    ), log
+    assert f"The build failed: {disk / 'site'} was not created." in log
+
+
 @pytest.mark.parametrize("empty", [b"", b"\n  \n"], ids=["zero-bytes", "blank-lines"])
 def test_an_empty_file(build_site, empty):
     build = build_site({"chapter1.md": chapter("One", "chapter1"), "chapter2.md": empty})

@@ -365,3 +365,32 @@ def test_a_build_killed_between_the_renames_is_undone_by_the_next(site, capsys):
     assert (site / "output" / "index.html").read_text() == "last good site"
     assert f"Restored {site / 'output'} from {previous.name}" in capsys.readouterr().err
     assert leftovers(site) == []
+
+
+@pytest.mark.parametrize(
+    ("error", "line"),
+    [
+        (
+            OSError(
+                28, "No space left on device", "/c/x.png", None, "/p/.output.building-ab1/x.png"
+            ),
+            "The disk is full: could not write /p/output/x.png (No space left on device)."
+            " Free some space and build again.",
+        ),
+        (
+            OSError(28, "No space left on device"),
+            "The disk is full: could not write the site (No space left on device)."
+            " Free some space and build again.",
+        ),
+        (
+            OSError(30, "Read-only file system", "/p/output/index.html"),
+            "Could not write /p/output/index.html (Read-only file system): make its folder"
+            " writable and build again.",
+        ),
+        (OSError(2, "No such file or directory", "/p/x"), None),
+    ],
+)
+def test_a_write_the_machine_refuses_is_one_line(error, line):
+    from staged_build import write_error_line
+
+    assert write_error_line(error) == line

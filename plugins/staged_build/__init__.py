@@ -14,11 +14,51 @@ whole build, link checks included, passed; one build of a folder at a time.
 The command needs only the standard library, so `make clean` runs it without the venv.
 """
 
+import errno
 import logging
 import os
+import re
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
+
+# Errors of the machine, not of the course nor of our code: one line, no traceback.
+FULL_DISK = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+NOT_WRITABLE = {errno.EROFS, errno.EACCES, errno.EPERM}
+# A staged build writes into `.output.building-x1`; an author knows it as `output`.
+STAGING_FOLDER = re.compile(r"(?<=[/\\])\.(?P<name>[^/\\]+)\.building-[^/\\]*")
+
+
+def write_error_line(error: OSError) -> str | None:
+    """Return the one line that says a build could not write a file, or None for other errors."""
+    if error.errno not in FULL_DISK | NOT_WRITABLE:
+        return None
+    target = error.filename2 if error.filename2 is not None else error.filename
+    # A failed write() names no file: say what was being written.
+    where = STAGING_FOLDER.sub(r"\g<name>", os.fsdecode(target)) if target else "the site"
+    if error.errno in FULL_DISK:
+        return (
+            f"The disk is full: could not write {where} ({error.strerror})."
+            " Free some space and build again."
+        )
+    return f"Could not write {where} ({error.strerror}): make its folder writable and build again."
+
+
+class OneLineWriteErrors(logging.Filter):
+    """Turns Pelican's traceback for a full disk or an unwritable folder into one line.
+
+    Pelican logs any exception that ends a build as CRITICAL with its traceback (66
+    lines for a full disk). With DEBUG=1 (`-D`) the traceback is kept.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if record.levelno < logging.CRITICAL or not isinstance(error, OSError):
+            return True
+        line = write_error_line(error)
+        if line is not None and logging.getLogger("pelican").getEffectiveLevel() > logging.DEBUG:
+            record.msg, record.args, record.exc_info = "%s", (line,), None
+        return True
 
 
 def refuse_unsafe_output(pelican) -> None:
@@ -72,6 +112,10 @@ def device_of(path: str | os.PathLike) -> int:
 
 def register() -> None:
     from pelican import signals
+
+    pelican_logger = logging.getLogger("pelican")
+    if not any(isinstance(known, OneLineWriteErrors) for known in pelican_logger.filters):
+        pelican_logger.addFilter(OneLineWriteErrors())
 
     signals.initialized.connect(refuse_unsafe_output)
     signals.initialized.connect(restore_last_good_site)
