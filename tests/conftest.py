@@ -4,8 +4,10 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -140,6 +142,15 @@ def seed_site(tmp_path_factory) -> Build:
     return run_pelican(PROJECT_ROOT / "content", output)
 
 
+@pytest.fixture(scope="session")
+def published_seed_site(tmp_path_factory) -> Build:
+    """The project's own content/ built with publishconf.py, once per test session."""
+    output = tmp_path_factory.mktemp("published") / "output"
+    build = run_pelican(PROJECT_ROOT / "content", output, PROJECT_ROOT / "publishconf.py")
+    assert build.exit_code == 0, build.log
+    return build
+
+
 def copy_project(destination: Path) -> Path:
     """Copy the project (without venv, output or caches) to `destination` for `make` runs."""
     ignored = shutil.ignore_patterns(
@@ -207,3 +218,48 @@ def small_disk(folder: Path, size: str) -> Iterator[Path]:
         yield folder
     finally:
         subprocess.run(["umount", "--lazy", str(folder)], check=False)
+
+
+class OutputReader:
+    """Collects a running process's output in the background, to wait on what it says."""
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.process = process
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    @property
+    def text(self) -> str:
+        """Everything the process has said so far."""
+        return "".join(self.lines)
+
+    def stop(self) -> str:
+        """End the process (its whole session) and return everything it said."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+        self._reader.join(timeout=30)
+        return self.text
+
+
+def rebuild_until_seen(source: Path, log: OutputReader, timeout: float = 120) -> None:
+    """Append a line to `source` until `pelican -r` says it is re-generating.
+
+    Pelican starts watching only once a build has ended: a change made before
+    that is never seen, so the edit is repeated until it is.
+    """
+    deadline = time.monotonic() + timeout
+    seen = log.text.count("-> Modified")
+    while log.text.count("-> Modified") == seen:
+        if time.monotonic() > deadline:
+            pytest.fail(f"pelican -r never saw {source} change:\n{log.text}")
+        with source.open("a", encoding="utf-8") as text:
+            text.write("\nMore text.\n")
+        wait_for_seconds = time.monotonic() + 1
+        while time.monotonic() < wait_for_seconds and log.text.count("-> Modified") == seen:
+            time.sleep(0.05)

@@ -8,13 +8,20 @@ import io
 import json
 import os
 import re
-import signal
 import subprocess
 import time
 from urllib.parse import unquote
 
 import pytest
-from conftest import PELICAN, PROJECT_ROOT, chapter, write_content
+from conftest import (
+    PELICAN,
+    PROJECT_ROOT,
+    OutputReader,
+    chapter,
+    rebuild_until_seen,
+    wait_for,
+    write_content,
+)
 from PIL import Image
 
 FAILED = 1  # Pelican's exit code when --fatal errors stops the build
@@ -455,15 +462,15 @@ def test_regenerate_lists_the_problems_again_on_every_rebuild(tmp_path):
         env={**os.environ, "COLUMNS": "250"},
         start_new_session=True,
     )
+    log = OutputReader(process)
+    problem = "content/chapter1.md:3: Date: 'someday' is not a date"
     try:
-        time.sleep(4)
-        with (content / "chapter1.md").open("a") as source:
-            source.write("\nMore text.\n")
-        time.sleep(4)
+        wait_for(lambda: "Done: Processed" in log.text, what="the first build to end")
+        rebuild_until_seen(content / "chapter1.md", log)
+        wait_for(lambda: log.text.count("Done: Processed") == 2, what="the rebuild to end")
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-    log, _ = process.communicate(timeout=30)
-    assert log.count("content/chapter1.md:3: Date: 'someday' is not a date") == 2, log
+        text = log.stop()
+    assert text.count(problem) == 2, text
 
 
 def test_no_false_alarm_for_pages_and_chapters_in_folders(build_site):

@@ -4,19 +4,16 @@ import re
 
 import pytest
 from cached_products.image_index import ImageIndex
-from conftest import PROJECT_ROOT, chapter, run_pelican
+from conftest import chapter
 from course_sharing.cards import write_cards
 from PIL import Image
 
 SITE = "https://example.github.io/llm-course"
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    output = tmp_path_factory.mktemp("published") / "output"
-    build = run_pelican(PROJECT_ROOT / "content", output, PROJECT_ROOT / "publishconf.py")
-    assert build.exit_code == 0, build.log
-    return build
+@pytest.fixture
+def published(published_seed_site):
+    return published_seed_site
 
 
 def meta(html: str, key: str) -> str:

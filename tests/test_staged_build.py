@@ -1,6 +1,7 @@
 """Nothing is lost: a build writes only its own folder; a failed build keeps the last site."""
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -45,6 +46,21 @@ def project(tmp_path):
     return copy_project(tmp_path / "course")
 
 
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory) -> Path:
+    """A project copy after one `make html`, built once for the module."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "course")
+    first = run_make(project, "html")
+    assert first.returncode == 0, first.stdout + first.stderr
+    return project
+
+
+@pytest.fixture
+def built(built_once, tmp_path) -> Path:
+    """A copy of the built project (its site, cache and all), for one test to change."""
+    return Path(shutil.copytree(built_once, tmp_path / "course", symlinks=True))
+
+
 @pytest.mark.parametrize(
     ("output", "unsafe"),
     [
@@ -66,9 +82,8 @@ def test_unsafe_output_folders(tmp_path, monkeypatch, output, unsafe):
     assert unsafe_output_reason(tmp_path / output, content) == unsafe
 
 
-def test_a_failed_build_leaves_the_last_good_site_byte_identical(project):
-    first = run_make(project, "html")
-    assert first.returncode == 0, first.stdout + first.stderr
+def test_a_failed_build_leaves_the_last_good_site_byte_identical(built):
+    project = built
     before = snapshot(project / "output")
     (project / "content" / "chapter9.md").write_text("Title: Nine\nDate: someday\n\nText.\n")
     failed = run_make(project, "html")
@@ -82,9 +97,9 @@ def test_a_failed_build_leaves_the_last_good_site_byte_identical(project):
     assert leftovers(project) == []
 
 
-def test_a_check_failing_after_every_page_is_written_keeps_the_last_site(project):
+def test_a_check_failing_after_every_page_is_written_keeps_the_last_site(built):
     """The link gate runs in Pelican's `finalized`, when the new site is complete."""
-    assert run_make(project, "html").returncode == 0
+    project = built
     before = snapshot(project / "output")
     gate = project / "plugins" / "planted_gate"
     gate.mkdir()
@@ -109,13 +124,13 @@ def test_a_check_failing_after_every_page_is_written_keeps_the_last_site(project
     assert snapshot(project / "output") == before
 
 
-def test_a_passing_build_replaces_the_site_and_leaves_no_temporary_folder(project):
-    assert run_make(project, "html").returncode == 0
+def test_a_passing_build_replaces_the_site_and_leaves_no_temporary_folder(built):
+    project = built
     (project / "output" / "stale.html").write_text("from an old build")
     chapter6 = chapter("Safety", "chapter6")
     (project / "content" / "chapter6.md").write_text(chapter6)
-    built = run_make(project, "html", "RELATIVE=1")
-    assert built.returncode == 0, built.stdout + built.stderr
+    rebuilt = run_make(project, "html", "RELATIVE=1")
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
     assert (project / "output" / "chapter6.html").is_file()
     assert not (project / "output" / "stale.html").exists()
     assert leftovers(project) == []
@@ -189,8 +204,8 @@ def interrupted_between_the_renames(project) -> Path:
     return previous
 
 
-def test_a_build_after_one_killed_during_the_swap_restores_the_last_good_site(project):
-    assert run_make(project, "html").returncode == 0
+def test_a_build_after_one_killed_during_the_swap_restores_the_last_good_site(built):
+    project = built
     before = snapshot(project / "output")
     previous = interrupted_between_the_renames(project)
     (project / "content" / "chapter9.md").write_text("Title: Nine\nDate: someday\n\nText.\n")
@@ -205,8 +220,8 @@ def test_a_build_after_one_killed_during_the_swap_restores_the_last_good_site(pr
     assert leftovers(project) == []
 
 
-def test_make_serve_after_a_build_killed_during_the_swap_serves_the_last_good_site(project):
-    assert run_make(project, "html").returncode == 0
+def test_make_serve_after_a_build_killed_during_the_swap_serves_the_last_good_site(built):
+    project = built
     interrupted_between_the_renames(project)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -229,8 +244,8 @@ def test_make_serve_after_a_build_killed_during_the_swap_serves_the_last_good_si
     assert "Restored" in log and leftovers(project) == []
 
 
-def test_make_clean_after_a_build_killed_during_the_swap_removes_everything(project):
-    assert run_make(project, "html").returncode == 0
+def test_make_clean_after_a_build_killed_during_the_swap_removes_everything(built):
+    project = built
     interrupted_between_the_renames(project)
     cleaned = run_make(project, "clean")
     assert cleaned.returncode == 0, cleaned.stderr
@@ -255,8 +270,8 @@ def test_make_clean_refuses_the_content_folder_and_keeps_it(project):
     assert (project / "content" / "chapter4.md").is_file()
 
 
-def test_make_clean_removes_the_site_and_leftovers_of_interrupted_builds_only(project):
-    assert run_make(project, "html").returncode == 0
+def test_make_clean_removes_the_site_and_leftovers_of_interrupted_builds_only(built):
+    project = built
     (project / ".output.building-abc123").mkdir()
     (project / "notes.txt").write_text("mine")
     assert run_make(project, "clean").returncode == 0
