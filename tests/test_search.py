@@ -69,7 +69,7 @@ def test_a_missing_pagefind_is_one_line_saying_how_to_install_it(tmp_path, monke
         assert not index_site(tmp_path / "site", SearchSettings(), tmp_path / "cache")
     [record] = caplog.records
     assert record.getMessage() == (
-        f"{tmp_path / 'site'}: search index not built: Pagefind is not installed: "
+        "site: search index not built: Pagefind is not installed: "
         "run `make venv` (pyproject.toml lists pagefind[bin])"
     )
     assert read_settings({}) == SearchSettings(enabled=True)
@@ -101,7 +101,7 @@ def test_a_full_disk_fails_the_build_in_one_line_and_never_poisons_the_index(tmp
     with small_disk(tmp_path / "cache", "400k"):
         code, log = run_staged_build(tmp_path)
         assert code != 0, log
-        assert "search index not built: Pagefind wrote a damaged index" in log, log
+        assert "output: search index not built: Pagefind wrote a damaged index (" in log, log
         assert "Traceback" not in log
         assert not (tmp_path / "output").exists()
         subprocess.run(["mount", "-o", "remount,size=16m", str(tmp_path / "cache")], check=True)
