@@ -120,20 +120,36 @@ def is_search_bundle(path: Path) -> bool:
     return bool(entry["languages"])
 
 
+def pelican_cache(cache: Path) -> Path:
+    return cache / "ArticlesGenerator-Readers"
+
+
+def image_index(cache: Path) -> Path:
+    return cache / "image-index.json"
+
+
+def chapter_checks(cache: Path) -> Path:
+    return cache / "author_errors" / "chapter-checks.json"
+
+
+def gate_store(cache: Path) -> Path:
+    return cache / "linkgate" / "linkgate.sqlite"
+
+
+def in_folder(folder: str, pattern: str) -> Callable[[Path], Path]:
+    return lambda cache: one(cache / folder, pattern)
+
+
+def holding_a_list(path: Path) -> None:
+    write_json(path, [1, 2, 3])
+
+
 # name: (the file to damage, how, how to tell it is sound again)
 DAMAGES: dict[str, tuple[Callable[[Path], Path], Callable[[Path], None], Callable]] = {
-    "Pelican's content cache cut short": (
-        lambda cache: cache / "ArticlesGenerator-Readers",
-        cut_short,
-        is_pickle,
-    ),
-    "Pelican's content cache filled with garbage": (
-        lambda cache: cache / "ArticlesGenerator-Readers",
-        garbage,
-        is_pickle,
-    ),
+    "Pelican's content cache cut short": (pelican_cache, cut_short, is_pickle),
+    "Pelican's content cache filled with garbage": (pelican_cache, garbage, is_pickle),
     "Pelican's content cache holding a list": (
-        lambda cache: cache / "ArticlesGenerator-Readers",
+        pelican_cache,
         lambda path: path.write_bytes(pickle.dumps([1, 2, 3])),
         is_pickle,
     ),
@@ -142,79 +158,47 @@ DAMAGES: dict[str, tuple[Callable[[Path], Path], Callable[[Path], None], Callabl
         garbage,
         lambda path: len(path.read_text().strip()) == 64,
     ),
-    "image-index.json holding [1,2,3]": (
-        lambda cache: cache / "image-index.json",
-        lambda path: write_json(path, [1, 2, 3]),
-        is_json_object,
-    ),
-    "image-index.json cut short": (
-        lambda cache: cache / "image-index.json",
-        cut_short,
-        is_json_object,
-    ),
+    "image-index.json holding [1,2,3]": (image_index, holding_a_list, is_json_object),
+    "image-index.json cut short": (image_index, cut_short, is_json_object),
     "image-index.json with facts of the wrong types": (
-        lambda cache: cache / "image-index.json",
+        image_index,
         wrong_image_entries,
         is_json_object,
     ),
-    "chapter-checks.json filled with garbage": (
-        lambda cache: cache / "author_errors" / "chapter-checks.json",
-        garbage,
-        is_json_object,
-    ),
-    "chapter-checks.json holding [1,2,3]": (
-        lambda cache: cache / "author_errors" / "chapter-checks.json",
-        lambda path: write_json(path, [1, 2, 3]),
-        is_json_object,
-    ),
+    "chapter-checks.json filled with garbage": (chapter_checks, garbage, is_json_object),
+    "chapter-checks.json holding [1,2,3]": (chapter_checks, holding_a_list, is_json_object),
     "the link gate's SQLite file with pages overwritten": (
-        lambda cache: cache / "linkgate" / "linkgate.sqlite",
+        gate_store,
         overwrite_pages,
         is_database,
     ),
-    "the link gate's SQLite file filled with garbage": (
-        lambda cache: cache / "linkgate" / "linkgate.sqlite",
-        garbage,
-        is_database,
-    ),
-    "a WebP variant cut short": (
-        lambda cache: one(cache / "course_images", "*.webp"),
-        cut_short,
-        is_image,
-    ),
-    "a WebP variant filled with garbage": (
-        lambda cache: one(cache / "course_images", "*.webp"),
-        garbage,
-        is_image,
-    ),
-    "a social card cut short": (
-        lambda cache: one(cache / "course_sharing", "*.png"),
-        cut_short,
-        is_image,
-    ),
+    "the link gate's SQLite file filled with garbage": (gate_store, garbage, is_database),
+    "a WebP variant cut short": (in_folder("course_images", "*.webp"), cut_short, is_image),
+    "a WebP variant filled with garbage": (in_folder("course_images", "*.webp"), garbage, is_image),
+    "a social card cut short": (in_folder("course_sharing", "*.png"), cut_short, is_image),
     "a search fragment emptied": (
-        lambda cache: one(cache / "search", "*.pf_fragment"),
+        in_folder("search", "*.pf_fragment"),
         lambda path: path.write_bytes(b""),
         is_search_bundle,
     ),
     "a search index file filled with garbage": (
-        lambda cache: one(cache / "search", "*.pf_index"),
+        in_folder("search", "*.pf_index"),
         garbage,
         is_search_bundle,
     ),
     "the search entry file cut short": (
-        lambda cache: one(cache / "search", "pagefind-entry.json"),
+        in_folder("search", "pagefind-entry.json"),
         cut_short,
         is_search_bundle,
     ),
     "the search bundle's WebAssembly deleted": (
-        lambda cache: one(cache / "search", "wasm.*.pagefind"),
+        in_folder("search", "wasm.*.pagefind"),
         lambda path: path.unlink(),
         is_search_bundle,
     ),
     "the pages manifest holding [1,2,3]": (
         lambda cache: cache / "pages" / "manifest.json",
-        lambda path: write_json(path, [1, 2, 3]),
+        holding_a_list,
         is_json_object,
     ),
 }

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .lock import only_build
@@ -28,20 +29,38 @@ def staged_build(output: Path, content: Path, pelican_command: list[str]) -> int
     Returns the build's exit code. A failed build leaves `output` exactly as it was.
     An `output` that is a symbolic link stays one: the folder it points to is replaced.
     """
+    folders = replaceable_folder(output, content, "build into", refusal)
+    if folders is None:
+        return 2
+    folder, shown = folders
+    with only_build(folder):
+        tidy_after_interrupted_builds(folder, shown)
+        return build_and_swap(folder, shown, pelican_command)
+
+
+def replaceable_folder(
+    output: Path, content: Path, action: str, unsafe_line: Callable[[Path, str], str]
+) -> tuple[Path, Path] | None:
+    """Return the folder a build replaces (`output`, or the folder it links to) and `output`
+    as given, made absolute; or None, saying why in one line, when it must not or cannot be
+    replaced (`unsafe_line(output, reason)` says why it must not)."""
     unsafe = unsafe_output_reason(output, content)
     if unsafe:
-        print(refusal(output, unsafe), file=sys.stderr)
-        return 2
+        print(unsafe_line(output, unsafe), file=sys.stderr)
+        return None
     shown = Path(os.path.abspath(output))
-    output = site_folder(shown)
-    cannot = not_replaceable_reason(output)
+    folder = site_folder(shown)
+    cannot = not_replaceable_reason(folder)
     if cannot:
-        print(f"Cannot build into {shown}: {cannot}", file=sys.stderr)
-        return 2
-    with only_build(output):
-        restore_interrupted_swap(output, shown)
-        remove_leftovers(output)
-        return build_and_swap(output, shown, pelican_command)
+        print(f"Cannot {action} {shown}: {cannot}", file=sys.stderr)
+        return None
+    return folder, shown
+
+
+def tidy_after_interrupted_builds(output: Path, shown: Path) -> None:
+    """Put back a site a build stopped while replacing, and delete what stopped builds left."""
+    restore_interrupted_swap(output, shown)
+    remove_leftovers(output)
 
 
 def build_and_swap(output: Path, shown: Path, pelican_command: list[str]) -> int:
@@ -140,23 +159,21 @@ def remove_leftovers(output: Path) -> None:
 def clean(output: Path, content: Path) -> int:
     """Remove the built site and any leftovers of interrupted builds; nothing else.
 
-    An `output` that is a symbolic link is emptied of the site, and kept.
+    For an `output` that is a symbolic link, the folder it points to is removed; the link stays.
     """
-    unsafe = unsafe_output_reason(output, content)
-    if unsafe:
-        print(f"Refusing to clean {output}: it is {unsafe}, not a built site.", file=sys.stderr)
+    folders = replaceable_folder(output, content, "clean", cleaning_refusal)
+    if folders is None:
         return 2
-    shown = Path(os.path.abspath(output))
-    output = site_folder(shown)
-    cannot = not_replaceable_reason(output)
-    if cannot:
-        print(f"Cannot clean {shown}: {cannot}", file=sys.stderr)
-        return 2
+    output, shown = folders
     with only_build(output):
-        restore_interrupted_swap(output, shown)
-        remove_leftovers(output)
+        tidy_after_interrupted_builds(output, shown)
         if output.is_dir():
             shutil.rmtree(output)
         elif output.exists():
             output.unlink()
     return 0
+
+
+def cleaning_refusal(output: Path, unsafe: str) -> str:
+    """Return the one line that refuses to clean `output`."""
+    return f"Refusing to clean {output}: it is {unsafe}, not a built site."
