@@ -1,6 +1,7 @@
 """The image index: each image decoded once per version, its verdict kept between builds."""
 
 import io
+import os
 from unittest import mock
 
 import pytest
@@ -80,3 +81,25 @@ def test_a_whole_image_passes_both(tmp_path):
     (tmp_path / "whole.jpg").write_bytes(jpeg(64, 64))
     assert image_problem(tmp_path / "whole.jpg") is None
     assert check_image(str(tmp_path / "whole.jpg"), "content/whole.jpg") is None
+
+
+def test_the_gate_does_not_decode_again_an_image_the_build_has_judged(tmp_path, monkeypatch):
+    """A content image or cached product linked into the site is the very file judged."""
+    from linkgate.images import image_problem
+
+    judged = tmp_path / "content" / "a.png"
+    judged.parent.mkdir()
+    judged.write_bytes(png(30, 20))
+    index = ImageIndex(tmp_path / "cache" / "image-index.json")
+    monkeypatch.setitem(image_index._indexes, tmp_path / "index", index)
+    assert size_of(index.facts(judged)) == (30, 20)
+    (tmp_path / "site").mkdir()
+    os.link(judged, tmp_path / "site" / "a.png")
+    (tmp_path / "site" / "copy.png").write_bytes(judged.read_bytes())
+    with mock.patch.object(image_index, "decoded_size", wraps=image_index.decoded_size) as decode:
+        assert image_problem(tmp_path / "site" / "a.png") is None
+        assert decode.call_count == 0
+        assert image_problem(tmp_path / "site" / "copy.png") is None
+        assert decode.call_count == 1
+        judged.write_bytes(b"changed in place")  # the link too: no longer the file judged
+        assert image_problem(tmp_path / "site" / "a.png") == "not an image Pillow can read"

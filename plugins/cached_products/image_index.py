@@ -7,6 +7,7 @@ are decoded. One index per cache folder per process (the dev server rebuilds in
 one process; every lookup is checked against the file, so it stays correct).
 """
 
+import contextlib
 import hashlib
 import json
 import os
@@ -70,8 +71,22 @@ def decode(path: Path) -> ImageFacts:
     return ImageFacts(width, height, problem, digest)
 
 
+def judged_in_this_process(path: Path) -> tuple[bool, str | None]:
+    """Return (True, its problem or None) if an image index of this process has judged the
+    very file at `path` (see ImageIndex.judged), else (False, None)."""
+    for index in _indexes.values():
+        judged, problem = index.judged(path)
+        if judged:
+            return True, problem
+    return False, None
+
+
 def image_problem(path: Path) -> str | None:
-    """Return why the image at `path` cannot be shown, or None when it decodes whole."""
+    """Return why the image at `path` cannot be shown, or None when it decodes whole.
+
+    An image this process has already judged (a content image or a cached product,
+    linked into the site) is not decoded again.
+    """
     try:
         size = path.stat().st_size
     except OSError:
@@ -85,7 +100,8 @@ def image_problem(path: Path) -> str | None:
             if b"<svg" not in head and b"<?xml" not in head:
                 return "not an SVG image"
         return None
-    return decoded_size(path)[2]
+    judged, problem = judged_in_this_process(path)
+    return problem if judged else decoded_size(path)[2]
 
 
 def is_facts_entry(entry: object) -> bool:
@@ -110,6 +126,7 @@ class ImageIndex:
         known = load_json(index_file, lambda value: isinstance(value, dict), "a JSON object")
         self.known: dict = known if isinstance(known, dict) else {}
         self.changed = False
+        self._by_file: dict | None = None  # see `judged`; None when to be made again
 
     def facts(self, path: Path, real_folder: str | None = None) -> ImageFacts | None:
         """Return the facts of the image at `path`, or None if there is no such file.
@@ -135,13 +152,37 @@ class ImageIndex:
         facts = decode(Path(path))
         self.known[key] = [*stamp, facts.width, facts.height, facts.problem, facts.digest]
         self.changed = True
+        self._by_file = None
         return facts
+
+    def judged(self, path: str | os.PathLike) -> tuple[bool, str | None]:
+        """Return (True, its problem or None) if this index has judged the very file at `path`.
+
+        The very file: the same inode, unchanged since, such as the hard link of a content
+        image or a cached product in the site. The link gate then need not decode it again
+        (a cold build of a big course has thousands). Else (False, None).
+        """
+        try:
+            status = os.stat(path)
+        except OSError:
+            return False, None
+        if self._by_file is None:
+            self._by_file = {}
+            for key, entry in self.known.items():
+                with contextlib.suppress(OSError):
+                    known = os.stat(key)
+                    self._by_file[(known.st_dev, known.st_ino)] = entry
+        entry = self._by_file.get((status.st_dev, status.st_ino))
+        if is_facts_entry(entry) and entry[:2] == [status.st_mtime_ns, status.st_size]:
+            return True, entry[4]
+        return False, None
 
     def _drop_damaged_entries(self) -> None:
         """Forget every entry not as this index writes them, saying so once."""
         damaged = [key for key, entry in self.known.items() if not is_facts_entry(entry)]
         for key in damaged:
             del self.known[key]
+        self._by_file = None
         report_damaged(self.index_file, f"the facts of {len(damaged)} image(s) are not as written")
         self.changed = True
 
@@ -152,6 +193,7 @@ class ImageIndex:
         entry = [status.st_mtime_ns, status.st_size, facts.width, facts.height, facts.problem]
         self.known[key] = [*entry, facts.digest]
         self.changed = True
+        self._by_file = None
 
     def save(self) -> None:
         """Write the index back if this build learnt anything new."""
