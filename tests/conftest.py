@@ -1,10 +1,15 @@
 """Shared helpers: build a real site from real Markdown into a temporary folder."""
 
+import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +70,41 @@ def run_pelican(
     )
 
 
+def run_staged_build(
+    project: Path,
+    settings: dict | None = None,
+    environment: dict | None = None,
+    settings_file: Path = PROJECT_ROOT / "pelicanconf.py",
+    output: Path | None = None,
+) -> tuple[int, str]:
+    """Run `make html`'s command: a staged build of project/content into project/output
+    (or `output`).
+
+    Returns the exit code and everything logged.
+    """
+    overrides = {
+        "THEME": str(PROJECT_ROOT / "themes" / "course"),
+        "PLUGIN_PATHS": [str(PROJECT_ROOT / "plugins")],
+        "CACHE_PATH": str(project / "cache"),
+        **(settings or {}),
+    }
+    pelican = [str(PELICAN), str(project / "content"), "-s", str(settings_file)]
+    pelican += ["--fatal", "errors", "-e", *(f"{k}={json.dumps(v)}" for k, v in overrides.items())]
+    command = [sys.executable, "-m", "staged_build", "build", str(output or project / "output")]
+    command += ["--content", str(project / "content"), "--", *pelican]
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(PROJECT_ROOT / "plugins"),
+        "COLUMNS": "250",
+        "TERM": "dumb",
+        **(environment or {}),
+    }
+    finished = subprocess.run(
+        command, capture_output=True, text=True, cwd=PROJECT_ROOT, env=environment, timeout=300
+    )
+    return finished.returncode, finished.stdout + finished.stderr
+
+
 def write_content(folder: Path, files: dict[str, str | bytes]) -> Path:
     """Write a content folder from {relative path: text or bytes}; return the folder."""
     for relative_path, body in files.items():
@@ -102,6 +142,15 @@ def seed_site(tmp_path_factory) -> Build:
     return run_pelican(PROJECT_ROOT / "content", output)
 
 
+@pytest.fixture(scope="session")
+def published_seed_site(tmp_path_factory) -> Build:
+    """The project's own content/ built with publishconf.py, once per test session."""
+    output = tmp_path_factory.mktemp("published") / "output"
+    build = run_pelican(PROJECT_ROOT / "content", output, PROJECT_ROOT / "publishconf.py")
+    assert build.exit_code == 0, build.log
+    return build
+
+
 def copy_project(destination: Path) -> Path:
     """Copy the project (without venv, output or caches) to `destination` for `make` runs."""
     ignored = shutil.ignore_patterns(
@@ -123,3 +172,94 @@ def run_make(project: Path, *targets: str, timeout: int = 600) -> subprocess.Com
         env=environment,
         timeout=timeout,
     )
+
+
+def start_make(project: Path, *targets: str) -> subprocess.Popen:
+    """Start `make` in a project copy, in a session of its own; its output merged, as text."""
+    venv = Path(sys.executable).parent.parent
+    return subprocess.Popen(
+        ["make", *targets, f"VENV={venv}"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "COLUMNS": "250", "TERM": "dumb"},
+        start_new_session=True,
+    )
+
+
+def wait_for(condition: Callable[[], object], timeout: float = 120, what: str = "") -> object:
+    """Return the first true value of `condition()`, asked every 50 ms; fail after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    pytest.fail(f"waited {timeout} s for {what or condition}")
+
+
+def mount(folder: Path, *options: str) -> None:
+    """Mount something at `folder` (`mount options... folder`); skip the test, saying why, if
+    this machine cannot (mounting needs root)."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root, to mount a file system for the test")
+    folder.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(["mount", *options, str(folder)], capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a file system here: {mounted.stderr.strip()}")
+
+
+@contextlib.contextmanager
+def small_disk(folder: Path, size: str) -> Iterator[Path]:
+    """Make `folder` a file system of its own, `size` big (a tmpfs), for the test's length."""
+    mount(folder, "-t", "tmpfs", "-o", f"size={size}", "tmpfs")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "--lazy", str(folder)], check=False)
+
+
+class OutputReader:
+    """Collects a running process's output in the background, to wait on what it says."""
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.process = process
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    @property
+    def text(self) -> str:
+        """Everything the process has said so far."""
+        return "".join(self.lines)
+
+    def stop(self) -> str:
+        """End the process (its whole session) and return everything it said."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+        self._reader.join(timeout=30)
+        return self.text
+
+
+def rebuild_until_seen(source: Path, log: OutputReader, timeout: float = 120) -> None:
+    """Append a line to `source` until `pelican -r` says it is re-generating.
+
+    Pelican starts watching only once a build has ended: a change made before
+    that is never seen, so the edit is repeated until it is.
+    """
+    deadline = time.monotonic() + timeout
+    seen = log.text.count("-> Modified")
+    while log.text.count("-> Modified") == seen:
+        if time.monotonic() > deadline:
+            pytest.fail(f"pelican -r never saw {source} change:\n{log.text}")
+        with source.open("a", encoding="utf-8") as text:
+            text.write("\nMore text.\n")
+        wait_for_seconds = time.monotonic() + 1
+        while time.monotonic() < wait_for_seconds and log.text.count("-> Modified") == seen:
+            time.sleep(0.05)

@@ -8,13 +8,20 @@ import io
 import json
 import os
 import re
-import signal
 import subprocess
 import time
 from urllib.parse import unquote
 
 import pytest
-from conftest import PELICAN, PROJECT_ROOT, chapter, write_content
+from conftest import (
+    PELICAN,
+    PROJECT_ROOT,
+    OutputReader,
+    chapter,
+    rebuild_until_seen,
+    wait_for,
+    write_content,
+)
 from PIL import Image
 
 FAILED = 1  # Pelican's exit code when --fatal errors stops the build
@@ -162,6 +169,45 @@ def test_a_file_that_is_not_utf8(build_site):
     )
 
 
+@pytest.mark.parametrize("fatal", [True, False], ids=["make-html", "make-devserver"])
+def test_a_file_name_that_is_not_utf8(build_site, tmp_path, fatal):
+    """Such a name (from a Latin-1 archive) gave a 50-line traceback naming no file."""
+    (tmp_path / "content" / "images").mkdir(parents=True)
+    (tmp_path / "content").joinpath(os.fsdecode(b"caf\xe9.md")).write_text(chapter("Two", "two"))
+    (tmp_path / "content" / "images").joinpath(os.fsdecode(b"gr\xf6\xdfe.png")).write_bytes(
+        png_bytes()
+    )
+    build = build_site({"chapter1.md": chapter("One", "chapter1")}, fatal=fatal)
+    lines = [
+        "content/caf\\xe9.md: the file name is not UTF-8 (byte 0xe9): rename it",
+        "content/images/gr\\xf6\\xdfe.png: the file name is not UTF-8 (byte 0xf6): rename it",
+    ]
+    if fatal:
+        assert_fails_with(build, *lines)
+    else:
+        for line in lines:
+            assert line in build.log, build.log
+        assert "Traceback" not in build.log
+        assert "One" in build.page("chapter1.html")
+
+
+def test_a_full_disk_while_writing_the_site_is_one_line(tmp_path):
+    from conftest import run_staged_build, small_disk
+
+    write_content(tmp_path / "project" / "content", {"chapter1.md": chapter("One", "chapter1")})
+    with small_disk(tmp_path / "disk", "150k") as disk:
+        code, log = run_staged_build(tmp_path / "project", output=disk / "site")
+    assert code != 0
+    assert "Traceback" not in log, log
+    (line,) = [line for line in log.splitlines() if "CRITICAL" in line]
+    assert re.search(
+        rf"The disk is full: could not write ({re.escape(str(disk))}/site/\S+|the site) \(No space"
+        r" left on device\)\. Free some space and build again\.",
+        line,
+    ), log
+    assert f"The build failed: {disk / 'site'} was not created." in log
+
+
 @pytest.mark.parametrize("empty", [b"", b"\n  \n"], ids=["zero-bytes", "blank-lines"])
 def test_an_empty_file(build_site, empty):
     build = build_site({"chapter1.md": chapter("One", "chapter1"), "chapter2.md": empty})
@@ -198,6 +244,25 @@ def test_a_corrupt_image(build_site):
         r"content/images/plot\.png: a damaged image \([^)]*\): export it again", build.log
     ), build.log
     assert "fine.png" not in build.log
+    assert_fails_with(build)
+
+
+def test_a_jpeg_cut_short_gets_one_message_from_the_checks_and_the_link_gate(build_site):
+    """The gate judged images by Pillow's verify(), which lets a cut JPEG through."""
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (64, 64), os.urandom(64 * 64 * 3)).save(buffer, format="JPEG")
+    whole = buffer.getvalue()
+    build = build_site(
+        {
+            "chapter1.md": chapter("One", "chapter1", body="![Plot](images/plot.jpg)"),
+            "images/plot.jpg": whole[: len(whole) // 2],
+        }
+    )
+    reason = re.search(
+        r"content/images/plot\.jpg: (a damaged image \(.*\)): export it again", build.log
+    )
+    assert reason, build.log
+    assert f"broken image 'images/plot.jpg': {reason.group(1)}" in build.log
     assert_fails_with(build)
 
 
@@ -287,8 +352,8 @@ def test_file_names_with_spaces_and_non_ascii_letters_work(build_site):
     intro = build.page("chapter1.html")
     assert '<a href="./ubung-zwei.html">Next</a> <a href="./ubung-zwei.html">Again</a>' in intro
     assert '<img alt="Größe" src="./images/größe 1.png" width="4" height="4"' in intro
-    assert 'srcset="images/gr%C3%B6%C3%9Fe%201-4w.webp 4w"' in intro
-    assert (build.output / "images" / "größe 1-4w.webp").is_file()
+    assert 'srcset="images/gr%C3%B6%C3%9Fe%201.png-4w.webp 4w"' in intro
+    assert (build.output / "images" / "größe 1.png-4w.webp").is_file()
     assert (build.output / "images" / "größe 1.png").read_bytes()
     home = build.page("index.html")
     linked = re.findall(r'href="\./([^"#]+\.html)"', home)
@@ -392,15 +457,15 @@ def test_regenerate_lists_the_problems_again_on_every_rebuild(tmp_path):
         env={**os.environ, "COLUMNS": "250"},
         start_new_session=True,
     )
+    log = OutputReader(process)
+    problem = "content/chapter1.md:3: Date: 'someday' is not a date"
     try:
-        time.sleep(4)
-        with (content / "chapter1.md").open("a") as source:
-            source.write("\nMore text.\n")
-        time.sleep(4)
+        wait_for(lambda: "Done: Processed" in log.text, what="the first build to end")
+        rebuild_until_seen(content / "chapter1.md", log)
+        wait_for(lambda: log.text.count("Done: Processed") == 2, what="the rebuild to end")
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-    log, _ = process.communicate(timeout=30)
-    assert log.count("content/chapter1.md:3: Date: 'someday' is not a date") == 2, log
+        text = log.stop()
+    assert text.count(problem) == 2, text
 
 
 def test_no_false_alarm_for_pages_and_chapters_in_folders(build_site):

@@ -4,7 +4,8 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import PROJECT_ROOT, chapter, run_pelican
+import pytest
+from conftest import chapter, run_pelican
 from PIL import Image
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -80,9 +81,17 @@ def test_site_makes_no_request_outside_itself(seed_site):
 # --- chapter order and navigation -----------------------------------------------------------
 
 
-def test_chapters_are_ordered_by_number_not_date_nor_string(tmp_path):
-    build = run_pelican(FIXTURES / "chapters_out_of_date_order", tmp_path / "output")
+@pytest.fixture(scope="module")
+def out_of_order_course(tmp_path_factory):
+    """The fixture course whose dates and file names disagree with its chapter numbers."""
+    output = tmp_path_factory.mktemp("out_of_order") / "output"
+    build = run_pelican(FIXTURES / "chapters_out_of_date_order", output)
     assert build.exit_code == 0, build.log
+    return build
+
+
+def test_chapters_are_ordered_by_number_not_date_nor_string(out_of_order_course):
+    build = out_of_order_course
     expected = ["Foundations", "Tokens", "Agents", "Fine-tuning", "Evaluation", "Deployment"]
     assert sidebar_titles(build.page("chapter9.html")) == expected
     home = build.page("index.html")
@@ -90,8 +99,8 @@ def test_chapters_are_ordered_by_number_not_date_nor_string(tmp_path):
     assert positions == sorted(positions)
 
 
-def test_each_chapter_links_to_its_neighbours_top_bottom_and_in_head(tmp_path):
-    build = run_pelican(FIXTURES / "chapters_out_of_date_order", tmp_path / "output")
+def test_each_chapter_links_to_its_neighbours_top_bottom_and_in_head(out_of_order_course):
+    build = out_of_order_course
     neighbours = {
         "chapter1.html": (None, "chapter2.html"),
         "chapter2.html": ("chapter1.html", "chapter5.html"),
@@ -114,8 +123,8 @@ def test_each_chapter_links_to_its_neighbours_top_bottom_and_in_head(tmp_path):
     assert "Chapter 10: Evaluation" in nav and "Chapter 5: Agents" in nav
 
 
-def test_current_chapter_is_marked_in_the_sidebar(tmp_path):
-    build = run_pelican(FIXTURES / "chapters_out_of_date_order", tmp_path / "output")
+def test_current_chapter_is_marked_in_the_sidebar(out_of_order_course):
+    build = out_of_order_course
     sidebar = build.page("chapter10.html").split('class="sidebar-chapters"', 1)[1].split("</ol>")[0]
     assert re.findall(r'<a href="\./([^"]*)" aria-current="page">', sidebar) == ["chapter10.html"]
 
@@ -210,11 +219,8 @@ def test_a_title_with_html_is_escaped_everywhere(build_site):
 # --- publishing under a sub-path ------------------------------------------------------------
 
 
-def test_publish_build_keeps_every_reference_inside_the_sub_path(tmp_path):
-    build = run_pelican(
-        PROJECT_ROOT / "content", tmp_path / "output", PROJECT_ROOT / "publishconf.py"
-    )
-    assert build.exit_code == 0, build.log
+def test_publish_build_keeps_every_reference_inside_the_sub_path(published_seed_site):
+    build = published_seed_site
     site = "https://example.github.io/llm-course/"
     chapter_page = build.page("chapter4.html")
     assert f'src="{site}images/c4.png"' in chapter_page
@@ -226,10 +232,8 @@ def test_publish_build_keeps_every_reference_inside_the_sub_path(tmp_path):
                 assert url.startswith(site), (page, url)
 
 
-def test_publish_build_keeps_an_atom_feed_of_chapters(tmp_path):
-    build = run_pelican(
-        PROJECT_ROOT / "content", tmp_path / "output", PROJECT_ROOT / "publishconf.py"
-    )
+def test_publish_build_keeps_an_atom_feed_of_chapters(published_seed_site):
+    build = published_seed_site
     feed = build.page("feeds/all.atom.xml")
     assert "Multimodal LLMs" in feed
     assert "https://example.github.io/llm-course/images/c4.png" in feed

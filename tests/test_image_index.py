@@ -1,8 +1,10 @@
 """The image index: each image decoded once per version, its verdict kept between builds."""
 
 import io
+import os
 from unittest import mock
 
+import pytest
 from cached_products import image_index
 from cached_products.image_index import ImageFacts, ImageIndex
 from PIL import Image
@@ -43,3 +45,61 @@ def test_damaged_and_missing_images(tmp_path):
     assert index.facts(cut_short).problem.startswith("a damaged image (")
     assert index.facts(not_image).problem == "not an image Pillow can read"
     assert index.facts(tmp_path / "missing.png") is None
+
+
+def jpeg(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "teal").save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        ("cut.jpg", jpeg(64, 64)[:-300], "a damaged image ("),
+        ("cut.png", png(300, 300)[:200], "a damaged image ("),
+        ("text.png", b"hello", "not an image Pillow can read"),
+        ("empty.png", b"", "the image is empty (0 bytes)"),
+    ],
+)
+def test_the_link_gate_and_the_content_checks_judge_an_image_alike(tmp_path, name, data, problem):
+    """One decoder: a truncated JPEG that the gate let through failed the content checks."""
+    from author_errors.content_checks import check_image
+    from linkgate.images import image_problem
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    gate = image_problem(path)
+    assert gate is not None and gate.startswith(problem), gate
+    assert check_image(str(path), f"content/{name}") == f"content/{name}: {gate}: export it again"
+
+
+def test_a_whole_image_passes_both(tmp_path):
+    from author_errors.content_checks import check_image
+    from linkgate.images import image_problem
+
+    (tmp_path / "whole.jpg").write_bytes(jpeg(64, 64))
+    assert image_problem(tmp_path / "whole.jpg") is None
+    assert check_image(str(tmp_path / "whole.jpg"), "content/whole.jpg") is None
+
+
+def test_the_gate_does_not_decode_again_an_image_the_build_has_judged(tmp_path, monkeypatch):
+    """A content image or cached product linked into the site is the very file judged."""
+    from linkgate.images import image_problem
+
+    judged = tmp_path / "content" / "a.png"
+    judged.parent.mkdir()
+    judged.write_bytes(png(30, 20))
+    index = ImageIndex(tmp_path / "cache" / "image-index.json")
+    monkeypatch.setitem(image_index._indexes, tmp_path / "index", index)
+    assert size_of(index.facts(judged)) == (30, 20)
+    (tmp_path / "site").mkdir()
+    os.link(judged, tmp_path / "site" / "a.png")
+    (tmp_path / "site" / "copy.png").write_bytes(judged.read_bytes())
+    with mock.patch.object(image_index, "decoded_size", wraps=image_index.decoded_size) as decode:
+        assert image_problem(tmp_path / "site" / "a.png") is None
+        assert decode.call_count == 0
+        assert image_problem(tmp_path / "site" / "copy.png") is None
+        assert decode.call_count == 1
+        judged.write_bytes(b"changed in place")  # the link too: no longer the file judged
+        assert image_problem(tmp_path / "site" / "a.png") == "not an image Pillow can read"

@@ -27,11 +27,11 @@ def test_seed_cover_gets_size_and_a_webp_srcset(seed_site):
     assert 'width="1200" height="630"' in tag
     assert 'loading="lazy"' not in tag  # the first image is the one students see first
     assert (
-        'srcset="images/c4-480w.webp 480w, images/c4-800w.webp 800w, images/c4-1200w.webp 1200w"'
-        in tag
+        'srcset="images/c4.png-480w.webp 480w, images/c4.png-800w.webp 800w,'
+        ' images/c4.png-1200w.webp 1200w"' in tag
     )
     for width in (480, 800, 1200):
-        with Image.open(seed_site.output / "images" / f"c4-{width}w.webp") as variant:
+        with Image.open(seed_site.output / "images" / f"c4.png-{width}w.webp") as variant:
             assert (variant.format, variant.width) == ("WEBP", width)
     original = (PROJECT_ROOT / "content" / "images" / "c4.png").read_bytes()
     assert (seed_site.output / "images" / "c4.png").read_bytes() == original
@@ -63,15 +63,18 @@ def test_images_after_the_first_load_lazily_and_unmanaged_images_are_left_as_wri
     assert 'width="1600" height="800"' in first and "loading" not in first
     assert 'loading="lazy"' in second and 'width="1600"' in second
     big_srcset = (
-        'srcset="images/big-480w.webp 480w, images/big-800w.webp 800w, '
-        'images/big-1200w.webp 1200w, images/big-1600w.webp 1600w"'
+        'srcset="images/big.png-480w.webp 480w, images/big.png-800w.webp 800w, '
+        'images/big.png-1200w.webp 1200w, images/big.png-1600w.webp 1600w"'
     )
     assert big_srcset in first and big_srcset in second
-    assert 'srcset="images/small-300w.webp 300w"' in static and 'width="300" height="200"' in static
+    assert (
+        'srcset="images/small.png-300w.webp 300w"' in static
+        and 'width="300" height="200"' in static
+    )
     assert 'width="300"' in author_sized and 'height="' not in author_sized
     assert remote == '<img alt="Remote" src="https://example.org/x.png">'
     assert vector == '<img alt="Vector" src="images/logo.svg">'
-    assert (build.output / "images" / "big-1600w.webp").is_file()
+    assert (build.output / "images" / "big.png-1600w.webp").is_file()
 
 
 def test_variants_are_encoded_once_and_again_when_the_image_changes(tmp_path):
@@ -80,15 +83,16 @@ def test_variants_are_encoded_once_and_again_when_the_image_changes(tmp_path):
     source.write_bytes(png(1000, 500))
     variants = [Variant(source, width, f"images/photo-{width}w.webp") for width in (480, 800, 1000)]
     cache, output = tmp_path / "cache", tmp_path / "output"
-    assert write_variants(variants, cache, output) == 3
-    assert write_variants(variants, cache, output) == 0
+    images = ImageIndex(cache / "image-index.json")
+    assert write_variants(variants, cache, output, images) == 3
+    assert write_variants(variants, cache, output, images) == 0
     assert sorted(path.name for path in (output / "images").iterdir()) == [
         "photo-1000w.webp",
         "photo-480w.webp",
         "photo-800w.webp",
     ]
     source.write_bytes(png(1000, 500, "red"))
-    assert write_variants(variants, cache, output) == 3
+    assert write_variants(variants, cache, output, images) == 3
     with Image.open(output / "images" / "photo-480w.webp") as variant:
         assert variant.getpixel((10, 10))[0] > 200  # red now
 
@@ -131,3 +135,26 @@ def test_images_reached_through_links_are_found_and_indexed_by_their_real_file(t
     linked = PageImages(content.resolve(), content / "part1" / "two.md", "two.html", index)
     assert linked.locate("{static}fig.png").site_path == "real1/fig.png"
     assert linked.locate("{static}missing.png") is None
+
+
+def test_images_with_one_name_and_two_formats_get_variants_of_their_own(build_site):
+    """x.png and x.jpg in one folder: each srcset serves its own image's pixels."""
+    jpeg = io.BytesIO()
+    Image.new("RGB", (600, 300), "blue").save(jpeg, format="JPEG")
+    build = build_site(
+        {
+            "chapter1.md": chapter(
+                "Two", "chapter1", body="![Red](/images/x.png)\n\n![Blue](/images/x.jpg)"
+            ),
+            "images/x.png": png(600, 300, "red"),
+            "images/x.jpg": jpeg.getvalue(),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    red_tag, blue_tag = img_tags(build.page("chapter1.html"))
+    for tag, channel in ((red_tag, 0), (blue_tag, 2)):
+        urls = re.findall(r"(\S+) \d+w", re.search(r'srcset="([^"]*)"', tag).group(1))
+        assert len(urls) == 2, tag
+        for url in urls:
+            with Image.open(build.output / url) as variant:
+                assert variant.convert("RGB").getpixel((5, 5))[channel] > 200, (tag, url)

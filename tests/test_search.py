@@ -1,6 +1,9 @@
 """The search index is built by every build, after Pelican has written the site."""
 
+import gzip
+import json
 import logging
+import subprocess
 from pathlib import Path
 
 import search.index
@@ -8,20 +11,32 @@ from conftest import chapter
 from search.index import SearchSettings, index_site, pagefind_command, read_settings
 
 
+def indexed_urls(bundle: Path) -> set[str]:
+    """Return the URL of every page a Pagefind bundle holds."""
+    urls = set()
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        urls.add(json.loads(data[len(b"pagefind_dcd") :])["url"])
+    return urls
+
+
 def test_build_writes_the_search_bundle_and_indexes_only_written_chapters(build_site):
     build = build_site(
         {
             "chapter1.md": chapter("Tokens", "chapter1", body="Byte pair encoding."),
             "chapter2.md": chapter("Agents", "chapter2", body="Tools and plans."),
+            "chapter3.md": chapter("Draft", "chapter3", body="Not yet.", Status="draft"),
+            "chapter4.md": chapter("Hidden", "chapter4", body="Secret.", Status="hidden"),
         },
-        extra_settings={"UPCOMING_CHAPTERS": [{"number": 3, "title": "Safety"}]},
+        extra_settings={"UPCOMING_CHAPTERS": [{"number": 5, "title": "Safety"}]},
     )
     assert build.exit_code == 0, build.log
     assert (build.output / "pagefind" / "pagefind.js").is_file()
-    assert list((build.output / "pagefind" / "fragment").iterdir())
+    assert indexed_urls(build.output / "pagefind") == {"/chapter1.html", "/chapter2.html"}
     assert "data-pagefind-body" in build.page("chapter1.html")
-    for not_indexed in ("index.html", "chapter3.html", "404.html"):
-        assert "data-pagefind-body" not in build.page(not_indexed), not_indexed
+    not_indexed = ("index.html", "chapter5.html", "404.html", "drafts/chapter3.html")
+    for page in (*not_indexed, "chapter4.html"):
+        assert "data-pagefind-body" not in build.page(page), page
 
 
 def test_search_can_be_turned_off(build_site):
@@ -54,7 +69,7 @@ def test_a_missing_pagefind_is_one_line_saying_how_to_install_it(tmp_path, monke
         assert not index_site(tmp_path / "site", SearchSettings(), tmp_path / "cache")
     [record] = caplog.records
     assert record.getMessage() == (
-        f"{tmp_path / 'site'}: search index not built: Pagefind is not installed: "
+        "site: search index not built: Pagefind is not installed: "
         "run `make venv` (pyproject.toml lists pagefind[bin])"
     )
     assert read_settings({}) == SearchSettings(enabled=True)
@@ -76,3 +91,22 @@ def test_an_unchanged_site_reuses_its_index_and_a_changed_one_is_indexed_again(t
     assert changed.exit_code == 0, changed.log
     assert list((tmp_path / "cache" / "search").iterdir()) != [cached]  # indexed anew, kept alone
     assert len(list((tmp_path / "cache" / "search").iterdir())) == 1
+
+
+def test_a_full_disk_fails_the_build_in_one_line_and_never_poisons_the_index(tmp_path):
+    """Pagefind exits 0 after writing empty files on a full disk; they must never be kept."""
+    from conftest import run_staged_build, small_disk, write_content
+
+    write_content(tmp_path / "content", {"chapter1.md": chapter("Tokens", "chapter1")})
+    with small_disk(tmp_path / "cache", "400k"):
+        code, log = run_staged_build(tmp_path)
+        assert code != 0, log
+        assert "output: search index not built: Pagefind wrote a damaged index (" in log, log
+        assert "Traceback" not in log
+        assert not (tmp_path / "output").exists()
+        subprocess.run(["mount", "-o", "remount,size=16m", str(tmp_path / "cache")], check=True)
+        code, log = run_staged_build(tmp_path)
+    assert code == 0, log
+    bundle = tmp_path / "output" / "pagefind"
+    assert indexed_urls(bundle) == {"/chapter1.html"}
+    assert all(file.stat().st_size > 0 for file in bundle.rglob("*") if file.is_file())

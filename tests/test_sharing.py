@@ -3,19 +3,17 @@
 import re
 
 import pytest
-from conftest import PROJECT_ROOT, chapter, run_pelican
+from cached_products.image_index import ImageIndex
+from conftest import chapter
 from course_sharing.cards import write_cards
 from PIL import Image
 
 SITE = "https://example.github.io/llm-course"
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    output = tmp_path_factory.mktemp("published") / "output"
-    build = run_pelican(PROJECT_ROOT / "content", output, PROJECT_ROOT / "publishconf.py")
-    assert build.exit_code == 0, build.log
-    return build
+@pytest.fixture
+def published(published_seed_site):
+    return published_seed_site
 
 
 def meta(html: str, key: str) -> str:
@@ -93,6 +91,8 @@ def test_a_long_first_paragraph_is_cut_at_a_word(build_site):
 
 def test_cards_are_redrawn_only_when_number_or_title_change(tmp_path):
     cache, output = tmp_path / "cache", tmp_path / "output"
-    assert write_cards({"chapter1": ("Chapter 1", "One")}, "Course", cache, output) == 1
-    assert write_cards({"chapter1": ("Chapter 1", "One")}, "Course", cache, output) == 0
-    assert write_cards({"chapter1": ("Chapter 1", "One, revised")}, "Course", cache, output) == 1
+    images = ImageIndex(cache / "image-index.json")
+    assert write_cards({"chapter1": ("Chapter 1", "One")}, "Course", cache, output, images) == 1
+    assert write_cards({"chapter1": ("Chapter 1", "One")}, "Course", cache, output, images) == 0
+    revised = {"chapter1": ("Chapter 1", "One, revised")}
+    assert write_cards(revised, "Course", cache, output, images) == 1

@@ -1,13 +1,9 @@
 """Chapter pages made from unchanged inputs are linked from the last build, never left stale."""
 
-import json
-import os
 import shutil
-import subprocess
-import sys
 
 import pytest
-from conftest import PELICAN, PROJECT_ROOT, chapter, write_content
+from conftest import PROJECT_ROOT, chapter, run_staged_build, write_content
 
 CHAPTERS = {
     "chapter1.md": chapter("Tokens", "chapter1", Chapter="1", body="Byte pairs."),
@@ -16,33 +12,11 @@ CHAPTERS = {
 }
 
 
-def staged_build(
-    project,
-    settings: dict | None = None,
-    environment: dict | None = None,
-    settings_file=PROJECT_ROOT / "pelicanconf.py",
-):
-    """Run `make html`'s command: a staged build of project/content into project/output."""
-    overrides = {
-        "THEME": str(project / "theme"),
-        "PLUGIN_PATHS": [str(PROJECT_ROOT / "plugins")],
-        "CACHE_PATH": str(project / "cache"),
-        **(settings or {}),
-    }
-    pelican = [str(PELICAN), str(project / "content"), "-s", str(settings_file)]
-    pelican += ["--fatal", "errors", "-e", *(f"{k}={json.dumps(v)}" for k, v in overrides.items())]
-    command = [sys.executable, "-m", "staged_build", "build", str(project / "output")]
-    command += ["--content", str(project / "content"), "--", *pelican]
-    environment = {
-        **os.environ,
-        "PYTHONPATH": str(PROJECT_ROOT / "plugins"),
-        "COLUMNS": "250",
-        **(environment or {}),
-    }
-    finished = subprocess.run(
-        command, capture_output=True, text=True, cwd=PROJECT_ROOT, env=environment, timeout=300
+def staged_build(project, settings: dict | None = None, **options) -> tuple[int, str]:
+    """A staged build of project/content with the project's own copy of the theme."""
+    return run_staged_build(
+        project, {"THEME": str(project / "theme"), **(settings or {})}, **options
     )
-    return finished.returncode, finished.stdout + finished.stderr
 
 
 def inodes(project) -> dict[str, int]:
@@ -82,6 +56,9 @@ def test_an_edit_renders_its_chapter_and_links_the_others(project, tmp_path_fact
     assert after["chapter3"] != before["chapter3"]
     assert "Values." in (project / "output" / "chapter3.html").read_text()
     same_as_a_build_from_scratch(project, tmp_path_factory)
+    # Linked pages are still pages of the site: the sitemap lists them all.
+    sitemap = (project / "output" / "sitemap.xml").read_text()
+    assert all(f"chapter{number}.html</loc>" in sitemap for number in (1, 2, 3)), sitemap
 
 
 def test_a_new_title_renders_every_page_that_shows_it(project, tmp_path_factory):
@@ -219,3 +196,61 @@ def test_an_edited_jinja_filter_in_the_settings_renders_the_pages_that_use_it(pr
     code, log = staged_build(project, settings_file=settings_file)
     assert code == 0, log
     assert "<h1>tokens</h1>" in (project / "output" / "chapter1.html").read_text()
+
+
+STAMPING_PLUGIN = """
+from pelican import signals
+
+
+def stamp(path, context):
+    with open(path, "a", encoding="utf-8") as page:
+        page.write("<!-- stamped -->\\n")
+
+
+def register():
+    signals.content_written.connect(stamp)
+"""
+
+
+def test_a_plugin_editing_written_pages_never_edits_the_last_good_site(project, tmp_path):
+    """A linked page is the last build's very file: `content_written` must not reach it."""
+    extra = tmp_path / "extra_plugins" / "stamp_pages"
+    extra.mkdir(parents=True)
+    (extra / "__init__.py").write_text(STAMPING_PLUGIN)
+    from pelican.settings import read_settings
+
+    plugins = read_settings(str(PROJECT_ROOT / "pelicanconf.py"))["PLUGINS"]
+    settings = {
+        "PLUGIN_PATHS": [str(PROJECT_ROOT / "plugins"), str(extra.parent)],
+        "PLUGINS": [*plugins, "stamp_pages"],
+    }
+    code, log = staged_build(project, settings)
+    assert code == 0, log
+    before = inodes(project)
+    write_content(project / "content", {"chapter3.md": CHAPTERS["chapter3.md"] + "\nValues.\n"})
+    code, log = staged_build(project, settings)
+    assert code == 0, log
+    assert inodes(project)["chapter1"] == before["chapter1"]  # linked, not rendered
+    for name in ("chapter1", "chapter2", "chapter3"):
+        page = (project / "output" / f"{name}.html").read_text()
+        assert page.count("<!-- stamped -->") == 1, name
+
+
+def test_a_broken_anchor_in_a_linked_page_is_reported_at_its_markdown_line(project):
+    write_content(
+        project / "content",
+        {
+            "chapter1.md": CHAPTERS["chapter1.md"] + "\nSee [vectors](chapter2.html#vectors).\n",
+            "chapter2.md": CHAPTERS["chapter2.md"] + "\n## Vectors\n\nText.\n",
+        },
+    )
+    code, log = staged_build(project)
+    assert code == 0, log
+    before = inodes(project)
+    write_content(
+        project / "content", {"chapter2.md": CHAPTERS["chapter2.md"] + "\n## Tensors\n\nText.\n"}
+    )
+    code, log = staged_build(project)
+    assert code != 0
+    assert inodes(project)["chapter1"] == before["chapter1"]  # the last good site is kept
+    assert "content/chapter1.md:9:5: broken anchor 'chapter2.html#vectors'" in log, log

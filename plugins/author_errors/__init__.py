@@ -15,6 +15,7 @@ i.e. `-D`). Tracebacks of real bugs (any other exception) are left alone.
 """
 
 import contextlib
+import glob
 import logging
 import os
 
@@ -92,6 +93,12 @@ def start_build(generator) -> None:
         checks=checks,
     )
     checks.save()
+    if scan.not_utf8_names:
+        # Without --fatal (the dev server) the build goes on: Pelican must not read a file
+        # whose name it would write into pages and logs as bytes that are not text.
+        ignored = generator.settings.get("IGNORE_FILES", [])
+        escaped = [glob.escape(name) for name in sorted(scan.not_utf8_names)]
+        generator.settings["IGNORE_FILES"] = [*ignored, *escaped]
     report.bad_sources |= scan.bad_sources
     for problem in scan.problems:
         report.add(problem)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from cached_products import write_atomically
+from cached_products.cache_files import load_json, report_damaged
 from content_cache import settings_fingerprint
 from courselib import front_matter
 
@@ -35,38 +36,53 @@ def chapter_key(raw: bytes, is_page: bool, known_categories: Iterable[str]) -> s
     return hashlib.sha256(context.encode("utf-8") + b"\0" + raw).hexdigest()
 
 
+def is_checks_file(saved: object) -> bool:
+    """True for a cache file as `CheckCache.save` writes it: a stamp and files by name."""
+    return (
+        isinstance(saved, dict)
+        and isinstance(saved.get("stamp"), str)
+        and isinstance(saved.get("files"), dict)
+    )
+
+
+def is_checks_entry(entry: object) -> bool:
+    """True for one file's entry as `CheckCache` writes it: its key and its problems."""
+    return (
+        isinstance(entry, list)
+        and len(entry) == 2
+        and isinstance(entry[0], str)
+        and isinstance(entry[1], list)
+        and all(isinstance(problem, str) for problem in entry[1])
+    )
+
+
 class CheckCache:
     """The problems an earlier build found in each Markdown file, and those of this build."""
 
     def __init__(self, cache_file: Path, stamp: str) -> None:
         self.cache_file = cache_file
         self.stamp = stamp
+        self.damage_reported = False
         self.earlier = self._load()
         self.now: dict[str, list] = {}
 
     def _load(self) -> dict:
-        try:
-            saved = json.loads(self.cache_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        saved = load_json(self.cache_file, is_checks_file, "the checks as this build writes them")
+        if not isinstance(saved, dict) or saved["stamp"] != self.stamp:
             return {}
-        if not isinstance(saved, dict) or saved.get("stamp") != self.stamp:
-            return {}
-        files = saved.get("files")
-        return files if isinstance(files, dict) else {}
+        return saved["files"]
 
     def problems(self, shown: str, key: str, check: Callable[[], list[str]]) -> list[str]:
         """Return the problems of the file `shown`: an earlier build's if `key` is the same."""
         entry = self.earlier.get(shown)
-        if (
-            isinstance(entry, list)
-            and len(entry) == 2
-            and entry[0] == key
-            and isinstance(entry[1], list)
-            and all(isinstance(problem, str) for problem in entry[1])
-        ):
-            problems = entry[1]
-        else:
-            problems = check()
+        if entry is not None and not is_checks_entry(entry):
+            if not self.damage_reported:
+                report_damaged(
+                    self.cache_file, f"the problems of {shown} are not as it writes them"
+                )
+                self.damage_reported = True
+            entry = None
+        problems = entry[1] if entry is not None and entry[0] == key else check()
         self.now[shown] = [key, problems]
         return list(problems)
 

@@ -33,6 +33,8 @@ class ContentScan:
     # A folder link that loops or leaves content/ (Pelican would walk it, endlessly or outside
     # the course) or a named pipe (reading it would wait forever): stop before reading.
     stop_before_reading: bool = False
+    # Names of files and folders that are not UTF-8: no build can name them (see below).
+    not_utf8_names: set[str] = field(default_factory=set)
 
 
 def check_chapter(
@@ -148,6 +150,12 @@ def scan_content(
             if any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
                 subfolders.remove(name)
                 continue
+            if not_utf8_name(name):
+                subfolders.remove(name)
+                scan.problems.append(not_utf8_name_problem(shown_path(full, content_root), name))
+                scan.not_utf8_names.add(name)
+                scan.stop_before_reading = True
+                continue
             problem = folder_link_problem(full, root, content_root)
             real_folders[full] = os.path.realpath(full)
             if problem or real_folders[full] in seen_folders:
@@ -163,6 +171,11 @@ def scan_content(
             full = os.path.join(folder, name)
             # As shown_path(full) would say, without resolving every file's path again.
             shown = name if shown_folder == "." else f"{shown_folder}/{name}"
+            if not_utf8_name(name):
+                scan.problems.append(not_utf8_name_problem(shown, name))
+                scan.not_utf8_names.add(name)
+                scan.stop_before_reading = True
+                continue
             if os.path.exists(full) and not os.path.isfile(full):
                 scan.problems.append(f"{shown}: not a regular file (a pipe or device): remove it")
                 scan.stop_before_reading = True
@@ -182,6 +195,31 @@ def scan_content(
                 scan.bad_sources.add(shown)
                 scan.problems.extend(problems)
     return scan
+
+
+def not_utf8_name(name: str) -> bool:
+    """True for a file name whose bytes are not UTF-8 (Python keeps them as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def not_utf8_name_problem(shown: str, name: str) -> str:
+    """Return the problem of a file or folder whose name is not UTF-8, its bytes shown as \\xe9.
+
+    Pelican and every cache of the build keep names as UTF-8 text: such a name (from an
+    archive made on an old system) stopped the build with a traceback naming no file.
+    """
+    raw = os.fsencode(name)
+    try:
+        raw.decode("utf-8")
+        byte = ""
+    except UnicodeDecodeError as error:
+        byte = f" (byte 0x{raw[error.start]:02x})"
+    printable = os.fsencode(shown).decode("utf-8", "backslashreplace")
+    return f"{printable}: the file name is not UTF-8{byte}: rename it"
 
 
 def folder_link_problem(path: str, root: str, content_root: str) -> str | None:

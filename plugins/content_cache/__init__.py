@@ -6,16 +6,25 @@ after editing one chapter cheap. Pelican keys that cache by file only: after a
 change of settings (say, a Markdown extension) it would serve stale pages.
 This plugin fingerprints the settings, the versions of the packages that render
 Markdown and our plugins' code (the chapter reader is ours), and empties Pelican's
-cache files when the fingerprint changes.
+cache files when the fingerprint changes, or when they do not load. A cache folder
+that cannot be written (read-only) is replaced, for this build, by an empty one: the
+cache is never a reason to fail.
 """
 
+import atexit
+import gzip
 import hashlib
 import json
 import logging
 import marshal
+import os
+import pickle
+import shutil
+import tempfile
 import types
 from pathlib import Path
 
+from cached_products.cache_files import drop_damaged, shown, write_atomically
 from courselib.fingerprint import folder_digest, rendering_versions
 from pelican import signals
 
@@ -52,18 +61,51 @@ def settings_fingerprint(settings: dict) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def read_fingerprint(stamp: Path) -> str | None:
+    """Return the fingerprint the cache was made under, or None; a damaged stamp is dropped."""
+    try:
+        text = stamp.read_bytes()
+    except OSError:
+        return None
+    fingerprint = text.strip()
+    if len(fingerprint) != 64 or fingerprint.strip(b"0123456789abcdef"):
+        drop_damaged(stamp, "not a settings fingerprint")
+        return None
+    return fingerprint.decode("ascii")
+
+
 def forget_stale_cache(cache_dir: Path, fingerprint: str) -> bool:
     """Delete Pelican's cache files if they were made under other settings; True if deleted."""
     stamp = cache_dir / FINGERPRINT_FILE
-    if stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == fingerprint:
+    if read_fingerprint(stamp) == fingerprint:
         return False
     stale = list(cache_dir.glob(PELICAN_CACHE_GLOB)) if cache_dir.is_dir() else []
     for cache_file in stale:
         if cache_file.is_file():
             cache_file.unlink()
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(fingerprint + "\n", encoding="utf-8")
+    write_atomically(stamp, (fingerprint + "\n").encode("ascii"))
     return bool(stale)
+
+
+def pelican_cache_problem(path: Path, compressed: bool) -> str | None:
+    """Return why Pelican could not load its cache file at `path`, or None if it can.
+
+    Pelican reads its cache with pickle.load and catches only some errors: a file cut
+    short (EOFError) or holding something else than its dict stops the build with a
+    traceback. Loading it here once more costs a few milliseconds a hundred chapters.
+    """
+    try:
+        with (gzip.open if compressed else open)(path, "rb") as cache_file:
+            cache = pickle.load(cache_file)
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # noqa: BLE001 - a damaged pickle fails in many ways
+        return str(error).splitlines()[0] if str(error) else type(error).__name__
+    if not isinstance(cache, dict) or not all(
+        isinstance(entry, tuple) and len(entry) == 2 for entry in cache.values()
+    ):
+        return "not a cache as Pelican writes it"
+    return None
 
 
 def forget_empty_cache_files(cache_dir: Path) -> list[Path]:
@@ -84,18 +126,55 @@ def forget_empty_cache_files(cache_dir: Path) -> list[Path]:
     return empty
 
 
+def unwritable_reason(cache_dir: Path) -> str | None:
+    """Return why nothing can be written into `cache_dir` (say, a read-only disk), or None."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        descriptor, probe = tempfile.mkstemp(prefix=".probe-", dir=cache_dir)
+        os.close(descriptor)
+        os.unlink(probe)
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
+
+
+def build_without_cache(settings: dict, reason: str) -> None:
+    """Point CACHE_PATH at an empty folder of this process's own, for every cache of the build.
+
+    The one setting a plugin of ours changes: Pelican and every plugin read their caches
+    from it, and none of them may fail on a cache folder that cannot be written.
+    """
+    logger.warning(
+        "%s: the cache folder cannot be written (%s): this build reuses and keeps nothing",
+        shown(settings["CACHE_PATH"]),
+        reason,
+    )
+    replacement = tempfile.mkdtemp(prefix="course-cache-")
+    atexit.register(shutil.rmtree, replacement, ignore_errors=True)
+    settings["CACHE_PATH"] = replacement
+
+
 def check_cache(pelican) -> None:
-    """Empty Pelican's content cache when the settings changed since it was written."""
+    """Make sure the build can use its cache folder, and empty Pelican's content cache
+    when the settings changed since it was written, or it does not load."""
     settings = pelican.settings
+    reason = unwritable_reason(Path(settings["CACHE_PATH"]))
+    if reason is not None:
+        build_without_cache(settings, reason)
     if not settings.get("LOAD_CONTENT_CACHE"):
         return
-    for path in forget_empty_cache_files(Path(settings["CACHE_PATH"])):
+    cache_dir = Path(settings["CACHE_PATH"])
+    for path in forget_empty_cache_files(cache_dir):
         logger.info("content_cache: %s was left empty by a failed save; removed", path)
     fingerprint = settings_fingerprint(settings) + "".join(
         folder_digest(Path(folder)) for folder in settings.get("PLUGIN_PATHS", [])
     )
-    if forget_stale_cache(Path(settings["CACHE_PATH"]), fingerprint):
+    if forget_stale_cache(cache_dir, fingerprint):
         logger.info("content_cache: settings changed since the last build; cache emptied")
+    for path in sorted(cache_dir.glob(PELICAN_CACHE_GLOB)):
+        problem = pelican_cache_problem(path, settings.get("GZIP_CACHE", True))
+        if problem:
+            drop_damaged(path, problem)
 
 
 def register() -> None:

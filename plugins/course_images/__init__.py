@@ -85,10 +85,13 @@ class ImageVariantGenerator(Generator):
             for content in self.context.get("generated_content", {}).values()
             for variant in getattr(content, "image_variants", [])
         ]
-        image_index_for(self.settings).save()
+        images = image_index_for(self.settings)
+        encoded = write_variants(
+            variants, cache_dir_of(self.settings), Path(self.output_path), images
+        )
+        images.save()  # what the content checks and this build learnt of every image
         if not variants:
             return
-        encoded = write_variants(variants, cache_dir_of(self.settings), Path(self.output_path))
         logger.info(
             "course_images: %d image variants (%d newly encoded)", len(set(variants)), encoded
         )

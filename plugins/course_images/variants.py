@@ -2,11 +2,11 @@
 
 import hashlib
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from cached_products import place_in_site, run_jobs, write_atomically
+from cached_products import make_missing, place_in_site, write_atomically
+from cached_products.image_index import ImageFacts, ImageIndex
 from PIL import Image
 
 VARIANT_WIDTHS = (480, 800, 1200)
@@ -19,7 +19,7 @@ class Variant:
 
     source: Path  # the original in content/
     width: int
-    site_path: str  # e.g. images/c4-480w.webp
+    site_path: str  # e.g. images/c4.png-480w.webp
     source_digest: str = ""  # of the original's bytes, when already known
 
 
@@ -30,9 +30,12 @@ def variant_widths(original_width: int) -> list[int]:
 
 
 def variant_site_path(image_site_path: str, width: int) -> str:
-    """Return the site path of a variant: `images/c4.png` at 480 -> `images/c4-480w.webp`."""
-    stem, _extension = os.path.splitext(image_site_path)
-    return f"{stem}-{width}w.webp"
+    """Return the site path of a variant: `images/c4.png` at 480 -> `images/c4.png-480w.webp`.
+
+    The original's whole name is kept: `x.png` and `x.jpg` in one folder get variants
+    of their own, not one file that serves either image's pixels.
+    """
+    return f"{image_site_path}-{width}w.webp"
 
 
 def cache_key(source_digest: str, width: int) -> str:
@@ -40,8 +43,8 @@ def cache_key(source_digest: str, width: int) -> str:
     return f"{source_digest[:20]}-{width}-q{WEBP_QUALITY}.webp"
 
 
-def encode_variant(source: Path, width: int, destination: Path) -> None:
-    """Write `source` scaled to `width` pixels wide as WebP at `destination`."""
+def encode_variant(source: Path, width: int, destination: Path) -> ImageFacts:
+    """Write `source` scaled to `width` pixels wide as WebP at `destination`; return its facts."""
     with Image.open(source) as image:
         image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
         height = max(1, round(image.height * width / image.width))
@@ -49,24 +52,31 @@ def encode_variant(source: Path, width: int, destination: Path) -> None:
             image = image.resize((width, height), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
         image.save(buffer, format="WEBP", quality=WEBP_QUALITY, method=4)
-    write_atomically(destination, buffer.getvalue())
+    data = buffer.getvalue()
+    write_atomically(destination, data)
+    return ImageFacts(width, height, None, hashlib.sha256(data).hexdigest())
 
 
-def write_variants(variants: list[Variant], cache_dir: Path, output_dir: Path) -> int:
-    """Copy every variant into the site, encoding only those not cached; return how many encoded."""
+def write_variants(
+    variants: list[Variant], cache_dir: Path, output_dir: Path, images: ImageIndex
+) -> int:
+    """Copy every variant into the site, encoding only those not cached; return how many encoded.
+
+    A cached variant that does not decode (`images` judges it) is dropped and encoded again.
+    """
     cached_files = {}
-    to_encode = []
     digests: dict[Path, str] = {}
     for variant in set(variants):
         if variant.source not in digests:
             digests[variant.source] = (
                 variant.source_digest or hashlib.sha256(variant.source.read_bytes()).hexdigest()
             )
-        cached = cache_dir / cache_key(digests[variant.source], variant.width)
-        cached_files[variant] = cached
-        if not cached.exists():
-            to_encode.append((variant.source, variant.width, cached))
-    encoded = run_jobs(encode_variant, sorted(set(to_encode)))
+        cached_files[variant] = cache_dir / cache_key(digests[variant.source], variant.width)
+    encoded = make_missing(
+        {cached: (variant.source, variant.width) for variant, cached in cached_files.items()},
+        encode_variant,
+        images,
+    )
     for variant, cached in cached_files.items():
         place_in_site(cached, output_dir / variant.site_path)
     return encoded

@@ -13,6 +13,8 @@ import logging
 import os
 from pathlib import Path
 
+import blinker
+from cached_products.image_index import image_index_for
 from pelican import signals
 from pelican.generators import Generator
 
@@ -52,9 +54,11 @@ class SharingGenerator(Generator):
         for chapter in self.context.get("syllabus", []):
             cards[chapter.slug] = (chapter.label, chapter.title)
         cache_dir = Path(self.settings.get("CACHE_PATH", "cache")) / "course_sharing"
+        images = image_index_for(self.settings)
         drawn = write_cards(
-            cards, self.settings.get("SITENAME", ""), cache_dir, Path(self.output_path)
+            cards, self.settings.get("SITENAME", ""), cache_dir, Path(self.output_path), images
         )
+        images.save()
         logger.info("course_sharing: %d social cards (%d newly drawn)", len(cards), drawn)
         robots = Path(self.output_path) / "robots.txt"
         robots.write_text(robots_txt(self.context["SHARE_SITEURL"]), encoding="utf-8")
@@ -85,4 +89,6 @@ def write_sitemap(pelican) -> None:
 def register() -> None:
     signals.get_generators.connect(add_generator)
     signals.content_written.connect(note_written_page)
+    # Pages the unchanged_pages plugin links from the last build, instead of writing them.
+    blinker.signal("unchanged_page_linked").connect(note_written_page)
     signals.finalized.connect(write_sitemap)

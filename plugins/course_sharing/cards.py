@@ -3,8 +3,9 @@
 import hashlib
 from pathlib import Path
 
-from cached_products import place_in_site, run_jobs, write_atomically
-from chapter_covers.draw import draw_card
+from cached_products import make_missing, place_in_site, write_atomically
+from cached_products.image_index import ImageFacts, ImageIndex
+from chapter_covers.draw import COVER_SIZE, draw_card
 
 # Bump when the drawing changes, so cached cards are redrawn.
 DRAWING_VERSION = "1"
@@ -21,25 +22,33 @@ def card_cache_name(label: str, title: str, course_name: str) -> str:
     return hashlib.sha256(key).hexdigest()[:24] + ".png"
 
 
-def draw_card_file(label: str, title: str, course_name: str, destination: Path) -> None:
-    """Draw one card into `destination`."""
-    write_atomically(destination, draw_card(label, title, course_name))
+def draw_card_file(label: str, title: str, course_name: str, destination: Path) -> ImageFacts:
+    """Draw one card into `destination`; return its facts."""
+    data = draw_card(label, title, course_name)
+    write_atomically(destination, data)
+    return ImageFacts(*COVER_SIZE, None, hashlib.sha256(data).hexdigest())
 
 
 def write_cards(
-    cards: dict[str, tuple[str, str]], course_name: str, cache_dir: Path, output_dir: Path
+    cards: dict[str, tuple[str, str]],
+    course_name: str,
+    cache_dir: Path,
+    output_dir: Path,
+    images: ImageIndex,
 ) -> int:
-    """Write each {slug: (label, title)} card into the site; return how many were drawn anew."""
+    """Write each {slug: (label, title)} card into the site; return how many were drawn anew.
+
+    A cached card that does not decode (`images` judges it) is dropped and drawn again.
+    """
     cached = {
         slug: cache_dir / card_cache_name(label, title, course_name)
         for slug, (label, title) in cards.items()
     }
-    to_draw = {
-        (label, title, course_name, cached[slug])
-        for slug, (label, title) in cards.items()
-        if not cached[slug].exists()
-    }
-    drawn = run_jobs(draw_card_file, sorted(to_draw))
+    drawn = make_missing(
+        {cached[slug]: (label, title, course_name) for slug, (label, title) in cards.items()},
+        draw_card_file,
+        images,
+    )
     for slug, cached_card in cached.items():
         place_in_site(cached_card, output_dir / card_site_path(slug))
     return drawn

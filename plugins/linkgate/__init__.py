@@ -10,10 +10,13 @@ one line and lets each rebuild of the dev server show an unfixed problem again.
 
 def register() -> None:
     """Connect the gate to Pelican (imported here, so the command never loads Pelican)."""
+    import blinker
     from pelican import signals
 
     from .pelican_side import check_written_site, note_written_page, start_build
 
     signals.all_generators_finalized.connect(start_build)
     signals.content_written.connect(note_written_page)
+    # Pages the unchanged_pages plugin links from the last build, instead of writing them.
+    blinker.signal("unchanged_page_linked").connect(note_written_page)
     signals.finalized.connect(check_written_site)

@@ -21,7 +21,7 @@ from .inventory import SiteFiles, list_site
 from .locate import page_urls, position_in_html
 from .pages import IMAGE_SUFFIXES, PageRecord, file_digest, read_records
 from .problems import ERROR, WARNING, Problem
-from .store import PageStore
+from .store import PageStore, StoreUnreadable
 from .suggest import FileSuggester, as_written, closest
 
 # Bumped when what a stored Problem holds changes.
@@ -64,15 +64,14 @@ def check_site(root: Path, options: GateOptions = GateOptions()) -> list[Problem
     """Return every problem of the site built in `root`, sorted by page and position."""
     root = Path(root)
     site = list_site(root)
-    store = PageStore.open(
-        options.cache_dir, key=repr((FORMAT_OF_PROBLEMS, options.site, options.strict))
-    )
+    key = repr((FORMAT_OF_PROBLEMS, options.site, options.strict))
+    store = PageStore.open(options.cache_dir, key=key)
     try:
-        problems = None
-        if store is not None and not options.external:
-            problems = _recheck(site, store, options)
-        if problems is None:
-            problems = _full_check(site, store, options)
+        try:
+            problems = _check_with(site, store, options)
+        except StoreUnreadable as problem:  # a cache that does not load is a miss
+            store = store.start_again(key, problem)
+            problems = _check_with(site, store, options)
     finally:
         if store is not None:
             store.close()
@@ -80,6 +79,16 @@ def check_site(root: Path, options: GateOptions = GateOptions()) -> list[Problem
     if ignore:
         problems = [p for p in problems if not any(rule.search(p.target) for rule in ignore)]
     problems.sort(key=lambda p: (p.page, p.line or 0, p.column or 0))
+    return problems
+
+
+def _check_with(site: SiteFiles, store: PageStore | None, options: GateOptions) -> list[Problem]:
+    """Re-check from the store when it is worth it, else check the whole site."""
+    problems = None
+    if store is not None and not options.external:
+        problems = _recheck(site, store, options)
+    if problems is None:
+        problems = _full_check(site, store, options)
     return problems
 
 

@@ -4,12 +4,15 @@ Off by default (CI has no internet). Only a definite answer (a success or a
 4xx other than 429) is cached; a timeout or a 5xx is asked again next time.
 """
 
+import contextlib
 import json
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+
+from cached_products.cache_files import load_json, write_atomically
 
 CACHE_FILE = "linkgate-external.json"
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -124,21 +127,29 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, moment.timestamp() - time.time())
 
 
+def is_verdict(entry: object) -> bool:
+    """True for one URL's entry as `check_external_urls` writes it."""
+    return (
+        isinstance(entry, dict)
+        and type(entry.get("checked")) in (int, float)
+        and (entry.get("reason") is None or isinstance(entry.get("reason"), str))
+    )
+
+
 def _load(cache_dir: Path | None) -> dict:
+    """Return the cached verdicts; a damaged file is dropped (and said so), a bad entry a miss."""
     if cache_dir is None:
         return {}
-    try:
-        data = json.loads((Path(cache_dir) / CACHE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    data = load_json(
+        Path(cache_dir) / CACHE_FILE, lambda value: isinstance(value, dict), "a JSON object"
+    )
+    if not isinstance(data, dict):
         return {}
-    return data if isinstance(data, dict) else {}
+    return {url: entry for url, entry in data.items() if is_verdict(entry)}
 
 
 def _save(cache_dir: Path | None, cache: dict) -> None:
     if cache_dir is None:
         return
-    try:
-        Path(cache_dir).mkdir(parents=True, exist_ok=True)
-        (Path(cache_dir) / CACHE_FILE).write_text(json.dumps(cache, indent=0), encoding="utf-8")
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):  # the next check only asks again
+        write_atomically(Path(cache_dir) / CACHE_FILE, json.dumps(cache, indent=0).encode())

@@ -3,13 +3,22 @@
 Per page: its stamp, its record (ids and resolved URLs) and its problems; per
 image: its verdict; and which pages use which file, so a changed file leads
 straight to the pages whose verdicts it can change. Any trouble with the file
-just means a full check.
+just means a full check: one that cannot be opened, or read back (its pages
+overwritten: "database disk image is malformed"), is dropped with a warning and
+started again; one that is busy or cannot be written is left alone.
 """
 
 import contextlib
+import functools
+import hashlib
 import pickle
 import sqlite3
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+
+import cached_products.image_index
+from cached_products.cache_files import drop_damaged
 
 from .pages import PageRecord
 from .problems import Problem
@@ -28,28 +37,114 @@ CREATE INDEX IF NOT EXISTS uses_by_page ON uses (page);
 """
 
 
+@cache
+def store_format() -> str:
+    """Return FORMAT with a digest of the code whose findings the store keeps.
+
+    The gate's own modules and the image decoder it shares: a changed check or message
+    must not meet verdicts stored by the code before it.
+    """
+    digest = hashlib.sha256(FORMAT.encode())
+    sources = sorted(Path(__file__).parent.glob("*.py"))
+    for source in [*sources, Path(cached_products.image_index.__file__)]:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+class StoreUnreadable(Exception):
+    """The store's file did not read back: damaged (then it is started again) or busy."""
+
+    def __init__(self, reason: str, damaged: bool) -> None:
+        super().__init__(reason)
+        self.damaged = damaged
+
+
+def is_damage(error: Exception) -> bool:
+    """True when `error`, met reading the store, means its file is damaged.
+
+    A busy or read-only file (sqlite3.OperationalError) is not: another build is using
+    it, or the cache cannot be written; the check then goes on without it.
+    """
+    return not isinstance(error, sqlite3.OperationalError | OSError)
+
+
+def reading(method: Callable) -> Callable:
+    """Turn any failure to read back what the store holds into StoreUnreadable.
+
+    A damaged file can fail anywhere: SQLite's own checks, text that is not UTF-8, a
+    pickled record cut short.
+    """
+
+    @functools.wraps(method)
+    def read(self, *arguments, **keywords):
+        try:
+            return method(self, *arguments, **keywords)
+        except Exception as error:  # noqa: BLE001 - see above
+            raise StoreUnreadable(describe(error), is_damage(error)) from error
+
+    return read
+
+
+def describe(error: Exception) -> str:
+    """Return the first line of an error's message, or its type when it has none."""
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
 class PageStore:
     """The last check's records, verdicts and problems for one site and one set of options."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self._db = connection
+        self.path = path
 
     @classmethod
     def open(cls, folder: Path | None, key: str) -> "PageStore | None":
-        """Open (or start) the store in `folder` for `key`; None without a folder or on trouble."""
+        """Open (or start) the store in `folder` for `key`; None without a folder or on trouble.
+
+        A file that is not a store (or not one SQLite can read) is dropped and started again.
+        """
         if folder is None:
             return None
+        path = Path(folder) / FILE_NAME
         try:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(Path(folder) / FILE_NAME)
+            return cls._open(path, key)
+        except (sqlite3.Error, OSError) as error:
+            if not is_damage(error) or not path.exists():
+                return None
+            drop_damaged(path, describe(error))
+        try:
+            return cls._open(path, key)
+        except (sqlite3.Error, OSError):
+            return None
+
+    @classmethod
+    def _open(cls, path: Path, key: str) -> "PageStore":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path)
+        try:
             connection.executescript(SCHEMA)
-            store = cls(connection)
-            if store._meta("format") != FORMAT or store._meta("key") != key:
+            store = cls(connection, path)
+            if store._meta("format") != store_format() or store._meta("key") != key:
                 store._clear()
-                store._set_meta("format", FORMAT)
+                store._set_meta("format", store_format())
                 store._set_meta("key", key)
                 connection.commit()
-            return store
+        except BaseException:
+            connection.close()
+            raise
+        return store
+
+    def start_again(self, key: str, problem: StoreUnreadable) -> "PageStore | None":
+        """Close this store; return a new, empty one in place of a damaged file (or None).
+
+        A damaged file is dropped with a warning; a busy one is left to its other user.
+        """
+        self.close()
+        if not problem.damaged:
+            return None
+        drop_damaged(self.path, str(problem))
+        try:
+            return self._open(self.path, key)
         except (sqlite3.Error, OSError):
             return None
 
@@ -59,15 +154,18 @@ class PageStore:
             self._db.close()
 
     @property
+    @reading
     def signature(self) -> str | None:
         """The digest of the site's file names at the last check."""
         return self._meta("signature")
 
+    @reading
     def page_stamps(self) -> dict[str, tuple[int, int]]:
         """Return {page: (size, mtime)} as last checked."""
         rows = self._db.execute("SELECT page, size, mtime FROM pages")
         return {page: (size, mtime) for page, size, mtime in rows}
 
+    @reading
     def records(self, pages: list[str] | None = None) -> dict[str, PageRecord]:
         """Return the stored records of `pages` (all pages when None)."""
         if pages is None:
@@ -76,6 +174,7 @@ class PageStore:
         rows = self._in("SELECT page, record FROM pages WHERE page IN ({})", pages)
         return {page: pickle.loads(blob) for page, blob in rows}
 
+    @reading
     def digests(self, pages: list[str]) -> dict[str, str]:
         """Return the digest each of `pages` had when last read."""
         return dict(self._in("SELECT page, digest FROM pages WHERE page IN ({})", pages))
@@ -93,16 +192,19 @@ class PageStore:
         except sqlite3.Error:
             pass
 
+    @reading
     def ids(self, pages: list[str]) -> dict[str, frozenset[str]]:
         """Return the ids of `pages` (cheaper than their whole records)."""
         rows = self._in("SELECT page, ids FROM pages WHERE page IN ({})", pages)
         return {page: pickle.loads(blob) for page, blob in rows}
 
+    @reading
     def image_verdicts(self) -> dict[str, tuple[tuple[int, int], str | None]]:
         """Return {image path: ((size, mtime), problem or None)}."""
         rows = self._db.execute("SELECT path, size, mtime, problem FROM images")
         return {path: ((size, mtime), problem) for path, size, mtime, problem in rows}
 
+    @reading
     def problems(self, except_pages: set[str] = frozenset()) -> list[Problem]:
         """Return the stored problems of every page not in `except_pages`."""
         rows = self._db.execute("SELECT page, problems FROM pages WHERE problems IS NOT NULL")
@@ -112,6 +214,7 @@ class PageStore:
                 found.extend(pickle.loads(blob))
         return found
 
+    @reading
     def pages_using(self, paths: list[str]) -> set[str]:
         """Return the pages that use any of the site files `paths`."""
         return {page for (page,) in self._in("SELECT page FROM uses WHERE path IN ({})", paths)}

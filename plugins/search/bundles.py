@@ -2,7 +2,8 @@
 
 Each bundle is named by a digest of what Pagefind read to make it (the shard's
 pages, path and bytes), the Pagefind version and the shard layout, so a bundle
-found in the cache is the one Pagefind would write again.
+found in the cache is the one Pagefind would write again. A bundle is checked
+(verify.py) before it is kept, and before it is reused if it changed since.
 """
 
 import hashlib
@@ -12,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cached_products import place_in_site, write_atomically
+from cached_products.cache_files import drop_damaged
 
 from .shards import assign_shards, is_chapter_page, pages_glob
+from .verify import VERIFIED_FILE, bundle_problem, is_verified, mark_verified
 
 # Lists the shards the browser merges into the first one's search (see reader.js).
 MANIFEST = "shards.json"
@@ -88,12 +91,27 @@ def plan_shards(
 
 
 def is_cached(cache_dir: Path, shard: Shard) -> bool:
-    """Return True if the cache holds the shard's bundle, made from its pages as they are."""
-    return (cache_dir / shard.key / "pagefind-entry.json").is_file()
+    """Return True if the cache holds the shard's bundle, made from its pages as they are.
+
+    A bundle changed since it was checked is checked again; a damaged one is dropped
+    with a warning (and so indexed again).
+    """
+    bundle = cache_dir / shard.key
+    if not bundle.is_dir():
+        return False
+    if is_verified(bundle):
+        return True
+    problem = bundle_problem(bundle, shard.primary)
+    if problem is not None:
+        drop_damaged(bundle, problem)
+        return False
+    mark_verified(bundle)
+    return True
 
 
-def keep_bundle(written: Path, cache_dir: Path, shard: Shard) -> None:
-    """Move the bundle Pagefind has just written into the cache under the shard's key."""
+def keep_bundle(written: Path, cache_dir: Path, shard: Shard) -> str | None:
+    """Check the bundle Pagefind has just written, and move it into the cache under the
+    shard's key; return what is wrong with it instead (then it is deleted)."""
     if not shard.primary:
         needed = {file for pattern in MERGED_INDEX_FILES for file in written.glob(pattern)}
         for file in sorted(written.rglob("*"), reverse=True):  # files before their folders
@@ -101,10 +119,16 @@ def keep_bundle(written: Path, cache_dir: Path, shard: Shard) -> None:
                 file.unlink()
             elif file.is_dir() and not any(file.iterdir()):
                 file.rmdir()
+    problem = bundle_problem(written, shard.primary)
+    if problem is not None:
+        shutil.rmtree(written, ignore_errors=True)
+        return problem
+    mark_verified(written)
     try:
         written.rename(cache_dir / shard.key)
     except OSError:  # another build put the same bundle there first
         shutil.rmtree(written)
+    return None
 
 
 def place_bundles(site: Path, bundle_folder: str, cache_dir: Path, shards: list[Shard]) -> None:
@@ -114,7 +138,7 @@ def place_bundles(site: Path, bundle_folder: str, cache_dir: Path, shards: list[
     for shard in shards:
         cached = cache_dir / shard.key
         for file in cached.rglob("*"):
-            if file.is_file():
+            if file.is_file() and file.name != VERIFIED_FILE:
                 place_in_site(file, bundle_root / shard.folder / file.relative_to(cached))
     merged = [f"{shard.folder}/" for shard in shards if not shard.primary]
     write_atomically(bundle_root / MANIFEST, json.dumps({"shards": merged}).encode())

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from staged_build.paths import shown_output_name
+
 from .bundles import (
     Shard,
     forget_other_bundles,
@@ -116,7 +118,10 @@ def run_pagefind(site: Path, shard: Shard, cache_dir: Path) -> str | None:
         shutil.rmtree(written, ignore_errors=True)
         reason = (finished.stderr or finished.stdout).strip().splitlines()
         return reason[-1] if reason else f"exit code {finished.returncode}"
-    keep_bundle(written, cache_dir, shard)
+    problem = keep_bundle(written, cache_dir, shard)
+    if problem is not None:
+        free = shutil.disk_usage(cache_dir).free // 1024
+        return f"Pagefind wrote a damaged index ({problem}; {free:,} KB free on its disk)"
     return None
 
 
@@ -191,7 +196,7 @@ def index_site(output_path: str | Path, settings: SearchSettings, cache_dir: Pat
     reasons = index_shards(site, changed, cache_dir)
     if reasons:
         for reason in dict.fromkeys(reasons):  # once each, in shard order
-            logger.error("%s: search index not built: %s", site, reason)
+            logger.error("%s: search index not built: %s", shown_output_name(site), reason)
         return False
     place_bundles(site, settings.bundle_folder, cache_dir, shards)
     forget_other_bundles(cache_dir, shards)

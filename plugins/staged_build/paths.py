@@ -56,3 +56,22 @@ def shown_output_name(folder: str | os.PathLike) -> str:
 def previous_prefix(output: Path) -> str:
     """Return the name prefix of the folder holding the previous site while it is replaced."""
     return f".{output.name}.previous-"
+
+
+def deleting_prefix(output: Path) -> str:
+    """Return the name prefix of a previous site while it is being deleted."""
+    return f".{output.name}.deleting-"
+
+
+def not_replaceable_reason(output: Path) -> str | None:
+    """Return why a staged build cannot replace the folder `output` by renaming, or None.
+
+    A mount point cannot be renamed (nor replaced by a folder of the file system
+    it is mounted on).
+    """
+    if os.path.ismount(output):
+        return (
+            "it is a mount point, which a build cannot replace."
+            " Set OUTPUTDIR to a folder inside it, such as output/site."
+        )
+    return None

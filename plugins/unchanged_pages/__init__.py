@@ -7,7 +7,9 @@ variable. A chapter page is then hard-linked from there when its key matches
 (see `reuse.py`): the settings, the theme's files and template overrides, the
 locale, our plugins' code, the sidebar, the chapter's content, title, metadata,
 contents and syllabus entry with its neighbours. Anything else a chapter template reads must go into
-`reuse.page_key`, or an edit of it would leave pages stale.
+`reuse.page_key`, or an edit of it would leave pages stale. A linked page is announced by the
+`unchanged_page_linked` signal, never by Pelican's `content_written`: it is the last good
+site's file, which a plugin editing written pages must not touch.
 
 Off without a staged build (the dev server deletes its output first) and when
 REUSE_UNCHANGED_PAGES is False, as publishconf.py sets it: a published site is
@@ -18,6 +20,7 @@ import logging
 import os
 from pathlib import Path
 
+import blinker
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import Writer
@@ -25,6 +28,9 @@ from pelican.writers import Writer
 logger = logging.getLogger(__name__)
 
 PREVIOUS_OUTPUT_VARIABLE = "STAGED_BUILD_PREVIOUS_OUTPUT"
+# Sent, as `content_written` would be, for each page linked from the last build (the link
+# gate notes which Markdown wrote it). A named signal: listeners need not import this plugin.
+page_linked = blinker.signal("unchanged_page_linked")
 # This build's reuse, by output folder: saved by `finalized` for the next build.
 _builds: dict = {}
 
@@ -55,7 +61,9 @@ class ReusingWriter(Writer):
         self._written_files.add(str(linked))
         page_context = context.copy()
         page_context.update(SITEURL=site_url, localsiteurl=site_url, output_file=name, **kwargs)
-        signals.content_written.send(str(linked), context=page_context)
+        # Not `content_written`: a plugin editing pages in place would edit the last good
+        # site's file, which this one is. Plugins that only note pages listen to this too.
+        page_linked.send(str(linked), context=page_context)
         return None
 
     def _page_key(self, name: str, site_url: str, context: dict, article) -> str:

@@ -15,6 +15,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from cached_products import write_atomically
+from cached_products.cache_files import load_json
 from courselib.fingerprint import folder_digest, rendering_versions
 
 MANIFEST_NAME = "manifest.json"
@@ -82,6 +83,28 @@ def file_stamp(path: Path) -> list[int]:
     return [status.st_ino, status.st_size, status.st_mtime_ns]
 
 
+def is_manifest(data: object) -> bool:
+    """True for a manifest as `PageReuse.save` writes it (the pages are checked one by one)."""
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("format"), str)
+        and isinstance(data.get("output"), str)
+        and isinstance(data.get("pages"), dict)
+    )
+
+
+def is_page_entry(entry: object) -> bool:
+    """True for a page's entry as `PageReuse.record` writes it: its key and its file's stamp."""
+    return (
+        isinstance(entry, list)
+        and len(entry) == 2
+        and isinstance(entry[0], str)
+        and isinstance(entry[1], list)
+        and len(entry[1]) == 3
+        and all(type(number) is int for number in entry[1])
+    )
+
+
 @dataclass
 class PageReuse:
     """The pages recorded at the last build, and those written or linked in this one."""
@@ -98,18 +121,16 @@ class PageReuse:
         """Read the manifest of the last build in `cache_dir` (nothing if missing or damaged)."""
         manifest_path = cache_dir / MANIFEST_NAME
         reuse = cls(previous_output, output, manifest_path)
-        try:
-            data = json.loads(manifest_path.read_text(encoding="utf-8"))
-            if data.get("format") == FORMAT and data.get("output") == str(previous_output):
-                reuse.previous = dict(data["pages"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            pass
+        data = load_json(manifest_path, is_manifest, "a manifest as this build writes it")
+        wanted = [FORMAT, str(previous_output)]
+        if isinstance(data, dict) and [data["format"], data["output"]] == wanted:
+            reuse.previous = data["pages"]
         return reuse
 
     def link_previous(self, name: str, key: str) -> Path | None:
         """Link the last build's file `name` into this build if it was made from `key`."""
         entry = self.previous.get(name)
-        if not entry or entry[0] != key:
+        if not is_page_entry(entry) or entry[0] != key:
             return None
         old = self.previous_output / name
         try:

@@ -55,7 +55,7 @@ def test_planted_mistakes_fail_make_html_at_the_markdown_line(planted_build):
         f"content/chapter4.md:{first + 4}:1: broken image '/images/c9.png': no such file"
         " (did you mean '/images/c4.png'?)",
         f"content/chapter4.md:{first + 6}:1: broken image '/images/broken.png':"
-        " not a readable image (cannot identify image file)",
+        " not an image Pillow can read",
         f"content/chapter4.md:{first + 8}:6: broken link '../../etc/passwd': outside the site root",
     ]
     reported = problem_lines(log)
