@@ -169,7 +169,7 @@ def test_each_page_links_to_its_source_when_source_url_is_set(tmp_path):
         (
             {"README.md": "# Home\n", "index.md": "# Home again\n"},
             "content/index.md: its address 'index.html' (from its path) is taken by"
-            " content/README.md: rename it",
+            " the home page: rename it",
         ),
     ],
 )

@@ -23,7 +23,7 @@ from cached_products.image_index import image_index_for
 from chapters.outline import OutlineError, chapter_number, parse_upcoming
 from courselib.front_matter import read_front_matter
 from courselib.markdown import PROBLEMS_FIELD
-from courselib.pages import BY_PATH_FIELD
+from courselib.pages import BY_PATH_FIELD, HOME_FIELD
 from courselib.paths import shown_path
 from pelican import signals
 from pelican.log import LimitFilter
@@ -208,6 +208,10 @@ def check_addresses(context: dict, settings: dict, report: ProblemReport) -> Non
     """
     contents = [content for key in WRITTEN_LISTS for content in context.get(key, [])]
     contents += [t for content in contents for t in getattr(content, "translations", [])]
+    # The course's README is the home page's text, not a page of its own; a second one
+    # (README.md and index.md) would take the home page's address.
+    homes = sorted((c for c in contents if c.metadata.get(HOME_FIELD)), key=lambda c: c.source_path)
+    contents = [content for content in contents if not homes or content is not homes[0]]
     by_source = {shown_path(c.source_path, report.content_root): c for c in contents}
     pages = [page_address(content, shown) for shown, content in by_source.items()]
 

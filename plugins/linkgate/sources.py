@@ -48,13 +48,17 @@ def written_key(
     if placeholder and content_to_site is not None:
         rest = url[placeholder.end() :]
         path, _, fragment = rest.partition("#")
-        path = path.split("?", 1)[0]
-        if path.startswith("/"):
+        path, _, params = path.split("?", 1)[0].partition(";")
+        if not path:  # `{filename}` alone: Pelican links the page to itself
+            content_path = source
+        elif path.startswith("/"):
             content_path = posixpath.normpath(path.lstrip("/"))
         else:
             content_path = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
         site_path = content_to_site.get(content_path)
         if site_path is not None:
+            # Pelican keeps a `;params` part after the page it put in place of the placeholder.
+            site_path += f";{params}" if params else ""
             return ("local", site_path, fragment if fragment != "top" else "")
     return target_key(resolve_url(url, page, AUTHOR_ROOT), url)
 

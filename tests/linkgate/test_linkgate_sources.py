@@ -176,6 +176,20 @@ def test_urls_in_odd_forms_are_found_at_their_line(markdown, output_url, spot):
     assert not mapped.in_theme
 
 
+def test_a_placeholder_to_the_page_itself_with_params_is_found():
+    """Found by fuzzing: `[x]({filename};0)` came out as `./chapter-1.html;0`, blamed on the theme."""
+    problem = Problem(page="chapter-1.html", target="./chapter-1.html;0", kind="link", reason="x")
+    [mapped] = map_to_markdown(
+        [problem],
+        "Intro.\n\n[x]({filename};0)\n",
+        "content/0.md",
+        "0.md",
+        SiteAddress(),
+        content_to_site={"0.md": "chapter-1.html"},
+    )
+    assert (mapped.line, mapped.column, mapped.in_theme) == (3, 1, False)
+
+
 def test_locating_many_broken_links_is_linear():
     """20,000 broken links on one page took 19 s to report; twice as many, four times that."""
     markdown = "".join(f"[l{n}](gone{n}.html)\n\n" for n in range(20_000))
