@@ -166,9 +166,8 @@ def check_cache(pelican) -> None:
     cache_dir = Path(settings["CACHE_PATH"])
     for path in forget_empty_cache_files(cache_dir):
         logger.info("content_cache: %s was left empty by a failed save; removed", path)
-    fingerprint = settings_fingerprint(settings) + "".join(
-        folder_digest(Path(folder)) for folder in settings.get("PLUGIN_PATHS", [])
-    )
+    code = "".join(folder_digest(Path(folder)) for folder in settings.get("PLUGIN_PATHS", []))
+    fingerprint = hashlib.sha256((settings_fingerprint(settings) + code).encode()).hexdigest()
     if forget_stale_cache(cache_dir, fingerprint):
         logger.info("content_cache: settings changed since the last build; cache emptied")
     for path in sorted(cache_dir.glob(PELICAN_CACHE_GLOB)):

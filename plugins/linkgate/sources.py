@@ -12,6 +12,7 @@ twice is reported at both places; the matching is linear in links and problems.
 import posixpath
 import re
 from collections import defaultdict, deque
+from urllib.parse import unquote
 
 from courselib.markdown import WrittenLink, chapter_links
 
@@ -58,7 +59,7 @@ def written_key(
         site_path = content_to_site.get(content_path)
         if site_path is not None:
             # Pelican keeps a `;params` part after the page it put in place of the placeholder.
-            site_path += f";{params}" if params else ""
+            site_path += f";{unquote(params)}" if params else ""
             return ("local", site_path, fragment if fragment != "top" else "")
     return target_key(resolve_url(url, page, AUTHOR_ROOT), url)
 

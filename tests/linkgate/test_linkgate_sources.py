@@ -176,12 +176,16 @@ def test_urls_in_odd_forms_are_found_at_their_line(markdown, output_url, spot):
     assert not mapped.in_theme
 
 
-def test_a_placeholder_to_the_page_itself_with_params_is_found():
+@pytest.mark.parametrize(
+    ("written", "output"),
+    [("{filename};0", "./chapter-1.html;0"), ("{filename};{", "./chapter-1.html;%7B")],
+)
+def test_a_placeholder_to_the_page_itself_with_params_is_found(written, output):
     """Found by fuzzing: `[x]({filename};0)` came out as `./chapter-1.html;0`, blamed on the theme."""
-    problem = Problem(page="chapter-1.html", target="./chapter-1.html;0", kind="link", reason="x")
+    problem = Problem(page="chapter-1.html", target=output, kind="link", reason="x")
     [mapped] = map_to_markdown(
         [problem],
-        "Intro.\n\n[x]({filename};0)\n",
+        f"Intro.\n\n[x]({written})\n",
         "content/0.md",
         "0.md",
         SiteAddress(),
