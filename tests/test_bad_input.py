@@ -78,6 +78,12 @@ def test_no_date_and_no_category_build_and_no_date_is_invented(build_site):
     assert "min read" in page
 
 
+def test_a_slug_holding_a_nul_is_one_line_not_a_traceback(build_site):
+    """Found by fuzzing: Pelican could not write `\x00.html` and stopped with a traceback."""
+    build = build_site({"chapter1.md": chapter("One", "\x00", Chapter="1")})
+    assert_fails_with(build, "content/chapter1.md:2: Slug: '\\x00' is not a simple name")
+
+
 def test_an_unknown_category(build_site):
     text = chapter("One", "chapter1").replace("Category: chapters", "Category: blog")
     build = build_site({"chapter1.md": text})

@@ -162,8 +162,13 @@ def check_duplicate_slugs(generator) -> None:
     for key in WRITTEN_LISTS:
         contents = generator.context.get(key)
         if contents:
-            # In place: Pelican's generators hold these very lists.
-            contents[:] = [c for c in contents if first_source[c.save_as] == shown[id(c)]]
+            # In place: Pelican's generators hold these very lists. A page whose address holds
+            # a NUL (a Slug reported above) cannot be written: it is left out too.
+            contents[:] = [
+                c
+                for c in contents
+                if first_source[c.save_as] == shown[id(c)] and "\x00" not in (c.save_as or "")
+            ]
     check_addresses(generator.context, generator.settings, report)
 
 
