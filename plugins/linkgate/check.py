@@ -21,7 +21,7 @@ from .inventory import SiteFiles, list_site
 from .locate import position_in_html, url_values
 from .pages import IMAGE_SUFFIXES, PageRecord, file_digest, read_records
 from .problems import ERROR, WARNING, Problem
-from .store import PageStore
+from .store import PageStore, StoreDamaged
 from .suggest import FileSuggester, as_written, closest
 
 # Bumped when what a stored Problem holds changes.
@@ -64,18 +64,21 @@ def check_site(root: Path, options: GateOptions = GateOptions()) -> list[Problem
     """Return every problem of the site built in `root`, sorted by page and position."""
     root = Path(root)
     site = list_site(root)
-    store = PageStore.open(
-        options.cache_dir, key=repr((FORMAT_OF_PROBLEMS, options.site, options.strict))
-    )
+    key = repr((FORMAT_OF_PROBLEMS, options.site, options.strict))
+    store = PageStore.open(options.cache_dir, key=key)
     try:
-        problems = None
-        if store is not None and not options.external:
-            problems = _recheck(site, store, options)
-        if problems is None:
-            problems = _full_check(site, store, options)
+        problems = _check_with(store, site, options)
+    except StoreDamaged:
+        store.close()
+        PageStore.discard(options.cache_dir)
+        store = PageStore.open(options.cache_dir, key=key)
+        problems = _check_with(store, site, options)
     finally:
         if store is not None:
             store.close()
+    problems += [
+        Problem(page=path, target="", kind="file", reason=reason) for path, reason in site.loops
+    ]
     ignore = [re.compile(pattern) for pattern in options.ignore]
     if ignore:
         problems = [p for p in problems if not any(rule.search(p.target) for rule in ignore)]
@@ -83,8 +86,23 @@ def check_site(root: Path, options: GateOptions = GateOptions()) -> list[Problem
     return problems
 
 
-def _full_check(site: SiteFiles, store: PageStore | None, options: GateOptions) -> list[Problem]:
-    """Read every changed page (unchanged ones come from the store) and judge every target."""
+def _check_with(store: PageStore | None, site: SiteFiles, options: GateOptions) -> list[Problem]:
+    """Re-check from the store when it can, else check in full (always, for external links)."""
+    if store is not None and not options.external:
+        problems = _recheck(site, store, options)
+        if problems is not None:
+            return problems
+    problems, _records = _full_check(site, store, options)
+    return problems
+
+
+def _full_check(
+    site: SiteFiles, store: PageStore | None, options: GateOptions
+) -> tuple[list[Problem], dict[str, PageRecord]]:
+    """Read every changed page (unchanged ones come from the store) and judge every target.
+
+    Returns the problems and the records of every page.
+    """
     cached = {}
     if store is not None and store.signature is not None:
         # Load only records still valid: Pelican rewrites every page of a full build.
@@ -106,7 +124,7 @@ def _full_check(site: SiteFiles, store: PageStore | None, options: GateOptions) 
             image_verdicts,
             replace_all=True,
         )
-    return problems
+    return problems, records
 
 
 def _recheck(site: SiteFiles, store: PageStore, options: GateOptions) -> list[Problem] | None:
@@ -323,6 +341,8 @@ def _local_problems(
     problems = []
     failing = failures.keys()
     for page, record in records.items():
+        if record.unreadable:
+            problems.append(Problem(page=page, target="", kind="file", reason=record.unreadable))
         for url, kind, _where, reason in record.broken:
             problems.append(
                 Problem(
@@ -365,25 +385,32 @@ def _suggestion(url: str, path: str, failure: Failure) -> str | None:
 
 
 def _external_problems(records: dict[str, PageRecord], options: GateOptions) -> list[Problem]:
-    urls = sorted(set().union(*(r.externals for r in records.values())))
     ignore = [re.compile(pattern) for pattern in options.ignore]
-    urls = [url for url in urls if not any(rule.search(url) for rule in ignore)]
-    verdicts = check_external_urls(urls, options.external_options, options.cache_dir)
+    wanted = {
+        requested
+        for record in records.values()
+        for written, requested in record.externals
+        if not any(rule.search(written) for rule in ignore)
+    }
+    verdicts = check_external_urls(sorted(wanted), options.external_options, options.cache_dir)
     problems = []
     for page, record in records.items():
-        for url in sorted(record.externals):
-            reason = verdicts.get(url)
+        for written, requested in sorted(record.externals):
+            reason = verdicts.get(requested)
             if reason:
-                problems.append(Problem(page=page, target=url, kind="external", reason=reason))
+                problems.append(Problem(page=page, target=written, kind="external", reason=reason))
     return problems
 
 
 def _locate(root: Path, problems: list[Problem]) -> list[Problem]:
     """Point each problem at the line and column of its URL in the output page."""
     by_page = defaultdict(list)
-    for problem in problems:
-        by_page[problem.page].append(problem)
     located = []
+    for problem in problems:
+        if problem.kind == "file":  # a problem with the file itself, not at a place in it
+            located.append(problem.located(problem.page, None, None))
+        else:
+            by_page[problem.page].append(problem)
     for page in sorted(by_page):
         try:
             text = (root / page).read_text(encoding="utf-8", errors="replace")

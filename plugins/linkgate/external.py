@@ -4,7 +4,10 @@ Off by default (CI has no internet). Only a definite answer (a success or a
 4xx other than 429) is cached; a timeout or a 5xx is asked again next time.
 """
 
+import contextlib
 import json
+import os
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -39,8 +42,8 @@ def check_external_urls(
     to_check = []
     for url in urls:
         entry = cache.get(url)
-        if entry and now - entry.get("checked", 0) < options.cache_ttl:
-            verdicts[url] = entry.get("reason")
+        if _trusted(entry, now, options.cache_ttl):
+            verdicts[url] = entry["reason"]
         else:
             to_check.append(url)
     limits: dict[str, threading.Semaphore] = {}
@@ -85,14 +88,18 @@ def check_url(url: str, options: ExternalOptions) -> tuple[str | None, bool]:
 
 
 def _request(url: str, timeout: float) -> tuple[int | None, float | None, str | None]:
-    """Return (status or None, Retry-After seconds or None, reason) for one GET."""
+    """Return (status or None, Retry-After seconds or None, reason) for one GET.
+
+    Whatever a server answers, or fails to, is a verdict: nothing here raises.
+    """
+    import http.client
     import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(
-        url, headers={"User-Agent": "linkgate/1 (course link checker)", "Accept": "*/*"}
-    )
     try:
+        request = urllib.request.Request(
+            url, headers={"User-Agent": "linkgate/1 (course link checker)", "Accept": "*/*"}
+        )
         with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read(1024)
             return response.status, None, None
@@ -102,6 +109,8 @@ def _request(url: str, timeout: float) -> tuple[int | None, float | None, str | 
         if error.url and error.url != url:
             label += f" after a redirect to {error.url}"
         return error.code, retry_after, label
+    except http.client.HTTPException as error:
+        return None, None, f"not an HTTP answer ({type(error).__name__})"
     except (TimeoutError, urllib.error.URLError, OSError, ValueError) as error:
         cause = getattr(error, "reason", error)
         if isinstance(cause, TimeoutError) or "timed out" in str(cause):
@@ -124,6 +133,18 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, moment.timestamp() - time.time())
 
 
+def _trusted(entry: object, now: float, ttl: float) -> bool:
+    """True when a cached answer is well formed and younger than `ttl` (a damaged one is not)."""
+    if not isinstance(entry, dict):
+        return False
+    checked, reason = entry.get("checked"), entry.get("reason")
+    return (
+        isinstance(checked, int | float)
+        and 0 <= now - checked < ttl
+        and (reason is None or isinstance(reason, str))
+    )
+
+
 def _load(cache_dir: Path | None) -> dict:
     if cache_dir is None:
         return {}
@@ -135,10 +156,19 @@ def _load(cache_dir: Path | None) -> dict:
 
 
 def _save(cache_dir: Path | None, cache: dict) -> None:
+    """Write the answers through a file of a unique name, so two checks never mix their writes."""
     if cache_dir is None:
         return
+    folder = Path(cache_dir)
     try:
-        Path(cache_dir).mkdir(parents=True, exist_ok=True)
-        (Path(cache_dir) / CACHE_FILE).write_text(json.dumps(cache, indent=0), encoding="utf-8")
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=folder, prefix=CACHE_FILE + ".")
     except OSError:
-        pass
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as temporary:
+            json.dump(cache, temporary, indent=0)
+        os.replace(name, folder / CACHE_FILE)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(name)

@@ -12,6 +12,7 @@ from urllib.parse import unquote
 
 from .address import SiteAddress, page_folder, resolve_in_folder
 from .extract import IMAGE, LINK, read_css, read_html
+from .weburl import clean
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico", ".tif", ".tiff", ".svg")
 FINE_FRAGMENTS = frozenset({"", "top"})
@@ -32,12 +33,14 @@ class PageRecord:
     ids: frozenset[str]
     # Distinct (site path, fragment, kind) this page needs to exist.
     targets: frozenset[tuple[str, str, str]]
-    externals: frozenset[str]
+    # (URL as written, the URL a browser requests) for each http(s) URL off the site.
+    externals: frozenset[tuple[str, str]]
     # (URL as written, kind, "tag[attribute]", reason) for URLs broken on their face.
     broken: tuple[tuple[str, str, str, str], ...]
     images_without_alt: tuple[str, ...]
     uses_blob: bytes  # pickled list[Use], unpickled only when a target of this page fails
     digest: str = ""  # of the file's bytes: a page rewritten unchanged needs no new reading
+    unreadable: str = ""  # why the file could not be read, if it could not
 
     def uses(self) -> list[Use]:
         """Every local URL use of this page, in document order."""
@@ -51,13 +54,16 @@ MIXED_CONTENT = "mixed content: loaded over http: on an https site (browsers blo
 
 
 def is_mixed_content(url: str, where: str) -> bool:
-    """True when the page itself would load `url` over plain http:."""
-    return url.strip().lower().startswith("http:") and where not in NAVIGATION
+    """True when the page itself would load `url` (as requested) over plain http:."""
+    return url.startswith("http:") and where not in NAVIGATION
 
 
 def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress) -> PageRecord:
     """Read and resolve the output file `page` (HTML or CSS) of the site at `root`."""
-    data = (root / page).read_bytes()
+    try:
+        data = (root / page).read_bytes()
+    except OSError as error:  # removed or replaced since the site was listed
+        return unreadable_record(stamp, error)
     text = data.decode("utf-8", errors="replace")
     if page.lower().endswith(".css"):
         ids: frozenset[str] = frozenset()
@@ -71,7 +77,7 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
     broken = []
     uses: list[Use] = []
     folder = page_folder(page)
-    base = base.strip()
+    base = clean(base)
     # One memo per site address, keyed by plain strings: hashing the address itself
     # for each of a site's ~100,000 URLs would cost more than resolving them.
     memo = _MEMOS.setdefault(site, {})
@@ -79,11 +85,11 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
         memo.clear()
     for url, kind, where in found:
         # The fragment never changes which file is meant: resolve the rest once.
-        address, _, fragment = url.partition("#")
+        address, _, fragment = clean(url).partition("#")
         key = (folder, base, address)
         resolution = memo.get(key)
         if resolution is None:
-            resolution = memo[key] = resolve_in_folder(address.strip(), folder, site, base)
+            resolution = memo[key] = resolve_in_folder(address, folder, site, base)
         outcome = resolution[0]
         if outcome == "local":
             path = resolution[1] or page
@@ -94,8 +100,8 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
             targets.add((path, fragment, kind))
             uses.append((url, kind, where, path, fragment))
         elif outcome == "external":
-            externals.add(url.strip())
-            if site.origin.startswith("https:") and is_mixed_content(url, where):
+            externals.add((url, resolution.path))
+            if site.origin.startswith("https:") and is_mixed_content(resolution.path, where):
                 broken.append((url, kind, where, MIXED_CONTENT))
         elif outcome == "broken":
             broken.append((url, kind, where, resolution.reason))
@@ -109,6 +115,20 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
         images_without_alt=tuple(without_alt),
         uses_blob=pickle.dumps(uses, protocol=pickle.HIGHEST_PROTOCOL),
         digest=file_digest(data),
+    )
+
+
+def unreadable_record(stamp: tuple[int, int], error: OSError) -> PageRecord:
+    """Return the record of a file that could not be read: it offers and uses nothing."""
+    return PageRecord(
+        stamp=stamp,
+        ids=frozenset(),
+        targets=frozenset(),
+        externals=frozenset(),
+        broken=(),
+        images_without_alt=(),
+        uses_blob=pickle.dumps([]),
+        unreadable=f"could not be read ({error.strerror or error})",
     )
 
 

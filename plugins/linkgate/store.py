@@ -3,7 +3,8 @@
 Per page: its stamp, its record (ids and resolved URLs) and its problems; per
 image: its verdict; and which pages use which file, so a changed file leads
 straight to the pages whose verdicts it can change. Any trouble with the file
-just means a full check.
+just means a full check: a read that fails raises StoreDamaged, and the
+checker then starts the store anew.
 """
 
 import contextlib
@@ -14,7 +15,7 @@ from pathlib import Path
 from .pages import PageRecord
 from .problems import Problem
 
-FORMAT = "5"
+FORMAT = "6"
 FILE_NAME = "linkgate.sqlite"
 IN_CHUNK = 500
 SCHEMA = """
@@ -26,6 +27,18 @@ CREATE TABLE IF NOT EXISTS uses (path TEXT, page TEXT);
 CREATE INDEX IF NOT EXISTS uses_by_path ON uses (path);
 CREATE INDEX IF NOT EXISTS uses_by_page ON uses (page);
 """
+
+
+class StoreDamaged(Exception):
+    """The store could not be read back: a full check must replace it."""
+
+
+def _load(blob: bytes):
+    """Unpickle one stored value; a damaged one raises StoreDamaged."""
+    try:
+        return pickle.loads(blob)
+    except Exception as error:  # noqa: BLE001 - damaged bytes fail in any unpickling step
+        raise StoreDamaged(f"a stored value does not load ({type(error).__name__})") from None
 
 
 class PageStore:
@@ -50,8 +63,15 @@ class PageStore:
                 store._set_meta("key", key)
                 connection.commit()
             return store
-        except (sqlite3.Error, OSError):
+        except (sqlite3.Error, OSError, StoreDamaged):
             return None
+
+    @staticmethod
+    def discard(folder: Path) -> None:
+        """Remove a damaged store file, so the next `open` starts an empty one."""
+        for name in (FILE_NAME, FILE_NAME + "-journal"):
+            with contextlib.suppress(OSError):
+                (Path(folder) / name).unlink()
 
     def close(self) -> None:
         """Close the file."""
@@ -65,16 +85,19 @@ class PageStore:
 
     def page_stamps(self) -> dict[str, tuple[int, int]]:
         """Return {page: (size, mtime)} as last checked."""
-        rows = self._db.execute("SELECT page, size, mtime FROM pages")
+        rows = self._all("SELECT page, size, mtime FROM pages")
         return {page: (size, mtime) for page, size, mtime in rows}
 
     def records(self, pages: list[str] | None = None) -> dict[str, PageRecord]:
         """Return the stored records of `pages` (all pages when None)."""
         if pages is None:
-            rows = self._db.execute("SELECT page, record FROM pages")
-            return {page: pickle.loads(blob) for page, blob in rows}
-        rows = self._in("SELECT page, record FROM pages WHERE page IN ({})", pages)
-        return {page: pickle.loads(blob) for page, blob in rows}
+            rows = self._all("SELECT page, record FROM pages")
+        else:
+            rows = self._in("SELECT page, record FROM pages WHERE page IN ({})", pages)
+        records = {page: _load(blob) for page, blob in rows}
+        if not all(isinstance(record, PageRecord) for record in records.values()):
+            raise StoreDamaged("a stored record is not a page record")
+        return records
 
     def digests(self, pages: list[str]) -> dict[str, str]:
         """Return the digest each of `pages` had when last read."""
@@ -96,20 +119,22 @@ class PageStore:
     def ids(self, pages: list[str]) -> dict[str, frozenset[str]]:
         """Return the ids of `pages` (cheaper than their whole records)."""
         rows = self._in("SELECT page, ids FROM pages WHERE page IN ({})", pages)
-        return {page: pickle.loads(blob) for page, blob in rows}
+        return {page: _load(blob) for page, blob in rows}
 
     def image_verdicts(self) -> dict[str, tuple[tuple[int, int], str | None]]:
         """Return {image path: ((size, mtime), problem or None)}."""
-        rows = self._db.execute("SELECT path, size, mtime, problem FROM images")
+        rows = self._all("SELECT path, size, mtime, problem FROM images")
         return {path: ((size, mtime), problem) for path, size, mtime, problem in rows}
 
     def problems(self, except_pages: set[str] = frozenset()) -> list[Problem]:
         """Return the stored problems of every page not in `except_pages`."""
-        rows = self._db.execute("SELECT page, problems FROM pages WHERE problems IS NOT NULL")
+        rows = self._all("SELECT page, problems FROM pages WHERE problems IS NOT NULL")
         found = []
         for page, blob in rows:
             if page not in except_pages:
-                found.extend(pickle.loads(blob))
+                found.extend(_load(blob))
+        if not all(isinstance(problem, Problem) for problem in found):
+            raise StoreDamaged("a stored problem is not a problem")
         return found
 
     def pages_using(self, paths: list[str]) -> set[str]:
@@ -175,12 +200,19 @@ class PageStore:
         rows: list[tuple] = []
         for start in range(0, len(keys), IN_CHUNK):
             chunk = keys[start : start + IN_CHUNK]
-            rows += self._db.execute(statement.format(",".join("?" * len(chunk))), chunk)
+            rows += self._all(statement.format(",".join("?" * len(chunk))), chunk)
         return rows
 
+    def _all(self, statement: str, parameters: tuple | list = ()) -> list[tuple]:
+        """Return every row of `statement`; a file that cannot answer raises StoreDamaged."""
+        try:
+            return self._db.execute(statement, parameters).fetchall()
+        except sqlite3.Error as error:
+            raise StoreDamaged(str(error)) from None
+
     def _meta(self, name: str) -> str | None:
-        row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
-        return row[0] if row else None
+        rows = self._all("SELECT value FROM meta WHERE name = ?", (name,))
+        return rows[0][0] if rows else None
 
     def _set_meta(self, name: str, value: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, value))

@@ -43,6 +43,17 @@ URL_PIECES = st.sampled_from(
         "@",
         "\x00",
         "\n",
+        "\t",
+        "[",
+        "]",
+        "[::1]",
+        "http://[",
+        "https://x.org:99999",
+        ":8o",
+        "file:",
+        "C:\\",
+        "\\\\",
+        "%00",
     ]
 )
 URLS = st.one_of(st.text(max_size=40), st.lists(URL_PIECES, max_size=12).map("".join))
