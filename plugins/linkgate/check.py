@@ -92,7 +92,9 @@ def _check_with(store: PageStore | None, site: SiteFiles, options: GateOptions) 
         problems = _recheck(site, store, options)
         if problems is not None:
             return problems
-    problems, _records = _full_check(site, store, options)
+    problems, records = _full_check(site, store, options)
+    if options.external:
+        problems += _locate(site.root, _external_problems(records, options))
     return problems
 
 
@@ -101,7 +103,7 @@ def _full_check(
 ) -> tuple[list[Problem], dict[str, PageRecord]]:
     """Read every changed page (unchanged ones come from the store) and judge every target.
 
-    Returns the problems and the records of every page.
+    Returns the local problems (the ones stored) and the records of every page.
     """
     cached = {}
     if store is not None and store.signature is not None:
@@ -114,8 +116,6 @@ def _full_check(
     image_verdicts = _judge_images(site, records, old_images, options)
     failures = _judge_targets(site, records, records, image_verdicts)
     problems = _locate(site.root, _local_problems(records, failures, options))
-    if options.external:
-        problems += _locate(site.root, _external_problems(records, options))
     if store is not None:
         store.save(
             _site_signature(site, options.generated_folders),

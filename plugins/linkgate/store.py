@@ -5,6 +5,9 @@ image: its verdict; and which pages use which file, so a changed file leads
 straight to the pages whose verdicts it can change. Any trouble with the file
 just means a full check: a read that fails raises StoreDamaged, and the
 checker then starts the store anew.
+
+Only what the site's files decide is kept: problems found over the network
+(`--external`) depend on the day and are never stored.
 """
 
 import contextlib

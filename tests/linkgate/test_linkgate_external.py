@@ -137,6 +137,24 @@ def test_a_server_that_does_not_speak_http_is_a_problem_not_a_crash(server):
     assert verdicts[f"{server}/ok"] is None
 
 
+def test_stored_verdicts_do_not_carry_external_problems_into_an_offline_check(server, tmp_path):
+    """Issue 16: `make check` with external links, then `make html`, must not show them."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        f'<a href="{server}/gone">gone</a>\n<a href="missing.html">missing</a>\n'
+    )
+    cache = tmp_path / "cache"
+    online = GateOptions(external=True, external_options=FAST, cache_dir=cache)
+    offline = GateOptions(cache_dir=cache)
+    assert [p.target for p in check_site(site, online)] == [f"{server}/gone", "missing.html"]
+    assert [p.target for p in check_site(site, offline)] == ["missing.html"]
+    (site / "index.html").write_text((site / "index.html").read_text() + "<p>edited</p>\n")
+    assert [p.target for p in check_site(site, offline)] == ["missing.html"]
+    assert [p.target for p in check_site(site, online)] == [f"{server}/gone", "missing.html"]
+    assert [p.target for p in check_site(site, offline)] == ["missing.html"]
+
+
 def test_protocol_relative_and_based_urls_are_checked_where_a_browser_would_ask(server, tmp_path):
     host = server.removeprefix("http:")
     site = tmp_path / "site"
