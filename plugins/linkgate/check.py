@@ -15,11 +15,11 @@ from typing import NamedTuple
 
 from .address import SiteAddress
 from .external import ExternalOptions, check_external_urls
-from .extract import IMAGE
+from .extract import IMAGE, IMAGE_SUFFIXES
 from .images import image_problem
 from .inventory import SiteFiles, list_site
 from .locate import position_in_html, url_values
-from .pages import IMAGE_SUFFIXES, PageRecord, file_digest, read_records
+from .pages import PageRecord, file_digest, read_records
 from .problems import ERROR, WARNING, Problem
 from .store import PageStore, StoreDamaged
 from .suggest import FileSuggester, as_written, closest
@@ -321,7 +321,12 @@ def _judge_target(
                 suggested_path=suggest_file(file),
             )
     verdict = image_verdicts.get(file)
-    if verdict is not None and verdict[1] is not None:
+    # A page used as an image (`<img src="#">`) fails as an image, not as a link.
+    if (
+        verdict is not None
+        and verdict[1] is not None
+        and (kind == IMAGE or file.lower().endswith(IMAGE_SUFFIXES))
+    ):
         return Failure(kind="image" if kind == IMAGE else "link", reason=verdict[1])
     if fragment:
         record = records.get(file)
@@ -421,8 +426,31 @@ def _locate(root: Path, problems: list[Problem]) -> list[Problem]:
         for problem in by_page[page]:
             key = (problem.kind, problem.target)
             position = position_in_html(text, problem.target, seen[key], values)
+            if position is None:
+                position = _position_of_text(text, problem.target, seen[key], values)
             seen[key] += 1
             line, column = position if position else (None, None)
             located.append(problem.located(page, line, column))
     located.sort(key=lambda p: (p.page, p.line or 0, p.column or 0))
     return located
+
+
+def _position_of_text(
+    text: str, url: str, occurrence: int, values: list[tuple[int, str]]
+) -> tuple[int, int] | None:
+    """Find a URL that is no whole attribute value: inside a meta refresh, @import or
+    image-set(), or written with spaces around it. None when it is not in the page as is."""
+    stripped = url.strip()
+    if stripped != url:
+        return position_in_html(text, stripped, occurrence, values)
+    if not url:
+        return None
+    offset = -1
+    for _ in range(occurrence + 1):
+        found = text.find(url, offset + 1)
+        if found < 0:
+            break
+        offset = found
+    if offset < 0:
+        return None
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1

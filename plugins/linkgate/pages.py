@@ -11,11 +11,9 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .address import SiteAddress, page_folder, resolve_in_folder
-from .extract import IMAGE, LINK, read_css, read_html
+from .extract import REFRESH, kind_by_name, read_css, read_html
 from .weburl import clean
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico", ".tif", ".tiff", ".svg")
-FINE_FRAGMENTS = frozenset({"", "top"})
 PAGE_SUFFIXES = (".html", ".htm")
 
 MEMO_LIMIT = 500_000
@@ -47,15 +45,34 @@ class PageRecord:
         return pickle.loads(self.uses_blob)
 
 
-# What a page loads by itself (not what a reader follows): an http: one on an https site is
-# blocked or flagged by browsers.
-NAVIGATION = frozenset({"a[href]", "area[href]", "link[href]"})
+# URLs a reader follows (or that only name a source); every other URL the page loads by itself.
+NAVIGATION = frozenset(
+    {"a[href]", "area[href]", "link[href]", "a[xlink:href]", "form[action]", REFRESH}
+    | {"button[formaction]", "input[formaction]"}
+    | {f"{tag}[cite]" for tag in ("blockquote", "q", "del", "ins")}
+)
+# A frame navigates (javascript: and the rest are its business); anything else is fetched.
+NOT_FETCHED = NAVIGATION | {"iframe[src]"}
+FETCHED_SCHEMES = frozenset({"data", "blob", "about"})  # besides http(s)
 MIXED_CONTENT = "mixed content: loaded over http: on an https site (browsers block it)"
+EMPTY = "empty URL: the browser loads nothing"
 
 
 def is_mixed_content(url: str, where: str) -> bool:
     """True when the page itself would load `url` (as requested) over plain http:."""
     return url.startswith("http:") and where not in NAVIGATION
+
+
+def fragment_to_check(fragment: str) -> str:
+    """Return the id a fragment asks for, "" when any page satisfies it.
+
+    `#` and `#top` (any case) are the top of the page; a text directive
+    (`#:~:text=...`, or `#id:~:text=...`) is not an id, only what precedes it is.
+    """
+    fragment = fragment.split(":~:", 1)[0]
+    if not fragment or fragment.lower() == "top":
+        return ""
+    return unquote(fragment) if "%" in fragment else fragment
 
 
 def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress) -> PageRecord:
@@ -67,7 +84,7 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
     text = data.decode("utf-8", errors="replace")
     if page.lower().endswith(".css"):
         ids: frozenset[str] = frozenset()
-        found = [(url, IMAGE if _is_image(url) else LINK, "url()") for url in read_css(text)]
+        found = [(url, kind_by_name(url), "url()") for url in read_css(text)]
         base, without_alt = "", []
     else:
         facts = read_html(text)
@@ -84,8 +101,12 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
     if len(memo) > MEMO_LIMIT:  # a dev server rebuilding for hours must not grow without end
         memo.clear()
     for url, kind, where in found:
+        cleaned = clean(url)
+        if not cleaned and where not in NAVIGATION:
+            broken.append((url, kind, where, EMPTY))
+            continue
         # The fragment never changes which file is meant: resolve the rest once.
-        address, _, fragment = clean(url).partition("#")
+        address, _, fragment = cleaned.partition("#")
         key = (folder, base, address)
         resolution = memo.get(key)
         if resolution is None:
@@ -93,10 +114,7 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
         outcome = resolution[0]
         if outcome == "local":
             path = resolution[1] or page
-            if fragment in FINE_FRAGMENTS or not path.endswith(PAGE_SUFFIXES):
-                fragment = ""
-            elif "%" in fragment:
-                fragment = unquote(fragment)
+            fragment = fragment_to_check(fragment) if path.endswith(PAGE_SUFFIXES) else ""
             targets.add((path, fragment, kind))
             uses.append((url, kind, where, path, fragment))
         elif outcome == "external":
@@ -105,6 +123,9 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
                 broken.append((url, kind, where, MIXED_CONTENT))
         elif outcome == "broken":
             broken.append((url, kind, where, resolution.reason))
+        elif where not in NOT_FETCHED and resolution.path not in FETCHED_SCHEMES:
+            reason = f"a browser does not load {resolution.path}: URLs here"
+            broken.append((url, kind, where, reason))
 
     return PageRecord(
         stamp=stamp,
@@ -142,7 +163,3 @@ def read_records(
 ) -> list[tuple[str, PageRecord]]:
     """Read a chunk of pages (one worker's share)."""
     return [(page, read_record(root, page, stamp, site)) for page, stamp in pages]
-
-
-def _is_image(url: str) -> bool:
-    return url.split("?", 1)[0].split("#", 1)[0].lower().endswith(IMAGE_SUFFIXES)
