@@ -22,7 +22,11 @@ PLACEHOLDER = re.compile(
     r"^(?:\{|%7B)(filename|static|attach|index|tag|category|author)(?:\}|%7D)", re.I
 )
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# A relative path with nothing to decode, split off or look up: no scheme, query, fragment,
+# backslash or placeholder, not root-absolute.
+PLAIN_PATH = re.compile(r"[^/\\:?#{%][^\\:?#]*\Z")
 WINDOWS_PATH = re.compile(r"^[a-zA-Z]:[\\/]")
+OUTSIDE = "outside the site root"
 FILE_URL = "a file: URL names a file on one computer, not a page of the site"
 WINDOWS_FILE = "a Windows file path, not a URL (link to the file's place in the site)"
 
@@ -105,6 +109,8 @@ def resolve_in_folder(url: str, folder: str, site: SiteAddress, base: str) -> Re
 
 
 def _resolve(url: str, folder: str, site: SiteAddress, base: str) -> Resolution:
+    if not base and PLAIN_PATH.match(url):
+        return resolve_path(url, folder)  # the common case: a plain relative path
     if PLACEHOLDER.match(url):
         return Resolution(
             "broken", reason="Pelican placeholder left in the page (no such content?)"
@@ -137,14 +143,14 @@ def _resolve(url: str, folder: str, site: SiteAddress, base: str) -> Resolution:
                 "broken", reason=f"outside the site root (the site is served at {site.path})"
             )
         path = path[len(site.path) :] if path.startswith(site.path) else ""
-        return _local(path, "", fragment)
+        return resolve_path(path, "", fragment)
     if not path:
         # `#fragment`, `?query` and `` all mean the page itself (or the base document).
         fragment = unquote(fragment) if "%" in fragment else fragment
         if based is not None and based.outcome == "local":
             return Resolution("local", path=based.path, fragment=fragment)
         return Resolution("local", path="", fragment=fragment)
-    return _local(path, folder, fragment)
+    return resolve_path(path, folder, fragment)
 
 
 def _absolute(url: str, site: SiteAddress) -> Resolution:
@@ -158,7 +164,7 @@ def _absolute(url: str, site: SiteAddress) -> Resolution:
     path = parts.path
     if not path.startswith(site.path) and path + "/" != site.path:
         return Resolution("external", parts.without_fragment(), parts.fragment)
-    return _local(path[len(site.path) :], "", parts.fragment)
+    return resolve_path(path[len(site.path) :], "", parts.fragment)
 
 
 def _external_relative(url: str, base: str) -> Resolution:
@@ -173,42 +179,34 @@ def _external_relative(url: str, base: str) -> Resolution:
     return Resolution("external", parts.without_fragment(), parts.fragment)
 
 
-def _local(path: str, folder: str, fragment: str) -> Resolution:
-    decoded = unquote(path, errors="replace") if "%" in path else path
-    is_directory = decoded == "" or decoded.endswith("/")
+def resolve_path(path: str, folder: str, fragment: str = "") -> Resolution:
+    """Resolve a relative `path` (no scheme, query or fragment) from a page in `folder`."""
     if fragment and "%" in fragment:
         fragment = unquote(fragment)
-    joined = _join(folder, decoded)
+    joined = plain_path(path, folder)
     if joined is None:
-        return Resolution("broken", reason="outside the site root")
-    if is_directory:
-        joined = joined + "/index.html" if joined else "index.html"
-    return Resolution("local", joined, fragment, "", is_directory)
+        return Resolution("broken", reason=OUTSIDE)
+    return Resolution("local", joined, fragment, "", joined.endswith("/index.html"))
+
+
+def plain_path(path: str, folder: str) -> str | None:
+    """Return the site file a relative `path` means from a page in `folder`, None when it
+    climbs out of the site; `a/` means `a/index.html`. (No Resolution is made: this is the
+    path most URLs of a site take.)"""
+    decoded = unquote(path, errors="replace") if "%" in path else path
+    joined = _join(folder, decoded)
+    if joined is None or (decoded and not decoded.endswith("/")):
+        return joined
+    return joined + "/index.html" if joined else "index.html"
 
 
 def _join(folder: str, path: str) -> str | None:
     """Return `folder` + `path` with `.` and `..` applied, or None when it climbs out."""
-    # The common cases, `x/y.html` and `../x/y.html`, need no segment-by-segment walk.
-    ups = 0
-    while path.startswith("../", ups * 3):
-        ups += 1
-    rest = path[ups * 3 :]
-    if "/." not in "/" + rest and "//" not in rest and not rest.startswith("/"):
-        if not ups:
-            return (folder + rest).rstrip("/")
-        folders = folder.rstrip("/").split("/") if folder else []
-        if ups > len(folders):
-            return None
-        kept = "/".join(folders[: len(folders) - ups])
-        return (kept + "/" + rest if kept else rest).rstrip("/")
-    parts: list[str] = []
-    for segment in (folder + path).split("/"):
-        if segment in ("", "."):
-            continue
-        if segment == "..":
-            if not parts:
-                return None
-            parts.pop()
-            continue
-        parts.append(segment)
-    return "/".join(parts)
+    if not folder and not path:
+        return ""
+    joined = posixpath.normpath(folder + path)  # written in C since Python 3.11
+    if joined == ".":
+        return ""
+    if joined == ".." or joined.startswith("../"):
+        return None
+    return joined.lstrip("/")

@@ -22,7 +22,7 @@ from .locate import position_in_html, url_values
 from .pages import PageRecord, file_digest, read_records
 from .problems import ERROR, WARNING, Problem
 from .store import PageStore, StoreDamaged
-from .suggest import FileSuggester, as_written, closest
+from .suggest import FileSuggester, Nearest, as_written
 
 # Bumped when what a stored Problem holds changes.
 FORMAT_OF_PROBLEMS = 1
@@ -282,8 +282,9 @@ def _judge_targets(
     targets: set[tuple[str, str, str]] = set().union(*(r.targets for r in records.values()))
     failures = {}
     suggest_file = FileSuggester(site.stamps)
+    nearest_ids: dict[str, Nearest] = {}  # a page's ids, indexed once for all its misses
     for target in targets:
-        failure = _judge_target(target, site, known, image_verdicts, suggest_file)
+        failure = _judge_target(target, site, known, image_verdicts, suggest_file, nearest_ids)
         if failure is not None:
             failures[target] = failure
     return failures
@@ -306,7 +307,12 @@ def _site_signature(site: SiteFiles, generated_folders: tuple[str, ...] = ()) ->
 
 
 def _judge_target(
-    target, site: SiteFiles, records, image_verdicts, suggest_file: FileSuggester
+    target,
+    site: SiteFiles,
+    records,
+    image_verdicts,
+    suggest_file: FileSuggester,
+    nearest_ids: dict[str, Nearest],
 ) -> Failure | None:
     path, fragment, kind = target
     file = path
@@ -332,10 +338,13 @@ def _judge_target(
         record = records.get(file)
         ids = record.ids if record is not None else frozenset()
         if fragment not in ids:
+            nearest = nearest_ids.get(file)
+            if nearest is None:
+                nearest = nearest_ids[file] = Nearest(sorted(ids))
             return Failure(
                 kind="anchor",
                 reason=f"no id '{fragment}' in {file}",
-                suggested_id=closest(fragment, ids),
+                suggested_id=nearest(fragment),
             )
     return None
 
@@ -422,7 +431,9 @@ def _locate(root: Path, problems: list[Problem]) -> list[Problem]:
         except OSError:
             text = ""
         seen: dict[tuple[str, str], int] = defaultdict(int)
-        values = url_values(text)
+        values = _values_near(text, {problem.target for problem in by_page[page]})
+        if values is None:
+            values = url_values(text)
         for problem in by_page[page]:
             key = (problem.kind, problem.target)
             position = position_in_html(text, problem.target, seen[key], values)
@@ -433,6 +444,32 @@ def _locate(root: Path, problems: list[Problem]) -> list[Problem]:
             located.append(problem.located(page, line, column))
     located.sort(key=lambda p: (p.page, p.line or 0, p.column or 0))
     return located
+
+
+def _values_near(text: str, targets: set[str]) -> list[tuple[int, str]] | None:
+    """Return `url_values` of only the tags where the `targets` are written, or None.
+
+    A long page may have a few broken URLs among thousands: finding their text
+    first and reading the attributes of those tags alone is much cheaper. None
+    when a target is not in the page as it is (escaped, or empty): read it all.
+    """
+    spans = set()
+    for target in targets:
+        if not target.strip():
+            return None
+        start = text.find(target)
+        if start < 0:
+            return None
+        while start >= 0:
+            end = text.find(">", start + len(target))
+            spans.add((text.rfind("<", 0, start) + 1, len(text) if end < 0 else end))
+            start = text.find(target, start + 1)
+    values = []
+    for start, end in sorted(spans):
+        # From just inside the tag: the attribute patterns need the space before a name.
+        window = " " + text[start:end]
+        values += [(start + offset - 1, value) for offset, value in url_values(window)]
+    return values
 
 
 def _position_of_text(

@@ -9,6 +9,7 @@ so it is not read.
 """
 
 import re
+import sys
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
@@ -44,7 +45,14 @@ URL_ATTRIBUTES: dict[str, tuple[tuple[str, str], ...]] = {
     "image": (("href", IMAGE),),
     "use": (("href", LINK),),
 }
+# The same, each with where its URLs are found ("img[src]"), made once: one string for all.
+URL_RULES = {
+    tag: tuple((attribute, kind, f"{tag}[{attribute}]") for attribute, kind in rules)
+    for tag, rules in URL_ATTRIBUTES.items()
+}
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
+# Elements whose URL attributes count only under HTML's conditions (see _counts).
+CONDITIONAL = frozenset({"input", "button", "img"})
 SVG_LINKING = frozenset({"a", "image", "use"})
 ICON_RELS = frozenset({"icon", "shortcut", "apple-touch-icon", "mask-icon"})
 # A <link> with one of these rels makes the browser load its URL, as an <img> or <script> does.
@@ -107,32 +115,36 @@ def read_html(html: str) -> PageFacts:
         if "id" in attributes:
             ids.add(attributes["id"])
         if "style" in attributes and attributes["style"]:
-            where = f"{tag}[style]"
+            where = sys.intern(f"{tag}[style]")
             urls.extend((url, kind_by_name(url), where) for url in css_urls(attributes["style"]))
+        rules = URL_RULES.get(tag)
+        if rules is None:
+            if tag == "base":
+                # The first <base> with an href sets the document's base, even an empty one.
+                if not base_seen and "href" in attributes:
+                    base_seen = True
+                    facts.base = attributes["href"] or ""
+            elif tag == "meta":
+                refresh = _refresh_url(attributes)
+                if refresh is not None:
+                    urls.append((refresh, LINK, REFRESH))
+            elif tag == "style":
+                css = node.text() or ""
+                urls.extend((url, kind_by_name(url), "style") for url in css_urls(css))
+            continue
         if tag == "a" and attributes.get("name"):
             ids.add(attributes["name"])
-        if tag == "base":
-            # The first <base> with an href sets the document's base, even an empty one.
-            if not base_seen and "href" in attributes:
-                base_seen = True
-                facts.base = attributes["href"] or ""
-            continue
-        if tag == "meta":
-            refresh = _refresh_url(attributes)
-            if refresh is not None:
-                urls.append((refresh, LINK, REFRESH))
-            continue
-        if tag == "style":
-            urls.extend((url, kind_by_name(url), "style") for url in css_urls(node.text() or ""))
-            continue
-        for attribute, kind in URL_ATTRIBUTES.get(tag, ()):
+        for attribute, kind, where in rules:
             value = attributes.get(attribute)
-            if value is None and tag in SVG_LINKING and attribute == "href":
-                attribute = "xlink:href"
+            if value is None:
+                if tag not in SVG_LINKING or attribute != "href":
+                    continue
+                attribute, where = "xlink:href", f"{tag}[xlink:href]"
                 value = attributes.get(attribute)
-            if value is None or not _counts(tag, attribute, attributes, node):
+                if value is None:
+                    continue
+            if tag in CONDITIONAL and not _counts(tag, attribute, attributes, node):
                 continue
-            where = f"{tag}[{attribute}]"
             if tag == "link":
                 rels = set((attributes.get("rel") or "").lower().split())
                 if ICON_RELS & rels:

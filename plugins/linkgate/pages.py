@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from .address import SiteAddress, page_folder, resolve_in_folder
+from .address import (
+    OUTSIDE,
+    PLAIN_PATH,
+    SiteAddress,
+    page_folder,
+    plain_path,
+    resolve_in_folder,
+)
 from .extract import REFRESH, kind_by_name, read_css, read_html
 from .weburl import clean
 
@@ -69,10 +76,52 @@ def fragment_to_check(fragment: str) -> str:
     `#` and `#top` (any case) are the top of the page; a text directive
     (`#:~:text=...`, or `#id:~:text=...`) is not an id, only what precedes it is.
     """
-    fragment = fragment.split(":~:", 1)[0]
-    if not fragment or fragment.lower() == "top":
+    if ":~:" in fragment:
+        fragment = fragment.split(":~:", 1)[0]
+    if not fragment or (len(fragment) == 3 and fragment.lower() == "top"):
         return ""
     return unquote(fragment) if "%" in fragment else fragment
+
+
+def _memo(site: SiteAddress) -> dict:
+    """Return the memo of what each URL means on `site`, by folder, base and URL as written.
+
+    Keyed by plain strings, one memo per site address: hashing the address itself
+    for each of a site's ~300,000 URLs would cost more than resolving them.
+    """
+    memo = _MEMOS.get(site)
+    if memo is None or len(memo) > MEMO_LIMIT:  # a dev server must not grow without end
+        memo = _MEMOS[site] = {}
+    return memo
+
+
+def _meaning(url: str, folder: str, base: str, site: SiteAddress) -> tuple:
+    """Return (outcome, path, fragment or reason) of a URL written in a page in `folder`.
+
+    "local" (path "" for the page itself, and the id its fragment asks for),
+    "empty" (a URL of nothing but spaces: the page itself, or nothing loaded),
+    "external" (the URL a browser requests), "broken" (why), "skip" (the scheme).
+    """
+    cleaned = clean(url)
+    if cleaned[:1] == "#" and not base:  # most often: a link into the page itself
+        return ("local", "", fragment_to_check(cleaned[1:]))
+    address, _, fragment = cleaned.partition("#")
+    if not base and PLAIN_PATH.match(address):  # the next most often: a relative path
+        path = plain_path(address, folder)
+        if path is None:
+            return ("broken", "", OUTSIDE)
+        if not path.endswith(PAGE_SUFFIXES):
+            return ("local", path, "")
+        return ("local", path, fragment_to_check(fragment))
+    resolution = resolve_in_folder(address, folder, site, base)
+    outcome, path = resolution[0], resolution[1]
+    if outcome == "local":
+        if path and not path.endswith(PAGE_SUFFIXES):
+            return ("empty" if not cleaned else "local", path, "")
+        return ("empty" if not cleaned else "local", path, fragment_to_check(fragment))
+    if outcome == "broken":
+        return ("broken", "", resolution.reason)
+    return (outcome, path, "")
 
 
 def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress) -> PageRecord:
@@ -95,37 +144,35 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
     uses: list[Use] = []
     folder = page_folder(page)
     base = clean(base)
-    # One memo per site address, keyed by plain strings: hashing the address itself
-    # for each of a site's ~100,000 URLs would cost more than resolving them.
-    memo = _MEMOS.setdefault(site, {})
-    if len(memo) > MEMO_LIMIT:  # a dev server rebuilding for hours must not grow without end
-        memo.clear()
+    is_stylesheet = page.lower().endswith(".css")
+    memo = _memo(site)
     for url, kind, where in found:
-        cleaned = clean(url)
-        if not cleaned and where not in NAVIGATION:
-            broken.append((url, kind, where, EMPTY))
-            continue
-        # The fragment never changes which file is meant: resolve the rest once.
-        address, _, fragment = cleaned.partition("#")
-        key = (folder, base, address)
-        resolution = memo.get(key)
-        if resolution is None:
-            resolution = memo[key] = resolve_in_folder(address, folder, site, base)
-        outcome = resolution[0]
+        # What a root-absolute URL, or a fragment alone, means does not depend on the folder.
+        key = (folder if base or url[:1] not in "/#" else "", base, url)
+        meaning = memo.get(key)
+        if meaning is None:
+            meaning = memo[key] = _meaning(url, folder, base, site)
+        outcome, path, detail = meaning
+        if outcome == "empty":
+            if where not in NAVIGATION:
+                broken.append((url, kind, where, EMPTY))
+                continue
+            outcome = "local"  # an empty link, action or cite is the page itself
         if outcome == "local":
-            path = resolution[1] or page
-            fragment = fragment_to_check(fragment) if path.endswith(PAGE_SUFFIXES) else ""
-            targets.add((path, fragment, kind))
-            uses.append((url, kind, where, path, fragment))
+            if not path:
+                path = page
+                if is_stylesheet:
+                    detail = ""
+            targets.add((path, detail, kind))
+            uses.append((url, kind, where, path, detail))
         elif outcome == "external":
-            externals.add((url, resolution.path))
-            if site.origin.startswith("https:") and is_mixed_content(resolution.path, where):
+            externals.add((url, path))
+            if site.origin.startswith("https:") and is_mixed_content(path, where):
                 broken.append((url, kind, where, MIXED_CONTENT))
         elif outcome == "broken":
-            broken.append((url, kind, where, resolution.reason))
-        elif where not in NOT_FETCHED and resolution.path not in FETCHED_SCHEMES:
-            reason = f"a browser does not load {resolution.path}: URLs here"
-            broken.append((url, kind, where, reason))
+            broken.append((url, kind, where, detail))
+        elif where not in NOT_FETCHED and path not in FETCHED_SCHEMES:
+            broken.append((url, kind, where, f"a browser does not load {path}: URLs here"))
 
     return PageRecord(
         stamp=stamp,
@@ -154,8 +201,8 @@ def unreadable_record(stamp: tuple[int, int], error: OSError) -> PageRecord:
 
 
 def file_digest(data: bytes) -> str:
-    """Return a short digest of a file's bytes."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    """Return a short digest of a file's bytes (SHA-256: processors compute it fastest)."""
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 def read_records(

@@ -40,7 +40,7 @@ def clean(url: str) -> str:
     tabs and newlines removed wherever they are (so `chap\nter.html` is `chapter.html`).
     """
     url = url.strip(C0_AND_SPACE)
-    if "\t" in url or "\n" in url or "\r" in url:
+    if "\n" in url or "\t" in url or "\r" in url:
         url = TABS_AND_NEWLINES.sub("", url)
     return url
 
