@@ -6,7 +6,6 @@ distinct target is judged once, and unchanged pages come from the cache.
 """
 
 import hashlib
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -20,14 +19,13 @@ from .images import image_problem
 from .inventory import SiteFiles, list_site
 from .locate import position_in_html, url_values
 from .pages import PageRecord, file_digest, read_records
+from .parallel import map_chunks
 from .problems import ERROR, WARNING, Problem
 from .store import PageStore, StoreDamaged
 from .suggest import FileSuggester, Nearest, as_written
 
 # Bumped when what a stored Problem holds changes.
 FORMAT_OF_PROBLEMS = 1
-# Below this many files to read, starting worker processes costs more than it saves.
-PARALLEL_FROM = 150
 
 
 @dataclass(frozen=True)
@@ -219,21 +217,7 @@ def _read_changed(
 
 def _map_chunks(function, root: Path, items: list, options: GateOptions) -> list:
     """Run `function(root, chunk, site)` over chunks of `items`, on all cores when worth it."""
-    workers = options.workers or os.cpu_count() or 1
-    if workers < 2 or len(items) < PARALLEL_FROM:
-        return function(root, items, options.site)
-    from concurrent.futures import ProcessPoolExecutor  # here: small sites never start workers
-    from multiprocessing import get_all_start_methods, get_context
-
-    size = max(1, len(items) // (workers * 4))
-    chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    # fork: workers start at once and inherit the imports; elsewhere the default start.
-    context = get_context("fork") if "fork" in get_all_start_methods() else None
-    results = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for part in pool.map(function, [root] * len(chunks), chunks, [options.site] * len(chunks)):
-            results.extend(part)
-    return results
+    return map_chunks(function, root, items, options.site, options.workers)
 
 
 def _judge_images(
