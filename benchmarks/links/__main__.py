@@ -1,48 +1,31 @@
 """`make bench-links`: time the link gate against lychee, linkinator and LinkChecker.
 
-Generates (once) a synthetic site of 2,000 pages with about 50 links and 5
-images a page and about 1% planted breakage, runs every checker on it in one
-run, and prints each one's time, what it found against the answer key, and
-the ratios. Also times a re-check after one page changes (the gate's cache).
-Figures are printed, never asserted.
+Generates (once) two sites of 2,000 pages with planted breakage, shaped
+differently: a course (about 50 links and 5 images a page, one level of
+folders, 1% broken) and a documentation site (folders 1 to 4 deep, pages of 3 to
+90 KB, a sidebar and a table of contents into 15 to 120 headings on every page,
+about 20 images a page in srcset and picture, 0.4% broken). On each it runs every
+checker, prints each one's time, what it found against the answer key, and the
+ratios, times a re-check after one page changes (the gate's cache), and shows
+where a full check's time goes. Figures are printed, never asserted.
 """
 
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from linkgate.address import resolve_url
 from linkgate.check import GateOptions, check_site
 
 from .peers import install_peers, peers_for
-from .synthetic_site import write_site
+from .phases import describe, phase_times
+from .sites import SITES, BenchSite, course_site, docs_site, target
 
-SITES = Path(__file__).resolve().parent.parent / ".sites"
 LINKGATE = Path(sys.executable).parent / "linkgate"
-
-
-def planted_site(pages: int, links: int, images: int, broken: float) -> tuple[Path, set]:
-    """Return the synthetic site folder (written on first use) and its answer key."""
-    folder = SITES / f"synthetic-v2-{pages}-{links}-{images}-{broken}"
-    answers = folder.with_suffix(".answers.json")
-    if not answers.exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        planted = write_site(folder, pages=pages, links=links, images=images, broken_share=broken)
-        answers.write_text(json.dumps(sorted(planted)))
-    planted = {(page, target(url, page)) for page, url in json.loads(answers.read_text())}
-    return folder, planted
-
-
-def target(url: str, page: str) -> str:
-    """Return what a URL found in `page` means, as `site/path#fragment`."""
-    resolution = resolve_url(url, page)
-    return resolution.path + (f"#{resolution.fragment}" if resolution.fragment else "")
 
 
 def timed(command: list[str], timeout: float) -> tuple[float, str, bool]:
@@ -77,10 +60,10 @@ def run_ours(site: Path, cache: Path | None = None) -> tuple[float, set]:
     return seconds, found
 
 
-def time_in_process(site: Path, repeat: int) -> tuple[float, float]:
+def time_in_process(site: Path, changed_page: str, repeat: int) -> tuple[float, float]:
     """Return the best (full check, re-check after one page changed) times, in this process."""
     fulls, rechecks = [], []
-    changed = site / "sec05" / "page0005.html"
+    changed = site / changed_page
     original = changed.read_bytes()
     with tempfile.TemporaryDirectory() as cache:
         check_site(site, GateOptions(cache_dir=Path(cache)))
@@ -106,28 +89,16 @@ def verdict(found: set, planted: set) -> str:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark and print its figures."""
-    parser = argparse.ArgumentParser(prog="make bench-links", description=__doc__)
-    parser.add_argument("--pages", type=int, default=2000)
-    parser.add_argument("--links", type=int, default=50)
-    parser.add_argument("--images", type=int, default=5)
-    parser.add_argument("--broken", type=float, default=0.01)
-    parser.add_argument("--repeat", type=int, default=5, help="runs of the fast checkers (best)")
-    parser.add_argument("--peer-timeout", type=float, default=300.0)
-    parser.add_argument("--peers", default="lychee,linkinator,linkchecker")
-    arguments = parser.parse_args(argv)
-
-    site, planted = planted_site(
-        arguments.pages, arguments.links, arguments.images, arguments.broken
-    )
+def bench_site(bench: BenchSite, peer_names: set[str], arguments) -> tuple[float, float | None]:
+    """Run every checker on one site and print its table; return (ours, lychee) seconds."""
+    site, planted = bench.folder, bench.planted
     size = sum(path.stat().st_size for path in site.rglob("*.html")) / 1e6
-    print(f"site: {arguments.pages} pages ({size:.1f} MB of HTML), {len(planted)} planted problems")
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start\n")
-
+    print(
+        f"\n== {bench.name} site: {bench.description} ({size:.1f} MB of HTML),"
+        f" {len(planted)} planted problems"
+    )
     unavailable = install_peers()
-    wanted = set(arguments.peers.split(",")) if arguments.peers else set()
-    peers = [peer for peer in peers_for(site) if peer.name in wanted]
+    peers = [peer for peer in peers_for(site) if peer.name in peer_names]
     lychee = next((p for p in peers if p.name == "lychee" and p.name not in unavailable), None)
 
     # The fast runs are interleaved (ours, re-check, lychee, again...) and the best of each
@@ -135,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     ours_times, recheck_times, lychee_times = [], [], []
     ours_found: set | None = None
     lychee_output = ""
-    changed = site / "sec03" / "page0003.html"
+    changed = site / bench.changed_page
     original = changed.read_bytes()
     with tempfile.TemporaryDirectory() as cache:
         run_ours(site, Path(cache))
@@ -155,10 +126,12 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             changed.write_bytes(original)
     ours_time, recheck = min(ours_times), min(recheck_times)
-    in_process_full, in_process_recheck = time_in_process(site, arguments.repeat)
+    in_process_full, in_process_recheck = time_in_process(
+        site, bench.changed_page, arguments.repeat
+    )
     rows = [("linkgate (ours)", ours_time, verdict(ours_found, planted))]
     if lychee is not None:
-        (SITES / "lychee-report.txt").write_text(lychee_output)
+        (SITES / f"{bench.name}-lychee-report.txt").write_text(lychee_output)
         rows.append(
             ("lychee", min(lychee_times), verdict(lychee.read(lychee_output, site), planted))
         )
@@ -173,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         if not finished:
             rows.append((peer.name, None, f"did not finish in {arguments.peer_timeout:.0f} s"))
             continue
-        (SITES / f"{peer.name}-report.txt").write_text(stdout)
+        (SITES / f"{bench.name}-{peer.name}-report.txt").write_text(stdout)
         try:
             found = peer.read(stdout, site)
         except (ValueError, KeyError) as error:
@@ -187,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         ratio = f"{seconds / ours_time:7.1f}x" if seconds is not None else f"{'-':>8}"
         print(f"{name:<18} {shown} {ratio}  {found}")
     print(
-        f"\nre-check after one page changed (linkgate --cache-dir): {recheck:.2f} s,"
+        f"re-check after one page changed (linkgate --cache-dir): {recheck:.2f} s,"
         f" {100 * recheck / ours_time:.0f}% of a full check ({ours_time:.2f} s)"
     )
     print(
@@ -195,11 +168,45 @@ def main(argv: list[str] | None = None) -> int:
         f" re-check {in_process_recheck:.3f} s, full {in_process_full:.2f} s,"
         f" {100 * in_process_recheck / in_process_full:.0f}%"
     )
-    if lychee_times:
-        print(f"full check vs lychee: {ours_time / min(lychee_times):.2f} of lychee's time")
-    print(
-        f"(best of {arguments.repeat} interleaved runs for ours and lychee; one run for the others)"
+    print(f"where a full check goes (one core): {describe(phase_times(site, LINKGATE))}")
+    return ours_time, (min(lychee_times) if lychee_times else None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark on both sites and print their figures."""
+    parser = argparse.ArgumentParser(prog="make bench-links", description=__doc__)
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--links", type=int, default=50)
+    parser.add_argument("--images", type=int, default=5)
+    parser.add_argument("--broken", type=float, default=0.01)
+    parser.add_argument("--docs-broken", type=float, default=0.004)
+    parser.add_argument("--repeat", type=int, default=5, help="runs of the fast checkers (best)")
+    parser.add_argument("--peer-timeout", type=float, default=300.0)
+    parser.add_argument("--peers", default="lychee,linkinator,linkchecker", help="on the course")
+    parser.add_argument(
+        "--docs-peers", default="lychee", help="on the docs site (slow ones: 10 min)"
     )
+    parser.add_argument("--sites", default="course,docs")
+    arguments = parser.parse_args(argv)
+
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
+    sites = []
+    if "course" in arguments.sites:
+        bench = course_site(arguments.pages, arguments.links, arguments.images, arguments.broken)
+        sites.append((bench, arguments.peers))
+    if "docs" in arguments.sites:
+        sites.append((docs_site(arguments.pages, arguments.docs_broken), arguments.docs_peers))
+    ratios = []
+    for bench, peer_names in sites:
+        ours, lychee = bench_site(bench, set(filter(None, peer_names.split(","))), arguments)
+        if lychee:
+            ratios.append(f"{bench.name} site {ours / lychee:.2f}")
+    print(
+        f"\n(best of {arguments.repeat} interleaved runs for ours and lychee; one run for the"
+        f" others; load average {os.getloadavg()[0]:.1f} at the end)"
+    )
+    if ratios:
+        print("full check vs lychee, as a share of lychee's time: " + "; ".join(ratios))
     return 0
 
 

@@ -6,7 +6,6 @@ distinct target is judged once, and unchanged pages come from the cache.
 """
 
 import hashlib
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -15,19 +14,18 @@ from typing import NamedTuple
 
 from .address import SiteAddress
 from .external import ExternalOptions, check_external_urls
-from .extract import IMAGE
+from .extract import IMAGE, IMAGE_SUFFIXES
 from .images import image_problem
 from .inventory import SiteFiles, list_site
-from .locate import page_urls, position_in_html
-from .pages import IMAGE_SUFFIXES, PageRecord, file_digest, read_records
+from .locate import PageUrls, page_urls, position_in_html
+from .pages import PageRecord, file_digest, read_records
+from .parallel import map_chunks
 from .problems import ERROR, WARNING, Problem
 from .store import PageStore, StoreUnreadable
-from .suggest import FileSuggester, as_written, closest
+from .suggest import FileSuggester, Nearest, as_written
 
 # Bumped when what a stored Problem holds changes.
 FORMAT_OF_PROBLEMS = 1
-# Below this many files to read, starting worker processes costs more than it saves.
-PARALLEL_FROM = 150
 
 
 @dataclass(frozen=True)
@@ -68,13 +66,16 @@ def check_site(root: Path, options: GateOptions = GateOptions()) -> list[Problem
     store = PageStore.open(options.cache_dir, key=key)
     try:
         try:
-            problems = _check_with(site, store, options)
+            problems = _check_with(store, site, options)
         except StoreUnreadable as problem:  # a cache that does not load is a miss
             store = store.start_again(key, problem)
-            problems = _check_with(site, store, options)
+            problems = _check_with(store, site, options)
     finally:
         if store is not None:
             store.close()
+    problems += [
+        Problem(page=path, target="", kind="file", reason=reason) for path, reason in site.loops
+    ]
     ignore = [re.compile(pattern) for pattern in options.ignore]
     if ignore:
         problems = [p for p in problems if not any(rule.search(p.target) for rule in ignore)]
@@ -82,18 +83,25 @@ def check_site(root: Path, options: GateOptions = GateOptions()) -> list[Problem
     return problems
 
 
-def _check_with(site: SiteFiles, store: PageStore | None, options: GateOptions) -> list[Problem]:
-    """Re-check from the store when it is worth it, else check the whole site."""
-    problems = None
+def _check_with(store: PageStore | None, site: SiteFiles, options: GateOptions) -> list[Problem]:
+    """Re-check from the store when it can, else check in full (always, for external links)."""
     if store is not None and not options.external:
         problems = _recheck(site, store, options)
-    if problems is None:
-        problems = _full_check(site, store, options)
+        if problems is not None:
+            return problems
+    problems, records = _full_check(site, store, options)
+    if options.external:
+        problems += _locate(site.root, _external_problems(records, options))
     return problems
 
 
-def _full_check(site: SiteFiles, store: PageStore | None, options: GateOptions) -> list[Problem]:
-    """Read every changed page (unchanged ones come from the store) and judge every target."""
+def _full_check(
+    site: SiteFiles, store: PageStore | None, options: GateOptions
+) -> tuple[list[Problem], dict[str, PageRecord]]:
+    """Read every changed page (unchanged ones come from the store) and judge every target.
+
+    Returns the local problems (the ones stored) and the records of every page.
+    """
     cached = {}
     if store is not None and store.signature is not None:
         # Load only records still valid: Pelican rewrites every page of a full build.
@@ -105,8 +113,6 @@ def _full_check(site: SiteFiles, store: PageStore | None, options: GateOptions) 
     image_verdicts = _judge_images(site, records, old_images, options)
     failures = _judge_targets(site, records, records, image_verdicts)
     problems = _locate(site.root, _local_problems(records, failures, options))
-    if options.external:
-        problems += _locate(site.root, _external_problems(records, options))
     if store is not None:
         store.save(
             _site_signature(site, options.generated_folders),
@@ -115,7 +121,7 @@ def _full_check(site: SiteFiles, store: PageStore | None, options: GateOptions) 
             image_verdicts,
             replace_all=True,
         )
-    return problems
+    return problems, records
 
 
 def _recheck(site: SiteFiles, store: PageStore, options: GateOptions) -> list[Problem] | None:
@@ -210,21 +216,7 @@ def _read_changed(
 
 def _map_chunks(function, root: Path, items: list, options: GateOptions) -> list:
     """Run `function(root, chunk, site)` over chunks of `items`, on all cores when worth it."""
-    workers = options.workers or os.cpu_count() or 1
-    if workers < 2 or len(items) < PARALLEL_FROM:
-        return function(root, items, options.site)
-    from concurrent.futures import ProcessPoolExecutor  # here: small sites never start workers
-    from multiprocessing import get_all_start_methods, get_context
-
-    size = max(1, len(items) // (workers * 4))
-    chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    # fork: workers start at once and inherit the imports; elsewhere the default start.
-    context = get_context("fork") if "fork" in get_all_start_methods() else None
-    results = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for part in pool.map(function, [root] * len(chunks), chunks, [options.site] * len(chunks)):
-            results.extend(part)
-    return results
+    return map_chunks(function, root, items, options.site, options.workers)
 
 
 def _judge_images(
@@ -273,8 +265,9 @@ def _judge_targets(
     targets: set[tuple[str, str, str]] = set().union(*(r.targets for r in records.values()))
     failures = {}
     suggest_file = FileSuggester(site.stamps)
+    nearest_ids: dict[str, Nearest] = {}  # a page's ids, indexed once for all its misses
     for target in targets:
-        failure = _judge_target(target, site, known, image_verdicts, suggest_file)
+        failure = _judge_target(target, site, known, image_verdicts, suggest_file, nearest_ids)
         if failure is not None:
             failures[target] = failure
     return failures
@@ -297,7 +290,12 @@ def _site_signature(site: SiteFiles, generated_folders: tuple[str, ...] = ()) ->
 
 
 def _judge_target(
-    target, site: SiteFiles, records, image_verdicts, suggest_file: FileSuggester
+    target,
+    site: SiteFiles,
+    records,
+    image_verdicts,
+    suggest_file: FileSuggester,
+    nearest_ids: dict[str, Nearest],
 ) -> Failure | None:
     path, fragment, kind = target
     file = path
@@ -312,16 +310,24 @@ def _judge_target(
                 suggested_path=suggest_file(file),
             )
     verdict = image_verdicts.get(file)
-    if verdict is not None and verdict[1] is not None:
+    # A page used as an image (`<img src="#">`) fails as an image, not as a link.
+    if (
+        verdict is not None
+        and verdict[1] is not None
+        and (kind == IMAGE or file.lower().endswith(IMAGE_SUFFIXES))
+    ):
         return Failure(kind="image" if kind == IMAGE else "link", reason=verdict[1])
     if fragment:
         record = records.get(file)
         ids = record.ids if record is not None else frozenset()
         if fragment not in ids:
+            nearest = nearest_ids.get(file)
+            if nearest is None:
+                nearest = nearest_ids[file] = Nearest(sorted(ids))
             return Failure(
                 kind="anchor",
                 reason=f"no id '{fragment}' in {file}",
-                suggested_id=closest(fragment, ids),
+                suggested_id=nearest(fragment),
             )
     return None
 
@@ -332,6 +338,8 @@ def _local_problems(
     problems = []
     failing = failures.keys()
     for page, record in records.items():
+        if record.unreadable:
+            problems.append(Problem(page=page, target="", kind="file", reason=record.unreadable))
         for url, kind, _where, reason in record.broken:
             problems.append(
                 Problem(
@@ -374,25 +382,32 @@ def _suggestion(url: str, path: str, failure: Failure) -> str | None:
 
 
 def _external_problems(records: dict[str, PageRecord], options: GateOptions) -> list[Problem]:
-    urls = sorted(set().union(*(r.externals for r in records.values())))
     ignore = [re.compile(pattern) for pattern in options.ignore]
-    urls = [url for url in urls if not any(rule.search(url) for rule in ignore)]
-    verdicts = check_external_urls(urls, options.external_options, options.cache_dir)
+    wanted = {
+        requested
+        for record in records.values()
+        for written, requested in record.externals
+        if not any(rule.search(written) for rule in ignore)
+    }
+    verdicts = check_external_urls(sorted(wanted), options.external_options, options.cache_dir)
     problems = []
     for page, record in records.items():
-        for url in sorted(record.externals):
-            reason = verdicts.get(url)
+        for written, requested in sorted(record.externals):
+            reason = verdicts.get(requested)
             if reason:
-                problems.append(Problem(page=page, target=url, kind="external", reason=reason))
+                problems.append(Problem(page=page, target=written, kind="external", reason=reason))
     return problems
 
 
 def _locate(root: Path, problems: list[Problem]) -> list[Problem]:
     """Point each problem at the line and column of its URL in the output page."""
     by_page = defaultdict(list)
-    for problem in problems:
-        by_page[problem.page].append(problem)
     located = []
+    for problem in problems:
+        if problem.kind == "file":  # a problem with the file itself, not at a place in it
+            located.append(problem.located(problem.page, None, None))
+        else:
+            by_page[problem.page].append(problem)
     for page in sorted(by_page):
         try:
             text = (root / page).read_text(encoding="utf-8", errors="replace")
@@ -403,8 +418,29 @@ def _locate(root: Path, problems: list[Problem]) -> list[Problem]:
         for problem in by_page[page]:
             key = (problem.kind, problem.target)
             position = position_in_html(text, problem.target, seen[key], index)
+            if position is None:
+                position = _position_of_text(text, problem.target, seen[key], index)
             seen[key] += 1
             line, column = position if position else (None, None)
             located.append(problem.located(page, line, column))
     located.sort(key=lambda p: (p.page, p.line or 0, p.column or 0))
     return located
+
+
+def _position_of_text(
+    text: str, url: str, occurrence: int, index: PageUrls
+) -> tuple[int, int] | None:
+    """Find a URL that is no whole attribute value: inside a meta refresh, @import or
+    image-set(), or written with spaces around it. None when it is not in the page as is."""
+    stripped = url.strip()
+    if stripped != url:
+        return index.position(stripped, occurrence)
+    if not url:
+        return None
+    offset = -1
+    for _ in range(occurrence + 1):
+        found = text.find(url, offset + 1)
+        if found < 0:
+            break
+        offset = found
+    return None if offset < 0 else index.line_and_column(offset)

@@ -1,13 +1,14 @@
 """The `linkgate` command: check a built site folder; exit 0 clean, 1 broken, 2 bad usage."""
 
 import argparse
+import math
 import os
 import re
 import sys
 from dataclasses import replace
 from pathlib import Path
 
-from .address import SiteAddress
+from .address import SiteAddress, SiteURLError
 from .check import GateOptions, check_site
 from .external import ExternalOptions
 from .report import FORMATS, format_problem, summary
@@ -38,21 +39,13 @@ def main(argv: list[str] | None = None) -> int:
         arguments = parser.parse_args(argv)
     except SystemExit as stop:
         return 0 if stop.code == 0 else 2
-    site_dir = Path(arguments.site_dir)
-    if not site_dir.is_dir():
-        print(f"linkgate: {site_dir} is not a folder", file=sys.stderr)
+    mistake = usage_problem(arguments)
+    if mistake:
+        print(f"linkgate: {mistake}", file=sys.stderr)
         return 2
-    for pattern in arguments.ignore:
-        try:
-            re.compile(pattern)
-        except re.error as error:
-            print(
-                f"linkgate: --ignore {pattern!r} is not a regular expression: {error}",
-                file=sys.stderr,
-            )
-            return 2
+    site_dir = Path(arguments.site_dir)
     options = GateOptions(
-        site=SiteAddress.from_site_url(arguments.site_url),
+        site=SiteAddress.from_site_url(arguments.site_url),  # checked by usage_problem
         ignore=tuple(arguments.ignore),
         strict=arguments.strict,
         external=arguments.external,
@@ -73,6 +66,28 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.style == "text" or any(p.is_error for p in problems):
         print(summary(problems), file=sys.stderr)
     return 1 if any(problem.is_error for problem in problems) else 0
+
+
+def usage_problem(arguments: argparse.Namespace) -> str | None:
+    """Return what is wrong with the command's arguments (one line), or None."""
+    if not arguments.site_dir:
+        return "SITE_DIR is empty: name the built site folder, e.g. output/"
+    if not Path(arguments.site_dir).is_dir():
+        return f"{arguments.site_dir} is not a folder"
+    try:
+        SiteAddress.from_site_url(arguments.site_url)
+    except SiteURLError as error:
+        return f"--site-url {arguments.site_url!r} {error}"
+    if not 0 < arguments.timeout < math.inf:  # NaN fails both
+        return f"--timeout must be more than 0 seconds, not {arguments.timeout:g}"
+    if arguments.workers < 0:
+        return f"--workers must be 0 or more, not {arguments.workers}"
+    for pattern in arguments.ignore:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            return f"--ignore {pattern!r} is not a regular expression: {error}"
+    return None
 
 
 if __name__ == "__main__":

@@ -42,8 +42,8 @@ def check_external_urls(
     to_check = []
     for url in urls:
         entry = cache.get(url)
-        if entry and now - entry.get("checked", 0) < options.cache_ttl:
-            verdicts[url] = entry.get("reason")
+        if _trusted(entry, now, options.cache_ttl):
+            verdicts[url] = entry["reason"]
         else:
             to_check.append(url)
     limits: dict[str, threading.Semaphore] = {}
@@ -88,14 +88,18 @@ def check_url(url: str, options: ExternalOptions) -> tuple[str | None, bool]:
 
 
 def _request(url: str, timeout: float) -> tuple[int | None, float | None, str | None]:
-    """Return (status or None, Retry-After seconds or None, reason) for one GET."""
+    """Return (status or None, Retry-After seconds or None, reason) for one GET.
+
+    Whatever a server answers, or fails to, is a verdict: nothing here raises.
+    """
+    import http.client
     import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(
-        url, headers={"User-Agent": "linkgate/1 (course link checker)", "Accept": "*/*"}
-    )
     try:
+        request = urllib.request.Request(
+            url, headers={"User-Agent": "linkgate/1 (course link checker)", "Accept": "*/*"}
+        )
         with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read(1024)
             return response.status, None, None
@@ -105,6 +109,8 @@ def _request(url: str, timeout: float) -> tuple[int | None, float | None, str | 
         if error.url and error.url != url:
             label += f" after a redirect to {error.url}"
         return error.code, retry_after, label
+    except http.client.HTTPException as error:
+        return None, None, f"not an HTTP answer ({type(error).__name__})"
     except (TimeoutError, urllib.error.URLError, OSError, ValueError) as error:
         cause = getattr(error, "reason", error)
         if isinstance(cause, TimeoutError) or "timed out" in str(cause):
@@ -136,6 +142,11 @@ def is_verdict(entry: object) -> bool:
     )
 
 
+def _trusted(entry: object, now: float, ttl: float) -> bool:
+    """True when a cached answer is well formed and younger than `ttl` (a damaged one is not)."""
+    return is_verdict(entry) and 0 <= now - entry["checked"] < ttl
+
+
 def _load(cache_dir: Path | None) -> dict:
     """Return the cached verdicts; a damaged file is dropped (and said so), a bad entry a miss."""
     if cache_dir is None:
@@ -149,6 +160,7 @@ def _load(cache_dir: Path | None) -> dict:
 
 
 def _save(cache_dir: Path | None, cache: dict) -> None:
+    """Write the answers through a file of a unique name, so two checks never mix their writes."""
     if cache_dir is None:
         return
     with contextlib.suppress(OSError):  # the next check only asks again

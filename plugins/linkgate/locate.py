@@ -28,7 +28,10 @@ class PageUrls:
         offsets = self.offsets.get(url)
         if not offsets:
             return None
-        offset = offsets[min(occurrence, len(offsets) - 1)]
+        return self.line_and_column(offsets[min(occurrence, len(offsets) - 1)])
+
+    def line_and_column(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based line and column of a character offset in the page."""
         line = bisect_right(self.line_starts, offset)
         return line, offset - self.line_starts[line - 1] + 1
 

@@ -18,7 +18,7 @@ class Problem:
 
     page: str
     target: str
-    kind: str  # "link", "anchor", "image", "alt", "external"
+    kind: str  # "link", "anchor", "image", "alt", "external", or "file" (the file itself)
     reason: str
     suggestion: str | None = None
     severity: str = ERROR
@@ -43,6 +43,8 @@ class Problem:
         url = self.written or self.target
         if self.kind == "alt":
             return f"image '{url}' has no alt text"
+        if self.kind == "file":
+            return self.reason
         label = {"external": "broken external link"}.get(self.kind, f"broken {self.kind}")
         text = f"{label} '{url}': {self.reason}"
         if self.suggestion:

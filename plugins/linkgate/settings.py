@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+from .address import SiteAddress, SiteURLError
 from .external import ExternalOptions
 
 DEFAULTS = {
@@ -34,6 +35,7 @@ class GateSettings:
     external: bool
     external_options: ExternalOptions
     generated_folders: tuple[str, ...] = ()
+    site: SiteAddress = SiteAddress()  # where pages are served: SITEURL, unless RELATIVE_URLS
 
 
 def read_settings(settings: dict) -> GateSettings:
@@ -82,6 +84,7 @@ def read_settings(settings: dict) -> GateSettings:
         if kind is int and not isinstance(number, int):
             raise SettingsError(f"{key} must be a whole number, not {number!r}")
     return GateSettings(
+        site=site_address(settings),
         enabled=value["LINKGATE_ENABLED"],
         ignore=tuple(ignore),
         strict=value["LINKGATE_STRICT"],
@@ -94,3 +97,18 @@ def read_settings(settings: dict) -> GateSettings:
             cache_ttl=float(value["LINKGATE_EXTERNAL_CACHE_TTL"]),
         ),
     )
+
+
+def site_address(settings: dict) -> SiteAddress:
+    """Return where the pages are served; raise SettingsError for a SITEURL that cannot be.
+
+    SITEURL is checked even under RELATIVE_URLS: feeds and canonical links still use it.
+    """
+    site_url = settings.get("SITEURL") or ""
+    if not isinstance(site_url, str):
+        raise SettingsError(f"SITEURL must be a URL, not {site_url!r}")
+    try:
+        site = SiteAddress.from_site_url(site_url)
+    except SiteURLError as error:
+        raise SettingsError(f"SITEURL {site_url!r} {error}") from None
+    return SiteAddress() if settings.get("RELATIVE_URLS") else site

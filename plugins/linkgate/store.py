@@ -6,6 +6,9 @@ straight to the pages whose verdicts it can change. Any trouble with the file
 just means a full check: one that cannot be opened, or read back (its pages
 overwritten: "database disk image is malformed"), is dropped with a warning and
 started again; one that is busy or cannot be written is left alone.
+
+Only what the site's files decide is kept: problems found over the network
+(`--external`) depend on the day and are never stored.
 """
 
 import contextlib
@@ -23,7 +26,7 @@ from cached_products.cache_files import drop_damaged
 from .pages import PageRecord
 from .problems import Problem
 
-FORMAT = "5"
+FORMAT = "6"
 FILE_NAME = "linkgate.sqlite"
 IN_CHUNK = 500
 SCHEMA = """

@@ -37,6 +37,10 @@ class Answers(BaseHTTPRequestHandler):
                 self.end_headers()
             else:
                 self._answer(200)
+        elif self.path == "/garbage":
+            self.wfile.write(b"NOT HTTP AT ALL\r\n\r\n")
+        elif self.path == "/long-header":
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nX: " + b"y" * 70000 + b"\r\n\r\n")
         elif self.path == "/slow":
             time.sleep(2)
             self._answer(200)
@@ -123,3 +127,73 @@ def test_external_checking_is_off_by_default_and_on_with_the_option(server, tmp_
         2,
     )
     assert problem.message().startswith(f"broken external link '{server}/gone#part': HTTP 404")
+
+
+def test_a_server_that_does_not_speak_http_is_a_problem_not_a_crash(server):
+    urls = [f"{server}/garbage", f"{server}/long-header", f"{server}/ok"]
+    verdicts = check_external_urls(urls, FAST)
+    assert verdicts[f"{server}/garbage"].startswith("not an HTTP answer (")
+    assert verdicts[f"{server}/long-header"].startswith("not an HTTP answer (")
+    assert verdicts[f"{server}/ok"] is None
+
+
+def test_stored_verdicts_do_not_carry_external_problems_into_an_offline_check(server, tmp_path):
+    """Issue 16: `make check` with external links, then `make html`, must not show them."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        f'<a href="{server}/gone">gone</a>\n<a href="missing.html">missing</a>\n'
+    )
+    cache = tmp_path / "cache"
+    online = GateOptions(external=True, external_options=FAST, cache_dir=cache)
+    offline = GateOptions(cache_dir=cache)
+    assert [p.target for p in check_site(site, online)] == [f"{server}/gone", "missing.html"]
+    assert [p.target for p in check_site(site, offline)] == ["missing.html"]
+    (site / "index.html").write_text((site / "index.html").read_text() + "<p>edited</p>\n")
+    assert [p.target for p in check_site(site, offline)] == ["missing.html"]
+    assert [p.target for p in check_site(site, online)] == [f"{server}/gone", "missing.html"]
+    assert [p.target for p in check_site(site, offline)] == ["missing.html"]
+
+
+def test_protocol_relative_and_based_urls_are_checked_where_a_browser_would_ask(server, tmp_path):
+    host = server.removeprefix("http:")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        f'<a href="{host}/gone">proto</a>\n<a href="{host}/ok">ok</a>\n'
+    )
+    (site / "based.html").write_text(
+        f'<base href="{server}/docs/">\n<a href="../gone">based</a>\n<a href="../ok">ok</a>\n'
+    )
+    # A local build has no scheme to borrow: protocol-relative URLs are fetched over the
+    # site's scheme, here http (an https site would have them fetched over https).
+    options = GateOptions(
+        site=SiteAddress.from_site_url("http://example.github.io/course"),
+        external=True,
+        external_options=FAST,
+    )
+    problems = check_site(site, options)
+    assert [(p.page, p.target, p.reason, p.line) for p in problems] == [
+        ("based.html", "../gone", "HTTP 404", 2),
+        ("index.html", f"{host}/gone", "HTTP 404", 1),
+    ]
+    assert "/gone" in Answers.requests
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        "{not json",
+        "[1, 2]",
+        '{"URL": 5}',
+        '{"URL": {"checked": "yesterday", "reason": null}}',
+        '{"URL": {"checked": 1e308, "reason": ["not", "text"]}}',
+        '{"URL": {"checked": NaN}}',
+    ],
+)
+def test_a_damaged_answer_cache_is_asked_again(damaged, server, tmp_path):
+    url = f"{server}/gone"
+    (tmp_path / "linkgate-external.json").write_text(damaged.replace("URL", url))
+    options = ExternalOptions(timeout=0.5, retries=0)
+    assert check_external_urls([url], options, tmp_path)[url] == "HTTP 404"
+    assert Answers.requests.count("/gone") == 1

@@ -43,6 +43,26 @@ URL_PIECES = st.sampled_from(
         "@",
         "\x00",
         "\n",
+        "\t",
+        "[",
+        "]",
+        "[::1]",
+        "http://[",
+        "https://x.org:99999",
+        ":8o",
+        "file:",
+        "C:\\",
+        "\\\\",
+        "%00",
+        "url(",
+        ")",
+        "0; url=",
+        "refresh",
+        "image",
+        "@import '",
+        "/*",
+        "\\6c ",
+        ":~:",
     ]
 )
 URLS = st.one_of(st.text(max_size=40), st.lists(URL_PIECES, max_size=12).map("".join))
@@ -64,8 +84,22 @@ TAGS = [
     "div",
     "embed",
     "area",
+    "form",
+    "input",
+    "button",
+    "blockquote",
+    "meta",
+    "style",
+    "svg",
+    "image",
+    "use",
+    "template",
 ]
-ATTRIBUTES = ["href", "src", "srcset", "poster", "data", "id", "name", "alt", "rel"]
+ATTRIBUTES = [
+    *("href", "src", "srcset", "poster", "data", "id", "name", "alt", "rel", "action"),
+    *("formaction", "cite", "content", "http-equiv", "style", "type", "xlink:href"),
+    "imagesrcset",
+]
 
 
 @st.composite

@@ -181,7 +181,7 @@ def test_urls_in_odd_forms_are_found_at_their_line(markdown, output_url, spot):
     [("{filename};0", "./chapter-1.html;0"), ("{filename};{", "./chapter-1.html;%7B")],
 )
 def test_a_placeholder_to_the_page_itself_with_params_is_found(written, output):
-    """Found by fuzzing: `[x]({filename};0)` came out as `./chapter-1.html;0`, blamed on the theme."""
+    """Found by fuzzing: `[x]({filename};0)` came out as `./chapter-1.html;0`, on the theme."""
     problem = Problem(page="chapter-1.html", target=output, kind="link", reason="x")
     [mapped] = map_to_markdown(
         [problem],

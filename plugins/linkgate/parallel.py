@@ -1,0 +1,45 @@
+"""Share a list of work between this process and worker processes, one for each further core."""
+
+import os
+from collections import deque
+from pathlib import Path
+
+# Below this many items, starting worker processes costs more than it saves.
+PARALLEL_FROM = 150
+
+
+def map_chunks(function, root: Path, items: list, site, workers: int = 0) -> list:
+    """Return the results of `function(root, chunk, site)` over chunks of `items`, joined.
+
+    With n cores (`workers`, 0 for all), n - 1 worker processes are started and
+    this process works too: a worker waiting for the results of the others would
+    leave a core idle, and each result sent back costs pickling twice. Chunks are
+    handed out one at a time, so no process waits while another has many left.
+    The results come in no set order.
+    """
+    workers = workers or os.cpu_count() or 1
+    if workers < 2 or len(items) < PARALLEL_FROM:
+        return function(root, items, site)
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from multiprocessing import get_all_start_methods, get_context
+
+    size = max(8, len(items) // (workers * 8))
+    chunks = deque(items[start : start + size] for start in range(0, len(items), size))
+    # fork: workers start at once and inherit the imports; elsewhere the default start.
+    context = get_context("fork") if "fork" in get_all_start_methods() else None
+    results: list = []
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
+        running: set = set()
+        while chunks or running:
+            # Two chunks queued for each worker: it never waits for this process to hand one.
+            while chunks and len(running) < 2 * (workers - 1):
+                running.add(pool.submit(function, root, chunks.popleft(), site))
+            if chunks:
+                results.extend(function(root, chunks.popleft(), site))
+                done = {future for future in running if future.done()}
+            else:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                results.extend(future.result())
+            running -= done
+    return results

@@ -1,0 +1,33 @@
+"""Did-you-mean suggestions: the nearest name or id, found fast among many."""
+
+import pytest
+from linkgate.suggest import FileSuggester, Nearest, closest
+
+FIGURES = [f"assets/img/fig{number:04d}.png" for number in range(1200)]
+IDS = [f"topic-{index}-of-page-{page}" for page in range(3) for index in range(40)]
+
+
+@pytest.mark.parametrize(
+    ("wanted", "candidates", "expected"),
+    [
+        ("diffusion-model", ["intro", "diffusion-models-for-image-generation"], None),
+        ("chapter6", ["chapter5", "index", "about"], "chapter5"),
+        ("Key-Takeaways", ["key-takeaways", "intro"], "key-takeaways"),
+        ("no-such-heading", IDS, None),
+        ("topic-3-of-pgae-1", IDS, "topic-3-of-page-1"),
+        ("Topic-37-of-page-2", IDS, "topic-37-of-page-2"),
+        ("nothing-alike", ["zz", "qq"], None),
+    ],
+)
+def test_the_nearest_candidate_or_none(wanted, candidates, expected):
+    if wanted == "diffusion-model":  # a truncated id: the shortest candidate it starts
+        expected = "diffusion-models-for-image-generation"
+    assert closest(wanted, candidates) == expected
+    assert Nearest(candidates)(wanted) == expected
+
+
+def test_a_missing_file_among_1200_is_matched_by_its_rare_letter_pairs():
+    suggest = FileSuggester(FIGURES)
+    assert suggest("assets/img/lost-fig0123.png") == "assets/img/fig0123.png"
+    assert suggest("assets/img/fig0124.jpg") is None  # another suffix: other files
+    assert suggest("elsewhere/fig0123.png") is None  # another folder
