@@ -75,6 +75,7 @@ class PageFacts:
     urls: list[tuple[str, str, str]] = field(default_factory=list)
     base: str = ""
     images_without_alt: list[str] = field(default_factory=list)
+    policy: str | None = None  # the first Content-Security-Policy its <meta> sets, if any
 
 
 def srcset_urls(value: str) -> list[str]:
@@ -125,6 +126,9 @@ def read_html(html: str) -> PageFacts:
                     base_seen = True
                     facts.base = attributes["href"] or ""
             elif tag == "meta":
+                equiv = (attributes.get("http-equiv") or "").strip().lower()
+                if equiv == "content-security-policy" and facts.policy is None:
+                    facts.policy = attributes.get("content") or ""
                 refresh = _refresh_url(attributes)
                 if refresh is not None:
                     urls.append((refresh, LINK, REFRESH))

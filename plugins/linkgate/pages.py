@@ -18,6 +18,7 @@ from .address import (
     plain_path,
     resolve_in_folder,
 )
+from .blocked import BlockedResources
 from .extract import REFRESH, kind_by_name, read_css, read_html
 from .weburl import clean
 
@@ -131,6 +132,7 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
     except OSError as error:  # removed or replaced since the site was listed
         return unreadable_record(stamp, error)
     text = data.decode("utf-8", errors="replace")
+    policy = None  # a stylesheet is governed by the policy of the page that loads it
     if page.lower().endswith(".css"):
         ids: frozenset[str] = frozenset()
         found = [(url, kind_by_name(url), "url()") for url in read_css(text)]
@@ -138,6 +140,8 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
     else:
         facts = read_html(text)
         ids, found, base, without_alt = facts.ids, facts.urls, facts.base, facts.images_without_alt
+        policy = facts.policy
+    blocked = BlockedResources(policy, site.origin, page)
     targets = set()
     externals = set()
     broken = []
@@ -169,10 +173,14 @@ def read_record(root: Path, page: str, stamp: tuple[int, int], site: SiteAddress
             externals.add((url, path))
             if site.origin.startswith("https:") and is_mixed_content(path, where):
                 broken.append((url, kind, where, MIXED_CONTENT))
+            elif reason := blocked.reason(path, where, kind):
+                broken.append((url, kind, where, reason))
         elif outcome == "broken":
             broken.append((url, kind, where, detail))
         elif where not in NOT_FETCHED and path not in FETCHED_SCHEMES:
             broken.append((url, kind, where, f"a browser does not load {path}: URLs here"))
+        elif path in FETCHED_SCHEMES and (reason := blocked.reason(url, where, kind)):
+            broken.append((url, kind, where, reason))
 
     return PageRecord(
         stamp=stamp,

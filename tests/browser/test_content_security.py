@@ -21,10 +21,15 @@ class OpenedChapter:
 
 
 @contextlib.contextmanager
-def opened_chapter(browser, build_site, body: str):
-    """Build a one-chapter course with `body`, serve it and open the chapter in Chromium."""
-    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
-    assert build.exit_code == 0, build.log
+def opened_chapter(browser, build_site, body: str, **options):
+    """Build a one-chapter course with `body`, serve it and open the chapter in Chromium.
+
+    With `fatal=False` the site is written even when the link gate finds problems (a
+    resource the policy blocks), so the browser can show what the gate said.
+    """
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)}, **options)
+    if options.get("fatal", True):
+        assert build.exit_code == 0, build.log
     with served(build.output) as base_url:
         context = browser.new_context()
         try:
@@ -56,7 +61,7 @@ def test_the_browser_runs_no_inline_script_and_asks_nothing_of_another_site(brow
         '<p style="color: rgb(255, 0, 0)" id="styled">Red?</p>\n\n'
         '<a href="https://example.org/" target="_blank">Elsewhere</a>\n'
     )
-    with opened_chapter(browser, build_site, body) as opened:
+    with opened_chapter(browser, build_site, body, fatal=False) as opened:
         opened.page.click("#clickable")
         title = opened.page.title()
         color = opened.page.eval_on_selector("#styled", "e => getComputedStyle(e).color")
@@ -70,6 +75,28 @@ def test_the_browser_runs_no_inline_script_and_asks_nothing_of_another_site(brow
     }
     assert outside == {"https://tracker.example/pixel.png": "csp"}
     assert opened.violations, "the browser reported no Content-Security-Policy violation"
+
+
+def test_an_embed_loads_when_csp_allow_allows_it_and_the_gate_names_the_setting_when_not(
+    browser, build_site, tmp_path
+):
+    """What the gate reports as blocked, the browser blocks; CSP_ALLOW lets it load."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "video.html").write_text("<!DOCTYPE html><title>v</title><p id=v>Playing</p>")
+    with served(elsewhere) as other:
+        body = (
+            f'<iframe src="{other}/video.html" title="A video" width="300" height="150"></iframe>'
+        )
+        # Not allowed: the gate names the setting, and the browser indeed loads nothing.
+        with opened_chapter(browser, build_site, body, fatal=False) as opened:
+            frame = opened.page.frame_locator("iframe").locator("#v")
+            opened.page.wait_for_function("() => document.readyState === 'complete'")
+            assert frame.count() == 0
+            assert any("frame-src" in violation for violation in opened.violations)
+        allow = {"CSP_ALLOW": {"frame-src": [other]}}
+        with opened_chapter(browser, build_site, body, extra_settings=allow) as opened:
+            assert opened.page.frame_locator("iframe").locator("#v").inner_text() == "Playing"
 
 
 def test_a_form_in_a_chapter_cannot_send_what_a_student_types_to_another_site(browser, build_site):

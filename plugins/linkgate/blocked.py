@@ -1,0 +1,88 @@
+"""Resources a page would load that its own Content-Security-Policy blocks.
+
+A browser refuses them silently (a console message no author sees): an embedded
+video, an image from another site. Each is a problem at the Markdown line that wrote
+it, naming the setting that would allow it (CSP_ALLOW, see courselib.csp) or saying
+that the site never loads such things from elsewhere.
+"""
+
+from urllib.parse import urlsplit
+
+from courselib.csp import WIDENABLE, allows, parse_policy
+
+from .extract import IMAGE, LOADED_LINK
+
+# Which directive governs the URL found in each place ("tag[attribute]").
+DIRECTIVES = {
+    "img[src]": "img-src",
+    "img[srcset]": "img-src",
+    "source[srcset]": "img-src",
+    "video[poster]": "img-src",
+    "input[src]": "img-src",
+    "image[href]": "img-src",
+    "image[xlink:href]": "img-src",
+    "link[imagesrcset]": "img-src",
+    "video[src]": "media-src",
+    "audio[src]": "media-src",
+    "source[src]": "media-src",
+    "track[src]": "media-src",
+    "iframe[src]": "frame-src",
+    "embed[src]": "object-src",
+    "object[data]": "object-src",
+    "script[src]": "script-src",
+}
+FONT_SUFFIXES = (".woff2", ".woff", ".ttf", ".otf", ".eot")
+WHAT = {
+    "script-src": "scripts",
+    "style-src": "stylesheets",
+    "object-src": "plugins (<embed>, <object>)",
+}
+
+
+def directive_for(url: str, where: str, kind: str) -> str | None:
+    """Return the directive that governs loading `url` found at `where`, or None (a link).
+
+    A `<link>` the browser loads is an icon (`kind` IMAGE) or, for our pages, a stylesheet.
+    """
+    if where in DIRECTIVES:
+        return DIRECTIVES[where]
+    if where == LOADED_LINK:
+        return "img-src" if kind == IMAGE else "style-src"
+    if where.endswith("[style]") or where in ("style", "url()"):  # CSS url() and @import
+        return "font-src" if urlsplit(url).path.lower().endswith(FONT_SUFFIXES) else "img-src"
+    return None
+
+
+class BlockedResources:
+    """Judges the resources of one page against that page's policy."""
+
+    def __init__(self, policy: str | None, site_origin: str, page: str) -> None:
+        self.directives = parse_policy(policy) if policy else None
+        origin = site_origin or "https://site.invalid"  # a relative build: nothing else is 'self'
+        self.page_url = f"{origin.rstrip('/')}/{page}"
+
+    def reason(self, url: str, where: str, kind: str) -> str | None:
+        """Return why the page's policy blocks loading `url` (as requested), or None."""
+        if self.directives is None:
+            return None
+        directive = directive_for(url, where, kind)
+        if directive is None or allows(self.directives, directive, url, self.page_url):
+            return None
+        if directive in WIDENABLE:
+            return (
+                f"blocked by the page's Content-Security-Policy: allow it with"
+                f" CSP_ALLOW = {{{directive!r}: [{source_for(url)!r}]}} in pelicanconf.py"
+            )
+        what = WHAT.get(directive, "such files")
+        return (
+            f"blocked by the page's Content-Security-Policy ({directive}):"
+            f" the site loads no {what} from other sites"
+        )
+
+
+def source_for(url: str) -> str:
+    """Return the source expression that would allow `url`: its origin, or its scheme."""
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.hostname:
+        return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}"
+    return f"{parts.scheme}:"
