@@ -23,7 +23,7 @@ def html(markdown: str) -> str:
         ("- a\n  - b\n", "<li>a\n<ul>\n<li>b</li>"),
         # GitHub's extras.
         ("~~gone~~\n", "<p><del>gone</del></p>"),
-        ("- [ ] to do\n- [x] done\n", 'type="checkbox" disabled> to do'),
+        ("- [ ] to do\n- [x] done\n", 'type="checkbox" disabled aria-label="Task"> to do'),
         (
             "See https://example.org/a.\n",
             '<a href="https://example.org/a">https://example.org/a</a>.',

@@ -107,6 +107,7 @@ def without_theme_additions(page: str) -> str:
         r'<div class="table-scroll"[^>]*>\s*(<table>.*?</table>)\s*</div>', r"\1", page, flags=re.S
     )
     page = re.sub(r' class="(contains-task-list|task-list-item|task-list-item-checkbox)"', "", page)
+    page = page.replace(' aria-label="Task"', "")  # every form control is named
     return THEME_CODE.sub(
         lambda match: (
             f"<pre><code{match['attributes']}>"

@@ -10,6 +10,7 @@ PAGE_TYPES = {
     "home": "index.html",
     "chapter": "chapter4.html",
     "chapter with code": "chapter7.html",
+    "chapter with tables, tasks, alerts and math": "chapter8.html",
     "upcoming chapter": "chapter5.html",
     "not found": "404.html",
 }

@@ -136,11 +136,15 @@ def render_image(self, tokens: list[Token], index: int, options, env) -> str:
     return self.renderToken(tokens, index, options, env)
 
 
-def footnote_name(token: Token) -> str:
+def footnote_label(token: Token) -> str:
     """Return the name in a footnote's ids: its label as written, spaces made dashes."""
     label = token.meta.get("label")
-    name = "-".join(label.split()) if label else str(token.meta["id"] + 1)
-    return html.escape(name)
+    return "-".join(label.split()) if label else str(token.meta["id"] + 1)
+
+
+def footnote_name(token: Token) -> str:
+    """Return a footnote's name as an attribute value holds it."""
+    return html.escape(footnote_label(token))
 
 
 def reference_id(token: Token) -> str:
@@ -185,5 +189,9 @@ def render_list_item_open(self, tokens: list[Token], index: int, options, env) -
     result = self.renderToken(tokens, index, options, env)
     if token.meta and "checked" in token.meta:
         checked = " checked" if token.meta["checked"] else ""
-        result += f'<input class="task-list-item-checkbox" type="checkbox" disabled{checked}> '
+        # Every form control needs a name; its state (done or not) is the checkbox's own.
+        result += (
+            f'<input class="task-list-item-checkbox" type="checkbox" disabled{checked}'
+            ' aria-label="Task"> '
+        )
     return result

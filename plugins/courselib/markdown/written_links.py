@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
+from .html_rules import footnote_label
 from .positions import position_in_lines, walk
 
 TAG = re.compile(
@@ -80,8 +81,7 @@ def link_url(token: Token) -> str:
 
 def footnote_url(token: Token) -> str:
     """Return where a footnote reference points, as the renderer names the footnote."""
-    label = token.meta.get("label")
-    return "#fn:" + ("-".join(label.split()) if label else str(token.meta["id"] + 1))
+    return "#fn:" + footnote_label(token)
 
 
 def html_links(
