@@ -1,0 +1,119 @@
+"""A course laid out for GitHub builds as it is: its links and images lead where GitHub's do."""
+
+import re
+
+from conftest import chapter, write_content
+from test_images import img_tags, png
+
+INTRO = """# Intro
+
+Next: [devices](../../2-devices/README.md), [spatial](/3-spatial/README.md),
+[the folder](../../2-devices/), [the rubric](assignment.md#Rubric), [back here](#Intro).
+
+![Robot](../../images/robot.png)
+
+![Beside](beside.png)
+
+<img src="beside.png" width="300" alt="Sized by its author">
+
+<picture><source srcset="beside.png 1x"><img src="../../images/robot.png" alt="Again"></picture>
+
+[Code](code.py), [notebook](lab%20one.ipynb), [slides](<slides 1.pdf>), [notes](./notes.md),
+[raw source](notes.md?plain=1), [up](..), [raw image](beside.png?raw=true).
+"""
+
+
+def article(page_html: str) -> str:
+    """Return what a page shows of its chapter: the article, without the theme's navigation."""
+    return re.search(r"<article.*?</article>", page_html, re.S)[0]
+
+
+def github_course() -> dict[str, str | bytes]:
+    """A small course as it sits in a GitHub repository: numbered folders, a shared images/."""
+    hidden = {"status": "hidden"}
+    return {
+        "1-basics/1-intro/README.md": chapter("Intro", "intro", body=INTRO, chapter="1"),
+        "1-basics/1-intro/assignment.md": chapter(
+            "Assignment", "assignment", body="# Assignment\n\n## Rubric\n\nMarks.", **hidden
+        ),
+        "1-basics/1-intro/notes.md": chapter("Notes", "notes", **hidden),
+        "1-basics/1-intro/beside.png": png(600, 200),
+        "1-basics/1-intro/code.py": "print('hello')\n",
+        "1-basics/1-intro/lab one.ipynb": '{"cells": []}\n',
+        "1-basics/1-intro/slides 1.pdf": b"%PDF-1.4\n",
+        "1-basics/README.md": chapter("Basics", "basics", **hidden),
+        "2-devices/README.md": chapter(
+            "Devices", "devices", body="# Devices\n\n[Back](../1-basics/1-intro/)", chapter="2"
+        ),
+        "3-spatial/README.md": chapter("Spatial", "spatial", chapter="3"),
+        "images/robot.png": png(900, 300),
+    }
+
+
+def test_a_course_laid_out_for_github_builds_with_every_link_leading_to_its_page(build_site):
+    build = build_site(github_course())
+    assert build.exit_code == 0, build.log[-3000:]
+    assert "broken" not in build.log
+    intro = article(build.page("intro.html"))
+    for page in ("devices", "spatial", "notes", "basics"):
+        assert f'href="./{page}.html"' in intro
+    assert intro.count('href="./devices.html"') == 2  # the README and its folder
+    assert 'href="./assignment.html#rubric"' in intro  # found as GitHub's script finds it
+    assert 'href="#intro"' in intro
+    assert 'href="./notes.html?plain=1"' in intro
+    assert 'href="./intro.html#devices"' not in intro
+    assert 'href="./intro.html"' in article(
+        build.page("devices.html")
+    )  # a folder link, no README name
+
+
+def test_images_and_files_beside_a_lesson_are_published_and_sized(build_site):
+    content = github_course()
+    build = build_site(content)
+    assert build.exit_code == 0, build.log[-3000:]
+    intro = build.page("intro.html")
+    robot, beside, sized, robot_again = img_tags(intro)
+    assert 'src="./images/robot.png" width="900" height="300"' in robot
+    assert 'srcset="images/robot-480w.webp 480w, images/robot-800w.webp 800w' in robot
+    assert 'src="./1-basics/1-intro/beside.png" width="600" height="200"' in beside
+    assert 'srcset="1-basics/1-intro/beside-480w.webp 480w' in beside
+    assert 'width="300"' in sized and 'height="' not in sized and "srcset=" in sized
+    assert 'src="./images/robot.png"' in robot_again
+    assert '<source srcset="1-basics/1-intro/beside.png 1x">' in intro
+    assert 'src="./1-basics/1-intro/beside.png?raw=true"' not in intro  # a link, not an image
+    assert 'href="./1-basics/1-intro/beside.png?raw=true"' in intro
+    for name in ("beside.png", "code.py", "lab one.ipynb", "slides 1.pdf"):
+        published = build.output / "1-basics" / "1-intro" / name
+        assert published.read_bytes() == (
+            content[f"1-basics/1-intro/{name}"]
+            if isinstance(content[f"1-basics/1-intro/{name}"], bytes)
+            else content[f"1-basics/1-intro/{name}"].encode()
+        )
+    assert 'href="./1-basics/1-intro/code.py"' in intro
+    assert 'href="./1-basics/1-intro/lab one.ipynb"' in intro
+    assert (build.output / "1-basics" / "1-intro" / "beside-480w.webp").is_file()
+    assert not (build.output / "1-basics" / "1-intro" / "README.md").exists()
+
+
+def test_under_a_sub_path_the_links_lead_inside_it(build_site):
+    site = "https://example.github.io/course"
+    build = build_site(github_course(), extra_settings={"SITEURL": site, "RELATIVE_URLS": False})
+    assert build.exit_code == 0, build.log[-3000:]
+    intro = build.page("intro.html")
+    assert f'href="{site}/devices.html"' in intro
+    assert f'src="{site}/images/robot.png"' in intro
+    assert f'<source srcset="{site}/1-basics/1-intro/beside.png 1x">' in intro
+
+
+def test_a_file_added_later_is_linked_by_the_next_build_from_the_same_cache(tmp_path, build_site):
+    course = github_course()
+    spatial = course.pop("3-spatial/README.md")
+    first = build_site(course)
+    assert first.exit_code != 0
+    assert "broken link '/3-spatial/README.md'" in first.log
+    # The intro itself is unchanged, and read from Pelican's cache: its link is decided anew.
+    write_content(tmp_path / "content", {"3-spatial/README.md": spatial})
+    second = build_site({})
+    assert second.exit_code == 0, second.log[-3000:]
+    assert 'href="./spatial.html"' in second.page("intro.html")
+    assert re.search(r"broken", second.log) is None
