@@ -105,12 +105,65 @@ def test_under_a_sub_path_the_links_lead_inside_it(build_site):
     assert f'<source srcset="{site}/1-basics/1-intro/beside.png 1x">' in intro
 
 
+MISSES = """# Intro
+
+[Devices](../../2-devices/READM.md) and [the robot](robot.png).
+![Robot](../../Images/robot.png) [Spatial](/3-spatial/READM.md)
+[Folder](../../2-device/) [Lab](lab/) [Rubric](assignment.md#rubrik)
+[Depth](../2-devices/README.md)
+[Outside](../../../secret.md)
+"""
+
+
+def test_a_miss_is_reported_at_its_markdown_line_with_the_file_the_author_meant(build_site):
+    course = github_course()
+    course["1-basics/1-intro/README.md"] = chapter("Intro", "intro", body=MISSES, chapter="1")
+    course["1-basics/1-intro/lab/data.csv"] = "a,b\n"
+    build = build_site(course)
+    assert build.exit_code != 0
+    source = "content/1-basics/1-intro/README.md"
+    for line in [
+        f"{source}:9:1: broken link '../../2-devices/READM.md': no such file"
+        " (did you mean '../../2-devices/README.md'?)",
+        f"{source}:9:41: broken link 'robot.png': no such file"
+        " (did you mean '../../images/robot.png'?)",
+        f"{source}:10:1: broken image '../../Images/robot.png': no such file"
+        " (did you mean '../../images/robot.png'?)",
+        f"{source}:10:34: broken link '/3-spatial/READM.md': no such file"
+        " (did you mean '/3-spatial/README.md'?)",
+        f"{source}:11:1: broken link '../../2-device/': no such folder"
+        " (did you mean '../../2-devices/'?)",
+        f"{source}:11:27: broken link 'lab/': content/1-basics/1-intro/lab/ is a folder with no"
+        " README.md or index.md: link to a file in it",
+        f"{source}:11:39: broken anchor 'assignment.md#rubrik': no heading or id 'rubrik' in"
+        " content/1-basics/1-intro/assignment.md (did you mean 'assignment.md#rubric'?)",
+        f"{source}:12:1: broken link '../2-devices/README.md': no such file"
+        " (did you mean '../../2-devices/README.md'?)",
+        f"{source}:13: '../../../secret.md' points outside content/: link only to files inside"
+        " content/",
+    ]:
+        assert line in build.log, build.log[-4000:]
+    assert "Traceback" not in build.log
+
+
+def test_a_linked_chapter_that_made_no_page_is_named(build_site):
+    course = github_course()
+    course["2-devices/README.md"] = "# Devices, with no front matter yet\n"
+    build = build_site(course)
+    assert build.exit_code != 0
+    assert (
+        "content/1-basics/1-intro/README.md:9:7: broken link '../../2-devices/README.md':"
+        " content/2-devices/README.md made no page (see its own problem above)"
+    ) in build.log
+    assert "content/2-devices/README.md: no Title" in build.log
+
+
 def test_a_file_added_later_is_linked_by_the_next_build_from_the_same_cache(tmp_path, build_site):
     course = github_course()
     spatial = course.pop("3-spatial/README.md")
     first = build_site(course)
     assert first.exit_code != 0
-    assert "broken link '/3-spatial/README.md'" in first.log
+    assert "broken link '/3-spatial/README.md': no such file" in first.log
     # The intro itself is unchanged, and read from Pelican's cache: its link is decided anew.
     write_content(tmp_path / "content", {"3-spatial/README.md": spatial})
     second = build_site({})

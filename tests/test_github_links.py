@@ -1,10 +1,16 @@
 """Links as GitHub reads them: what a written URL names in content/, and what it becomes."""
 
 import os
+import posixpath
 
 import pytest
 from course_markdown.github_links import CourseLinks, github_fragment, rewrite_urls
 from courselib.github_links import ContentFiles, github_path, github_placeholder
+from linkgate.address import SiteAddress
+from linkgate.content_links import ContentLinks
+from linkgate.problems import Problem
+from linkgate.sources import map_to_markdown
+from linkgate.suggest import ContentSuggester, content_link_as_written
 
 
 @pytest.mark.parametrize(
@@ -154,3 +160,89 @@ def test_a_chapters_links_lead_to_pages_and_files(course):
         ' <a href="missing.md">m</a>'
     )
     assert links.linked_files == {"images/robot.png", "1-intro/beside.png"}
+
+
+@pytest.mark.parametrize(
+    ("written", "folder", "suggested"),
+    [
+        ("../2-devices/READM.md", "1-intro", "../2-devices/README.md"),  # a near name
+        ("robot.png", "1-intro", "../images/robot.png"),  # the same name in another folder
+        ("../Images/robot.png", "1-intro", "../images/robot.png"),  # another case
+        ("../2-device/", "1-intro", "../2-devices/"),  # a folder with a page
+        ("../2-device", "1-intro", "../2-devices"),
+        ("/3-spatial/indx.md", "1-intro", "/3-spatial/index.md"),  # root-relative as written
+        ("./asignment.md#rubric", "1-intro", "./assignment.md#rubric"),
+        ("/images/c9.png", "", "/images/c4.png"),
+        ("../../2-devices/READM.md", "1-intro/lesson", "../../2-devices/README.md"),
+        ("../2-devices/README.md", "1-intro/1-lesson", "../../2-devices/README.md"),  # depth
+        ("../README.md", "images/part", None),  # any README.md is no answer
+        ("nothing-like-it.md", "1-intro", None),
+    ],
+)
+def test_a_miss_gets_the_nearest_file_that_exists_written_as_the_author_would(
+    course, written, folder, suggested
+):
+    link = github_path(written, folder)
+    found = ContentSuggester(course)(link, posixpath.join(folder, "README.md"))
+    as_written = None if found is None else content_link_as_written(found, written, folder, link)
+    assert as_written == suggested
+
+
+@pytest.mark.parametrize(
+    ("markdown", "output_url", "kind", "reason", "expected"),
+    [
+        # The page's URL for the chapter's link to a Markdown file: the page's anchor is missing.
+        (
+            "[Rubric](assignment.md#rubrik)",
+            "./assignment.html#rubrik",
+            "anchor",
+            "no id 'rubrik' in assignment.html",
+            "1:1: broken anchor 'assignment.md#rubrik': no heading or id 'rubrik' in"
+            " content/1-intro/assignment.md",
+        ),
+        # A link left as written, which climbs out of the site from the page's place.
+        (
+            "Text.\n\n[Next](../2-devices/READM.md)",
+            "../2-devices/READM.md",
+            "link",
+            "outside the site root",
+            "3:1: broken link '../2-devices/READM.md': no such file"
+            " (did you mean '../2-devices/README.md'?)",
+        ),
+        # A file published where the chapter's placeholder said, but not an image.
+        (
+            "![Robot](../images/robot.png)",
+            "./images/robot.png",
+            "image",
+            "not an image Pillow can read",
+            "1:1: broken image '../images/robot.png': not an image Pillow can read",
+        ),
+        # A link to a page of the site is judged in the site, as before.
+        (
+            "[Six](chapter6.html)",
+            "chapter6.html",
+            "link",
+            "no such page",
+            "1:1: broken link 'chapter6.html': no such page",
+        ),
+    ],
+)
+def test_a_problem_with_a_github_link_is_told_as_content_has_it(
+    course, markdown, output_url, kind, reason, expected
+):
+    problem = Problem(page="intro.html", target=output_url, kind=kind, reason=reason)
+    [mapped] = map_to_markdown(
+        [problem],
+        markdown,
+        "content/1-intro/README.md",
+        "1-intro/README.md",
+        SiteAddress(),
+        content_to_site={
+            "1-intro/assignment.md": "assignment.html",
+            "images/robot.png": "images/robot.png",
+        },
+        content_links=ContentLinks(course),
+    )
+    assert f"{mapped.file}:{mapped.line}:{mapped.column}: {mapped.message()}" == (
+        f"content/1-intro/README.md:{expected}"
+    )
