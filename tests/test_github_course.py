@@ -134,7 +134,8 @@ def test_a_miss_is_reported_at_its_markdown_line_with_the_file_the_author_meant(
         f"{source}:11:1: broken link '../../2-device/': no such folder"
         " (did you mean '../../2-devices/'?)",
         f"{source}:11:27: broken link 'lab/': content/1-basics/1-intro/lab/ is a folder with no"
-        " README.md or index.md: link to a file in it",
+        " README.md or index.md: link to a file in it, or set COURSE_REPOSITORY_URL to link such"
+        " folders to GitHub",
         f"{source}:11:39: broken anchor 'assignment.md#rubrik': no heading or id 'rubrik' in"
         " content/1-basics/1-intro/assignment.md (did you mean 'assignment.md#rubric'?)",
         f"{source}:12:1: broken link '../2-devices/README.md': no such file"
@@ -170,3 +171,28 @@ def test_a_file_added_later_is_linked_by_the_next_build_from_the_same_cache(tmp_
     assert second.exit_code == 0, second.log[-3000:]
     assert 'href="./spatial.html"' in second.page("intro.html")
     assert re.search(r"broken", second.log) is None
+
+
+def test_a_folder_with_no_page_is_linked_on_github_when_the_course_says_where_it_is(build_site):
+    course = github_course()
+    course["1-basics/1-intro/README.md"] = chapter(
+        "Intro", "intro", body="[The code](code/pi/) and [more](./code%20two)", chapter="1"
+    )
+    course["1-basics/1-intro/code/pi/app.py"] = "print('pi')\n"
+    course["1-basics/1-intro/code two/app.py"] = "print('two')\n"
+    repository = "https://github.com/example/course/tree/main"
+    build = build_site(course, extra_settings={"COURSE_REPOSITORY_URL": repository + "/"})
+    assert build.exit_code == 0, build.log[-3000:]
+    intro = article(build.page("intro.html"))
+    assert f'href="{repository}/1-basics/1-intro/code/pi"' in intro
+    assert f'href="{repository}/1-basics/1-intro/code%20two"' in intro
+
+
+def test_a_repository_address_that_is_not_one_stops_the_build_naming_the_setting(build_site):
+    build = build_site(github_course(), extra_settings={"COURSE_REPOSITORY_URL": "github.com/x"})
+    assert build.exit_code != 0
+    assert (
+        "pelicanconf: COURSE_REPOSITORY_URL must be the address of content/ on GitHub, like"
+        " 'https://github.com/owner/course/tree/main', not 'github.com/x'"
+    ) in build.log
+    assert "Traceback" not in build.log

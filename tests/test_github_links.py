@@ -5,7 +5,7 @@ import posixpath
 
 import pytest
 from course_markdown.github_links import CourseLinks, github_fragment, rewrite_urls
-from courselib.github_links import ContentFiles, github_path, github_placeholder
+from courselib.github_links import ContentFiles, github_path, github_placeholder, repository_url
 from linkgate.address import SiteAddress
 from linkgate.content_links import ContentLinks
 from linkgate.problems import Problem
@@ -246,3 +246,25 @@ def test_a_problem_with_a_github_link_is_told_as_content_has_it(
     assert f"{mapped.file}:{mapped.line}:{mapped.column}: {mapped.message()}" == (
         f"content/1-intro/README.md:{expected}"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, (None, None)),
+        ("", (None, None)),
+        ("https://github.com/o/c/tree/main/", ("https://github.com/o/c/tree/main", None)),
+        ("https://git.example.org/o/c/-/tree/main/content", None),  # any host's address
+        ("github.com/o/c", "problem"),
+        ("https://github.com/o/c?tab=x", "problem"),
+        (["https://github.com/o/c"], "problem"),
+    ],
+)
+def test_the_repository_setting_is_an_address_or_a_problem_naming_it(value, expected):
+    repository, problem = repository_url({"COURSE_REPOSITORY_URL": value})
+    if expected == "problem":
+        assert repository is None and problem.startswith("pelicanconf: COURSE_REPOSITORY_URL must")
+    elif expected is None:
+        assert (repository, problem) == (value, None)
+    else:
+        assert (repository, problem) == expected

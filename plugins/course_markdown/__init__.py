@@ -8,13 +8,16 @@ course's pages and files (see github_links.py); this must run before the plugins
 read a chapter's image URLs (course_images, rootlinks), as PLUGINS orders it.
 """
 
+import logging
 import os
 
-from courselib.github_links import GithubPath, is_markdown, placeholder
+from courselib.github_links import GithubPath, is_markdown, placeholder, repository_url
 from pelican import signals
 
 from .github_links import CourseLinks
 from .reader import CourseMarkdownReader
+
+logger = logging.getLogger(__name__)
 
 # This build's resolver of GitHub links: made when the build starts reading.
 _build: CourseLinks | None = None
@@ -29,14 +32,17 @@ def use_course_reader(readers) -> None:
 def start_build(generator) -> None:
     """Forget the last build's files and ids (the dev server rebuilds in one process)."""
     global _build
-    _build = CourseLinks.from_settings(generator.settings)
+    repository, problem = repository_url(generator.settings)
+    if problem:
+        logger.error("%s", problem)
+    _build = CourseLinks.from_settings(generator.settings, repository)
 
 
 def course_links(settings: dict) -> CourseLinks:
     """Return this build's resolver of GitHub links."""
     global _build
     if _build is None or _build.content_root != settings["PATH"]:
-        _build = CourseLinks.from_settings(settings)
+        _build = CourseLinks.from_settings(settings, repository_url(settings)[0])
     return _build
 
 

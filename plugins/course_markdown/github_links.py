@@ -26,6 +26,7 @@ from urllib.parse import quote, unquote
 
 from courselib.github_links import (
     ContentFiles,
+    folder_on_github,
     github_path,
     github_target,
     is_markdown,
@@ -141,6 +142,7 @@ class CourseLinks:
     content_root: str
     static_paths: tuple[str, ...] = ()
     static_at_own_path: bool = True  # STATIC_URL and STATIC_SAVE_AS are both "{path}"
+    repository: str | None = None  # COURSE_REPOSITORY_URL: content/ on GitHub
     files: ContentFiles = field(init=False)
     linked_files: set[str] = field(default_factory=set)  # non-Markdown files linked by {static}
     _ids: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -153,13 +155,14 @@ class CourseLinks:
         self.files = ContentFiles(self.content_root)
 
     @classmethod
-    def from_settings(cls, settings: dict) -> "CourseLinks":
+    def from_settings(cls, settings: dict, repository: str | None = None) -> "CourseLinks":
         """Return the resolver of a build with these Pelican settings."""
         return cls(
             content_root=settings["PATH"],
             static_paths=tuple(settings.get("STATIC_PATHS") or ()),
             static_at_own_path=settings.get("STATIC_URL", "{path}") == "{path}"
             and settings.get("STATIC_SAVE_AS", "{path}") == "{path}",
+            repository=repository,
         )
 
     def ids_of(self, markdown_path: str) -> frozenset[str]:
@@ -241,6 +244,9 @@ class CourseLinks:
         link = github_path(address, folder)
         target = github_target(link, self.files) if link is not None else None
         if target is None:
+            if link is not None and self.repository and self.files.is_folder(link.path):
+                # A folder with no page (code, say): GitHub lists its files; a site cannot.
+                return folder_on_github(self.repository, link.path, link), None
             return None, None
         if is_markdown(target):
             return placeholder("filename", target, link), target

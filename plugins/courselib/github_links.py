@@ -25,6 +25,9 @@ SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 PLACEHOLDER = re.compile(r"^(?:\{\w*\}|\|\w*\|)")
 # Characters kept out of a placeholder's path: they would end it or be read as markup.
 UNSAFE_IN_PLACEHOLDER = frozenset("%?#;&\"<>\\'")
+# Where content/ is on GitHub, for folders a site cannot show (a folder of code lists its files).
+REPOSITORY_SETTING = "COURSE_REPOSITORY_URL"
+REPOSITORY_URL = re.compile(r"^https?://[^\s/?#]+/[^\s?#]*$")
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,25 @@ def placeholder(kind: str, path: str, link: GithubPath) -> str:
         for character in path
     )
     return link.with_path(f"{{{kind}}}/{encoded}")
+
+
+def repository_url(settings: dict) -> tuple[str | None, str | None]:
+    """Return the COURSE_REPOSITORY_URL setting (None if unset) and the problem with it, if any."""
+    value = settings.get(REPOSITORY_SETTING)
+    if value is None or value == "":
+        return None, None
+    if not isinstance(value, str) or not REPOSITORY_URL.match(value.strip()):
+        return None, (
+            f"pelicanconf: {REPOSITORY_SETTING} must be the address of content/ on GitHub, like"
+            f" 'https://github.com/owner/course/tree/main', not {value!r}"
+        )
+    return value.strip().rstrip("/"), None
+
+
+def folder_on_github(repository: str, folder: str, link: GithubPath) -> str:
+    """Return where content/`folder` is under `repository`, with the link's query and fragment."""
+    path = quote(folder, safe="/", errors="surrogateescape")
+    return link.with_path(f"{repository}/{path}" if path else repository)
 
 
 class ContentFiles:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from courselib.github_links import (
+    REPOSITORY_SETTING,
     ContentFiles,
     github_path,
     github_placeholder,
@@ -60,7 +61,8 @@ class ContentLinks:
             if self.files.is_folder(link.path):
                 shown = posixpath.join(self.shown_root, link.path) + "/"
                 return (
-                    f"{shown} is a folder with no README.md or index.md: link to a file in it",
+                    f"{shown} is a folder with no README.md or index.md: link to a file in it,"
+                    f" or set {REPOSITORY_SETTING} to link such folders to GitHub",
                     None,
                 )
             reason = "no such folder" if link.is_folder else "no such file"
