@@ -73,15 +73,14 @@ def test_images_and_files_beside_a_lesson_are_published_and_sized(build_site):
     assert build.exit_code == 0, build.log[-3000:]
     intro = build.page("intro.html")
     robot, beside, sized, robot_again = img_tags(intro)
-    assert 'src="./images/robot.png" width="900" height="300"' in robot
+    assert 'src="images/robot.png" width="900" height="300"' in robot
     assert 'srcset="images/robot-480w.webp 480w, images/robot-800w.webp 800w' in robot
-    assert 'src="./1-basics/1-intro/beside.png" width="600" height="200"' in beside
+    assert 'src="1-basics/1-intro/beside.png" width="600" height="200"' in beside
     assert 'srcset="1-basics/1-intro/beside-480w.webp 480w' in beside
     assert 'width="300"' in sized and 'height="' not in sized and "srcset=" in sized
-    assert 'src="./images/robot.png"' in robot_again
+    assert 'src="images/robot.png"' in robot_again
     assert '<source srcset="1-basics/1-intro/beside.png 1x">' in intro
-    assert 'src="./1-basics/1-intro/beside.png?raw=true"' not in intro  # a link, not an image
-    assert 'href="./1-basics/1-intro/beside.png?raw=true"' in intro
+    assert 'href="1-basics/1-intro/beside.png?raw=true"' in intro
     for name in ("beside.png", "code.py", "lab one.ipynb", "slides 1.pdf"):
         published = build.output / "1-basics" / "1-intro" / name
         assert published.read_bytes() == (
@@ -89,8 +88,9 @@ def test_images_and_files_beside_a_lesson_are_published_and_sized(build_site):
             if isinstance(content[f"1-basics/1-intro/{name}"], bytes)
             else content[f"1-basics/1-intro/{name}"].encode()
         )
-    assert 'href="./1-basics/1-intro/code.py"' in intro
-    assert 'href="./1-basics/1-intro/lab one.ipynb"' in intro
+    assert 'href="1-basics/1-intro/code.py"' in intro
+    assert 'href="1-basics/1-intro/lab%20one.ipynb"' in intro
+    assert 'href="1-basics/1-intro/slides%201.pdf"' in intro
     assert (build.output / "1-basics" / "1-intro" / "beside-480w.webp").is_file()
     assert not (build.output / "1-basics" / "1-intro" / "README.md").exists()
 
@@ -196,3 +196,30 @@ def test_a_repository_address_that_is_not_one_stops_the_build_naming_the_setting
         " 'https://github.com/owner/course/tree/main', not 'github.com/x'"
     ) in build.log
     assert "Traceback" not in build.log
+
+
+def test_files_with_any_name_are_published_and_linked_by_a_url_that_holds_together(build_site):
+    names = ['a"b.png', "my pic.png", "größe 1.png", "Q&A.pdf", "x#y.pdf", "100%.pdf", "a;b.pdf"]
+    body = (
+        "![Quote](<a%22b.png>) [Q&A](Q%26A.pdf) [Hash](x%23y.pdf) [Percent](100%25.pdf)"
+        " [Semicolon](a;b.pdf) [Umlaut](größe%201.png)\n\n"
+        '![Space](<my pic.png>) <img src="my pic.png" alt="Raw" srcset="my%20pic.png 2x">'
+    )
+    course = {"1-a/README.md": chapter("One", "one", body=body, chapter="1")}
+    course.update({f"1-a/{name}": png(50, 20) for name in names})
+    build = build_site(course)
+    assert build.exit_code == 0, build.log[-3000:]
+    page = article(build.page("one.html"))
+    for url in [
+        'src="1-a/a%22b.png"',
+        'href="1-a/Q%26A.pdf"',
+        'href="1-a/x%23y.pdf"',
+        'href="1-a/100%25.pdf"',
+        'href="1-a/a%3Bb.pdf"',
+        'href="1-a/gr%C3%B6%C3%9Fe%201.png"',
+        'src="1-a/my%20pic.png"',
+        'srcset="1-a/my%20pic.png 2x"',
+    ]:
+        assert url in page
+    for name in names:
+        assert (build.output / "1-a" / name).read_bytes() == course[f"1-a/{name}"]

@@ -61,11 +61,12 @@ def resolve_github_links(content) -> None:
 
 
 def publish_linked_files(generator) -> None:
-    """Have Pelican publish every file a chapter links to, whatever its name.
+    """Have Pelican publish every file a chapter links to, at its path, whatever its name.
 
-    Pelican collects `{static}` targets itself, but reads each path as written,
-    decoding only `%20`: a name with `&` or `#` (percent-encoded in the link) is
-    added here as it is, and the encoded name, which is no file, taken out.
+    Pelican would publish only the files of STATIC_PATHS and those a `{static}` link
+    names; and it reads a `{static}` path as written, decoding only `%20`, so for a
+    name with `&` or `#` (percent-encoded in the link) it would look for a file that
+    does not exist: that one is taken out.
     """
     static_links = generator.context.get("static_links")
     if _build is None or static_links is None:

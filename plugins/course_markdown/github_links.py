@@ -2,9 +2,13 @@
 
 `[next](../2-devices/README.md)`, `[rubric](assignment.md#Rubric)`, `[part 3](/3-spatial/)`
 and `![robot](../../images/robot.png)` name files of content/ as GitHub reads them
-(courselib.github_links). Each whose file exists becomes Pelican's placeholder for it:
-`{filename}` for a Markdown file (the link goes to its page, wherever its URL is) and
-`{static}` for any other file (which Pelican then publishes, even outside STATIC_PATHS).
+(courselib.github_links). A link to a Markdown file whose file exists becomes Pelican's
+`{filename}` placeholder for it, so it goes to the file's page wherever that is served.
+Any other file is published at its path in content/ (even outside STATIC_PATHS), and
+its link becomes that path from the site's root, percent-encoded (`/1-intro/my%20pic.png`),
+which rootlinks makes right for the page and for SITEURL. (Pelican's `{static}` would write
+the file's name into the page as it is: a space, `#` or `"` in it would break the link or
+the tag; it is used only when STATIC_URL or STATIC_SAVE_AS move files from their path.)
 A link that already reaches its file from the page as served (`/images/c4.png` for a file
 STATIC_PATHS publishes) is left as written. A link whose file does not exist is left as
 written too: the link gate reports it at its Markdown line, with a did-you-mean.
@@ -22,7 +26,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from courselib.github_links import (
     ContentFiles,
@@ -34,7 +38,6 @@ from courselib.github_links import (
 )
 from courselib.markdown import chapter_body, render_markdown
 
-STATIC = "{static}/"
 URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "data")
 # A URL attribute's value, found from its `=` (a search led by a literal is fast), the name
 # before it checked looking back: a scan for the names would be tried at every letter.
@@ -144,7 +147,7 @@ class CourseLinks:
     static_at_own_path: bool = True  # STATIC_URL and STATIC_SAVE_AS are both "{path}"
     repository: str | None = None  # COURSE_REPOSITORY_URL: content/ on GitHub
     files: ContentFiles = field(init=False)
-    linked_files: set[str] = field(default_factory=set)  # non-Markdown files linked by {static}
+    linked_files: set[str] = field(default_factory=set)  # non-Markdown files to publish
     _ids: dict[str, frozenset[str]] = field(default_factory=dict)
     # (URL without its fragment, folder in content/, folder in the site) -> resolve()'s answer
     _resolved: dict[tuple[str, str, str], tuple[str | None, str | None]] = field(
@@ -212,34 +215,20 @@ class CourseLinks:
             new_address, target = self._resolved[key]
             if new_address is None:
                 return url
-            if in_srcset:
-                # Pelican replaces no placeholder in a srcset: a file is named from the
-                # site's root there, which rootlinks then makes right for the page.
-                return self.root_url(new_address) or url
+            if in_srcset and new_address.startswith("{"):
+                return url  # Pelican replaces no placeholder in a srcset
             if target is not None:  # a Markdown file: its page's ids decide the fragment
                 fragment = github_fragment(fragment, lambda: ids_of(target))
             return new_address + hash_mark + fragment
 
         return rewrite_urls(page_html, rewrite)
 
-    def root_url(self, placeholder_url: str) -> str | None:
-        """Return a `{static}` file's URL from the site's root, or None for a page's."""
-        if not placeholder_url.startswith(STATIC) or not self.static_at_own_path:
-            return None
-        path, query_mark, query = placeholder_url[len(STATIC) :].partition("?")
-        return (
-            "/"
-            + quote(unquote(path, errors="surrogateescape"), safe="/", errors="surrogateescape")
-            + query_mark
-            + query
-        )
-
     def resolve(self, address: str, folder: str, site_folder: str) -> tuple[str | None, str | None]:
         """Return what a URL without its fragment, written in content/`folder`, becomes.
 
-        (None, None) to leave it as written; else the new URL, with the Markdown file
-        it leads to (whose ids the fragment must match) or None for another file.
-        The page is served from `site_folder`.
+        (None, None) to leave it as written; else the new URL (with the link's query),
+        and the Markdown file it leads to (whose ids the fragment must match) or None
+        for another file. The page is served from `site_folder`.
         """
         link = github_path(address, folder)
         target = github_target(link, self.files) if link is not None else None
@@ -254,4 +243,6 @@ class CourseLinks:
         if self.is_published_as_is(target) and served is not None and served.path == target:
             return None, None
         self.linked_files.add(target)
-        return placeholder("static", target, link), None
+        if not self.static_at_own_path:
+            return placeholder("static", target, link), None
+        return link.with_path("/" + quote(target, errors="surrogateescape")), None
