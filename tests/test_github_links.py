@@ -162,6 +162,16 @@ def test_a_chapters_links_lead_to_pages_and_files(course):
     assert links.linked_files == {"images/robot.png", "1-intro/beside.png"}
 
 
+def test_a_text_shown_on_another_page_names_its_files_by_pelicans_placeholder(course):
+    links = CourseLinks(course.root, static_paths=("images",))
+    readme = '<a href="1-intro/">Start</a> <img src="images/robot.png"> <img src="/images/c4.png">'
+    # No file of its own (a course README shown on the home page): rootlinks skips it.
+    assert links.rewrite_page(readme, "README.md", save_as="", url="index.html") == (
+        '<a href="{filename}/1-intro/README.md">Start</a> <img src="images/robot.png">'
+        ' <img src="{static}/images/c4.png">'
+    )
+
+
 @pytest.mark.parametrize(
     ("written", "folder", "suggested"),
     [

@@ -52,12 +52,13 @@ def resolve_github_links(content) -> None:
     source_path = getattr(content, "source_path", None)
     if not body or not source_path or not is_markdown(source_path):
         return
-    save_as = getattr(content, "save_as", None)  # a property Pelican formats on every read
-    if not save_as:
-        return
+    # Properties Pelican formats on every read. A text shown on another page (a course's
+    # README on its home page) has a URL but no file of its own.
+    save_as = getattr(content, "save_as", None) or ""
+    url = getattr(content, "url", None) or ""
     links = course_links(content.settings)
     source = os.path.relpath(os.path.abspath(source_path), os.path.abspath(links.content_root))
-    content._content = links.rewrite_page(body, source.replace(os.sep, "/"), save_as)
+    content._content = links.rewrite_page(body, source.replace(os.sep, "/"), save_as, url)
 
 
 def publish_linked_files(generator) -> None:

@@ -149,8 +149,9 @@ class CourseLinks:
     files: ContentFiles = field(init=False)
     linked_files: set[str] = field(default_factory=set)  # non-Markdown files to publish
     _ids: dict[str, frozenset[str]] = field(default_factory=dict)
-    # (URL without its fragment, folder in content/, folder in the site) -> resolve()'s answer
-    _resolved: dict[tuple[str, str, str], tuple[str | None, str | None]] = field(
+    # (URL without its fragment, folder in content/, folder in the site, root URLs or not)
+    # -> resolve()'s answer
+    _resolved: dict[tuple[str, str, str, bool], tuple[str | None, str | None]] = field(
         default_factory=dict
     )
 
@@ -190,12 +191,15 @@ class CourseLinks:
             not folder or path == folder or path.startswith(folder + "/") for folder in folders
         )
 
-    def rewrite_page(self, page_html: str, source: str, save_as: str) -> str:
+    def rewrite_page(self, page_html: str, source: str, save_as: str, url: str = "") -> str:
         """Return a chapter's HTML with its GitHub links resolved.
 
-        `source` is the Markdown file's path from content/, `save_as` the page's path in the site.
+        `source` is the Markdown file's path from content/, `save_as` the page's path in
+        the site, or "" for a text shown on another page (at `url`): rootlinks leaves
+        such a text alone, so its files are named by Pelican's `{static}` instead.
         """
-        folder, site_folder = posixpath.dirname(source), posixpath.dirname(save_as)
+        folder, site_folder = posixpath.dirname(source), posixpath.dirname(save_as or url)
+        root_urls = bool(save_as) and self.static_at_own_path
         own_ids: list[frozenset[str]] = []
 
         def ids_of(target: str) -> frozenset[str]:
@@ -209,9 +213,9 @@ class CourseLinks:
             address, hash_mark, fragment = url.partition("#")
             if not address:
                 return hash_mark + github_fragment(fragment, lambda: ids_of(source))
-            key = (address, folder, site_folder)
+            key = (address, folder, site_folder, root_urls)
             if key not in self._resolved:
-                self._resolved[key] = self.resolve(address, folder, site_folder)
+                self._resolved[key] = self.resolve(address, folder, site_folder, root_urls)
             new_address, target = self._resolved[key]
             if new_address is None:
                 return url
@@ -223,12 +227,15 @@ class CourseLinks:
 
         return rewrite_urls(page_html, rewrite)
 
-    def resolve(self, address: str, folder: str, site_folder: str) -> tuple[str | None, str | None]:
+    def resolve(
+        self, address: str, folder: str, site_folder: str, root_urls: bool = True
+    ) -> tuple[str | None, str | None]:
         """Return what a URL without its fragment, written in content/`folder`, becomes.
 
         (None, None) to leave it as written; else the new URL (with the link's query),
         and the Markdown file it leads to (whose ids the fragment must match) or None
-        for another file. The page is served from `site_folder`.
+        for another file. The page is served from `site_folder`; a file other than a
+        page is named from the site's root with `root_urls`, else by `{static}`.
         """
         link = github_path(address, folder)
         target = github_target(link, self.files) if link is not None else None
@@ -239,10 +246,11 @@ class CourseLinks:
             return None, None
         if is_markdown(target):
             return placeholder("filename", target, link), target
-        served = github_path(address, site_folder)
+        # A link from the site's root works as written only where rootlinks fixes it.
+        served = github_path(address, site_folder) if root_urls or address[0] != "/" else None
         if self.is_published_as_is(target) and served is not None and served.path == target:
             return None, None
         self.linked_files.add(target)
-        if not self.static_at_own_path:
+        if not root_urls:
             return placeholder("static", target, link), None
         return link.with_path("/" + quote(target, errors="surrogateescape")), None

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import quote, unquote
 
+from .paths import path_parts
+
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 # The page GitHub shows for a folder (its README, whatever its case), else the course's index.md.
 FOLDER_PAGE_STEMS = ("readme", "index")
@@ -49,8 +51,8 @@ class GithubPath:
 
 
 def is_markdown(path: str) -> bool:
-    """True for a Markdown file's name, as the chapter reader reads it."""
-    return path.endswith(MARKDOWN_SUFFIXES)
+    """True for a Markdown file's name (`.md`, `.MD`, `.markdown`...): it makes a page."""
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def github_path(url: str, folder: str) -> GithubPath | None:
@@ -65,19 +67,11 @@ def github_path(url: str, folder: str) -> GithubPath | None:
     rest, _, fragment = url.partition("#")
     written_path, _, query = rest.partition("?")
     path = unquote(written_path)
-    segments = [] if path.startswith("/") else [part for part in folder.split("/") if part]
-    written_segments = path.split("/")
-    for segment in written_segments:
-        if segment in ("", "."):
-            continue
-        if segment == "..":
-            if not segments:
-                return None
-            segments.pop()
-        else:
-            segments.append(segment)
-    is_folder = written_segments[-1] in ("", ".", "..")
-    return GithubPath("/".join(segments), query, fragment, is_folder)
+    parts = path_parts(path, [part for part in folder.split("/") if part])
+    if parts is None:
+        return None
+    is_folder = path.rpartition("/")[2] in ("", ".", "..")
+    return GithubPath("/".join(parts), query, fragment, is_folder)
 
 
 def placeholder(kind: str, path: str, link: GithubPath) -> str:
