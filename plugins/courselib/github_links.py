@@ -7,7 +7,7 @@ shows its README. Paths are case-sensitive and percent-decoded (`a%20b.md` is `a
 a `?query` is kept aside.
 
 Pure functions over strings, and ContentFiles, the listing they look names up in: the
-chapter reader's plugin turns each such link into Pelican's placeholder for the file,
+chapter reader's plugin makes each such link lead to the file's page or to the file,
 and the link gate tells the author, at the Markdown line, which link names no file.
 """
 
