@@ -74,9 +74,9 @@ def test_images_and_files_beside_a_lesson_are_published_and_sized(build_site):
     intro = build.page("intro.html")
     robot, beside, sized, robot_again = img_tags(intro)
     assert 'src="images/robot.png" width="900" height="300"' in robot
-    assert 'srcset="images/robot-480w.webp 480w, images/robot-800w.webp 800w' in robot
+    assert re.search(r'srcset="images/robot[^"]*-480w\.webp 480w, images/robot[^"]*-800w', robot)
     assert 'src="1-basics/1-intro/beside.png" width="600" height="200"' in beside
-    assert 'srcset="1-basics/1-intro/beside-480w.webp 480w' in beside
+    assert re.search(r'srcset="1-basics/1-intro/beside[^"]*-480w\.webp 480w', beside)
     assert 'width="300"' in sized and 'height="' not in sized and "srcset=" in sized
     assert 'src="images/robot.png"' in robot_again
     assert '<source srcset="1-basics/1-intro/beside.png 1x">' in intro
@@ -91,7 +91,7 @@ def test_images_and_files_beside_a_lesson_are_published_and_sized(build_site):
     assert 'href="1-basics/1-intro/code.py"' in intro
     assert 'href="1-basics/1-intro/lab%20one.ipynb"' in intro
     assert 'href="1-basics/1-intro/slides%201.pdf"' in intro
-    assert (build.output / "1-basics" / "1-intro" / "beside-480w.webp").is_file()
+    assert list((build.output / "1-basics" / "1-intro").glob("beside*-480w.webp"))
     assert not (build.output / "1-basics" / "1-intro" / "README.md").exists()
 
 
@@ -149,14 +149,14 @@ def test_a_miss_is_reported_at_its_markdown_line_with_the_file_the_author_meant(
 
 def test_a_linked_chapter_that_made_no_page_is_named(build_site):
     course = github_course()
-    course["2-devices/README.md"] = "# Devices, with no front matter yet\n"
+    course["2-devices/README.md"] = "# Devices, saved as Latin-1: caf\xe9\n".encode("latin-1")
     build = build_site(course)
     assert build.exit_code != 0
     assert (
         "content/1-basics/1-intro/README.md:9:7: broken link '../../2-devices/README.md':"
         " content/2-devices/README.md made no page (see its own problem above)"
     ) in build.log
-    assert "content/2-devices/README.md: no Title" in build.log
+    assert "content/2-devices/README.md:1: not UTF-8 text (byte 0xe9)" in build.log
 
 
 def test_a_file_added_later_is_linked_by_the_next_build_from_the_same_cache(tmp_path, build_site):
