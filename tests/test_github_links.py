@@ -262,18 +262,20 @@ def test_a_problem_with_a_github_link_is_told_as_content_has_it(
     ("value", "expected"),
     [
         (None, (None, None)),
-        ("", (None, None)),
-        ("https://github.com/o/c/tree/main/", ("https://github.com/o/c/tree/main", None)),
-        ("https://git.example.org/o/c/-/tree/main/content", None),  # any host's address
+        (
+            "https://github.com/o/c/blob/main/content/",
+            ("https://github.com/o/c/blob/main/content", None),
+        ),
+        ("https://git.example.org/o/c/-/blob/main", None),  # any host's address
         ("github.com/o/c", "problem"),
-        ("https://github.com/o/c?tab=x", "problem"),
+        ("", "problem"),
         (["https://github.com/o/c"], "problem"),
     ],
 )
 def test_the_repository_setting_is_an_address_or_a_problem_naming_it(value, expected):
-    repository, problem = repository_url({"COURSE_REPOSITORY_URL": value})
+    repository, problem = repository_url({"SOURCE_URL": value})
     if expected == "problem":
-        assert repository is None and problem.startswith("pelicanconf: COURSE_REPOSITORY_URL must")
+        assert repository is None and problem.startswith("pelicanconf: SOURCE_URL must be the web")
     elif expected is None:
         assert (repository, problem) == (value, None)
     else:

@@ -134,7 +134,7 @@ def test_a_miss_is_reported_at_its_markdown_line_with_the_file_the_author_meant(
         f"{source}:11:1: broken link '../../2-device/': no such folder"
         " (did you mean '../../2-devices/'?)",
         f"{source}:11:27: broken link 'lab/': content/1-basics/1-intro/lab/ is a folder with no"
-        " README.md or index.md: link to a file in it, or set COURSE_REPOSITORY_URL to link such"
+        " README.md or index.md: link to a file in it, or set SOURCE_URL to link such"
         " folders to GitHub",
         f"{source}:11:39: broken anchor 'assignment.md#rubrik': no heading or id 'rubrik' in"
         " content/1-basics/1-intro/assignment.md (did you mean 'assignment.md#rubric'?)",
@@ -180,8 +180,9 @@ def test_a_folder_with_no_page_is_linked_on_github_when_the_course_says_where_it
     )
     course["1-basics/1-intro/code/pi/app.py"] = "print('pi')\n"
     course["1-basics/1-intro/code two/app.py"] = "print('two')\n"
-    repository = "https://github.com/example/course/tree/main"
-    build = build_site(course, extra_settings={"COURSE_REPOSITORY_URL": repository + "/"})
+    source = "https://github.com/example/course/blob/main/content/"
+    build = build_site(course, extra_settings={"SOURCE_URL": source})
+    repository = "https://github.com/example/course/tree/main/content"  # a folder's view
     assert build.exit_code == 0, build.log[-3000:]
     intro = article(build.page("intro.html"))
     assert f'href="{repository}/1-basics/1-intro/code/pi"' in intro
@@ -189,11 +190,11 @@ def test_a_folder_with_no_page_is_linked_on_github_when_the_course_says_where_it
 
 
 def test_a_repository_address_that_is_not_one_stops_the_build_naming_the_setting(build_site):
-    build = build_site(github_course(), extra_settings={"COURSE_REPOSITORY_URL": "github.com/x"})
+    build = build_site(github_course(), extra_settings={"SOURCE_URL": "github.com/x"})
     assert build.exit_code != 0
     assert (
-        "pelicanconf: COURSE_REPOSITORY_URL must be the address of content/ on GitHub, like"
-        " 'https://github.com/owner/course/tree/main', not 'github.com/x'"
+        "pelicanconf: SOURCE_URL must be the web address of content/ in the course's repository,"
+        " like 'https://github.com/you/course/blob/main/content'"
     ) in build.log
     assert "Traceback" not in build.log
 

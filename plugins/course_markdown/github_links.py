@@ -145,7 +145,7 @@ class CourseLinks:
     content_root: str
     static_paths: tuple[str, ...] = ()
     static_at_own_path: bool = True  # STATIC_URL and STATIC_SAVE_AS are both "{path}"
-    repository: str | None = None  # COURSE_REPOSITORY_URL: content/ on GitHub
+    repository: str | None = None  # SOURCE_URL: content/ in the course's repository
     files: ContentFiles = field(init=False)
     linked_files: set[str] = field(default_factory=set)  # non-Markdown files to publish
     _ids: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -27,9 +27,12 @@ SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 PLACEHOLDER = re.compile(r"^(?:\{\w*\}|\|\w*\|)")
 # Characters kept out of a placeholder's path: they would end it or be read as markup.
 UNSAFE_IN_PLACEHOLDER = frozenset("%?#;&\"<>\\'")
-# Where content/ is on GitHub, for folders a site cannot show (a folder of code lists its files).
-REPOSITORY_SETTING = "COURSE_REPOSITORY_URL"
-REPOSITORY_URL = re.compile(r"^https?://[^\s/?#]+/[^\s?#]*$")
+# The web address of content/ in the course's repository, where a folder a site cannot show
+# (a folder of code, listed by GitHub) is linked. main's chapters plugin reads it for its
+# "Edit this page" links: one setting, and the same rule and words for a wrong one.
+REPOSITORY_SETTING = "SOURCE_URL"
+# A file's view in a repository is at blob/, a folder's at tree/ (GitHub and GitLab alike).
+FILE_VIEW = re.compile(r"/blob/")
 
 
 @dataclass(frozen=True)
@@ -90,22 +93,24 @@ def placeholder(kind: str, path: str, link: GithubPath) -> str:
 
 
 def repository_url(settings: dict) -> tuple[str | None, str | None]:
-    """Return the COURSE_REPOSITORY_URL setting (None if unset) and the problem with it, if any."""
+    """Return the SOURCE_URL setting (None if unset) and the problem with it, if any."""
     value = settings.get(REPOSITORY_SETTING)
-    if value is None or value == "":
+    if value is None:
         return None, None
-    if not isinstance(value, str) or not REPOSITORY_URL.match(value.strip()):
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")):
         return None, (
-            f"pelicanconf: {REPOSITORY_SETTING} must be the address of content/ on GitHub, like"
-            f" 'https://github.com/owner/course/tree/main', not {value!r}"
+            f"pelicanconf: {REPOSITORY_SETTING} must be the web address of content/ in the"
+            " course's repository, like 'https://github.com/you/course/blob/main/content'"
         )
-    return value.strip().rstrip("/"), None
+    return value.rstrip("/"), None
 
 
 def folder_on_github(repository: str, folder: str, link: GithubPath) -> str:
-    """Return where content/`folder` is under `repository`, with the link's query and fragment."""
+    """Return the web address of content/`folder` in the repository whose content/ is at
+    `repository` (a folder's view: tree/, not blob/), with the link's query and fragment."""
     path = quote(folder, safe="/", errors="surrogateescape")
-    return link.with_path(f"{repository}/{path}" if path else repository)
+    address = FILE_VIEW.sub("/tree/", repository, count=1)
+    return link.with_path(f"{address}/{path}" if path else address)
 
 
 class ContentFiles:
