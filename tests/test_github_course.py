@@ -187,10 +187,27 @@ def test_bad_layouts_fail_with_one_line_naming_the_files(build_site, files, expe
         ({"SOURCE_URL": "github.com/x"}, "pelicanconf: SOURCE_URL must be the web address"),
     ],
 )
-def test_a_wrong_course_setting_is_named(build_site, settings, expected):
+def test_a_wrong_course_setting_is_named_once(build_site, settings, expected):
     build = build_site({"1-a/README.md": "# A\n"}, extra_settings=settings)
     assert build.exit_code != 0
-    assert expected in build.log, build.log
+    assert build.log.count(expected) == 1, build.log
+
+
+def test_root_links_in_the_course_readme_follow_a_sub_path_site_url(build_site):
+    """The README has no file of its own; its links are rewritten for the home page."""
+    build = build_site(
+        {
+            "README.md": "# Home\n\n[How to help](/CONTRIBUTING.html)\n",
+            "CONTRIBUTING.md": "# Help\n",
+        },
+        extra_settings={
+            **SETTINGS,
+            "SITEURL": "https://example.github.io/xr",
+            "RELATIVE_URLS": False,
+        },
+    )
+    assert build.exit_code == 0, build.log
+    assert 'href="https://example.github.io/xr/CONTRIBUTING.html"' in build.page("index.html")
 
 
 def test_a_course_with_no_numbers_builds_in_name_order_and_says_so_once(build_site):

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from courselib.github_links import repository_url
+
 from .tree import DEFAULT_LEVELS
 
 
@@ -24,18 +26,6 @@ def course_settings(settings: dict) -> tuple[CourseSettings, list[str]]:
     ):
         problems.append('COURSE_LEVELS must be a list of words like ["Unit", "Lesson"]')
         levels = DEFAULT_LEVELS
-    source_url = settings.get("SOURCE_URL")
-    if source_url is not None and (
-        not isinstance(source_url, str) or not source_url.startswith(("https://", "http://"))
-    ):
-        problems.append(
-            "SOURCE_URL must be the web address of content/ in the course's repository,"
-            " like 'https://github.com/you/course/blob/main/content'"
-        )
-        source_url = None
-    return (
-        CourseSettings(
-            tuple(word.strip() for word in levels), source_url.rstrip("/") if source_url else None
-        ),
-        problems,
-    )
+    # A wrong SOURCE_URL is reported by course_markdown, which links folders there too.
+    source_url, _problem = repository_url(settings)
+    return CourseSettings(tuple(word.strip() for word in levels), source_url), problems

@@ -2,12 +2,26 @@
 
 Every `.md` file goes through CourseMarkdownReader: GitHub's Markdown, math made
 MathML at build time, and each problem found while reading carried to author_errors
-at its file:line:column (see reader.py).
+at its file:line:column (see reader.py). Links and images written as on GitHub
+(`../2-devices/README.md`, `images/robot.png` beside the lesson) then lead to the
+course's pages and files (see github_links.py); this must run before the plugins that
+read a chapter's image URLs (course_images, rootlinks), as PLUGINS orders it.
 """
 
+import logging
+import os
+
+from courselib.github_links import GithubPath, placeholder, repository_url
+from courselib.pages import is_markdown
 from pelican import signals
 
+from .github_links import CourseLinks
 from .reader import CourseMarkdownReader
+
+logger = logging.getLogger(__name__)
+
+# This build's resolver of GitHub links: made when the build starts reading.
+_build: CourseLinks | None = None
 
 
 def use_course_reader(readers) -> None:
@@ -16,5 +30,58 @@ def use_course_reader(readers) -> None:
         readers.reader_classes[extension] = CourseMarkdownReader
 
 
+def start_build(generator) -> None:
+    """Forget the last build's files and ids (the dev server rebuilds in one process)."""
+    global _build
+    repository, problem = repository_url(generator.settings)
+    if problem:
+        logger.error("%s", problem)
+    _build = CourseLinks.from_settings(generator.settings, repository)
+
+
+def course_links(settings: dict) -> CourseLinks:
+    """Return this build's resolver of GitHub links."""
+    global _build
+    if _build is None or _build.content_root != settings["PATH"]:
+        _build = CourseLinks.from_settings(settings, repository_url(settings)[0])
+    return _build
+
+
+def resolve_github_links(content) -> None:
+    """Make the GitHub links of one chapter (read by our reader) lead to pages and files."""
+    body = getattr(content, "_content", None)
+    source_path = getattr(content, "source_path", None)
+    if not body or not source_path or not is_markdown(source_path):
+        return
+    # Properties Pelican formats on every read. A text shown on another page (a course's
+    # README on its home page) has a URL but no file of its own.
+    save_as = getattr(content, "save_as", None) or ""
+    url = getattr(content, "url", None) or ""
+    links = course_links(content.settings)
+    source = os.path.relpath(os.path.abspath(source_path), os.path.abspath(links.content_root))
+    content._content = links.rewrite_page(body, source.replace(os.sep, "/"), save_as, url)
+
+
+def publish_linked_files(generator) -> None:
+    """Have Pelican publish every file a chapter links to, at its path, whatever its name.
+
+    Pelican would publish only the files of STATIC_PATHS and those a `{static}` link
+    names; and it reads a `{static}` path as written, decoding only `%20`, so for a
+    name with `&` or `#` (percent-encoded in the link) it would look for a file that
+    does not exist: that one is taken out.
+    """
+    static_links = generator.context.get("static_links")
+    if _build is None or static_links is None:
+        return
+    for path in _build.linked_files:
+        static_links.add(path)
+        as_pelican_reads_it = placeholder("static", path, GithubPath(path))[len("{static}/") :]
+        if as_pelican_reads_it != path and not _build.files.is_file(as_pelican_reads_it):
+            static_links.discard(as_pelican_reads_it)
+
+
 def register() -> None:
     signals.readers_init.connect(use_course_reader)
+    signals.article_generator_init.connect(start_build)
+    signals.content_object_init.connect(resolve_github_links)
+    signals.page_generator_finalized.connect(publish_linked_files)

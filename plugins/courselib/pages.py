@@ -22,6 +22,7 @@ BY_PATH_FIELD = "placed_by_path"
 HOME_FIELD = "course_home"
 FILE_DATE_FIELD = "dated_by_file"
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
+# The page GitHub shows for a folder: its README (whatever its case), else its index.md.
 FOLDER_PAGE_NAMES = ("readme", "index")
 # `1-intro`, `01_setup`, `2.devices`, `3 spatial design`, or a bare `4`.
 NUMBERED = re.compile(r"^(?P<number>\d+)(?:[-_. ]+|$)")

@@ -25,14 +25,20 @@ def leaves_content(url: str, folder_parts: tuple[str, ...]) -> bool:
     if not path or path.startswith(("#", "//")) or (not placeholder and SCHEME.match(path)):
         return False
     path = QUERY_OR_FRAGMENT.split(path, maxsplit=1)[0].replace("\\", "/")
+    return path_parts(path, folder_parts) is None
+
+
+def path_parts(path: str, folder_parts: tuple[str, ...] | list[str]) -> list[str] | None:
+    """Return the parts of `path` read from the folder `folder_parts` (`/x` from the root),
+    with `.` and `..` applied; None when it climbs above the root."""
     parts = [] if path.startswith("/") else list(folder_parts)
     for segment in path.split("/"):
         if segment in ("", "."):
             continue
         if segment == "..":
             if not parts:
-                return True
+                return None
             parts.pop()
         else:
             parts.append(segment)
-    return False
+    return parts

@@ -13,8 +13,16 @@ def register() -> None:
     import blinker
     from pelican import signals
 
-    from .pelican_side import check_written_site, note_written_page, start_build
+    from .pelican_side import (
+        check_written_site,
+        note_static_files,
+        note_written_page,
+        start_build,
+        start_static_files,
+    )
 
+    signals.static_generator_init.connect(start_static_files)
+    signals.static_generator_finalized.connect(note_static_files)
     signals.all_generators_finalized.connect(start_build)
     signals.content_written.connect(note_written_page)
     # Pages the unchanged_pages plugin links from the last build, instead of writing them.

@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from courselib.github_links import ContentFiles
 from courselib.paths import shown_path
 from staged_build.paths import shown_output_name
 
 from .address import SiteAddress
 from .check import GateOptions, check_site
+from .content_links import ContentLinks
 from .problems import Problem
 from .report import as_github, as_text, summary
 from .settings import SettingsError, read_settings
@@ -35,11 +37,24 @@ class PageSource:
 
 # Output path -> what wrote it, for the build in progress; emptied at each build's start.
 written_pages: dict[str, PageSource] = {}
+# Static file's path from content/ -> its path in the site, for the build in progress.
+static_files: dict[str, str] = {}
 
 
 def start_build(*_arguments, **_keywords) -> None:
     """Forget the previous build's pages (the dev server rebuilds in one process)."""
     written_pages.clear()
+
+
+def start_static_files(*_arguments, **_keywords) -> None:
+    """Forget the previous build's static files."""
+    static_files.clear()
+
+
+def note_static_files(generator) -> None:
+    """Remember where each file of content/ Pelican publishes as it is goes in the site."""
+    for static in getattr(generator, "staticfiles", []):
+        static_files[static.get_relative_source_path()] = static.save_as.replace(os.sep, "/")
 
 
 def note_written_page(path: str, context: dict) -> None:
@@ -114,7 +129,8 @@ def point_at_sources(problems: list[Problem], output: Path, settings: dict) -> l
     content_root = os.path.abspath(settings.get("PATH") or "content")
     # A staged build writes into `.output.building-x1`; the author knows it as `output`.
     output_shown = shown_output_name(output)
-    content_to_site = {}
+    content_to_site = dict(static_files)
+    content_links = ContentLinks(ContentFiles(content_root), shown_path(content_root, content_root))
     for path, source in written_pages.items():
         if source.source_path:
             relative_source = os.path.relpath(source.source_path, content_root).replace(os.sep, "/")
@@ -150,6 +166,7 @@ def point_at_sources(problems: list[Problem], output: Path, settings: dict) -> l
                 ),
                 content_to_site=content_to_site,
                 template=source.template,
+                content_links=content_links,
             )
         )
     return mapped

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from courselib.markdown import WrittenLink, chapter_links
 
 from .address import PLACEHOLDER, Resolution, SiteAddress, resolve_url
+from .content_links import ContentLinks
 from .problems import Problem
 from .suggest import as_written
 
@@ -38,13 +39,20 @@ def target_key(resolution: Resolution, url: str) -> tuple:
 
 
 def written_key(
-    url: str, page: str, source: str, content_to_site: dict[str, str] | None = None
+    url: str,
+    page: str,
+    source: str,
+    content_to_site: dict[str, str] | None = None,
+    content_links: ContentLinks | None = None,
 ) -> tuple:
     """Return the target key of a URL written in the Markdown `source` of `page`.
 
     `source` is the Markdown path relative to the content folder, and
     `content_to_site` maps content files to the site paths they were written to.
+    A link written the GitHub way means what the chapter plugin made of it.
     """
+    if content_links is not None:
+        url = content_links.placeholder(url, source) or url
     placeholder = PLACEHOLDER.match(url)
     if placeholder and content_to_site is not None:
         rest = url[placeholder.end() :]
@@ -56,7 +64,7 @@ def written_key(
             content_path = posixpath.normpath(path.lstrip("/"))
         else:
             content_path = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
-        site_path = content_to_site.get(content_path)
+        site_path = content_to_site.get(content_path) or content_to_site.get(unquote(content_path))
         if site_path is not None:
             # Pelican keeps a `;params` part after the page it put in place of the placeholder.
             site_path += f";{unquote(params)}" if params else ""
@@ -72,18 +80,20 @@ def map_to_markdown(
     site: SiteAddress,
     content_to_site: dict[str, str] | None = None,
     template: str | None = None,
+    content_links: ContentLinks | None = None,
 ) -> list[Problem]:
     """Return `problems` of one page, each pointed at its Markdown line when written there.
 
     A problem with no matching URL in the Markdown came from the theme: it keeps
-    its place in the output page and names the page's template.
+    its place in the output page and names the page's template. With `content_links`,
+    a link written the GitHub way is judged as content/ has it (see content_links.py).
     """
     links: list[WrittenLink] = chapter_links(markdown) if markdown else []
     page = problem_page(problems)
     by_key: dict[tuple, deque[int]] = defaultdict(deque)
     by_url: dict[str, deque[int]] = defaultdict(deque)
     for index, link in enumerate(links):
-        by_key[written_key(link.url, page, source, content_to_site)].append(index)
+        by_key[written_key(link.url, page, source, content_to_site, content_links)].append(index)
         by_url[comparable(link.url)].append(index)
     used: set[int] = set()
     mapped = []
@@ -111,9 +121,22 @@ def map_to_markdown(
         suggestion = problem.suggestion
         if written and suggestion and not suggestion.startswith("#") and wanted[0] == "local":
             suggestion = as_written(written, wanted[1], suggestion)
+        reason = problem.reason
+        judged = (
+            content_links.judged(problem, link.url, link.written or link.url, source, suggestion)
+            if content_links is not None and problem.kind in ("link", "image", "anchor")
+            else None
+        )
+        if judged is not None:
+            reason, suggestion = judged
         mapped.append(
             problem.located(
-                shown_source, link.line, link.column, written=written, suggestion=suggestion
+                shown_source,
+                link.line,
+                link.column,
+                written=written,
+                suggestion=suggestion,
+                reason=reason,
             )
         )
     return mapped

@@ -6,6 +6,9 @@ import posixpath
 from collections.abc import Iterable
 from functools import lru_cache
 
+from courselib.github_links import ContentFiles, GithubPath
+from courselib.pages import FOLDER_PAGE_NAMES
+
 CUTOFF = 0.6
 # Past this many candidates, only the nearest few by shared letter pairs are compared in full.
 SHORTLIST = 8
@@ -140,3 +143,132 @@ def _split(url: str) -> tuple[str, str, str]:
         if character in "?#":
             return url[:index], character, url[index + 1 :]
     return url, "", ""
+
+
+class ContentSuggester:
+    """Suggests an existing file (or folder) of content/ for a GitHub link that names none.
+
+    In order: the same name in another case in the folder meant; the same name in
+    another folder, sharing the most of the path's end (`2-devices/README.md` one
+    level up, not any README.md) and then the nearest; a near name in the folder
+    meant, its folders' own near misses corrected; the same name in another case.
+    """
+
+    def __init__(self, files: ContentFiles) -> None:
+        self.files = files
+        self._by_name: dict[str, list[str]] | None = None
+
+    def by_name(self) -> dict[str, list[str]]:
+        """Return {name: paths} of every file, and of every folder with a page (as `x/`)."""
+        if self._by_name is None:
+            self._by_name = {}
+            for path in sorted(self.files.files()):
+                self._by_name.setdefault(posixpath.basename(path), []).append(path)
+            for folder in sorted(self.files.names):
+                if folder and self.files.folder_page(folder) is not None:
+                    self._by_name.setdefault(posixpath.basename(folder) + "/", []).append(folder)
+        return self._by_name
+
+    def __call__(self, link: GithubPath, source: str) -> str | None:
+        """Return the content path to suggest for `link`, written in content/`source`, or None."""
+        is_folder = link.is_folder or self.files.is_folder(link.path)
+        parent, name = posixpath.split(link.path)
+        fixed = self.nearest_folder(parent)
+        if is_folder:
+            near = self.nearest_folder_with_page(link.path)
+            return near or self.same_name_elsewhere(link.path, name + "/", source)
+        names = self.files.names.get(fixed, (set(), set()))[0] if fixed is not None else set()
+        folded = [other for other in sorted(names) if other.lower() == name.lower()]
+        if folded:
+            return posixpath.join(fixed, folded[0])
+        elsewhere = self.same_name_elsewhere(link.path, name, source)
+        if elsewhere is not None:
+            return elsewhere
+        stem, suffix = posixpath.splitext(name)
+        stems = {
+            posixpath.splitext(other)[0]: other
+            for other in names
+            if posixpath.splitext(other)[1].lower() == suffix.lower()
+        }
+        near = closest(stem, stems, cutoff=0.5)
+        if near is not None:
+            return posixpath.join(fixed, stems[near])
+        if not suffix and (folder_page := self.nearest_folder_with_page(link.path)) is not None:
+            return folder_page  # `../2-device` for the folder `../2-devices`
+        folded_name = next(
+            (other for other in self.by_name() if other.lower() == name.lower()), None
+        )
+        return self.same_name_elsewhere(link.path, folded_name, source) if folded_name else None
+
+    def same_name_elsewhere(self, path: str, name: str, source: str) -> str | None:
+        """Return the file (or folder, `name` ending in `/`) named `name` that best fits `path`.
+
+        The one sharing the longest end of `path`, then the nearest to `source`. A
+        README.md or index.md is suggested only when its folder's name fits too.
+        """
+        wanted = path.lower().split("/")
+        folder = posixpath.dirname(source)
+        best, best_key = None, None
+        for candidate in self.by_name().get(name, []):
+            if candidate == source:
+                continue
+            shared = shared_end(wanted, candidate.lower().split("/"))
+            key = (-shared, distance(folder, candidate), candidate)
+            if best_key is None or key < best_key:
+                best, best_key = candidate, key
+        if best is None:
+            return None
+        if -best_key[0] < 2 and posixpath.splitext(name)[0].lower() in FOLDER_PAGE_NAMES:
+            return None  # any README.md is no answer for a README.md not found
+        return best
+
+    def nearest_folder(self, folder: str) -> str | None:
+        """Return `folder` with each missing part replaced by the nearest existing one, or None."""
+        fixed = ""
+        for part in (part for part in folder.split("/") if part):
+            subfolders = self.files.names.get(fixed, (set(), set()))[1]
+            if part not in subfolders:
+                part = closest(part, sorted(subfolders))
+                if part is None:
+                    return None
+            fixed = posixpath.join(fixed, part)
+        return fixed
+
+    def nearest_folder_with_page(self, folder: str) -> str | None:
+        """Return the folder nearest to `folder` that has a page (a README.md or index.md)."""
+        fixed = self.nearest_folder(folder)
+        if fixed is not None and fixed != folder and self.files.folder_page(fixed) is not None:
+            return fixed
+        return None
+
+
+def shared_end(wanted: list[str], candidate: list[str]) -> int:
+    """Return how many path segments, from the last, two paths share."""
+    shared = 0
+    while (
+        shared < min(len(wanted), len(candidate)) and wanted[-1 - shared] == candidate[-1 - shared]
+    ):
+        shared += 1
+    return shared
+
+
+def distance(folder: str, path: str) -> int:
+    """Return how many folders apart content/`folder` and the file content/`path` are."""
+    return posixpath.relpath(posixpath.dirname(path) or ".", folder or ".").count("/") + 1
+
+
+def content_link_as_written(found: str, written: str, folder: str, link: GithubPath) -> str:
+    """Return the link to content/`found` an author in content/`folder` would write like `written`.
+
+    Root-relative if they wrote `/x`, else relative to their folder (`./` kept); a folder
+    with its trailing `/`; their `?query` and `#fragment` kept.
+    """
+    if written.startswith("/"):
+        path = "/" + found
+    else:
+        path = posixpath.relpath(found or ".", folder or ".")
+        if written.startswith("./") and not path.startswith("../"):
+            path = "./" + path
+    if link.is_folder and not path.endswith("/"):
+        path += "/"
+    return link.with_path(path)

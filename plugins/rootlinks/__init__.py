@@ -14,13 +14,15 @@ def rewrite_content(content) -> None:
     """Rewrite the root-absolute URLs of one article or page body."""
     if not getattr(content, "_content", None):
         return
-    save_as = getattr(content, "save_as", None)  # a property Pelican formats on every read
-    if not save_as:
+    # A property Pelican formats on every read. The course README has no file of its own
+    # (save_as is empty): it is shown on the home page, at its URL.
+    page_path = getattr(content, "save_as", None) or getattr(content, "url", None)
+    if not page_path:
         return
     settings = content.settings
     content._content = rewrite_root_links(
         content._content,
-        page_path=save_as,
+        page_path=page_path,
         site_url=None if settings.get("RELATIVE_URLS") else settings.get("SITEURL", ""),
     )
 

@@ -1,0 +1,256 @@
+"""A chapter's links and images written the GitHub way, made links to the course's pages and files.
+
+`[next](../2-devices/README.md)`, `[rubric](assignment.md#Rubric)`, `[part 3](/3-spatial/)`
+and `![robot](../../images/robot.png)` name files of content/ as GitHub reads them
+(courselib.github_links). A link to a Markdown file whose file exists becomes Pelican's
+`{filename}` placeholder for it, so it goes to the file's page wherever that is served.
+Any other file is published at its path in content/ (even outside STATIC_PATHS), and
+its link becomes that path from the site's root, percent-encoded (`/1-intro/my%20pic.png`),
+which rootlinks makes right for the page and for SITEURL. (Pelican's `{static}` would write
+the file's name into the page as it is: a space, `#` or `"` in it would break the link or
+the tag; it is used only when STATIC_URL or STATIC_SAVE_AS move files from their path.)
+A link that already reaches its file from the page as served (`/images/c4.png` for a file
+STATIC_PATHS publishes) is left as written. A link whose file does not exist is left as
+written too: the link gate reports it at its Markdown line, with a did-you-mean.
+
+GitHub finds `#Some-Heading` when no id is spelt so but `some-heading` is (in its own
+script); a browser does not, so such a fragment is written in lower case here.
+
+This runs on each chapter's HTML every build (not in the reader, whose output Pelican
+caches by the chapter's own file): whether a linked file exists is decided afresh each time.
+"""
+
+import html
+import os
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from courselib.github_links import (
+    ContentFiles,
+    folder_on_github,
+    github_path,
+    github_target,
+    is_markdown,
+    placeholder,
+)
+from courselib.markdown import chapter_body, render_markdown
+
+URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "data")
+# A URL attribute's value, found from its `=` (a search led by a literal is fast), the name
+# before it checked looking back: a scan for the names would be tried at every letter.
+URL_VALUE = re.compile(
+    "=(?:"
+    + "|".join(rf"(?<=\s{name}{space}=)" for name in URL_ATTRIBUTES for space in ("", r"\s"))
+    + r""")\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))""",
+    re.IGNORECASE,
+)
+COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+# A start tag up to its last attribute, as the chapter's links are found in raw HTML.
+TAG_START = re.compile(
+    r"""<[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*"""
+)
+ID_ATTRIBUTE = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def page_ids(page_html: str) -> frozenset[str]:
+    """Return the ids (and `name`s) a page's HTML gives its elements."""
+    return frozenset(html.unescape(a or b) for a, b in ID_ATTRIBUTE.findall(page_html))
+
+
+def github_fragment(fragment: str, ids: frozenset[str] | Callable[[], frozenset[str]]) -> str:
+    """Return the fragment GitHub's page script would scroll to: as written, else in lower case.
+
+    `ids` are the target page's; a function giving them is called only for a fragment
+    with capitals (rare: finding ids may mean reading another chapter).
+    """
+    if fragment == fragment.lower():
+        return fragment
+    ids = ids() if callable(ids) else ids
+    if fragment in ids or fragment.lower() not in ids:
+        return fragment
+    return fragment.lower()
+
+
+def rewrite_urls(page_html: str, rewrite: Callable[[str, bool], str]) -> str:
+    """Return `page_html` with `rewrite(url, in_srcset)` in place of every URL its tags hold.
+
+    URLs in `href`, `src`, `poster`, `data` and each `srcset` candidate, in a start
+    tag and not in a comment. Everything else is kept byte for byte.
+    """
+    comments = (
+        [match.span() for match in COMMENT.finditer(page_html)] if "<!--" in page_html else []
+    )
+    pieces, position = [], 0
+    for value in URL_VALUE.finditer(page_html):
+        equals, end = value.span()
+        if not in_start_tag(page_html, equals, end, comments):
+            continue
+        group = value.lastgroup  # the one of "double", "single" and "bare" that matched
+        written = value[group]
+        url = html.unescape(written) if "&" in written else written
+        if page_html[equals - 7 : equals].rstrip().lower().endswith("srcset"):
+            new = rewrite_srcset(url, rewrite)
+        else:
+            new = rewrite(url, False)
+        if new == url:
+            continue
+        mark = "'" if group == "single" else '"'
+        escaped = html.escape(new, quote=True) if mark == '"' else html.escape(new, quote=False)
+        start = value.start(group) - (group != "bare")
+        pieces += [page_html[position:start], mark, escaped, mark]
+        position = value.end(group) + (group != "bare")
+    if not pieces:
+        return page_html
+    pieces.append(page_html[position:])
+    return "".join(pieces)
+
+
+def in_start_tag(page_html: str, start: int, end: int, comments: list[tuple[int, int]]) -> bool:
+    """True when `page_html[start:end]`, an attribute's `=value`, is in a start tag.
+
+    Not in a comment. The tag is the last `<` before it; a `>` between them is
+    either the end of another tag or inside a quoted value, which its parse tells.
+    """
+    opened = page_html.rfind("<", 0, start)
+    if opened < 0 or not page_html[opened + 1 : opened + 2].isalpha():
+        return False
+    if page_html.find(">", opened, start) >= 0:
+        tag = TAG_START.match(page_html, opened)
+        if tag is None or tag.end() < end:
+            return False
+    return not any(comment_start <= opened < comment_end for comment_start, comment_end in comments)
+
+
+def rewrite_srcset(srcset: str, rewrite: Callable[[str, bool], str]) -> str:
+    """Return a srcset with each candidate's URL rewritten, its descriptor kept."""
+    candidates = []
+    for candidate in srcset.split(","):
+        parts = candidate.strip().split(None, 1)
+        if parts:
+            parts[0] = rewrite(parts[0], True)
+        candidates.append(" ".join(parts))
+    return ", ".join(candidates)
+
+
+@dataclass
+class CourseLinks:
+    """What one build knows to resolve GitHub links: content/'s files and pages' ids.
+
+    Made once a build: the files are listed, and a Markdown file's ids found, on first use.
+    """
+
+    content_root: str
+    static_paths: tuple[str, ...] = ()
+    static_at_own_path: bool = True  # STATIC_URL and STATIC_SAVE_AS are both "{path}"
+    repository: str | None = None  # SOURCE_URL: content/ in the course's repository
+    files: ContentFiles = field(init=False)
+    linked_files: set[str] = field(default_factory=set)  # non-Markdown files to publish
+    _ids: dict[str, frozenset[str]] = field(default_factory=dict)
+    # (URL without its fragment, folder in content/, folder in the site, root URLs or not)
+    # -> resolve()'s answer
+    _resolved: dict[tuple[str, str, str, bool], tuple[str | None, str | None]] = field(
+        default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        self.files = ContentFiles(self.content_root)
+
+    @classmethod
+    def from_settings(cls, settings: dict, repository: str | None = None) -> "CourseLinks":
+        """Return the resolver of a build with these Pelican settings."""
+        return cls(
+            content_root=settings["PATH"],
+            static_paths=tuple(settings.get("STATIC_PATHS") or ()),
+            static_at_own_path=settings.get("STATIC_URL", "{path}") == "{path}"
+            and settings.get("STATIC_SAVE_AS", "{path}") == "{path}",
+            repository=repository,
+        )
+
+    def ids_of(self, markdown_path: str) -> frozenset[str]:
+        """Return the ids of the page a Markdown file of content/ makes (read once a build)."""
+        if markdown_path not in self._ids:
+            try:
+                with open(
+                    os.path.join(self.content_root, markdown_path), encoding="utf-8-sig"
+                ) as source:
+                    text = source.read().replace("\r\n", "\n").replace("\r", "\n")
+                self._ids[markdown_path] = page_ids(render_markdown(chapter_body(text)).html)
+            except (OSError, UnicodeDecodeError):
+                self._ids[markdown_path] = frozenset()  # its own problem is reported elsewhere
+        return self._ids[markdown_path]
+
+    def is_published_as_is(self, path: str) -> bool:
+        """True when Pelican publishes content/`path` at the same path in the site anyway."""
+        if not self.static_at_own_path:
+            return False
+        folders = [folder.strip("/") for folder in self.static_paths]
+        return any(
+            not folder or path == folder or path.startswith(folder + "/") for folder in folders
+        )
+
+    def rewrite_page(self, page_html: str, source: str, save_as: str, url: str = "") -> str:
+        """Return a chapter's HTML with its GitHub links resolved.
+
+        `source` is the Markdown file's path from content/, `save_as` the page's path in
+        the site, or "" for a text shown on another page (at `url`): rootlinks leaves
+        such a text alone, so its files are named by Pelican's `{static}` instead.
+        """
+        folder, site_folder = posixpath.dirname(source), posixpath.dirname(save_as or url)
+        root_urls = bool(save_as) and self.static_at_own_path
+        own_ids: list[frozenset[str]] = []
+
+        def ids_of(target: str) -> frozenset[str]:
+            if target != source:
+                return self.ids_of(target)
+            if not own_ids:
+                own_ids.append(page_ids(page_html))
+            return own_ids[0]
+
+        def rewrite(url: str, in_srcset: bool) -> str:
+            address, hash_mark, fragment = url.partition("#")
+            if not address:
+                return hash_mark + github_fragment(fragment, lambda: ids_of(source))
+            key = (address, folder, site_folder, root_urls)
+            if key not in self._resolved:
+                self._resolved[key] = self.resolve(address, folder, site_folder, root_urls)
+            new_address, target = self._resolved[key]
+            if new_address is None:
+                return url
+            if in_srcset and new_address.startswith("{"):
+                return url  # Pelican replaces no placeholder in a srcset
+            if target is not None:  # a Markdown file: its page's ids decide the fragment
+                fragment = github_fragment(fragment, lambda: ids_of(target))
+            return new_address + hash_mark + fragment
+
+        return rewrite_urls(page_html, rewrite)
+
+    def resolve(
+        self, address: str, folder: str, site_folder: str, root_urls: bool = True
+    ) -> tuple[str | None, str | None]:
+        """Return what a URL without its fragment, written in content/`folder`, becomes.
+
+        (None, None) to leave it as written; else the new URL (with the link's query),
+        and the Markdown file it leads to (whose ids the fragment must match) or None
+        for another file. The page is served from `site_folder`; a file other than a
+        page is named from the site's root with `root_urls`, else by `{static}`.
+        """
+        link = github_path(address, folder)
+        target = github_target(link, self.files) if link is not None else None
+        if target is None:
+            if link is not None and self.repository and self.files.is_folder(link.path):
+                # A folder with no page (code, say): GitHub lists its files; a site cannot.
+                return folder_on_github(self.repository, link.path, link), None
+            return None, None
+        if is_markdown(target):
+            return placeholder("filename", target, link), target
+        # A link from the site's root works as written only where rootlinks fixes it.
+        served = github_path(address, site_folder) if root_urls or address[0] != "/" else None
+        if self.is_published_as_is(target) and served is not None and served.path == target:
+            return None, None
+        self.linked_files.add(target)
+        if not root_urls:
+            return placeholder("static", target, link), None
+        return link.with_path("/" + quote(target, errors="surrogateescape")), None

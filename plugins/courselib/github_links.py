@@ -1,0 +1,187 @@
+"""Links as GitHub reads them in a repository's Markdown: paths to files and folders of content/.
+
+On GitHub, `[next](../2-devices/README.md)`, `![](images/robot.png)` and
+`[rubric](assignment.md#rubric)` name files of the repository, relative to the Markdown
+file's folder; `/x` starts from the repository's root (content/ here); a link to a folder
+shows its README. Paths are case-sensitive and percent-decoded (`a%20b.md` is `a b.md`);
+a `?query` is kept aside.
+
+Pure functions over strings, and ContentFiles, the listing they look names up in: the
+chapter reader's plugin makes each such link lead to the file's page or to the file,
+and the link gate tells the author, at the Markdown line, which link names no file.
+"""
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import quote, unquote
+
+from .pages import FOLDER_PAGE_NAMES, is_markdown
+from .paths import path_parts
+
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+PLACEHOLDER = re.compile(r"^(?:\{\w*\}|\|\w*\|)")
+# Characters kept out of a placeholder's path: they would end it or be read as markup.
+UNSAFE_IN_PLACEHOLDER = frozenset("%?#;&\"<>\\'")
+# The web address of content/ in the course's repository, where a folder a site cannot show
+# (a folder of code, listed by GitHub) is linked; the chapters plugin's "Edit this page"
+# links use it too. A wrong one is reported once, by course_markdown.
+REPOSITORY_SETTING = "SOURCE_URL"
+# A file's view in a repository is at blob/, a folder's at tree/ (GitHub and GitLab alike).
+FILE_VIEW = re.compile(r"/blob/")
+
+
+@dataclass(frozen=True)
+class GithubPath:
+    """What a link names in content/: a path (`""` is content/ itself), its query and fragment."""
+
+    path: str
+    query: str = ""
+    fragment: str = ""
+    is_folder: bool = False  # written as a folder: a trailing `/`, `.` or `..`
+
+    def with_path(self, path: str) -> str:
+        """Return `path` followed by this link's `?query` and `#fragment`, as written."""
+        return (
+            path
+            + (f"?{self.query}" if self.query else "")
+            + (f"#{self.fragment}" if self.fragment else "")
+        )
+
+
+def github_path(url: str, folder: str) -> GithubPath | None:
+    """Return what `url`, written in a Markdown file of content/`folder`, names as GitHub reads it.
+
+    None for what names no file of the course: a URL with a scheme or host, a
+    `#fragment` alone, a Pelican placeholder, or a path that climbs out of content/.
+    """
+    url = url.strip()
+    if not url or url.startswith(("#", "//", "?")) or SCHEME.match(url) or PLACEHOLDER.match(url):
+        return None
+    rest, _, fragment = url.partition("#")
+    written_path, _, query = rest.partition("?")
+    path = unquote(written_path)
+    parts = path_parts(path, [part for part in folder.split("/") if part])
+    if parts is None:
+        return None
+    is_folder = path.rpartition("/")[2] in ("", ".", "..")
+    return GithubPath("/".join(parts), query, fragment, is_folder)
+
+
+def placeholder(kind: str, path: str, link: GithubPath) -> str:
+    """Return Pelican's placeholder (`{filename}` or `{static}`) for a content path, from content/.
+
+    The path is written whole from content/ (`{static}/1-intro/robot.png`), with only what
+    would end it or be read as markup percent-encoded (Pelican tries the decoded path too).
+    """
+    encoded = "".join(
+        quote(character, safe="", errors="surrogateescape")
+        if character in UNSAFE_IN_PLACEHOLDER or (character != " " and not character.isprintable())
+        else character
+        for character in path
+    )
+    return link.with_path(f"{{{kind}}}/{encoded}")
+
+
+def repository_url(settings: dict) -> tuple[str | None, str | None]:
+    """Return the SOURCE_URL setting (None if unset) and the problem with it, if any."""
+    value = settings.get(REPOSITORY_SETTING)
+    if value is None:
+        return None, None
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")):
+        return None, (
+            f"pelicanconf: {REPOSITORY_SETTING} must be the web address of content/ in the"
+            " course's repository, like 'https://github.com/you/course/blob/main/content'"
+        )
+    return value.rstrip("/"), None
+
+
+def folder_on_github(repository: str, folder: str, link: GithubPath) -> str:
+    """Return the web address of content/`folder` in the repository whose content/ is at
+    `repository` (a folder's view: tree/, not blob/), with the link's query and fragment."""
+    path = quote(folder, safe="/", errors="surrogateescape")
+    address = FILE_VIEW.sub("/tree/", repository, count=1)
+    return link.with_path(f"{address}/{path}" if path else address)
+
+
+class ContentFiles:
+    """The files and folders of content/, listed once, looked up case-sensitively as GitHub does.
+
+    Folders are followed through symbolic links as Pelican follows them, each real
+    folder once, so a link loop cannot make the listing endless. A `.git` folder (a
+    course cloned into content/) is not the course's: GitHub shows none.
+    """
+
+    def __init__(self, root: str) -> None:
+        self.root = os.path.abspath(root)
+
+    @cached_property
+    def names(self) -> dict[str, tuple[set[str], set[str]]]:
+        """Return {folder: (its file names, its subfolder names)}; "" is content/ itself."""
+        listing: dict[str, tuple[set[str], set[str]]] = {}
+        seen = set()
+        for folder, subfolders, files in os.walk(self.root, followlinks=True):
+            real = os.path.realpath(folder)
+            relative = os.path.relpath(folder, self.root).replace(os.sep, "/")
+            relative = "" if relative == "." else relative
+            if real in seen:
+                subfolders.clear()
+                continue
+            seen.add(real)
+            subfolders[:] = [name for name in subfolders if name != ".git"]
+            listing[relative] = (set(files), set(subfolders))
+        return listing
+
+    def is_file(self, path: str) -> bool:
+        """True when content/`path` is a file."""
+        folder, name = posixpath.split(path)
+        return name in self.names.get(folder, ((), ()))[0]
+
+    def is_folder(self, path: str) -> bool:
+        """True when content/`path` is a folder ("" is content/ itself)."""
+        return path in self.names
+
+    def folder_page(self, folder: str) -> str | None:
+        """Return the Markdown file that is a folder's page (its README, else index), or None."""
+        files = self.names.get(folder, ((), ()))[0]
+        for stem in FOLDER_PAGE_NAMES:
+            found = sorted(
+                name
+                for name in files
+                if is_markdown(name) and posixpath.splitext(name)[0].lower() == stem
+            )
+            if found:
+                return posixpath.join(folder, found[0])
+        return None
+
+    def files(self) -> list[str]:
+        """Return every file's path from content/."""
+        return [
+            posixpath.join(folder, name)
+            for folder, (files, _subfolders) in self.names.items()
+            for name in files
+        ]
+
+
+def github_target(link: GithubPath, files: ContentFiles) -> str | None:
+    """Return the content file a link names (a folder's README for a folder), or None if none."""
+    if not link.is_folder and files.is_file(link.path):
+        return link.path
+    if files.is_folder(link.path):
+        return files.folder_page(link.path)
+    return None
+
+
+def github_placeholder(url: str, folder: str, files: ContentFiles) -> str | None:
+    """Return the Pelican placeholder for a link written the GitHub way, or None.
+
+    None when the URL names no file of the course, or names one that does not
+    exist: such a link is left as written, for the link gate to report.
+    """
+    link = github_path(url, folder)
+    target = github_target(link, files) if link is not None else None
+    if target is None:
+        return None
+    return placeholder("filename" if is_markdown(target) else "static", target, link)

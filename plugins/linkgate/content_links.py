@@ -1,0 +1,82 @@
+"""Problems with links written the GitHub way, told in content/'s terms.
+
+A chapter's `../2-devices/READM.md` or `images/robot.png` names a file of content/, as
+on GitHub (courselib.github_links). The chapter plugin made each link whose file exists
+a link to its page or file; one whose file does not exist stays as written, and the
+gate finds it broken in the built page, where it may even climb out of the site. Said
+from the page it would mislead: the author is told instead that content/ has no such
+file, with the nearest that exists written as they would write it (`../images/robot.png`
+for the same name in another folder), at their Markdown line.
+"""
+
+import posixpath
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from courselib.github_links import (
+    REPOSITORY_SETTING,
+    ContentFiles,
+    github_path,
+    github_placeholder,
+    github_target,
+    is_markdown,
+)
+
+from .problems import Problem
+from .suggest import ContentSuggester, content_link_as_written
+
+SITE_PAGE_SUFFIXES = (".html", ".htm")
+PLACEHOLDER_LEFT = "Pelican placeholder"
+
+
+@dataclass
+class ContentLinks:
+    """What the gate needs to judge GitHub links: content/'s files, and how it is shown."""
+
+    files: ContentFiles
+    shown_root: str = "content"  # content/ as the author sees it
+    suggest: ContentSuggester = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.suggest = ContentSuggester(self.files)
+
+    def placeholder(self, url: str, source: str) -> str | None:
+        """Return the placeholder a URL written in content/`source` was made, or None."""
+        return github_placeholder(url, posixpath.dirname(source), self.files)
+
+    def judged(
+        self, problem: Problem, url: str, written: str, source: str, suggestion: str | None
+    ) -> tuple[str, str | None] | None:
+        """Return the (reason, suggestion) to tell for a problem with a link written in
+        content/`source` as `url` (shown as `written`); None to keep the gate's own.
+
+        `suggestion` is the gate's, from the site's files, kept when content/ has none.
+        """
+        folder = posixpath.dirname(source)
+        link = github_path(url, folder)
+        if link is None or link.path.lower().endswith(SITE_PAGE_SUFFIXES):
+            return None  # a link to a page of the site, judged in the site
+        target = github_target(link, self.files)
+        if target is None:
+            if self.files.is_folder(link.path):
+                shown = posixpath.join(self.shown_root, link.path) + "/"
+                return (
+                    f"{shown} is a folder with no README.md or index.md: link to a file in it,"
+                    f" or set {REPOSITORY_SETTING} to link such folders to GitHub",
+                    None,
+                )
+            reason = "no such folder" if link.is_folder else "no such file"
+            found = self.suggest(link, source)
+            if found is None:
+                return reason, suggestion
+            return reason, content_link_as_written(found, written, folder, link)
+        if not is_markdown(target):
+            return None
+        shown = posixpath.join(self.shown_root, target)
+        if problem.kind == "anchor":
+            if suggestion and suggestion.startswith("#"):
+                suggestion = written.partition("#")[0] + suggestion  # `assignment.md#rubric`
+            return f"no heading or id {unquote(link.fragment)!r} in {shown}", suggestion
+        if problem.reason.startswith(PLACEHOLDER_LEFT):
+            return f"{shown} made no page (see its own problem above)", None
+        return None

@@ -1,0 +1,226 @@
+"""A course laid out for GitHub builds as it is: its links and images lead where GitHub's do."""
+
+import re
+
+from conftest import chapter, write_content
+from test_images import img_tags, png
+
+INTRO = """# Intro
+
+Next: [devices](../../2-devices/README.md), [spatial](/3-spatial/README.md),
+[the folder](../../2-devices/), [the rubric](assignment.md#Rubric), [back here](#Intro).
+
+![Robot](../../images/robot.png)
+
+![Beside](beside.png)
+
+<img src="beside.png" width="300" alt="Sized by its author">
+
+<picture><source srcset="beside.png 1x"><img src="../../images/robot.png" alt="Again"></picture>
+
+[Code](code.py), [notebook](lab%20one.ipynb), [slides](<slides 1.pdf>), [notes](./notes.md),
+[raw source](notes.md?plain=1), [up](..), [raw image](beside.png?raw=true).
+"""
+
+
+def article(page_html: str) -> str:
+    """Return what a page shows of its chapter: the article, without the theme's navigation."""
+    return re.search(r"<article.*?</article>", page_html, re.S)[0]
+
+
+def github_course() -> dict[str, str | bytes]:
+    """A small course as it sits in a GitHub repository: numbered folders, a shared images/."""
+    hidden = {"status": "hidden"}
+    return {
+        "1-basics/1-intro/README.md": chapter("Intro", "intro", body=INTRO, chapter="1"),
+        "1-basics/1-intro/assignment.md": chapter(
+            "Assignment", "assignment", body="# Assignment\n\n## Rubric\n\nMarks.", **hidden
+        ),
+        "1-basics/1-intro/notes.md": chapter("Notes", "notes", **hidden),
+        "1-basics/1-intro/beside.png": png(600, 200),
+        "1-basics/1-intro/code.py": "print('hello')\n",
+        "1-basics/1-intro/lab one.ipynb": '{"cells": []}\n',
+        "1-basics/1-intro/slides 1.pdf": b"%PDF-1.4\n",
+        "1-basics/README.md": chapter("Basics", "basics", **hidden),
+        "2-devices/README.md": chapter(
+            "Devices", "devices", body="# Devices\n\n[Back](../1-basics/1-intro/)", chapter="2"
+        ),
+        "3-spatial/README.md": chapter("Spatial", "spatial", chapter="3"),
+        "images/robot.png": png(900, 300),
+    }
+
+
+def test_a_course_laid_out_for_github_builds_with_every_link_leading_to_its_page(build_site):
+    build = build_site(github_course())
+    assert build.exit_code == 0, build.log[-3000:]
+    assert "broken" not in build.log
+    intro = article(build.page("intro.html"))
+    for page in ("devices", "spatial", "notes", "basics"):
+        assert f'href="./{page}.html"' in intro
+    assert intro.count('href="./devices.html"') == 2  # the README and its folder
+    assert 'href="./assignment.html#rubric"' in intro  # found as GitHub's script finds it
+    assert 'href="#intro"' in intro
+    assert 'href="./notes.html?plain=1"' in intro
+    assert 'href="./intro.html#devices"' not in intro
+    assert 'href="./intro.html"' in article(
+        build.page("devices.html")
+    )  # a folder link, no README name
+
+
+def test_images_and_files_beside_a_lesson_are_published_and_sized(build_site):
+    content = github_course()
+    build = build_site(content)
+    assert build.exit_code == 0, build.log[-3000:]
+    intro = build.page("intro.html")
+    robot, beside, sized, robot_again = img_tags(intro)
+    assert 'src="images/robot.png" width="900" height="300"' in robot
+    assert re.search(r'srcset="images/robot[^"]*-480w\.webp 480w, images/robot[^"]*-800w', robot)
+    assert 'src="1-basics/1-intro/beside.png" width="600" height="200"' in beside
+    assert re.search(r'srcset="1-basics/1-intro/beside[^"]*-480w\.webp 480w', beside)
+    assert 'width="300"' in sized and 'height="' not in sized and "srcset=" in sized
+    assert 'src="images/robot.png"' in robot_again
+    assert '<source srcset="1-basics/1-intro/beside.png 1x">' in intro
+    assert 'href="1-basics/1-intro/beside.png?raw=true"' in intro
+    for name in ("beside.png", "code.py", "lab one.ipynb", "slides 1.pdf"):
+        published = build.output / "1-basics" / "1-intro" / name
+        assert published.read_bytes() == (
+            content[f"1-basics/1-intro/{name}"]
+            if isinstance(content[f"1-basics/1-intro/{name}"], bytes)
+            else content[f"1-basics/1-intro/{name}"].encode()
+        )
+    assert 'href="1-basics/1-intro/code.py"' in intro
+    assert 'href="1-basics/1-intro/lab%20one.ipynb"' in intro
+    assert 'href="1-basics/1-intro/slides%201.pdf"' in intro
+    assert list((build.output / "1-basics" / "1-intro").glob("beside*-480w.webp"))
+    assert not (build.output / "1-basics" / "1-intro" / "README.md").exists()
+
+
+def test_under_a_sub_path_the_links_lead_inside_it(build_site):
+    site = "https://example.github.io/course"
+    build = build_site(github_course(), extra_settings={"SITEURL": site, "RELATIVE_URLS": False})
+    assert build.exit_code == 0, build.log[-3000:]
+    intro = build.page("intro.html")
+    assert f'href="{site}/devices.html"' in intro
+    assert f'src="{site}/images/robot.png"' in intro
+    assert f'<source srcset="{site}/1-basics/1-intro/beside.png 1x">' in intro
+
+
+MISSES = """# Intro
+
+[Devices](../../2-devices/READM.md) and [the robot](robot.png).
+![Robot](../../Images/robot.png) [Spatial](/3-spatial/READM.md)
+[Folder](../../2-device/) [Lab](lab/) [Rubric](assignment.md#rubrik)
+[Depth](../2-devices/README.md)
+[Outside](../../../secret.md)
+"""
+
+
+def test_a_miss_is_reported_at_its_markdown_line_with_the_file_the_author_meant(build_site):
+    course = github_course()
+    course["1-basics/1-intro/README.md"] = chapter("Intro", "intro", body=MISSES, chapter="1")
+    course["1-basics/1-intro/lab/data.csv"] = "a,b\n"
+    build = build_site(course)
+    assert build.exit_code != 0
+    source = "content/1-basics/1-intro/README.md"
+    for line in [
+        f"{source}:9:1: broken link '../../2-devices/READM.md': no such file"
+        " (did you mean '../../2-devices/README.md'?)",
+        f"{source}:9:41: broken link 'robot.png': no such file"
+        " (did you mean '../../images/robot.png'?)",
+        f"{source}:10:1: broken image '../../Images/robot.png': no such file"
+        " (did you mean '../../images/robot.png'?)",
+        f"{source}:10:34: broken link '/3-spatial/READM.md': no such file"
+        " (did you mean '/3-spatial/README.md'?)",
+        f"{source}:11:1: broken link '../../2-device/': no such folder"
+        " (did you mean '../../2-devices/'?)",
+        f"{source}:11:27: broken link 'lab/': content/1-basics/1-intro/lab/ is a folder with no"
+        " README.md or index.md: link to a file in it, or set SOURCE_URL to link such"
+        " folders to GitHub",
+        f"{source}:11:39: broken anchor 'assignment.md#rubrik': no heading or id 'rubrik' in"
+        " content/1-basics/1-intro/assignment.md (did you mean 'assignment.md#rubric'?)",
+        f"{source}:12:1: broken link '../2-devices/README.md': no such file"
+        " (did you mean '../../2-devices/README.md'?)",
+        f"{source}:13: '../../../secret.md' points outside content/: link only to files inside"
+        " content/",
+    ]:
+        assert line in build.log, build.log[-4000:]
+    assert "Traceback" not in build.log
+
+
+def test_a_linked_chapter_that_made_no_page_is_named(build_site):
+    course = github_course()
+    course["2-devices/README.md"] = "# Devices, saved as Latin-1: caf\xe9\n".encode("latin-1")
+    build = build_site(course)
+    assert build.exit_code != 0
+    assert (
+        "content/1-basics/1-intro/README.md:9:7: broken link '../../2-devices/README.md':"
+        " content/2-devices/README.md made no page (see its own problem above)"
+    ) in build.log
+    assert "content/2-devices/README.md:1: not UTF-8 text (byte 0xe9)" in build.log
+
+
+def test_a_file_added_later_is_linked_by_the_next_build_from_the_same_cache(tmp_path, build_site):
+    course = github_course()
+    spatial = course.pop("3-spatial/README.md")
+    first = build_site(course)
+    assert first.exit_code != 0
+    assert "broken link '/3-spatial/README.md': no such file" in first.log
+    # The intro itself is unchanged, and read from Pelican's cache: its link is decided anew.
+    write_content(tmp_path / "content", {"3-spatial/README.md": spatial})
+    second = build_site({})
+    assert second.exit_code == 0, second.log[-3000:]
+    assert 'href="./spatial.html"' in second.page("intro.html")
+    assert re.search(r"broken", second.log) is None
+
+
+def test_a_folder_with_no_page_is_linked_on_github_when_the_course_says_where_it_is(build_site):
+    course = github_course()
+    course["1-basics/1-intro/README.md"] = chapter(
+        "Intro", "intro", body="[The code](code/pi/) and [more](./code%20two)", chapter="1"
+    )
+    course["1-basics/1-intro/code/pi/app.py"] = "print('pi')\n"
+    course["1-basics/1-intro/code two/app.py"] = "print('two')\n"
+    source = "https://github.com/example/course/blob/main/content/"
+    build = build_site(course, extra_settings={"SOURCE_URL": source})
+    repository = "https://github.com/example/course/tree/main/content"  # a folder's view
+    assert build.exit_code == 0, build.log[-3000:]
+    intro = article(build.page("intro.html"))
+    assert f'href="{repository}/1-basics/1-intro/code/pi"' in intro
+    assert f'href="{repository}/1-basics/1-intro/code%20two"' in intro
+
+
+def test_a_repository_address_that_is_not_one_stops_the_build_naming_the_setting(build_site):
+    build = build_site(github_course(), extra_settings={"SOURCE_URL": "github.com/x"})
+    assert build.exit_code != 0
+    assert (
+        "pelicanconf: SOURCE_URL must be the web address of content/ in the course's repository,"
+        " like 'https://github.com/you/course/blob/main/content'"
+    ) in build.log
+    assert "Traceback" not in build.log
+
+
+def test_files_with_any_name_are_published_and_linked_by_a_url_that_holds_together(build_site):
+    names = ['a"b.png', "my pic.png", "größe 1.png", "Q&A.pdf", "x#y.pdf", "100%.pdf", "a;b.pdf"]
+    body = (
+        "![Quote](<a%22b.png>) [Q&A](Q%26A.pdf) [Hash](x%23y.pdf) [Percent](100%25.pdf)"
+        " [Semicolon](a;b.pdf) [Umlaut](größe%201.png)\n\n"
+        '![Space](<my pic.png>) <img src="my pic.png" alt="Raw" srcset="my%20pic.png 2x">'
+    )
+    course = {"1-a/README.md": chapter("One", "one", body=body, chapter="1")}
+    course.update({f"1-a/{name}": png(50, 20) for name in names})
+    build = build_site(course)
+    assert build.exit_code == 0, build.log[-3000:]
+    page = article(build.page("one.html"))
+    for url in [
+        'src="1-a/a%22b.png"',
+        'href="1-a/Q%26A.pdf"',
+        'href="1-a/x%23y.pdf"',
+        'href="1-a/100%25.pdf"',
+        'href="1-a/a%3Bb.pdf"',
+        'href="1-a/gr%C3%B6%C3%9Fe%201.png"',
+        'src="1-a/my%20pic.png"',
+        'srcset="1-a/my%20pic.png 2x"',
+    ]:
+        assert url in page
+    for name in names:
+        assert (build.output / "1-a" / name).read_bytes() == course[f"1-a/{name}"]
