@@ -8,7 +8,11 @@ import pytest
 from conftest import PROJECT_ROOT, chapter, run_pelican
 
 FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "github_course"
-SETTINGS = {"COURSE_LEVELS": ["Unit", "Lesson"], "UPCOMING_CHAPTERS": []}
+SETTINGS = {
+    "COURSE_LEVELS": ["Unit", "Lesson"],
+    "UPCOMING_CHAPTERS": [],
+    "CSP_ALLOW": {"frame-src": ["https://www.youtube-nocookie.com"]},
+}
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +51,43 @@ def test_every_markdown_file_is_a_page_where_its_path_says(course):
         "index.html",
         "quiz-template/index.html",
     ]
+
+
+def test_links_written_for_github_lead_to_pages_and_images_are_published(course):
+    home = course.page("index.html")
+    assert 'href="./1-introduction/index.html">the introduction</a>' in home
+    assert 'href="./3-spatial-design/index.html">spatial design</a>' in home
+    assert 'href="./for-teachers.html">the notes for you</a>' in home
+    lesson = course.page("1-introduction/1-what-is-xr/index.html")
+    assert 'href="../../2-devices/index.html">devices</a>' in lesson
+    assert 'href="../../1-introduction/1-what-is-xr/assignment.html#rubric">' in lesson
+    assert re.search(
+        r'<img alt="A headset" src="\.\./\.\./images/headset\.png" width="1200"', lesson
+    )
+    history = course.page("1-introduction/2-history/index.html")
+    assert 'href="../../1-introduction/1-what-is-xr/index.html">what XR is</a>' in history
+    # Beside the lesson: already right as written, and published where it is.
+    assert 'src="images/timeline.png" width="640" height="360"' in history
+    assert (course.output / "1-introduction" / "2-history" / "images" / "timeline.png").is_file()
+
+
+def test_the_embed_is_allowed_by_the_course_setting(course):
+    lesson = course.page("1-introduction/1-what-is-xr/index.html")
+    assert "frame-src 'self' https://www.youtube-nocookie.com" in lesson
+    assert '<iframe src="https://www.youtube-nocookie.com/embed/xr-intro"' in lesson
+
+
+def test_a_real_miss_is_reported_at_its_line_with_a_did_you_mean(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    lesson = content / "2-devices" / "9-phones" / "README.md"
+    lesson.write_text("# Phones\n\nAR on a phone, after [headsets](../1-headset/README.md).\n")
+    build = run_pelican(content, tmp_path / "output", extra_settings=SETTINGS)
+    assert build.exit_code != 0
+    [line] = [line for line in build.log.splitlines() if "1-headset/README.md" in line]
+    assert "content/2-devices/9-phones/README.md:3:" in line, line
+    assert "../1-headsets/README.md" in line, line  # the did-you-mean, written as the author would
+    assert "theme markup" not in line
 
 
 def test_the_home_page_is_the_course_readme_then_the_syllabus_tree(course):
