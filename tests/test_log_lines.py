@@ -11,7 +11,7 @@ import re
 import pytest
 from chapter_covers.__main__ import main as covers_main
 from conftest import chapter
-from log_lines.text import one_json_line, one_line
+from courselib.log_text import one_json_line, one_line
 
 from tests.linkgate.linkgate_helpers import run_linkgate
 
@@ -19,9 +19,10 @@ FORGED = "::error file=content/chapter1.md,line=1::forged"
 FORGED_IN_A_NAME = "::error file=chapter1.md,line=1::forged"  # a file name holds no "/"
 # A link to a page that does not exist, whose address holds a newline, a forged workflow
 # command and an ESC sequence that would clear a terminal (written as HTML character
-# references, as an attacker would: the attribute holds the characters themselves).
+# references, as an attacker would: the attribute holds the characters themselves). The `/`
+# keeps it a path: a browser drops the newline, and `missing::error` would be a scheme.
 HOSTILE_LINK = (
-    '<a href="missing&#10;::error file=content/chapter1.md,line=1::forged&#27;[2J.html">x</a>'
+    '<a href="missing/&#10;::error file=content/chapter1.md,line=1::forged&#27;[2J.html">x</a>'
 )
 
 
@@ -86,7 +87,7 @@ def test_a_hostile_url_or_file_name_forges_no_command_in_the_build_log(build_sit
     # The gate's one true annotation: the hostile URL inside it is data.
     [command] = obeyed_lines(build.log)
     assert command.startswith("::error file=output/chapter1.html::broken link 'missing"), command
-    assert "missing\\n:\\:error file=content/chapter1.md,line=1:\\:forged\\x1b[2J.html" in build.log
+    assert "missing/\\n:\\:error file=content/chapter1.md,line=1:\\:forged\\x1b[2J.html" in build.log
     image = "content/images/empty\\n:\\:error file=chapter1.md,line=1:\\:forged\\x1b[2J.png"
     assert f"{image}: the image is empty (0 bytes): export it again" in build.log
 
@@ -105,7 +106,7 @@ def test_the_link_gate_command_prints_hostile_urls_as_data(tmp_path):
     as_json = run_linkgate("site", "--format", "json", cwd=tmp_path)
     [line] = as_json.stdout.splitlines()
     assert obeyed_lines(line) == []
-    assert json.loads(line)["target"] == f"missing\n{FORGED}\x1b[2J.html"
+    assert json.loads(line)["target"] == f"missing/\n{FORGED}\x1b[2J.html"
 
 
 def test_make_covers_names_a_hostile_file_name_as_data(tmp_path, capsys):
