@@ -58,7 +58,8 @@ STATIC_CREATE_LINKS = True
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
-    "log_lines",  # first: every message after it is one line, shown and never obeyed
+    "courselib",  # first: the library the plugins import (it connects nothing)
+    "log_lines",  # next: every message after it is one line, shown and never obeyed
     "author_errors",  # checks content/ before anything reads it
     "course_markdown",  # reads .md chapters: CommonMark, GitHub's extras, math
     "staged_build",  # refuses unsafe output folders

@@ -3,7 +3,7 @@
 import multiprocessing
 from pathlib import Path
 
-from cached_products import write_atomically
+from courselib.cached_products import write_atomically
 
 
 def write_often(path: Path, data: bytes, times: int) -> None:

@@ -4,8 +4,8 @@ import io
 import re
 
 from chapter_covers.__main__ import write_covers
-from chapter_covers.draw import draw_cover
 from conftest import chapter, write_content
+from courselib.card_drawing import draw_cover
 from PIL import Image
 
 
@@ -53,8 +53,8 @@ def test_chapters_without_a_number_or_title_are_named_and_skipped(tmp_path):
 
 def test_the_committed_seed_cover_is_one_the_tool_may_redraw():
     """`make covers` must be free to redraw the seed's cover, so it carries the tool's marker."""
-    from chapter_covers.draw import is_drawn_by_us
     from conftest import PROJECT_ROOT
+    from courselib.card_drawing import is_drawn_by_us
 
     cover = PROJECT_ROOT / "content" / "images" / "c4.png"
     assert is_drawn_by_us(cover)

@@ -5,8 +5,8 @@ import os
 from unittest import mock
 
 import pytest
-from cached_products import image_index
-from cached_products.image_index import ImageFacts, ImageIndex
+from courselib.cached_products import image_index
+from courselib.cached_products.image_index import ImageFacts, ImageIndex
 from PIL import Image
 
 

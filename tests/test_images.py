@@ -5,10 +5,10 @@ import os
 import re
 
 import pytest
-from cached_products.image_index import ImageIndex
 from conftest import PROJECT_ROOT, chapter
 from course_images.locate import PageImages, site_path_of
 from course_images.variants import Variant, write_variants
+from courselib.cached_products.image_index import ImageIndex
 from PIL import Image
 
 

@@ -1,15 +1,8 @@
 """The outline's rules as tables: chapter numbers, order, upcoming entries, reading time."""
 
 import pytest
-from chapters.outline import (
-    OutlineError,
-    WrittenChapter,
-    build_syllabus,
-    chapter_number,
-    has_h1,
-    parse_upcoming,
-    reading_minutes,
-)
+from chapters.outline import WrittenChapter, build_syllabus, has_h1, reading_minutes
+from courselib.chapter_numbers import OutlineError, chapter_number, parse_upcoming
 
 
 @pytest.mark.parametrize(

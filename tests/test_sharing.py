@@ -3,9 +3,9 @@
 import re
 
 import pytest
-from cached_products.image_index import ImageIndex
 from conftest import chapter
 from course_sharing.cards import write_cards
+from courselib.cached_products.image_index import ImageIndex
 from PIL import Image
 
 SITE = "https://example.github.io/llm-course"

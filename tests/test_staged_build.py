@@ -20,7 +20,7 @@ from conftest import (
     start_make,
     wait_for,
 )
-from staged_build.paths import unsafe_output_reason
+from courselib.output_folders import unsafe_output_reason
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

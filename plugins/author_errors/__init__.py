@@ -19,8 +19,8 @@ import glob
 import logging
 import os
 
-from cached_products.image_index import image_index_for
-from chapters.outline import OutlineError, chapter_number, parse_upcoming
+from courselib.cached_products.image_index import image_index_for
+from courselib.chapter_numbers import OutlineError, chapter_number, parse_upcoming
 from courselib.front_matter import read_front_matter
 from courselib.markdown import PROBLEMS_FIELD
 from courselib.pages import BY_PATH_FIELD, HOME_FIELD

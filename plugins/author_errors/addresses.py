@@ -15,8 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from course_sharing.cards import card_site_path
-from search.index import read_settings as search_settings
+from courselib.site_paths import card_site_path, search_folder
 
 FEED_SETTINGS = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS")
 
@@ -71,11 +70,9 @@ def site_addresses(settings: dict, upcoming: list[tuple[int, str, str]]) -> list
     taken.append(Taken(f"{theme_folder}/", f"the theme's files ({theme_folder}/)"))
     cards = card_site_path("x").rsplit("/", 1)[0]
     taken.append(Taken(f"{cards}/", f"the social cards ({cards}/)"))
-    search = search_settings(settings, log=False)
-    if search.enabled:
-        taken.append(
-            Taken(f"{search.bundle_folder}/", f"the search index ({search.bundle_folder}/)")
-        )
+    search = search_folder(settings)
+    if search:
+        taken.append(Taken(f"{search}/", f"the search index ({search}/)"))
     for static in settings.get("STATIC_PATHS", []):
         static = static.strip("/")
         if static and static != ".":  # a folder, or a file: `Owners` covers both

@@ -17,10 +17,10 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from cached_products import write_atomically
-from cached_products.cache_files import load_json, report_damaged
-from content_cache import settings_fingerprint
 from courselib import front_matter
+from courselib.cached_products import write_atomically
+from courselib.cached_products.cache_files import load_json, report_damaged
+from courselib.fingerprint import settings_fingerprint
 
 logger = logging.getLogger(__name__)
 

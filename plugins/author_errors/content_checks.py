@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cached_products.image_index import ImageIndex, decode
+from courselib.cached_products.image_index import ImageIndex, decode
 from courselib.front_matter import Field, read_front_matter
 from courselib.paths import shown_path
 from pelican.utils import get_date

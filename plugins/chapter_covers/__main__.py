@@ -4,12 +4,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from chapters.outline import OutlineError, chapter_number, slug_of_file
+from courselib.card_drawing import draw_cover, is_drawn_by_us
+from courselib.chapter_numbers import OutlineError, chapter_number, slug_of_file
 from courselib.front_matter import read_front_matter as parse_front_matter
-from log_lines.text import one_line
+from courselib.log_text import one_line
 from pelican.settings import read_settings
-
-from .draw import draw_cover, is_drawn_by_us
 
 
 def read_front_matter(markdown_path: Path) -> dict[str, str]:

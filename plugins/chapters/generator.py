@@ -4,13 +4,14 @@ import logging
 import os
 from urllib.parse import quote
 
+from courselib.chapter_numbers import OutlineError, parse_upcoming
 from courselib.git_dates import last_commit_dates
 from courselib.pages import BY_PATH_FIELD, FILE_DATE_FIELD, HOME_FIELD
 from courselib.paths import shown_path
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
-from .outline import Chapter, OutlineError, WrittenChapter, parse_upcoming, syllabus_entry
+from .outline import Chapter, WrittenChapter, syllabus_entry
 from .settings import course_settings
 from .tree import build_course, label
 

@@ -14,18 +14,15 @@ cache is never a reason to fail.
 import atexit
 import gzip
 import hashlib
-import json
 import logging
-import marshal
 import os
 import pickle
 import shutil
 import tempfile
-import types
 from pathlib import Path
 
-from cached_products.cache_files import drop_damaged, shown, write_atomically
-from courselib.fingerprint import folder_digest, rendering_versions
+from courselib.cached_products.cache_files import drop_damaged, shown, write_atomically
+from courselib.fingerprint import folder_digest, settings_fingerprint
 from pelican import signals
 
 logger = logging.getLogger(__name__)
@@ -33,32 +30,6 @@ logger = logging.getLogger(__name__)
 FINGERPRINT_FILE = "settings-fingerprint"
 # Pelican names its cache files after the generator classes: "ArticlesGenerator-Readers", ...
 PELICAN_CACHE_GLOB = "*Generator*"
-# Settings that change between runs without changing what is read.
-VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "BIND", "PORT"}
-
-
-def describe(value) -> str:
-    """Return what a setting that is not plain data stands for in the fingerprint.
-
-    A function (say in JINJA_FILTERS) by a digest of its code, so that editing it
-    counts as a change of settings; anything else by its type.
-    """
-    code = getattr(value, "__code__", None)
-    if isinstance(code, types.CodeType):
-        return "function " + hashlib.sha256(marshal.dumps(code)).hexdigest()
-    return type(value).__name__
-
-
-def settings_fingerprint(settings: dict) -> str:
-    """Return a digest of every plain-valued setting and the versions that shape parsed content."""
-    plain = {
-        key: value
-        for key, value in settings.items()
-        if key.isupper() and key not in VOLATILE_SETTINGS
-    }
-    text = json.dumps(plain, sort_keys=True, default=describe)
-    text += rendering_versions()
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def read_fingerprint(stamp: Path) -> str | None:

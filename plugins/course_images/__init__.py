@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from urllib.parse import quote
 
-from cached_products.image_index import image_index_for
+from courselib.cached_products.image_index import image_index_for
 from pelican import signals
 from pelican.generators import Generator
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from cached_products.image_index import ImageIndex
+from courselib.cached_products.image_index import ImageIndex
 
 # Formats worth making WebP variants of; SVG and GIF (often animated) are left as written.
 RASTER_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}

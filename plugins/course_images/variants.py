@@ -5,8 +5,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from cached_products import make_missing, place_in_site, write_atomically
-from cached_products.image_index import ImageFacts, ImageIndex
+from courselib.cached_products import make_missing, place_in_site, write_atomically
+from courselib.cached_products.image_index import ImageFacts, ImageIndex
 from PIL import Image
 
 VARIANT_WIDTHS = (480, 800, 1200)

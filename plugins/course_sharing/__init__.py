@@ -14,11 +14,12 @@ import os
 from pathlib import Path
 
 import blinker
-from cached_products.image_index import image_index_for
+from courselib.cached_products.image_index import image_index_for
+from courselib.site_paths import card_site_path
 from pelican import signals
 from pelican.generators import Generator
 
-from .cards import card_site_path, write_cards
+from .cards import write_cards
 from .sitemap import SitemapEntry, sitemap_entry, sitemap_xml
 
 logger = logging.getLogger(__name__)

@@ -3,17 +3,13 @@
 import hashlib
 from pathlib import Path
 
-from cached_products import make_missing, place_in_site, write_atomically
-from cached_products.image_index import ImageFacts, ImageIndex
-from chapter_covers.draw import COVER_SIZE, draw_card
+from courselib.cached_products import make_missing, place_in_site, write_atomically
+from courselib.cached_products.image_index import ImageFacts, ImageIndex
+from courselib.card_drawing import COVER_SIZE, draw_card
+from courselib.site_paths import card_site_path
 
 # Bump when the drawing changes, so cached cards are redrawn.
 DRAWING_VERSION = "1"
-
-
-def card_site_path(slug: str) -> str:
-    """Return the site path of a page's social card."""
-    return f"social/{slug}.png"
 
 
 def card_cache_name(label: str, title: str, course_name: str) -> str:

@@ -1,6 +1,9 @@
 """Digests of what shapes a build's output: our code and the packages that render it."""
 
 import hashlib
+import json
+import marshal
+import types
 from importlib.metadata import version
 from pathlib import Path
 
@@ -21,3 +24,31 @@ def folder_digest(folder: Path) -> str:
 def rendering_versions() -> str:
     """Return the versions of the packages that render chapters, as one string."""
     return " ".join(f"{name}={version(name)}" for name in RENDERING_PACKAGES)
+
+
+# Settings that change between runs without changing what is read.
+VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "BIND", "PORT"}
+
+
+def describe(value) -> str:
+    """Return what a setting that is not plain data stands for in the fingerprint.
+
+    A function (say in JINJA_FILTERS) by a digest of its code, so that editing it
+    counts as a change of settings; anything else by its type.
+    """
+    code = getattr(value, "__code__", None)
+    if isinstance(code, types.CodeType):
+        return "function " + hashlib.sha256(marshal.dumps(code)).hexdigest()
+    return type(value).__name__
+
+
+def settings_fingerprint(settings: dict) -> str:
+    """Return a digest of every plain-valued setting and the versions that shape parsed content."""
+    plain = {
+        key: value
+        for key, value in settings.items()
+        if key.isupper() and key not in VOLATILE_SETTINGS
+    }
+    text = json.dumps(plain, sort_keys=True, default=describe)
+    text += rendering_versions()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from cached_products.cache_files import load_json, write_atomically
+from courselib.cached_products.cache_files import load_json, write_atomically
 
 CACHE_FILE = "linkgate-external.json"
 RETRY_STATUSES = frozenset({429, 502, 503, 504})

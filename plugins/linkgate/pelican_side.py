@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from courselib.github_links import ContentFiles
+from courselib.output_folders import shown_output_name
 from courselib.paths import shown_path
-from staged_build.paths import shown_output_name
 
 from .address import SiteAddress
 from .check import GateOptions, check_site

@@ -6,7 +6,7 @@ newline, an ESC sequence or a forged `::error ...::` command is written as text.
 
 import json
 
-from log_lines.text import one_json_line, one_line
+from courselib.log_text import one_json_line, one_line
 
 from .problems import Problem
 

@@ -20,8 +20,8 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-import cached_products.image_index
-from cached_products.cache_files import drop_damaged
+import courselib.cached_products.image_index
+from courselib.cached_products.cache_files import drop_damaged
 
 from .pages import PageRecord
 from .problems import Problem
@@ -49,7 +49,7 @@ def store_format() -> str:
     """
     digest = hashlib.sha256(FORMAT.encode())
     sources = sorted(Path(__file__).parent.glob("*.py"))
-    for source in [*sources, Path(cached_products.image_index.__file__)]:
+    for source in [*sources, Path(courselib.cached_products.image_index.__file__)]:
         digest.update(source.read_bytes())
     return digest.hexdigest()
 

@@ -3,7 +3,7 @@
 import logging
 from typing import TextIO
 
-from .text import one_line
+from courselib.log_text import one_line
 
 PLAIN_FORMAT = "%(asctime)s %(levelname)-8s %(message)s"
 TIME_FORMAT = "[%H:%M:%S]"  # as Pelican's rich handler shows it

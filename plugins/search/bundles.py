@@ -12,8 +12,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from cached_products import place_in_site, write_atomically
-from cached_products.cache_files import drop_damaged
+from courselib.cached_products import place_in_site, write_atomically
+from courselib.cached_products.cache_files import drop_damaged
 
 from .shards import assign_shards, is_chapter_page, pages_glob
 from .verify import VERIFIED_FILE, bundle_problem, is_verified, mark_verified

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from staged_build.paths import shown_output_name
+from courselib.output_folders import shown_output_name
+from courselib.site_paths import SEARCH_FOLDER
 
 from .bundles import (
     Shard,
@@ -38,7 +39,7 @@ class SearchSettings:
     """What the SEARCH_* settings ask for."""
 
     enabled: bool = True
-    bundle_folder: str = "pagefind"
+    bundle_folder: str = SEARCH_FOLDER
     shard_pages: int = 64  # chapters a shard holds, at most on average
 
 

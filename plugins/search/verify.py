@@ -18,7 +18,7 @@ import os
 import zlib
 from pathlib import Path
 
-from cached_products.cache_files import load_json, write_atomically
+from courselib.cached_products.cache_files import load_json, write_atomically
 
 VERIFIED_FILE = ".verified.json"  # left out when the bundle is placed in the site
 SIGNATURE = b"pagefind_dcd"

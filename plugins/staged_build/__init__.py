@@ -63,7 +63,7 @@ class OneLineWriteErrors(logging.Filter):
 
 def refuse_unsafe_output(pelican) -> None:
     """Stop the build before anything is written when its output folder is unsafe."""
-    from .paths import refusal, unsafe_output_reason
+    from courselib.output_folders import refusal, unsafe_output_reason
 
     unsafe = unsafe_output_reason(pelican.output_path, pelican.path)
     if unsafe:
@@ -76,9 +76,10 @@ def refuse_unsafe_output(pelican) -> None:
 
 def restore_last_good_site(pelican) -> None:
     """Put back the last good site if a staged build was stopped between its two renames."""
+    from courselib.output_folders import previous_prefix
+
     from .build import restore_interrupted_swap, site_folder
     from .lock import only_build
-    from .paths import previous_prefix
 
     output = site_folder(Path(os.path.abspath(pelican.output_path)))
     if output.exists() or not any(output.parent.glob(previous_prefix(output) + "*")):

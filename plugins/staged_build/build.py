@@ -9,8 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .lock import only_build
-from .paths import (
+from courselib.output_folders import (
     deleting_prefix,
     not_replaceable_reason,
     previous_prefix,
@@ -18,6 +17,8 @@ from .paths import (
     staging_prefix,
     unsafe_output_reason,
 )
+
+from .lock import only_build
 
 # Read by the unchanged_pages plugin.
 PREVIOUS_OUTPUT_VARIABLE = "STAGED_BUILD_PREVIOUS_OUTPUT"

@@ -70,7 +70,7 @@ class ReusingWriter(Writer):
         from .reuse import build_key, page_key
 
         if self._key_of_build is None:
-            from content_cache import settings_fingerprint
+            from courselib.fingerprint import settings_fingerprint
 
             self._key_of_build = build_key(
                 settings_fingerprint(self.settings),

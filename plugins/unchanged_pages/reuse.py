@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from cached_products import write_atomically
-from cached_products.cache_files import load_json
+from courselib.cached_products import write_atomically
+from courselib.cached_products.cache_files import load_json
 from courselib.fingerprint import folder_digest, rendering_versions
 
 MANIFEST_NAME = "manifest.json"
