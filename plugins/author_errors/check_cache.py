@@ -6,9 +6,9 @@ of that. Each file's problems are kept in
 CACHE_PATH/author_errors/chapter-checks.json under a digest of all a check reads: the
 file's bytes, where it is in content/, whether it is a page and the known categories.
 The file as a whole is stamped with the settings fingerprint content_cache keeps for
-Pelican's own cache (every setting, the Pelican and Markdown versions), the source of
-the checks and FORMAT_VERSION: any change to those starts from an empty cache. A
-missing or damaged cache file is ignored and rewritten.
+Pelican's own cache (every setting, the versions of what renders) and the source of
+the checks and of this cache's own layout: any change to those starts from an empty
+cache. A missing or damaged cache file is ignored and rewritten.
 """
 
 import hashlib
@@ -20,14 +20,18 @@ from pathlib import Path
 from courselib import front_matter
 from courselib.cached_products import write_atomically
 from courselib.cached_products.cache_files import load_json, report_damaged
-from courselib.fingerprint import settings_fingerprint
+from courselib.fingerprint import product_key, settings_fingerprint
 
 logger = logging.getLogger(__name__)
 
 CACHE_FILE = Path("author_errors") / "chapter-checks.json"  # under CACHE_PATH
-FORMAT_VERSION = 1  # of the cache file's layout
-# The code whose findings are kept: an edited check or message must not meet old results.
-CHECK_SOURCES = (Path(__file__).parent / "content_checks.py", Path(front_matter.__file__))
+# The code whose findings are kept (and this file's layout): an edited check or message
+# must not meet old results.
+CHECK_SOURCES = (
+    Path(__file__),
+    Path(__file__).parent / "content_checks.py",
+    Path(front_matter.__file__),
+)
 
 
 def chapter_key(raw: bytes, is_page: bool, known_categories: Iterable[str]) -> str:
@@ -99,8 +103,5 @@ class CheckCache:
 
 def check_cache_for(settings: dict) -> CheckCache:
     """Return this build's check cache, in its cache folder, stamped for its settings."""
-    code = hashlib.sha256()
-    for source in CHECK_SOURCES:
-        code.update(source.read_bytes())
-    stamp = f"{FORMAT_VERSION}:{settings_fingerprint(settings)}:{code.hexdigest()}"
+    stamp = product_key(settings_fingerprint(settings), code=CHECK_SOURCES)
     return CheckCache(Path(settings.get("CACHE_PATH", "cache")) / CACHE_FILE, stamp)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from courselib.cached_products import make_missing, place_in_site, write_atomically
 from courselib.cached_products.image_index import ImageFacts, ImageIndex
+from courselib.fingerprint import product_key
 from PIL import Image
 
 VARIANT_WIDTHS = (480, 800, 1200)
@@ -39,8 +40,12 @@ def variant_site_path(image_site_path: str, width: int) -> str:
 
 
 def cache_key(source_digest: str, width: int) -> str:
-    """Return a cache name that changes whenever the source image's bytes or the width change."""
-    return f"{source_digest[:20]}-{width}-q{WEBP_QUALITY}.webp"
+    """Return a cache name that changes whenever the source image's bytes, the width, this
+    code or Pillow (which encodes the WebP) change."""
+    key = product_key(
+        source_digest, str(width), str(WEBP_QUALITY), code=[Path(__file__)], packages=["pillow"]
+    )
+    return f"{key[:32]}-{width}.webp"
 
 
 def encode_variant(source: Path, width: int, destination: Path) -> ImageFacts:

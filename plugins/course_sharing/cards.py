@@ -3,19 +3,22 @@
 import hashlib
 from pathlib import Path
 
+from courselib import card_drawing
 from courselib.cached_products import make_missing, place_in_site, write_atomically
 from courselib.cached_products.image_index import ImageFacts, ImageIndex
 from courselib.card_drawing import COVER_SIZE, draw_card
+from courselib.fingerprint import product_key
 from courselib.site_paths import card_site_path
 
 # Bump when the drawing changes, so cached cards are redrawn.
-DRAWING_VERSION = "1"
+DRAWING_CODE = (Path(card_drawing.__file__), Path(__file__))
 
 
 def card_cache_name(label: str, title: str, course_name: str) -> str:
-    """Return a cache file name that changes whenever what the card shows changes."""
-    key = "\0".join((DRAWING_VERSION, label, title, course_name)).encode("utf-8")
-    return hashlib.sha256(key).hexdigest()[:24] + ".png"
+    """Return a cache file name that changes whenever what the card shows, or how it is
+    drawn (our drawing code, Pillow), changes."""
+    key = product_key(label, title, course_name, code=DRAWING_CODE, packages=["pillow"])
+    return key[:24] + ".png"
 
 
 def draw_card_file(label: str, title: str, course_name: str, destination: Path) -> ImageFacts:

@@ -1,9 +1,17 @@
-"""Digests of what shapes a build's output: our code and the packages that render it."""
+"""Digests of what shapes a build's output: our code and the packages that render it.
+
+Every cache key is derived here, never bumped by hand: `product_key` digests a
+product's inputs, the source of the code that makes it and the versions of the
+packages it uses, so an edited check, drawing or layout never meets what older code
+made.
+"""
 
 import hashlib
 import json
 import marshal
 import types
+from collections.abc import Iterable
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -19,6 +27,29 @@ def folder_digest(folder: Path) -> str:
             digest.update(file.relative_to(folder).as_posix().encode("utf-8", "surrogateescape"))
             digest.update(b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+@cache
+def code_digest(*sources: Path) -> str:
+    """Return a digest of our code: each source a .py file, or a folder (its .py files).
+
+    Kept for the process: code does not change under a running build (the dev server
+    reloads its plugins by restarting).
+    """
+    digest = hashlib.sha256()
+    for source in sources:
+        files = sorted(source.rglob("*.py")) if source.is_dir() else [source]
+        for file in files:
+            digest.update(file.name.encode("utf-8", "surrogateescape") + b"\0")
+            digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def product_key(*inputs: str, code: Iterable[Path] = (), packages: Iterable[str] = ()) -> str:
+    """Return the key of a cached product: a digest of its inputs, the code that makes it
+    (files or folders) and the versions of the packages it uses."""
+    parts = [*inputs, code_digest(*code), *(f"{name}={version(name)}" for name in packages)]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def rendering_versions() -> str:

@@ -13,7 +13,6 @@ Only what the site's files decide is kept: problems found over the network
 
 import contextlib
 import functools
-import hashlib
 import pickle
 import sqlite3
 from collections.abc import Callable
@@ -21,12 +20,13 @@ from functools import cache
 from pathlib import Path
 
 import courselib.cached_products.image_index
+import courselib.csp
 from courselib.cached_products.cache_files import drop_damaged
+from courselib.fingerprint import product_key
 
 from .pages import PageRecord
 from .problems import Problem
 
-FORMAT = "6"
 FILE_NAME = "linkgate.sqlite"
 IN_CHUNK = 500
 SCHEMA = """
@@ -42,16 +42,18 @@ CREATE INDEX IF NOT EXISTS uses_by_page ON uses (page);
 
 @cache
 def store_format() -> str:
-    """Return FORMAT with a digest of the code whose findings the store keeps.
+    """Return the digest of the code whose findings the store keeps (and of its layout).
 
-    The gate's own modules and the image decoder it shares: a changed check or message
-    must not meet verdicts stored by the code before it.
+    The gate's own modules, and the image decoder and page policy it shares: a changed
+    check or message must not meet verdicts stored by the code before it.
     """
-    digest = hashlib.sha256(FORMAT.encode())
-    sources = sorted(Path(__file__).parent.glob("*.py"))
-    for source in [*sources, Path(courselib.cached_products.image_index.__file__)]:
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    return product_key(
+        code=[
+            Path(__file__).parent,
+            Path(courselib.cached_products.image_index.__file__),
+            Path(courselib.csp.__file__),
+        ]
+    )
 
 
 class StoreUnreadable(Exception):

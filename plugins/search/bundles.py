@@ -1,7 +1,7 @@
 """The search index as bundles, one a shard, kept in the cache folder and linked into the site.
 
 Each bundle is named by a digest of what Pagefind read to make it (the shard's
-pages, path and bytes), the Pagefind version and the shard layout, so a bundle
+pages, path and bytes), the Pagefind version, our code and the shard layout, so a bundle
 found in the cache is the one Pagefind would write again. A bundle is checked
 (verify.py) before it is kept, and before it is reused if it changed since.
 """
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from courselib.cached_products import place_in_site, write_atomically
 from courselib.cached_products.cache_files import drop_damaged
+from courselib.fingerprint import product_key
 
 from .shards import assign_shards, is_chapter_page, pages_glob
 from .verify import VERIFIED_FILE, bundle_problem, is_verified, mark_verified
@@ -23,7 +24,6 @@ MANIFEST = "shards.json"
 # All a merged index fetches: the primary bundle's pagefind.js and WebAssembly search it.
 MERGED_INDEX_FILES = ("pagefind-entry.json", "*.pf_meta", "index/*", "fragment/*", "filter/*")
 # Names the way bundles are made; a change here must not reuse bundles made the old way.
-BUNDLE_FORMAT = "1"
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,9 @@ def plan_shards(
     """
     digests, chapters = read_pages(site, bundle_folder)
     by_number = assign_shards(chapters, shard_pages)
-    layout = f"pagefind {pagefind_version}; format {BUNDLE_FORMAT}; {len(by_number)} shard(s)"
+    # The search plugin's code (how a bundle is laid out and checked) is part of every key.
+    code = product_key(code=[Path(__file__).parent])
+    layout = f"pagefind {pagefind_version}; code {code}; {len(by_number)} shard(s)"
     if len(by_number) == 1:
         pages = sorted(digests)
         key = bundle_key(f"{layout}; whole site", pages, digests)

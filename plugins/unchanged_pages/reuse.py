@@ -16,10 +16,11 @@ from pathlib import Path
 
 from courselib.cached_products import write_atomically
 from courselib.cached_products.cache_files import load_json
-from courselib.fingerprint import folder_digest, rendering_versions
+from courselib.fingerprint import code_digest, folder_digest, rendering_versions
 
 MANIFEST_NAME = "manifest.json"
-FORMAT = "1"
+# The manifest's layout and meaning are this plugin's code: its digest replaces a format number.
+FORMAT = code_digest(Path(__file__).parent)
 
 
 def build_key(
