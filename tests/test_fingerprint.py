@@ -13,7 +13,7 @@ def test_a_key_changes_with_its_inputs_its_code_and_its_packages(tmp_path, monke
     edited = tmp_path / "maker2.py"
     edited.write_text("WIDTH = 800\n")
     assert product_key("image-digest", code=[edited], packages=["pillow"]) != base
-    monkeypatch.setattr(fingerprint, "version", lambda name: "999.0")
+    monkeypatch.setattr(fingerprint, "package_version", lambda name: "999.0")
     assert product_key("image-digest", code=[code], packages=["pillow"]) != base
 
 

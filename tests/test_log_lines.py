@@ -87,7 +87,9 @@ def test_a_hostile_url_or_file_name_forges_no_command_in_the_build_log(build_sit
     # The gate's one true annotation: the hostile URL inside it is data.
     [command] = obeyed_lines(build.log)
     assert command.startswith("::error file=output/chapter1.html::broken link 'missing"), command
-    assert "missing/\\n:\\:error file=content/chapter1.md,line=1:\\:forged\\x1b[2J.html" in build.log
+    assert (
+        "missing/\\n:\\:error file=content/chapter1.md,line=1:\\:forged\\x1b[2J.html" in build.log
+    )
     image = "content/images/empty\\n:\\:error file=chapter1.md,line=1:\\:forged\\x1b[2J.png"
     assert f"{image}: the image is empty (0 bytes): export it again" in build.log
 

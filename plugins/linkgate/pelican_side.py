@@ -54,7 +54,8 @@ def start_static_files(*_arguments, **_keywords) -> None:
 def note_static_files(generator) -> None:
     """Remember where each file of content/ Pelican publishes as it is goes in the site."""
     for static in getattr(generator, "staticfiles", []):
-        static_files[static.get_relative_source_path()] = static.save_as.replace(os.sep, "/")
+        # relative_source_path is kept by Pelican; asking again would resolve the path anew.
+        static_files[static.relative_source_path] = static.save_as.replace(os.sep, "/")
 
 
 def note_written_page(path: str, context: dict) -> None:

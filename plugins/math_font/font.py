@@ -21,9 +21,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-import fontTools
-from fontTools import subset
-from fontTools.ttLib import TTFont
+from courselib.fingerprint import product_key
 
 FAMILY = "Course Math"
 # The names the licence asks to keep: copyright, family, version, trademark, licence and URL.
@@ -48,13 +46,22 @@ def stix_two_math() -> Path:
 
 
 def subset_key(font_bytes: bytes, characters: set[str]) -> str:
-    """Return the cache key of the subset of `font_bytes` to `characters`."""
-    digest = hashlib.sha256()
-    digest.update(hashlib.sha256(font_bytes).digest())
-    digest.update("".join(sorted(characters)).encode("utf-8", "surrogatepass"))
-    digest.update(fontTools.version.encode())
-    digest.update(Path(__file__).read_bytes())  # the subsetting options live here
-    return digest.hexdigest()
+    """Return the cache key of the subset of `font_bytes` to `characters` (the subsetting
+    options live in this module)."""
+    return product_key(
+        hashlib.sha256(font_bytes).hexdigest(),
+        "".join(sorted(characters)).encode("utf-8", "surrogatepass").hex(),
+        code=[Path(__file__)],
+        packages=["fonttools"],
+    )
+
+
+def ttfont(data: bytes, **options):
+    """Return fontTools' font read from `data` (imported here: a site without math never
+    pays for loading fontTools)."""
+    from fontTools.ttLib import TTFont
+
+    return TTFont(io.BytesIO(data), **options)
 
 
 def math_font(characters: set[str], cache: Path) -> bytes:
@@ -81,6 +88,8 @@ def math_font(characters: set[str], cache: Path) -> bytes:
 
 def subset_font(font_bytes: bytes, characters: set[str]) -> bytes:
     """Return `font_bytes` cut down to `characters` (and what its MATH table needs), as WOFF2."""
+    from fontTools import subset
+
     options = subset.Options()
     options.flavor = "woff2"
     options.name_IDs = KEPT_NAMES
@@ -88,7 +97,7 @@ def subset_font(font_bytes: bytes, characters: set[str]) -> bytes:
     options.notdef_outline = True
     try:
         # The source's timestamp, not the time of the build: the same input makes the same bytes.
-        font = TTFont(io.BytesIO(font_bytes), recalcTimestamp=False)
+        font = ttfont(font_bytes, recalcTimestamp=False)
         if "MATH" not in font:
             raise FontProblem("the math font has no MATH table")
         subsetter = subset.Subsetter(options)
@@ -106,14 +115,14 @@ def subset_font(font_bytes: bytes, characters: set[str]) -> bytes:
 
 def covered_by(font_bytes: bytes) -> set[str]:
     """Return the characters `font_bytes` has glyphs for."""
-    font = TTFont(io.BytesIO(font_bytes), lazy=True)
+    font = ttfont(font_bytes, lazy=True)
     return {chr(code) for code in font.getBestCmap()}
 
 
 def covers(woff2: bytes, characters: set[str]) -> bool:
     """Tell whether `woff2` loads as a font with a MATH table and a glyph for each character."""
     try:
-        font = TTFont(io.BytesIO(woff2))
+        font = ttfont(woff2)
         cmap = font.getBestCmap() or {}
         return "MATH" in font and all(ord(character) in cmap for character in characters)
     except Exception:  # a damaged file raises anything from struct.error to brotli.error
