@@ -55,6 +55,9 @@ def test_every_markdown_file_is_a_page_where_its_path_says(course):
 
 def test_links_written_for_github_lead_to_pages_and_images_are_published(course):
     home = course.page("index.html")
+    # The README's image is sized and gets its WebP copies on the home page too.
+    assert re.search(r'<img alt="A headset" src="[./]*images/headset\.png" width="1200"', home)
+    assert "images/headset.png-800w.webp 800w" in home
     assert 'href="./1-introduction/index.html">the introduction</a>' in home
     assert 'href="./3-spatial-design/index.html">spatial design</a>' in home
     assert 'href="./for-teachers.html">the notes for you</a>' in home

@@ -35,7 +35,9 @@ def enhance_content(content) -> None:
     body = getattr(content, "_content", None)
     if not body or "<img" not in body.lower():
         return
-    save_as = getattr(content, "save_as", None)  # a property Pelican formats on every read
+    # A property Pelican formats on every read. The course README has no file of its own
+    # (save_as is empty): it is shown on the home page, at its URL.
+    save_as = getattr(content, "save_as", None) or getattr(content, "url", None)
     if not save_as:
         return
     settings = content.settings
