@@ -411,7 +411,7 @@ def _locate(root: Path, problems: list[Problem]) -> list[Problem]:
         except OSError:
             text = ""
         seen: dict[tuple[str, str], int] = defaultdict(int)
-        index = page_urls(text)
+        index = page_urls(text, {problem.target for problem in by_page[page]})
         for problem in by_page[page]:
             key = (problem.kind, problem.target)
             position = position_in_html(text, problem.target, seen[key], index)

@@ -36,10 +36,19 @@ class PageUrls:
         return line, offset - self.line_starts[line - 1] + 1
 
 
-def page_urls(text: str) -> PageUrls:
-    """Return the URL values of an output page, indexed for `PageUrls.position`."""
+# Up to this many broken URLs in a page, only the tags where they are written are read.
+NEAR_TARGETS = 32
+
+
+def page_urls(text: str, targets: set[str] | None = None) -> PageUrls:
+    """Return the URL values of an output page, indexed for `PageUrls.position`.
+
+    Given the few `targets` looked for, only the tags they are written in are read: a
+    long page may hold thousands of URLs and only a broken one or two.
+    """
+    values = values_near(text, targets) if targets and len(targets) <= NEAR_TARGETS else None
     offsets: dict[str, set[int]] = defaultdict(set)
-    for offset, value in url_values(text):
+    for offset, value in url_values(text) if values is None else values:
         offsets[value].add(offset)
     line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
     return PageUrls({url: sorted(found) for url, found in offsets.items()}, line_starts)
@@ -55,6 +64,30 @@ def position_in_html(
     (from `page_urls(text)`) to look up several URLs in one page.
     """
     return (index or page_urls(text)).position(url, occurrence)
+
+
+def values_near(text: str, targets: set[str]) -> list[tuple[int, str]] | None:
+    """Return `url_values` of only the tags where the `targets` are written, or None.
+
+    None when a target is not in the page as it is (escaped, or empty): read it all.
+    """
+    spans = set()
+    for target in targets:
+        if not target.strip():
+            return None
+        start = text.find(target)
+        if start < 0:
+            return None
+        while start >= 0:
+            end = text.find(">", start + len(target))
+            spans.add((text.rfind("<", 0, start) + 1, len(text) if end < 0 else end))
+            start = text.find(target, start + 1)
+    values = []
+    for start, end in sorted(spans):
+        # From just inside the tag: the attribute patterns need the space before a name.
+        window = " " + text[start:end]
+        values += [(start + offset - 1, value) for offset, value in url_values(window)]
+    return values
 
 
 def url_values(text: str) -> list[tuple[int, str]]:
