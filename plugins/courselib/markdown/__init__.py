@@ -28,6 +28,7 @@ from .headings import add_heading_ids, github_slug, heading_text
 from .html_rules import add_html_rules
 from .math_syntax import add_math
 from .positions import track_positions
+from .quiz import add_quizzes
 from .written_links import WrittenLink, written_links
 
 __all__ = [
@@ -109,6 +110,7 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     track_positions(md)
     add_heading_ids(md)
     add_html_rules(md)
+    add_quizzes(md)
     return md
 
 
