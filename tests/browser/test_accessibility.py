@@ -11,6 +11,7 @@ PAGE_TYPES = {
     "chapter": "chapter4.html",
     "chapter with code": "chapter7.html",
     "chapter with tables, tasks, alerts and math": "chapter8.html",
+    "chapter with quizzes": "chapter20.html",
     "upcoming chapter": "chapter5.html",
     "not found": "404.html",
 }

@@ -69,12 +69,195 @@
     block.parentNode.insertBefore(button, block);
   });
 
+  /* Progress: chapters marked done and quiz answers, kept in this browser's localStorage and
+     never sent anywhere. Storage may be blocked or full (private mode): progress then lasts
+     for the page. Whatever is read back, stored or from a file, is checked and copied field by
+     field into objects with no prototype, and only ever shown as text. */
+  var rootElement = document.querySelector("[data-site-root]");
+  var siteRoot = new URL(rootElement ? rootElement.getAttribute("data-site-root") : "./", document.baseURI);
+  var storeKey = "course-progress:" + siteRoot.pathname;
+  var progress = { chapters: Object.create(null) };
+  var stored = true;
+  var kept = null;
+  try { kept = localStorage.getItem(storeKey); } catch (blocked) { stored = false; }
+  try {
+    if (kept) progress = checkedProgress(JSON.parse(kept));
+  } catch (damaged) { /* start again: the next change replaces it */ }
+  function save() {
+    try { localStorage.setItem(storeKey, JSON.stringify(exported())); stored = true; } catch (blocked) { stored = false; }
+  }
+  function exported() {
+    return { format: "course-progress", version: 1, chapters: progress.chapters };
+  }
+  function checkedProgress(data) {
+    if (!data || data.format !== "course-progress" || typeof data.chapters !== "object" || !data.chapters) throw new Error("not course progress");
+    var chapters = Object.create(null);
+    Object.keys(data.chapters).slice(0, 2000).forEach(function (page) {
+      var entry = data.chapters[page];
+      if (!/^[^<>"'`\\\u0000-\u001f]{1,300}\.html$/.test(page) || !entry || typeof entry !== "object") return;
+      var kept = { done: entry.done === true, quizCount: Math.min(entry.quizCount >>> 0, 999), quizzes: Object.create(null) };
+      var quizzes = entry.quizzes && typeof entry.quizzes === "object" ? entry.quizzes : {};
+      Object.keys(quizzes).slice(0, 999).forEach(function (id) {
+        var answer = quizzes[id];
+        if (!/^quiz-[\w-]{1,60}$/.test(id) || !answer || !Array.isArray(answer.chosen)) return;
+        kept.quizzes[id] = {
+          chosen: answer.chosen.filter(function (n) { return n === (n & 255); }).slice(0, 50),
+          right: answer.right === true
+        };
+      });
+      chapters[page] = kept;
+    });
+    return { chapters: chapters };
+  }
+  function pageKey(url) {
+    var path = decodeURIComponent(new URL(url, document.baseURI).pathname);
+    path = path.indexOf(siteRoot.pathname) === 0 ? path.slice(siteRoot.pathname.length) : path;
+    return !path || path.slice(-1) === "/" ? path + "index.html" : path;
+  }
+  function chapterProgress(create) {
+    var key = pageKey(location.href);
+    if (create && !progress.chapters[key]) progress.chapters[key] = { done: false, quizCount: 0, quizzes: Object.create(null) };
+    return progress.chapters[key];
+  }
+  function quizScore(entry) {
+    var right = Object.keys(entry.quizzes).filter(function (id) { return entry.quizzes[id].right; }).length;
+    return entry.quizCount ? "Quizzes " + Math.min(right, entry.quizCount) + "/" + entry.quizCount : "";
+  }
+
+  /* The syllabus (sidebar and home page) shows each chapter's progress after its title. */
+  function showProgress() {
+    document.querySelectorAll(".sidebar-chapters a, .syllabus-entry > a").forEach(function (link) {
+      var entry = progress.chapters[pageKey(link.href)];
+      var words = entry ? [entry.done ? "Done" : "", quizScore(entry)].filter(Boolean).join(" · ") : "";
+      var mark = link.querySelector(".progress-mark");
+      if (!mark && words) {
+        mark = document.createElement("span");
+        mark.className = "progress-mark";
+        link.appendChild(mark);
+      }
+      if (mark) mark.textContent = words;
+    });
+  }
+
+  var doneButton = document.querySelector(".mark-done button");
+  if (doneButton) {
+    doneButton.setAttribute("aria-pressed", String(Boolean(chapterProgress() && chapterProgress().done)));
+    doneButton.addEventListener("click", function () {
+      var entry = chapterProgress(true);
+      entry.done = !entry.done;
+      doneButton.setAttribute("aria-pressed", String(entry.done));
+      save();
+      showProgress();
+    });
+  }
+
+  /* Quizzes: the right options' positions are in data-answer; Check marks each chosen option
+     right or wrong, says so in the quiz's live region and shows the explanation. */
+  var quizzes = document.querySelectorAll(".quiz");
+  if (quizzes.length) {
+    var visited = chapterProgress(true);
+    if (visited.quizCount !== quizzes.length) { visited.quizCount = quizzes.length; save(); }
+  }
+  quizzes.forEach(function (quiz) {
+    var answer = quiz.getAttribute("data-answer").split(" ").map(Number);
+    var inputs = Array.prototype.slice.call(quiz.querySelectorAll("fieldset input"));
+    var feedback = quiz.querySelector(".quiz-feedback");
+    var explanation = quiz.querySelector(".quiz-explanation");
+    function clearMarks() {
+      quiz.querySelectorAll(".quiz-mark").forEach(function (mark) {
+        mark.previousSibling.remove(); // the space that keeps it a word of its own
+        mark.remove();
+      });
+    }
+    function check() {
+      var chosen = inputs.filter(function (input) { return input.checked; }).map(function (input) { return inputs.indexOf(input); });
+      clearMarks();
+      if (!chosen.length) {
+        feedback.textContent = "Choose an answer first.";
+        return;
+      }
+      var wrong = 0;
+      chosen.forEach(function (position) {
+        var isRight = answer.indexOf(position) >= 0;
+        var mark = document.createElement("span");
+        mark.className = "quiz-mark " + (isRight ? "right" : "wrong");
+        mark.textContent = isRight ? "Right" : "Wrong";
+        inputs[position].parentNode.append(" ", mark);
+        if (!isRight) wrong++;
+      });
+      var missing = answer.length - chosen.length + wrong;
+      var verdict = document.createElement("p");
+      verdict.className = "quiz-verdict";
+      verdict.textContent = wrong ? "Not right: " + wrong + (wrong === 1 ? " choice is wrong." : " choices are wrong.") + " Try again."
+        : missing ? "Right so far: " + missing + " more right " + (missing === 1 ? "option" : "options") + " to choose." : "Right!";
+      var said = [verdict];
+      if (explanation) {
+        var copy = explanation.cloneNode(true);
+        copy.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
+        said.push(copy);
+      }
+      feedback.replaceChildren.apply(feedback, said);
+      var entry = chapterProgress(true);
+      entry.quizzes[quiz.id] = { chosen: chosen, right: !wrong && !missing };
+      save();
+      showProgress();
+    }
+    quiz.querySelector(".quiz-actions button").addEventListener("click", check);
+    quiz.addEventListener("change", clearMarks);
+    var saved = chapterProgress() && chapterProgress().quizzes[quiz.id];
+    if (saved && saved.chosen.every(function (position) { return inputs[position]; })) {
+      saved.chosen.forEach(function (position) { inputs[position].checked = true; });
+      check();
+    }
+  });
+
+  /* The home page's "Your progress": save it to a file, load such a file back, forget it. */
+  var panel = document.querySelector(".your-progress");
+  if (panel) {
+    var panelStatus = panel.querySelector("[role=status]");
+    var summary = function () {
+      var pages = Object.keys(progress.chapters);
+      var done = pages.filter(function (page) { return progress.chapters[page].done; }).length;
+      return done + (done === 1 ? " chapter" : " chapters") + " done." + (stored ? "" : " This browser keeps nothing for this site (private mode, or storage full): save your progress to a file before you leave.");
+    };
+    panelStatus.textContent = summary();
+    panel.querySelector(".save-progress").addEventListener("click", function () {
+      var file = document.createElement("a");
+      file.href = URL.createObjectURL(new Blob([JSON.stringify(exported(), null, 1)], { type: "application/json" }));
+      file.download = "course-progress.json";
+      document.body.appendChild(file);
+      file.click();
+      file.remove();
+      setTimeout(function () { URL.revokeObjectURL(file.href); }, 1000);
+    });
+    panel.querySelector("input[type=file]").addEventListener("change", function (event) {
+      var chosenFile = event.target.files[0];
+      event.target.value = "";
+      if (!chosenFile) return;
+      var refused = function () { panelStatus.textContent = "That file is not saved course progress: nothing was changed."; };
+      if (chosenFile.size > 1000000) return refused();
+      chosenFile.text().then(function (text) {
+        progress = checkedProgress(JSON.parse(text));
+        save();
+        showProgress();
+        panelStatus.textContent = "Loaded. " + summary();
+      }).catch(refused);
+    });
+    panel.querySelector(".forget-progress").addEventListener("click", function () {
+      if (!window.confirm("Forget your progress in this browser?")) return;
+      progress = { chapters: Object.create(null) };
+      try { localStorage.removeItem(storeKey); } catch (blocked) { /* nothing was kept */ }
+      showProgress();
+      panelStatus.textContent = "Forgotten. " + summary();
+    });
+  }
+  showProgress();
+
   /* Search: Pagefind's bundle sits at the site root, whatever SITEURL is. */
   var form = document.querySelector(".search");
   if (!form || !searchInput) return;
   var status = document.getElementById("search-status");
   var resultsBox = document.getElementById("search-results");
-  var siteRoot = new URL(form.getAttribute("data-site-root"), document.baseURI);
   var pagefind = null;
   var latest = 0;
 

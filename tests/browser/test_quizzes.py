@@ -1,0 +1,262 @@
+"""Self-check quizzes and progress kept in the browser, in a real Chromium.
+
+The quiz chapter is tests/fixtures/reader_course/chapter20.md: a one-answer quiz with an
+explanation, then a quiz with two right options. Every test's tab fails it if the page
+logged an error or asked anything of a host other than 127.0.0.1 (the `reader` fixture).
+"""
+
+import json
+
+import pytest
+
+from .conftest import open_reader
+from .test_accessibility import axe_script
+
+QUIZ = "#quiz-which-model-turns-noise-into-images"
+TWO_RIGHT = "#quiz-which-of-these-models-read-images"
+
+
+def feedback(page, quiz: str = QUIZ):
+    return page.locator(f"{quiz} .quiz-feedback")
+
+
+def choose_and_check(page, option: str, quiz: str = QUIZ) -> None:
+    page.locator(quiz).get_by_label(option, exact=False).check()
+    page.locator(quiz).get_by_role("button", name="Check").click()
+
+
+def answer_and_mark_done(page) -> None:
+    choose_and_check(page, "A diffusion model")
+    page.get_by_role("button", name="Mark as done").click()
+    page.wait_for_function("document.querySelector('.mark-done button').ariaPressed === 'true'")
+
+
+def test_a_quiz_answered_wrong_then_right_says_each_in_its_live_region(reader, served_site):
+    page = reader.page
+    page.goto(served_site.url("chapter20.html"))
+    assert feedback(page).get_attribute("role") == "status"  # a polite live region
+    choose_and_check(page, "GPT-4V")
+    assert feedback(page).locator(".quiz-verdict").inner_text() == (
+        "Not right: 1 choice is wrong. Try again."
+    )
+    option = page.locator(QUIZ).get_by_label("GPT-4V")
+    assert option.evaluate("i => i.labels[0].innerText.trim()") == "GPT-4V Wrong"
+    # The explanation is shown with the verdict; the answer fold stays closed.
+    assert "remove noise step by step" in feedback(page).inner_text()
+    assert not page.locator(f"{QUIZ} details").evaluate("d => d.open")
+    choose_and_check(page, "A diffusion model")
+    assert feedback(page).locator(".quiz-verdict").inner_text() == "Right!"
+    assert page.locator(f"{QUIZ} .quiz-mark").all_inner_texts() == ["Right"]
+
+
+def test_a_quiz_with_two_right_options_wants_both(reader, served_site):
+    page = reader.page
+    page.goto(served_site.url("chapter20.html"))
+    assert page.locator(f"{TWO_RIGHT} input[type=checkbox]").count() == 3
+    choose_and_check(page, "LLaVA", TWO_RIGHT)
+    assert feedback(page, TWO_RIGHT).inner_text() == (
+        "Right so far: 1 more right option to choose."
+    )
+    choose_and_check(page, "GPT-4V", TWO_RIGHT)
+    assert feedback(page, TWO_RIGHT).inner_text() == "Right!"
+
+
+def test_checking_with_nothing_chosen_asks_for_an_answer(reader, served_site):
+    page = reader.page
+    page.goto(served_site.url("chapter20.html"))
+    page.locator(QUIZ).get_by_role("button", name="Check").click()
+    assert feedback(page).inner_text() == "Choose an answer first."
+
+
+def test_a_quiz_is_answered_with_the_keyboard_alone(reader, served_site):
+    page = reader.page
+    page.goto(served_site.url("chapter20.html"))
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == QUIZ[1:]:
+            break
+    else:
+        pytest.fail("Tab never reached the quiz's options")
+    # The first option takes the focus; an arrow moves to the next, choosing it.
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Check"
+    page.keyboard.press("Enter")
+    assert feedback(page).locator(".quiz-verdict").inner_text() == "Right!"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the answer fold opens from the keyboard too
+    assert page.locator(f"{QUIZ} details").evaluate("d => d.open")
+
+
+def test_answers_and_done_are_kept_after_a_reload(reader, served_site):
+    page = reader.page
+    page.goto(served_site.url("chapter20.html"))
+    answer_and_mark_done(page)
+    page.reload()
+    assert page.locator(QUIZ).get_by_label("A diffusion model").is_checked()
+    assert feedback(page).locator(".quiz-verdict").inner_text() == "Right!"
+    assert page.get_by_role("button", name="Mark as done").get_attribute("aria-pressed") == "true"
+    stored = page.evaluate("Object.values(localStorage).join(' ')")
+    assert '"done":true' in stored and '"chosen":[1]' in stored
+
+
+def syllabus_mark(page, slug: str):
+    return page.locator(f'.syllabus-entry > a[href$="{slug}.html"] .progress-mark')
+
+
+def test_mark_as_done_and_quiz_scores_show_in_the_syllabus_and_sidebar(reader, served_site):
+    page = reader.page
+    page.goto(served_site.url("chapter20.html"))
+    answer_and_mark_done(page)
+    sidebar = page.locator('.sidebar-chapters a[href$="chapter20.html"] .progress-mark')
+    assert sidebar.inner_text() == "Done · Quizzes 1/2"
+    page.goto(served_site.url("index.html"))
+    assert syllabus_mark(page, "chapter20").inner_text() == "Done · Quizzes 1/2"
+    assert syllabus_mark(page, "chapter4").count() == 0
+    page.goto(served_site.url("chapter4.html"))
+    page.get_by_role("button", name="Mark as done").click()
+    page.goto(served_site.url("index.html"))
+    assert syllabus_mark(page, "chapter4").inner_text() == "Done"
+    assert "2 chapters done." in page.locator(".your-progress [role=status]").inner_text()
+
+
+def test_progress_saved_to_a_file_forgotten_and_loaded_back(reader, served_site):
+    page = reader.page
+    page.goto(served_site.url("chapter20.html"))
+    answer_and_mark_done(page)
+    page.goto(served_site.url("index.html"))
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save to a file").click()
+    saved = download.value.path().read_bytes()
+    assert download.value.suggested_filename == "course-progress.json"
+    chapter = json.loads(saved)["chapters"]["chapter20.html"]
+    assert chapter["done"] is True
+    assert chapter["quizzes"][QUIZ[1:]] == {"chosen": [1], "right": True}
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Forget").click()
+    assert syllabus_mark(page, "chapter20").inner_text() == ""
+    assert page.evaluate("Object.keys(localStorage).length") == 0
+
+    page.get_by_label("Load a saved file").set_input_files(
+        files=[{"name": "mine.json", "mimeType": "application/json", "buffer": saved}]
+    )
+    page.wait_for_function(
+        "document.querySelector('.your-progress [role=status]').textContent.startsWith('Loaded.')"
+    )
+    assert syllabus_mark(page, "chapter20").inner_text() == "Done · Quizzes 1/2"
+    page.goto(served_site.url("chapter20.html"))
+    assert page.locator(QUIZ).get_by_label("A diffusion model").is_checked()
+
+
+HOSTILE = {
+    "format": "course-progress",
+    "chapters": {
+        "chapter20.html": {
+            "done": "yes",
+            "quizCount": "<img src=x onerror=alert(1)>",
+            "quizzes": {
+                "__proto__": {"chosen": [0], "right": True},
+                "quiz-which-model-turns-noise-into-images": {"chosen": ["<b>", 99], "right": 1},
+                "<img src=x>": {"chosen": [0], "right": True},
+            },
+        },
+        '<img src=x onerror="alert(1)">.html': {"done": True},
+        "chapter4.html": {"done": True, "quizzes": None},
+    },
+}
+
+
+@pytest.mark.parametrize(
+    "file_text",
+    [b"{not json", b"[]", b'{"chapters": {}}', b"\xff\xfe", json.dumps(HOSTILE).encode()],
+    ids=["not JSON", "a list", "no format", "not UTF-8", "hostile values"],
+)
+def test_a_malformed_or_hostile_progress_file_breaks_nothing(reader, served_site, file_text):
+    page = reader.page
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(served_site.url("index.html"))
+    status = page.locator(".your-progress [role=status]")
+    before = status.inner_text()
+    page.get_by_label("Load a saved file").set_input_files(
+        files=[{"name": "x.json", "mimeType": "application/json", "buffer": file_text}]
+    )
+    page.wait_for_function(
+        "t => document.querySelector('.your-progress [role=status]').textContent !== t",
+        arg=before,
+    )
+    assert page.locator("main img, .sidebar img").count() == 0 and dialogs == []
+    if "hostile" in file_text.decode("latin-1") or b"course-progress" in file_text:
+        # Only what has the right shape is kept: chapter 4 is done, chapter 20 is not.
+        assert status.inner_text().startswith("Loaded. 1 chapter done.")
+        assert syllabus_mark(page, "chapter4").inner_text() == "Done"
+        assert page.evaluate("Object.prototype.chosen") is None
+    else:
+        assert status.inner_text() == "That file is not saved course progress: nothing was changed."
+    # The page still works: a quiz can be answered and saved.
+    page.goto(served_site.url("chapter20.html"))
+    choose_and_check(page, "A diffusion model")
+    assert feedback(page).locator(".quiz-verdict").inner_text() == "Right!"
+
+
+BLOCKED_STORAGE = """
+Object.defineProperty(window, "localStorage", {
+  get() { throw new DOMException("The operation is insecure.", "SecurityError"); }
+});
+"""
+
+
+def test_without_storage_quizzes_work_and_the_home_page_says_nothing_is_kept(browser, served_site):
+    reader = open_reader(browser)
+    reader.page.context.add_init_script(BLOCKED_STORAGE)
+    page = reader.page
+    page.goto(served_site.url("chapter20.html"))
+    choose_and_check(page, "A diffusion model")
+    assert feedback(page).locator(".quiz-verdict").inner_text() == "Right!"
+    page.get_by_role("button", name="Mark as done").click()
+    assert page.get_by_role("button", name="Mark as done").get_attribute("aria-pressed") == "true"
+    page.goto(served_site.url("index.html"))
+    assert (
+        "This browser keeps nothing for this site"
+        in page.locator(".your-progress [role=status]").inner_text()
+    )
+    page.context.close()
+    assert reader.console_errors == [] and reader.external_requests == []
+
+
+def test_without_javascript_a_quiz_reads_as_options_then_a_closed_answer(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_site.url("chapter20.html"))
+    quiz = page.locator(QUIZ)
+    assert quiz.locator("legend").inner_text() == "Which model turns noise into images?"
+    labels = [text.strip() for text in quiz.locator("label").all_inner_texts()]
+    assert labels == ["GPT-4V", "A diffusion model", "Whisper"]
+    assert not quiz.get_by_role("button", name="Check").is_visible()
+    assert not page.get_by_role("button", name="Mark as done").is_visible()
+    assert not quiz.locator(".quiz-key").is_visible()
+    quiz.locator("summary").click()
+    assert quiz.locator(".quiz-key").inner_text() == "Right: A diffusion model"
+    page.goto(served_site.url("index.html"))
+    assert not page.locator(".your-progress").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_a_checked_quiz_and_a_done_chapter(browser, served_site, scheme):
+    reader = open_reader(browser, color_scheme=scheme)
+    page = reader.page
+    page.goto(served_site.url("chapter20.html"))
+    choose_and_check(page, "GPT-4V")
+    choose_and_check(page, "LLaVA", TWO_RIGHT)
+    page.get_by_role("button", name="Mark as done").click()
+    page.locator(f"{QUIZ} summary").click()
+    page.add_script_tag(path=str(axe_script()))
+    violations = page.evaluate(
+        "axe.run().then(result => result.violations.map("
+        "  v => v.id + ': ' + v.nodes.map(node => node.target).join(' ')))"
+    )
+    page.context.close()
+    assert violations == []
+    assert reader.console_errors == [] and reader.external_requests == []
