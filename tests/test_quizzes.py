@@ -36,12 +36,11 @@ def test_a_quiz_is_a_fieldset_of_radio_buttons_named_by_its_question():
     assert "<fieldset>\n<legend>Which model turns <strong>noise</strong> into images?</legend>" in (
         rendered
     )
-    option = r'<label><input type="(\w+)" name="([\w-]+)" value="(\d)"> ([^<]+)<'
-    options = re.findall(option, rendered)
-    assert options == [
-        ("radio", "quiz-which-model-turns-noise-into-images", "0", "GPT-4V"),
-        ("radio", "quiz-which-model-turns-noise-into-images", "1", "A diffusion model"),
-        ("radio", "quiz-which-model-turns-noise-into-images", "2", "Whisper"),
+    option = r'<label><input type="(\w+)" name="(\w+)"> ([^<]+)<'
+    assert re.findall(option, rendered) == [
+        ("radio", "q1", "GPT-4V"),
+        ("radio", "q1", "A diffusion model"),
+        ("radio", "q1", "Whisper"),
     ]
     assert '<button type="button">Check</button>' in rendered
     assert '<div class="quiz-feedback" role="status"></div>' in rendered
@@ -74,7 +73,7 @@ def test_quizzes_with_the_same_question_get_distinct_ids_and_radio_groups():
         "quiz-which-model-turns-noise-into-images",
         "quiz-which-model-turns-noise-into-images-2",
     ]
-    assert 'name="quiz-which-model-turns-noise-into-images-2"' in rendered
+    assert rendered.count('name="q1"') == rendered.count('name="q2"') == 3
 
 
 def test_text_between_question_and_options_stays_in_the_fieldset_and_links_are_found_once():

@@ -143,9 +143,9 @@ def quiz_tokens(callout: list[Token], taken: set[str]) -> list[Token]:
     else:
         legend, body_start = [marker("quiz_legend_open"), text_inline("Quiz")], 1
         legend.append(marker("quiz_legend_close"))
-    for position, item in enumerate(items):
+    for item in items:
         item.type = "quiz_option_open"
-        item.meta.update({"name": quiz_id, "kind": kind, "value": position})
+        item.meta.update({"name": f"q{len(taken)}", "kind": kind})
     item_level = items[0].level
     for token in options:
         if token.type == "list_item_close" and token.level == item_level:
@@ -238,10 +238,7 @@ def render_quiz_open(self, tokens: list[Token], index: int, options, env) -> str
 
 def render_option_open(self, tokens: list[Token], index: int, options, env) -> str:
     meta = tokens[index].meta
-    return (
-        f'<li><label><input type="{meta["kind"]}" name="{escapeHtml(meta["name"])}"'
-        f' value="{meta["value"]}"> '
-    )
+    return f'<li><label><input type="{meta["kind"]}" name="{meta["name"]}"> '
 
 
 # The Check button and the feedback need reader.js: hidden without it (`needs-js`).
