@@ -36,9 +36,7 @@ def test_a_quiz_answered_wrong_then_right_says_each_in_its_live_region(reader, s
     page.goto(served_site.url("chapter20.html"))
     assert feedback(page).get_attribute("role") == "status"  # a polite live region
     choose_and_check(page, "GPT-4V")
-    assert feedback(page).locator("p").first.inner_text() == (
-        "Not right: 1 wrong. Try again."
-    )
+    assert feedback(page).locator("p").first.inner_text() == ("Not right: 1 wrong. Try again.")
     option = page.locator(QUIZ).get_by_label("GPT-4V")
     assert option.evaluate("i => i.labels[0].innerText.trim()") == "GPT-4V Wrong"
     # The explanation is shown with the verdict; the answer fold stays closed.
