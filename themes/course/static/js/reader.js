@@ -81,12 +81,14 @@
   try {
     var stored = JSON.parse(localStorage.getItem(storeKey)).chapters;
     if (stored && typeof stored === "object") progress = stored;
-  } catch (nothing) { /* none kept yet, storage blocked or damaged: start afresh */ }
+    // None kept yet, storage blocked or damaged: start afresh.
+  } catch (nothing) {}
   function setProgress(chapters) {
     progress = chapters;
     try {
       localStorage.setItem(storeKey, JSON.stringify({ format: "course-progress", version: 1, chapters: chapters }));
-    } catch (blocked) { /* kept for this page only */ }
+      // Where it fails, progress is kept for this page only.
+    } catch (blocked) {}
     showProgress();
   }
   function pageKey(url) {
@@ -110,8 +112,8 @@
       mark.textContent = [entry.done === true && "Done", entry.quizCount > 0 && "Quizzes " + right.length + "/" + entry.quizCount].filter(Boolean).join(" · ");
     });
   }
-  window.courseProgress = { chapters: function () { return progress; }, set: setProgress };
   var here = pageKey(location.href);
+  window.courseProgress = { chapters: function () { return progress; }, set: setProgress, entry: chapterEntry, here: here };
   var doneButton = document.querySelector(".mark-done button");
   if (doneButton) {
     doneButton.setAttribute("aria-pressed", String(chapterEntry(here).done === true));
@@ -123,54 +125,23 @@
     });
   }
 
-  /* Quizzes: data-answer holds the right options' positions. Check marks each chosen option
-     right or wrong in words, says the verdict in the quiz's live region, then the explanation,
-     and keeps the answer. */
+  /* Quizzes: their code (quiz.js) is fetched once a quiz is touched, or at once where this
+     page has answers to show again. A Check pressed before it came is answered when it comes. */
   var quizzes = document.querySelectorAll(".quiz");
-  if (quizzes.length) chapterEntry(here, true).quizCount = quizzes.length;
+  var quizCode = null;
+  function loadQuizCode() {
+    if (quizCode) return;
+    quizCode = document.head.appendChild(document.createElement("script"));
+    quizCode.src = new URL("quiz.js", readerScript).href;
+  }
   quizzes.forEach(function (quiz) {
-    var answer = quiz.getAttribute("data-answer").split(" ").map(Number);
-    var inputs = Array.from(quiz.querySelectorAll("input"));
-    var feedback = quiz.querySelector("[role=status]");
-    var explanation = quiz.querySelector(".quiz-explanation");
-    function clearMarks() {
-      quiz.querySelectorAll(".quiz-mark").forEach(function (mark) { mark.remove(); });
-    }
-    function check() {
-      var chosen = [];
-      var wrong = 0;
-      clearMarks();
-      inputs.forEach(function (input, position) {
-        if (!input.checked) return;
-        var isRight = answer.indexOf(position) >= 0;
-        // The space keeps "Wrong" a word of its own in the option's accessible name.
-        var mark = input.parentNode.appendChild(document.createElement("span"));
-        mark.className = "quiz-mark " + (isRight ? "right" : "wrong");
-        mark.append(" ", document.createElement("b"));
-        mark.lastChild.textContent = isRight ? "Right" : "Wrong";
-        chosen.push(position);
-        wrong += !isRight;
-      });
-      var missing = answer.length - chosen.length + wrong;
-      var verdict = document.createElement("p");
-      verdict.textContent = !chosen.length ? "Choose an answer first." : wrong ? "Not right: " + wrong + " wrong. Try again."
-        : missing ? "Right so far: choose " + missing + " more." : "Right!";
-      feedback.replaceChildren(verdict);
-      if (!chosen.length) return;
-      if (explanation) {
-        feedback.append(explanation.cloneNode(true));
-        feedback.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
-      }
-      chapterEntry(here, true).quizzes[quiz.id] = { chosen: chosen, right: !wrong && !missing };
-      setProgress(progress);
-    }
-    quiz.querySelector("button").addEventListener("click", check);
-    quiz.addEventListener("change", clearMarks);
-    var saved = chapterEntry(here).quizzes[quiz.id];
-    if (saved && Array.isArray(saved.chosen) && saved.chosen.length) {
-      inputs.forEach(function (input, position) { input.checked = saved.chosen.indexOf(position) >= 0; });
-      check();
-    }
+    quiz.addEventListener("focusin", loadQuizCode);
+    quiz.addEventListener("pointerdown", loadQuizCode);
+    quiz.querySelector("button").addEventListener("click", function () {
+      if (!window.courseQuizzes) quiz.setAttribute("data-pending", "");
+      loadQuizCode();
+    });
+    if (chapterEntry(here).quizzes[quiz.id]) loadQuizCode();
   });
   showProgress();
 
