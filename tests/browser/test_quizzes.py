@@ -104,6 +104,21 @@ def test_answers_and_done_are_kept_after_a_reload(reader, served_site):
     assert '"done":true' in stored and '"chosen":[1]' in stored
 
 
+def test_mark_as_done_pressed_first_is_pressed_once_and_kept(reader, served_site):
+    page = reader.page
+    page.goto(served_site.url("chapter4.html"))
+    page.wait_for_load_state("load")
+    # Nothing kept yet: no progress code is fetched until the reader makes some.
+    assert [url for url in reader.requests if url.endswith(("/progress.js", "/quiz.js"))] == []
+    button = page.get_by_role("button", name="Mark as done")
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    page.reload()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "false")
+
+
 def syllabus_mark(page, slug: str):
     return page.locator(f'.syllabus-entry > a[href$="{slug}.html"] .progress-mark')
 

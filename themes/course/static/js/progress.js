@@ -1,12 +1,78 @@
-/* The home page's "Your progress": save it to a file, load such a file back (from another
-   browser or machine), forget it. The progress itself is reader.js's (window.courseProgress).
-   A file is never trusted: only fields of the expected type and shape are copied, into
-   objects without a prototype, and nothing of it is ever written as markup. */
+/* Progress: chapters marked done and quiz answers, in this browser's localStorage only, never
+   sent anywhere; one record a course (its root path), by page path. reader.js fetches this
+   where there is progress to show or once a reader makes some. What is read back is only
+   looked up by known keys, checked for its type, and shown as text. Where storage is blocked
+   or full (private mode), progress lasts as long as the page. quiz.js keeps its answers
+   through window.courseProgress. */
 (function () {
   "use strict";
+  var siteRoot = new URL(document.querySelector("[data-site-root]").getAttribute("data-site-root"), document.baseURI);
+  var storeKey = "course-progress:" + siteRoot.pathname;
+  var progress = {};
+  try {
+    var stored = JSON.parse(localStorage.getItem(storeKey)).chapters;
+    if (stored && typeof stored === "object") progress = stored;
+    // None kept yet, storage blocked or damaged: start afresh.
+  } catch (nothing) {}
+  function setProgress(chapters) {
+    progress = chapters;
+    try {
+      localStorage.setItem(storeKey, JSON.stringify({ format: "course-progress", version: 1, chapters: chapters }));
+      // Where it fails, progress is kept for this page only.
+    } catch (blocked) {}
+    showProgress();
+  }
+  function pageKey(url) {
+    return new URL(url, document.baseURI).pathname.slice(siteRoot.pathname.length).replace(/(^|\/)$/, "$1index.html");
+  }
+  function chapterEntry(key, create) {
+    var entry = progress[key];
+    if (!entry || typeof entry.quizzes !== "object" || !entry.quizzes) {
+      entry = { done: false, quizzes: {} };
+      if (create) progress[key] = entry;
+    }
+    return entry;
+  }
+  /* The sidebar and the home page's syllabus: "Done · Quizzes 1/2" under a chapter's title. */
+  function showProgress() {
+    document.querySelectorAll(".sidebar-chapters a, .syllabus-entry > a").forEach(function (link) {
+      var entry = chapterEntry(pageKey(link.href));
+      var right = Object.values(entry.quizzes).filter(function (answer) { return (answer || 0).right === true; });
+      var mark = link.querySelector(".progress-mark") || link.appendChild(document.createElement("span"));
+      mark.className = "progress-mark";
+      mark.textContent = [entry.done === true && "Done", entry.quizCount > 0 && "Quizzes " + right.length + "/" + entry.quizCount].filter(Boolean).join(" · ");
+    });
+  }
+  var here = pageKey(location.href);
+  window.courseProgress = { chapters: function () { return progress; }, set: setProgress, entry: chapterEntry, here: here };
+  showProgress();
+
+  /* "Mark as done" on a chapter: a toggle button, pressed while the chapter is done. */
+  var doneButton = document.querySelector(".mark-done button");
+  function toggleDone() {
+    var entry = chapterEntry(here, true);
+    entry.done = entry.done !== true;
+    setProgress(progress);
+    showDone();
+  }
+  function showDone() {
+    doneButton.setAttribute("aria-pressed", String(chapterEntry(here).done === true));
+  }
+  if (doneButton) {
+    doneButton.addEventListener("click", toggleDone);
+    showDone();
+    if (doneButton.hasAttribute("data-pending")) {
+      doneButton.removeAttribute("data-pending");
+      toggleDone();
+    }
+  }
+
+  /* The home page's "Your progress": save it to a file, load such a file back (from another
+     browser or machine), forget it. A file is never trusted: only fields of the expected type
+     and shape are copied, into objects without a prototype, and nothing of it is ever written
+     as markup. */
   var panel = document.querySelector(".your-progress");
-  var progress = window.courseProgress;
-  if (!panel || !progress) return;
+  if (!panel) return;
   var status = panel.querySelector("[role=status]");
   var fileInput = panel.querySelector("input[type=file]");
   var PAGE = /^[^<>"'`\\\u0000-\u001f]{1,300}\.html$/;
@@ -21,8 +87,7 @@
   }
 
   function summary() {
-    var chapters = progress.chapters();
-    var done = Object.keys(chapters).filter(function (page) { return (chapters[page] || 0).done === true; }).length;
+    var done = Object.keys(progress).filter(function (page) { return (progress[page] || 0).done === true; }).length;
     var said = done + (done === 1 ? " chapter" : " chapters") + " done.";
     if (!storageWorks()) said += " This browser keeps nothing for this site (private mode, or storage full): save your progress to a file before you leave.";
     return said;
@@ -50,7 +115,7 @@
   }
 
   panel.querySelector(".save-progress").addEventListener("click", function () {
-    var text = JSON.stringify({ format: "course-progress", version: 1, chapters: progress.chapters() }, null, 1);
+    var text = JSON.stringify({ format: "course-progress", version: 1, chapters: progress }, null, 1);
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
     link.download = "course-progress.json";
@@ -67,14 +132,14 @@
     function refuse() { status.textContent = "That file is not saved course progress: nothing was changed."; }
     if (file.size > 2000000) return refuse();
     file.text().then(function (text) {
-      progress.set(checkedChapters(JSON.parse(text)));
+      setProgress(checkedChapters(JSON.parse(text)));
       status.textContent = "Loaded. " + summary();
     }).catch(refuse);
   });
 
   panel.querySelector(".forget-progress").addEventListener("click", function () {
     if (!window.confirm("Forget your progress in this browser?")) return;
-    progress.set({});
+    setProgress({});
     status.textContent = "Forgotten. " + summary();
   });
 

@@ -45,15 +45,17 @@
       progress.entry(here, true).quizzes[quiz.id] = { chosen: chosen, right: !wrong && !missing };
       progress.set(progress.chapters());
     }
-    quiz.querySelector("button").addEventListener("click", check);
+    var button = quiz.querySelector("button");
+    button.addEventListener("click", check);
     quiz.addEventListener("change", clearMarks);
     var saved = progress.entry(here).quizzes[quiz.id];
     if (saved && Array.isArray(saved.chosen) && saved.chosen.length) {
       inputs.forEach(function (input, position) { input.checked = saved.chosen.indexOf(position) >= 0; });
       check();
     }
-    if (quiz.hasAttribute("data-pending")) {
-      quiz.removeAttribute("data-pending");
+    // Check was pressed before this script came (reader.js noted it).
+    if (button.hasAttribute("data-pending")) {
+      button.removeAttribute("data-pending");
       check();
     }
   });

@@ -71,87 +71,47 @@
     block.parentNode.insertBefore(button, block);
   });
 
-  /* Progress: chapters marked done and quiz answers, in this browser's localStorage only, never
-     sent anywhere; per course (its root path), by page path. What is read back is only looked
-     up by known keys, checked for its type, and shown as text. Where storage is blocked or
-     full (private mode), progress lasts as long as the page. */
-  var siteRoot = new URL(document.querySelector("[data-site-root]").getAttribute("data-site-root"), document.baseURI);
-  var storeKey = "course-progress:" + siteRoot.pathname;
-  var progress = {};
-  try {
-    var stored = JSON.parse(localStorage.getItem(storeKey)).chapters;
-    if (stored && typeof stored === "object") progress = stored;
-    // None kept yet, storage blocked or damaged: start afresh.
-  } catch (nothing) {}
-  function setProgress(chapters) {
-    progress = chapters;
-    try {
-      localStorage.setItem(storeKey, JSON.stringify({ format: "course-progress", version: 1, chapters: chapters }));
-      // Where it fails, progress is kept for this page only.
-    } catch (blocked) {}
-    showProgress();
-  }
-  function pageKey(url) {
-    return new URL(url, document.baseURI).pathname.slice(siteRoot.pathname.length).replace(/(^|\/)$/, "$1index.html");
-  }
-  function chapterEntry(key, create) {
-    var entry = progress[key];
-    if (!entry || typeof entry.quizzes !== "object" || !entry.quizzes) {
-      entry = { done: false, quizzes: {} };
-      if (create) progress[key] = entry;
-    }
-    return entry;
-  }
-  /* The sidebar and the home page's syllabus: "Done · Quizzes 1/2" under a chapter's title. */
-  function showProgress() {
-    document.querySelectorAll(".sidebar-chapters a, .syllabus-entry > a").forEach(function (link) {
-      var entry = chapterEntry(pageKey(link.href));
-      var right = Object.values(entry.quizzes).filter(function (answer) { return (answer || 0).right === true; });
-      var mark = link.querySelector(".progress-mark") || link.appendChild(document.createElement("span"));
-      mark.className = "progress-mark";
-      mark.textContent = [entry.done === true && "Done", entry.quizCount > 0 && "Quizzes " + right.length + "/" + entry.quizCount].filter(Boolean).join(" · ");
-    });
-  }
-  var here = pageKey(location.href);
-  window.courseProgress = { chapters: function () { return progress; }, set: setProgress, entry: chapterEntry, here: here };
-  var doneButton = document.querySelector(".mark-done button");
-  if (doneButton) {
-    doneButton.setAttribute("aria-pressed", String(chapterEntry(here).done === true));
-    doneButton.addEventListener("click", function () {
-      var entry = chapterEntry(here, true);
-      entry.done = entry.done !== true;
-      doneButton.setAttribute("aria-pressed", String(entry.done));
-      setProgress(progress);
-    });
+  /* Code fetched only where it has something to do, in the order asked (async = false). */
+  var fetched = {};
+  function fetchScript(name) {
+    if (fetched[name]) return;
+    fetched[name] = document.head.appendChild(document.createElement("script"));
+    fetched[name].async = false;
+    fetched[name].src = new URL(name, readerScript).href;
   }
 
-  /* Quizzes: their code (quiz.js) is fetched once a quiz is touched, or at once where this
-     page has answers to show again. A Check pressed before it came is answered when it comes. */
-  var quizzes = document.querySelectorAll(".quiz");
-  var quizCode = null;
-  function loadQuizCode() {
-    if (quizCode) return;
-    quizCode = document.head.appendChild(document.createElement("script"));
-    quizCode.src = new URL("quiz.js", readerScript).href;
+  /* Progress (progress.js) and quizzes (quiz.js): fetched where this browser keeps progress
+     for the course, on the home page ("Your progress"), or once a reader presses "Mark as done"
+     or touches a quiz. A press made before the code came is acted on when it comes. */
+  var siteRoot = new URL(document.querySelector("[data-site-root]").getAttribute("data-site-root"), document.baseURI);
+  var kept = null;
+  try {
+    kept = localStorage.getItem("course-progress:" + siteRoot.pathname);
+  } catch (blocked) {}
+  function fetchProgress() { fetchScript("progress.js"); }
+  function fetchQuizzes() {
+    fetchProgress();
+    fetchScript("quiz.js");
   }
-  quizzes.forEach(function (quiz) {
-    quiz.addEventListener("focusin", loadQuizCode);
-    quiz.addEventListener("pointerdown", loadQuizCode);
-    quiz.querySelector("button").addEventListener("click", function () {
-      if (!window.courseQuizzes) quiz.setAttribute("data-pending", "");
-      loadQuizCode();
-    });
-    if (chapterEntry(here).quizzes[quiz.id]) loadQuizCode();
+  if (kept || document.querySelector(".your-progress")) fetchProgress();
+  function pendingUntil(ready, fetchCode) {
+    return function (event) {
+      if (!window[ready]) event.currentTarget.setAttribute("data-pending", "");
+      fetchCode();
+    };
+  }
+  var doneButton = document.querySelector(".mark-done button");
+  if (doneButton) doneButton.addEventListener("click", pendingUntil("courseProgress", fetchProgress));
+  document.querySelectorAll(".quiz").forEach(function (quiz) {
+    quiz.addEventListener("focusin", fetchQuizzes);
+    quiz.addEventListener("pointerdown", fetchQuizzes);
+    quiz.querySelector("button").addEventListener("click", pendingUntil("courseQuizzes", fetchQuizzes));
+    if (kept && kept.indexOf('"' + quiz.id + '"') >= 0) fetchQuizzes();
   });
-  showProgress();
 
   /* Search: its code (search.js, then Pagefind's) is fetched when the box is first used. */
   var searchForm = document.querySelector(".search");
   if (!searchForm || !searchInput) return;
   searchForm.addEventListener("submit", function (event) { event.preventDefault(); });
-  searchInput.addEventListener("focus", function () {
-    var script = document.createElement("script");
-    script.src = new URL("search.js", readerScript).href;
-    document.head.appendChild(script);
-  }, { once: true });
+  searchInput.addEventListener("focus", function () { fetchScript("search.js"); });
 })();
