@@ -76,6 +76,13 @@ def test_quizzes_with_the_same_question_get_distinct_ids_and_radio_groups():
     assert rendered.count('name="q1"') == rendered.count('name="q2"') == 3
 
 
+def test_a_quiz_id_is_never_a_heading_s_and_loose_options_hold_no_paragraph():
+    markdown = '## Quiz: loose\n\n!!! quiz "Loose"\n    - [ ] a\n\n    - [x] b *c*\n'
+    rendered = render_markdown(markdown).html
+    assert '<h2 id="quiz-loose">' in rendered and 'id="quiz-loose-2"' in rendered
+    assert '<li><label><input type="radio" name="q1"> b <em>c</em></label></li>' in rendered
+
+
 def test_text_between_question_and_options_stays_in_the_fieldset_and_links_are_found_once():
     markdown = (
         '!!! quiz "What does this print?"\n'

@@ -47,8 +47,9 @@ def add_quizzes(md: MarkdownIt) -> None:
 def make_quizzes(state: StateCore) -> None:
     """Turn each quiz callout's tokens into a quiz's; note each malformed quiz as a problem."""
     tokens = state.tokens
-    taken: set[str] = set()
-    index = 0
+    # A quiz's id is an anchor too: never one a heading of the chapter has (heading_ids ran).
+    taken = {str(token.attrGet("id")) for token in tokens if token.type == "heading_open"}
+    index = quizzes = 0
     while index < len(tokens):
         token = tokens[index]
         if token.type == "admonition_open" and token.meta.get("tag") == "quiz":
@@ -58,7 +59,8 @@ def make_quizzes(state: StateCore) -> None:
                 line, column = callout_position(state, token)
                 state.env.setdefault("problems", []).append((line, column, problem))
             else:
-                quiz = quiz_tokens(tokens[index : end + 1], taken)
+                quizzes += 1
+                quiz = quiz_tokens(tokens[index : end + 1], taken, quizzes)
                 tokens[index : end + 1] = quiz
                 end = index + len(quiz) - 1
             index = end
@@ -126,8 +128,8 @@ def callout_position(state: StateCore, token: Token) -> tuple[int, int]:
     return (token.map[0] + 1 if token.map else 1), max(line.find("!!!"), 0) + 1
 
 
-def quiz_tokens(callout: list[Token], taken: set[str]) -> list[Token]:
-    """Return the tokens of a quiz made of a well-formed quiz callout's tokens."""
+def quiz_tokens(callout: list[Token], taken: set[str], quiz_number: int) -> list[Token]:
+    """Return the tokens of the page's `quiz_number`th quiz, made of a well-formed callout's."""
     list_start, list_end = options_list(callout, 0, len(callout) - 1)
     options = callout[list_start : list_end + 1]
     items = option_items(options)
@@ -145,7 +147,7 @@ def quiz_tokens(callout: list[Token], taken: set[str]) -> list[Token]:
         legend.append(marker("quiz_legend_close"))
     for item in items:
         item.type = "quiz_option_open"
-        item.meta.update({"name": f"q{len(taken)}", "kind": kind})
+        item.meta.update({"name": f"q{quiz_number}", "kind": kind})
     item_level = items[0].level
     for token in options:
         if token.type == "list_item_close" and token.level == item_level:
