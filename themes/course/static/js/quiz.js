@@ -17,7 +17,9 @@
     function clearMarks() {
       quiz.querySelectorAll(".quiz-mark").forEach(function (mark) { mark.remove(); });
     }
-    function check() {
+    // Answers given before come back marked, quietly: a live region that spoke as the page
+    // opened would talk over it.
+    function check(quietly) {
       var chosen = [];
       var wrong = 0;
       clearMarks();
@@ -32,6 +34,7 @@
         chosen.push(position);
         wrong += !isRight;
       });
+      if (quietly) return;
       var missing = answer.length - chosen.length + wrong;
       var verdict = document.createElement("p");
       verdict.textContent = !chosen.length ? "Choose an answer first." : wrong ? "Not right: " + wrong + " wrong. Try again."
@@ -46,17 +49,17 @@
       progress.set(progress.chapters());
     }
     var button = quiz.querySelector("button");
-    button.addEventListener("click", check);
+    button.addEventListener("click", function () { check(false); });
     quiz.addEventListener("change", clearMarks);
     var saved = progress.entry(here).quizzes[quiz.id];
     if (saved && Array.isArray(saved.chosen) && saved.chosen.length) {
       inputs.forEach(function (input, position) { input.checked = saved.chosen.indexOf(position) >= 0; });
-      check();
+      check(true);
     }
     // Check was pressed before this script came (reader.js noted it).
     if (button.hasAttribute("data-pending")) {
       button.removeAttribute("data-pending");
-      check();
+      check(false);
     }
   });
 })();
