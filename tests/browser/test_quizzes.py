@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from .conftest import open_reader
 from .test_accessibility import axe_script
+from .test_content_security import opened_chapter
 
 QUIZ = "#quiz-which-model-turns-noise-into-images"
 TWO_RIGHT = "#quiz-which-of-these-models-read-images"
@@ -284,3 +285,29 @@ def test_no_axe_violations_on_a_checked_quiz_and_a_done_chapter(browser, served_
     page.context.close()
     assert violations == []
     assert reader.console_errors == [] and reader.external_requests == []
+
+
+CSP_QUIZ = """!!! quiz "Which model turns noise into images?"
+    - [ ] GPT-4V
+    - [x] A diffusion model
+
+    Diffusion models learn to remove noise step by step.
+"""
+
+
+def test_quizzes_progress_and_search_work_under_the_pages_own_policy(browser, build_site):
+    # Every other test here bypasses the policy (to inject axe); this one keeps it.
+    with opened_chapter(browser, build_site, CSP_QUIZ) as opened:
+        page = opened.page
+        choose_and_check(page, "A diffusion model")
+        expect(verdict(page)).to_have_text("Right!")
+        page.get_by_role("button", name="Mark as done").click()
+        # Search's code now comes when the box is used: it still finds the chapter.
+        page.locator("#search-input").fill("noise")
+        expect(page.locator("#search-results a").first).to_have_text("One")
+        page.goto(f"{opened.base_url}/index.html")
+        expect(page.locator(".your-progress [role=status]")).to_have_text("1 chapter done.")
+        expect(syllabus_mark(page, "chapter1")).to_have_text("Done · Quizzes 1/1")
+        assert opened.violations == []
+        fetched = [url.rsplit("/", 1)[1] for url in opened.requested if "/theme/js/" in url]
+        assert {"quiz.js", "progress.js", "search.js"} <= set(fetched)
