@@ -19,7 +19,7 @@ from courselib.fingerprint import product_key
 from .shards import assign_shards, is_chapter_page, pages_glob
 from .verify import VERIFIED_FILE, bundle_problem, is_verified, mark_verified
 
-# Lists the shards the browser merges into the first one's search (see reader.js).
+# Lists the shards the browser merges into the first one's search (see search.js).
 MANIFEST = "shards.json"
 # All a merged index fetches: the primary bundle's pagefind.js and WebAssembly search it.
 MERGED_INDEX_FILES = ("pagefind-entry.json", "*.pf_meta", "index/*", "fragment/*", "filter/*")
