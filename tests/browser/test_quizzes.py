@@ -140,7 +140,7 @@ def test_mark_as_done_and_quiz_scores_show_in_the_syllabus_and_sidebar(reader, s
     page.get_by_role("button", name="Mark as done").click()
     page.goto(served_site.url("index.html"))
     assert syllabus_mark(page, "chapter4").inner_text() == "Done"
-    assert "2 chapters done." in page.locator(".your-progress [role=status]").inner_text()
+    assert "2 pages marked done." in page.locator(".your-progress [role=status]").inner_text()
 
 
 def test_progress_saved_to_a_file_forgotten_and_loaded_back(reader, served_site):
@@ -214,7 +214,7 @@ def test_a_malformed_or_hostile_progress_file_breaks_nothing(reader, served_site
     assert page.locator("main img, .sidebar img").count() == 0 and dialogs == []
     if "hostile" in file_text.decode("latin-1") or b"course-progress" in file_text:
         # Only what has the right shape is kept: chapter 4 is done, chapter 20 is not.
-        assert status.inner_text().startswith("Loaded. 1 chapter done.")
+        assert status.inner_text().startswith("Loaded. 1 page marked done.")
         assert syllabus_mark(page, "chapter4").inner_text() == "Done"
         assert page.evaluate("Object.prototype.chosen") is None
     else:
@@ -306,7 +306,7 @@ def test_quizzes_progress_and_search_work_under_the_pages_own_policy(browser, bu
         page.locator("#search-input").fill("noise")
         expect(page.locator("#search-results a").first).to_have_text("One")
         page.goto(f"{opened.base_url}/index.html")
-        expect(page.locator(".your-progress [role=status]")).to_have_text("1 chapter done.")
+        expect(page.locator(".your-progress [role=status]")).to_have_text("1 page marked done.")
         expect(syllabus_mark(page, "chapter1")).to_have_text("Done · Quizzes 1/1")
         assert opened.violations == []
         fetched = [url.rsplit("/", 1)[1] for url in opened.requested if "/theme/js/" in url]

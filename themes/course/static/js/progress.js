@@ -88,7 +88,8 @@
 
   function summary() {
     var done = Object.keys(progress).filter(function (page) { return (progress[page] || 0).done === true; }).length;
-    var said = done + (done === 1 ? " chapter" : " chapters") + " done.";
+    // "Page", not "chapter": a course may call its parts units and lessons (COURSE_LEVELS).
+    var said = done + (done === 1 ? " page" : " pages") + " marked done.";
     if (!storageWorks()) said += " This browser keeps nothing for this site (private mode, or storage full): save your progress to a file before you leave.";
     return said;
   }
