@@ -8,6 +8,8 @@ import re
 import pytest
 from conftest import chapter
 from courselib.markdown import render_markdown
+from hypothesis import given
+from hypothesis import strategies as st
 
 QUIZ = """Some text.
 
@@ -110,6 +112,24 @@ def test_text_between_question_and_options_stays_in_the_fieldset_and_links_are_f
             (5, 5, "quiz 'Nested' has no option marked right: " + MARK_ONE),
         ),
         (
+            '!!! quiz "Q?"\n    - [x] a\n\n    - [ ] b\n        - [ ] nested\n',
+            (
+                4,
+                5,
+                "quiz 'Q?': an option holds more than a line of text (a list, code or"
+                " a second paragraph): write each option on one line",
+            ),
+        ),
+        (
+            '!!! quiz "Q?"\n    - [x] a\n    - b\n',
+            (
+                3,
+                5,
+                "quiz 'Q?': an option has no '[ ]' or '[x]':"
+                " write every option as '- [ ] ...' (wrong) or '- [x] ...' (right)",
+            ),
+        ),
+        (
             '!!! quiz "Options?"\n    - a\n    - b\n',
             (
                 1,
@@ -157,3 +177,40 @@ def test_a_quiz_with_no_right_option_fails_the_build_at_its_line(build_site):
     assert expected in build.log, build.log
     assert "The build failed: fix the problems listed above." in build.log
     assert "Traceback" not in build.log
+
+
+QUIZ_LINES = [
+    '!!! quiz "Q?"',
+    "!!! quiz",
+    '!!! quiz ""',
+    "    - [ ] wrong",
+    "    - [x] right [a link](x.html)",
+    "    * [X] right too",
+    "    - not a task",
+    "        - [x] nested",
+    "    Explanation with `code` and $x^2$.",
+    "    ```",
+    "",
+    "- [x] outside",
+    '> !!! quiz "Quoted"',
+    ">     - [x] a",
+    '    !!! quiz "Inner"',
+    "        - [ ] b",
+]
+
+
+@given(st.lists(st.sampled_from(QUIZ_LINES), max_size=14))
+def test_any_arrangement_of_quiz_lines_makes_whole_quizzes_or_problems_where_written(lines):
+    markdown = "\n".join(lines) + "\n"
+    chapter_html = render_markdown(markdown)
+    for quiz in chapter_html.html.split('<div class="quiz"')[1:]:
+        fieldset = quiz[: quiz.index("</fieldset>")]
+        assert re.match(r' id="quiz-[\w-]+" data-answer="\d+( \d+)*">', quiz)
+        assert "<legend>" in fieldset and "task-list-item-checkbox" not in fieldset
+        # A label holds text only: no list, code block or paragraph in an option.
+        for label in re.findall(r"<label>(.*?)</label>", fieldset, re.DOTALL):
+            assert not re.search(r"<(ul|ol|pre|div|p)[ >]", label), label
+    for line, _column, text in chapter_html.problems:
+        if text.startswith("quiz "):
+            # At the quiz's `!!!`, or at the option that is wrong.
+            assert re.search(r"!!! quiz|^[ >]*[-*] ", markdown.split("\n")[line - 1])

@@ -35,6 +35,7 @@ NOT_REPEATED = frozenset({"link_open", "link_close", "image", "footnote_ref", "h
 # Where the located tokens keep their place in the source (courselib.markdown.positions).
 LOCATION_KEYS = ("offset", "line", "column", "block")
 QUIZ_ID_LENGTH = 48
+PARAGRAPH_TOKENS = ("paragraph_open", "paragraph_close")
 
 
 def add_quizzes(md: MarkdownIt) -> None:
@@ -56,8 +57,8 @@ def make_quizzes(state: StateCore) -> None:
             end = closing_index(tokens, index)
             problem = quiz_problem(tokens, index, end)
             if problem:
-                line, column = callout_position(state, token)
-                state.env.setdefault("problems", []).append((line, column, problem))
+                line, column = source_position(state, problem[0])
+                state.env.setdefault("problems", []).append((line, column, problem[1]))
             else:
                 quizzes += 1
                 quiz = quiz_tokens(tokens[index : end + 1], taken, quizzes)
@@ -78,7 +79,7 @@ def closing_index(tokens: list[Token], start: int) -> int:
 
 
 def options_list(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
-    """Return where the quiz's options (its first task list) open and close, or None."""
+    """Return where the quiz's options (its first list with a task) open and close, or None."""
     level = tokens[start].level + 1
     for index in range(start + 1, end):
         token = tokens[index]
@@ -88,24 +89,42 @@ def options_list(tokens: list[Token], start: int, end: int) -> tuple[int, int] |
                 for item in tokens[index:end]
                 if item.type == "list_item_open" and item.level == level + 1
             ]
-            if items and all("checked" in (item.meta or {}) for item in items):
+            if any("checked" in (item.meta or {}) for item in items):
                 return index, closing_index(tokens, index)
     return None
 
 
-def quiz_problem(tokens: list[Token], start: int, end: int) -> str | None:
-    """Return what is wrong with the quiz callout tokens[start:end + 1], or None."""
+def quiz_problem(tokens: list[Token], start: int, end: int) -> tuple[Token, str] | None:
+    """Return what is wrong with the quiz callout tokens[start:end + 1] and the token whose
+    line it is at, or None."""
     question = quiz_question(tokens, start)
     found = options_list(tokens, start, end)
     if found is None:
-        return (
+        return tokens[start], (
             f"quiz {question!r} has no options: write them as a task list,"
             " '- [ ]' for a wrong one and '- [x]' for a right one"
         )
-    if not any(item.meta.get("checked") for item in option_items(tokens[found[0] : found[1]])):
-        return (
+    options = tokens[found[0] : found[1] + 1]
+    items = option_items(options)
+    if not any(item.meta.get("checked") for item in items):
+        return tokens[start], (
             f"quiz {question!r} has no option marked right: mark the right option(s) with '- [x]'"
         )
+    for item in items:
+        first = options.index(item)
+        if "checked" not in item.meta:
+            return item, (
+                f"quiz {question!r}: an option has no '[ ]' or '[x]':"
+                " write every option as '- [ ] ...' (wrong) or '- [x] ...' (right)"
+            )
+        inside = options[first + 1 : closing_index(options, first)]
+        # An option is a label's text: a list, code or second paragraph cannot be in one.
+        kinds = [token.type for token in inside if token.type not in PARAGRAPH_TOKENS]
+        if kinds not in ([], ["inline"]):
+            return item, (
+                f"quiz {question!r}: an option holds more than a line of text (a list, code or"
+                " a second paragraph): write each option on one line"
+            )
     return None
 
 
@@ -121,11 +140,13 @@ def option_items(list_tokens: list[Token]) -> list[Token]:
     return [t for t in list_tokens if t.type == "list_item_open" and t.level == level]
 
 
-def callout_position(state: StateCore, token: Token) -> tuple[int, int]:
-    """Return the 1-based line and column of the `!!!` that opens a callout."""
+def source_position(state: StateCore, token: Token) -> tuple[int, int]:
+    """Return the 1-based line and column where a block (a callout's `!!!`, an option's `-`)
+    starts."""
     lines = source_lines(state)
     line = lines[token.map[0]] if token.map and token.map[0] < len(lines) else ""
-    return (token.map[0] + 1 if token.map else 1), max(line.find("!!!"), 0) + 1
+    marker = "!!!" if token.type == "admonition_open" else token.markup
+    return (token.map[0] + 1 if token.map else 1), max(line.find(marker), 0) + 1
 
 
 def quiz_tokens(callout: list[Token], taken: set[str], quiz_number: int) -> list[Token]:
@@ -152,7 +173,7 @@ def quiz_tokens(callout: list[Token], taken: set[str], quiz_number: int) -> list
     for token in options:
         if token.type == "list_item_close" and token.level == item_level:
             token.type = "quiz_option_close"
-        elif token.type in ("paragraph_open", "paragraph_close") and token.level == item_level + 1:
+        elif token.type in PARAGRAPH_TOKENS and token.level == item_level + 1:
             token.hidden = True  # an option is a label's text: no paragraph inside
     options[0].type, options[-1].type = "quiz_options_open", "quiz_options_close"
     explanation = callout[list_end + 1 : -1]
