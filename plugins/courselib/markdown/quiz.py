@@ -7,16 +7,17 @@
         Diffusion models learn to remove noise step by step.
 
 becomes a `<fieldset>` whose `<legend>` is the question, one radio button an option
-(checkboxes where more than one is marked `[x]`), a Check button for reader.js, and a
-closed "Answer" fold holding the right option(s) and the explanation (what follows the
-options). Without JavaScript the quiz still reads: the options, then the fold. The key
-is in the page (a self-check needs no server) but never in plain sight: the fold is
-closed and left out of the search index, and reader.js reads which options are right
-from `data-answer`, the positions of the right options.
+(checkboxes where more than one is marked `[x]`), a Check button for the theme's quiz.js,
+and a closed "Answer" fold holding the right option(s) and the explanation (what follows
+the options). Without JavaScript the quiz still reads: the options, then the fold. The
+key is in the page (a self-check needs no server) but never in plain sight: the fold is
+closed and left out of the search index, and quiz.js reads which options are right from
+`data-answer`, the positions of the right options.
 
 What comes between the question and the options (a code listing, say) stays in the
 fieldset. A quiz with no option marked right, or no options at all, is a problem at the
-line of its `!!!`, and is left as a plain callout.
+line of its `!!!`; an option that is no task (`- b`) or holds more than a line of text (a
+label holds text only), at the option's line. Such a quiz is left a plain callout.
 """
 
 import copy
@@ -157,7 +158,7 @@ def quiz_tokens(callout: list[Token], taken: set[str], quiz_number: int) -> list
     right = [position for position, item in enumerate(items) if item.meta["checked"]]
     quiz_id = unique_id(quiz_question(callout, 0), taken)
     kind = "checkbox" if len(right) > 1 else "radio"
-    opening = Token("quiz_open", "div", 1)
+    opening = Token("quiz_open", "div", 0)
     opening.meta = {"id": quiz_id, "answer": " ".join(map(str, right))}
     # `!!! quiz` alone has the title "Quiz"; only `!!! quiz ""` has none.
     if callout[1].type == "admonition_title_open":
