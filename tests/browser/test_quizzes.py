@@ -123,6 +123,22 @@ def test_mark_as_done_pressed_first_is_pressed_once_and_kept(reader, served_site
     expect(button).to_have_attribute("aria-pressed", "false")
 
 
+def test_two_tabs_keep_each_others_progress(reader, served_site):
+    first = reader.page
+    first.goto(served_site.url("chapter4.html"))
+    second = first.context.new_page()
+    second.goto(served_site.url("chapter20.html"))
+    first.get_by_role("button", name="Mark as done").click()
+    # The other tab hears of it, and its own change keeps it.
+    expect(
+        second.locator('.sidebar-chapters a[href$="chapter4.html"] .progress-mark')
+    ).to_have_text("Done")
+    second.get_by_role("button", name="Mark as done").click()
+    first.goto(served_site.url("index.html"))
+    expect(syllabus_mark(first, "chapter4")).to_have_text("Done")
+    expect(syllabus_mark(first, "chapter20")).to_have_text("Done")
+
+
 def syllabus_mark(page, slug: str):
     return page.locator(f'.syllabus-entry > a[href$="{slug}.html"] .progress-mark')
 

@@ -8,12 +8,15 @@
   "use strict";
   var siteRoot = new URL(document.querySelector("[data-site-root]").getAttribute("data-site-root"), document.baseURI);
   var storeKey = "course-progress:" + siteRoot.pathname;
-  var progress = {};
-  try {
-    var stored = JSON.parse(localStorage.getItem(storeKey)).chapters;
-    if (stored && typeof stored === "object") progress = stored;
-    // None kept yet, storage blocked or damaged: start afresh.
-  } catch (nothing) {}
+  function stored() {
+    try {
+      var chapters = JSON.parse(localStorage.getItem(storeKey)).chapters;
+      if (chapters && typeof chapters === "object") return chapters;
+      // None kept yet, storage blocked or damaged: start afresh.
+    } catch (nothing) {}
+    return null;
+  }
+  var progress = stored() || {};
   function setProgress(chapters) {
     progress = chapters;
     try {
@@ -25,7 +28,9 @@
   function pageKey(url) {
     return new URL(url, document.baseURI).pathname.slice(siteRoot.pathname.length).replace(/(^|\/)$/, "$1index.html");
   }
+  // A change starts from what is stored: another tab may have changed it since.
   function chapterEntry(key, create) {
+    if (create) progress = stored() || progress;
     var entry = progress[key];
     if (!entry || typeof entry.quizzes !== "object" || !entry.quizzes) {
       entry = { done: false, quizzes: {} };
@@ -58,6 +63,12 @@
   function showDone() {
     doneButton.setAttribute("aria-pressed", String(chapterEntry(here).done === true));
   }
+  window.addEventListener("storage", function (event) {
+    if (event.key !== storeKey) return;
+    progress = stored() || {};
+    showProgress();
+    if (doneButton) showDone();
+  });
   if (doneButton) {
     doneButton.addEventListener("click", toggleDone);
     showDone();

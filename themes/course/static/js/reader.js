@@ -84,9 +84,10 @@
      for the course, on the home page ("Your progress"), or once a reader presses "Mark as done"
      or touches a quiz. A press made before the code came is acted on when it comes. */
   var siteRoot = new URL(document.querySelector("[data-site-root]").getAttribute("data-site-root"), document.baseURI);
+  var storeKey = "course-progress:" + siteRoot.pathname;
   var kept = null;
   try {
-    kept = localStorage.getItem("course-progress:" + siteRoot.pathname);
+    kept = localStorage.getItem(storeKey);
   } catch (blocked) {}
   function fetchProgress() { fetchScript("progress.js"); }
   function fetchQuizzes() {
@@ -94,6 +95,10 @@
     fetchScript("quiz.js");
   }
   if (kept || document.querySelector(".your-progress")) fetchProgress();
+  // Progress made in another tab shows here too.
+  window.addEventListener("storage", function (event) {
+    if (event.key === storeKey) fetchProgress();
+  });
   function pendingUntil(ready, fetchCode) {
     return function (event) {
       if (!window[ready]) event.currentTarget.setAttribute("data-pending", "");
