@@ -64,6 +64,9 @@ VIDEOS = "https://www.youtube-nocookie.com"
         ("img-src https://a.org/pics/", "img-src", "https://a.org/pics/x.png", True),
         ("img-src https://a.org/pics/", "img-src", "https://a.org/other/x.png", False),
         ("img-src https://a.org:8443", "img-src", "https://a.org/x.png", False),
+        ("img-src https://a.org", "img-src", "https://a.org:8443/x.png", False),  # 443 only
+        ("img-src http://a.org", "img-src", "https://a.org/x.png", True),  # upgraded to 443
+        ("img-src https://a.org", "img-src", "https://a.org:443/x.png", True),
         ("img-src *", "img-src", "data:image/png;base64,AAAA", False),
         ("script-src 'self'", "img-src", "https://a.org/x.png", True),  # nothing governs it
     ],

@@ -130,8 +130,9 @@ def matches(source: str, target, page) -> bool:
             return False
     elif host != "*" and host != target.hostname:
         return False
-    port = found["port"]
-    if port and port != "*" and str(target.port or default_port(scheme)) != port:
+    # A source without a port allows only the scheme's default one (443 for https).
+    port = found["port"] or str(default_port(scheme))
+    if port != "*" and str(target.port or default_port(scheme)) != port:
         return False
     path = found["path"]
     if path:
