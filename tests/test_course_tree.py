@@ -200,3 +200,14 @@ def test_upcoming_chapters_take_their_place_among_units():
         ("Unit 2", True),
         ("Unit 3", False),
     ]
+
+
+def test_a_unit_written_with_an_upcoming_chapters_number_replaces_it():
+    course = build(
+        ["1-a/README.md", "2-b/README.md"], upcoming=[{"number": 2, "title": "B", "slug": "b"}]
+    )
+    assert [(entry.label, entry.is_upcoming) for entry in course.order] == [
+        ("Unit 1", False),
+        ("Unit 2", False),
+    ]
+    assert course.problems == []

@@ -279,3 +279,29 @@ def test_the_seed_course_and_a_github_unit_live_side_by_side(build_site):
     assert labels == ["Chapter 1", "Chapter 1.1", "Chapter 4", "Chapter 5"]
     assert (build.output / "chapter4.html").is_file()
     assert (build.output / "1-basics" / "1-tokens" / "index.html").is_file()
+
+
+def test_a_unit_replaces_the_upcoming_chapter_of_its_number(build_site):
+    announced = [{"number": 2, "title": "Agents"}]
+    build = build_site(
+        {"1-a/README.md": "# A\n", "2-agents/README.md": "# Agents\n"},
+        extra_settings={**SETTINGS, "UPCOMING_CHAPTERS": announced},
+    )
+    assert build.exit_code == 0, build.log
+    syllabus = build.page("index.html").split('id="syllabus"')[1]
+    labels = re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus)
+    assert labels == ["Unit 1", "Unit 2"]
+    assert "Coming soon" not in syllabus
+    assert not (build.output / "chapter2.html").exists()
+
+
+def test_a_page_placed_by_its_path_cannot_take_an_upcoming_chapters_address(build_site):
+    build = build_site(
+        {"1-a/README.md": "# A\n", "chapter3.md": "# Safety, written\n"},
+        extra_settings={**SETTINGS, "UPCOMING_CHAPTERS": [{"number": 3, "title": "Safety"}]},
+    )
+    assert build.exit_code != 0
+    assert (
+        "content/chapter3.md: its address 'chapter3.html' (from its path) is taken by"
+        " upcoming chapter 3 'Safety' (UPCOMING_CHAPTERS): rename it"
+    ) in build.log, build.log

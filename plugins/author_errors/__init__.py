@@ -23,7 +23,7 @@ from courselib.cached_products.image_index import image_index_for
 from courselib.chapter_numbers import OutlineError, chapter_number, parse_upcoming
 from courselib.front_matter import read_front_matter
 from courselib.markdown import PROBLEMS_FIELD
-from courselib.pages import BY_PATH_FIELD, HOME_FIELD
+from courselib.pages import BY_PATH_FIELD, HOME_FIELD, unit_number
 from courselib.paths import shown_path
 from pelican import signals
 from pelican.log import LimitFilter
@@ -195,6 +195,9 @@ def announced_chapters(context: dict, settings: dict) -> list[tuple[int, str, st
         return []  # the chapters plugin names the bad setting
     written = set()
     for article in context.get("articles", []):
+        if article.metadata.get(BY_PATH_FIELD):  # numbered by its folder, as the syllabus does
+            written.add(unit_number(article.relative_source_path))
+            continue
         with contextlib.suppress(OutlineError):
             source = article.source_path
             written.add(chapter_number(article.metadata.get("chapter"), article.slug, source))

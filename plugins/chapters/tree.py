@@ -187,7 +187,12 @@ class TreeReader:
 
 
 def merge_top_level(top: list[Chapter], units: list[Chapter], problems: list[str]) -> list[Chapter]:
-    """Return Pelican chapters and top-level units in number order, reporting shared numbers."""
+    """Return Pelican chapters and top-level units in number order, reporting shared numbers.
+
+    A unit written with an upcoming chapter's number replaces the announcement.
+    """
+    written = {unit.number for unit in units}
+    top = [entry for entry in top if not (entry.is_upcoming and entry.number in written)]
     by_number = {entry.number: entry for entry in top if entry.number is not None}
     for unit in units:
         earlier = by_number.get(unit.number)

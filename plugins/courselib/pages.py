@@ -54,6 +54,15 @@ def name_number(name: str) -> int | None:
     return int(found["number"]) if found else None
 
 
+def unit_number(source: str) -> int | None:
+    """Return the number of the top-level entry a file placed by its path is in, or None.
+
+    `2-devices/1-headsets/README.md` is in unit 2 and `03_setup.md` is entry 3; the
+    syllabus gives that number to no upcoming chapter. `notes/week3.md` is in none.
+    """
+    return name_number(source.split("/", 1)[0])
+
+
 def in_numbered_folder(source: str) -> bool:
     """True when a file in content/ lies inside a folder whose name starts with a number."""
     return any(name_number(folder) is not None for folder in source.split("/")[:-1])
