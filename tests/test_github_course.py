@@ -305,3 +305,20 @@ def test_a_page_placed_by_its_path_cannot_take_an_upcoming_chapters_address(buil
         "content/chapter3.md: its address 'chapter3.html' (from its path) is taken by"
         " upcoming chapter 3 'Safety' (UPCOMING_CHAPTERS): rename it"
     ) in build.log, build.log
+
+
+def test_a_file_name_that_a_url_cannot_hold_as_it_is_gets_a_working_address(build_site):
+    build = build_site(
+        {
+            "1-a/README.md": "# A\n\n[first](it's%20%231.md) [notes](<2 my notes.md>)\n",
+            "1-a/it's #1.md": "# Number one\n",
+            "1-a/2 my notes.md": "# Notes\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    unit = build.page("1-a/index.html")
+    assert 'href="../1-a/it&#39;s%20%231.html"' in unit  # the syllabus; `#` is no fragment
+    assert "href=\"../1-a/it's%20%231.html\">first</a>" in unit
+    assert 'href="../1-a/2%20my%20notes.html">notes</a>' in unit
+    assert (build.output / "1-a" / "it's #1.html").is_file()

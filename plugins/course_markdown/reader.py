@@ -21,6 +21,7 @@ from courselib.pages import (
     HOME_FIELD,
     is_home_page,
     page_save_as,
+    page_url,
     placed_by_path,
     title_from_name,
 )
@@ -99,7 +100,7 @@ def missing_fields(
     if placed_by_path(source, has_front_matter) and "slug" not in metadata:
         save_as = page_save_as(source)
         fields["slug"] = save_as.removesuffix(".html")
-        fields["url"] = save_as
+        fields["url"] = page_url(save_as)
         fields["save_as"] = "" if is_home_page(source) else save_as
         fields[HOME_FIELD] = is_home_page(source)
         fields[BY_PATH_FIELD] = True

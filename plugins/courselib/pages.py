@@ -26,6 +26,9 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 FOLDER_PAGE_NAMES = ("readme", "index")
 # `1-intro`, `01_setup`, `2.devices`, `3 spatial design`, or a bare `4`.
 NUMBERED = re.compile(r"^(?P<number>\d+)(?:[-_. ]+|$)")
+# What a file's name may hold that a URL may not hold as it is (`#` would start a fragment,
+# `?` a query, `%` an escape, a space or `"` end an attribute), nor `&` in an HTML attribute.
+NOT_IN_URL = re.compile(r"[\x00-\x20\x7f\"#%&<>?\[\\\]^`{|}]")
 
 
 def is_markdown(name: str) -> bool:
@@ -81,6 +84,11 @@ def page_save_as(source: str) -> str:
     folder, name = posixpath.split(source)
     page = "index" if is_folder_page(name) else stem(name)
     return posixpath.join(folder, f"{page}.html")
+
+
+def page_url(save_as: str) -> str:
+    """Return the URL of a page written at `save_as`: `it's #1.html` -> `it's%20%231.html`."""
+    return NOT_IN_URL.sub(lambda character: f"%{ord(character[0]):02X}", save_as)
 
 
 def title_from_name(source: str) -> str:
