@@ -127,6 +127,7 @@ def test_a_folder_linked_from_another_place_is_listed_at_both(tmp_path):
         ("rubric", {"rubric"}, "rubric"),
         ("Custom-Id", {"Custom-Id", "custom-id"}, "Custom-Id"),  # an exact id comes first
         ("Missing", {"rubric"}, "Missing"),  # left for the gate to report
+        ("%C3%9Cber-uns", {"über-uns"}, "%C3%BCber-uns"),  # `#Über-uns` as Markdown wrote it
         ("", set(), ""),
     ],
 )
