@@ -333,3 +333,13 @@ def test_the_social_card_of_such_a_page_has_a_working_address(build_site):
     tip = build.page("1-a/1 #1 tip.html")
     assert '<meta property="og:image" content="https://x.org/c/social/1-a/1%20%231%20tip.png">' in tip
     assert (build.output / "social" / "1-a" / "1 #1 tip.png").is_file()
+
+
+def test_a_broken_anchor_with_any_letters_is_told_at_its_markdown_line(build_site):
+    build = build_site(
+        {"1-a/README.md": "# A\n\n[b](../2-b/README.md#Übung)\n", "2-b/README.md": "# B\n"},
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code != 0
+    assert "content/1-a/README.md:3:1: broken anchor '../2-b/README.md#Übung'" in build.log
+    assert "[in theme markup" not in build.log, build.log
