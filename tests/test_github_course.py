@@ -343,3 +343,23 @@ def test_a_broken_anchor_with_any_letters_is_told_at_its_markdown_line(build_sit
     assert build.exit_code != 0
     assert "content/1-a/README.md:3:1: broken anchor '../2-b/README.md#Übung'" in build.log
     assert "[in theme markup" not in build.log, build.log
+
+
+def test_markdown_saved_with_an_upper_case_suffix_is_a_page(build_site):
+    build = build_site(
+        {
+            "README.md": "# Home\n\n[two](2-b/README.MD)\n",
+            "1-a/README.md": "# A\n",
+            "2-b/README.MD": "# B\n",
+            "2-b/notes.Markdown": "# Notes\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    syllabus = build.page("index.html").split('id="syllabus"')[1]
+    assert re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus) == [
+        "Unit 1",
+        "Unit 2",
+    ]
+    assert 'href="./2-b/index.html">two</a>' in build.page("index.html")
+    assert (build.output / "2-b" / "notes.html").is_file()

@@ -8,6 +8,7 @@ course's pages and files (see github_links.py); this must run before the plugins
 read a chapter's image URLs (course_images, rootlinks), as PLUGINS orders it.
 """
 
+import itertools
 import logging
 import os
 
@@ -25,9 +26,14 @@ _build: CourseLinks | None = None
 
 
 def use_course_reader(readers) -> None:
-    """Read Markdown files with our reader, in place of Pelican's."""
+    """Read Markdown files with our reader, in place of Pelican's.
+
+    Whatever the case of their suffix: Pelican matches it exactly, and `README.MD` (as
+    saved on Windows) is Markdown to GitHub, to our links and to our checks.
+    """
     for extension in CourseMarkdownReader.file_extensions:
-        readers.reader_classes[extension] = CourseMarkdownReader
+        for letters in itertools.product(*({letter, letter.upper()} for letter in extension)):
+            readers.reader_classes["".join(letters)] = CourseMarkdownReader
 
 
 def start_build(generator) -> None:
