@@ -211,3 +211,13 @@ def test_a_unit_written_with_an_upcoming_chapters_number_replaces_it():
         ("Unit 2", False),
     ]
     assert course.problems == []
+
+
+def test_a_folder_without_a_page_in_a_course_with_no_numbers_is_outside_not_a_problem():
+    course = build(["intro.md", "setup.md", "extras/tools/README.md"], levels=("Chapter",))
+    assert course.problems == []
+    assert [(entry.label, entry.title) for entry in course.order] == [
+        ("Chapter 1", "Intro"),
+        ("Chapter 2", "Setup"),
+    ]
+    assert [entry.source for entry in course.outside] == ["content/extras/tools/README.md"]

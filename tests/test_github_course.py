@@ -319,7 +319,7 @@ def test_a_file_name_that_a_url_cannot_hold_as_it_is_gets_a_working_address(buil
     assert build.exit_code == 0, build.log
     unit = build.page("1-a/index.html")
     assert 'href="../1-a/it&#39;s%20%231.html"' in unit  # the syllabus; `#` is no fragment
-    assert "href=\"../1-a/it's%20%231.html\">first</a>" in unit
+    assert 'href="../1-a/it\'s%20%231.html">first</a>' in unit
     assert 'href="../1-a/2%20my%20notes.html">notes</a>' in unit
     assert (build.output / "1-a" / "it's #1.html").is_file()
 
@@ -331,7 +331,9 @@ def test_the_social_card_of_such_a_page_has_a_working_address(build_site):
     )
     assert build.exit_code == 0, build.log
     tip = build.page("1-a/1 #1 tip.html")
-    assert '<meta property="og:image" content="https://x.org/c/social/1-a/1%20%231%20tip.png">' in tip
+    assert (
+        '<meta property="og:image" content="https://x.org/c/social/1-a/1%20%231%20tip.png">' in tip
+    )
     assert (build.output / "social" / "1-a" / "1 #1 tip.png").is_file()
 
 

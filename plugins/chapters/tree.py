@@ -131,6 +131,11 @@ class TreeReader:
             + [(posixpath.basename(page.path), page) for page in folder.files],
             key=lambda item: item[0],
         )
+        if self.name_order:  # a folder with no page of its own has no place to be numbered
+            for _name, item in named:
+                if isinstance(item, Folder) and item.page is None:
+                    self.set_outside(item)
+            named = [(n, item) for n, item in named if not isinstance(item, Folder) or item.page]
         numbered: list[Chapter] = []
         others: list[Chapter] = []
         for position, (name, item) in enumerate(named):
