@@ -365,3 +365,14 @@ def test_markdown_saved_with_an_upper_case_suffix_is_a_page(build_site):
     ]
     assert 'href="./2-b/index.html">two</a>' in build.page("index.html")
     assert (build.output / "2-b" / "notes.html").is_file()
+
+
+def test_the_sitemap_invents_no_date_for_a_page_without_one(build_site):
+    build = build_site(
+        {"1-a/README.md": "# A\n", "1-a/dated.md": "Title: Dated\nDate: 2024-03-05\n\nText.\n"},
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    sitemap = build.page("sitemap.xml")
+    assert "<url><loc>/1-a/</loc></url>" in sitemap  # its file's time is not a date
+    assert "<loc>/1-a/dated.html</loc><lastmod>2024-03-05</lastmod>" in sitemap
