@@ -39,6 +39,9 @@ def html(markdown: str) -> str:
         ),
         ("Note[^1].\n\n[^1]: The note.\n", '<li id="fn:1"><p>The note.&#160;<a class="footnote'),
         ("Note[^1].\n\n[^1]: The note.\n", 'href="#fnref:1" aria-label="Back to reference 1"'),
+        # A formula in an image's alt text is read out as its TeX, not left out.
+        ("![Graph of $y = x^2$](p.png)\n", '<img alt="Graph of $y = x^2$" src="p.png">'),
+        ("![\\(a\\) *and* $$b$$](p.png)\n", '<img alt="\\(a\\) and $$b$$" src="p.png">'),
         # Our callouts, as Python-Markdown wrote them.
         (
             '!!! note "Before you run it"\n    Install it.\n',
