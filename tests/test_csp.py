@@ -50,6 +50,8 @@ VIDEOS = "https://www.youtube-nocookie.com"
     [
         (STRICT, "img-src", "https://course.example.org/images/x.png", True),  # 'self'
         (STRICT, "img-src", "https://cdn.example.org/x.png", False),
+        (STRICT, "img-src", "https://course.example.org:443/images/x.png", True),  # its port
+        (STRICT, "img-src", "https://course.example.org:8443/images/x.png", False),
         (STRICT, "img-src", "data:image/png;base64,AAAA", True),
         (STRICT, "frame-src", "https://www.youtube-nocookie.com/embed/x", False),  # default-src
         (STRICT, "media-src", "https://cdn.example.org/v.mp4", False),
