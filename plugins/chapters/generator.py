@@ -6,13 +6,16 @@ from urllib.parse import quote
 
 from courselib.chapter_numbers import OutlineError, parse_upcoming
 from courselib.git_dates import last_commit_dates
+from courselib.markdown.exercises import fill_exercise_numbers
 from courselib.pages import BY_PATH_FIELD, FILE_DATE_FIELD, HOME_FIELD
 from courselib.paths import shown_path
+from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_CONTEXT
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
 from .outline import Chapter, WrittenChapter, syllabus_entry
 from .settings import course_settings
+from .term import exercise_numbering
 from .tree import build_course, label
 
 logger = logging.getLogger(__name__)
@@ -58,6 +61,7 @@ class ChapterGenerator(Generator):
         dated_by_file = article.metadata.get(FILE_DATE_FIELD, False)
         date = commit_dates.get(path) if dated_by_file else getattr(article, "date", None)
         source_url = self.course.source_url
+        held_back = hasattr(article, HELD_BACK_ATTRIBUTE)
         return WrittenChapter(
             source=shown_path(article.source_path, self.settings["PATH"]),
             title=article.title,
@@ -65,13 +69,16 @@ class ChapterGenerator(Generator):
             url=article.url,
             save_as=article.save_as,
             chapter_field=article.metadata.get("chapter"),
-            body_html=article._content or "",
+            # Exercise numbers are not known yet: none in a description.
+            body_html=fill_exercise_numbers(article._content or "", ""),
             date=date,
             modified=getattr(article, "modified", None),
             description_field=article.metadata.get("description"),
             by_path=article.metadata.get(BY_PATH_FIELD, False),
             path=path,
             edit_url=f"{source_url}/{quote(path)}" if source_url else None,
+            held_back=held_back,
+            release=getattr(article, HELD_BACK_ATTRIBUTE, None),
         )
 
     def generate_context(self) -> None:
@@ -84,13 +91,16 @@ class ChapterGenerator(Generator):
         in_course = [article for article in articles if article is not self.home]
         commit_dates = last_commit_dates(self.settings["PATH"])
         written = [self.written_chapter(article, commit_dates) for article in in_course]
+        # Chapters held back until their Release day: in the syllabus, never written.
+        held_back = self.context.get(HELD_BACK_CONTEXT, [])
+        written_held_back = [self.written_chapter(article, commit_dates) for article in held_back]
         try:
             upcoming = parse_upcoming(self.settings.get("UPCOMING_CHAPTERS"))
         except OutlineError as problem:
             logger.error("pelicanconf: %s", problem)
             upcoming = []
         course = build_course(
-            written,
+            written + written_held_back,
             upcoming,
             self.settings["ARTICLE_URL"],
             self.settings["ARTICLE_SAVE_AS"],
@@ -122,6 +132,13 @@ class ChapterGenerator(Generator):
             if problem is None:  # a draft chapter is labelled as it will be when published
                 label(entry, (), self.course.levels)
             article.course_chapter = entry
+        for article in [*in_course, *off_syllabus]:
+            numbering = exercise_numbering(getattr(article, "course_chapter", None))
+            article._content = fill_exercise_numbers(article._content or "", numbering)
+        if self.home is not None:
+            self.home._content = fill_exercise_numbers(self.home._content or "", "")
+        for page in [*self.context.get("pages", []), *self.context.get("hidden_pages", [])]:
+            page._content = fill_exercise_numbers(page._content or "", "")
         self.syllabus = course.order
         self.context["syllabus"] = course.order
         self.context["syllabus_tree"] = course.tree
