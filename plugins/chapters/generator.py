@@ -92,8 +92,13 @@ class ChapterGenerator(Generator):
         commit_dates = last_commit_dates(self.settings["PATH"])
         written = [self.written_chapter(article, commit_dates) for article in in_course]
         # Chapters held back until their Release day: in the syllabus, never written.
+        # (Drafts and hidden chapters held back have no place to keep: they simply wait.)
         held_back = self.context.get(HELD_BACK_CONTEXT, [])
-        written_held_back = [self.written_chapter(article, commit_dates) for article in held_back]
+        written_held_back = [
+            self.written_chapter(article, commit_dates)
+            for article in held_back
+            if article.status == "published" and not article.metadata.get(HOME_FIELD)
+        ]
         try:
             upcoming = parse_upcoming(self.settings.get("UPCOMING_CHAPTERS"))
         except OutlineError as problem:

@@ -23,9 +23,7 @@ def hold_back_chapters(generator) -> None:
         articles = getattr(generator, name, None) or []
         held_back += [article for article in articles if hasattr(article, HELD_BACK_ATTRIBUTE)]
         articles[:] = [article for article in articles if not hasattr(article, HELD_BACK_ATTRIBUTE)]
-    # Only published chapters keep a syllabus place; drafts and hidden ones simply wait.
-    published = [article for article in held_back if article.status == "published"]
-    generator.context[HELD_BACK_CONTEXT] = published
+    generator.context[HELD_BACK_CONTEXT] = held_back
 
 
 def exercise_numbering(entry: Chapter | None) -> str:
