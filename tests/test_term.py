@@ -26,7 +26,9 @@ Images in, words out.
     Count what is in the picture.
 
 !!! solution
-    Quetzal: count the boxes it draws.
+    ### Quetzal method
+
+    Count the boxes it draws.
 """
 AGENTS = """\
 Xylophone agents plan, then act.
@@ -178,15 +180,22 @@ def test_crossing_the_days_with_one_cache_flips_the_site_both_ways(tmp_path):
         ("2026-12-12", set(AGENTS_TEXT)),
         ("2026-12-20", set(SOLUTIONS + AGENTS_TEXT)),
     ]
-    for day, published in steps:
-        code, log = run_staged_build(
-            tmp_path,
-            {"UPCOMING_CHAPTERS": [], **FEED},
-            environment={"COURSE_TODAY": day},
-        )
+    settings = {"UPCOMING_CHAPTERS": [], **FEED}
+    for step, (day, published) in enumerate(steps):
+        code, log = run_staged_build(tmp_path, settings, environment={"COURSE_TODAY": day})
         assert code == 0, log
         found = files_holding(tmp_path / "output", SOLUTIONS + AGENTS_TEXT)
         assert set(found) == published, (day, found)
+        # Byte for byte what a build from scratch, with no cache, writes on that day.
+        fresh = tmp_path / f"fresh{step}"
+        write_content(fresh / "content", CHAPTERS)
+        code, log = run_staged_build(
+            fresh, {**settings, "REUSE_UNCHANGED_PAGES": False}, {"COURSE_TODAY": day}
+        )
+        assert code == 0, log
+        for page in [*(fresh / "output").glob("*.html"), fresh / "output/feeds/all.atom.xml"]:
+            written = tmp_path / "output" / page.relative_to(fresh / "output")
+            assert written.read_bytes() == page.read_bytes(), (day, page.name)
 
 
 FOLDER_COURSE = {
@@ -257,3 +266,13 @@ def test_a_malformed_course_today_is_one_line_and_fails_the_build(tmp_path):
         build.log
     )
     assert "Traceback" not in build.log
+
+
+def test_a_link_to_an_exercise_that_is_not_there_is_a_broken_anchor(build_site):
+    files = {
+        "chapter3.md": chapter("Prompts", "chapter3", body="See [it](chapter4.html#exercise-4-3)."),
+        "chapter4.md": chapter("Vision", "chapter4", body=VISION),
+    }
+    build = build_site(files, extra_settings={"UPCOMING_CHAPTERS": []})
+    assert build.exit_code != 0
+    assert "content/chapter3.md:6:5: broken anchor 'chapter4.html#exercise-4-3'" in build.log
