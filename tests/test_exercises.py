@@ -1,6 +1,6 @@
 """Exercises, solutions and the days a term releases them: the pure rules, from tables."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from courselib.markdown import render_markdown
@@ -133,7 +133,7 @@ def test_a_text_is_held_back_until_its_day(field, held, day):
 
 def test_today_is_course_today_or_the_date_in_the_course_timezone():
     assert course_today({}, {"COURSE_TODAY": "2026-12-15"}) == (date(2026, 12, 15), None)
-    late = datetime(2026, 12, 15, 23, 30, tzinfo=timezone.utc)
+    late = datetime(2026, 12, 15, 23, 30, tzinfo=UTC)
     assert course_today({"TIMEZONE": "Asia/Tokyo"}, {}, late) == (date(2026, 12, 16), None)
     assert course_today({"TIMEZONE": "UTC"}, {}, late) == (date(2026, 12, 15), None)
     day, problem = course_today({"TIMEZONE": "UTC"}, {"COURSE_TODAY": "15/12/2026"}, late)
