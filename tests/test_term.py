@@ -44,7 +44,7 @@ CHAPTERS = {
         "Prompts",
         "chapter3",
         Chapter="3",
-        body="See [the second exercise](chapter4.html#exercise-4-2) and [agents](chapter5.html).",
+        body="See [the second exercise](chapter4.md#exercise-4-2) and [agents](chapter5.md).",
     ),
     "chapter4.md": chapter("Vision", "chapter4", Chapter="4", Solutions="2026-12-20", body=VISION),
     "chapter5.md": chapter("Agents", "chapter5", Chapter="5", Release="2026-12-10", body=AGENTS),
@@ -118,7 +118,8 @@ def test_exercises_are_numbered_by_chapter_with_anchors_and_permalinks(before_bo
     assert 'id="exercise-4-2-title">Exercise 4.2</p>' in page
     assert '<a class="permalink" href="#exercise-4-2" aria-labelledby="exercise-4-2-title"' in page
     # Another chapter's link to an exercise passed the link gate, which ran on this site.
-    assert 'href="chapter4.html#exercise-4-2"' in before_both.page("chapter3.html")
+    link = 'href="https://example.github.io/llm-course/chapter4.html#exercise-4-2"'
+    assert link in before_both.page("chapter3.html")
 
 
 def test_before_their_days_held_back_texts_are_in_no_file_of_the_site(before_both):
@@ -129,7 +130,7 @@ def test_before_their_days_held_back_texts_are_in_no_file_of_the_site(before_bot
     agents = before_both.page("chapter5.html")
     assert 'coming on <time datetime="2026-12-10">10 December 2026</time>' in agents
     assert indexed_urls(before_both.output) == {"chapter3.html", "chapter4.html"}
-    assert "llm-course/chapter5.html" not in before_both.page("feeds/all.atom.xml")
+    assert "<title>Agents</title>" not in before_both.page("feeds/all.atom.xml")
     assert "chapter4.html" in before_both.page("feeds/all.atom.xml")
 
 
@@ -198,6 +199,9 @@ def test_crossing_the_days_with_one_cache_flips_the_site_both_ways(tmp_path):
             assert written.read_bytes() == page.read_bytes(), (day, page.name)
 
 
+TIMELINE_PNG = (
+    PROJECT_ROOT / "tests/fixtures/github_course/1-introduction/2-history/images/timeline.png"
+).read_bytes()
 FOLDER_COURSE = {
     "README.md": "# Mixed reality\n\nA course in folders.\n",
     "1-introduction/README.md": "# Introduction\n\n!!! exercise\n    Name a headset.\n",
@@ -210,7 +214,10 @@ FOLDER_COURSE = {
     "1-introduction/2-history/assignment.md": (
         "# Assignment\n\n!!! exercise\n    Write a timeline.\n"
     ),
-    "2-devices/README.md": "Release: 2026-12-10\n\n# Devices\n\nNarwhal headsets.\n",
+    "2-devices/README.md": (
+        "Release: 2026-12-10\n\n# Devices\n\nNarwhal headsets.\n\n![A narwhal](images/narwhal.png)\n"
+    ),
+    "2-devices/images/narwhal.png": TIMELINE_PNG,
     "CONTRIBUTING.md": "# Contributing\n\n!!! exercise\n    Open a pull request.\n",
 }
 
@@ -229,6 +236,8 @@ def test_a_folder_course_numbers_exercises_by_unit_and_lesson(tmp_path):
     assert "Exercise 1.2.1</p>" in build.page("1-introduction/2-history/assignment.html")
     assert 'id="exercise-1-title">Exercise 1</p>' in build.page("CONTRIBUTING.html")
     assert files_holding(build.output, ("pangolin", "narwhal")) == {}
+    # What only the held-back chapter links to is not published either.
+    assert not list(build.output.rglob("narwhal*"))
     devices = build.page("2-devices/index.html")
     assert "coming on <time" in devices and "Unit 2: Devices" in devices
     assert "content/2-devices/README.md: chapter held back until 10 December 2026" in build.log
