@@ -215,7 +215,8 @@ FOLDER_COURSE = {
         "# Assignment\n\n!!! exercise\n    Write a timeline.\n"
     ),
     "2-devices/README.md": (
-        "Release: 2026-12-10\n\n# Devices\n\nNarwhal headsets.\n\n![A narwhal](images/narwhal.png)\n"
+        "Release: 2026-12-10\n\n# Devices\n\nNarwhal headsets.\n\n"
+        "![A narwhal](images/narwhal.png)\n"
     ),
     "2-devices/images/narwhal.png": TIMELINE_PNG,
     "CONTRIBUTING.md": "# Contributing\n\n!!! exercise\n    Open a pull request.\n",

@@ -140,11 +140,13 @@ def exercise_permalink(number: int) -> str:
 
 
 def render_exercise_title_open(self, tokens: list[Token], index: int, options, env) -> str:
+    """Start an exercise's title: its label, then the title its author wrote."""
     opening = tokens[index - 1]
     return exercise_title(opening.meta["number"], named=opening.meta["named"])
 
 
 def render_exercise_title_close(self, tokens: list[Token], index: int, options, env) -> str:
+    """End an exercise's title, with its permalink."""
     return exercise_permalink(tokens[index - 3].meta["number"])
 
 
