@@ -44,7 +44,10 @@ CHAPTERS = {
         "Prompts",
         "chapter3",
         Chapter="3",
-        body="See [the second exercise](chapter4.md#exercise-4-2) and [agents](chapter5.md).",
+        body=(
+            "See [the second exercise](chapter4.md#exercise-4-2) and [agents](chapter5.md),"
+            " [its exercise](chapter5.md#exercise-5-1) and [plans](chapter5.html#exercise-5-1)."
+        ),
     ),
     "chapter4.md": chapter("Vision", "chapter4", Chapter="4", Solutions="2026-12-20", body=VISION),
     "chapter5.md": chapter("Agents", "chapter5", Chapter="5", Release="2026-12-10", body=AGENTS),
@@ -120,6 +123,31 @@ def test_exercises_are_numbered_by_chapter_with_anchors_and_permalinks(before_bo
     # Another chapter's link to an exercise passed the link gate, which ran on this site.
     link = 'href="https://example.github.io/llm-course/chapter4.html#exercise-4-2"'
     assert link in before_both.page("chapter3.html")
+
+
+def test_a_link_into_a_held_back_chapter_leads_to_its_page_until_its_day(before_both, tmp_path):
+    prompts = before_both.page("chapter3.html")
+    assert 'href="https://example.github.io/llm-course/chapter5.html">its exercise</a>' in prompts
+    assert 'href="chapter5.html">plans</a>' in prompts
+    released = build_on(tmp_path, "2026-12-10")
+    prompts = released.page("chapter3.html")
+    assert 'chapter5.html#exercise-5-1">its exercise</a>' in prompts
+    assert 'href="chapter5.html#exercise-5-1">plans</a>' in prompts
+
+
+def test_a_link_to_a_section_a_held_back_chapter_will_not_have_is_still_broken(build_site):
+    files = {
+        "chapter3.md": chapter("Prompts", "chapter3", body="See [it](chapter5.md#nothing)."),
+        "chapter5.md": chapter("Agents", "chapter5", Release="2026-12-10", body=AGENTS),
+    }
+    build = build_site(
+        files,
+        extra_settings={"UPCOMING_CHAPTERS": []},
+        environment={"COURSE_TODAY": "2026-12-01"},
+    )
+    assert build.exit_code != 0
+    # (Said of the page, not yet of the Markdown line: the gate knows no page of chapter5.md.)
+    assert "broken anchor './chapter5.html#nothing': no id 'nothing' in chapter5.html" in build.log
 
 
 def test_before_their_days_held_back_texts_are_in_no_file_of_the_site(before_both):

@@ -9,13 +9,13 @@ from courselib.git_dates import last_commit_dates
 from courselib.markdown.exercises import fill_exercise_numbers
 from courselib.pages import BY_PATH_FIELD, FILE_DATE_FIELD, HOME_FIELD
 from courselib.paths import shown_path
-from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_CONTEXT
+from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_CONTEXT, HELD_BACK_IDS_ATTRIBUTE
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
 from .outline import Chapter, WrittenChapter, syllabus_entry
 from .settings import course_settings
-from .term import exercise_numbering
+from .term import exercise_numbering, unlink_held_back_sections
 from .tree import build_course, label
 
 logger = logging.getLogger(__name__)
@@ -81,6 +81,23 @@ class ChapterGenerator(Generator):
             release=getattr(article, HELD_BACK_ATTRIBUTE, None),
         )
 
+    def content_path(self, article) -> str:
+        """Return an article's Markdown file from content/, with `/` between folders."""
+        return os.path.relpath(article.source_path, self.settings["PATH"]).replace(os.sep, "/")
+
+    def held_back_sections(self, held_back: list, by_source: dict) -> dict[str, frozenset[str]]:
+        """Return the ids each held-back chapter's page will have, under its URL and its file."""
+        sections = {}
+        for article in held_back:
+            entry = by_source.get(shown_path(article.source_path, self.settings["PATH"]))
+            numbering = exercise_numbering(entry)
+            ids = getattr(article, HELD_BACK_IDS_ATTRIBUTE, frozenset())
+            ids = frozenset(fill_exercise_numbers(found, numbering) for found in ids)
+            for path in (article.url, article.save_as, self.content_path(article)):
+                if path:
+                    sections[path] = ids
+        return sections
+
     def generate_context(self) -> None:
         self.course, setting_problems = course_settings(self.settings)
         for problem in setting_problems:
@@ -137,11 +154,14 @@ class ChapterGenerator(Generator):
             if problem is None:  # a draft chapter is labelled as it will be when published
                 label(entry, (), self.course.levels)
             article.course_chapter = entry
-        for article in [*in_course, *off_syllabus]:
+        sections = self.held_back_sections(held_back, by_source)
+        for article in [*in_course, *off_syllabus, *([self.home] if self.home else [])]:
             numbering = exercise_numbering(getattr(article, "course_chapter", None))
             article._content = fill_exercise_numbers(article._content or "", numbering)
-        if self.home is not None:
-            self.home._content = fill_exercise_numbers(self.home._content or "", "")
+            if sections:
+                article._content = unlink_held_back_sections(
+                    article._content, article.url, self.content_path(article), sections
+                )
         for page in [*self.context.get("pages", []), *self.context.get("hidden_pages", [])]:
             page._content = fill_exercise_numbers(page._content or "", "")
         self.syllabus = course.order

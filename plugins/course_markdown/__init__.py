@@ -15,10 +15,10 @@ from datetime import date
 from courselib.github_links import GithubPath, placeholder, repository_url
 from courselib.pages import is_markdown
 from courselib.paths import shown_path
-from courselib.term import HELD_BACK_ATTRIBUTE, course_today
+from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_IDS_ATTRIBUTE, course_today
 from pelican import signals
 
-from .github_links import CourseLinks
+from .github_links import CourseLinks, page_ids
 from .reader import CourseMarkdownReader
 from .release import held_back_lines, release_chapter
 
@@ -71,6 +71,7 @@ def release_today(content) -> None:
         content._content = release.body
     if release.chapter_held_back:
         # Nothing of its text is kept: no plugin can publish it, nor the files it links to.
+        setattr(content, HELD_BACK_IDS_ATTRIBUTE, page_ids(content._content or ""))
         content._content = ""
         setattr(content, HELD_BACK_ATTRIBUTE, release.chapter_day)
     shown = shown_path(source_path, content.settings["PATH"])

@@ -22,6 +22,9 @@ HELD_BACK_CONTEXT = "held_back_chapters"
 # Set on a chapter held back today by the chapter reader's plugin: the day it goes live
 # (None when its Release: is no date, which fails the build).
 HELD_BACK_ATTRIBUTE = "held_back_until"
+# Set with it: the ids its page will have, so that links into its sections can be checked
+# (and lead to its "coming on" page meanwhile) though none of its text is kept.
+HELD_BACK_IDS_ATTRIBUTE = "held_back_ids"
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MONTHS = (
     "January",
