@@ -3,6 +3,7 @@
 from datetime import UTC, date, datetime
 
 import pytest
+from chapters.term import unlink_held_back_sections
 from courselib.markdown import render_markdown
 from courselib.markdown.exercises import (
     SOLUTION_WITHOUT_EXERCISE,
@@ -145,3 +146,38 @@ def test_today_is_course_today_or_the_date_in_the_course_timezone():
 
 def test_a_day_reads_the_same_in_every_locale():
     assert spoken_day(date(2026, 12, 5)) == "5 December 2026"
+
+
+HELD_BACK = {
+    "chapter5.html": frozenset({"setup", "exercise-5-1"}),
+    "chapter5.md": frozenset({"setup", "exercise-5-1"}),
+    "2-devices/index.html": frozenset({"headsets"}),
+    "2-devices/README.md": frozenset({"headsets"}),
+}
+
+
+@pytest.mark.parametrize(
+    ("href", "page_url", "source", "kept"),
+    [
+        ("chapter5.html#setup", "chapter3.html", "chapter3.md", "chapter5.html"),
+        ("./chapter5.html#exercise-5-1", "chapter3.html", "chapter3.md", "./chapter5.html"),
+        ("{filename}/chapter5.md#setup", "chapter3.html", "chapter3.md", "{filename}/chapter5.md"),
+        ("../2-devices/#headsets", "1-intro/index.html", "1-intro/README.md", "../2-devices/"),
+        (
+            "{filename}../2-devices/README.md#headsets",
+            "1-intro/index.html",
+            "1-intro/README.md",
+            "{filename}../2-devices/README.md",
+        ),
+        # A section the chapter will not have stays, for the link gate to report.
+        ("chapter5.html#setpu", "chapter3.html", "chapter3.md", "chapter5.html#setpu"),
+        ("chapter4.html#setup", "chapter3.html", "chapter3.md", "chapter4.html#setup"),
+        ("https://x.org/chapter5.html#setup", "chapter3.html", "chapter3.md", None),
+        ("#setup", "chapter3.html", "chapter3.md", None),
+    ],
+)
+def test_a_link_into_a_held_back_section_leads_to_the_chapter(href, page_url, source, kept):
+    page = f'<a href="{href}">x</a>'
+    assert unlink_held_back_sections(page, page_url, source, HELD_BACK) == (
+        f'<a href="{kept if kept is not None else href}">x</a>'
+    )
