@@ -103,7 +103,8 @@ def build_on(tmp_path: Path, day: str, files: dict | None = None, **options):
         tmp_path / "output",
         PROJECT_ROOT / "publishconf.py",
         extra_settings={"UPCOMING_CHAPTERS": [], **options.pop("settings", {})},
-        environment={"COURSE_TODAY": day},
+        # (publishconf.py takes SITEURL from the environment when it is there.)
+        environment={"COURSE_TODAY": day, "SITEURL": "https://example.github.io/llm-course"},
         **options,
     )
 
