@@ -296,6 +296,7 @@ def test_a_mistake_is_one_line_at_its_place_and_fails_the_build(build_site, file
     assert build.exit_code != 0
     assert message in build.log
     assert "Traceback" not in build.log
+    assert "held back until" not in build.log  # said once, as the problem it is
 
 
 def test_a_malformed_course_today_is_one_line_and_fails_the_build(tmp_path):

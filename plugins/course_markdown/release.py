@@ -43,15 +43,20 @@ def release_chapter(body: str, metadata: dict, today: date) -> Release:
 
 
 def held_back_lines(shown: str, release: Release, metadata: dict) -> list[str]:
-    """Return the lines a build prints for what of a chapter (shown as `shown`) is held back."""
+    """Return the lines a build prints for what of a chapter (shown as `shown`) is held back.
+
+    A day that is not a date has its own line, the problem that fails the build.
+    """
     if release.chapter_held_back:
+        if release.chapter_day is None:
+            return []
         field = str(metadata.get(RELEASE_FIELD)).strip()
-        when = spoken_day(release.chapter_day) if release.chapter_day else "a day to fix"
+        when = spoken_day(release.chapter_day)
         return [f"{shown}: chapter held back until {when} (Release: {field})"]
-    if release.solutions_held_back:
+    if release.solutions_held_back and release.solutions_day is not None:
         field = str(metadata.get(SOLUTIONS_FIELD)).strip()
-        when = spoken_day(release.solutions_day) if release.solutions_day else "a day to fix"
         count = release.solutions_held_back
         solutions = "solution" if count == 1 else "solutions"
+        when = spoken_day(release.solutions_day)
         return [f"{shown}: {count} {solutions} held back until {when} (Solutions: {field})"]
     return []
