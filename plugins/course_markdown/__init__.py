@@ -6,6 +6,10 @@ at its file:line:column (see reader.py). Links and images written as on GitHub
 (`../2-devices/README.md`, `images/robot.png` beside the lesson) then lead to the
 course's pages and files (see github_links.py); this must run before the plugins that
 read a chapter's image URLs (course_images, rootlinks), as PLUGINS orders it.
+
+Before that, each chapter is cut to what today publishes (see release.py): solutions
+held back are taken out, and a chapter held back keeps no text at all, for the chapters
+plugin to list as upcoming. No plugin after this one (in PLUGINS) sees a held-back text.
 """
 
 import logging
