@@ -53,6 +53,7 @@ CHAPTERS = {
     "chapter5.md": chapter("Agents", "chapter5", Chapter="5", Release="2026-12-10", body=AGENTS),
 }
 SOLUTIONS = ("zanzibar", "quetzal")
+PAGES = ("chapter3.html", "chapter4.html", "chapter5.html")
 AGENTS_TEXT = ("xylophone", "wombat", "plan a trip")
 FEED = {"FEED_ALL_ATOM": "feeds/all.atom.xml", "FEED_DOMAIN": "https://example.org"}
 HELD_BACK_CHAPTER = (
@@ -211,9 +212,12 @@ def test_crossing_the_days_with_one_cache_flips_the_site_both_ways(tmp_path):
         ("2026-12-20", set(SOLUTIONS + AGENTS_TEXT)),
     ]
     settings = {"UPCOMING_CHAPTERS": [], **FEED}
+    inodes = []
     for step, (day, published) in enumerate(steps):
         code, log = run_staged_build(tmp_path, settings, environment={"COURSE_TODAY": day})
         assert code == 0, log
+        output = tmp_path / "output"
+        inodes.append({name: (output / name).stat().st_ino for name in PAGES})
         found = files_holding(tmp_path / "output", SOLUTIONS + AGENTS_TEXT)
         assert set(found) == published, (day, found)
         # Byte for byte what a build from scratch, with no cache, writes on that day.
@@ -226,6 +230,10 @@ def test_crossing_the_days_with_one_cache_flips_the_site_both_ways(tmp_path):
         for page in [*(fresh / "output").glob("*.html"), fresh / "output/feeds/all.atom.xml"]:
             written = tmp_path / "output" / page.relative_to(fresh / "output")
             assert written.read_bytes() == page.read_bytes(), (day, page.name)
+    # The caches were used: from 12 to 20 December only chapter 4 changed (its solutions came
+    # out), and chapter 3 was linked from the last build, not written again.
+    assert inodes[3]["chapter3.html"] == inodes[2]["chapter3.html"]
+    assert inodes[3]["chapter4.html"] != inodes[2]["chapter4.html"]
 
 
 TIMELINE_PNG = (
