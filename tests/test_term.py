@@ -307,6 +307,17 @@ def test_a_mistake_is_one_line_at_its_place_and_fails_the_build(build_site, file
     assert "held back until" not in build.log  # said once, as the problem it is
 
 
+def test_a_site_that_would_copy_its_markdown_cannot_hold_solutions_back(tmp_path):
+    build = build_on(tmp_path, "2026-12-01", settings={"OUTPUT_SOURCES": True})
+    assert build.exit_code != 0
+    assert (
+        "pelicanconf: OUTPUT_SOURCES = True would publish content/chapter4.md whole, its"
+        " held-back solutions too: set OUTPUT_SOURCES = False"
+    ) in build.log
+    assert "Traceback" not in build.log
+    assert not list(build.output.rglob("*.md"))
+
+
 def test_a_malformed_course_today_is_one_line_and_fails_the_build(tmp_path):
     build = build_on(tmp_path, "15/12/2026")
     assert build.exit_code != 0

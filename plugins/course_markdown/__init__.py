@@ -81,6 +81,13 @@ def release_today(content) -> None:
     shown = shown_path(source_path, content.settings["PATH"])
     for line in held_back_lines(shown, release, content.metadata):
         logger.warning("%s", line)
+    if release.solutions_held_back and content.settings.get("OUTPUT_SOURCES"):
+        # Pelican would copy the Markdown file, held-back solutions and all, into the site.
+        logger.error(
+            "pelicanconf: OUTPUT_SOURCES = True would publish %s whole, its held-back"
+            " solutions too: set OUTPUT_SOURCES = False",
+            shown,
+        )
 
 
 def resolve_github_links(content) -> None:
