@@ -12,6 +12,8 @@ PAGE_TYPES = {
     "chapter with code": "chapter7.html",
     "chapter with tables, tasks, alerts and math": "chapter8.html",
     "upcoming chapter": "chapter5.html",
+    "chapter with exercises and solutions": "chapter11.html",
+    "chapter with solutions held back": "chapter12.html",
     "not found": "404.html",
 }
 
