@@ -376,3 +376,47 @@ def test_the_sitemap_invents_no_date_for_a_page_without_one(build_site):
     sitemap = build.page("sitemap.xml")
     assert "<url><loc>/1-a/</loc></url>" in sitemap  # its file's time is not a date
     assert "<loc>/1-a/dated.html</loc><lastmod>2024-03-05</lastmod>" in sitemap
+
+
+def test_a_first_line_that_looks_like_a_field_is_the_readmes_text(build_site):
+    """GitHub shows "Note: ..." as text; only Pelican's own fields make front matter."""
+    build = build_site(
+        {
+            "README.md": "Note: this course is in beta.\nWelcome to the course.\n",
+            "1-a/README.md": "Status update: new lesson\n\n# A\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    home = build.page("index.html")
+    assert "Note: this course is in beta." in home
+    assert "Status update: new lesson" in build.page("1-a/index.html")
+
+
+def test_yaml_front_matter_written_for_github_pages_keeps_a_page_in_its_place(build_site):
+    build = build_site(
+        {
+            "README.md": "---\nlayout: home\n---\n# The course\n",
+            "1-a/README.md": "# A\n",
+            "notes.md": "---\nlayout: page\npermalink: /notes/\n---\n# Notes\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    home = build.page("index.html")
+    assert "The course" in home
+    assert "layout:" not in home
+    notes = build.page("notes.html")
+    assert "permalink" not in notes
+
+
+def test_the_course_readme_with_a_title_is_still_the_home_page(build_site):
+    build = build_site(
+        {"README.md": "Title: XR for everyone\n\nWelcome.\n", "1-a/README.md": "# A\n"},
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    home = build.page("index.html")
+    assert "Welcome." in home
+    syllabus = home.split('id="syllabus"')[1]
+    assert re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus) == ["Unit 1"]

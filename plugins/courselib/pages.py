@@ -71,12 +71,13 @@ def in_numbered_folder(source: str) -> bool:
     return any(name_number(folder) is not None for folder in source.split("/")[:-1])
 
 
-def placed_by_path(source: str, has_front_matter: bool) -> bool:
+def placed_by_path(source: str, has_title: bool) -> bool:
     """True when a file's place in the course comes from its path, not Pelican's rules.
 
-    That is every file without front matter, and every file inside a numbered folder.
+    That is the course's README, every file without a `Title:` in its front matter (a
+    Pelican chapter has one), and every file inside a numbered folder.
     """
-    return not has_front_matter or in_numbered_folder(source)
+    return is_home_page(source) or not has_title or in_numbered_folder(source)
 
 
 def page_save_as(source: str) -> str:
