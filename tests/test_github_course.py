@@ -420,3 +420,20 @@ def test_the_course_readme_with_a_title_is_still_the_home_page(build_site):
     assert "Welcome." in home
     syllabus = home.split('id="syllabus"')[1]
     assert re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus) == ["Unit 1"]
+
+
+def test_hidden_folders_such_as_github_are_not_built(build_site):
+    """A repository's `.github/` (issue templates with YAML fields) is not part of the course."""
+    template = "---\nname: Bug report\ntitle: ''\nlabels: bug\n---\nDescribe the bug.\n"
+    build = build_site(
+        {
+            "README.md": "# The course\n",
+            "1-a/README.md": "# A\n",
+            ".github/ISSUE_TEMPLATE/bug_report.md": template,
+            ".github/workflows/notes.md": "# Workflow notes\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert not (build.output / ".github").exists()
+    assert "Workflow notes" not in build.page("index.html")
