@@ -1,8 +1,12 @@
 """The chapter parser (courselib.markdown): GitHub's constructs in, the theme's HTML out,
 and every URL and problem at the line and column the author wrote it."""
 
+import re
+
 import pytest
+from conftest import PROJECT_ROOT
 from courselib.markdown import chapter_links, github_slug, render_markdown
+from courselib.markdown.headings import THEME_IDS
 
 
 def html(markdown: str) -> str:
@@ -103,6 +107,22 @@ def test_repeated_headings_get_numbered_ids_as_on_github():
     rendered = html("## Setup\n\n## Setup\n\n## Setup-1\n\n## Setup\n\n# !!!\n")
     ids = [part.split('"')[1] for part in rendered.split(" id=")[1:]]
     assert ids == ["setup", "setup-1", "setup-1-1", "setup-2", "section"]
+
+
+def test_headings_never_take_an_id_the_theme_gives_its_own_elements():
+    rendered = html("## Content\n\n## Syllabus\n\n## Search results\n")
+    ids = [part.split('"')[1] for part in rendered.split(" id=")[1:]]
+    assert ids == ["content-1", "syllabus-1", "search-results-1"]
+
+
+def test_the_theme_ids_that_headings_avoid_are_every_id_in_the_templates():
+    templates = PROJECT_ROOT / "themes" / "course" / "templates"
+    written = {
+        found
+        for template in templates.glob("*.html")
+        for found in re.findall(r'\bid="([^"{}]+)"', template.read_text())
+    }
+    assert written == set(THEME_IDS)
 
 
 def test_a_heading_may_name_its_own_id():
