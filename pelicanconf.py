@@ -9,6 +9,9 @@ RELATIVE_URLS = True
 
 PATH = "content"
 STATIC_PATHS = ["images"]
+# Hidden files and folders are not the course (a repository's `.github/` issue templates,
+# `.DS_Store`). Pelican's default, "**/.*", is matched against bare names and so ignores none.
+IGNORE_FILES = [".*"]
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%d %B %Y"

@@ -1,8 +1,12 @@
 """The chapter parser (courselib.markdown): GitHub's constructs in, the theme's HTML out,
 and every URL and problem at the line and column the author wrote it."""
 
+import re
+
 import pytest
+from conftest import PROJECT_ROOT
 from courselib.markdown import chapter_links, github_slug, render_markdown
+from courselib.markdown.headings import THEME_IDS
 
 
 def html(markdown: str) -> str:
@@ -39,6 +43,9 @@ def html(markdown: str) -> str:
         ),
         ("Note[^1].\n\n[^1]: The note.\n", '<li id="fn:1"><p>The note.&#160;<a class="footnote'),
         ("Note[^1].\n\n[^1]: The note.\n", 'href="#fnref:1" aria-label="Back to reference 1"'),
+        # A formula in an image's alt text is read out as its TeX, not left out.
+        ("![Graph of $y = x^2$](p.png)\n", '<img alt="Graph of $y = x^2$" src="p.png">'),
+        ("![\\(a\\) *and* $$b$$](p.png)\n", '<img alt="\\(a\\) and $$b$$" src="p.png">'),
         # Our callouts, as Python-Markdown wrote them.
         (
             '!!! note "Before you run it"\n    Install it.\n',
@@ -100,6 +107,22 @@ def test_repeated_headings_get_numbered_ids_as_on_github():
     rendered = html("## Setup\n\n## Setup\n\n## Setup-1\n\n## Setup\n\n# !!!\n")
     ids = [part.split('"')[1] for part in rendered.split(" id=")[1:]]
     assert ids == ["setup", "setup-1", "setup-1-1", "setup-2", "section"]
+
+
+def test_headings_never_take_an_id_the_theme_gives_its_own_elements():
+    rendered = html("## Content\n\n## Syllabus\n\n## Search results\n")
+    ids = [part.split('"')[1] for part in rendered.split(" id=")[1:]]
+    assert ids == ["content-1", "syllabus-1", "search-results-1"]
+
+
+def test_the_theme_ids_that_headings_avoid_are_every_id_in_the_templates():
+    templates = PROJECT_ROOT / "themes" / "course" / "templates"
+    written = {
+        found
+        for template in templates.glob("*.html")
+        for found in re.findall(r'\bid="([^"{}]+)"', template.read_text())
+    }
+    assert written == set(THEME_IDS)
 
 
 def test_a_heading_may_name_its_own_id():

@@ -200,3 +200,24 @@ def test_upcoming_chapters_take_their_place_among_units():
         ("Unit 2", True),
         ("Unit 3", False),
     ]
+
+
+def test_a_unit_written_with_an_upcoming_chapters_number_replaces_it():
+    course = build(
+        ["1-a/README.md", "2-b/README.md"], upcoming=[{"number": 2, "title": "B", "slug": "b"}]
+    )
+    assert [(entry.label, entry.is_upcoming) for entry in course.order] == [
+        ("Unit 1", False),
+        ("Unit 2", False),
+    ]
+    assert course.problems == []
+
+
+def test_a_folder_without_a_page_in_a_course_with_no_numbers_is_outside_not_a_problem():
+    course = build(["intro.md", "setup.md", "extras/tools/README.md"], levels=("Chapter",))
+    assert course.problems == []
+    assert [(entry.label, entry.title) for entry in course.order] == [
+        ("Chapter 1", "Intro"),
+        ("Chapter 2", "Setup"),
+    ]
+    assert [entry.source for entry in course.outside] == ["content/extras/tools/README.md"]

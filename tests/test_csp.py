@@ -50,6 +50,8 @@ VIDEOS = "https://www.youtube-nocookie.com"
     [
         (STRICT, "img-src", "https://course.example.org/images/x.png", True),  # 'self'
         (STRICT, "img-src", "https://cdn.example.org/x.png", False),
+        (STRICT, "img-src", "https://course.example.org:443/images/x.png", True),  # its port
+        (STRICT, "img-src", "https://course.example.org:8443/images/x.png", False),
         (STRICT, "img-src", "data:image/png;base64,AAAA", True),
         (STRICT, "frame-src", "https://www.youtube-nocookie.com/embed/x", False),  # default-src
         (STRICT, "media-src", "https://cdn.example.org/v.mp4", False),
@@ -64,6 +66,9 @@ VIDEOS = "https://www.youtube-nocookie.com"
         ("img-src https://a.org/pics/", "img-src", "https://a.org/pics/x.png", True),
         ("img-src https://a.org/pics/", "img-src", "https://a.org/other/x.png", False),
         ("img-src https://a.org:8443", "img-src", "https://a.org/x.png", False),
+        ("img-src https://a.org", "img-src", "https://a.org:8443/x.png", False),  # 443 only
+        ("img-src http://a.org", "img-src", "https://a.org/x.png", True),  # upgraded to 443
+        ("img-src https://a.org", "img-src", "https://a.org:443/x.png", True),
         ("img-src *", "img-src", "data:image/png;base64,AAAA", False),
         ("script-src 'self'", "img-src", "https://a.org/x.png", True),  # nothing governs it
     ],

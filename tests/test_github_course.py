@@ -279,3 +279,161 @@ def test_the_seed_course_and_a_github_unit_live_side_by_side(build_site):
     assert labels == ["Chapter 1", "Chapter 1.1", "Chapter 4", "Chapter 5"]
     assert (build.output / "chapter4.html").is_file()
     assert (build.output / "1-basics" / "1-tokens" / "index.html").is_file()
+
+
+def test_a_unit_replaces_the_upcoming_chapter_of_its_number(build_site):
+    announced = [{"number": 2, "title": "Agents"}]
+    build = build_site(
+        {"1-a/README.md": "# A\n", "2-agents/README.md": "# Agents\n"},
+        extra_settings={**SETTINGS, "UPCOMING_CHAPTERS": announced},
+    )
+    assert build.exit_code == 0, build.log
+    syllabus = build.page("index.html").split('id="syllabus"')[1]
+    labels = re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus)
+    assert labels == ["Unit 1", "Unit 2"]
+    assert "Coming soon" not in syllabus
+    assert not (build.output / "chapter2.html").exists()
+
+
+def test_a_page_placed_by_its_path_cannot_take_an_upcoming_chapters_address(build_site):
+    build = build_site(
+        {"1-a/README.md": "# A\n", "chapter3.md": "# Safety, written\n"},
+        extra_settings={**SETTINGS, "UPCOMING_CHAPTERS": [{"number": 3, "title": "Safety"}]},
+    )
+    assert build.exit_code != 0
+    assert (
+        "content/chapter3.md: its address 'chapter3.html' (from its path) is taken by"
+        " upcoming chapter 3 'Safety' (UPCOMING_CHAPTERS): rename it"
+    ) in build.log, build.log
+
+
+def test_a_file_name_that_a_url_cannot_hold_as_it_is_gets_a_working_address(build_site):
+    build = build_site(
+        {
+            "1-a/README.md": "# A\n\n[first](it's%20%231.md) [notes](<2 my notes.md>)\n",
+            "1-a/it's #1.md": "# Number one\n",
+            "1-a/2 my notes.md": "# Notes\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    unit = build.page("1-a/index.html")
+    assert 'href="../1-a/it&#39;s%20%231.html"' in unit  # the syllabus; `#` is no fragment
+    assert 'href="../1-a/it\'s%20%231.html">first</a>' in unit
+    assert 'href="../1-a/2%20my%20notes.html">notes</a>' in unit
+    assert (build.output / "1-a" / "it's #1.html").is_file()
+
+
+def test_the_social_card_of_such_a_page_has_a_working_address(build_site):
+    build = build_site(
+        {"1-a/README.md": "# A\n", "1-a/1 #1 tip.md": "# Tip\n"},
+        extra_settings={**SETTINGS, "SITEURL": "https://x.org/c", "RELATIVE_URLS": False},
+    )
+    assert build.exit_code == 0, build.log
+    tip = build.page("1-a/1 #1 tip.html")
+    assert (
+        '<meta property="og:image" content="https://x.org/c/social/1-a/1%20%231%20tip.png">' in tip
+    )
+    assert (build.output / "social" / "1-a" / "1 #1 tip.png").is_file()
+
+
+def test_a_broken_anchor_with_any_letters_is_told_at_its_markdown_line(build_site):
+    build = build_site(
+        {"1-a/README.md": "# A\n\n[b](../2-b/README.md#Übung)\n", "2-b/README.md": "# B\n"},
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code != 0
+    assert "content/1-a/README.md:3:1: broken anchor '../2-b/README.md#Übung'" in build.log
+    assert "[in theme markup" not in build.log, build.log
+
+
+def test_markdown_saved_with_an_upper_case_suffix_is_a_page(build_site):
+    build = build_site(
+        {
+            "README.md": "# Home\n\n[two](2-b/README.MD)\n",
+            "1-a/README.md": "# A\n",
+            "2-b/README.MD": "# B\n",
+            "2-b/notes.Markdown": "# Notes\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    syllabus = build.page("index.html").split('id="syllabus"')[1]
+    assert re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus) == [
+        "Unit 1",
+        "Unit 2",
+    ]
+    assert 'href="./2-b/index.html">two</a>' in build.page("index.html")
+    assert (build.output / "2-b" / "notes.html").is_file()
+
+
+def test_the_sitemap_invents_no_date_for_a_page_without_one(build_site):
+    build = build_site(
+        {"1-a/README.md": "# A\n", "1-a/dated.md": "Title: Dated\nDate: 2024-03-05\n\nText.\n"},
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    sitemap = build.page("sitemap.xml")
+    assert "<url><loc>/1-a/</loc></url>" in sitemap  # its file's time is not a date
+    assert "<loc>/1-a/dated.html</loc><lastmod>2024-03-05</lastmod>" in sitemap
+
+
+def test_a_first_line_that_looks_like_a_field_is_the_readmes_text(build_site):
+    """GitHub shows "Note: ..." as text; only Pelican's own fields make front matter."""
+    build = build_site(
+        {
+            "README.md": "Note: this course is in beta.\nWelcome to the course.\n",
+            "1-a/README.md": "Status update: new lesson\n\n# A\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    home = build.page("index.html")
+    assert "Note: this course is in beta." in home
+    assert "Status update: new lesson" in build.page("1-a/index.html")
+
+
+def test_yaml_front_matter_written_for_github_pages_keeps_a_page_in_its_place(build_site):
+    build = build_site(
+        {
+            "README.md": "---\nlayout: home\n---\n# The course\n",
+            "1-a/README.md": "# A\n",
+            "notes.md": "---\nlayout: page\npermalink: /notes/\n---\n# Notes\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    home = build.page("index.html")
+    assert "The course" in home
+    assert "layout:" not in home
+    notes = build.page("notes.html")
+    assert "permalink" not in notes
+
+
+def test_the_course_readme_with_a_title_is_still_the_home_page(build_site):
+    build = build_site(
+        {"README.md": "Title: XR for everyone\n\nWelcome.\n", "1-a/README.md": "# A\n"},
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    home = build.page("index.html")
+    assert "Welcome." in home
+    syllabus = home.split('id="syllabus"')[1]
+    assert re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus) == ["Unit 1"]
+
+
+def test_hidden_folders_such_as_github_are_not_built(build_site):
+    """A repository's `.github/` (issue templates with YAML fields) is not part of the course."""
+    template = "---\nname: Bug report\ntitle: ''\nlabels: bug\n---\nDescribe the bug.\n"
+    build = build_site(
+        {
+            "README.md": "# The course\n",
+            "1-a/README.md": "# A\n",
+            ".github/ISSUE_TEMPLATE/bug_report.md": template,
+            ".github/workflows/notes.md": "# Workflow notes\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert not (build.output / ".github").exists()
+    assert "Workflow notes" not in build.page("index.html")

@@ -109,6 +109,17 @@ def test_the_listing_is_case_sensitive_and_survives_a_folder_link_loop(tmp_path)
     assert files.is_folder("images") and not files.is_folder("images/again/images")
 
 
+def test_a_folder_linked_from_another_place_is_listed_at_both(tmp_path):
+    # Pelican publishes both; which of the two os.walk meets first is the disk's order.
+    (tmp_path / "2-devices").mkdir()
+    (tmp_path / "2-devices" / "README.md").write_text("# Devices", encoding="utf-8")
+    for name in ("a", "devices", "z"):
+        os.symlink("2-devices", tmp_path / name)
+    files = ContentFiles(str(tmp_path))
+    for folder in ("2-devices", "a", "devices", "z"):
+        assert files.folder_page(folder) == f"{folder}/README.md"
+
+
 @pytest.mark.parametrize(
     ("fragment", "ids", "expected"),
     [
@@ -116,6 +127,7 @@ def test_the_listing_is_case_sensitive_and_survives_a_folder_link_loop(tmp_path)
         ("rubric", {"rubric"}, "rubric"),
         ("Custom-Id", {"Custom-Id", "custom-id"}, "Custom-Id"),  # an exact id comes first
         ("Missing", {"rubric"}, "Missing"),  # left for the gate to report
+        ("%C3%9Cber-uns", {"über-uns"}, "%C3%BCber-uns"),  # `#Über-uns` as Markdown wrote it
         ("", set(), ""),
     ],
 )

@@ -53,6 +53,25 @@ def test_make_publish_builds_for_the_sub_path(project):
     assert 'src="https://example.github.io/llm-course/images/c4.png"' in html
 
 
+def test_make_publish_builds_for_the_address_given_in_siteurl(project):
+    """The publishing workflow passes the GitHub Pages address as SITEURL."""
+    built = run_make(project, "publish", "SITEURL=https://teacher.github.io/ml-2027/")
+    assert built.returncode == 0, built.stdout + built.stderr
+    html = (project / "output" / "chapter4.html").read_text()
+    assert 'src="https://teacher.github.io/ml-2027/images/c4.png"' in html
+    assert "example.github.io" not in html
+    feed = (project / "output" / "feeds" / "all.atom.xml").read_text()
+    assert "https://teacher.github.io/ml-2027/chapter4.html" in feed
+
+
+def test_make_publish_refuses_an_empty_siteurl(project):
+    built = run_make(project, "publish", "SITEURL=")
+    log = built.stdout + built.stderr
+    assert built.returncode != 0
+    assert "publishconf.py: SITEURL is empty" in log
+    assert "Traceback" not in log
+
+
 def test_make_covers_keeps_the_seed_cover_and_the_chapter(project):
     before = (project / "content" / "chapter4.md").read_bytes()
     made = run_make(project, "covers")

@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from courselib import front_matter
+from courselib import front_matter, term
 from courselib.cached_products import write_atomically
 from courselib.cached_products.cache_files import load_json, report_damaged
 from courselib.fingerprint import product_key, settings_fingerprint
@@ -31,6 +31,7 @@ CHECK_SOURCES = (
     Path(__file__),
     Path(__file__).parent / "content_checks.py",
     Path(front_matter.__file__),
+    Path(term.__file__),
 )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from courselib.cached_products.image_index import ImageIndex, decode
 from courselib.front_matter import Field, read_front_matter
 from courselib.paths import shown_path
+from courselib.term import RELEASE_FIELD, SOLUTIONS_FIELD, day_problem, parse_day
 from pelican.utils import get_date
 
 from .check_cache import CheckCache, chapter_key
@@ -57,7 +58,7 @@ def check_chapter(
 def front_matter_problems(
     fields: dict[str, Field], shown: str, is_page: bool, known_categories: Iterable[str]
 ) -> list[str]:
-    """Return what is wrong in a chapter's Date, Modified, Category, Slug and Status.
+    """Return what is wrong in a chapter's dates, Category, Slug and Status.
 
     Front matter is optional: a chapter without a Title takes its first `# heading`, one
     without a Date shows its last commit's date (or none), and one without a Category is
@@ -71,6 +72,10 @@ def front_matter_problems(
                 f"{shown}:{value.line}: {key.capitalize()}: {value.value!r} is not a date:"
                 " write it as 2024-01-31"
             )
+    for key in (RELEASE_FIELD, SOLUTIONS_FIELD):
+        value = fields.get(key)
+        if value is not None and parse_day(value.value) is None:
+            problems.append(f"{shown}:{value.line}: {day_problem(key.capitalize(), value.value)}")
     known = [name.strip() for name in known_categories]
     category = fields.get("category")
     if (

@@ -2,12 +2,14 @@
 
 Order comes from each chapter's number (an explicit `Chapter:` field, else the
 digits in its slug), never from its date. Chapters announced in the
-UPCOMING_CHAPTERS setting get a "coming soon" page until they are written.
+UPCOMING_CHAPTERS setting get a "coming soon" page until they are written, and
+chapters with a future `Release:` day a "coming on" page until that day.
 """
 
 from pelican import signals
 
 from .generator import ChapterGenerator
+from .term import hold_back_chapters
 
 
 def add_generator(pelican) -> type:
@@ -17,3 +19,4 @@ def add_generator(pelican) -> type:
 
 def register() -> None:
     signals.get_generators.connect(add_generator)
+    signals.article_generator_pretaxonomy.connect(hold_back_chapters)

@@ -6,13 +6,16 @@ from urllib.parse import quote
 
 from courselib.chapter_numbers import OutlineError, parse_upcoming
 from courselib.git_dates import last_commit_dates
+from courselib.markdown.exercises import fill_exercise_numbers
 from courselib.pages import BY_PATH_FIELD, FILE_DATE_FIELD, HOME_FIELD
 from courselib.paths import shown_path
+from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_CONTEXT, HELD_BACK_IDS_ATTRIBUTE
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
 from .outline import Chapter, WrittenChapter, syllabus_entry
 from .settings import course_settings
+from .term import exercise_numbering, unlink_held_back_sections
 from .tree import build_course, label
 
 logger = logging.getLogger(__name__)
@@ -58,6 +61,7 @@ class ChapterGenerator(Generator):
         dated_by_file = article.metadata.get(FILE_DATE_FIELD, False)
         date = commit_dates.get(path) if dated_by_file else getattr(article, "date", None)
         source_url = self.course.source_url
+        held_back = hasattr(article, HELD_BACK_ATTRIBUTE)
         return WrittenChapter(
             source=shown_path(article.source_path, self.settings["PATH"]),
             title=article.title,
@@ -65,14 +69,34 @@ class ChapterGenerator(Generator):
             url=article.url,
             save_as=article.save_as,
             chapter_field=article.metadata.get("chapter"),
-            body_html=article._content or "",
+            # Exercise numbers are not known yet: none in a description.
+            body_html=fill_exercise_numbers(article._content or "", ""),
             date=date,
             modified=getattr(article, "modified", None),
             description_field=article.metadata.get("description"),
             by_path=article.metadata.get(BY_PATH_FIELD, False),
             path=path,
             edit_url=f"{source_url}/{quote(path)}" if source_url else None,
+            held_back=held_back,
+            release=getattr(article, HELD_BACK_ATTRIBUTE, None),
         )
+
+    def content_path(self, article) -> str:
+        """Return an article's Markdown file from content/, with `/` between folders."""
+        return os.path.relpath(article.source_path, self.settings["PATH"]).replace(os.sep, "/")
+
+    def held_back_sections(self, held_back: list, by_source: dict) -> dict[str, frozenset[str]]:
+        """Return the ids each held-back chapter's page will have, under its URL and its file."""
+        sections = {}
+        for article in held_back:
+            entry = by_source.get(shown_path(article.source_path, self.settings["PATH"]))
+            numbering = exercise_numbering(entry)
+            ids = getattr(article, HELD_BACK_IDS_ATTRIBUTE, frozenset())
+            ids = frozenset(fill_exercise_numbers(found, numbering) for found in ids)
+            for path in (article.url, article.save_as, self.content_path(article)):
+                if path:
+                    sections[path] = ids
+        return sections
 
     def generate_context(self) -> None:
         self.course, setting_problems = course_settings(self.settings)
@@ -84,13 +108,21 @@ class ChapterGenerator(Generator):
         in_course = [article for article in articles if article is not self.home]
         commit_dates = last_commit_dates(self.settings["PATH"])
         written = [self.written_chapter(article, commit_dates) for article in in_course]
+        # Chapters held back until their Release day: in the syllabus, never written.
+        # (Drafts and hidden chapters held back have no place to keep: they simply wait.)
+        held_back = self.context.get(HELD_BACK_CONTEXT, [])
+        written_held_back = [
+            self.written_chapter(article, commit_dates)
+            for article in held_back
+            if article.status == "published" and not article.metadata.get(HOME_FIELD)
+        ]
         try:
             upcoming = parse_upcoming(self.settings.get("UPCOMING_CHAPTERS"))
         except OutlineError as problem:
             logger.error("pelicanconf: %s", problem)
             upcoming = []
         course = build_course(
-            written,
+            written + written_held_back,
             upcoming,
             self.settings["ARTICLE_URL"],
             self.settings["ARTICLE_SAVE_AS"],
@@ -122,6 +154,16 @@ class ChapterGenerator(Generator):
             if problem is None:  # a draft chapter is labelled as it will be when published
                 label(entry, (), self.course.levels)
             article.course_chapter = entry
+        sections = self.held_back_sections(held_back, by_source)
+        for article in [*in_course, *off_syllabus, *([self.home] if self.home else [])]:
+            numbering = exercise_numbering(getattr(article, "course_chapter", None))
+            article._content = fill_exercise_numbers(article._content or "", numbering)
+            if sections:
+                article._content = unlink_held_back_sections(
+                    article._content, article.url, self.content_path(article), sections
+                )
+        for page in [*self.context.get("pages", []), *self.context.get("hidden_pages", [])]:
+            page._content = fill_exercise_numbers(page._content or "", "")
         self.syllabus = course.order
         self.context["syllabus"] = course.order
         self.context["syllabus_tree"] = course.tree

@@ -7,9 +7,11 @@ import html
 import math
 import re
 from dataclasses import dataclass, field
+from datetime import date as Day
 from datetime import datetime
 
 from courselib.chapter_numbers import OutlineError, chapter_number
+from courselib.term import spoken_day
 
 WORDS_PER_MINUTE = 200
 DESCRIPTION_LENGTH = 160
@@ -52,6 +54,8 @@ class Chapter:
     parent: "Chapter | None" = field(default=None, repr=False)
     children: list["Chapter"] = field(default_factory=list, repr=False)
     in_syllabus: bool = True
+    held_back: bool = False  # written, but its Release day has not come
+    release: Day | None = None  # that day
 
     @property
     def heading(self) -> str:
@@ -69,12 +73,19 @@ class Chapter:
 
     @property
     def is_upcoming(self) -> bool:
-        """True for a chapter announced in the outline but not written yet."""
-        return self.source is None
+        """True for a chapter announced but not written yet, or held back until its day."""
+        return self.source is None or self.held_back
+
+    @property
+    def release_text(self) -> str:
+        """The day a held-back chapter comes, as students read it: "10 December 2026"."""
+        return spoken_day(self.release) if self.release else ""
 
     @property
     def status(self) -> str:
         """The word the syllabus shows for this chapter."""
+        if self.release_text:
+            return f"Coming on {self.release_text}"
         return "Coming soon" if self.is_upcoming else "Available"
 
 
@@ -95,6 +106,8 @@ class WrittenChapter:
     by_path: bool = False  # placed in the course by its path (courselib.pages)
     path: str = ""  # relative to content/, for a page placed by its path
     edit_url: str | None = None
+    held_back: bool = False  # its Release day has not come: none of its text is published
+    release: Day | None = None
 
 
 def reading_minutes(body_html: str) -> int:
@@ -145,6 +158,11 @@ def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
         description=(chapter.description_field or "").strip() or describe(chapter.body_html),
         edit_url=chapter.edit_url,
     )
+    if chapter.held_back:
+        when = f"on {spoken_day(chapter.release)}" if chapter.release else "soon"
+        entry.held_back, entry.release = True, chapter.release
+        entry.reading_minutes, entry.edit_url = None, None
+        entry.description = f"{chapter.title}: coming {when}."
     return entry, problem
 
 

@@ -131,6 +131,11 @@ class TreeReader:
             + [(posixpath.basename(page.path), page) for page in folder.files],
             key=lambda item: item[0],
         )
+        if self.name_order:  # a folder with no page of its own has no place to be numbered
+            for _name, item in named:
+                if isinstance(item, Folder) and item.page is None:
+                    self.set_outside(item)
+            named = [(n, item) for n, item in named if not isinstance(item, Folder) or item.page]
         numbered: list[Chapter] = []
         others: list[Chapter] = []
         for position, (name, item) in enumerate(named):
@@ -187,7 +192,12 @@ class TreeReader:
 
 
 def merge_top_level(top: list[Chapter], units: list[Chapter], problems: list[str]) -> list[Chapter]:
-    """Return Pelican chapters and top-level units in number order, reporting shared numbers."""
+    """Return Pelican chapters and top-level units in number order, reporting shared numbers.
+
+    A unit written with an upcoming chapter's number replaces the announcement.
+    """
+    written = {unit.number for unit in units}
+    top = [entry for entry in top if not (entry.is_upcoming and entry.number in written)]
     by_number = {entry.number: entry for entry in top if entry.number is not None}
     for unit in units:
         earlier = by_number.get(unit.number)

@@ -6,37 +6,56 @@ at its file:line:column (see reader.py). Links and images written as on GitHub
 (`../2-devices/README.md`, `images/robot.png` beside the lesson) then lead to the
 course's pages and files (see github_links.py); this must run before the plugins that
 read a chapter's image URLs (course_images, rootlinks), as PLUGINS orders it.
+
+Before that, each chapter is cut to what today publishes (see release.py): solutions
+held back are taken out, and a chapter held back keeps no text at all, for the chapters
+plugin to list as upcoming. No plugin after this one (in PLUGINS) sees a held-back text.
 """
 
+import itertools
 import logging
 import os
+from datetime import date
 
 from courselib.github_links import GithubPath, placeholder, repository_url
 from courselib.pages import is_markdown
+from courselib.paths import shown_path
+from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_IDS_ATTRIBUTE, course_today
 from pelican import signals
 
-from .github_links import CourseLinks
+from .github_links import CourseLinks, page_ids
 from .reader import CourseMarkdownReader
+from .release import held_back_lines, release_chapter
 
 logger = logging.getLogger(__name__)
 
 # This build's resolver of GitHub links: made when the build starts reading.
 _build: CourseLinks | None = None
+# The day this build publishes the course as (COURSE_TODAY, else today in TIMEZONE).
+_today: date | None = None
 
 
 def use_course_reader(readers) -> None:
-    """Read Markdown files with our reader, in place of Pelican's."""
+    """Read Markdown files with our reader, in place of Pelican's.
+
+    Whatever the case of their suffix: Pelican matches it exactly, and `README.MD` (as
+    saved on Windows) is Markdown to GitHub, to our links and to our checks.
+    """
     for extension in CourseMarkdownReader.file_extensions:
-        readers.reader_classes[extension] = CourseMarkdownReader
+        for letters in itertools.product(*({letter, letter.upper()} for letter in extension)):
+            readers.reader_classes["".join(letters)] = CourseMarkdownReader
 
 
 def start_build(generator) -> None:
     """Forget the last build's files and ids (the dev server rebuilds in one process)."""
-    global _build
+    global _build, _today
     repository, problem = repository_url(generator.settings)
     if problem:
         logger.error("%s", problem)
     _build = CourseLinks.from_settings(generator.settings, repository)
+    _today, problem = course_today(generator.settings)
+    if problem:
+        logger.error("%s", problem)
 
 
 def course_links(settings: dict) -> CourseLinks:
@@ -45,6 +64,36 @@ def course_links(settings: dict) -> CourseLinks:
     if _build is None or _build.content_root != settings["PATH"]:
         _build = CourseLinks.from_settings(settings, repository_url(settings)[0])
     return _build
+
+
+def release_today(content) -> None:
+    """Publish of one chapter what today allows: cut held-back solutions, mark it held back.
+
+    Runs first of all on a new chapter, so no plugin after it reads a held-back text.
+    """
+    body = getattr(content, "_content", None)
+    source_path = getattr(content, "source_path", None)
+    if not source_path or not is_markdown(source_path):
+        return
+    today = _today if _today is not None else course_today(content.settings)[0]
+    release = release_chapter(body or "", content.metadata, today)
+    if body:
+        content._content = release.body
+    if release.chapter_held_back:
+        # Nothing of its text is kept: no plugin can publish it, nor the files it links to.
+        setattr(content, HELD_BACK_IDS_ATTRIBUTE, page_ids(content._content or ""))
+        content._content = ""
+        setattr(content, HELD_BACK_ATTRIBUTE, release.chapter_day)
+    shown = shown_path(source_path, content.settings["PATH"])
+    for line in held_back_lines(shown, release, content.metadata):
+        logger.warning("%s", line)
+    if release.solutions_held_back and content.settings.get("OUTPUT_SOURCES"):
+        # Pelican would copy the Markdown file, held-back solutions and all, into the site.
+        logger.error(
+            "pelicanconf: OUTPUT_SOURCES = True would publish %s whole, its held-back"
+            " solutions too: set OUTPUT_SOURCES = False",
+            shown,
+        )
 
 
 def resolve_github_links(content) -> None:
@@ -83,5 +132,6 @@ def publish_linked_files(generator) -> None:
 def register() -> None:
     signals.readers_init.connect(use_course_reader)
     signals.article_generator_init.connect(start_build)
+    signals.content_object_init.connect(release_today)  # first: before any plugin reads text
     signals.content_object_init.connect(resolve_github_links)
     signals.page_generator_finalized.connect(publish_linked_files)

@@ -26,7 +26,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from courselib.github_links import (
     ContentFiles,
@@ -37,6 +37,7 @@ from courselib.github_links import (
     placeholder,
 )
 from courselib.markdown import chapter_body, render_markdown
+from markdown_it.common.normalize_url import normalizeLink
 
 URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "data")
 # A URL attribute's value, found from its `=` (a search led by a literal is fast), the name
@@ -64,14 +65,16 @@ def github_fragment(fragment: str, ids: frozenset[str] | Callable[[], frozenset[
     """Return the fragment GitHub's page script would scroll to: as written, else in lower case.
 
     `ids` are the target page's; a function giving them is called only for a fragment
-    with capitals (rare: finding ids may mean reading another chapter).
+    with capitals (rare: finding ids may mean reading another chapter). The fragment is
+    compared decoded (Markdown wrote `#Über` as `#%C3%9Cber`) and written back encoded.
     """
-    if fragment == fragment.lower():
+    written = unquote(fragment)
+    if written == written.lower():
         return fragment
     ids = ids() if callable(ids) else ids
-    if fragment in ids or fragment.lower() not in ids:
+    if written in ids or written.lower() not in ids:
         return fragment
-    return fragment.lower()
+    return normalizeLink("#" + written.lower())[1:]
 
 
 def rewrite_urls(page_html: str, rewrite: Callable[[str, bool], str]) -> str:

@@ -21,6 +21,7 @@ from courselib.pages import (
     HOME_FIELD,
     is_home_page,
     page_save_as,
+    page_url,
     placed_by_path,
     title_from_name,
 )
@@ -49,7 +50,7 @@ class CourseMarkdownReader(BaseReader):
             folder_parts(source_path, self.settings["PATH"]),
         )
         source = content_relative(source_path, self.settings["PATH"])
-        metadata.update(missing_fields(source, metadata, chapter.title, bool(front.fields)))
+        metadata.update(missing_fields(source, metadata, chapter.title, "title" in front.fields))
         if "date" not in metadata:
             # Pelican needs a date to sort and to write feeds; it is never shown as one the
             # author gave ("Last updated" comes from the file's last commit, or is left out).
@@ -84,9 +85,7 @@ def chapter_problems(chapter: RenderedChapter, shown: str, folder: tuple[str, ..
     return problems
 
 
-def missing_fields(
-    source: str, metadata: dict, heading: str | None, has_front_matter: bool
-) -> dict:
+def missing_fields(source: str, metadata: dict, heading: str | None, has_title: bool) -> dict:
     """Return the title, and for a page placed by its path its address, that front matter lacks.
 
     The title is the first `# heading`, else the file's name. A page placed by its
@@ -96,10 +95,10 @@ def missing_fields(
     fields = {}
     if not str(metadata.get("title") or "").strip():
         fields["title"] = heading or title_from_name(source)
-    if placed_by_path(source, has_front_matter) and "slug" not in metadata:
+    if placed_by_path(source, has_title) and "slug" not in metadata:
         save_as = page_save_as(source)
         fields["slug"] = save_as.removesuffix(".html")
-        fields["url"] = save_as
+        fields["url"] = page_url(save_as)
         fields["save_as"] = "" if is_home_page(source) else save_as
         fields[HOME_FIELD] = is_home_page(source)
         fields[BY_PATH_FIELD] = True

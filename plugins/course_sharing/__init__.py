@@ -15,6 +15,7 @@ from pathlib import Path
 
 import blinker
 from courselib.cached_products.image_index import image_index_for
+from courselib.pages import page_url
 from courselib.site_paths import card_site_path
 from pelican import signals
 from pelican.generators import Generator
@@ -48,7 +49,8 @@ class SharingGenerator(Generator):
         self.context["SHARE_SITEURL"] = absolute_site_url(self.settings)
         self.context["HOME_CARD"] = card_site_path("index")
         for chapter in self.context.get("syllabus", []):
-            chapter.card = card_site_path(chapter.slug)
+            # Its URL: a page placed by its path has its file's name as slug (`it's #1`).
+            chapter.card = page_url(card_site_path(chapter.slug))
 
     def generate_output(self, writer) -> None:
         cards = {"index": ("Course", self.settings.get("SITENAME", ""))}

@@ -14,6 +14,8 @@ from datetime import datetime
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
+from courselib.pages import FILE_DATE_FIELD
+
 # What a URL path may hold as it is (RFC 3986): unreserved, sub-delims, ":", "@", "/".
 URL_PATH_SAFE = "/:@!$&'()*+,;=-._~"
 BARE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
@@ -63,5 +65,7 @@ def sitemap_entry(relative_path: str, context: dict) -> SitemapEntry | None:
         return SitemapEntry(relative_path)
     if getattr(content, "status", "published") != "published":
         return None
-    updated = getattr(content, "modified", None) or getattr(content, "date", None)
+    updated = getattr(content, "modified", None)
+    if not content.metadata.get(FILE_DATE_FIELD):  # else the date is only the file's time
+        updated = updated or getattr(content, "date", None)
     return SitemapEntry(content.url, updated)

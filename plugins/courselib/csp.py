@@ -111,8 +111,13 @@ def allows(directives: dict[str, tuple[str, ...]], directive: str, url: str, pag
 def matches(source: str, target, page) -> bool:
     """True when one source expression matches the URL `target`, on the page `page`."""
     scheme = target.scheme.lower()
-    if source == "'self'":
-        return (scheme, target.netloc.lower()) == (page.scheme.lower(), page.netloc.lower())
+    if source == "'self'":  # the same origin: scheme, host and port (`:443` written or not)
+        page_scheme = page.scheme.lower()
+        return (scheme, target.hostname, target.port or default_port(scheme)) == (
+            page_scheme,
+            page.hostname,
+            page.port or default_port(page_scheme),
+        )
     if source == "*":
         return scheme not in ("data", "blob", "filesystem")
     if SCHEME_SOURCE.match(source):
@@ -130,8 +135,9 @@ def matches(source: str, target, page) -> bool:
             return False
     elif host != "*" and host != target.hostname:
         return False
-    port = found["port"]
-    if port and port != "*" and str(target.port or default_port(scheme)) != port:
+    # A source without a port allows only the scheme's default one (443 for https).
+    port = found["port"] or str(default_port(scheme))
+    if port != "*" and str(target.port or default_port(scheme)) != port:
         return False
     path = found["path"]
     if path:

@@ -13,6 +13,17 @@ CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)")
 BEGIN = re.compile(r"^-{3}(\s.*)?")
 END = re.compile(r"^(-{3}|\.{3})(\s.*)?")
 
+# The fields a chapter's front matter is written with: Pelican's own and the course's.
+# `Key: value` lines at the top that name none of them, with no `---` line above, are the
+# chapter's text, as GitHub shows them ("Note: this course is in beta.").
+KNOWN_FIELDS = frozenset(
+    {
+        "title", "date", "modified", "category", "slug", "status", "summary", "tags",
+        "author", "authors", "lang", "translation", "template", "save_as", "url",
+        "chapter", "description", "release", "solutions",
+    }
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Field:
@@ -36,12 +47,13 @@ class FrontMatter:
 def split_front_matter(lines: list[str]) -> FrontMatter:
     """Return the front matter at the top of a chapter given as lines, keys lower-cased."""
     fields: dict[str, Field] = {}
-    index = 1 if lines and BEGIN.match(lines[0]) else 0
+    fenced = bool(lines) and BEGIN.match(lines[0]) is not None
+    index = 1 if fenced else 0
     key = None
     while index < len(lines):
         line = lines[index]
         if not line.strip() or END.match(line):
-            return FrontMatter(fields, index + 1)  # the blank line or `---` ends it
+            return checked(FrontMatter(fields, index + 1), fenced)  # a blank line or `---` ends it
         field = FIELD.match(line)
         more = CONTINUATION.match(line) if field is None else None
         if field:
@@ -58,7 +70,14 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
         else:
             break  # not front matter: the body starts on this line
         index += 1
-    return FrontMatter(fields, index)
+    return checked(FrontMatter(fields, index), fenced)
+
+
+def checked(front: FrontMatter, fenced: bool) -> FrontMatter:
+    """Return `front`, or no front matter when unfenced lines name no known field."""
+    if fenced or not front.fields or KNOWN_FIELDS & front.fields.keys():
+        return front
+    return FrontMatter({}, 0)
 
 
 def read_front_matter(text: str) -> dict[str, Field]:

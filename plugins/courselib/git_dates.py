@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 
 logger = logging.getLogger(__name__)
 
-# Each commit as a line "\x01<unix time>", then the files it touched, one a line.
+# Each commit as "\x01<unix time>", then the files it touched; with -z, each ends with a NUL
+# and paths are written as they are (else git quotes a name with `"`, `\\` or a tab).
 LOG_FORMAT = "--format=\x01%ct"
 GIT_TIMEOUT_SECONDS = 60
 
@@ -25,7 +26,7 @@ def last_commit_dates(folder: str) -> dict[str, datetime]:
     """
     try:
         top = run_git(folder, "rev-parse", "--show-toplevel").strip()
-        log = run_git(folder, "log", LOG_FORMAT, "--name-only", "--no-renames", "--", ".")
+        log = run_git(folder, "log", "-z", LOG_FORMAT, "--name-only", "--no-renames", "--", ".")
     except (OSError, subprocess.SubprocessError, UnicodeDecodeError) as problem:
         logger.debug("git_dates: no dates for %s: %s", folder, problem)
         return {}
@@ -35,21 +36,26 @@ def last_commit_dates(folder: str) -> dict[str, datetime]:
 
 
 def parse_log(log: str, prefix: str = "") -> dict[str, datetime]:
-    """Return the newest commit time of each file in `git log --name-only` output.
+    """Return the newest commit time of each file in `git log -z --name-only` output.
 
     Paths are relative to the repository; only those under `prefix` are kept, without it.
     Newest commits come first, so a file's first mention is its last commit.
     """
     dates: dict[str, datetime] = {}
     when = None
-    for line in log.splitlines():
-        if line.startswith("\x01"):
+    first_path = False
+    for entry in log.split("\0"):
+        if entry.startswith("\x01"):
             try:
-                when = datetime.fromtimestamp(int(line[1:]), tz=UTC)
+                when = datetime.fromtimestamp(int(entry[1:]), tz=UTC)
             except (ValueError, OverflowError, OSError):
                 when = None
-        elif line and when is not None and line.startswith(prefix):
-            dates.setdefault(line[len(prefix) :], when)
+            first_path = True
+            continue
+        path = entry[1:] if first_path and entry.startswith("\n") else entry
+        first_path = False
+        if path and when is not None and path.startswith(prefix):
+            dates.setdefault(path[len(prefix) :], when)
     return dates
 
 

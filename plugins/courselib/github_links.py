@@ -109,8 +109,10 @@ def folder_on_github(repository: str, folder: str, link: GithubPath) -> str:
 class ContentFiles:
     """The files and folders of content/, listed once, looked up case-sensitively as GitHub does.
 
-    Folders are followed through symbolic links as Pelican follows them, each real
-    folder once, so a link loop cannot make the listing endless. A `.git` folder (a
+    Folders are followed through symbolic links as Pelican follows them, a folder
+    linked twice (`images/` and `1-intro/images` -> `../images`) listed at both
+    paths, as Pelican publishes both; a folder inside itself (a link to `..`) is not
+    followed, so a link loop cannot make the listing endless. A `.git` folder (a
     course cloned into content/) is not the course's: GitHub shows none.
     """
 
@@ -121,15 +123,17 @@ class ContentFiles:
     def names(self) -> dict[str, tuple[set[str], set[str]]]:
         """Return {folder: (its file names, its subfolder names)}; "" is content/ itself."""
         listing: dict[str, tuple[set[str], set[str]]] = {}
-        seen = set()
+        # Each folder's real path and its parents' (walked top-down, parents come first).
+        real_paths: dict[str, tuple[str, ...]] = {}
         for folder, subfolders, files in os.walk(self.root, followlinks=True):
             real = os.path.realpath(folder)
             relative = os.path.relpath(folder, self.root).replace(os.sep, "/")
             relative = "" if relative == "." else relative
-            if real in seen:
+            above = real_paths.get(posixpath.dirname(relative), ()) if relative else ()
+            if real in above:
                 subfolders.clear()
                 continue
-            seen.add(real)
+            real_paths[relative] = (*above, real)
             subfolders[:] = [name for name in subfolders if name != ".git"]
             listing[relative] = (set(files), set(subfolders))
         return listing

@@ -26,6 +26,9 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 FOLDER_PAGE_NAMES = ("readme", "index")
 # `1-intro`, `01_setup`, `2.devices`, `3 spatial design`, or a bare `4`.
 NUMBERED = re.compile(r"^(?P<number>\d+)(?:[-_. ]+|$)")
+# What a file's name may hold that a URL may not hold as it is (`#` would start a fragment,
+# `?` a query, `%` an escape, a space or `"` end an attribute), nor `&` in an HTML attribute.
+NOT_IN_URL = re.compile(r"[\x00-\x20\x7f\"#%&<>?\[\\\]^`{|}]")
 
 
 def is_markdown(name: str) -> bool:
@@ -54,17 +57,27 @@ def name_number(name: str) -> int | None:
     return int(found["number"]) if found else None
 
 
+def unit_number(source: str) -> int | None:
+    """Return the number of the top-level entry a file placed by its path is in, or None.
+
+    `2-devices/1-headsets/README.md` is in unit 2 and `03_setup.md` is entry 3; the
+    syllabus gives that number to no upcoming chapter. `notes/week3.md` is in none.
+    """
+    return name_number(source.split("/", 1)[0])
+
+
 def in_numbered_folder(source: str) -> bool:
     """True when a file in content/ lies inside a folder whose name starts with a number."""
     return any(name_number(folder) is not None for folder in source.split("/")[:-1])
 
 
-def placed_by_path(source: str, has_front_matter: bool) -> bool:
+def placed_by_path(source: str, has_title: bool) -> bool:
     """True when a file's place in the course comes from its path, not Pelican's rules.
 
-    That is every file without front matter, and every file inside a numbered folder.
+    That is the course's README, every file without a `Title:` in its front matter (a
+    Pelican chapter has one), and every file inside a numbered folder.
     """
-    return not has_front_matter or in_numbered_folder(source)
+    return is_home_page(source) or not has_title or in_numbered_folder(source)
 
 
 def page_save_as(source: str) -> str:
@@ -72,6 +85,11 @@ def page_save_as(source: str) -> str:
     folder, name = posixpath.split(source)
     page = "index" if is_folder_page(name) else stem(name)
     return posixpath.join(folder, f"{page}.html")
+
+
+def page_url(save_as: str) -> str:
+    """Return the URL of a page written at `save_as`: `it's #1.html` -> `it's%20%231.html`."""
+    return NOT_IN_URL.sub(lambda character: f"%{ord(character[0]):02X}", save_as)
 
 
 def title_from_name(source: str) -> str:

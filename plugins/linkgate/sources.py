@@ -68,6 +68,7 @@ def written_key(
         if site_path is not None:
             # Pelican keeps a `;params` part after the page it put in place of the placeholder.
             site_path += f";{unquote(params)}" if params else ""
+            fragment = unquote(fragment)  # as resolve_url gives it: `#Ünknown`, not `#%C3%9Cnknown`
             return ("local", site_path, fragment if fragment != "top" else "")
     return target_key(resolve_url(url, page, AUTHOR_ROOT), url)
 

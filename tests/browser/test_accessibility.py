@@ -13,6 +13,8 @@ PAGE_TYPES = {
     "chapter with tables, tasks, alerts and math": "chapter8.html",
     "chapter with quizzes": "chapter20.html",
     "upcoming chapter": "chapter5.html",
+    "chapter with exercises and solutions": "chapter11.html",
+    "chapter with solutions held back": "chapter12.html",
     "not found": "404.html",
 }
 

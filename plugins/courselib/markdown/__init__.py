@@ -24,6 +24,7 @@ from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 
 from courselib.front_matter import split_front_matter
 
+from .exercises import add_exercises
 from .headings import add_heading_ids, github_slug, heading_text
 from .html_rules import add_html_rules
 from .math_syntax import add_math
@@ -110,6 +111,7 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     track_positions(md)
     add_heading_ids(md)
     add_html_rules(md)
+    add_exercises(md)
     add_quizzes(md)
     return md
 

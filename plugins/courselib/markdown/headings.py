@@ -17,6 +17,10 @@ EXPLICIT_ID = re.compile(r"\s*\{:?\s*#(?P<id>[A-Za-z][\w.:-]*)\s*\}\s*$")
 KEPT_PUNCTUATION = "-_ "
 # An id is never empty: a heading with no letter or digit gets this one.
 EMPTY_HEADING_ID = "section"
+# The ids the theme's templates give their own elements (tests/test_chapter_markdown.py
+# keeps this list and themes/course/templates in step). A heading `## Content` gets
+# `content-1`, so that `#content` still skips to the page's main text and no id is doubled.
+THEME_IDS = ("content", "syllabus", "search-input", "search-results", "search-status")
 
 
 def github_slug(text: str) -> str:
@@ -36,7 +40,7 @@ def add_heading_ids(md: MarkdownIt) -> None:
 
 def heading_ids(state: StateCore) -> None:
     """Set the id of each heading: the one its author wrote, else GitHub's slug, made unique."""
-    taken: dict[str, int] = {}
+    taken = dict.fromkeys(THEME_IDS, 0)
     tokens = state.tokens
     for index, token in enumerate(tokens):
         if token.type != "heading_open":

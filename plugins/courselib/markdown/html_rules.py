@@ -29,6 +29,8 @@ CODE_START = '<div class="highlight"><pre><span></span><code{language}>'
 CODE_END = "</code></pre></div>\n"
 CODEHILITE_LANGUAGE = re.compile(r":::(?P<language>[\w+#.-]+)[ \t]*\n")
 SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript):", re.IGNORECASE)
+# How a formula that opens with `\\(` or `\\[` closes; `$` and `$$` close as they open.
+CLOSING_MATH = {"\\(": "\\)", "\\[": "\\]"}
 ALIGNMENT_STYLES = {f"text-align:{side}": f"align-{side}" for side in ("left", "center", "right")}
 
 
@@ -131,7 +133,13 @@ def render_table_open(self, tokens: list[Token], index: int, options, env) -> st
 def render_image(self, tokens: list[Token], index: int, options, env) -> str:
     """Render an image with its alt text first."""
     token = tokens[index]
-    alt = self.renderInlineAsText(token.children or [], options, env)
+    alt = "".join(
+        # A formula is read out as its TeX (markdown-it's text would leave it out).
+        child.markup + child.content + CLOSING_MATH.get(child.markup, child.markup)
+        if child.type.startswith("math_inline")
+        else self.renderInlineAsText([child], options, env)
+        for child in token.children or []
+    )
     token.attrs = {"alt": alt, **{k: v for k, v in token.attrs.items() if k != "alt"}}
     return self.renderToken(tokens, index, options, env)
 

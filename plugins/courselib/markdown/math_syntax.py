@@ -97,10 +97,17 @@ def bracket_block(state: StateBlock, start_line: int, end_line: int, silent: boo
     first = state.src[begin : state.eMarks[start_line]]
     if not first.startswith("\\["):
         return False
+    # Where a search for the closing line found none: none is found from a later line of
+    # that paragraph either, so thousands of lines opening with `\[` are read once each.
+    unclosed = state.env.setdefault("unclosed_math_blocks", {})
+    searched = unclosed.get((state.src, end_line))
+    if searched is not None and searched[0] <= start_line < searched[1]:
+        return False
     line, text = start_line, first[2:]
     while not text.rstrip().endswith("\\]"):
         line += 1
         if line >= end_line or state.isEmpty(line):
+            unclosed[(state.src, end_line)] = (start_line, line)
             return False
         text += "\n" + state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
     if not is_formula(text.rstrip()[:-2]):

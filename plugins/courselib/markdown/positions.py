@@ -10,7 +10,9 @@ item's indent, a table's pipes) taken off the front, so each line of it is the e
 source line: its column is found by looking for that end in the source line.
 """
 
+from bisect import bisect_left
 from collections.abc import Callable
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -84,6 +86,19 @@ def source_lines(state: StateCore) -> list[str]:
     return state.env["source_lines"]
 
 
+@lru_cache(maxsize=8)
+def newlines_in(text: str) -> list[int]:
+    """Return where the newlines of a block's text are: found once for all its tokens.
+
+    Counting them again for each token took time in the square of a paragraph's length.
+    """
+    found, index = [], text.find("\n")
+    while index >= 0:
+        found.append(index)
+        index = text.find("\n", index + 1)
+    return found
+
+
 def position_in_lines(lines: list[str], first_line: int, text: str, offset: int) -> tuple[int, int]:
     """Return the 1-based (line, column) of `offset` in `text`, a block starting on `first_line`.
 
@@ -91,13 +106,19 @@ def position_in_lines(lines: list[str], first_line: int, text: str, offset: int)
     expanded differently: it is looked for, stripped, at the end of that line.
     """
     offset = max(0, min(offset, len(text)))
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", line_start)
-    written = text[line_start : line_end if line_end >= 0 else len(text)]
-    index = min(first_line + text.count("\n", 0, line_start), max(len(lines) - 1, 0))
+    newlines = newlines_in(text)
+    above = bisect_left(newlines, offset)  # the lines of `text` before the offset's
+    line_start = newlines[above - 1] + 1 if above else 0
+    written = text[line_start : newlines[above] if above < len(newlines) else len(text)]
+    index = min(first_line + above, max(len(lines) - 1, 0))
     source = lines[index].rstrip() if lines else ""
     stripped = written.strip()
-    found = source.rfind(stripped) if stripped else -1
+    # Most often the line ends as written: checked first, as finding it in a long line
+    # (thousands of links on one) would take as long for each of its tokens.
+    if stripped and source.endswith(stripped):
+        found = len(source) - len(stripped)
+    else:
+        found = source.rfind(stripped) if stripped else -1
     if found < 0:  # the end of the line is not there as written: count from its first letter
         found = len(source) - len(source.lstrip())
     lead = len(written) - len(written.lstrip())

@@ -1,0 +1,26 @@
+"""Which lines at the top of a Markdown file are front matter, and which are its text."""
+
+import pytest
+from courselib.front_matter import split_front_matter
+
+
+@pytest.mark.parametrize(
+    "text, fields, body_start",
+    [
+        ("Title: A\nDate: 2024-01-01\n\n# A\n", ["date", "title"], 3),
+        # Pelican's fields and ours make front matter, whatever else is beside them.
+        ("Slug: a\nDifficulty: hard\n\nText\n", ["difficulty", "slug"], 3),
+        ("Release: 2026-12-10\n\nText\n", ["release"], 2),
+        # Lines naming no such field are the text, as GitHub shows them.
+        ("Note: this course is in beta.\nWelcome.\n", [], 0),
+        ("Status update: new lesson\n\n# A\n", [], 0),
+        ("Difficulty: hard\n\nText\n", [], 0),
+        # Between `---` lines, any field is front matter (GitHub Pages' `layout:`).
+        ("---\nlayout: page\n---\n# A\n", ["layout"], 3),
+        ("# A\n\nTitle: not here\n", [], 0),
+    ],
+)
+def test_front_matter_is_pelicans_fields_or_a_fenced_block(text, fields, body_start):
+    front = split_front_matter(text.split("\n"))
+    assert sorted(front.fields) == fields
+    assert front.body_start == body_start
