@@ -88,8 +88,13 @@ serve: $(VENV_STAMP)
 serve-global:
 	$(MAKE) serve SERVER=0.0.0.0
 
+# Our own server (plugins/devserver): `make html`'s staged build on every save, the last
+# good site served, open pages reloaded and shown the build's problems. PORT=0: 8000.
+DEVSERVER_PORT = $(if $(filter 0,$(PORT)),8000,$(PORT))
 devserver: $(VENV_STAMP)
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(SERVER) $(PELICANOPTS)
+	PYTHONPATH=$(BASEDIR)/plugins $(BIN)/python -m devserver $(OUTPUTDIR) \
+		--bind $(SERVER) --port $(DEVSERVER_PORT) -- \
+		$(PELICAN) $(INPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
 
 devserver-global:
 	$(MAKE) devserver SERVER=0.0.0.0

@@ -1,0 +1,108 @@
+// Added by `make devserver` to each page it serves, never to a built site. It listens to the
+// dev server's event stream: it reloads the page when the page, or a file it loads, changed
+// (keeping the scroll position), and shows the last build's problems over the page.
+(() => {
+  "use strict";
+  const script = document.currentScript;
+  const served = new URL(script.src).searchParams;
+  const scrollKey = "devserver:scroll";
+
+  const urlPath = (url) => {
+    let path = new URL(url, location.href).pathname;
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // a path that is not valid percent-encoding is compared as written
+    }
+    return path.endsWith("/") ? `${path}index.html` : path;
+  };
+  const pagePath = urlPath(location.href);
+
+  const restoreScroll = () => {
+    const saved = JSON.parse(sessionStorage.getItem(scrollKey) || "null");
+    if (!saved || saved.path !== pagePath) return;
+    const scroll = () => window.scrollTo(saved.x, saved.y);
+    scroll();
+    window.addEventListener("load", () => {
+      scroll();
+      sessionStorage.removeItem(scrollKey);
+    });
+  };
+
+  const filesUsed = () => {
+    const paths = new Set([pagePath]);
+    const urls = [];
+    for (const link of document.querySelectorAll("link[href]")) urls.push(link.href);
+    for (const used of document.querySelectorAll("script[src]")) urls.push(used.src);
+    for (const image of document.images) urls.push(image.currentSrc || image.src);
+    for (const url of urls) {
+      if (url && new URL(url, location.href).origin === location.origin) paths.add(urlPath(url));
+    }
+    return paths;
+  };
+
+  const reload = () => {
+    const position = { path: pagePath, x: window.scrollX, y: window.scrollY };
+    sessionStorage.setItem(scrollKey, JSON.stringify(position));
+    location.reload();
+  };
+
+  let overlay = null;
+  const showProblems = (problems, failed) => {
+    if (overlay) overlay.remove();
+    overlay = null;
+    if (!problems.length) return;
+    overlay = document.createElement("div");
+    overlay.id = "devserver-problems";
+    const root = overlay.attachShadow({ mode: "open" });
+    const style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = "/__devserver__/overlay.css";
+    const panel = document.createElement("section");
+    panel.setAttribute("role", "alert");
+    panel.className = failed ? "failed" : "warned";
+    const heading = document.createElement("h2");
+    heading.textContent = failed
+      ? `The build failed (${problems.length} problem(s)): this is the last good page`
+      : `The build passed with ${problems.length} warning(s)`;
+    const hide = document.createElement("button");
+    hide.type = "button";
+    hide.textContent = "Hide";
+    hide.addEventListener("click", () => showProblems([], failed));
+    const list = document.createElement("ul");
+    for (const problem of problems) {
+      const item = document.createElement("li");
+      item.className = problem.level.toLowerCase();
+      const level = document.createElement("span");
+      level.className = "level";
+      level.textContent = problem.level;
+      item.append(level, " ");
+      if (problem.location && problem.message.startsWith(problem.location)) {
+        const where = document.createElement("strong");
+        where.className = "where";
+        where.textContent = problem.location;
+        item.append(where, problem.message.slice(problem.location.length));
+      } else {
+        item.append(problem.message);
+      }
+      list.append(item);
+    }
+    panel.append(hide, heading, list);
+    root.append(style, panel);
+    document.body.append(overlay);
+  };
+
+  restoreScroll();
+  const query = `run=${encodeURIComponent(served.get("run"))}&build=${served.get("build")}`;
+  const events = new EventSource(`/__devserver__/events?${query}`);
+  events.addEventListener("message", (event) => {
+    const state = JSON.parse(event.data);
+    const used = filesUsed();
+    if (state.changed === null || state.changed.some((path) => used.has(path))) {
+      events.close();
+      reload();
+      return;
+    }
+    showProblems(state.problems, state.failed);
+  });
+})();
