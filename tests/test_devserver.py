@@ -2,9 +2,19 @@
 
 import random
 import shutil
+import socket
+import urllib.request
 
 import pytest
-from conftest import chapter, run_staged_build, wait_for
+from conftest import (
+    OutputReader,
+    chapter,
+    copy_project,
+    run_make,
+    run_staged_build,
+    start_make,
+    wait_for,
+)
 from devserver.changes import changed_paths, take_snapshot
 from devserver.problems import Problem, problem_of
 from devserver.server import with_reload_script
@@ -206,3 +216,26 @@ def test_after_random_edits_the_site_is_the_one_a_full_build_makes(devserver, tm
     assert fresh_pages == sorted(path.relative_to(served) for path in served.rglob("*.html"))
     for page in fresh_pages:
         assert (served / page).read_bytes() == (fresh / "output" / page).read_bytes(), page
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_make_devserver_adds_the_reload_script_and_make_html_and_publish_never_do(tmp_path):
+    project = copy_project(tmp_path / "course")
+    port = free_port()
+    log = OutputReader(start_make(project, "devserver", f"PORT={port}"))
+    try:
+        wait_for(lambda: "devserver: built" in log.text, 300, "the first build")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/chapter4.html") as answer:
+            assert RELOAD_SCRIPT in answer.read().decode()
+    finally:
+        log.stop()
+    for target in ("html", "publish"):
+        built = run_make(project, target)
+        assert built.returncode == 0, built.stdout + built.stderr
+        pages = list((project / "output").rglob("*.html"))
+        assert pages and not [page for page in pages if "__devserver__" in page.read_text()]

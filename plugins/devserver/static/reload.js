@@ -32,7 +32,9 @@
   const filesUsed = () => {
     const paths = new Set([pagePath]);
     const urls = [];
-    for (const link of document.querySelectorAll("link[href]")) urls.push(link.href);
+    // Files the page loads, not pages it links to (`<link rel="next">`).
+    const loaded = "link[rel~=stylesheet], link[rel~=icon], link[rel=preload], link[rel=modulepreload]";
+    for (const link of document.querySelectorAll(loaded)) urls.push(link.href);
     for (const used of document.querySelectorAll("script[src]")) urls.push(used.src);
     for (const image of document.images) urls.push(image.currentSrc || image.src);
     for (const url of urls) {
@@ -97,6 +99,8 @@
   const events = new EventSource(`/__devserver__/events?${query}`);
   events.addEventListener("message", (event) => {
     const state = JSON.parse(event.data);
+    // The build this page has heard of, for tests and for anyone looking at the page.
+    document.documentElement.dataset.devserverBuild = state.build;
     const used = filesUsed();
     if (state.changed === null || state.changed.some((path) => used.has(path))) {
       events.close();
