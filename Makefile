@@ -37,7 +37,7 @@ STAGED = PYTHONPATH=$(BASEDIR)/plugins $(PY) -m staged_build
 VENV_STAMP = $(VENV)/.installed
 
 .PHONY: help html clean regenerate serve serve-global devserver devserver-global publish test covers venv
-.PHONY: lint bench code-colours audit check bench-links
+.PHONY: lint bench code-colours audit check bench-links bench-edit
 
 help:
 	@echo 'Usage:'
@@ -57,6 +57,7 @@ help:
 	@echo '   make audit                 build, then Lighthouse + axe on the home and a chapter page'
 	@echo '   make check                 check links, anchors and images of output/ (after make html)'
 	@echo '   make bench-links           time the link gate against other link checkers'
+	@echo '   make bench-edit            time saves in Chromium against make devserver (500 chapters)'
 	@echo 'Set DEBUG=1 for tracebacks and debug output, RELATIVE=1 for relative URLs.'
 
 venv: $(VENV_STAMP)
@@ -139,3 +140,7 @@ check: $(VENV_STAMP)
 # Installs the peer checkers into benchmarks/.peers on first run (never into .venv).
 bench-links: $(VENV_STAMP)
 	$(BIN)/python -m benchmarks.links $(BENCHOPTS)
+
+# The edit loop: saves timed in Chromium against `make devserver` (benchmarks/edit).
+bench-edit: $(VENV_STAMP)
+	$(BIN)/python -m benchmarks.edit $(BENCHOPTS)

@@ -7,7 +7,7 @@ import sys
 import threading
 from pathlib import Path
 
-from .builds import Builder, SiteState, build_environment, staged_build_command
+from .builds import Builder, BuildRunner, SiteState, build_environment
 from .server import DevServer
 from .watch import watch, watched_paths
 
@@ -52,13 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     output = Path(os.path.abspath(options.output))
     content = Path(settings["PATH"])
     state = SiteState()
-    builder = Builder(
-        staged_build_command(output, content, command),
-        output,
-        state,
-        build_environment(PLUGIN_FOLDER),
-        echo,
-    )
+    plugin_folders = [Path(folder) for folder in settings.get("PLUGIN_PATHS", [])]
+    runner = BuildRunner(output, content, command, plugin_folders, build_environment(PLUGIN_FOLDER))
+    runner.start()  # importing begins while the server starts
+    builder = Builder(runner, output, state, echo)
     try:
         server = DevServer((options.bind, options.port), output, state)
     except OSError as error:
@@ -80,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     with builder.wake:
         builder.wake.notify_all()
     server.stop()
+    runner.stop()
     return 0
 
 

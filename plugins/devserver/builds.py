@@ -7,6 +7,8 @@ started from, so another build follows when it ends, and a burst of saves made
 during one build is one more build, not many.
 """
 
+import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -81,18 +83,10 @@ class SiteState:
 class Builder:
     """Runs `make html`'s staged build whenever asked, never two at once, never losing a save."""
 
-    def __init__(
-        self,
-        command: list[str],
-        output: Path,
-        state: SiteState,
-        environment: dict[str, str],
-        echo: Callable[[str], None],
-    ) -> None:
-        self.command = command
+    def __init__(self, runner: "BuildRunner", output: Path, state: SiteState, echo) -> None:
+        self.runner = runner
         self.output = output
         self.state = state
-        self.environment = environment
         self.echo = echo
         self.requested = 0  # saves (bursts of them) so far
         self.started_from = 0  # the value of `requested` when the last build began
@@ -121,8 +115,7 @@ class Builder:
         """Run one staged build and publish what it changed and what it reported."""
         self.state.start()
         began = time.monotonic()
-        lines = self.run_command()
-        exit_code = lines.pop()
+        lines, exit_code = self.runner.build(self.echo)
         changed: set[str] = set()
         if exit_code == 0:
             after = take_snapshot(self.output, self.snapshot)
@@ -134,23 +127,6 @@ class Builder:
         self.echo(self.summary(outcome))
         return outcome
 
-    def run_command(self) -> list:
-        """Run the build, echoing each line as it comes; return its lines, then its exit code."""
-        lines: list = []
-        with subprocess.Popen(
-            self.command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            errors="replace",
-            env=self.environment,
-        ) as process:
-            for line in process.stdout:
-                self.echo(line.rstrip("\n"))
-                lines.append(line)
-        lines.append(process.returncode)
-        return lines
-
     @staticmethod
     def summary(outcome: BuildOutcome) -> str:
         """Return the line the terminal shows after a build."""
@@ -161,6 +137,112 @@ class Builder:
             )
         pages = sum(path.endswith(".html") for path in outcome.changed)
         return f"devserver: built in {outcome.seconds:.2f} s ({pages} page(s) changed)"
+
+
+@dataclass
+class BuildRunner:
+    """Runs one staged build, as `make html` would, echoing each line as it comes.
+
+    With `warm` (where the system can fork), builds are forked from a process that has
+    imported Pelican and the plugins already (`warm.py`); else each is a new process.
+    """
+
+    output: Path
+    content: Path
+    pelican_command: list[str]
+    plugin_folders: list[Path]
+    environment: dict[str, str]
+    warm: bool = hasattr(os, "fork")
+    _warm_process: subprocess.Popen | None = None
+
+    def build(self, echo: Callable[[str], None]) -> tuple[list[str], int]:
+        """Run one build; return the lines it printed and its exit code."""
+        if not self.warm:
+            return self._build_in_new_process(echo)
+        for _ in range(2):  # a warm process whose code is stale asks to be started anew
+            answer = self._build_warm(echo)
+            if answer is not None:
+                return answer
+        return self._build_in_new_process(echo)
+
+    def _build_in_new_process(self, echo) -> tuple[list[str], int]:
+        command = staged_build_command(self.output, self.content, self.pelican_command)
+        with subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            errors="replace",
+            env=self.environment,
+        ) as process:
+            lines = _echoed(process.stdout, echo, until=None)
+        return lines, process.returncode
+
+    def _build_warm(self, echo) -> tuple[list[str], int] | None:
+        from .warm import END_OF_BUILD, RESTART
+
+        process = self._warm_process
+        if process is None or process.poll() is not None:
+            process = self._warm_process = self.start_warm_process()
+        request = {
+            "output": str(self.output),
+            "content": str(self.content),
+            "command": self.pelican_command,
+        }
+        try:
+            process.stdin.write(json.dumps(request) + "\n")
+            process.stdin.flush()
+        except OSError:
+            self.stop()
+            return None
+        lines = _echoed(process.stdout, echo, until=(END_OF_BUILD, RESTART))
+        last = lines.pop() if lines else ""
+        if last.startswith(END_OF_BUILD):
+            return lines, int(last.split()[-1])
+        self.stop()  # RESTART, or the warm process ended: the next build starts a new one
+        if last.startswith(RESTART):
+            return None
+        return [*lines, last], 1
+
+    def start(self) -> None:
+        """Start the warm process now, if builds use one, so that it imports meanwhile."""
+        if self.warm and self._warm_process is None:
+            self._warm_process = self.start_warm_process()
+
+    def start_warm_process(self) -> subprocess.Popen:
+        """Start the process builds are forked from (an exec'd program: one thread)."""
+        command = [sys.executable, "-m", "devserver.warm", *map(str, self.plugin_folders)]
+        return subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            errors="replace",
+            env=self.environment,
+        )
+
+    def stop(self) -> None:
+        """End the warm process, if any."""
+        process, self._warm_process = self._warm_process, None
+        if process is not None:
+            with contextlib.suppress(OSError):
+                process.stdin.close()
+            process.kill()
+            process.wait()
+
+
+def _echoed(stream, echo, until: tuple[str, ...] | None) -> list[str]:
+    """Echo and return the lines of `stream`, to its end or to a line starting with `until`
+    (returned last)."""
+    lines = []
+    for line in stream:
+        if until is not None and line.startswith(until):
+            lines.append(line.rstrip("\n"))
+            break
+        echo(line.rstrip("\n"))
+        lines.append(line)
+    return lines
 
 
 def staged_build_command(output: Path, content: Path, pelican_command: list[str]) -> list[str]:

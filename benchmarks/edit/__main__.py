@@ -1,0 +1,267 @@
+"""`make bench-edit`: the instructor's edit loop, timed in Chromium against `make devserver`.
+
+On the synthetic course of `make bench` (500 chapters by default, kept in
+benchmarks/.sites/edit/ so that only the first run is cold), it starts `make devserver`,
+opens one chapter in Chromium through Playwright, and makes 10 saves: body text, a
+heading, a title, a broken link and its fix, a template. For each it prints the time from
+writing the file to the new text (or the overlay) in the open page, observed by asking
+the page every 20 ms. Text edits (body, heading, title) are the ones with targets: median
+at most 1.0 s, worst at most 2.0 s. Beside them, plain Pelican's `pelican -r` (default
+theme, no plugins, the same content): the time from a save to the new text in its output
+file (no browser: it reloads nothing). The load average is printed with the figures: the
+machine is shared, and a busy one moves every figure.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.scale.bench import PLAIN_SETTINGS
+from benchmarks.scale.generate import generate_course
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SITES = PROJECT_ROOT / "benchmarks" / ".sites" / "edit"
+CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
+POLL_SECONDS = 0.02
+TIMEOUT_SECONDS = 120
+TEXT_EDITS = {"body", "heading", "title"}
+
+
+@dataclass
+class Save:
+    """One save: what kind, the file and how it changes, and what the page shows after."""
+
+    kind: str
+    path: Path
+    change: Callable[[str], str]
+    shown: str  # a JavaScript expression, true once the page shows the save
+
+
+def workdir_for(chapters: int) -> Path:
+    """Return the bench's project folder for `chapters`, made on first use."""
+    project = SITES / f"course-{chapters}"
+    if not (project / "content").is_dir():
+        generate_course(project / "content", chapters)
+    theme = project / "theme"
+    shutil.rmtree(theme, ignore_errors=True)
+    shutil.copytree(PROJECT_ROOT / "themes" / "course", theme)  # the template save edits it
+    return project
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_devserver(project: Path, port: int) -> subprocess.Popen:
+    """Start `make devserver` on the bench's project; its output is kept in devserver.log."""
+    log = (project / "devserver.log").open("w")
+    options = f"--cache-path {project / 'cache'} -t {project / 'theme'}"
+    return subprocess.Popen(
+        [
+            "make",
+            "--no-print-directory",
+            "-C",
+            str(PROJECT_ROOT),
+            "devserver",
+            f"INPUTDIR={project / 'content'}",
+            f"OUTPUTDIR={project / 'output'}",
+            f"PORT={port}",
+            f"PELICANOPTS={options}",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def wait_for_text(path: Path, text: str, timeout: float = 900) -> None:
+    """Wait until the file at `path` holds `text`."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if text in path.read_text(errors="replace"):
+                return
+        except OSError:
+            pass
+        time.sleep(POLL_SECONDS)
+    raise SystemExit(f"bench-edit: waited {timeout} s for {text!r} in {path}")
+
+
+def shows(page, expression: str) -> bool:
+    """True when the page (maybe reloading) shows what `expression` asks for."""
+    try:
+        return bool(page.evaluate(expression))
+    except Exception:  # noqa: BLE001 - a page being reloaded answers with an error
+        return False
+
+
+def timed_save(page, save: Save) -> float:
+    """Write the save, return the seconds until the open page shows it."""
+    text = save.path.read_text(encoding="utf-8")
+    start = time.perf_counter()
+    save.path.write_text(save.change(text), encoding="utf-8")
+    while time.perf_counter() - start < TIMEOUT_SECONDS:
+        if shows(page, save.shown):
+            return time.perf_counter() - start
+        time.sleep(POLL_SECONDS)
+    raise SystemExit(f"bench-edit: the page never showed the {save.kind} save")
+
+
+def saves(project: Path, chapter: int) -> list[Save]:
+    """Return the 10 saves, on chapter `chapter` and the theme's base template."""
+    markdown = project / "content" / f"chapter{chapter}.md"
+    base = project / "theme" / "templates" / "base.html"
+
+    def body(marker: str) -> Save:
+        return Save(
+            "body",
+            markdown,
+            lambda text: text + f"\n{marker} was written by bench-edit.\n",
+            f"document.body.innerText.includes('{marker} was written')",
+        )
+
+    def heading(marker: str) -> Save:
+        return Save(
+            "heading",
+            markdown,
+            lambda text: re.sub(r"^## (.*)$", rf"## \1 {marker}", text, count=1, flags=re.M),
+            f"[...document.querySelectorAll('h2')].some(h => h.textContent.includes('{marker}'))",
+        )
+
+    def title(marker: str) -> Save:
+        return Save(
+            "title",
+            markdown,
+            lambda text: re.sub(
+                r"^Title: (.*)$", rf"Title: \1 {marker}", text, count=1, flags=re.M
+            ),
+            f"document.title.includes('{marker}')",
+        )
+
+    stamp = time.strftime("%H%M%S")
+    broken = f"chapter9999-{stamp}.html"
+    overlay = "document.querySelector('#devserver-problems')"
+    return [
+        body(f"Body-{stamp}-1"),
+        heading(f"Heading-{stamp}-1"),
+        title(f"Title-{stamp}-1"),
+        body(f"Body-{stamp}-2"),
+        heading(f"Heading-{stamp}-2"),
+        title(f"Title-{stamp}-2"),
+        Save(
+            "broken link",
+            markdown,
+            lambda text: text + f"\n[a link to fix]({broken})\n",
+            f"({overlay}?.shadowRoot?.textContent || '').includes('{broken}')",
+        ),
+        Save(
+            "its fix",
+            markdown,
+            lambda text: text.replace(f"[a link to fix]({broken})", "[a link](index.html)"),
+            f"!{overlay} && document.body.innerText.includes('a link')",
+        ),
+        body(f"Body-{stamp}-3"),
+        Save(
+            "template",
+            base,
+            lambda text: text.replace("</body>", f"<p>Template-{stamp}</p></body>", 1),
+            f"document.body.innerText.includes('Template-{stamp}')",
+        ),
+    ]
+
+
+def plain_rebuild_seconds(project: Path, chapter: int, runs: int) -> list[float]:
+    """Time plain Pelican's `pelican -r`: from a save to the new text in its output file."""
+    (project / "plain.py").write_text(PLAIN_SETTINGS, encoding="utf-8")
+    output = project / "out-plain"
+    shutil.rmtree(output, ignore_errors=True)
+    pelican = str(Path(sys.executable).parent / "pelican")
+    command = [pelican, "-r", "content", "-o", str(output), "-s", "plain.py", "-q"]
+    process = subprocess.Popen(
+        command,
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    markdown = project / "content" / f"chapter{chapter}.md"
+    page = output / f"chapter{chapter}.html"
+    seconds = []
+    try:
+        wait_for_text(page, "</html>")
+        time.sleep(2)  # pelican -r starts watching only once its first build has ended
+        for run in range(runs):
+            marker = f"Plain-{time.strftime('%H%M%S')}-{run}"
+            start = time.perf_counter()
+            with markdown.open("a", encoding="utf-8") as text:
+                text.write(f"\n{marker} was written by bench-edit.\n")
+            wait_for_text(page, marker, TIMEOUT_SECONDS)
+            seconds.append(time.perf_counter() - start)
+    finally:
+        os.killpg(process.pid, 15)
+        process.wait()
+    return seconds
+
+
+def load_average() -> str:
+    return "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chapters", type=int, default=500)
+    parser.add_argument("--plain-runs", type=int, default=3)
+    options = parser.parse_args()
+    if not os.access(CHROMIUM, os.X_OK):
+        raise SystemExit(f"bench-edit: no Chromium at {CHROMIUM} (set COURSE_CHROMIUM)")
+    from playwright.sync_api import sync_playwright
+
+    project = workdir_for(options.chapters)
+    chapter = options.chapters // 2
+    port = free_port()
+    print(f"bench-edit: {options.chapters} chapters in {project}; load average {load_average()}")
+    server = start_devserver(project, port)
+    results: list[tuple[str, float]] = []
+    try:
+        wait_for_text(project / "devserver.log", "devserver: built")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/chapter{chapter}.html")
+            page.wait_for_selector("html[data-devserver-build]", state="attached")
+            for save in saves(project, chapter):
+                seconds = timed_save(page, save)
+                results.append((save.kind, seconds))
+                print(f"  {save.kind:<12} {seconds:6.2f} s", flush=True)
+            browser.close()
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait()
+    plain = plain_rebuild_seconds(project, chapter, options.plain_runs)
+    text = [seconds for kind, seconds in results if kind in TEXT_EDITS]
+    every = [seconds for _, seconds in results]
+    print(
+        f"text edits: median {statistics.median(text):.2f} s, worst {max(text):.2f} s"
+        " (targets: 1.0 s, 2.0 s)"
+    )
+    print(f"all 10 saves: median {statistics.median(every):.2f} s, worst {max(every):.2f} s")
+    print(
+        f"plain Pelican -r, save to written page: median {statistics.median(plain):.2f} s"
+        f" ({', '.join(f'{s:.2f}' for s in plain)})"
+    )
+    print(f"load average at the end: {load_average()}")
+
+
+if __name__ == "__main__":
+    main()
