@@ -65,7 +65,7 @@ class RunningDevServer:
         write_content(self.project / "content", files)
 
 
-def devserver_command(project: Path, test_plugins: bool = False) -> list[str]:
+def devserver_command(project: Path, test_plugins: Path | None = None) -> list[str]:
     """Return `make devserver`'s command for `project`, on any free port."""
     plugin_paths = [str(PROJECT_ROOT / "plugins")]
     settings = {
@@ -76,7 +76,7 @@ def devserver_command(project: Path, test_plugins: bool = False) -> list[str]:
     if test_plugins:
         from pelicanconf import PLUGINS
 
-        settings["PLUGIN_PATHS"] = [*plugin_paths, str(TEST_PLUGINS)]
+        settings["PLUGIN_PATHS"] = [*plugin_paths, str(test_plugins)]
         settings["PLUGINS"] = [*PLUGINS, "hold_build"]
     pelican = [str(PELICAN), str(project / "content"), "-s", str(PROJECT_ROOT / "pelicanconf.py")]
     pelican += ["--fatal", "errors", "-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]
@@ -92,9 +92,12 @@ def make_project(folder: Path, chapters: dict[str, str] | None = None) -> Path:
 
 
 def start_devserver(
-    project: Path, environment: dict | None = None, test_plugins: bool = False
+    project: Path, environment: dict | None = None, test_plugins: Path | None = None
 ) -> RunningDevServer:
-    """Start the dev server on `project` and wait for its first build."""
+    """Start the dev server on `project` and wait for its first build.
+
+    `test_plugins`: a folder of test plugins (hold_build) added to the project's.
+    """
     process = subprocess.Popen(
         devserver_command(project, test_plugins),
         cwd=PROJECT_ROOT,

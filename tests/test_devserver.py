@@ -18,7 +18,7 @@ from conftest import (
 from devserver.changes import changed_paths, take_snapshot
 from devserver.problems import Problem, problem_of
 from devserver.server import with_reload_script
-from devserver_process import CHAPTERS, make_project, start_devserver
+from devserver_process import CHAPTERS, TEST_PLUGINS, make_project, start_devserver
 
 RELOAD_SCRIPT = "/__devserver__/reload.js"
 
@@ -129,7 +129,7 @@ def test_a_failed_build_keeps_the_last_good_pages_and_lists_its_problems_until_f
 def test_a_save_made_during_a_build_is_built(tmp_path):
     hold = tmp_path / "hold"
     project = make_project(tmp_path / "course")
-    server = start_devserver(project, {"DEVSERVER_TEST_HOLD": str(hold)}, test_plugins=True)
+    server = start_devserver(project, {"DEVSERVER_TEST_HOLD": str(hold)}, TEST_PLUGINS)
     try:
         hold.touch()
         server.write({"chapter1.md": CHAPTERS["chapter1.md"] + "\nFirst save.\n"})
@@ -239,3 +239,21 @@ def test_make_devserver_adds_the_reload_script_and_make_html_and_publish_never_d
         assert built.returncode == 0, built.stdout + built.stderr
         pages = list((project / "output").rglob("*.html"))
         assert pages and not [page for page in pages if "__devserver__" in page.read_text()]
+
+
+def test_a_change_of_plugin_code_is_built_with_the_new_code(tmp_path):
+    """Builds are forked from a process that imported the plugins: it must import them anew."""
+    plugins = tmp_path / "plugins"
+    shutil.copytree(TEST_PLUGINS, plugins)
+    server = start_devserver(make_project(tmp_path / "course"), test_plugins=plugins)
+    try:
+        code = plugins / "hold_build" / "__init__.py"
+        code.write_text(
+            code.read_text().replace(
+                "def register() -> None:\n",
+                'def register() -> None:\n    print("hold_build: the new code", flush=True)\n',
+            )
+        )
+        wait_for(lambda: "hold_build: the new code" in server.log.text, 120, "the new code")
+    finally:
+        server.log.stop()
