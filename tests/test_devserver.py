@@ -257,3 +257,17 @@ def test_a_change_of_plugin_code_is_built_with_the_new_code(tmp_path):
         wait_for(lambda: "hold_build: the new code" in server.log.text, 120, "the new code")
     finally:
         server.log.stop()
+
+
+def test_with_no_good_build_yet_a_page_waits_with_the_problems_and_comes_when_fixed(tmp_path):
+    broken = CHAPTERS["chapter1.md"] + "\n[next](chapter9.html)\n"
+    server = start_devserver(make_project(tmp_path, {**CHAPTERS, "chapter1.md": broken}))
+    try:
+        state = server.state()
+        assert state["failed"] is True and state["build"] == 0
+        waiting = server.get("chapter1.html")
+        assert "Not built yet" in waiting and RELOAD_SCRIPT in waiting
+        server.write({"chapter1.md": CHAPTERS["chapter1.md"]})
+        server.wait_until_served("chapter1.html", "Byte pairs.")
+    finally:
+        server.log.stop()

@@ -109,13 +109,16 @@ class Builder:
                     return
                 # Saves from now on ask for the build after this one.
                 self.started_from = self.requested
-            self.build_once()
+            self.build_once(stop)
 
-    def build_once(self) -> BuildOutcome:
-        """Run one staged build and publish what it changed and what it reported."""
+    def build_once(self, stop: threading.Event) -> BuildOutcome | None:
+        """Run one staged build and publish what it changed and what it reported (nothing
+        when the server stopped meanwhile: Ctrl-C stops the build too)."""
         self.state.start()
         began = time.monotonic()
         lines, exit_code = self.runner.build(self.echo)
+        if stop.is_set():
+            return None
         changed: set[str] = set()
         if exit_code == 0:
             after = take_snapshot(self.output, self.snapshot)

@@ -22,6 +22,11 @@ from .builds import SiteState
 PREFIX = "/__devserver__/"
 STATIC = Path(__file__).parent / "static"
 ASSETS = {"reload.js": "text/javascript", "overlay.css": "text/css"}
+NOT_BUILT_YET = (
+    b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not built yet</title>'
+    b"</head><body><h1>Not built yet</h1><p>This page is not in the last good build. It"
+    b" reloads itself once a build makes it.</p></body></html>"
+)
 # An event stream says something at least this often, so a closed tab is noticed.
 KEEPALIVE_SECONDS = 15
 
@@ -139,8 +144,13 @@ class SiteHandler(SimpleHTTPRequestHandler):
     def send_error(self, code, message=None, explain=None) -> None:
         if code == HTTPStatus.NOT_FOUND and (Path(self.directory) / "404.html").is_file():
             self.send_site_error(HTTPStatus.NOT_FOUND, self.command != "HEAD")
-            return
-        super().send_error(code, message, explain)
+        elif code == HTTPStatus.NOT_FOUND:
+            # No site yet (the first build failed, or runs): a page that shows the build's
+            # problems and reloads when this address is built.
+            body = self.served(NOT_BUILT_YET, self.server.state.number)
+            self.send_bytes(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", body, True)
+        else:
+            super().send_error(code, message, explain)
 
     def send_bytes(self, status: HTTPStatus, kind: str, body: bytes, with_body: bool) -> None:
         self.send_response(status)

@@ -104,12 +104,15 @@ def main(argv: list[str]) -> int:
     sys.path[:0] = [str(folder) for folder in plugin_folders if str(folder) not in sys.path]
     imported = code_stamp(plugin_folders)
     warm_up(plugin_folders)
-    for line in sys.stdin:
-        if code_stamp(plugin_folders) != imported:
-            print(RESTART, flush=True)
-            return 0
-        exit_code = build_in_child(json.loads(line))
-        print(f"{END_OF_BUILD} {exit_code}", flush=True)
+    try:
+        for line in sys.stdin:
+            if code_stamp(plugin_folders) != imported:
+                print(RESTART, flush=True)
+                return 0
+            exit_code = build_in_child(json.loads(line))
+            print(f"{END_OF_BUILD} {exit_code}", flush=True)
+    except KeyboardInterrupt:  # Ctrl-C in the dev server's terminal reaches us too
+        pass
     return 0
 
 
