@@ -189,22 +189,30 @@ def plain_rebuild_seconds(project: Path, chapter: int, runs: int) -> list[float]
     (project / "plain.py").write_text(PLAIN_SETTINGS, encoding="utf-8")
     output = project / "out-plain"
     shutil.rmtree(output, ignore_errors=True)
+    log = project / "plain.log"
     pelican = str(Path(sys.executable).parent / "pelican")
-    command = [pelican, "-r", "content", "-o", str(output), "-s", "plain.py", "-q"]
+    command = [pelican, "-r", "content", "-o", str(output), "-s", "plain.py"]
     process = subprocess.Popen(
         command,
         cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
         start_new_session=True,
+        env={**os.environ, "COLUMNS": "1000"},
     )
     markdown = project / "content" / f"chapter{chapter}.md"
     page = output / f"chapter{chapter}.html"
     seconds = []
     try:
-        wait_for_text(page, "</html>")
-        time.sleep(2)  # pelican -r starts watching only once its first build has ended
+        wait_for_text(log, "Done: Processed")
+        # pelican -r watches only once its first build has ended: save until it sees one.
+        while "-> Modified" not in log.read_text(errors="replace"):
+            with markdown.open("a", encoding="utf-8") as text:
+                text.write("\nA save to wake pelican -r.\n")
+            time.sleep(1)
         for run in range(runs):
+            while not every_build_ended(log):
+                time.sleep(POLL_SECONDS)
             marker = f"Plain-{time.strftime('%H%M%S')}-{run}"
             start = time.perf_counter()
             with markdown.open("a", encoding="utf-8") as text:
@@ -215,6 +223,12 @@ def plain_rebuild_seconds(project: Path, chapter: int, runs: int) -> list[float]
         os.killpg(process.pid, 15)
         process.wait()
     return seconds
+
+
+def every_build_ended(log: Path) -> bool:
+    """True when each build `pelican -r` started (its first, one a change) has ended."""
+    said = log.read_text(errors="replace")
+    return said.count("Done: Processed") >= said.count("-> Modified") + 1
 
 
 def load_average() -> str:
