@@ -15,6 +15,7 @@ from conftest import (
     start_make,
     wait_for,
 )
+from devserver.builds import HISTORY, BuildOutcome, SiteState
 from devserver.changes import changed_paths, take_snapshot
 from devserver.problems import Problem, problem_of
 from devserver.server import with_reload_script
@@ -89,6 +90,35 @@ def test_only_files_whose_bytes_changed_count_as_changed(tmp_path):
         "/c.html",
         "/theme/x.css",
     }
+
+
+def site_state_after(*builds: tuple[int, set[str]]) -> SiteState:
+    """A SiteState after builds given as (exit code, changed paths)."""
+    state = SiteState()
+    for exit_code, changed in builds:
+        state.record(BuildOutcome(exit_code, [], changed, 0.1))
+    return state
+
+
+@pytest.mark.parametrize(
+    ("since", "changed"),
+    [
+        (3, set()),  # served by the last build: nothing to do
+        (2, {"/b.html"}),
+        (1, {"/b.html", "/theme/x.css"}),  # the failed build between changed nothing
+        (0, {"/a.html", "/b.html", "/theme/x.css"}),
+    ],
+)
+def test_a_page_learns_what_changed_since_the_build_it_was_served_from(since, changed):
+    state = site_state_after((0, {"/a.html"}), (0, {"/theme/x.css"}), (1, set()), (0, {"/b.html"}))
+    assert state.number == 3 and state.failed is False
+    assert state.changes_since(since) == changed
+
+
+def test_a_page_older_than_the_history_reloads_whole():
+    state = site_state_after(*[(0, {f"/{number}.html"}) for number in range(HISTORY + 2)])
+    assert state.changes_since(0) is None
+    assert state.changes_since(HISTORY + 1) == {f"/{HISTORY + 1}.html"}
 
 
 @pytest.fixture
