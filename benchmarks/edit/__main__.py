@@ -16,6 +16,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -138,7 +139,9 @@ def saves(project: Path, chapter: int) -> list[Save]:
         return Save(
             "heading",
             markdown,
-            lambda text: text.replace(f"{written}\n", f"{written} {marker} {{#{anchor}}}\n", 1),
+            lambda text: re.sub(
+                rf"^{written}\b.*$", f"{written} {marker} {{#{anchor}}}", text, count=1, flags=re.M
+            ),
             f"[...document.querySelectorAll('h2')].some(h => h.textContent.includes('{marker}'))",
         )
 
@@ -244,6 +247,8 @@ def main() -> None:
         raise SystemExit(f"bench-edit: no Chromium at {CHROMIUM} (set COURSE_CHROMIUM)")
     from playwright.sync_api import sync_playwright
 
+    # Stopped (kill), it still stops the servers it started, in `finally`.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     project = workdir_for(options.chapters)
     chapter = options.chapters // 2
     port = free_port()
