@@ -21,6 +21,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -187,8 +188,23 @@ def saves(project: Path, chapter: int) -> list[Save]:
     ]
 
 
-def plain_rebuild_seconds(project: Path, chapter: int, runs: int) -> list[float]:
-    """Time plain Pelican's `pelican -r`: from a save to the new text in its output file."""
+def plain_rebuild_seconds(course: Path, chapter: int, runs: int) -> list[float]:
+    """Time plain Pelican's `pelican -r`: from a save to the new text in its output file.
+
+    On a copy of the course in a temporary folder: `pelican -r` ignores every change under
+    a folder whose name starts with a dot (its IGNORE_FILES, `.*`, is matched against the
+    whole path), as benchmarks/.sites/ is.
+    """
+    project = Path(tempfile.mkdtemp(prefix="bench-edit-plain-"))
+    shutil.copytree(course / "content", project / "content")
+    try:
+        return plain_rebuild_in(project, chapter, runs)
+    finally:
+        shutil.rmtree(project, ignore_errors=True)
+
+
+def plain_rebuild_in(project: Path, chapter: int, runs: int) -> list[float]:
+    """Time `pelican -r` on the course in `project`."""
     (project / "plain.py").write_text(PLAIN_SETTINGS, encoding="utf-8")
     output = project / "out-plain"
     shutil.rmtree(output, ignore_errors=True)
@@ -201,7 +217,7 @@ def plain_rebuild_seconds(project: Path, chapter: int, runs: int) -> list[float]
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
         start_new_session=True,
-        env={**os.environ, "COLUMNS": "1000"},
+        env={**os.environ, "COLUMNS": "1000", "PYTHONUNBUFFERED": "1"},
     )
     markdown = project / "content" / f"chapter{chapter}.md"
     page = output / f"chapter{chapter}.html"
@@ -212,7 +228,7 @@ def plain_rebuild_seconds(project: Path, chapter: int, runs: int) -> list[float]
         while "-> Modified" not in log.read_text(errors="replace"):
             with markdown.open("a", encoding="utf-8") as text:
                 text.write("\nA save to wake pelican -r.\n")
-            time.sleep(1)
+            time.sleep(3)
         for run in range(runs):
             while not every_build_ended(log):
                 time.sleep(POLL_SECONDS)
@@ -238,21 +254,11 @@ def load_average() -> str:
     return "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--chapters", type=int, default=500)
-    parser.add_argument("--plain-runs", type=int, default=3)
-    options = parser.parse_args()
-    if not os.access(CHROMIUM, os.X_OK):
-        raise SystemExit(f"bench-edit: no Chromium at {CHROMIUM} (set COURSE_CHROMIUM)")
+def devserver_saves(project: Path, chapter: int) -> list[tuple[str, float]]:
+    """Make the 10 saves against `make devserver`; return each kind with its seconds."""
     from playwright.sync_api import sync_playwright
 
-    # Stopped (kill), it still stops the servers it started, in `finally`.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
-    project = workdir_for(options.chapters)
-    chapter = options.chapters // 2
     port = free_port()
-    print(f"bench-edit: {options.chapters} chapters in {project}; load average {load_average()}")
     server = start_devserver(project, port)
     results: list[tuple[str, float]] = []
     try:
@@ -274,7 +280,6 @@ def main() -> None:
     finally:
         os.killpg(server.pid, 15)
         server.wait()
-    plain = plain_rebuild_seconds(project, chapter, options.plain_runs)
     text = [seconds for kind, seconds in results if kind in TEXT_EDITS]
     every = [seconds for _, seconds in results]
     print(
@@ -282,10 +287,30 @@ def main() -> None:
         " (targets: 1.0 s, 2.0 s)"
     )
     print(f"all 10 saves: median {statistics.median(every):.2f} s, worst {max(every):.2f} s")
-    print(
-        f"plain Pelican -r, save to written page: median {statistics.median(plain):.2f} s"
-        f" ({', '.join(f'{s:.2f}' for s in plain)})"
-    )
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chapters", type=int, default=500)
+    parser.add_argument("--plain-runs", type=int, default=3, help="0: no pelican -r")
+    parser.add_argument("--no-devserver", action="store_true", help="time pelican -r only")
+    options = parser.parse_args()
+    if not os.access(CHROMIUM, os.X_OK):
+        raise SystemExit(f"bench-edit: no Chromium at {CHROMIUM} (set COURSE_CHROMIUM)")
+    # Stopped (kill), it still stops the servers it started, in `finally`.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    project = workdir_for(options.chapters)
+    chapter = options.chapters // 2
+    print(f"bench-edit: {options.chapters} chapters in {project}; load average {load_average()}")
+    if not options.no_devserver:
+        devserver_saves(project, chapter)
+    if options.plain_runs:
+        plain = plain_rebuild_seconds(project, chapter, options.plain_runs)
+        print(
+            f"plain Pelican -r, save to written page: median {statistics.median(plain):.2f} s"
+            f" ({', '.join(f'{s:.2f}' for s in plain)})"
+        )
     print(f"load average at the end: {load_average()}")
 
 
