@@ -28,7 +28,7 @@ NOT_BUILT_YET = (
     b" reloads itself once a build makes it.</p></body></html>"
 )
 # An event stream says something at least this often, so a closed tab is noticed.
-KEEPALIVE_SECONDS = 15
+KEEPALIVE_SECONDS = 5
 
 
 class DevServer(ThreadingHTTPServer):
@@ -41,6 +41,8 @@ class DevServer(ThreadingHTTPServer):
         self.state = state
         self.run_id = secrets.token_hex(4)  # a page served by another run reloads whole
         self.stopping = threading.Event()
+        self.listeners = 0  # open event streams: pages on screen
+        self.listeners_lock = threading.Lock()
 
     def stop(self) -> None:
         """End the event streams, then serving."""
@@ -168,7 +170,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.stream_events()
         elif name == "state":
             query = parse_qs(urlsplit(self.path).query)
-            body = json.dumps(self.message(query)).encode()
+            body = json.dumps({**self.message(query), "listeners": self.server.listeners})
+            body = body.encode()
             self.send_bytes(HTTPStatus.OK, "application/json", body, with_body)
         else:
             super().send_error(HTTPStatus.NOT_FOUND)
@@ -191,6 +194,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
         seen = int(since) if since.isdigit() else -1
         page_run = query.get("run", [""])[0]
         told = None
+        with self.server.listeners_lock:
+            self.server.listeners += 1
         try:
             while not self.server.stopping.is_set():
                 with state.changed:
@@ -210,3 +215,6 @@ class SiteHandler(SimpleHTTPRequestHandler):
                     seen, page_run = message["build"], run_id
         except (BrokenPipeError, ConnectionResetError):
             pass
+        finally:
+            with self.server.listeners_lock:
+                self.server.listeners -= 1

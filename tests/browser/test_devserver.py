@@ -2,7 +2,7 @@
 the last build, under the site's own Content-Security-Policy (never bypassed here)."""
 
 import pytest
-from conftest import chapter
+from conftest import chapter, wait_for
 from devserver_process import CHAPTERS, make_project, start_devserver
 from playwright.sync_api import expect
 
@@ -120,3 +120,28 @@ def test_a_broken_link_is_shown_at_its_line_and_column(devserver, tab):
     expect(where.first).to_have_text("content/chapter3.md:9:5", timeout=60_000)
     item = page.locator("#devserver-problems li").first
     assert "broken link 'chapter9.html'" in item.inner_text()
+
+
+def set_hidden(page, hidden: bool) -> None:
+    """Make the page hidden or shown again, as switching tabs does."""
+    page.evaluate(
+        """(hidden) => {
+            Object.defineProperty(document, "hidden", { value: hidden, configurable: true });
+            document.dispatchEvent(new Event("visibilitychange"));
+        }""",
+        hidden,
+    )
+
+
+def test_a_hidden_page_lets_go_of_its_connection_and_catches_up_when_shown(devserver, tab):
+    page = tab(devserver.url("chapter2.html"))
+    assert devserver.state()["listeners"] == 1
+    set_hidden(page, True)
+    wait_for(lambda: devserver.state()["listeners"] == 0, 30, "the page to close its stream")
+    page.evaluate("window.notReloaded = true")
+    attempts = devserver.state()["attempts"]
+    devserver.write({"chapter2.md": CHAPTERS["chapter2.md"] + "\nSeen once shown.\n"})
+    devserver.wait_for_build(attempts)
+    assert page.evaluate("window.notReloaded") is True  # not listening while hidden
+    set_hidden(page, False)
+    expect(page.get_by_text("Seen once shown.")).to_be_visible(timeout=60_000)

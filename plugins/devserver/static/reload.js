@@ -94,19 +94,36 @@
     document.body.append(overlay);
   };
 
-  restoreScroll();
-  const query = `run=${encodeURIComponent(served.get("run"))}&build=${served.get("build")}`;
-  const events = new EventSource(`/__devserver__/events?${query}`);
-  events.addEventListener("message", (event) => {
-    const state = JSON.parse(event.data);
-    // The build this page has heard of, for tests and for anyone looking at the page.
-    document.documentElement.dataset.devserverBuild = state.build;
-    const used = filesUsed();
-    if (state.changed === null || state.changed.some((path) => used.has(path))) {
+  // Only a page on screen listens: a browser opens at most 6 connections to one server, and
+  // each listening page holds one. A page shown again catches up on what it missed.
+  let heard = served.get("build");
+  let events = null;
+  const listen = () => {
+    const query = `run=${encodeURIComponent(served.get("run"))}&build=${heard}`;
+    events = new EventSource(`/__devserver__/events?${query}`);
+    events.addEventListener("message", (event) => {
+      const state = JSON.parse(event.data);
+      // The build this page has heard of, for tests and for anyone looking at the page.
+      document.documentElement.dataset.devserverBuild = state.build;
+      const used = filesUsed();
+      if (state.changed === null || state.changed.some((path) => used.has(path))) {
+        events.close();
+        reload();
+        return;
+      }
+      heard = state.build;
+      showProblems(state.problems, state.failed);
+    });
+  };
+  document.addEventListener("visibilitychange", () => {
+    if (document.hidden && events) {
       events.close();
-      reload();
-      return;
+      events = null;
+    } else if (!document.hidden && !events) {
+      listen();
     }
-    showProblems(state.problems, state.failed);
   });
+
+  restoreScroll();
+  if (!document.hidden) listen();
 })();
