@@ -64,9 +64,11 @@
     panel.setAttribute("role", "alert");
     panel.className = failed ? "failed" : "warned";
     const heading = document.createElement("h2");
+    // Each problem is a warning; the error and critical lines after them sum them up.
+    const count = problems.filter((problem) => problem.level === "WARNING").length;
     heading.textContent = failed
-      ? `The build failed (${problems.length} problem(s)): this is the last good page`
-      : `The build passed with ${problems.length} warning(s)`;
+      ? `The build failed (${count || problems.length} problem(s)): this is the last good page`
+      : `The build passed with ${count} warning(s)`;
     const hide = document.createElement("button");
     hide.type = "button";
     hide.textContent = "Hide";
