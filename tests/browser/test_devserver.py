@@ -3,7 +3,7 @@ the last build, under the site's own Content-Security-Policy (never bypassed her
 
 import pytest
 from conftest import chapter, wait_for
-from devserver_process import CHAPTERS, make_project, start_devserver
+from devserver_process import CHAPTERS, TEST_PLUGINS, make_project, start_devserver
 from playwright.sync_api import expect
 
 from .conftest import CHROMIUM_FLAGS, chromium_or_skip
@@ -145,3 +145,18 @@ def test_a_hidden_page_lets_go_of_its_connection_and_catches_up_when_shown(devse
     assert page.evaluate("window.notReloaded") is True  # not listening while hidden
     set_hidden(page, False)
     expect(page.get_by_text("Seen once shown.")).to_be_visible(timeout=60_000)
+
+
+def test_the_page_says_when_a_build_is_running(tmp_path, tab):
+    hold = tmp_path / "hold"
+    project = make_project(tmp_path / "course")
+    server = start_devserver(project, {"DEVSERVER_TEST_HOLD": str(hold)}, TEST_PLUGINS)
+    try:
+        page = tab(server.url("chapter1.html"))
+        hold.touch()
+        server.write({"chapter3.md": CHAPTERS["chapter3.md"] + "\nValues.\n"})
+        expect(page.locator("#devserver-building .building")).to_have_text("Building…")
+        hold.unlink()
+        expect(page.locator("#devserver-building")).to_have_count(0, timeout=60_000)
+    finally:
+        server.log.stop()

@@ -96,6 +96,28 @@
     document.body.append(overlay);
   };
 
+  let badge = null;
+  const showBuilding = (building) => {
+    if (!building) {
+      if (badge) badge.remove();
+      badge = null;
+      return;
+    }
+    if (badge) return;
+    badge = document.createElement("div");
+    badge.id = "devserver-building";
+    const root = badge.attachShadow({ mode: "open" });
+    const style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = "/__devserver__/overlay.css";
+    const note = document.createElement("p");
+    note.className = "building";
+    note.setAttribute("role", "status");
+    note.textContent = "Building…";
+    root.append(style, note);
+    document.body.append(badge);
+  };
+
   // Only a page on screen listens: a browser opens at most 6 connections to one server, and
   // each listening page holds one. A page shown again catches up on what it missed.
   let heard = served.get("build");
@@ -114,6 +136,7 @@
         return;
       }
       heard = state.build;
+      showBuilding(state.building);
       showProblems(state.problems, state.failed);
     });
   };
