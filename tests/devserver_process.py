@@ -65,7 +65,9 @@ class RunningDevServer:
         write_content(self.project / "content", files)
 
 
-def devserver_command(project: Path, test_plugins: Path | None = None) -> list[str]:
+def devserver_command(
+    project: Path, test_plugins: Path | None = None, cold: bool = False
+) -> list[str]:
     """Return `make devserver`'s command for `project`, on any free port."""
     plugin_paths = [str(PROJECT_ROOT / "plugins")]
     settings = {
@@ -81,6 +83,7 @@ def devserver_command(project: Path, test_plugins: Path | None = None) -> list[s
     pelican = [str(PELICAN), str(project / "content"), "-s", str(PROJECT_ROOT / "pelicanconf.py")]
     pelican += ["--fatal", "errors", "-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]
     server = [sys.executable, "-m", "devserver", str(project / "output"), "--port", "0"]
+    server += ["--cold"] if cold else []
     return [*server, "--", *pelican]
 
 
@@ -92,14 +95,18 @@ def make_project(folder: Path, chapters: dict[str, str] | None = None) -> Path:
 
 
 def start_devserver(
-    project: Path, environment: dict | None = None, test_plugins: Path | None = None
+    project: Path,
+    environment: dict | None = None,
+    test_plugins: Path | None = None,
+    cold: bool = False,
 ) -> RunningDevServer:
     """Start the dev server on `project` and wait for its first build.
 
-    `test_plugins`: a folder of test plugins (hold_build) added to the project's.
+    `test_plugins`: a folder of test plugins (hold_build) added to the project's; `cold`:
+    each build in a new process, as where the system cannot fork.
     """
     process = subprocess.Popen(
-        devserver_command(project, test_plugins),
+        devserver_command(project, test_plugins, cold),
         cwd=PROJECT_ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

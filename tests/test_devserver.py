@@ -156,10 +156,11 @@ def test_a_failed_build_keeps_the_last_good_pages_and_lists_its_problems_until_f
     assert "Text." in devserver.get("chapter2.html")
 
 
-def test_a_save_made_during_a_build_is_built(tmp_path):
+@pytest.mark.parametrize("cold", [False, True], ids=["forked-builds", "new-process-builds"])
+def test_a_save_made_during_a_build_is_built(tmp_path, cold):
     hold = tmp_path / "hold"
     project = make_project(tmp_path / "course")
-    server = start_devserver(project, {"DEVSERVER_TEST_HOLD": str(hold)}, TEST_PLUGINS)
+    server = start_devserver(project, {"DEVSERVER_TEST_HOLD": str(hold)}, TEST_PLUGINS, cold)
     try:
         hold.touch()
         server.write({"chapter1.md": CHAPTERS["chapter1.md"] + "\nFirst save.\n"})

@@ -44,6 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("output", type=Path, help="the site's folder, e.g. output")
     parser.add_argument("--bind", default="127.0.0.1", help="address to serve on")
     parser.add_argument("--port", type=int, default=8000, help="port (0: any free port)")
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="run each build in a new process (as make html), not forked from a warm one",
+    )
     options = parser.parse_args(arguments)
     if not command:
         parser.error("the Pelican command must follow --")
@@ -54,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     state = SiteState()
     plugin_folders = [Path(folder) for folder in settings.get("PLUGIN_PATHS", [])]
     runner = BuildRunner(output, content, command, plugin_folders, build_environment(PLUGIN_FOLDER))
+    runner.warm = runner.warm and not options.cold
     runner.start()  # importing begins while the server starts
     builder = Builder(runner, output, state, echo)
     try:

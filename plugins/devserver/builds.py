@@ -158,6 +158,11 @@ class BuildRunner:
     warm: bool = hasattr(os, "fork")
     _warm_process: subprocess.Popen | None = None
 
+    def __post_init__(self) -> None:
+        # The warm process calls Pelican's main() with the command's arguments: only a
+        # command that is Pelican itself (`.venv/bin/pelican CONTENT ...`) can run that way.
+        self.warm = self.warm and Path(self.pelican_command[0]).name == "pelican"
+
     def build(self, echo: Callable[[str], None]) -> tuple[list[str], int]:
         """Run one build; return the lines it printed and its exit code."""
         if not self.warm:
