@@ -37,7 +37,11 @@ STAGED = PYTHONPATH=$(BASEDIR)/plugins $(PY) -m staged_build
 VENV_STAMP = $(VENV)/.installed
 
 .PHONY: help html clean regenerate serve serve-global devserver devserver-global publish test covers venv
+<<<<<<< HEAD
 .PHONY: lint lint-workflows bench code-colours audit check bench-links
+=======
+.PHONY: lint bench code-colours audit check bench-links bench-edit
+>>>>>>> devserver
 
 help:
 	@echo 'Usage:'
@@ -58,6 +62,7 @@ help:
 	@echo '   make audit                 build, then Lighthouse + axe on the home and a chapter page'
 	@echo '   make check                 check links, anchors and images of output/ (after make html)'
 	@echo '   make bench-links           time the link gate against other link checkers'
+	@echo '   make bench-edit            time saves in Chromium against make devserver (500 chapters)'
 	@echo 'Set DEBUG=1 for tracebacks and debug output, RELATIVE=1 for relative URLs.'
 
 venv: $(VENV_STAMP)
@@ -89,8 +94,13 @@ serve: $(VENV_STAMP)
 serve-global:
 	$(MAKE) serve SERVER=0.0.0.0
 
+# Our own server (plugins/devserver): `make html`'s staged build on every save, the last
+# good site served, open pages reloaded and shown the build's problems. PORT=0: 8000.
+DEVSERVER_PORT = $(if $(filter 0,$(PORT)),8000,$(PORT))
 devserver: $(VENV_STAMP)
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(SERVER) $(PELICANOPTS)
+	PYTHONPATH=$(BASEDIR)/plugins $(BIN)/python -m devserver $(OUTPUTDIR) \
+		--bind $(SERVER) --port $(DEVSERVER_PORT) -- \
+		$(PELICAN) $(INPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
 
 devserver-global:
 	$(MAKE) devserver SERVER=0.0.0.0
@@ -145,3 +155,7 @@ check: $(VENV_STAMP)
 # Installs the peer checkers into benchmarks/.peers on first run (never into .venv).
 bench-links: $(VENV_STAMP)
 	$(BIN)/python -m benchmarks.links $(BENCHOPTS)
+
+# The edit loop: saves timed in Chromium against `make devserver` (benchmarks/edit).
+bench-edit: $(VENV_STAMP)
+	$(BIN)/python -m benchmarks.edit $(BENCHOPTS)

@@ -24,11 +24,22 @@ from .lock import only_build
 PREVIOUS_OUTPUT_VARIABLE = "STAGED_BUILD_PREVIOUS_OUTPUT"
 
 
-def staged_build(output: Path, content: Path, pelican_command: list[str]) -> int:
+def run_command(command: list[str], environment: dict[str, str]) -> int:
+    """Run the build command in a process of its own; return its exit code."""
+    return subprocess.run(command, check=False, env=environment).returncode
+
+
+def staged_build(
+    output: Path,
+    content: Path,
+    pelican_command: list[str],
+    run: Callable[[list[str], dict[str, str]], int] = run_command,
+) -> int:
     """Run `pelican_command` into a staging folder; on success swap it in as `output`.
 
     Returns the build's exit code. A failed build leaves `output` exactly as it was.
     An `output` that is a symbolic link stays one: the folder it points to is replaced.
+    `run` runs the command (the dev server runs Pelican in a process it forked).
     """
     folders = replaceable_folder(output, content, "build into", refusal)
     if folders is None:
@@ -36,7 +47,7 @@ def staged_build(output: Path, content: Path, pelican_command: list[str]) -> int
     folder, shown = folders
     with only_build(folder):
         tidy_after_interrupted_builds(folder, shown)
-        return build_and_swap(folder, shown, pelican_command)
+        return build_and_swap(folder, shown, pelican_command, run)
 
 
 def replaceable_folder(
@@ -64,7 +75,12 @@ def tidy_after_interrupted_builds(output: Path, shown: Path) -> None:
     remove_leftovers(output)
 
 
-def build_and_swap(output: Path, shown: Path, pelican_command: list[str]) -> int:
+def build_and_swap(
+    output: Path,
+    shown: Path,
+    pelican_command: list[str],
+    run: Callable[[list[str], dict[str, str]], int] = run_command,
+) -> int:
     """Build into a new folder beside `output` and swap it in if the build passed."""
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=staging_prefix(output), dir=output.parent))
@@ -72,17 +88,15 @@ def build_and_swap(output: Path, shown: Path, pelican_command: list[str]) -> int
     try:
         # The last good site stays in place until the swap: pages can be linked from it.
         environment = {**os.environ, PREVIOUS_OUTPUT_VARIABLE: str(output)}
-        finished = subprocess.run(
-            [*pelican_command, "-o", str(staging)], check=False, env=environment
-        )
+        exit_code = run([*pelican_command, "-o", str(staging)], environment)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if finished.returncode != 0:
+    if exit_code != 0:
         shutil.rmtree(staging, ignore_errors=True)
         state = "left as it was (the last good build)" if output.exists() else "not created"
         print(f"The build failed: {shown} was {state}.", file=sys.stderr)
-        return finished.returncode
+        return exit_code
     replace_folder(output, staging)
     return 0
 

@@ -1,0 +1,265 @@
+"""Rebuilds on request, one at a time, and what the open pages are told after each.
+
+A save asks for a build (`request`); the builder runs one staged build at a time
+(`make html`'s: the site replaces output/ only when it passed). Requests are counted,
+not flagged: a save made while a build runs raises the count past the one that build
+started from, so another build follows when it ends, and a burst of saves made
+during one build is one more build, not many.
+"""
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .changes import SiteSnapshot, changed_paths, take_snapshot
+from .problems import Problem, build_problems
+
+# Builds whose changed files are kept, for a page that connects late (it names the build
+# it was served from). An older page reloads whole.
+HISTORY = 64
+
+
+@dataclass
+class BuildOutcome:
+    """What one build said and did: its exit code, problems and changed files."""
+
+    exit_code: int
+    problems: list[Problem]
+    changed: set[str]
+    seconds: float
+
+
+@dataclass
+class SiteState:
+    """What the server tells pages: the last build, its problems, and what changed when.
+
+    Shared by the builder and every request thread; `changed` wakes the event streams.
+    """
+
+    number: int = 0  # builds that replaced the site, so far
+    attempts: int = 0  # builds finished, passed or failed
+    building: bool = False
+    failed: bool = False  # the last build failed: the site is an older one
+    problems: list[Problem] = field(default_factory=list)
+    history: list[tuple[int, set[str]]] = field(default_factory=list)
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def changes_since(self, number: int) -> set[str] | None:
+        """Return the URL paths changed by the builds after `number`; None if not all known."""
+        with self.changed:
+            if number >= self.number:
+                return set()
+            kept = [build for build in self.history if build[0] > number]
+            if not kept or kept[0][0] != number + 1:
+                return None
+            return set().union(*(paths for _, paths in kept))
+
+    def record(self, outcome: BuildOutcome) -> None:
+        """Publish a finished build to every open page."""
+        with self.changed:
+            self.attempts += 1
+            self.building = False
+            self.problems = outcome.problems
+            self.failed = outcome.exit_code != 0
+            if outcome.exit_code == 0:
+                self.number += 1
+                self.history = [*self.history, (self.number, outcome.changed)][-HISTORY:]
+            self.changed.notify_all()
+
+    def start(self) -> None:
+        """Say a build has begun."""
+        with self.changed:
+            self.building = True
+            self.changed.notify_all()
+
+
+class Builder:
+    """Runs `make html`'s staged build whenever asked, never two at once, never losing a save."""
+
+    def __init__(self, runner: "BuildRunner", output: Path, state: SiteState, echo) -> None:
+        self.runner = runner
+        self.output = output
+        self.state = state
+        self.echo = echo
+        self.requested = 0  # saves (bursts of them) so far
+        self.started_from = 0  # the value of `requested` when the last build began
+        self.wake = threading.Condition()
+        self.snapshot: SiteSnapshot | None = None
+
+    def request(self) -> None:
+        """Ask for a build (from the watcher); one that is running finishes first."""
+        with self.wake:
+            self.requested += 1
+            self.wake.notify_all()
+
+    def run(self, stop: threading.Event) -> None:
+        """Build once, then once more each time a build was asked for since the last began."""
+        self.snapshot = take_snapshot(self.output) if self.output.is_dir() else SiteSnapshot()
+        while not stop.is_set():
+            with self.wake:
+                self.wake.wait_for(lambda: self.requested > self.started_from or stop.is_set())
+                if stop.is_set():
+                    return
+                # Saves from now on ask for the build after this one.
+                self.started_from = self.requested
+            self.build_once(stop)
+
+    def build_once(self, stop: threading.Event) -> BuildOutcome | None:
+        """Run one staged build and publish what it changed and what it reported (nothing
+        when the server stopped meanwhile: Ctrl-C stops the build too)."""
+        self.state.start()
+        began = time.monotonic()
+        lines, exit_code = self.runner.build(self.echo)
+        if stop.is_set():
+            return None
+        changed: set[str] = set()
+        if exit_code == 0:
+            after = take_snapshot(self.output, self.snapshot)
+            changed = changed_paths(self.snapshot, after) if self.snapshot else set()
+            self.snapshot = after
+        problems = build_problems(lines, exit_code)
+        outcome = BuildOutcome(exit_code, problems, changed, time.monotonic() - began)
+        self.state.record(outcome)
+        self.echo(self.summary(outcome))
+        return outcome
+
+    @staticmethod
+    def summary(outcome: BuildOutcome) -> str:
+        """Return the line the terminal shows after a build."""
+        if outcome.exit_code != 0:
+            return (
+                f"devserver: build failed in {outcome.seconds:.2f} s: still serving the last"
+                " good site; its problems are shown in the open pages"
+            )
+        pages = sum(path.endswith(".html") for path in outcome.changed)
+        return f"devserver: built in {outcome.seconds:.2f} s ({pages} page(s) changed)"
+
+
+@dataclass
+class BuildRunner:
+    """Runs one staged build, as `make html` would, echoing each line as it comes.
+
+    With `warm` (where the system can fork), builds are forked from a process that has
+    imported Pelican and the plugins already (`warm.py`); else each is a new process.
+    """
+
+    output: Path
+    content: Path
+    pelican_command: list[str]
+    plugin_folders: list[Path]
+    environment: dict[str, str]
+    warm: bool = hasattr(os, "fork")
+    _warm_process: subprocess.Popen | None = None
+
+    def __post_init__(self) -> None:
+        # The warm process calls Pelican's main() with the command's arguments: only a
+        # command that is Pelican itself (`.venv/bin/pelican CONTENT ...`) can run that way.
+        self.warm = self.warm and Path(self.pelican_command[0]).name == "pelican"
+
+    def build(self, echo: Callable[[str], None]) -> tuple[list[str], int]:
+        """Run one build; return the lines it printed and its exit code."""
+        if not self.warm:
+            return self._build_in_new_process(echo)
+        for _ in range(2):  # a warm process whose code is stale asks to be started anew
+            answer = self._build_warm(echo)
+            if answer is not None:
+                return answer
+        return self._build_in_new_process(echo)
+
+    def _build_in_new_process(self, echo) -> tuple[list[str], int]:
+        command = staged_build_command(self.output, self.content, self.pelican_command)
+        with subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            errors="replace",
+            env=self.environment,
+        ) as process:
+            lines = _echoed(process.stdout, echo, until=None)
+        return lines, process.returncode
+
+    def _build_warm(self, echo) -> tuple[list[str], int] | None:
+        from .warm import END_OF_BUILD, RESTART
+
+        process = self._warm_process
+        if process is None or process.poll() is not None:
+            process = self._warm_process = self.start_warm_process()
+        request = {
+            "output": str(self.output),
+            "content": str(self.content),
+            "command": self.pelican_command,
+        }
+        try:
+            process.stdin.write(json.dumps(request) + "\n")
+            process.stdin.flush()
+        except OSError:
+            self.stop()
+            return None
+        lines = _echoed(process.stdout, echo, until=(END_OF_BUILD, RESTART))
+        last = lines.pop() if lines else ""
+        if last.startswith(END_OF_BUILD):
+            return lines, int(last.split()[-1])
+        self.stop()  # RESTART, or the warm process ended: the next build starts a new one
+        if last.startswith(RESTART):
+            return None
+        return [*lines, last], 1
+
+    def start(self) -> None:
+        """Start the warm process now, if builds use one, so that it imports meanwhile."""
+        if self.warm and self._warm_process is None:
+            self._warm_process = self.start_warm_process()
+
+    def start_warm_process(self) -> subprocess.Popen:
+        """Start the process builds are forked from (an exec'd program: one thread)."""
+        command = [sys.executable, "-m", "devserver.warm", *map(str, self.plugin_folders)]
+        return subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            errors="replace",
+            env=self.environment,
+        )
+
+    def stop(self) -> None:
+        """End the warm process, if any."""
+        process, self._warm_process = self._warm_process, None
+        if process is not None:
+            with contextlib.suppress(OSError):
+                process.stdin.close()
+            process.kill()
+            process.wait()
+
+
+def _echoed(stream, echo, until: tuple[str, ...] | None) -> list[str]:
+    """Echo and return the lines of `stream`, to its end or to a line starting with `until`
+    (returned last)."""
+    lines = []
+    for line in stream:
+        if until is not None and line.startswith(until):
+            lines.append(line.rstrip("\n"))
+            break
+        echo(line.rstrip("\n"))
+        lines.append(line)
+    return lines
+
+
+def staged_build_command(output: Path, content: Path, pelican_command: list[str]) -> list[str]:
+    """Return `make html`'s command: a staged build of `content` into `output`."""
+    staged = [sys.executable, "-m", "staged_build", "build", str(output), "--content"]
+    return [*staged, str(content), "--", *pelican_command]
+
+
+def build_environment(plugin_folder: Path) -> dict[str, str]:
+    """Return the environment of a build: staged_build importable, lines never wrapped."""
+    paths = [str(plugin_folder), *filter(None, [os.environ.get("PYTHONPATH")])]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths), "COLUMNS": "1000"}

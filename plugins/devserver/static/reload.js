@@ -1,0 +1,154 @@
+// Added by `make devserver` to each page it serves, never to a built site. It listens to the
+// dev server's event stream: it reloads the page when the page, or a file it loads, changed
+// (keeping the scroll position), and shows the last build's problems over the page.
+(() => {
+  "use strict";
+  const script = document.currentScript;
+  const served = new URL(script.src).searchParams;
+  const scrollKey = "devserver:scroll";
+
+  const urlPath = (url) => {
+    let path = new URL(url, location.href).pathname;
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // a path that is not valid percent-encoding is compared as written
+    }
+    return path.endsWith("/") ? `${path}index.html` : path;
+  };
+  const pagePath = urlPath(location.href);
+
+  const restoreScroll = () => {
+    const saved = JSON.parse(sessionStorage.getItem(scrollKey) || "null");
+    if (!saved || saved.path !== pagePath) return;
+    const scroll = () => window.scrollTo(saved.x, saved.y);
+    scroll();
+    window.addEventListener("load", () => {
+      scroll();
+      sessionStorage.removeItem(scrollKey);
+    });
+  };
+
+  const filesUsed = () => {
+    const paths = new Set([pagePath]);
+    const urls = [];
+    // Files the page loads, not pages it links to (`<link rel="next">`).
+    const loaded = "link[rel~=stylesheet], link[rel~=icon], link[rel=preload], link[rel=modulepreload]";
+    for (const link of document.querySelectorAll(loaded)) urls.push(link.href);
+    for (const used of document.querySelectorAll("script[src]")) urls.push(used.src);
+    for (const image of document.images) urls.push(image.currentSrc || image.src);
+    for (const url of urls) {
+      if (url && new URL(url, location.href).origin === location.origin) paths.add(urlPath(url));
+    }
+    return paths;
+  };
+
+  const reload = () => {
+    const position = { path: pagePath, x: window.scrollX, y: window.scrollY };
+    sessionStorage.setItem(scrollKey, JSON.stringify(position));
+    location.reload();
+  };
+
+  let overlay = null;
+  const showProblems = (problems, failed) => {
+    if (overlay) overlay.remove();
+    overlay = null;
+    if (!problems.length) return;
+    overlay = document.createElement("div");
+    overlay.id = "devserver-problems";
+    const root = overlay.attachShadow({ mode: "open" });
+    const style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = "/__devserver__/overlay.css";
+    const panel = document.createElement("section");
+    panel.setAttribute("role", "alert");
+    panel.className = failed ? "failed" : "warned";
+    const heading = document.createElement("h2");
+    // Each problem is a warning; the error and critical lines after them sum them up.
+    const count = problems.filter((problem) => problem.level === "WARNING").length;
+    heading.textContent = failed
+      ? `The build failed (${count || problems.length} problem(s)): this is the last good page`
+      : `The build passed with ${count} warning(s)`;
+    const hide = document.createElement("button");
+    hide.type = "button";
+    hide.textContent = "Hide";
+    hide.addEventListener("click", () => showProblems([], failed));
+    const list = document.createElement("ul");
+    for (const problem of problems) {
+      const item = document.createElement("li");
+      item.className = problem.level.toLowerCase();
+      const level = document.createElement("span");
+      level.className = "level";
+      level.textContent = problem.level;
+      item.append(level, " ");
+      if (problem.location && problem.message.startsWith(problem.location)) {
+        const where = document.createElement("strong");
+        where.className = "where";
+        where.textContent = problem.location;
+        item.append(where, problem.message.slice(problem.location.length));
+      } else {
+        item.append(problem.message);
+      }
+      list.append(item);
+    }
+    panel.append(hide, heading, list);
+    root.append(style, panel);
+    document.body.append(overlay);
+  };
+
+  let badge = null;
+  const showBuilding = (building) => {
+    if (!building) {
+      if (badge) badge.remove();
+      badge = null;
+      return;
+    }
+    if (badge) return;
+    badge = document.createElement("div");
+    badge.id = "devserver-building";
+    const root = badge.attachShadow({ mode: "open" });
+    const style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = "/__devserver__/overlay.css";
+    const note = document.createElement("p");
+    note.className = "building";
+    note.setAttribute("role", "status");
+    note.textContent = "Building…";
+    root.append(style, note);
+    document.body.append(badge);
+  };
+
+  // Only a page on screen listens: a browser opens at most 6 connections to one server, and
+  // each listening page holds one. A page shown again catches up on what it missed.
+  let heard = served.get("build");
+  let events = null;
+  const listen = () => {
+    const query = `run=${encodeURIComponent(served.get("run"))}&build=${heard}`;
+    events = new EventSource(`/__devserver__/events?${query}`);
+    events.addEventListener("message", (event) => {
+      const state = JSON.parse(event.data);
+      // The build this page has heard of, for tests and for anyone looking at the page.
+      document.documentElement.dataset.devserverBuild = state.build;
+      const used = filesUsed();
+      if (state.changed === null || state.changed.some((path) => used.has(path))) {
+        events.close();
+        reload();
+        return;
+      }
+      heard = state.build;
+      showBuilding(state.building);
+      showProblems(state.problems, state.failed);
+    });
+  };
+  document.addEventListener("visibilitychange", () => {
+    if (document.hidden && events) {
+      events.close();
+      events = null;
+    } else if (!document.hidden && !events) {
+      listen();
+    }
+  });
+
+  restoreScroll();
+  if (!document.hidden) listen();
+})();

@@ -1,0 +1,162 @@
+"""`make devserver` seen from Chromium: open pages reload themselves and show the problems of
+the last build, under the site's own Content-Security-Policy (never bypassed here)."""
+
+import pytest
+from conftest import chapter, wait_for
+from devserver_process import CHAPTERS, TEST_PLUGINS, make_project, start_devserver
+from playwright.sync_api import expect
+
+from .conftest import CHROMIUM_FLAGS, chromium_or_skip
+
+LONG_BODY = "\n\n".join(f"Paragraph {number} about byte pairs." for number in range(120))
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    path = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=path, headless=True, args=CHROMIUM_FLAGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def devserver(tmp_path):
+    chapters = {
+        **CHAPTERS,
+        "chapter1.md": chapter("Tokens", "chapter1", Chapter="1", body=LONG_BODY),
+    }
+    server = start_devserver(make_project(tmp_path, chapters))
+    yield server
+    server.log.stop()
+
+
+@pytest.fixture
+def tab(chromium):
+    """Open a tab; the test fails if a page logged an error (a refused script, say)."""
+    context = chromium.new_context(viewport={"width": 1200, "height": 800})
+    errors: list[str] = []
+
+    def open_page(url: str):
+        page = context.new_page()
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(url)
+        # Connected: the script has heard from the server.
+        page.wait_for_selector("html[data-devserver-build]", state="attached")
+        return page
+
+    yield open_page
+    context.close()
+    assert errors == []
+
+
+def build_heard(page) -> int:
+    return int(page.evaluate("document.documentElement.dataset.devserverBuild"))
+
+
+def test_the_open_page_reloads_itself_where_it_was_and_other_pages_only_if_they_changed(
+    devserver, tab
+):
+    chapter1 = tab(devserver.url("chapter1.html"))
+    chapter2 = tab(devserver.url("chapter2.html"))
+    built = build_heard(chapter2)
+    chapter1.evaluate("window.scrollTo(0, 1500)")
+    chapter1.wait_for_function("() => window.scrollY > 1400")
+    chapter2.evaluate("window.notReloaded = true")
+    devserver.write(
+        {
+            "chapter1.md": chapter(
+                "Tokens", "chapter1", Chapter="1", body=LONG_BODY + "\n\nA new paragraph."
+            )
+        }
+    )
+    expect(chapter1.get_by_text("A new paragraph.")).to_be_attached(timeout=60_000)
+    chapter1.wait_for_function("() => Math.abs(window.scrollY - 1500) < 50")
+    # chapter2 heard of the build and stayed as it was: its files did not change.
+    chapter2.wait_for_function(
+        f"() => Number(document.documentElement.dataset.devserverBuild) > {built}"
+    )
+    assert chapter2.evaluate("window.notReloaded") is True
+
+
+def test_a_stylesheet_change_reloads_the_pages_that_use_it(devserver, tab):
+    page = tab(devserver.url("chapter2.html"))
+    page.evaluate("window.notReloaded = true")
+    stylesheet = devserver.project / "theme" / "static" / "css" / "course.css"
+    stylesheet.write_text(stylesheet.read_text() + "\nbody { outline: 3px solid rgb(1, 2, 3); }\n")
+    page.wait_for_function(
+        "() => getComputedStyle(document.body).outlineColor === 'rgb(1, 2, 3)'", timeout=60_000
+    )
+    assert page.evaluate("window.notReloaded === undefined")
+
+
+def test_the_overlay_shows_the_builds_problems_escaped_and_clears_when_they_are_fixed(
+    devserver, tab
+):
+    page = tab(devserver.url("chapter2.html"))
+    broken = chapter(
+        "Embeddings", "chapter2", Chapter="2", body="Vectors.\n\n[next](chapter9.html)"
+    )
+    devserver.write({"chapter2.md": broken.replace("Date: 2024-01-01", "Date: <b>soon</b>")})
+    problems = page.locator("#devserver-problems li")
+    expect(problems.first).to_be_visible(timeout=60_000)
+    text = page.locator("#devserver-problems section").inner_text()
+    assert "content/chapter2.md:3: Date: '<b>soon</b>' is not a date" in text
+    assert page.locator("#devserver-problems b").count() == 0  # shown as text, never as markup
+    assert page.get_by_text("Vectors.").is_visible()  # the last good page stays
+    devserver.write({"chapter2.md": broken.replace("chapter9.html", "chapter3.html")})
+    expect(page.locator("#devserver-problems")).to_have_count(0, timeout=60_000)
+
+
+def test_a_broken_link_is_shown_at_its_line_and_column(devserver, tab):
+    page = tab(devserver.url("chapter3.html"))
+    devserver.write({"chapter3.md": CHAPTERS["chapter3.md"] + "\nSee [the next](chapter9.html).\n"})
+    where = page.locator("#devserver-problems .where")
+    expect(where.first).to_have_text("content/chapter3.md:9:5", timeout=60_000)
+    item = page.locator("#devserver-problems li").first
+    assert "broken link 'chapter9.html'" in item.inner_text()
+
+
+def set_hidden(page, hidden: bool) -> None:
+    """Make the page hidden or shown again, as switching tabs does."""
+    page.evaluate(
+        """(hidden) => {
+            Object.defineProperty(document, "hidden", { value: hidden, configurable: true });
+            document.dispatchEvent(new Event("visibilitychange"));
+        }""",
+        hidden,
+    )
+
+
+def test_a_hidden_page_lets_go_of_its_connection_and_catches_up_when_shown(devserver, tab):
+    page = tab(devserver.url("chapter2.html"))
+    assert devserver.state()["listeners"] == 1
+    set_hidden(page, True)
+    wait_for(lambda: devserver.state()["listeners"] == 0, 30, "the page to close its stream")
+    page.evaluate("window.notReloaded = true")
+    attempts = devserver.state()["attempts"]
+    devserver.write({"chapter2.md": CHAPTERS["chapter2.md"] + "\nSeen once shown.\n"})
+    devserver.wait_for_build(attempts)
+    assert page.evaluate("window.notReloaded") is True  # not listening while hidden
+    set_hidden(page, False)
+    expect(page.get_by_text("Seen once shown.")).to_be_visible(timeout=60_000)
+
+
+def test_the_page_says_when_a_build_is_running(tmp_path, tab):
+    hold = tmp_path / "hold"
+    project = make_project(tmp_path / "course")
+    server = start_devserver(project, {"DEVSERVER_TEST_HOLD": str(hold)}, TEST_PLUGINS)
+    try:
+        page = tab(server.url("chapter1.html"))
+        hold.touch()
+        server.write({"chapter3.md": CHAPTERS["chapter3.md"] + "\nValues.\n"})
+        expect(page.locator("#devserver-building .building")).to_have_text("Building…")
+        hold.unlink()
+        expect(page.locator("#devserver-building")).to_have_count(0, timeout=60_000)
+    finally:
+        server.log.stop()

@@ -1,0 +1,304 @@
+"""`make devserver`: the last good site served, rebuilt on every save, no save ever lost."""
+
+import random
+import shutil
+import socket
+import urllib.request
+
+import pytest
+from conftest import (
+    OutputReader,
+    chapter,
+    copy_project,
+    run_make,
+    run_staged_build,
+    start_make,
+    wait_for,
+)
+from devserver.builds import HISTORY, BuildOutcome, SiteState
+from devserver.changes import changed_paths, take_snapshot
+from devserver.problems import Problem, problem_of
+from devserver.server import with_reload_script
+from devserver_process import CHAPTERS, TEST_PLUGINS, make_project, start_devserver
+
+RELOAD_SCRIPT = "/__devserver__/reload.js"
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        (
+            "[01:25:05] WARNING  content/chapter4.md:116:5: broken link 'chapter9.html': no page",
+            Problem(
+                "WARNING",
+                "content/chapter4.md:116:5",
+                "content/chapter4.md:116:5: broken link 'chapter9.html': no page",
+            ),
+        ),
+        (
+            "[01:25:05] WARNING  content/chapter2.md: the file is empty: write the chapter",
+            Problem(
+                "WARNING",
+                "content/chapter2.md",
+                "content/chapter2.md: the file is empty: write the chapter",
+            ),
+        ),
+        (
+            "[01:25:05] ERROR    pelicanconf: COURSE_LEVELS must be a list of words",
+            Problem("ERROR", "pelicanconf", "pelicanconf: COURSE_LEVELS must be a list of words"),
+        ),
+        (
+            "[01:25:05] ERROR    link gate: 1 broken link(s); each is listed above.",
+            Problem("ERROR", "", "link gate: 1 broken link(s); each is listed above."),
+        ),
+        (
+            "[01:25:05] WARNING  content/Kapitel 2 Übung.md:3: Date: 'x' is not a date",
+            Problem(
+                "WARNING",
+                "content/Kapitel 2 Übung.md:3",
+                "content/Kapitel 2 Übung.md:3: Date: 'x' is not a date",
+            ),
+        ),
+        ("[01:25:05] INFO     Writing chapter1.html", None),
+        ("Done: Processed 3 articles", None),
+    ],
+)
+def test_a_logged_line_is_read_as_the_terminal_shows_it(line, problem):
+    assert problem_of(line) == problem
+
+
+def test_the_reload_script_goes_in_the_head_of_a_served_page():
+    page = b"<html><head><title>x</title></head><body></body></html>"
+    served = with_reload_script(page, "abc", 3)
+    assert served.startswith(b"<html><head><title>x</title><script src=")
+    assert b'reload.js?run=abc&amp;build=3" defer></script></head>' in served
+
+
+def test_only_files_whose_bytes_changed_count_as_changed(tmp_path):
+    site = tmp_path / "output"
+    (site / "theme").mkdir(parents=True)
+    (site / "a.html").write_text("same")
+    (site / "b.html").write_text("before")
+    (site / "theme" / "x.css").write_text("body{}")
+    before = take_snapshot(site)
+    for name, text in (("a.html", "same"), ("b.html", "after"), ("c.html", "new")):
+        (site / name).unlink(missing_ok=True)
+        (site / name).write_text(text)  # a new file, as Pelican writes every page
+    (site / "theme" / "x.css").unlink()
+    assert changed_paths(before, take_snapshot(site, before)) == {
+        "/b.html",
+        "/c.html",
+        "/theme/x.css",
+    }
+
+
+def site_state_after(*builds: tuple[int, set[str]]) -> SiteState:
+    """A SiteState after builds given as (exit code, changed paths)."""
+    state = SiteState()
+    for exit_code, changed in builds:
+        state.record(BuildOutcome(exit_code, [], changed, 0.1))
+    return state
+
+
+@pytest.mark.parametrize(
+    ("since", "changed"),
+    [
+        (3, set()),  # served by the last build: nothing to do
+        (2, {"/b.html"}),
+        (1, {"/b.html", "/theme/x.css"}),  # the failed build between changed nothing
+        (0, {"/a.html", "/b.html", "/theme/x.css"}),
+    ],
+)
+def test_a_page_learns_what_changed_since_the_build_it_was_served_from(since, changed):
+    state = site_state_after((0, {"/a.html"}), (0, {"/theme/x.css"}), (1, set()), (0, {"/b.html"}))
+    assert state.number == 3 and state.failed is False
+    assert state.changes_since(since) == changed
+
+
+def test_a_page_older_than_the_history_reloads_whole():
+    state = site_state_after(*[(0, {f"/{number}.html"}) for number in range(HISTORY + 2)])
+    assert state.changes_since(0) is None
+    assert state.changes_since(HISTORY + 1) == {f"/{HISTORY + 1}.html"}
+
+
+@pytest.fixture
+def devserver(tmp_path):
+    server = start_devserver(make_project(tmp_path))
+    yield server
+    server.log.stop()
+
+
+def test_the_last_good_site_is_served_with_the_reload_script_and_rebuilt_on_a_save(devserver):
+    page = devserver.get("chapter1.html")
+    assert "Byte pairs." in page and RELOAD_SCRIPT in page
+    assert RELOAD_SCRIPT not in (devserver.project / "output" / "chapter1.html").read_text()
+    devserver.write({"chapter1.md": CHAPTERS["chapter1.md"] + "\nMerges.\n"})
+    devserver.wait_until_served("chapter1.html", "Merges.")
+    assert devserver.state()["problems"] == []
+
+
+def test_a_failed_build_keeps_the_last_good_pages_and_lists_its_problems_until_fixed(devserver):
+    attempts = devserver.state()["attempts"]
+    broken = CHAPTERS["chapter2.md"] + "\nText.\n\nSee [the <b>next</b>](chapter9.html).\n"
+    devserver.write({"chapter2.md": broken})
+    state = devserver.wait_for_build(attempts)
+    assert state["failed"] is True
+    problems = [problem for problem in state["problems"] if problem["level"] == "WARNING"]
+    assert [problem["location"] for problem in problems] == ["content/chapter2.md:11:5"]
+    # The terminal's very line.
+    assert f"WARNING  {problems[0]['message']}" in devserver.log.text
+    assert "broken link 'chapter9.html'" in problems[0]["message"]
+    page = devserver.get("chapter2.html")
+    assert "Vectors." in page and "Text." not in page  # the last good page
+    devserver.write({"chapter2.md": broken.replace("chapter9.html", "chapter3.html")})
+    state = devserver.wait_for_build(state["attempts"])
+    assert state["failed"] is False and state["problems"] == []
+    assert "Text." in devserver.get("chapter2.html")
+
+
+@pytest.mark.parametrize("cold", [False, True], ids=["forked-builds", "new-process-builds"])
+def test_a_save_made_during_a_build_is_built(tmp_path, cold):
+    hold = tmp_path / "hold"
+    project = make_project(tmp_path / "course")
+    server = start_devserver(project, {"DEVSERVER_TEST_HOLD": str(hold)}, TEST_PLUGINS, cold)
+    try:
+        hold.touch()
+        server.write({"chapter1.md": CHAPTERS["chapter1.md"] + "\nFirst save.\n"})
+        wait_for(lambda: "hold_build: holding" in server.log.text, 60, "the build to be held")
+        # This build has read content/ already: the next save is made during it.
+        server.write({"chapter2.md": CHAPTERS["chapter2.md"] + "\nSaved during a build.\n"})
+        hold.unlink()
+        server.wait_until_served("chapter2.html", "Saved during a build.")
+        assert "First save." in server.get("chapter1.html")
+        assert server.log.text.count("hold_build: holding") == 1
+    finally:
+        server.log.stop()
+
+
+def test_a_burst_of_saves_is_one_build(devserver):
+    attempts = devserver.state()["attempts"]
+    devserver.write(
+        {name: text + "\nOne burst.\n" for name, text in CHAPTERS.items()}
+        | {"chapter4.md": chapter("Agents", "chapter4", Chapter="4", body="Tools.")}
+    )
+    devserver.wait_for_build(attempts)
+    assert "Tools." in devserver.get("chapter4.html")
+    assert all("One burst." in devserver.get(f"chapter{n}.html") for n in (1, 2, 3))
+    # One save more: were the burst two builds, this would be the third.
+    devserver.write({"chapter1.md": CHAPTERS["chapter1.md"] + "\nAfter the burst.\n"})
+    state = devserver.wait_for_build(attempts + 1)
+    assert "After the burst." in devserver.get("chapter1.html")
+    assert state["attempts"] == attempts + 2
+
+
+def test_a_template_change_renders_every_page_again(devserver):
+    base = devserver.project / "theme" / "templates" / "base.html"
+    base.write_text(base.read_text().replace("</body>", "<p>Template edited.</p></body>"))
+    devserver.wait_until_served("chapter3.html", "Template edited.")
+    pages = sorted((devserver.project / "output").rglob("*.html"))
+    assert len(pages) >= 5
+    assert all("Template edited." in page.read_text() for page in pages)
+
+
+def test_after_random_edits_the_site_is_the_one_a_full_build_makes(devserver, tmp_path_factory):
+    chapters = dict(CHAPTERS)
+    rng = random.Random(12)
+    attempts = devserver.state()["attempts"]
+    for step in range(8):
+        name = rng.choice(sorted(chapters))
+        number = name.removeprefix("chapter").removesuffix(".md")
+        edit = rng.choice(["body", "title", "add", "remove", "broken link"])
+        if edit == "body":
+            chapters[name] += f"\nStep {step}.\n"
+        elif edit == "title":
+            chapters[name] = chapters[name].replace("Title: ", f"Title: Step {step} ", 1)
+        elif edit == "add":
+            new = len(chapters) + 10 + step
+            chapters[f"chapter{new}.md"] = chapter(f"New {new}", f"chapter{new}", Chapter=str(new))
+        elif edit == "remove" and len(chapters) > 2:
+            del chapters[name]
+            (devserver.project / "content" / name).unlink()
+        else:
+            chapters[name] += f"\n[broken](chapter{number}-{step}.html)\n"
+        devserver.write({key: value for key, value in chapters.items() if key in chapters})
+        if rng.random() < 0.5:  # else the next save comes during this build, or with it
+            attempts = devserver.wait_for_build(attempts)["attempts"]
+    for name in chapters:  # no broken link left, and a last save to wait for
+        chapters[name] = "\n".join(
+            line for line in chapters[name].splitlines() if not line.startswith("[broken]")
+        )
+    final = sorted(chapters)[0]
+    chapters[final] += "\nThe last save.\n"
+    devserver.write(chapters)
+    devserver.wait_until_served(final.replace(".md", ".html"), "The last save.")
+    wait_for(lambda: not devserver.state()["building"], what="the builds to end")
+
+    fresh = tmp_path_factory.mktemp("fresh")
+    shutil.copytree(devserver.project / "content", fresh / "content")
+    shutil.copytree(devserver.project / "theme", fresh / "theme")
+    code, log = run_staged_build(
+        fresh, {"THEME": str(fresh / "theme"), "REUSE_UNCHANGED_PAGES": False}
+    )
+    assert code == 0, log
+    served = devserver.project / "output"
+    fresh_pages = sorted(
+        path.relative_to(fresh / "output") for path in (fresh / "output").rglob("*.html")
+    )
+    assert fresh_pages == sorted(path.relative_to(served) for path in served.rglob("*.html"))
+    for page in fresh_pages:
+        assert (served / page).read_bytes() == (fresh / "output" / page).read_bytes(), page
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_make_devserver_adds_the_reload_script_and_make_html_and_publish_never_do(tmp_path):
+    project = copy_project(tmp_path / "course")
+    port = free_port()
+    log = OutputReader(start_make(project, "devserver", f"PORT={port}"))
+    try:
+        wait_for(lambda: "devserver: built" in log.text, 300, "the first build")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/chapter4.html") as answer:
+            assert RELOAD_SCRIPT in answer.read().decode()
+    finally:
+        log.stop()
+    for target in ("html", "publish"):
+        built = run_make(project, target)
+        assert built.returncode == 0, built.stdout + built.stderr
+        pages = list((project / "output").rglob("*.html"))
+        assert pages and not [page for page in pages if "__devserver__" in page.read_text()]
+
+
+def test_a_change_of_plugin_code_is_built_with_the_new_code(tmp_path):
+    """Builds are forked from a process that imported the plugins: it must import them anew."""
+    plugins = tmp_path / "plugins"
+    shutil.copytree(TEST_PLUGINS, plugins)
+    server = start_devserver(make_project(tmp_path / "course"), test_plugins=plugins)
+    try:
+        code = plugins / "hold_build" / "__init__.py"
+        code.write_text(
+            code.read_text().replace(
+                "def register() -> None:\n",
+                'def register() -> None:\n    print("hold_build: the new code", flush=True)\n',
+            )
+        )
+        wait_for(lambda: "hold_build: the new code" in server.log.text, 120, "the new code")
+    finally:
+        server.log.stop()
+
+
+def test_with_no_good_build_yet_a_page_waits_with_the_problems_and_comes_when_fixed(tmp_path):
+    broken = CHAPTERS["chapter1.md"] + "\n[next](chapter9.html)\n"
+    server = start_devserver(make_project(tmp_path, {**CHAPTERS, "chapter1.md": broken}))
+    try:
+        state = server.state()
+        assert state["failed"] is True and state["build"] == 0
+        waiting = server.get("chapter1.html")
+        assert "Not built yet" in waiting and RELOAD_SCRIPT in waiting
+        server.write({"chapter1.md": CHAPTERS["chapter1.md"]})
+        server.wait_until_served("chapter1.html", "Byte pairs.")
+    finally:
+        server.log.stop()
