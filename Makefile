@@ -37,11 +37,7 @@ STAGED = PYTHONPATH=$(BASEDIR)/plugins $(PY) -m staged_build
 VENV_STAMP = $(VENV)/.installed
 
 .PHONY: help html clean regenerate serve serve-global devserver devserver-global publish test covers venv
-<<<<<<< HEAD
-.PHONY: lint lint-workflows bench code-colours audit check bench-links
-=======
-.PHONY: lint bench code-colours audit check bench-links bench-edit
->>>>>>> devserver
+.PHONY: lint lint-workflows bench code-colours audit check bench-links bench-edit
 
 help:
 	@echo 'Usage:'
