@@ -97,15 +97,22 @@ def served_site(tmp_path_factory) -> ServedSite:
 
 
 @pytest.fixture(scope="session")
-def browser(served_site):
+def chromium():
+    """The one Chromium of the test run: Playwright's sync API runs once a thread."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
+        browser = playwright.chromium.launch(
             executable_path=chromium_or_skip(), headless=True, args=CHROMIUM_FLAGS
         )
-        yield chromium
-        chromium.close()
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def browser(served_site, chromium):
+    """Chromium, once the course it reads is built and served."""
+    return chromium
 
 
 @dataclass

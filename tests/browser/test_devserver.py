@@ -6,22 +6,7 @@ from conftest import chapter, wait_for
 from devserver_process import CHAPTERS, TEST_PLUGINS, make_project, start_devserver
 from playwright.sync_api import expect
 
-from .conftest import CHROMIUM_FLAGS, chromium_or_skip
-
 LONG_BODY = "\n\n".join(f"Paragraph {number} about byte pairs." for number in range(120))
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    path = chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=path, headless=True, args=CHROMIUM_FLAGS
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
