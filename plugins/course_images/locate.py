@@ -25,6 +25,16 @@ class ContentImage:
     digest: str = ""  # of the file's bytes
 
 
+def file_stamp(path: str | os.PathLike) -> list[int] | None:
+    """Return what tells one file's bytes from another's at `path` (device, inode, size,
+    modification time; links followed), or None if there is no file there."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return [status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns]
+
+
 def site_path_of(src: str, source_dir_in_content: str, page_save_as: str) -> str | None:
     """Return the site-relative path an image URL means, or None if it is not a local file.
 
@@ -49,6 +59,15 @@ def site_path_of(src: str, source_dir_in_content: str, page_save_as: str) -> str
     return normalised
 
 
+def source_folder(content_root: Path, source_path: Path) -> str | None:
+    """Return the folder of a chapter's file (links resolved) from content/ (resolved), or
+    None when it is on another drive."""
+    try:
+        return os.path.relpath(source_path.resolve().parent, content_root).replace(os.sep, "/")
+    except ValueError:
+        return None
+
+
 class PageImages:
     """Finds the content images one page's `src` URLs point at: made once per page.
 
@@ -62,12 +81,11 @@ class PageImages:
         self.content_root = content_root  # resolved
         self.page_save_as = page_save_as
         self.images = images
-        try:
-            source_dir = os.path.relpath(source_path.resolve().parent, content_root)
-            self.source_dir: str | None = source_dir.replace(os.sep, "/")
-        except ValueError:
-            self.source_dir = None
+        self.source_dir = source_folder(content_root, source_path)
         self.real_folders: dict[Path, str] = {}
+        # Each image file this page's URLs led to, and its stamp (None: no such file) as
+        # it was looked at: what the page's rewrite depends on besides its HTML.
+        self.consulted: dict[str, list[int] | None] = {}
 
     def locate(self, src: str) -> ContentImage | None:
         """Return the content image `src` points at, if it is a readable raster image."""
@@ -79,6 +97,7 @@ class PageImages:
         path = self.content_root / site_path
         if path.parent not in self.real_folders:
             self.real_folders[path.parent] = os.path.realpath(path.parent)
+        self.consulted[str(path)] = file_stamp(path)
         facts = self.images.facts(path, self.real_folders[path.parent])
         if facts is None or facts.problem:
             return None  # missing or damaged: reported by author_errors and the link gate
