@@ -43,6 +43,7 @@ def cache_dir_of(settings: dict) -> Path:
 # forgotten once every page is made: the dev server builds in one process after another).
 _rewrites: PageRewrites | None = None
 _content_roots: dict[str, Path] = {}  # PATH -> its real path, resolved once a build
+_real_folders: dict[str, str] = {}  # a chapter's folder -> its real path, once a build
 
 
 def page_rewrites(settings: dict) -> PageRewrites:
@@ -66,6 +67,7 @@ def start_build(sender) -> None:
     global _rewrites
     _rewrites = None
     _content_roots.clear()
+    _real_folders.clear()
 
 
 def save_rewrites(generators) -> None:
@@ -120,7 +122,7 @@ def enhance_content(content) -> None:
     source_path = Path(content.source_path)
     sizes = settings.get("COURSE_IMAGE_SIZES", DEFAULT_SIZES)
     page = str(source_path)
-    source_dir = str(source_folder(content_root, source_path))
+    source_dir = str(source_folder(content_root, source_path, _real_folders))
     key = page_key(body, save_as, str(content_root), source_dir, sizes)
     kept = rewrites.earlier_value(page, key, is_kept_rewrite)
     if (
@@ -131,7 +133,8 @@ def enhance_content(content) -> None:
         content._content = apply_edits(body, kept["edits"])
         content.image_variants = [Variant(Path(path), *rest) for path, *rest in kept["variants"]]
         return
-    page_images = PageImages(content_root, source_path, save_as, image_index_for(settings))
+    images = image_index_for(settings)
+    page_images = PageImages(content_root, source_path, save_as, images, _real_folders)
     variants: list[Variant] = []
 
     def facts_for(src: str) -> ImageFacts | None:

@@ -59,11 +59,24 @@ def site_path_of(src: str, source_dir_in_content: str, page_save_as: str) -> str
     return normalised
 
 
-def source_folder(content_root: Path, source_path: Path) -> str | None:
+def source_folder(
+    content_root: Path, source_path: Path, real_folders: dict[str, str] | None = None
+) -> str | None:
     """Return the folder of a chapter's file (links resolved) from content/ (resolved), or
-    None when it is on another drive."""
+    None when it is on another drive.
+
+    `real_folders`, kept by the caller for a build, remembers each folder's real path:
+    a file that is not a link is in its folder's real path, found once for all its files.
+    """
+    if real_folders is None or os.path.islink(source_path):
+        real_folder = str(source_path.resolve().parent)
+    else:
+        folder = os.path.dirname(source_path)
+        if folder not in real_folders:
+            real_folders[folder] = os.path.realpath(folder)
+        real_folder = real_folders[folder]
     try:
-        return os.path.relpath(source_path.resolve().parent, content_root).replace(os.sep, "/")
+        return os.path.relpath(real_folder, content_root).replace(os.sep, "/")
     except ValueError:
         return None
 
@@ -76,12 +89,17 @@ class PageImages:
     """
 
     def __init__(
-        self, content_root: Path, source_path: Path, page_save_as: str, images: ImageIndex
+        self,
+        content_root: Path,
+        source_path: Path,
+        page_save_as: str,
+        images: ImageIndex,
+        real_folders: dict[str, str] | None = None,
     ) -> None:
         self.content_root = content_root  # resolved
         self.page_save_as = page_save_as
         self.images = images
-        self.source_dir = source_folder(content_root, source_path)
+        self.source_dir = source_folder(content_root, source_path, real_folders)
         self.real_folders: dict[Path, str] = {}
         # Each image file this page's URLs led to, and its stamp (None: no such file) as
         # it was looked at: what the page's rewrite depends on besides its HTML.
