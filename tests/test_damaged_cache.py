@@ -206,6 +206,11 @@ DAMAGES: dict[str, tuple[Callable[[Path], Path], Callable[[Path], None], Callabl
         holding_a_list,
         is_json_object,
     ),
+    "course_markdown's page rewrites filled with garbage": (
+        lambda cache: cache / "course_markdown" / "page-rewrites.json",
+        garbage,
+        is_json_object,
+    ),
     "the pages manifest holding [1,2,3]": (
         lambda cache: cache / "pages" / "manifest.json",
         holding_a_list,

@@ -1,5 +1,6 @@
-"""Each page's rewrite by course_images and rootlinks is kept between builds, and done again
-whenever something it read changed: an image, a setting, the page itself.
+"""Each page's rewrite by course_images, rootlinks and course_markdown's GitHub links is kept
+between builds, and done again whenever something it read changed: an image, a setting, the
+page itself, the files of content/, another chapter's ids.
 
 Every rebuild here is compared byte for byte with a build of the same content from scratch.
 """
@@ -19,6 +20,8 @@ from courselib.cached_products.page_rewrites import (
 )
 from PIL import Image
 
+PLUGINS = ["course_images", "rootlinks", "course_markdown"]
+
 
 def png(width: int, height: int, colour: str = "navy") -> bytes:
     buffer = io.BytesIO()
@@ -30,7 +33,12 @@ COURSE = {
     "chapter1.md": chapter(
         "Images", "chapter1", body="![Plot](/images/plot.png)\n\n![Later](/images/later.png)"
     ),
-    "chapter2.md": chapter("Links", "chapter2", body="[Plot](/images/plot.png)"),
+    "chapter2.md": chapter(
+        "Links",
+        "chapter2",
+        body="[Plot](/images/plot.png) [tools](chapter3.md#Tools) [later](later.md)",
+    ),
+    "chapter3.md": chapter("Tools", "chapter3", body="## Tools\n\nHammers."),
     "images/plot.png": png(900, 400),
 }
 
@@ -59,7 +67,7 @@ def project(tmp_path) -> Path:
     project = tmp_path / "course"
     write_content(project / "content", COURSE)
     build(project)
-    for plugin in ("course_images", "rootlinks"):
+    for plugin in PLUGINS:
         assert (project / "cache" / plugin / "page-rewrites.json").is_file()
     return project
 
@@ -94,12 +102,29 @@ def test_a_changed_setting_rewrites_every_page_again(project, tmp_path):
     )
 
 
-@pytest.mark.parametrize("plugin", ["course_images", "rootlinks"])
+def test_a_file_added_to_content_is_linked(project, tmp_path):
+    assert 'href="later.md"' in build(project)  # no such file yet: left as written
+    write_content(project / "content", {"later.md": chapter("Later", "later")})
+    pages = build(project)
+    assert 'href="./later.html"' in pages
+    assert pages == from_scratch(project, tmp_path)
+
+
+def test_a_fragment_follows_the_ids_of_the_chapter_it_leads_to(project, tmp_path):
+    assert "chapter3.html#tools" in build(project)  # GitHub finds #Tools as #tools
+    heading = '## Tools\n\n<a id="Tools"></a>Hammers.'
+    write_content(project / "content", {"chapter3.md": chapter("Tools", "chapter3", body=heading)})
+    pages = build(project)
+    assert "chapter3.html#Tools" in pages  # now an id of its own
+    assert pages == from_scratch(project, tmp_path)
+
+
+@pytest.mark.parametrize("plugin", PLUGINS)
 def test_a_damaged_entry_is_a_miss_said_once(project, tmp_path, plugin):
     cache_file = project / "cache" / plugin / "page-rewrites.json"
     saved = json.loads(cache_file.read_text())
     for entry in saved["pages"].values():
-        entry[1] = {"edits": "garbage"} if plugin == "course_images" else [[[9, 1, "x"]], []]
+        entry[1] = [[[9, 1, "x"]], []] if plugin == "rootlinks" else {"edits": "garbage"}
     cache_file.write_text(json.dumps(saved))
     built = run_pelican(project / "content", project / "output", fatal=False)
     assert built.exit_code == 0, built.log

@@ -19,13 +19,14 @@ from courselib.cached_products.page_rewrites import (
     PageRewrites,
     apply_edits,
     are_edits,
+    file_stamp,
     page_key,
     page_rewrites_for,
 )
 from pelican import signals
 from pelican.generators import Generator
 
-from .locate import PageImages, file_stamp, source_folder
+from .locate import PageImages, source_folder
 from .markup import ImageFacts, image_edits
 from .variants import Variant, variant_site_path, variant_widths, write_variants
 

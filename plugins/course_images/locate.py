@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from courselib.cached_products.image_index import ImageIndex
+from courselib.cached_products.page_rewrites import file_stamp
 
 # Formats worth making WebP variants of; SVG and GIF (often animated) are left as written.
 RASTER_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
@@ -23,16 +24,6 @@ class ContentImage:
     width: int
     height: int
     digest: str = ""  # of the file's bytes
-
-
-def file_stamp(path: str | os.PathLike) -> list[int] | None:
-    """Return what tells one file's bytes from another's at `path` (device, inode, size,
-    modification time; links followed), or None if there is no file there."""
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return [status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns]
 
 
 def site_path_of(src: str, source_dir_in_content: str, page_save_as: str) -> str | None:

@@ -16,6 +16,7 @@ A damaged file or entry is a miss, said once in one line, never a failure.
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -28,6 +29,16 @@ logger = logging.getLogger(__name__)
 CACHE_NAME = "page-rewrites.json"
 # What a page's HTML became: (start, end, text) spans of the HTML the rewrite read, in order.
 Edits = list[tuple[int, int, str]]
+
+
+def file_stamp(path: str | os.PathLike) -> list[int] | None:
+    """Return what tells one file's bytes from another's at `path` (device, inode, size,
+    modification time; links followed), or None if there is no file there."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return [status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns]
 
 
 def page_key(page_html: str, *inputs: str) -> str:
