@@ -62,6 +62,7 @@ STATIC_CREATE_LINKS = True
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "courselib",  # first: the library the plugins import (it connects nothing)
+    "source_paths",  # Pelican's path of each file from content/, worked out once a file
     "log_lines",  # next: every message after it is one line, shown and never obeyed
     "author_errors",  # checks content/ before anything reads it
     "course_markdown",  # reads .md chapters: CommonMark, GitHub's extras, math

@@ -196,6 +196,21 @@ DAMAGES: dict[str, tuple[Callable[[Path], Path], Callable[[Path], None], Callabl
         lambda path: path.unlink(),
         is_search_bundle,
     ),
+    "course_images' page rewrites cut short": (
+        lambda cache: cache / "course_images" / "page-rewrites.json",
+        cut_short,
+        is_json_object,
+    ),
+    "rootlinks' page rewrites holding [1,2,3]": (
+        lambda cache: cache / "rootlinks" / "page-rewrites.json",
+        holding_a_list,
+        is_json_object,
+    ),
+    "course_markdown's page rewrites filled with garbage": (
+        lambda cache: cache / "course_markdown" / "page-rewrites.json",
+        garbage,
+        is_json_object,
+    ),
     "the pages manifest holding [1,2,3]": (
         lambda cache: cache / "pages" / "manifest.json",
         holding_a_list,

@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 from author_errors.check_cache import CACHE_FILE as CHECKS_CACHE_FILE
+from courselib.cached_products.page_rewrites import CACHE_NAME as REWRITES_CACHE_NAME
 from courselib.markdown import chapter_body, render_markdown
 
 from .generate import generate_course
@@ -81,12 +82,15 @@ def our_build(content: Path, output: Path, cache: Path) -> list[str]:
 def forget_markdown_cache(cache: Path) -> None:
     """Remove what is cached from the Markdown, keeping image variants and cards.
 
-    That is Pelican's parsed Markdown and the author_errors checks of each file; the
-    image index, the WebP variants and the social cards stay.
+    That is Pelican's parsed Markdown, the author_errors checks of each file and the
+    plugins' rewrites of each chapter's HTML; the image index, the WebP variants and the
+    social cards stay.
     """
     for cache_file in cache.glob("*Generator*"):
         cache_file.unlink()
     (cache / CHECKS_CACHE_FILE).unlink(missing_ok=True)
+    for rewrites in cache.glob(f"*/{REWRITES_CACHE_NAME}"):
+        rewrites.unlink()
 
 
 def edit_chapter(content: Path, chapter: int, run: int) -> None:

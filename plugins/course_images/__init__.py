@@ -9,15 +9,25 @@ URLs as authors wrote them.
 """
 
 import logging
+import sys
 from pathlib import Path
 from urllib.parse import quote
 
+from courselib.cached_products import image_index
 from courselib.cached_products.image_index import image_index_for
+from courselib.cached_products.page_rewrites import (
+    PageRewrites,
+    apply_edits,
+    are_edits,
+    file_stamp,
+    page_key,
+    page_rewrites_for,
+)
 from pelican import signals
 from pelican.generators import Generator
 
-from .locate import PageImages
-from .markup import ImageFacts, enhance_images
+from .locate import PageImages, source_folder
+from .markup import ImageFacts, image_edits
 from .variants import Variant, variant_site_path, variant_widths, write_variants
 
 logger = logging.getLogger(__name__)
@@ -30,8 +40,75 @@ def cache_dir_of(settings: dict) -> Path:
     return Path(settings.get("CACHE_PATH", "cache")) / "course_images"
 
 
+# This build's rewrites of each page, kept for the next (made on first use, saved and
+# forgotten once every page is made: the dev server builds in one process after another).
+_rewrites: PageRewrites | None = None
+_content_roots: dict[str, Path] = {}  # PATH -> its real path, resolved once a build
+_real_folders: dict[str, str] = {}  # a chapter's folder -> its real path, once a build
+
+
+def page_rewrites(settings: dict) -> PageRewrites:
+    """Return this build's kept rewrites of pages, stamped for its settings and this code."""
+    global _rewrites
+    if _rewrites is None:
+        code = (Path(__file__).parent, Path(image_index.__file__))
+        _rewrites = page_rewrites_for(settings, "course_images", code)
+    return _rewrites
+
+
+def resolved_content_root(settings: dict) -> Path:
+    """Return the real path of the build's content folder."""
+    if settings["PATH"] not in _content_roots:
+        _content_roots[settings["PATH"]] = Path(settings["PATH"]).resolve()
+    return _content_roots[settings["PATH"]]
+
+
+def start_build(sender) -> None:
+    """Forget what an earlier build in this process kept (its cache folder may differ)."""
+    global _rewrites
+    _rewrites = None
+    _content_roots.clear()
+    _real_folders.clear()
+
+
+def save_rewrites(generators) -> None:
+    """Keep this build's rewrites of pages for the next, once every page is made."""
+    global _rewrites
+    if _rewrites is not None:
+        _rewrites.save()
+    _rewrites = None
+
+
+def is_kept_rewrite(value: object) -> bool:
+    """True for a page's rewrite as `enhance_content` keeps it."""
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("images"), dict)
+        and all(
+            stamp is None or (isinstance(stamp, list) and all(type(n) is int for n in stamp))
+            for stamp in value["images"].values()
+        )
+        and isinstance(value.get("variants"), list)
+        and all(
+            isinstance(variant, list)
+            and len(variant) == 4
+            and isinstance(variant[0], str)
+            and type(variant[1]) is int
+            and isinstance(variant[2], str)
+            and isinstance(variant[3], str)
+            for variant in value["variants"]
+        )
+        # In order; that they fit the page's HTML is checked where it is known.
+        and are_edits(value.get("edits"), sys.maxsize)
+    )
+
+
 def enhance_content(content) -> None:
-    """Size and add variants to the images of one article or page body."""
+    """Size and add variants to the images of one article or page body.
+
+    An earlier build's rewrite of the same HTML, served at the same place, is used again
+    while every image file it looked at is the very same (kept by `page_rewrites`).
+    """
     body = getattr(content, "_content", None)
     if not body or "<img" not in body.lower():
         return
@@ -41,12 +118,24 @@ def enhance_content(content) -> None:
     if not save_as:
         return
     settings = content.settings
-    page_images = PageImages(
-        Path(settings["PATH"]).resolve(),
-        Path(content.source_path),
-        save_as,
-        image_index_for(settings),
-    )
+    rewrites = page_rewrites(settings)
+    content_root = resolved_content_root(settings)
+    source_path = Path(content.source_path)
+    sizes = settings.get("COURSE_IMAGE_SIZES", DEFAULT_SIZES)
+    page = str(source_path)
+    source_dir = str(source_folder(content_root, source_path, _real_folders))
+    key = page_key(body, save_as, str(content_root), source_dir, sizes)
+    kept = rewrites.earlier_value(page, key, is_kept_rewrite)
+    if (
+        isinstance(kept, dict)
+        and are_edits(kept["edits"], len(body))  # of this very HTML, as its key says
+        and all(file_stamp(path) == stamp for path, stamp in kept["images"].items())
+    ):
+        content._content = apply_edits(body, kept["edits"])
+        content.image_variants = [Variant(Path(path), *rest) for path, *rest in kept["variants"]]
+        return
+    images = image_index_for(settings)
+    page_images = PageImages(content_root, source_path, save_as, images, _real_folders)
     variants: list[Variant] = []
 
     def facts_for(src: str) -> ImageFacts | None:
@@ -69,10 +158,18 @@ def enhance_content(content) -> None:
             ],
         )
 
-    content._content = enhance_images(
-        body, facts_for, settings.get("COURSE_IMAGE_SIZES", DEFAULT_SIZES)
-    )
+    edits = image_edits(body, facts_for, sizes)
+    content._content = apply_edits(body, edits)
     content.image_variants = variants
+    rewrites.keep(
+        page,
+        key,
+        {
+            "images": page_images.consulted,
+            "edits": [list(edit) for edit in edits],
+            "variants": [[str(v.source), v.width, v.site_path, v.source_digest] for v in variants],
+        },
+    )
 
 
 class ImageVariantGenerator(Generator):
@@ -105,5 +202,7 @@ def add_generator(pelican) -> type:
 
 
 def register() -> None:
+    signals.initialized.connect(start_build)
     signals.content_object_init.connect(enhance_content)
+    signals.all_generators_finalized.connect(save_rewrites)
     signals.get_generators.connect(add_generator)

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from courselib.cached_products.image_index import ImageIndex
+from courselib.cached_products.page_rewrites import file_stamp
 
 # Formats worth making WebP variants of; SVG and GIF (often animated) are left as written.
 RASTER_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
@@ -49,6 +50,28 @@ def site_path_of(src: str, source_dir_in_content: str, page_save_as: str) -> str
     return normalised
 
 
+def source_folder(
+    content_root: Path, source_path: Path, real_folders: dict[str, str] | None = None
+) -> str | None:
+    """Return the folder of a chapter's file (links resolved) from content/ (resolved), or
+    None when it is on another drive.
+
+    `real_folders`, kept by the caller for a build, remembers each folder's real path:
+    a file that is not a link is in its folder's real path, found once for all its files.
+    """
+    if real_folders is None or os.path.islink(source_path):
+        real_folder = str(source_path.resolve().parent)
+    else:
+        folder = os.path.dirname(source_path)
+        if folder not in real_folders:
+            real_folders[folder] = os.path.realpath(folder)
+        real_folder = real_folders[folder]
+    try:
+        return os.path.relpath(real_folder, content_root).replace(os.sep, "/")
+    except ValueError:
+        return None
+
+
 class PageImages:
     """Finds the content images one page's `src` URLs point at: made once per page.
 
@@ -57,17 +80,21 @@ class PageImages:
     """
 
     def __init__(
-        self, content_root: Path, source_path: Path, page_save_as: str, images: ImageIndex
+        self,
+        content_root: Path,
+        source_path: Path,
+        page_save_as: str,
+        images: ImageIndex,
+        real_folders: dict[str, str] | None = None,
     ) -> None:
         self.content_root = content_root  # resolved
         self.page_save_as = page_save_as
         self.images = images
-        try:
-            source_dir = os.path.relpath(source_path.resolve().parent, content_root)
-            self.source_dir: str | None = source_dir.replace(os.sep, "/")
-        except ValueError:
-            self.source_dir = None
+        self.source_dir = source_folder(content_root, source_path, real_folders)
         self.real_folders: dict[Path, str] = {}
+        # Each image file this page's URLs led to, and its stamp (None: no such file) as
+        # it was looked at: what the page's rewrite depends on besides its HTML.
+        self.consulted: dict[str, list[int] | None] = {}
 
     def locate(self, src: str) -> ContentImage | None:
         """Return the content image `src` points at, if it is a readable raster image."""
@@ -79,6 +106,7 @@ class PageImages:
         path = self.content_root / site_path
         if path.parent not in self.real_folders:
             self.real_folders[path.parent] = os.path.realpath(path.parent)
+        self.consulted[str(path)] = file_stamp(path)
         facts = self.images.facts(path, self.real_folders[path.parent])
         if facts is None or facts.problem:
             return None  # missing or damaged: reported by author_errors and the link gate

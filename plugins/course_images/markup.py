@@ -5,6 +5,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from courselib.cached_products.page_rewrites import Edits, apply_edits
+
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(
     r"""(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+)))?"""
@@ -53,15 +55,18 @@ def enhance_images(
     None for images the build does not manage (remote, missing, SVG): those
     are left exactly as written.
     """
-    position = 0
+    return apply_edits(body_html, image_edits(body_html, facts_for, sizes))
 
-    def enhance(match: re.Match) -> str:
-        nonlocal position
-        position += 1
+
+def image_edits(body_html: str, facts_for: Callable[[str], ImageFacts | None], sizes: str) -> Edits:
+    """Return what `enhance_images` changes in `body_html`: each rewritten <img> tag's span
+    and its new text, in order (kept between builds by the plugin)."""
+    edits: Edits = []
+    for position, match in enumerate(IMG_TAG.finditer(body_html), start=1):
         attributes = parse_attributes(match.group())
         facts = facts_for(attributes.get("src") or "")
         if facts is None:
-            return match.group()
+            continue
         if "width" not in attributes and "height" not in attributes:
             attributes["width"] = str(facts.width)
             attributes["height"] = str(facts.height)
@@ -71,6 +76,5 @@ def enhance_images(
         if "srcset" not in attributes and facts.variants:
             attributes["srcset"] = ", ".join(f"{url} {width}w" for width, url in facts.variants)
             attributes.setdefault("sizes", sizes)
-        return format_tag(attributes)
-
-    return IMG_TAG.sub(enhance, body_html)
+        edits.append((match.start(), match.end(), format_tag(attributes)))
+    return edits

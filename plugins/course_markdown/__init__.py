@@ -15,8 +15,19 @@ plugin to list as upcoming. No plugin after this one (in PLUGINS) sees a held-ba
 import itertools
 import logging
 import os
+import sys
 from datetime import date
+from pathlib import Path
 
+import courselib
+from courselib.cached_products.page_rewrites import (
+    PageRewrites,
+    apply_edits,
+    are_edits,
+    file_stamp,
+    page_key,
+    page_rewrites_for,
+)
 from courselib.github_links import GithubPath, placeholder, repository_url
 from courselib.pages import is_markdown
 from courselib.paths import shown_path
@@ -31,6 +42,9 @@ logger = logging.getLogger(__name__)
 
 # This build's resolver of GitHub links: made when the build starts reading.
 _build: CourseLinks | None = None
+# This build's rewrites of each page, kept for the next (made on first use, saved and
+# forgotten once every page is made).
+_rewrites: PageRewrites | None = None
 # The day this build publishes the course as (COURSE_TODAY, else today in TIMEZONE).
 _today: date | None = None
 
@@ -48,7 +62,8 @@ def use_course_reader(readers) -> None:
 
 def start_build(generator) -> None:
     """Forget the last build's files and ids (the dev server rebuilds in one process)."""
-    global _build, _today
+    global _build, _today, _rewrites
+    _rewrites = None
     repository, problem = repository_url(generator.settings)
     if problem:
         logger.error("%s", problem)
@@ -96,8 +111,46 @@ def release_today(content) -> None:
         )
 
 
+def page_rewrites(settings: dict) -> PageRewrites:
+    """Return this build's kept rewrites of pages, stamped for its settings and this code
+    (with the library's: the GitHub paths, the ids a page's Markdown gives)."""
+    global _rewrites
+    if _rewrites is None:
+        code = (Path(__file__).parent, Path(courselib.__file__).parent)
+        _rewrites = page_rewrites_for(settings, "course_markdown", code)
+    return _rewrites
+
+
+def save_rewrites(generators) -> None:
+    """Keep this build's rewrites of pages for the next, once every page is made."""
+    global _rewrites
+    if _rewrites is not None:
+        _rewrites.save()
+    _rewrites = None
+
+
+def is_kept_rewrite(value: object) -> bool:
+    """True for a page's rewrite as `resolve_github_links` keeps it."""
+    return (
+        isinstance(value, dict)
+        and are_edits(value.get("edits"), sys.maxsize)
+        and isinstance(value.get("linked"), list)
+        and all(isinstance(path, str) for path in value["linked"])
+        and isinstance(value.get("ids_read"), dict)
+        and all(
+            stamp is None or (isinstance(stamp, list) and all(type(n) is int for n in stamp))
+            for stamp in value["ids_read"].values()
+        )
+    )
+
+
 def resolve_github_links(content) -> None:
-    """Make the GitHub links of one chapter (read by our reader) lead to pages and files."""
+    """Make the GitHub links of one chapter (read by our reader) lead to pages and files.
+
+    An earlier build's rewrite of the same HTML, served at the same place, is used again
+    while content/ holds the same names and every other Markdown file whose ids it read
+    is the very same file (kept by `page_rewrites`).
+    """
     body = getattr(content, "_content", None)
     source_path = getattr(content, "source_path", None)
     if not body or not source_path or not is_markdown(source_path):
@@ -108,7 +161,32 @@ def resolve_github_links(content) -> None:
     url = getattr(content, "url", None) or ""
     links = course_links(content.settings)
     source = os.path.relpath(os.path.abspath(source_path), os.path.abspath(links.content_root))
-    content._content = links.rewrite_page(body, source.replace(os.sep, "/"), save_as, url)
+    source = source.replace(os.sep, "/")
+    rewrites = page_rewrites(content.settings)
+    key = page_key(body, source, save_as, url, links.listing_digest)
+    kept = rewrites.earlier_value(source_path, key, is_kept_rewrite)
+    if (
+        isinstance(kept, dict)
+        and are_edits(kept["edits"], len(body))  # of this very HTML, as its key says
+        and all(
+            file_stamp(os.path.join(links.content_root, path)) == stamp
+            for path, stamp in kept["ids_read"].items()
+        )
+    ):
+        links.linked_files.update(kept["linked"])
+        content._content = apply_edits(body, kept["edits"])
+        return
+    edits, linked, ids_read = links.page_edits(body, source, save_as, url)
+    content._content = apply_edits(body, edits)
+    rewrites.keep(
+        source_path,
+        key,
+        {
+            "edits": [list(edit) for edit in edits],
+            "linked": sorted(linked),
+            "ids_read": {path: links.id_stamps[path] for path in sorted(ids_read)},
+        },
+    )
 
 
 def publish_linked_files(generator) -> None:
@@ -135,3 +213,4 @@ def register() -> None:
     signals.content_object_init.connect(release_today)  # first: before any plugin reads text
     signals.content_object_init.connect(resolve_github_links)
     signals.page_generator_finalized.connect(publish_linked_files)
+    signals.all_generators_finalized.connect(save_rewrites)

@@ -18,16 +18,21 @@ script); a browser does not, so such a fragment is written in lower case here.
 
 This runs on each chapter's HTML every build (not in the reader, whose output Pelican
 caches by the chapter's own file): whether a linked file exists is decided afresh each time.
+What it did to a chapter is kept for the next build (`page_edits` says all it read: the
+names of content/'s files, the other chapters whose ids it read) and used while those stay.
 """
 
+import hashlib
 import html
 import os
 import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import quote, unquote
 
+from courselib.cached_products.page_rewrites import Edits, apply_edits, file_stamp
 from courselib.github_links import (
     ContentFiles,
     folder_on_github,
@@ -83,10 +88,15 @@ def rewrite_urls(page_html: str, rewrite: Callable[[str, bool], str]) -> str:
     URLs in `href`, `src`, `poster`, `data` and each `srcset` candidate, in a start
     tag and not in a comment. Everything else is kept byte for byte.
     """
+    return apply_edits(page_html, url_edits(page_html, rewrite))
+
+
+def url_edits(page_html: str, rewrite: Callable[[str, bool], str]) -> Edits:
+    """Return what `rewrite_urls` changes: each rewritten value's span and its new text."""
     comments = (
         [match.span() for match in COMMENT.finditer(page_html)] if "<!--" in page_html else []
     )
-    pieces, position = [], 0
+    edits: Edits = []
     for value in URL_VALUE.finditer(page_html):
         equals, end = value.span()
         if not in_start_tag(page_html, equals, end, comments):
@@ -103,12 +113,8 @@ def rewrite_urls(page_html: str, rewrite: Callable[[str, bool], str]) -> str:
         mark = "'" if group == "single" else '"'
         escaped = html.escape(new, quote=True) if mark == '"' else html.escape(new, quote=False)
         start = value.start(group) - (group != "bare")
-        pieces += [page_html[position:start], mark, escaped, mark]
-        position = value.end(group) + (group != "bare")
-    if not pieces:
-        return page_html
-    pieces.append(page_html[position:])
-    return "".join(pieces)
+        edits.append((start, value.end(group) + (group != "bare"), mark + escaped + mark))
+    return edits
 
 
 def in_start_tag(page_html: str, start: int, end: int, comments: list[tuple[int, int]]) -> bool:
@@ -152,9 +158,11 @@ class CourseLinks:
     files: ContentFiles = field(init=False)
     linked_files: set[str] = field(default_factory=set)  # non-Markdown files to publish
     _ids: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Each Markdown file whose ids were read, and its stamp as it was read (see file_stamp).
+    id_stamps: dict[str, list[int] | None] = field(default_factory=dict)
     # (URL without its fragment, folder in content/, folder in the site, root URLs or not)
-    # -> resolve()'s answer
-    _resolved: dict[tuple[str, str, str, bool], tuple[str | None, str | None]] = field(
+    # -> resolution()'s answer
+    _resolved: dict[tuple[str, str, str, bool], tuple[str | None, str | None, str | None]] = field(
         default_factory=dict
     )
 
@@ -175,10 +183,10 @@ class CourseLinks:
     def ids_of(self, markdown_path: str) -> frozenset[str]:
         """Return the ids of the page a Markdown file of content/ makes (read once a build)."""
         if markdown_path not in self._ids:
+            path = os.path.join(self.content_root, markdown_path)
+            self.id_stamps[markdown_path] = file_stamp(path)
             try:
-                with open(
-                    os.path.join(self.content_root, markdown_path), encoding="utf-8-sig"
-                ) as source:
+                with open(path, encoding="utf-8-sig") as source:
                     text = source.read().replace("\r\n", "\n").replace("\r", "\n")
                 self._ids[markdown_path] = page_ids(render_markdown(chapter_body(text)).html)
             except (OSError, UnicodeDecodeError):
@@ -194,6 +202,16 @@ class CourseLinks:
             not folder or path == folder or path.startswith(folder + "/") for folder in folders
         )
 
+    @cached_property
+    def listing_digest(self) -> str:
+        """Return a digest of the names of content/'s files and folders: all a link's
+        resolution reads of content/, but the ids of Markdown files (see `id_stamps`)."""
+        digest = hashlib.sha256()
+        for folder, (files, subfolders) in sorted(self.files.names.items()):
+            names = [folder, *sorted(files), "/", *sorted(subfolders)]
+            digest.update("\0".join(names).encode("utf-8", "surrogateescape") + b"\1")
+        return digest.hexdigest()
+
     def rewrite_page(self, page_html: str, source: str, save_as: str, url: str = "") -> str:
         """Return a chapter's HTML with its GitHub links resolved.
 
@@ -201,12 +219,24 @@ class CourseLinks:
         the site, or "" for a text shown on another page (at `url`): rootlinks leaves
         such a text alone, so its files are named by Pelican's `{static}` instead.
         """
+        edits, _linked, _ids_read = self.page_edits(page_html, source, save_as, url)
+        return apply_edits(page_html, edits)
+
+    def page_edits(
+        self, page_html: str, source: str, save_as: str, url: str = ""
+    ) -> tuple[Edits, set[str], set[str]]:
+        """Return what `rewrite_page` changes in a chapter's HTML (see `url_edits`), the files
+        its links publish (also added to `linked_files`) and the other Markdown files whose
+        ids it read: with the HTML, where it is served and `listing_digest`, all it read."""
         folder, site_folder = posixpath.dirname(source), posixpath.dirname(save_as or url)
         root_urls = bool(save_as) and self.static_at_own_path
         own_ids: list[frozenset[str]] = []
+        linked: set[str] = set()
+        ids_read: set[str] = set()
 
         def ids_of(target: str) -> frozenset[str]:
             if target != source:
+                ids_read.add(target)
                 return self.ids_of(target)
             if not own_ids:
                 own_ids.append(page_ids(page_html))
@@ -218,8 +248,10 @@ class CourseLinks:
                 return hash_mark + github_fragment(fragment, lambda: ids_of(source))
             key = (address, folder, site_folder, root_urls)
             if key not in self._resolved:
-                self._resolved[key] = self.resolve(address, folder, site_folder, root_urls)
-            new_address, target = self._resolved[key]
+                self._resolved[key] = self.resolution(address, folder, site_folder, root_urls)
+            new_address, target, published = self._resolved[key]
+            if published is not None:
+                linked.add(published)
             if new_address is None:
                 return url
             if in_srcset and new_address.startswith("{"):
@@ -228,7 +260,9 @@ class CourseLinks:
                 fragment = github_fragment(fragment, lambda: ids_of(target))
             return new_address + hash_mark + fragment
 
-        return rewrite_urls(page_html, rewrite)
+        edits = url_edits(page_html, rewrite)
+        self.linked_files.update(linked)
+        return edits, linked, ids_read
 
     def resolve(
         self, address: str, folder: str, site_folder: str, root_urls: bool = True
@@ -239,21 +273,30 @@ class CourseLinks:
         and the Markdown file it leads to (whose ids the fragment must match) or None
         for another file. The page is served from `site_folder`; a file other than a
         page is named from the site's root with `root_urls`, else by `{static}`.
+        A file other than a page that the link publishes is added to `linked_files`.
         """
+        new_address, target, published = self.resolution(address, folder, site_folder, root_urls)
+        if published is not None:
+            self.linked_files.add(published)
+        return new_address, target
+
+    def resolution(
+        self, address: str, folder: str, site_folder: str, root_urls: bool = True
+    ) -> tuple[str | None, str | None, str | None]:
+        """Return `resolve`'s answer and the file the link publishes, or None; add nothing."""
         link = github_path(address, folder)
         target = github_target(link, self.files) if link is not None else None
         if target is None:
             if link is not None and self.repository and self.files.is_folder(link.path):
                 # A folder with no page (code, say): GitHub lists its files; a site cannot.
-                return folder_on_github(self.repository, link.path, link), None
-            return None, None
+                return folder_on_github(self.repository, link.path, link), None, None
+            return None, None, None
         if is_markdown(target):
-            return placeholder("filename", target, link), target
+            return placeholder("filename", target, link), target, None
         # A link from the site's root works as written only where rootlinks fixes it.
         served = github_path(address, site_folder) if root_urls or address[0] != "/" else None
         if self.is_published_as_is(target) and served is not None and served.path == target:
-            return None, None
-        self.linked_files.add(target)
+            return None, None, None
         if not root_urls:
-            return placeholder("static", target, link), None
-        return link.with_path("/" + quote(target, errors="surrogateescape")), None
+            return placeholder("static", target, link), None, target
+        return link.with_path("/" + quote(target, errors="surrogateescape")), None, target

@@ -3,16 +3,64 @@
 Pelican leaves such links untouched, so under a site published at a sub-path
 (`https://x.github.io/course`) they would point outside the site. This plugin
 rewrites them in every chapter and page body when the content object is made.
+What it did to each page is kept between builds (courselib's page rewrites) and done
+again only when the page's HTML, where it is served, the settings or this code changed.
 """
 
+import sys
+from pathlib import Path
+
+from courselib.cached_products.page_rewrites import (
+    PageRewrites,
+    apply_edits,
+    are_edits,
+    page_key,
+    page_rewrites_for,
+)
 from pelican import signals
 
-from .rewrite import rewrite_root_links
+from .rewrite import root_link_edits
+
+# This build's rewrites of each page, kept for the next (made on first use, saved and
+# forgotten once every page is made: the dev server builds in one process after another).
+_rewrites: PageRewrites | None = None
+
+
+def page_rewrites(settings: dict) -> PageRewrites:
+    """Return this build's kept rewrites of pages, stamped for its settings and this code."""
+    global _rewrites
+    if _rewrites is None:
+        _rewrites = page_rewrites_for(settings, "rootlinks", [Path(__file__).parent])
+    return _rewrites
+
+
+def start_build(sender) -> None:
+    """Forget what an earlier build in this process kept (its cache folder may differ)."""
+    global _rewrites
+    _rewrites = None
+
+
+def save_rewrites(generators) -> None:
+    """Keep this build's rewrites of pages for the next, once every page is made."""
+    global _rewrites
+    if _rewrites is not None:
+        _rewrites.save()
+    _rewrites = None
+
+
+def is_kept_rewrite(value: object) -> bool:
+    """True for a page's rewrite as `rewrite_content` keeps it: two passes of edits."""
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(are_edits(edits, sys.maxsize) for edits in value)
+    )
 
 
 def rewrite_content(content) -> None:
     """Rewrite the root-absolute URLs of one article or page body."""
-    if not getattr(content, "_content", None):
+    body = getattr(content, "_content", None)
+    if not body:
         return
     # A property Pelican formats on every read. The course README has no file of its own
     # (save_as is empty): it is shown on the home page, at its URL.
@@ -20,12 +68,23 @@ def rewrite_content(content) -> None:
     if not page_path:
         return
     settings = content.settings
-    content._content = rewrite_root_links(
-        content._content,
-        page_path=page_path,
-        site_url=None if settings.get("RELATIVE_URLS") else settings.get("SITEURL", ""),
-    )
+    site_url = None if settings.get("RELATIVE_URLS") else settings.get("SITEURL", "")
+    rewrites = page_rewrites(settings)
+    page = str(getattr(content, "source_path", None) or page_path)
+    key = page_key(body, page_path, "relative" if site_url is None else "site " + site_url)
+    kept = rewrites.earlier_value(page, key, is_kept_rewrite)
+    if isinstance(kept, list) and are_edits(kept[0], len(body)):
+        halfway = apply_edits(body, kept[0])
+        if are_edits(kept[1], len(halfway)):
+            content._content = apply_edits(halfway, kept[1])
+            return
+    url_edits, srcset_edits = root_link_edits(body, page_path, site_url)
+    content._content = apply_edits(apply_edits(body, url_edits), srcset_edits)
+    kept_edits = [[list(edit) for edit in edits] for edits in (url_edits, srcset_edits)]
+    rewrites.keep(page, key, kept_edits)
 
 
 def register() -> None:
+    signals.initialized.connect(start_build)
     signals.content_object_init.connect(rewrite_content)
+    signals.all_generators_finalized.connect(save_rewrites)

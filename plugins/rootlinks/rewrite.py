@@ -4,6 +4,8 @@ import posixpath
 import re
 from collections.abc import Callable
 
+from courselib.cached_products.page_rewrites import Edits, apply_edits
+
 # A URL-valued attribute as Python-Markdown (or an author's raw HTML) writes it.
 URL_ATTRIBUTE = re.compile(
     r"""(?P<before>\s(?:href|src|poster|data)\s*=\s*)(?P<quote>["'])(?P<url>/(?!/).*?)(?P=quote)""",
@@ -54,14 +56,15 @@ def _split_path(url: str) -> tuple[str, str, str]:
     return url[: match.start()], url[match.start()], url[match.start() + 1 :]
 
 
-def substitute(
+def substitutions(
     pattern: re.Pattern,
     replace: Callable[[re.Match], str],
     html: str,
     values: re.Pattern,
     name_lengths: tuple[int, ...],
-) -> str:
-    """Return `pattern.sub(replace, html)` for a `\\s<name>\\s*=...` pattern, found faster.
+) -> Edits:
+    """Return the spans `pattern.sub(replace, html)` changes, and their new text, in order,
+    for a `\\s<name>\\s*=...` pattern, found faster.
 
     Every match holds an `=` that `values` finds; the match starts at the space before
     the attribute name, which ends where the spaces before that `=` begin. Trying the
@@ -74,21 +77,21 @@ def substitute(
         while name_end > 0 and html[name_end - 1].isspace():
             name_end -= 1
         starts.update(name_end - length - 1 for length in name_lengths if name_end > length)
-    pieces = []
+    edits: Edits = []
     position = 0
     for start in sorted(starts):
         if start < position:
             continue
         match = pattern.match(html, start)
         if match:
-            pieces += [html[position:start], replace(match)]
+            edits.append((start, match.end(), replace(match)))
             position = match.end()
-    pieces.append(html[position:])
-    return "".join(pieces)
+    return edits
 
 
-def rewrite_root_links(html: str, page_path: str, site_url: str | None) -> str:
-    """Return `html` with every root-absolute URL attribute (and srcset candidate) rewritten."""
+def root_link_edits(html: str, page_path: str, site_url: str | None) -> tuple[Edits, Edits]:
+    """Return what `rewrite_root_links` changes: the edits of URL attributes in `html`,
+    then those of srcset candidates in the HTML the first made (see `apply_edits`)."""
 
     def one_url(match: re.Match) -> str:
         url = rewrite_url(match.group("url"), page_path, site_url)
@@ -104,5 +107,12 @@ def rewrite_root_links(html: str, page_path: str, site_url: str | None) -> str:
         quote = match.group("quote")
         return f"{match.group('before')}{quote}{', '.join(candidates)}{quote}"
 
-    html = substitute(URL_ATTRIBUTE, one_url, html, URL_VALUE, URL_NAME_LENGTHS)
-    return substitute(SRCSET_ATTRIBUTE, srcset, html, ANY_VALUE, SRCSET_NAME_LENGTHS)
+    url_edits = substitutions(URL_ATTRIBUTE, one_url, html, URL_VALUE, URL_NAME_LENGTHS)
+    html = apply_edits(html, url_edits)
+    return url_edits, substitutions(SRCSET_ATTRIBUTE, srcset, html, ANY_VALUE, SRCSET_NAME_LENGTHS)
+
+
+def rewrite_root_links(html: str, page_path: str, site_url: str | None) -> str:
+    """Return `html` with every root-absolute URL attribute (and srcset candidate) rewritten."""
+    url_edits, srcset_edits = root_link_edits(html, page_path, site_url)
+    return apply_edits(apply_edits(html, url_edits), srcset_edits)
