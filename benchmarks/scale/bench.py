@@ -178,7 +178,7 @@ def report(by_size: dict[int, dict]) -> str:
                 f"  {name:<10} time {growth:5.2f}x"
                 f"  peak memory +{per_chapter_kb:6.1f} KB per chapter"
             )
-    lines.append("Targets: full <= 1.3x plain; edit <= 0.30x full.")
+    lines.append("Targets: full <= 0.8x plain; edit <= 0.15x full (the edit-loop issue).")
     return "\n".join(lines)
 
 
