@@ -16,12 +16,12 @@ from urllib.parse import quote
 from courselib.cached_products import image_index
 from courselib.cached_products.image_index import image_index_for
 from courselib.cached_products.page_rewrites import (
-    PageRewrites,
+    RewritesOfEachBuild,
     apply_edits,
     are_edits,
     file_stamp,
+    is_file_stamp,
     page_key,
-    page_rewrites_for,
 )
 from pelican import signals
 from pelican.generators import Generator
@@ -40,20 +40,12 @@ def cache_dir_of(settings: dict) -> Path:
     return Path(settings.get("CACHE_PATH", "cache")) / "course_images"
 
 
-# This build's rewrites of each page, kept for the next (made on first use, saved and
-# forgotten once every page is made: the dev server builds in one process after another).
-_rewrites: PageRewrites | None = None
+# Each build's rewrites of each page, kept for the next.
+_rewrites = RewritesOfEachBuild(
+    "course_images", (Path(__file__).parent, Path(image_index.__file__))
+)
 _content_roots: dict[str, Path] = {}  # PATH -> its real path, resolved once a build
 _real_folders: dict[str, str] = {}  # a chapter's folder -> its real path, once a build
-
-
-def page_rewrites(settings: dict) -> PageRewrites:
-    """Return this build's kept rewrites of pages, stamped for its settings and this code."""
-    global _rewrites
-    if _rewrites is None:
-        code = (Path(__file__).parent, Path(image_index.__file__))
-        _rewrites = page_rewrites_for(settings, "course_images", code)
-    return _rewrites
 
 
 def resolved_content_root(settings: dict) -> Path:
@@ -65,18 +57,9 @@ def resolved_content_root(settings: dict) -> Path:
 
 def start_build(sender) -> None:
     """Forget what an earlier build in this process kept (its cache folder may differ)."""
-    global _rewrites
-    _rewrites = None
+    _rewrites.forget()
     _content_roots.clear()
     _real_folders.clear()
-
-
-def save_rewrites(generators) -> None:
-    """Keep this build's rewrites of pages for the next, once every page is made."""
-    global _rewrites
-    if _rewrites is not None:
-        _rewrites.save()
-    _rewrites = None
 
 
 def is_kept_rewrite(value: object) -> bool:
@@ -84,10 +67,7 @@ def is_kept_rewrite(value: object) -> bool:
     return (
         isinstance(value, dict)
         and isinstance(value.get("images"), dict)
-        and all(
-            stamp is None or (isinstance(stamp, list) and all(type(n) is int for n in stamp))
-            for stamp in value["images"].values()
-        )
+        and all(is_file_stamp(stamp) for stamp in value["images"].values())
         and isinstance(value.get("variants"), list)
         and all(
             isinstance(variant, list)
@@ -107,7 +87,7 @@ def enhance_content(content) -> None:
     """Size and add variants to the images of one article or page body.
 
     An earlier build's rewrite of the same HTML, served at the same place, is used again
-    while every image file it looked at is the very same (kept by `page_rewrites`).
+    while every image file it looked at is the very same (kept in `_rewrites`).
     """
     body = getattr(content, "_content", None)
     if not body or "<img" not in body.lower():
@@ -118,7 +98,7 @@ def enhance_content(content) -> None:
     if not save_as:
         return
     settings = content.settings
-    rewrites = page_rewrites(settings)
+    rewrites = _rewrites.of_build(settings)
     content_root = resolved_content_root(settings)
     source_path = Path(content.source_path)
     sizes = settings.get("COURSE_IMAGE_SIZES", DEFAULT_SIZES)
@@ -204,5 +184,5 @@ def add_generator(pelican) -> type:
 def register() -> None:
     signals.initialized.connect(start_build)
     signals.content_object_init.connect(enhance_content)
-    signals.all_generators_finalized.connect(save_rewrites)
+    signals.all_generators_finalized.connect(_rewrites.save)
     signals.get_generators.connect(add_generator)

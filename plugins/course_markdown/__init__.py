@@ -21,12 +21,12 @@ from pathlib import Path
 
 import courselib
 from courselib.cached_products.page_rewrites import (
-    PageRewrites,
+    RewritesOfEachBuild,
     apply_edits,
     are_edits,
     file_stamp,
+    is_file_stamp,
     page_key,
-    page_rewrites_for,
 )
 from courselib.github_links import GithubPath, placeholder, repository_url
 from courselib.pages import is_markdown
@@ -42,9 +42,11 @@ logger = logging.getLogger(__name__)
 
 # This build's resolver of GitHub links: made when the build starts reading.
 _build: CourseLinks | None = None
-# This build's rewrites of each page, kept for the next (made on first use, saved and
-# forgotten once every page is made).
-_rewrites: PageRewrites | None = None
+# Each build's rewrites of each page, kept for the next; the library's code is part of
+# their stamp (the GitHub paths, the ids a page's Markdown gives).
+_rewrites = RewritesOfEachBuild(
+    "course_markdown", (Path(__file__).parent, Path(courselib.__file__).parent)
+)
 # The day this build publishes the course as (COURSE_TODAY, else today in TIMEZONE).
 _today: date | None = None
 
@@ -62,8 +64,8 @@ def use_course_reader(readers) -> None:
 
 def start_build(generator) -> None:
     """Forget the last build's files and ids (the dev server rebuilds in one process)."""
-    global _build, _today, _rewrites
-    _rewrites = None
+    global _build, _today
+    _rewrites.forget()
     repository, problem = repository_url(generator.settings)
     if problem:
         logger.error("%s", problem)
@@ -111,24 +113,6 @@ def release_today(content) -> None:
         )
 
 
-def page_rewrites(settings: dict) -> PageRewrites:
-    """Return this build's kept rewrites of pages, stamped for its settings and this code
-    (with the library's: the GitHub paths, the ids a page's Markdown gives)."""
-    global _rewrites
-    if _rewrites is None:
-        code = (Path(__file__).parent, Path(courselib.__file__).parent)
-        _rewrites = page_rewrites_for(settings, "course_markdown", code)
-    return _rewrites
-
-
-def save_rewrites(generators) -> None:
-    """Keep this build's rewrites of pages for the next, once every page is made."""
-    global _rewrites
-    if _rewrites is not None:
-        _rewrites.save()
-    _rewrites = None
-
-
 def is_kept_rewrite(value: object) -> bool:
     """True for a page's rewrite as `resolve_github_links` keeps it."""
     return (
@@ -137,10 +121,7 @@ def is_kept_rewrite(value: object) -> bool:
         and isinstance(value.get("linked"), list)
         and all(isinstance(path, str) for path in value["linked"])
         and isinstance(value.get("ids_read"), dict)
-        and all(
-            stamp is None or (isinstance(stamp, list) and all(type(n) is int for n in stamp))
-            for stamp in value["ids_read"].values()
-        )
+        and all(is_file_stamp(stamp) for stamp in value["ids_read"].values())
     )
 
 
@@ -149,7 +130,7 @@ def resolve_github_links(content) -> None:
 
     An earlier build's rewrite of the same HTML, served at the same place, is used again
     while content/ holds the same names and every other Markdown file whose ids it read
-    is the very same file (kept by `page_rewrites`).
+    is the very same file (kept in `_rewrites`).
     """
     body = getattr(content, "_content", None)
     source_path = getattr(content, "source_path", None)
@@ -162,7 +143,7 @@ def resolve_github_links(content) -> None:
     links = course_links(content.settings)
     source = os.path.relpath(os.path.abspath(source_path), os.path.abspath(links.content_root))
     source = source.replace(os.sep, "/")
-    rewrites = page_rewrites(content.settings)
+    rewrites = _rewrites.of_build(content.settings)
     key = page_key(body, source, save_as, url, links.listing_digest)
     kept = rewrites.earlier_value(source_path, key, is_kept_rewrite)
     if (
@@ -213,4 +194,4 @@ def register() -> None:
     signals.content_object_init.connect(release_today)  # first: before any plugin reads text
     signals.content_object_init.connect(resolve_github_links)
     signals.page_generator_finalized.connect(publish_linked_files)
-    signals.all_generators_finalized.connect(save_rewrites)
+    signals.all_generators_finalized.connect(_rewrites.save)

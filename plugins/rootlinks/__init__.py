@@ -11,41 +11,17 @@ import sys
 from pathlib import Path
 
 from courselib.cached_products.page_rewrites import (
-    PageRewrites,
+    RewritesOfEachBuild,
     apply_edits,
     are_edits,
     page_key,
-    page_rewrites_for,
 )
 from pelican import signals
 
 from .rewrite import root_link_edits
 
-# This build's rewrites of each page, kept for the next (made on first use, saved and
-# forgotten once every page is made: the dev server builds in one process after another).
-_rewrites: PageRewrites | None = None
-
-
-def page_rewrites(settings: dict) -> PageRewrites:
-    """Return this build's kept rewrites of pages, stamped for its settings and this code."""
-    global _rewrites
-    if _rewrites is None:
-        _rewrites = page_rewrites_for(settings, "rootlinks", [Path(__file__).parent])
-    return _rewrites
-
-
-def start_build(sender) -> None:
-    """Forget what an earlier build in this process kept (its cache folder may differ)."""
-    global _rewrites
-    _rewrites = None
-
-
-def save_rewrites(generators) -> None:
-    """Keep this build's rewrites of pages for the next, once every page is made."""
-    global _rewrites
-    if _rewrites is not None:
-        _rewrites.save()
-    _rewrites = None
+# Each build's rewrites of each page, kept for the next.
+_rewrites = RewritesOfEachBuild("rootlinks", [Path(__file__).parent])
 
 
 def is_kept_rewrite(value: object) -> bool:
@@ -69,7 +45,7 @@ def rewrite_content(content) -> None:
         return
     settings = content.settings
     site_url = None if settings.get("RELATIVE_URLS") else settings.get("SITEURL", "")
-    rewrites = page_rewrites(settings)
+    rewrites = _rewrites.of_build(settings)
     page = str(getattr(content, "source_path", None) or page_path)
     key = page_key(body, page_path, "relative" if site_url is None else "site " + site_url)
     kept = rewrites.earlier_value(page, key, is_kept_rewrite)
@@ -85,6 +61,6 @@ def rewrite_content(content) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(start_build)
+    signals.initialized.connect(_rewrites.forget)
     signals.content_object_init.connect(rewrite_content)
-    signals.all_generators_finalized.connect(save_rewrites)
+    signals.all_generators_finalized.connect(_rewrites.save)

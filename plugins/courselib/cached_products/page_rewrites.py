@@ -146,3 +146,35 @@ def page_rewrites_for(settings: dict, plugin: str, code: Iterable[Path]) -> Page
     stamp = product_key(settings_fingerprint(settings), code=(*code, Path(__file__)))
     cache_file = Path(settings.get("CACHE_PATH", "cache")) / plugin / CACHE_NAME
     return PageRewrites(cache_file, stamp)
+
+
+def is_file_stamp(value: object) -> bool:
+    """True for what `file_stamp` returns, as a kept rewrite holds it (a list, or None)."""
+    return value is None or (isinstance(value, list) and all(type(n) is int for n in value))
+
+
+class RewritesOfEachBuild:
+    """One plugin's PageRewrites for the build under way: opened on first use, saved and
+    forgotten once every page is made (the dev server builds in one process after another).
+    """
+
+    def __init__(self, plugin: str, code: Iterable[Path]) -> None:
+        self.plugin = plugin
+        self.code = tuple(code)
+        self.current: PageRewrites | None = None
+
+    def of_build(self, settings: dict) -> PageRewrites:
+        """Return this build's rewrites, stamped for its settings and the plugin's code."""
+        if self.current is None:
+            self.current = page_rewrites_for(settings, self.plugin, self.code)
+        return self.current
+
+    def forget(self, *_signal_arguments) -> None:
+        """Drop what an earlier build opened (its cache folder may differ)."""
+        self.current = None
+
+    def save(self, *_signal_arguments) -> None:
+        """Keep this build's rewrites for the next, once every page is made."""
+        if self.current is not None:
+            self.current.save()
+        self.current = None
