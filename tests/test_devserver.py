@@ -19,7 +19,9 @@ from devserver.builds import HISTORY, BuildOutcome, SiteState
 from devserver.changes import changed_paths, take_snapshot
 from devserver.problems import Problem, problem_of
 from devserver.server import with_reload_script
+from devserver.watch import lasting_changes
 from devserver_process import CHAPTERS, TEST_PLUGINS, make_project, start_devserver
+from watchfiles import Change
 
 RELOAD_SCRIPT = "/__devserver__/reload.js"
 
@@ -247,6 +249,116 @@ def test_after_random_edits_the_site_is_the_one_a_full_build_makes(devserver, tm
     assert fresh_pages == sorted(path.relative_to(served) for path in served.rglob("*.html"))
     for page in fresh_pages:
         assert (served / page).read_bytes() == (fresh / "output" / page).read_bytes(), page
+
+
+QUICK_CHAPTERS = {
+    **CHAPTERS,
+    "chapter2.md": chapter(
+        "Embeddings", "chapter2", Chapter="2", body="## Vectors\n\nVectors, [tokens](chapter1.html)"
+    ),
+    "chapter3.md": chapter("Attention", "chapter3", Chapter="3", body="[A](chapter2.html#vectors)"),
+}
+QUICK_EDITS = {
+    "body": ("Vectors, [", "Quick vectors, ["),
+    "title": ("Title: Embeddings", "Title: Quick embeddings"),
+    "heading": ("## Vectors", "## Quick vectors {#vectors}"),
+}
+
+
+@pytest.fixture
+def held_devserver(tmp_path):
+    """A dev server whose full builds wait, before replacing the site, while `hold` exists."""
+    hold = tmp_path / "hold"
+    project = make_project(tmp_path / "course", QUICK_CHAPTERS)
+    server = start_devserver(project, {"DEVSERVER_TEST_HOLD": str(hold)}, TEST_PLUGINS)
+    yield server, hold
+    server.log.stop()
+
+
+def save_while_the_full_build_waits(server, hold, chapter_text: str) -> bytes:
+    """Save chapter2 with the full build held; return its page as the site has it meanwhile."""
+    hold.touch()
+    server.write({"chapter2.md": chapter_text})
+    wait_for(lambda: "hold_build: holding" in server.log.text, 60, "the full build to be held")
+    return (server.project / "output" / "chapter2.html").read_bytes()
+
+
+@pytest.mark.parametrize("edit", sorted(QUICK_EDITS))
+def test_a_saved_chapter_is_shown_before_the_full_build_as_that_build_makes_it(
+    held_devserver, edit
+):
+    server, hold = held_devserver
+    attempts = server.state()["attempts"]
+    old, new = QUICK_EDITS[edit]
+    shown = save_while_the_full_build_waits(
+        server, hold, QUICK_CHAPTERS["chapter2.md"].replace(old, new)
+    )
+    assert b"Quick" in shown
+    assert "devserver: chapter2.html shown in" in server.log.text
+    assert server.state()["build"] == 2  # the first build, then the quick update
+    hold.unlink()
+    state = server.wait_for_build(attempts)
+    assert state["failed"] is False
+    assert (server.project / "output" / "chapter2.html").read_bytes() == shown
+
+
+def test_a_page_shown_early_is_put_back_when_the_full_build_fails(devserver_quick):
+    server = devserver_quick
+    attempts = server.state()["attempts"]
+    page = server.project / "output" / "chapter2.html"
+    last_good = page.read_bytes()
+    # chapter2 itself is fine, and shown early; chapter3's link to its old heading is not.
+    renamed = QUICK_CHAPTERS["chapter2.md"].replace("## Vectors", "## Matrices")
+    server.write({"chapter2.md": renamed})
+    state = server.wait_for_build(attempts)
+    assert "devserver: chapter2.html shown in" in server.log.text
+    assert state["failed"] is True
+    assert [problem["location"] for problem in state["problems"] if problem["location"]] == [
+        "content/chapter3.md:7:1"
+    ]
+    assert page.read_bytes() == last_good
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (("Slug: chapter2", "Slug: vectors"), "its slug changed"),
+        (("[tokens](chapter1.html)", "[tokens](chapter1.html#nowhere)"), "an anchor"),
+        (("Vectors, [", "![A plot](images/plot.png) Vectors, ["), "does not have"),
+    ],
+    ids=["slug", "broken-anchor", "missing-image"],
+)
+def test_a_save_the_page_alone_cannot_show_waits_for_the_full_build(
+    devserver_quick, change, reason
+):
+    server = devserver_quick
+    attempts = server.state()["attempts"]
+    server.write({"chapter2.md": QUICK_CHAPTERS["chapter2.md"].replace(*change)})
+    server.wait_for_build(attempts)
+    assert "devserver: a full build for this save: " in server.log.text
+    assert reason in server.log.text.split("a full build for this save: ", 1)[1].splitlines()[0]
+    assert "chapter2.html shown in" not in server.log.text
+
+
+@pytest.fixture
+def devserver_quick(tmp_path):
+    server = start_devserver(make_project(tmp_path, QUICK_CHAPTERS))
+    yield server
+    server.log.stop()
+
+
+def test_files_made_and_removed_within_a_burst_are_no_change(tmp_path):
+    kept = tmp_path / "chapter1.md"
+    kept.write_text("saved")
+    gone = str(tmp_path / "sedX1b2c3")
+    changes = {
+        (Change.added, gone),
+        (Change.deleted, gone),
+        (Change.added, str(kept)),
+        (Change.deleted, str(tmp_path / "chapter2.md")),
+    }
+    assert lasting_changes(changes) == {str(kept), str(tmp_path / "chapter2.md")}
+    assert lasting_changes({(Change.added, gone), (Change.deleted, gone)}) == set()
 
 
 def free_port() -> int:

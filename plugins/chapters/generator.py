@@ -1,5 +1,6 @@
 """Pelican side of the outline: build the course tree once, write the home and upcoming pages."""
 
+import dataclasses
 import logging
 import os
 from urllib.parse import quote
@@ -106,7 +107,7 @@ class ChapterGenerator(Generator):
         # Two home pages (README.md and index.md) are reported by author_errors, which keeps one.
         self.home = next((a for a in articles if a.metadata.get(HOME_FIELD)), None)
         in_course = [article for article in articles if article is not self.home]
-        commit_dates = last_commit_dates(self.settings["PATH"])
+        self.commit_dates = commit_dates = last_commit_dates(self.settings["PATH"])
         written = [self.written_chapter(article, commit_dates) for article in in_course]
         # Chapters held back until their Release day: in the syllabus, never written.
         # (Drafts and hidden chapters held back have no place to keep: they simply wait.)
@@ -154,14 +155,9 @@ class ChapterGenerator(Generator):
             if problem is None:  # a draft chapter is labelled as it will be when published
                 label(entry, (), self.course.levels)
             article.course_chapter = entry
-        sections = self.held_back_sections(held_back, by_source)
+        self.sections = self.held_back_sections(held_back, by_source)
         for article in [*in_course, *off_syllabus, *([self.home] if self.home else [])]:
-            numbering = exercise_numbering(getattr(article, "course_chapter", None))
-            article._content = fill_exercise_numbers(article._content or "", numbering)
-            if sections:
-                article._content = unlink_held_back_sections(
-                    article._content, article.url, self.content_path(article), sections
-                )
+            self.finish_body(article)
         for page in [*self.context.get("pages", []), *self.context.get("hidden_pages", [])]:
             page._content = fill_exercise_numbers(page._content or "", "")
         self.syllabus = course.order
@@ -170,6 +166,43 @@ class ChapterGenerator(Generator):
         self.context["sidebar_chapters"] = SidebarChapters(
             self.get_template("sidebar_chapters"), course.tree
         )
+
+    def finish_body(self, article) -> None:
+        """Number the exercises of an article's body and unlink sections held back."""
+        numbering = exercise_numbering(getattr(article, "course_chapter", None))
+        article._content = fill_exercise_numbers(article._content or "", numbering)
+        if self.sections:
+            article._content = unlink_held_back_sections(
+                article._content, article.url, self.content_path(article), self.sections
+            )
+
+    def refresh_content(self, old, new) -> str | None:
+        """Give `new`, the chapter `old` read again, its place in the course (the dev server's
+        quick update of one page); return why it cannot be done that way, or None.
+
+        Only what the chapter's own page shows may have changed: its body, title,
+        description and `Modified:`. The entry is updated in place, so the page's sidebar
+        and neighbours' links show the new title; the other pages wait for the full build.
+        """
+        kept = getattr(old, "course_chapter", None)
+        if kept is None or old is self.home or not kept.in_syllabus:
+            return "not a chapter of the syllabus"
+        if hasattr(old, HELD_BACK_ATTRIBUTE) or hasattr(new, HELD_BACK_ATTRIBUTE):
+            return "held back until its Release day"
+        before = self.written_chapter(old, self.commit_dates)
+        after = self.written_chapter(new, self.commit_dates)
+        if _place(before) != _place(after):
+            return "its place in the course changed"
+        entry, problem = syllabus_entry(after)
+        if problem:
+            return problem
+        kept.title, kept.description = entry.title, entry.description
+        kept.reading_minutes, kept.body_has_h1 = entry.reading_minutes, entry.body_has_h1
+        kept.updated = entry.updated
+        self.context["sidebar_chapters"].rendered.clear()
+        new.course_chapter = kept
+        self.finish_body(new)
+        return None
 
     def generate_output(self, writer) -> None:
         home = self.get_template("index")
@@ -199,3 +232,10 @@ class ChapterGenerator(Generator):
                 page_name=os.path.splitext(chapter.save_as)[0],
                 theme_template=template.name,  # lets the link gate name it in its reports
             )
+
+
+def _place(chapter: WrittenChapter) -> WrittenChapter:
+    """Return what places a chapter in the course: all but its body, title and dates."""
+    return dataclasses.replace(
+        chapter, body_html="", title="", description_field=None, modified=None
+    )

@@ -61,14 +61,14 @@ def main(argv: list[str] | None = None) -> int:
     runner = BuildRunner(output, content, command, plugin_folders, build_environment(PLUGIN_FOLDER))
     runner.warm = runner.warm and not options.cold
     runner.start()  # importing begins while the server starts
-    builder = Builder(runner, output, state, echo)
+    builder = Builder(runner, output, state, echo, Path(os.path.abspath(content)))
     try:
         server = DevServer((options.bind, options.port), output, state)
     except OSError as error:
         print(f"devserver: cannot serve on {options.bind}:{options.port}: {error.strerror}")
         return 2
     stop = threading.Event()
-    watch(watched_paths(settings, settings_file), lambda changed: builder.request(), stop)
+    watch(watched_paths(settings, settings_file), builder.request, stop)
     threading.Thread(target=builder.run, args=(stop,), name="devserver-build", daemon=True).start()
     builder.request()  # the first build
     host, port = server.server_address[:2]
@@ -84,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         builder.wake.notify_all()
     server.stop()
     runner.stop()
+    builder.close()
     return 0
 
 

@@ -10,17 +10,24 @@ during one build is one more build, not many.
 import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .changes import SiteSnapshot, changed_paths, take_snapshot
+from courselib.pages import is_markdown
+from staged_build.build import site_folder
+
+from .changes import SiteSnapshot, changed_paths, note_file, take_snapshot, walk_files
 from .problems import Problem, build_problems
 
+# After a quick update, the full build starts once this long passes with no save.
+QUIET_SECONDS = 1.0
 # Builds whose changed files are kept, for a page that connects late (it names the build
 # it was served from). An older page reloads whole.
 HISTORY = 64
@@ -73,6 +80,14 @@ class SiteState:
                 self.history = [*self.history, (self.number, outcome.changed)][-HISTORY:]
             self.changed.notify_all()
 
+    def record_pages(self, changed: set[str]) -> None:
+        """Publish pages replaced between builds (by a quick update, or put back after a
+        failed build); the problems stay as the last build said."""
+        with self.changed:
+            self.number += 1
+            self.history = [*self.history, (self.number, changed)][-HISTORY:]
+            self.changed.notify_all()
+
     def start(self) -> None:
         """Say a build has begun."""
         with self.changed:
@@ -83,20 +98,32 @@ class SiteState:
 class Builder:
     """Runs `make html`'s staged build whenever asked, never two at once, never losing a save."""
 
-    def __init__(self, runner: "BuildRunner", output: Path, state: SiteState, echo) -> None:
+    def __init__(
+        self, runner: "BuildRunner", output: Path, state: SiteState, echo, content: Path
+    ) -> None:
         self.runner = runner
         self.output = output
         self.state = state
         self.echo = echo
+        self.content = content
         self.requested = 0  # saves (bursts of them) so far
         self.started_from = 0  # the value of `requested` when the last build began
+        self.saved: set[str] = set()  # files saved since the last build began
+        self.whole = True  # something not a file asked for a build (the first one)
         self.wake = threading.Condition()
         self.snapshot: SiteSnapshot | None = None
+        # Pages quick updates replaced since the last good build, as that build wrote them.
+        self.originals = Path(tempfile.mkdtemp(prefix="devserver-originals-"))
 
-    def request(self) -> None:
-        """Ask for a build (from the watcher); one that is running finishes first."""
+    def request(self, saved: set[str] | None = None) -> None:
+        """Ask for a build (from the watcher, naming the files saved); one that is running
+        finishes first."""
         with self.wake:
             self.requested += 1
+            if saved is None:
+                self.whole = True
+            else:
+                self.saved |= saved
             self.wake.notify_all()
 
     def run(self, stop: threading.Event) -> None:
@@ -109,6 +136,17 @@ class Builder:
                     return
                 # Saves from now on ask for the build after this one.
                 self.started_from = self.requested
+                saved, self.saved = self.saved, set()
+                whole, self.whole = self.whole, False
+            self.state.start()
+            if not whole and saved and self.quick_update(sorted(saved)):
+                # The page is shown: the full build waits for a moment with no save, so
+                # that saves made one after another are each shown as quickly.
+                with self.wake:
+                    if self.wake.wait_for(
+                        lambda: self.requested > self.started_from, timeout=QUIET_SECONDS
+                    ):
+                        continue
             self.build_once(stop)
 
     def build_once(self, stop: threading.Event) -> BuildOutcome | None:
@@ -120,15 +158,69 @@ class Builder:
         if stop.is_set():
             return None
         changed: set[str] = set()
-        if exit_code == 0:
+        put_back = self.put_back_originals() if exit_code != 0 else set()
+        self.forget_originals()
+        if exit_code == 0 or put_back:
             after = take_snapshot(self.output, self.snapshot)
             changed = changed_paths(self.snapshot, after) if self.snapshot else set()
             self.snapshot = after
         problems = build_problems(lines, exit_code)
         outcome = BuildOutcome(exit_code, problems, changed, time.monotonic() - began)
         self.state.record(outcome)
+        if put_back:  # pages showing a quick update go back to the last good site
+            self.state.record_pages(changed)
         self.echo(self.summary(outcome))
         return outcome
+
+    def is_chapter_file(self, path: str) -> bool:
+        """True for a Markdown file in content/ (which a quick update may show)."""
+        return (
+            is_markdown(path) and Path(path).is_relative_to(self.content) and os.path.isfile(path)
+        )
+
+    def quick_update(self, sources: list[str]) -> bool:
+        """Ask the process holding the last good build to render the saved chapters' pages
+        again, and publish them; return whether it did (the full build follows anyway)."""
+        if not all(self.is_chapter_file(path) for path in sources):
+            return False
+        began = time.monotonic()
+        answer = self.runner.quick(sources, site_folder(self.output), self.originals, self.echo)
+        if answer is None:
+            return False
+        if "not" in answer:
+            self.echo(f"devserver: a full build for this save: {answer['not']}")
+            return False
+        changed = {"/" + page for page in answer["pages"]}
+        for url_path in changed:  # the full build's pages are compared with these
+            note_file(self.snapshot, self.output, url_path)
+        self.state.record_pages(changed)
+        pages = ", ".join(answer["pages"])
+        self.echo(
+            f"devserver: {pages} shown in {time.monotonic() - began:.2f} s;"
+            " the whole site is built next"
+        )
+        return True
+
+    def close(self) -> None:
+        """Remove what the builder kept on disk (the server has stopped)."""
+        shutil.rmtree(self.originals, ignore_errors=True)
+
+    def forget_originals(self) -> None:
+        """Drop the pages kept for putting back: a good build replaced them all."""
+        shutil.rmtree(self.originals, ignore_errors=True)
+        self.originals.mkdir(exist_ok=True)
+
+    def put_back_originals(self) -> set[str]:
+        """Put back the last good build's pages that quick updates replaced; return them."""
+        site = site_folder(self.output)
+        put_back = set()
+        for original, _ in walk_files(self.originals):
+            page = os.path.relpath(original, self.originals)
+            staging = site / (page + ".devserver-original")
+            shutil.copy2(original, staging)
+            os.replace(staging, site / page)
+            put_back.add("/" + page.replace(os.sep, "/"))
+        return put_back
 
     @staticmethod
     def summary(outcome: BuildOutcome) -> str:
@@ -172,6 +264,28 @@ class BuildRunner:
             if answer is not None:
                 return answer
         return self._build_in_new_process(echo)
+
+    def quick(self, sources: list[str], site: Path, originals: Path, echo) -> dict | None:
+        """Ask the warm process for a quick update of the saved chapters' pages; return its
+        answer (`{"pages": [...]}` or `{"not": why}`), or None without a warm process."""
+        from .warm import END_OF_QUICK
+
+        process = self._warm_process
+        if not self.warm or process is None or process.poll() is not None:
+            return None
+        request = {"sources": sources, "site": str(site), "originals": str(originals)}
+        try:
+            process.stdin.write(json.dumps(request) + "\n")
+            process.stdin.flush()
+        except OSError:
+            self.stop()
+            return None
+        lines = _echoed(process.stdout, echo, until=(END_OF_QUICK,))
+        last = lines.pop() if lines else ""
+        if not last.startswith(END_OF_QUICK):
+            self.stop()  # the warm process ended: the build starts a new one
+            return None
+        return json.loads(last[len(END_OF_QUICK) :])
 
     def _build_in_new_process(self, echo) -> tuple[list[str], int]:
         command = staged_build_command(self.output, self.content, self.pelican_command)

@@ -48,6 +48,18 @@ def take_snapshot(output: Path, last: SiteSnapshot | None = None) -> SiteSnapsho
     return snapshot
 
 
+def note_file(snapshot: SiteSnapshot, output: Path, url_path: str) -> None:
+    """Note in `snapshot` the file at `url_path` as it is now (replaced between builds)."""
+    path = os.path.join(output, url_path.lstrip("/"))
+    try:
+        status = os.stat(path)
+    except OSError:
+        snapshot.files.pop(url_path, None)
+        return
+    stamp = (status.st_ino, status.st_size, status.st_mtime_ns)
+    snapshot.files[url_path] = FileState(stamp, file_digest(path))
+
+
 def changed_paths(before: SiteSnapshot, after: SiteSnapshot) -> set[str]:
     """Return the URL paths added, removed or changed between two snapshots."""
     changed = set(before.files) ^ set(after.files)

@@ -3,16 +3,21 @@
 Starting Python and importing Pelican, our plugins and what they use (Pillow, selectolax,
 markdown-it, Pygments, Jinja) took about a second of every rebuild at 500 chapters, as
 much as some builds' real work. This process imports them once, then forks a child for
-each build: the child runs `make html`'s staged build with Pelican called in place, and
-exits. Nothing a build does outlives its child, so no state is carried from one build to
-the next (STYLE.md): every build starts from modules as freshly imported.
+each build: the child runs `make html`'s staged build with Pelican called in place. No
+state is carried from one build to the next (STYLE.md): every build starts from modules
+as freshly imported.
+
+The child whose build passed last stays alive, holding its build, until the next build
+passes: it answers quick updates (`quick.py`), the page of a saved chapter rendered
+again in a fraction of a second, while the full build that follows is made.
 
 It is one thread (forking a process with threads can copy a held lock), started by the
 dev server before its own threads exist, and reads one JSON request a line on stdin:
-`{"output": ..., "content": ..., "command": [pelican, ...]}`. The build's lines go to
-stdout as they come, then `END_OF_BUILD <exit code>`. When our plugins' code changed
-since it was imported, it answers `RESTART` instead and exits: the dev server starts a
-new one, which imports the new code.
+`{"output": ..., "content": ..., "command": [pelican, ...]}` for a build, whose lines go
+to stdout as they come, then `END_OF_BUILD <exit code>`; `{"sources": [...], "site": ...,
+"originals": ...}` for a quick update, answered by `END_OF_QUICK <JSON>`. When our
+plugins' code changed since it was imported, it answers a build with `RESTART` instead
+and exits: the dev server starts a new one, which imports the new code.
 """
 
 import contextlib
@@ -22,10 +27,12 @@ import os
 import pkgutil
 import sys
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 END_OF_BUILD = "\0devserver: end of build"
 RESTART = "\0devserver: restart"
+END_OF_QUICK = "\0devserver: end of quick update"
 # Libraries Pelican and the plugins import, some only inside functions.
 LIBRARIES = ["pelican", "pelican.generators", "pelican.readers", "pelican.writers", "jinja2"]
 
@@ -69,32 +76,125 @@ def run_pelican_here(command: list[str], environment: dict[str, str]) -> int:
     return 0
 
 
-def build_in_child(request: dict) -> int:
-    """Fork; the child runs the staged build and exits; return its exit code."""
-    from staged_build.build import staged_build
+@dataclass
+class KeptChild:
+    """The child whose build passed last, kept alive with that build for quick updates.
 
+    It reads one quick-update request a line from `requests` and answers on stdout,
+    then says `done` on `replies`. Closing `requests` ends it.
+    """
+
+    pid: int
+    requests: int
+    replies: int
+
+    def ask(self, line: str) -> bool:
+        """Pass a quick-update request on and wait for its answer; False if the child is gone."""
+        try:
+            os.write(self.requests, (line.rstrip("\n") + "\n").encode())
+        except OSError:
+            return False
+        return read_line(self.replies) == "done"
+
+    def end(self) -> None:
+        """Let the child go (it exits when its requests end) and wait for it."""
+        for fd in (self.requests, self.replies):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+
+def read_line(fd: int) -> str | None:
+    """Return one line read from a pipe, without its newline; None at its end."""
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = os.read(fd, 1)
+        if not chunk:
+            return None
+        data += chunk
+    return data.decode().rstrip("\n")
+
+
+def build_in_child(request: dict, kept: KeptChild | None) -> tuple[int, KeptChild | None]:
+    """Fork; the child runs the staged build; return its exit code, and the child when its
+    build passed (it stays, holding the build, for quick updates)."""
+    to_child, from_child = os.pipe(), os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
     child = os.fork()
     if child == 0:
-        exit_code = 1
+        os.close(to_child[1])
+        os.close(from_child[0])
+        if kept is not None:  # its pipes belong to this process's parent only
+            os.close(kept.requests)
+            os.close(kept.replies)
+        run_child(request, to_child[0], from_child[1])
+    os.close(to_child[0])
+    os.close(from_child[1])
+    built = KeptChild(child, to_child[1], from_child[0])
+    answer = read_line(built.replies)
+    if answer == "0":
+        return 0, built
+    built.end()
+    if answer is None:  # it died before it could say (a signal, or our own bug)
+        return 1, None
+    return int(answer), None
+
+
+def run_child(request: dict, requests: int, replies: int) -> None:
+    """In the child: run the staged build, say its exit code; if it passed, answer quick
+    updates until the parent lets go. Never returns."""
+    from staged_build.build import staged_build
+
+    from .quick import KeptBuild
+
+    kept = KeptBuild()
+    kept.connect()
+    exit_code = 1
+    try:
+        exit_code = staged_build(
+            Path(request["output"]),
+            Path(request["content"]),
+            request["command"],
+            run=run_pelican_here,
+        )
+    except SystemExit as stop:
+        exit_code = stop.code if isinstance(stop.code, int) else 1
+    except BaseException:  # our own bug: its traceback, as a build in a process shows it
+        traceback.print_exc()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.write(replies, f"{exit_code}\n".encode())
+        if exit_code == 0:
+            answer_quick_updates(kept, requests, replies)
+    except BaseException:  # noqa: BLE001 - Ctrl-C, or the parent gone: nothing to tell
+        pass
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(exit_code)
+
+
+def answer_quick_updates(kept, requests: int, replies: int) -> None:
+    """Answer each quick-update request on stdout (`END_OF_QUICK` and a JSON answer)."""
+    from .quick import NotQuick, update_pages
+
+    while (line := read_line(requests)) is not None:
+        request = json.loads(line)
         try:
-            exit_code = staged_build(
-                Path(request["output"]),
-                Path(request["content"]),
-                request["command"],
-                run=run_pelican_here,
+            pages = update_pages(
+                kept, request["sources"], Path(request["site"]), Path(request["originals"])
             )
-        except SystemExit as stop:
-            exit_code = stop.code if isinstance(stop.code, int) else 1
-        except BaseException:  # our own bug: its traceback, as a build in a process shows it
+            answer = {"pages": pages}
+        except NotQuick as reason:
+            answer = {"not": str(reason)}
+        except Exception:  # our own bug: shown, and the full build answers the save
             traceback.print_exc()
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(exit_code)
-    _, status = os.waitpid(child, 0)
-    return os.waitstatus_to_exitcode(status)
+            answer = {"not": "the quick update failed (the traceback is above)"}
+        print(f"{END_OF_QUICK} {json.dumps(answer)}", flush=True)
+        os.write(replies, b"done\n")
 
 
 def main(argv: list[str]) -> int:
@@ -104,15 +204,33 @@ def main(argv: list[str]) -> int:
     sys.path[:0] = [str(folder) for folder in plugin_folders if str(folder) not in sys.path]
     imported = code_stamp(plugin_folders)
     warm_up(plugin_folders)
+    kept: KeptChild | None = None
     try:
         for line in sys.stdin:
-            if code_stamp(plugin_folders) != imported:
+            request = json.loads(line)
+            stale = code_stamp(plugin_folders) != imported
+            if "sources" in request:  # a quick update, by the child that made the site
+                if stale or kept is None or not kept.ask(line):
+                    if kept is not None and not stale:
+                        kept.end()
+                        kept = None
+                    why = "the plugins' code changed" if stale else "no build is kept"
+                    print(f"{END_OF_QUICK} {json.dumps({'not': why})}", flush=True)
+                continue
+            if stale:
                 print(RESTART, flush=True)
                 return 0
-            exit_code = build_in_child(json.loads(line))
+            exit_code, built = build_in_child(request, kept)
+            if built is not None:
+                if kept is not None:
+                    kept.end()
+                kept = built
             print(f"{END_OF_BUILD} {exit_code}", flush=True)
     except KeyboardInterrupt:  # Ctrl-C in the dev server's terminal reaches us too
         pass
+    finally:
+        if kept is not None:
+            kept.end()
     return 0
 
 

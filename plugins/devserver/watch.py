@@ -43,7 +43,8 @@ def watched_paths(settings: dict, settings_file: Path | None) -> WatchedPaths:
 def watch(
     paths: WatchedPaths, on_change: Callable[[set[str]], None], stop: threading.Event
 ) -> list[threading.Thread]:
-    """Call `on_change(changed paths)` once for each burst of changes; return the threads."""
+    """Call `on_change(changed paths)` once for each burst of changes (but for one that only
+    made and removed files); return the threads."""
     threads = []
     if paths.folders:
         threads.append(_watcher(paths.folders, on_change, stop, recursive=True))
@@ -70,8 +71,19 @@ def _watcher(folders, on_change, stop, recursive: bool, only=None) -> threading.
             recursive=recursive,
             raise_interrupt=False,
         ):
-            on_change({path for _, path in changes})
+            saved = lasting_changes(changes)
+            if saved:
+                on_change(saved)
 
     thread = threading.Thread(target=run, name="devserver-watch", daemon=True)
     thread.start()
     return thread
+
+
+def lasting_changes(changes: set[tuple[watchfiles.Change, str]]) -> set[str]:
+    """Return the paths a burst changed, less the files it made and removed again (the
+    temporary files of `sed -i` and of editors that save by renaming)."""
+    added = {path for change, path in changes if change == watchfiles.Change.added}
+    deleted = {path for change, path in changes if change == watchfiles.Change.deleted}
+    passing = {path for path in added & deleted if not os.path.lexists(path)}
+    return {path for _, path in changes} - passing

@@ -145,3 +145,23 @@ def test_the_page_says_when_a_build_is_running(tmp_path, tab):
         expect(page.locator("#devserver-building")).to_have_count(0, timeout=60_000)
     finally:
         server.log.stop()
+
+
+def test_a_save_shows_in_the_open_page_before_the_whole_site_is_built(tmp_path, tab):
+    hold = tmp_path / "hold"
+    project = make_project(tmp_path / "course")
+    server = start_devserver(project, {"DEVSERVER_TEST_HOLD": str(hold)}, TEST_PLUGINS)
+    try:
+        page = tab(server.url("chapter2.html"))
+        hold.touch()  # the full build, once it starts, waits before replacing the site
+        server.write({"chapter2.md": CHAPTERS["chapter2.md"] + "\nShown at once.\n"})
+        expect(page.get_by_text("Shown at once.")).to_be_attached(timeout=60_000)
+        assert server.state()["attempts"] == 1  # the first build only
+        page.evaluate("window.notReloaded = true")
+        wait_for(lambda: "hold_build: holding" in server.log.text, 60, "the full build")
+        hold.unlink()
+        server.wait_for_build(1)
+        # The full build made the page the quick update showed: nothing to reload.
+        assert page.evaluate("window.notReloaded") is True
+    finally:
+        server.log.stop()
