@@ -43,6 +43,9 @@ def html(markdown: str) -> str:
         ),
         ("Note[^1].\n\n[^1]: The note.\n", '<li id="fn:1"><p>The note.&#160;<a class="footnote'),
         ("Note[^1].\n\n[^1]: The note.\n", 'href="#fnref:1" aria-label="Back to reference 1"'),
+        # Footnote labels match as GitHub matches them: case folded, ids as first defined.
+        ("Note[^Big].\n\n[^big]: The note.\n", '<a class="footnote-ref" href="#fn:big">1</a>'),
+        ("Note[^ÄB].\n\n[^äb]: Umlaut.\n", '<li id="fn:äb"><p>Umlaut.&#160;'),
         # A formula in an image's alt text is read out as its TeX, not left out.
         ("![Graph of $y = x^2$](p.png)\n", '<img alt="Graph of $y = x^2$" src="p.png">'),
         ("![\\(a\\) *and* $$b$$](p.png)\n", '<img alt="\\(a\\) and $$b$$" src="p.png">'),

@@ -290,6 +290,15 @@ def test_a_folder_course_numbers_exercises_by_unit_and_lesson(tmp_path):
             " right after the '!!! exercise' it answers",
         ),
         (
+            {
+                "chapter1.md": chapter(
+                    "Intro", "chapter1", body="A[^n].\n\n[^n]: One.\n\n[^N]: Two."
+                )
+            },
+            "content/chapter1.md:10:1: footnote [^n] is defined twice (first at line 8):"
+            " remove or rename one",
+        ),
+        (
             {"chapter1.md": chapter("Intro", "chapter1", Release="2026-13-01")},
             "content/chapter1.md:5: Release: '2026-13-01' is not a date: write it as 2026-12-20",
         ),

@@ -25,6 +25,7 @@ from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from courselib.front_matter import split_front_matter
 
 from .exercises import add_exercises
+from .footnote_labels import add_footnote_labels
 from .headings import add_heading_ids, github_slug, heading_text
 from .html_rules import add_html_rules
 from .math_syntax import add_math
@@ -104,6 +105,7 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     if bare_autolinks:
         md.use(gfm_autolink_plugin)
     md.use(footnote_plugin, inline=False)
+    add_footnote_labels(md)
     md.use(admon_plugin)
     # `[x](y){target=_blank}`, as Python-Markdown's attribute lists let authors write.
     md.use(attrs_plugin)
