@@ -182,3 +182,19 @@ def test_sitemap_and_feed_urls_are_escaped(build_site):
 )
 def test_sitemap_urls_are_percent_encoded_once(url, encoded):
     assert encoded_url(url) == encoded
+
+
+def test_a_page_beside_the_static_files_is_no_clash(build_site):
+    """A course laid out for GitHub often describes its images folder in images/README.md."""
+    build = build_site(
+        {
+            "README.md": "# The course\n\nWelcome.\n",
+            "1-intro/README.md": "# Intro\n\n![The cover](../images/c4.png)\n",
+            "images/README.md": "# The images\n\nWhere they come from.\n",
+            "images/c4.png": (PROJECT_ROOT / "content" / "images" / "c4.png").read_bytes(),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    assert "Where they come from." in build.page("images/index.html")
+    assert (build.output / "images" / "c4.png").is_file()
+    assert not (build.output / "images" / "README.md").exists()

@@ -10,6 +10,7 @@ Addresses are compared as a server and a file system see them: without `?query` 
 case-folded (on macOS and Windows disks `Index.html` is the file `index.html`).
 """
 
+import os
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -75,11 +76,26 @@ def site_addresses(settings: dict, upcoming: list[tuple[int, str, str]]) -> list
         taken.append(Taken(f"{search}/", f"the search index ({search}/)"))
     for static in settings.get("STATIC_PATHS", []):
         static = static.strip("/")
-        if static and static != ".":  # a folder, or a file: `Owners` covers both
-            taken.append(Taken(f"{static}/", f"the static files of {static}/ (STATIC_PATHS)"))
+        if static and static != ".":  # a folder, or a file
+            owner = f"the static files of {static}/ (STATIC_PATHS)"
+            taken += [Taken(file, owner) for file in static_files(settings.get("PATH"), static)]
     for number, title, save_as in upcoming:
         taken.append(Taken(save_as, f"upcoming chapter {number} {title!r} (UPCOMING_CHAPTERS)"))
     return taken
+
+
+def static_files(content: str | None, static: str) -> list[str]:
+    """Return the site paths of the files a STATIC_PATHS entry publishes (itself, if it is a
+    file or is not there yet). Files, not the folder: a page may live beside them, as
+    `images/README.md` does in a course laid out for GitHub."""
+    folder = os.path.join(content or ".", static)
+    if not os.path.isdir(folder):
+        return [static]
+    files = []
+    for parent, _folders, names in os.walk(folder):
+        relative = os.path.relpath(parent, content or ".").replace(os.sep, "/")
+        files += [f"{relative}/{name}" for name in names]
+    return files or [f"{static}/"]
 
 
 class Owners:
