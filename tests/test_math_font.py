@@ -1,19 +1,19 @@
 """The math font: made for the formulas a site has, linked only by pages with math, cached."""
 
 import io
-import re
 import stat
 from pathlib import Path
 
 import pytest
-from conftest import chapter
+from conftest import PROJECT_ROOT, chapter
 from courselib.tex import tex_to_mathml
 from fontTools.ttLib import TTFont
 from math_font import font as font_module
 from math_font.characters import ITALIC, RADICAL, drawn_characters
 from math_font.font import FontProblem, math_font, stix_two_math, subset_font
-from math_font.site import write_math_assets
+from math_font.site import math_rules, with_math_rules, write_math_assets
 from math_pages import ML_CHAPTER_FORMULAS, math_chapter
+from theme_assets.trim import trim_css
 
 
 def font_in(output: Path) -> Path:
@@ -57,21 +57,29 @@ def test_a_site_with_formulas_gets_a_subset_math_font_and_stylesheet(math_site):
     assert len(woff2) < 20_000
     licence = math_site.output / "theme" / "fonts" / "STIX-Two-Math-OFL.txt"
     assert "SIL OPEN FONT LICENSE Version 1.1" in licence.read_text(encoding="utf-8")
-    stylesheet = math_site.page("theme/css/math.css")
-    assert f'url("../fonts/{font.name}")' in stylesheet
-    assert re.search(
-        r'math\{font-family:"Course Math",math\}', stylesheet
-    )  # trimmed by theme_assets
-    assert ".tex-end{text-align:right;justify-items:end}" in stylesheet
+    stylesheet = math_site.page("theme/css/course.css")  # trimmed by theme_assets
+    assert f'@font-face{{font-family:"Course Math";src:url("../fonts/{font.name}")' in stylesheet
+    assert 'math{font-family:"Course Math",math}' in stylesheet
+    assert ".tex-end{text-align:right;justify-items:end}" in stylesheet  # aligned, cases
+    assert ".tex-dash-top" not in stylesheet and "menclose" not in stylesheet  # not used
     assert stat.S_IMODE(font.stat().st_mode) & 0o044 == 0o044  # a web server may read them
     assert "WARNING" not in math_site.log and "ERROR" not in math_site.log
 
 
-def test_only_pages_with_formulas_link_the_stylesheet(math_site):
-    link = '<link rel="stylesheet" href="./theme/css/math.css">'
-    assert link in math_site.page("chapter1.html")
-    assert "math.css" not in math_site.page("chapter2.html")
-    assert "math.css" not in math_site.page("index.html")
+def test_formulas_cost_no_request_of_their_own(math_site):
+    """The rules live in the stylesheet every page links; only the font is math's own file."""
+    assert not (math_site.output / "theme" / "css" / "math.css").exists()
+    for page in ("chapter1.html", "chapter2.html", "index.html"):
+        html = math_site.page(page)
+        assert "math.css" not in html and "/fonts/" not in html
+        assert html.count('rel="stylesheet"') == 1
+
+
+def test_the_rules_cost_a_page_without_math_a_few_hundred_bytes(math_site):
+    theme = (PROJECT_ROOT / "themes" / "course" / "static" / "css" / "course.css").read_text()
+    stylesheet = math_site.page("theme/css/course.css")
+    assert stylesheet.startswith(trim_css(theme).rstrip("\n"))
+    assert len(stylesheet.encode()) - len(trim_css(theme).encode()) <= 400
 
 
 def test_a_site_without_formulas_gets_nothing(build_site):
@@ -82,6 +90,8 @@ def test_a_site_without_formulas_gets_nothing(build_site):
     assert not (build.output / "theme" / "fonts").exists()
     assert not (build.output / "theme" / "css" / "math.css").exists()
     assert "math.css" not in build.page("chapter1.html")
+    theme = PROJECT_ROOT / "themes" / "course" / "static" / "css" / "course.css"
+    assert build.page("theme/css/course.css") == trim_css(theme.read_text())
 
 
 def test_the_subset_is_cached_and_a_damaged_entry_is_made_again(build_site, tmp_path):
@@ -164,18 +174,34 @@ def test_a_missing_font_is_one_logged_error_and_nothing_written(tmp_path, monkey
     assert not (output / "theme").exists()
 
 
-def test_fonts_of_an_earlier_build_are_removed(tmp_path):
+def test_fonts_and_rules_of_an_earlier_build_are_removed(tmp_path):
     output = tmp_path / "output"
     fonts = output / "theme" / "fonts"
     fonts.mkdir(parents=True)
     (fonts / "math-000000000000.woff2").write_bytes(b"old")
+    stylesheet = output / "theme" / "css" / "course.css"
+    stylesheet.parent.mkdir()
+    stylesheet.write_text("body{margin:0}\n")
+    (output / "theme" / "css" / "math.css").write_text("math{}")  # where rules used to go
     (output / "chapter1.html").write_text(tex_to_mathml("y", display=True), encoding="utf-8")
     font = write_math_assets(output, "theme", tmp_path / "cache")
     assert sorted(fonts.glob("math-*.woff2")) == [font]
+    with_rules = stylesheet.read_text()
+    assert with_rules.startswith("body{margin:0}\n") and f"../fonts/{font.name}" in with_rules
+    assert not (output / "theme" / "css" / "math.css").exists()
+    assert write_math_assets(output, "theme", tmp_path / "cache") == font
+    assert stylesheet.read_text() == with_rules  # written once, not once a build
     (output / "chapter1.html").write_text("<p>no formula</p>", encoding="utf-8")
     assert write_math_assets(output, "theme", tmp_path / "cache") is None
     assert list(fonts.glob("math-*.woff2")) == []
-    assert not (output / "theme" / "css" / "math.css").exists()
+    assert stylesheet.read_text() == "body{margin:0}\n"
+
+
+def test_trimmed_rules_of_an_earlier_build_are_replaced():
+    trimmed = trim_css("body { margin: 0; }\n" + math_rules("../fonts/math-1.woff2", []))
+    rules = math_rules("../fonts/math-2.woff2", [])
+    assert with_math_rules(trimmed, rules) == "body{margin:0}\n\n" + rules + "\n"
+    assert with_math_rules(trimmed, None) == "body{margin:0}\n"
 
 
 def test_twenty_equations_fit_the_page_budget(build_site):

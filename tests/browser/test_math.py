@@ -80,11 +80,11 @@ def test_formulas_are_drawn_with_the_math_font(browser, math_site):
         page.context.close()
     assert seen["errors"] == []
     assert all(url.startswith(f"http://{LOOPBACK}:") for url in seen["requests"])
-    assert any(url.endswith("/theme/css/math.css") for url in seen["requests"])
+    assert not any(url.endswith("/math.css") for url in seen["requests"])  # rules in course.css
     assert any("/theme/fonts/math-" in url for url in seen["requests"])
 
 
-def test_a_page_without_formulas_loads_neither_stylesheet_nor_font(browser, math_site):
+def test_a_page_without_formulas_loads_no_font(browser, math_site):
     page, seen = open_strict(browser)
     try:
         page.goto(f"{math_site}/chapter2.html")
