@@ -133,6 +133,15 @@ def test_display_math_is_a_block_and_inline_math_is_not():
     assert parsed(tex_to_mathml("x^2", display=False)).attributes == {}
 
 
+@pytest.mark.parametrize(
+    ("tex", "operator"), [(r"\log x", "\u2061"), (r"\operatorname{softmax}(z)", "\u2061")]
+)
+def test_invisible_operators_are_written_as_characters(tex, operator):
+    mathml = tex_to_mathml(tex, display=False)
+    assert f"<mo>{operator}</mo>" in mathml or f'">{operator}</mo>' in mathml
+    assert "&ApplyFunction;" not in mathml and "&InvisibleTimes;" not in mathml
+
+
 def test_text_is_escaped():
     mathml = tex_to_mathml(r"\text{<b>\&amp;</b>} < x", display=False)
     assert "<b>" not in mathml

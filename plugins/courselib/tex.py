@@ -82,6 +82,10 @@ ENVIRONMENT_NAME = re.compile(r"\s*\{([^{}]*)\}")
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 LIBRARY_ERROR = re.compile(r"(\d+): (.*)", re.DOTALL)
 ARGUMENT_TAKERS = re.compile(r"\\[A-Za-z]+|[\^_]")
+# The converter spells two invisible operators as named references of 15 and 16 bytes; the
+# characters themselves take 3 bytes each and parse to the same text (the function
+# application after every \log, \max or \operatorname).
+INVISIBLE_OPERATORS = {"&ApplyFunction;": "\u2061", "&InvisibleTimes;": "\u2062"}
 
 _converters = threading.local()
 # One thread per process with a deep stack, started on the first long formula.
@@ -125,9 +129,12 @@ def tex_to_mathml(tex: str, display: bool) -> str:
     except BaseException as error:  # noqa: B036 - a Rust panic arrives as a BaseException
         raise _author_error(tex, error) from None
     try:
-        return checked_mathml(mathml)
+        mathml = checked_mathml(mathml)
     except UnsafeMathML as unsafe:
         raise _unsafe_error(tex, unsafe) from None
+    for reference, character in INVISIBLE_OPERATORS.items():
+        mathml = mathml.replace(reference, character)
+    return mathml
 
 
 def _unsafe_error(tex: str, unsafe: UnsafeMathML) -> TexError:
