@@ -133,12 +133,13 @@ def test_the_cache_key_follows_characters_font_and_fonttools():
 @pytest.mark.parametrize(
     ("tex", "drawn", "not_drawn"),
     [
-        ("x", {"\U0001d465"}, set()),
+        ("x", {"\U0001d465"}, {"x"}),  # drawn in italic only
         (r"\mathbf{x}", {"𝐱"}, {"\U0001d465"}),
         (r"\operatorname{max}", {"m", "a", "x"}, {"\U0001d465"}),  # several letters stay upright
         (r"\sqrt{2}", {RADICAL, "2"}, set()),
         (r"\sqrt[3]{2}", {RADICAL, "3"}, set()),
-        (r"\alpha + \partial", {"\U0001d6fc", "\U0001d715", "+"}, set()),
+        (r"\alpha + \partial", {"\U0001d6fc", "\U0001d715", "+"}, {"\u03b1", "\u2202"}),
+        (r"\mathrm{d}x", {"d", "\U0001d465"}, {"x"}),  # upright d, italic x
         (r"\text{if } y", {"i", "f", "\U0001d466"}, {"\\", "{", "t"}),  # not the TeX source
     ],
 )
