@@ -154,6 +154,14 @@ def test_every_italic_mapping_is_a_glyph_of_the_font():
     assert set(ITALIC.values()) <= have
 
 
+def test_the_font_keeps_one_character_map_for_all_its_characters():
+    characters = {"a", "\U0001d465", "∑", "\u2061"}
+    woff2 = subset_font(stix_two_math().read_bytes(), characters)
+    formats = {table.format for table in TTFont(io.BytesIO(woff2))["cmap"].tables}
+    assert 12 in formats and 4 not in formats  # the 16-bit map would repeat the BMP part
+    assert characters <= characters_of(woff2)
+
+
 def test_a_font_without_a_math_table_is_refused():
     plain = subset_font(stix_two_math().read_bytes(), {"a"})
     font = TTFont(io.BytesIO(plain))
