@@ -43,13 +43,10 @@ ATTRIBUTE_VALUES = {
     "separator": BOOLEAN,
     "form": r"prefix|infix|postfix",
     "notation": r"box",
-    "encoding": r"application/x-tex",
 }
 
 MATH_ELEMENTS = {
     "math": {"display"},
-    "semantics": set(),
-    "annotation": {"encoding"},
     "mrow": {"displaystyle", "scriptlevel"},
     "mstyle": {"displaystyle", "scriptlevel"},
     "mi": {"mathvariant"},

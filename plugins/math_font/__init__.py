@@ -7,12 +7,16 @@ folder gets:
 - `fonts/math-<digest>.woff2`: STIX Two Math cut down to those characters (its
   name changes with its bytes, so a browser may keep it for good), with the
   font's licence beside it (`fonts/STIX-Two-Math-OFL.txt`);
-- `css/math.css`: the `@font-face`, `math { font-family: ... }` and the rules of
-  the classes that stand for the converter's column alignments (`courselib.tex`).
+- at the end of `css/course.css`, the stylesheet every page loads: the
+  `@font-face`, `math { font-family: ... }` and the rules of the classes that stand
+  for the converter's column alignments (`courselib.tex`), only those the site's
+  formulas use.
 
-Pages with math link `css/math.css` (its name never changes); every content object
-gets `has_math` for the template to decide. Runs before `theme_assets` (which trims
-the stylesheet) and before `search` and `linkgate` (which read the finished site).
+Formulas so cost no request of their own, and a page without math none either: a
+browser fetches a font only for text drawn in it. A page without math in a site with
+math pays for the rules (about 400 bytes), a site without math nothing. Runs before
+`theme_assets` (which trims the stylesheet) and before `search` and `linkgate` (which
+read the finished site).
 """
 
 import logging
@@ -23,11 +27,6 @@ from pelican import signals
 from .site import write_math_assets
 
 logger = logging.getLogger(__name__)
-
-
-def mark_math(content) -> None:
-    """Set `has_math` on a chapter or page: whether its HTML holds a formula."""
-    content.has_math = "<math" in (getattr(content, "_content", None) or "")
 
 
 def add_math_font(pelican) -> None:
@@ -41,5 +40,4 @@ def add_math_font(pelican) -> None:
 
 
 def register() -> None:
-    signals.content_object_init.connect(mark_math)
     signals.finalized.connect(add_math_font)

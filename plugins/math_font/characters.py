@@ -1,9 +1,9 @@
 """The characters a browser draws for the formulas of a built site, read from its pages.
 
-Not only the text inside `<math>`: a browser also draws characters the page never
-writes. A one-letter `<mi>x</mi>` is drawn as MATHEMATICAL ITALIC SMALL X (U+1D465;
-MathML Core's `text-transform: math-auto`), and `<msqrt>`/`<mroot>` draw the
-radical sign U+221A. The TeX kept in `<annotation>` is not drawn and is left out.
+Not the text inside `<math>` as written: a one-letter `<mi>x</mi>` is drawn as
+MATHEMATICAL ITALIC SMALL X (U+1D465; MathML Core's `text-transform: math-auto`)
+and never as the letter x, and `<msqrt>`/`<mroot>` draw the radical sign U+221A,
+which the page never writes. A TeX `<annotation>` is not drawn and is left out.
 """
 
 import os
@@ -31,11 +31,12 @@ def drawn_characters(html: str) -> set[str]:
     for math in LexborHTMLParser(html).css("math"):
         for annotation in math.css("annotation, annotation-xml"):
             annotation.decompose()
-        characters.update(math.text(deep=True))
-        for identifier in math.css("mi:not([mathvariant])"):
-            text = identifier.text()
-            if len(text) == 1 and text in ITALIC:
-                characters.add(ITALIC[text])
+        for token in math.css("mi, mn, mo, mtext, ms"):
+            text = token.text(deep=True)
+            if token.tag == "mi" and "mathvariant" not in token.attributes and text in ITALIC:
+                characters.add(ITALIC[text])  # a one-letter <mi>: only its italic is drawn
+            else:
+                characters.update(text)
         if math.css_first("msqrt, mroot"):
             characters.add(RADICAL)
     return characters

@@ -80,11 +80,11 @@ def test_formulas_are_drawn_with_the_math_font(browser, math_site):
         page.context.close()
     assert seen["errors"] == []
     assert all(url.startswith(f"http://{LOOPBACK}:") for url in seen["requests"])
-    assert any(url.endswith("/theme/css/math.css") for url in seen["requests"])
+    assert not any(url.endswith("/math.css") for url in seen["requests"])  # rules in course.css
     assert any("/theme/fonts/math-" in url for url in seen["requests"])
 
 
-def test_a_page_without_formulas_loads_neither_stylesheet_nor_font(browser, math_site):
+def test_a_page_without_formulas_loads_no_font(browser, math_site):
     page, seen = open_strict(browser)
     try:
         page.goto(f"{math_site}/chapter2.html")
@@ -141,3 +141,67 @@ def test_screen_readers_get_the_formula_not_its_tex(browser, math_site):
     assert roles.count("MathMLMath") == 13
     assert {"MathMLFraction", "MathMLSquareRoot", "MathMLUnderOver", "MathMLTable"} <= set(roles)
     assert "\\frac" not in names and "\\operatorname" not in names
+
+
+# Fences, roots and sums of every size a chapter may need, as the subset font must draw
+# them: sizes the font has as single glyphs, and larger ones it builds from parts.
+STRETCHY = {
+    "paren, a size variant": r"\left( \frac{a}{b} \right)",
+    "paren, assembled": r"\left( \begin{matrix} a \\ b \\ c \\ d \\ e \end{matrix} \right)",
+    "bracket, a size variant": r"\left[ \frac{a}{b} \right]",
+    "bracket, assembled": r"\begin{bmatrix} a \\ b \\ c \\ d \\ e \end{bmatrix}",
+    "brace, a size variant": r"\left\{ \frac{a}{b} \right.",
+    "brace, assembled": r"\left\{ \begin{matrix} a \\ b \\ c \\ d \\ e \\ f \\ g \end{matrix}"
+    r" \right.",
+    "root, a size variant": r"\sqrt{\frac{a}{b}}",
+    "root, assembled": r"\sqrt{\begin{matrix} a \\ b \\ c \\ d \\ e \end{matrix}}",
+    "sum": r"\sum_{i=1}^{n} x_i",
+}
+
+
+@pytest.fixture(scope="module")
+def stretchy_site(tmp_path_factory):
+    """A chapter of the fences, roots and sums of STRETCHY, served on 127.0.0.1."""
+    chromium_or_skip()
+    work = tmp_path_factory.mktemp("stretchy")
+    body = "\n\n".join(f"{name}:\n\n$$\n{tex}\n$$" for name, tex in STRETCHY.items())
+    content = write_content(
+        work / "content", {"chapter1.md": chapter("Stretchy", "chapter1", body=body)}
+    )
+    build = run_pelican(content, work / "output")
+    assert build.exit_code == 0, build.log
+    with served(build.output) as base_url:
+        yield base_url
+
+
+def test_fences_roots_and_sums_grow_with_what_they_hold(browser, stretchy_site):
+    page, seen = open_strict(browser)
+    try:
+        page.goto(f"{stretchy_site}/chapter1.html")
+        page.wait_for_function("document.fonts.status === 'loaded'")
+        # Each formula: the height of its tallest fence or root sign, and of what it holds.
+        heights = page.evaluate(
+            """[...document.querySelectorAll('math')].map(math => {
+                 const held = math.querySelector('mtable, mfrac');
+                 const sign = math.querySelector('msqrt');
+                 const fence = [...math.querySelectorAll('mo')].filter(
+                   mo => '([{'.includes(mo.textContent));
+                 const sum = [...math.querySelectorAll('mo')].find(mo => mo.textContent == '∑');
+                 const letter = math.querySelector('msub > mi');
+                 const height = element => element.getBoundingClientRect().height;
+                 if (sum) return [height(sum), height(letter)];
+                 if (sign) return [height(sign), height(held)];
+                 return [Math.max(...fence.map(height)), height(held)];
+               })"""
+        )
+        used = rendering_fonts(page, "math mo")
+        if SCREENSHOTS:
+            page.screenshot(path=f"{SCREENSHOTS}/math-stretchy.png", full_page=True)
+    finally:
+        page.context.close()
+    assert seen["errors"] == []
+    assert set(used) == {"STIX Two Math"}, used
+    for name, (drawn, held) in zip(STRETCHY, heights, strict=True):
+        assert drawn >= held, f"{name}: {drawn:.1f} px drawn for {held:.1f} px of content"
+        if name == "sum":
+            assert drawn >= 1.8 * held, f"a display sum is {drawn:.1f} px, x is {held:.1f}"
