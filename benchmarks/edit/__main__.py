@@ -89,15 +89,21 @@ def start_devserver(project: Path, port: int) -> subprocess.Popen:
 
 def wait_for_text(path: Path, text: str, timeout: float = 900) -> None:
     """Wait until the file at `path` holds `text`."""
+    if not holds_text_within(path, text, timeout):
+        raise SystemExit(f"bench-edit: waited {timeout} s for {text!r} in {path}")
+
+
+def holds_text_within(path: Path, text: str, timeout: float) -> bool:
+    """True once the file at `path` holds `text`; False if it did not within `timeout` s."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             if text in path.read_text(errors="replace"):
-                return
+                return True
         except OSError:
             pass
         time.sleep(POLL_SECONDS)
-    raise SystemExit(f"bench-edit: waited {timeout} s for {text!r} in {path}")
+    return False
 
 
 def shows(page, expression: str) -> bool:
@@ -238,7 +244,11 @@ def plain_rebuild_in(project: Path, chapter: int, runs: int) -> list[float]:
             start = time.perf_counter()
             with markdown.open("a", encoding="utf-8") as text:
                 text.write(f"\n{marker} was written by bench-edit.\n")
-            wait_for_text(page, marker, TIMEOUT_SECONDS)
+            if not holds_text_within(page, marker, TIMEOUT_SECONDS):
+                # pelican -r can miss a save made as its last build ends: counted, not waited.
+                print(f"  plain Pelican -r: save {run + 1} not built in {TIMEOUT_SECONDS} s")
+                seconds.append(float(TIMEOUT_SECONDS))
+                continue
             seconds.append(time.perf_counter() - start)
     finally:
         os.killpg(process.pid, 15)
