@@ -106,6 +106,12 @@ def test_the_same_broken_link_twice_maps_to_both_places():
     assert [(p.line, p.column) for p in mapped] == [(1, 1), (3, 11)]
 
 
+def test_cells_of_a_table_row_written_alike_are_each_found_in_their_cell():
+    markdown = "| a | b | c |\n|---|---|---|\n|[x](g.html)| [x](g.html) |  [x](g.html)|\n"
+    found = [(link.url, link.line, link.column) for link in chapter_links(markdown)]
+    assert found == [("g.html", 3, 2), ("g.html", 3, 15), ("g.html", 3, 30)]
+
+
 @pytest.mark.parametrize(
     ("html", "url", "occurrence", "position"),
     [

@@ -65,16 +65,32 @@ def noting_offsets(rule: Callable[[StateInline, bool], bool]) -> Callable:
 
 
 def add_source_positions(state: StateCore) -> None:
-    """Give each located inline token its 1-based source line and column."""
+    """Give each located inline token its 1-based source line and column.
+
+    The cells of a table row are blocks on one line: each is looked for after the cell
+    before it, so that two cells written alike are told apart.
+    """
     lines = source_lines(state)
-    for block in state.tokens:
-        if block.type != "inline" or not block.children or block.map is None:
+    row_line, cell_from = -1, 0
+    for index, block in enumerate(state.tokens):
+        if block.type != "inline" or block.map is None:
+            continue
+        cell_start = None
+        if index and state.tokens[index - 1].type in ("th_open", "td_open"):
+            if block.map[0] != row_line:
+                row_line, cell_from = block.map[0], 0
+            source = lines[row_line] if row_line < len(lines) else ""
+            written = block.content.strip()
+            found = source.find(written, cell_from) if written else -1
+            if found >= 0:
+                cell_start, cell_from = cell_from, found + len(written)
+        if not block.children:
             continue
         for token in block.children:
             offset = token.meta.get("offset") if token.meta else None
             if offset is not None:
                 token.meta["line"], token.meta["column"] = position_in_lines(
-                    lines, block.map[0], block.content, offset
+                    lines, block.map[0], block.content, offset, cell_start
                 )
                 token.meta["block"] = block
 
@@ -99,11 +115,14 @@ def newlines_in(text: str) -> list[int]:
     return found
 
 
-def position_in_lines(lines: list[str], first_line: int, text: str, offset: int) -> tuple[int, int]:
+def position_in_lines(
+    lines: list[str], first_line: int, text: str, offset: int, cell_start: int | None = None
+) -> tuple[int, int]:
     """Return the 1-based (line, column) of `offset` in `text`, a block starting on `first_line`.
 
     Each line of `text` is the end of its source line, less any space or tab
-    expanded differently: it is looked for, stripped, at the end of that line.
+    expanded differently: it is looked for, stripped, at the end of that line; a table
+    cell's text (`cell_start`: where its cell begins in the row) from there.
     """
     offset = max(0, min(offset, len(text)))
     newlines = newlines_in(text)
@@ -115,7 +134,9 @@ def position_in_lines(lines: list[str], first_line: int, text: str, offset: int)
     stripped = written.strip()
     # Most often the line ends as written: checked first, as finding it in a long line
     # (thousands of links on one) would take as long for each of its tokens.
-    if stripped and source.endswith(stripped):
+    if cell_start is not None and stripped and source.find(stripped, cell_start) >= 0:
+        found = source.find(stripped, cell_start)
+    elif stripped and source.endswith(stripped):
         found = len(source) - len(stripped)
     else:
         found = source.rfind(stripped) if stripped else -1
