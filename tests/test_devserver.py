@@ -2,6 +2,7 @@
 
 import random
 import shutil
+import signal
 import socket
 import urllib.request
 
@@ -18,9 +19,11 @@ from conftest import (
 from devserver.builds import HISTORY, BuildOutcome, SiteState
 from devserver.changes import changed_paths, take_snapshot
 from devserver.problems import Problem, problem_of
+from devserver.quick import missing_target
 from devserver.server import with_reload_script
 from devserver.watch import lasting_changes
 from devserver_process import CHAPTERS, TEST_PLUGINS, make_project, start_devserver
+from linkgate.address import SiteAddress
 from watchfiles import Change
 
 RELOAD_SCRIPT = "/__devserver__/reload.js"
@@ -345,6 +348,56 @@ def devserver_quick(tmp_path):
     server = start_devserver(make_project(tmp_path, QUICK_CHAPTERS))
     yield server
     server.log.stop()
+
+
+@pytest.mark.parametrize("url", ["unit/index.html", "unit/", "unit/index.html#intro", "../"])
+def test_a_link_to_a_folder_page_the_site_has_is_no_missing_file(tmp_path, url):
+    (tmp_path / "unit" / "lesson").mkdir(parents=True)
+    (tmp_path / "unit" / "index.html").write_text('<h1 id="intro">Unit</h1>')
+    page = "unit/lesson/x.html" if url == "../" else "chapter2.html"
+    html = f'<p><a href="{url}">the unit</a></p>'
+    assert missing_target(page, html, tmp_path, SiteAddress(), {}) is None
+
+
+@pytest.fixture
+def course_with_a_unit(tmp_path):
+    """Flat chapters and one unit kept as a folder (its README.md is unit/index.html)."""
+    chapters = {**QUICK_CHAPTERS, "4-unit/README.md": "# Unit four\n\nA unit kept as a folder.\n"}
+    server = start_devserver(make_project(tmp_path, chapters))
+    yield server
+    server.log.stop()
+
+
+def test_a_chapter_is_shown_early_in_a_course_with_a_folder_page(course_with_a_unit):
+    server = course_with_a_unit
+    attempts = server.state()["attempts"]
+    server.write({"chapter2.md": QUICK_CHAPTERS["chapter2.md"].replace("Vectors, [", "Quick, [")})
+    server.wait_for_build(attempts)
+    assert "a full build for this save" not in server.log.text, server.log.text
+    assert "devserver: chapter2.html shown in" in server.log.text
+
+
+def test_a_page_shown_early_is_put_back_when_the_server_stops_before_its_full_build(
+    devserver_quick,
+):
+    server = devserver_quick
+    page = server.project / "output" / "chapter2.html"
+    last_good = page.read_bytes()
+    server.write({"chapter2.md": QUICK_CHAPTERS["chapter2.md"].replace("Vectors, [", "Unbuilt, [")})
+    wait_for(lambda: "chapter2.html shown in" in server.log.text, 60, "the quick update")
+    server.log.process.send_signal(signal.SIGINT)  # Ctrl-C within the quiet second
+    server.log.process.wait(timeout=30)
+    # No full build checked that page: output/ must stay what `make html` last wrote.
+    assert page.read_bytes() == last_good
+
+
+def test_a_field_an_author_mistyped_is_one_line_never_a_traceback(devserver_quick):
+    server = devserver_quick
+    attempts = server.state()["attempts"]
+    server.write({"chapter2.md": QUICK_CHAPTERS["chapter2.md"].replace("2024-01-01", "someday")})
+    server.wait_for_build(attempts)
+    assert "content/chapter2.md:3: Date: 'someday' is not a date" in server.log.text
+    assert "Traceback" not in server.log.text
 
 
 def test_files_made_and_removed_within_a_burst_are_no_change(tmp_path):

@@ -69,7 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     stop = threading.Event()
     watch(watched_paths(settings, settings_file), builder.request, stop)
-    threading.Thread(target=builder.run, args=(stop,), name="devserver-build", daemon=True).start()
+    building = threading.Thread(
+        target=builder.run, args=(stop,), name="devserver-build", daemon=True
+    )
+    building.start()
     builder.request()  # the first build
     host, port = server.server_address[:2]
     echo(f"devserver: serving {output} at http://{host}:{port}/ (Ctrl-C to stop)")
@@ -84,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         builder.wake.notify_all()
     server.stop()
     runner.stop()
+    building.join(timeout=30)  # it puts back pages shown early that no build checked
     builder.close()
     return 0
 

@@ -114,6 +114,7 @@ class Builder:
         self.snapshot: SiteSnapshot | None = None
         # Pages quick updates replaced since the last good build, as that build wrote them.
         self.originals = Path(tempfile.mkdtemp(prefix="devserver-originals-"))
+        self.shown_early: dict[str, tuple | None] = {}  # URL path: stamp the quick update left
 
     def request(self, saved: set[str] | None = None) -> None:
         """Ask for a build (from the watcher, naming the files saved); one that is running
@@ -129,25 +130,32 @@ class Builder:
     def run(self, stop: threading.Event) -> None:
         """Build once, then once more each time a build was asked for since the last began."""
         self.snapshot = take_snapshot(self.output) if self.output.is_dir() else SiteSnapshot()
-        while not stop.is_set():
-            with self.wake:
-                self.wake.wait_for(lambda: self.requested > self.started_from or stop.is_set())
-                if stop.is_set():
-                    return
-                # Saves from now on ask for the build after this one.
-                self.started_from = self.requested
-                saved, self.saved = self.saved, set()
-                whole, self.whole = self.whole, False
-            self.state.start()
-            if not whole and saved and self.quick_update(sorted(saved)):
-                # The page is shown: the full build waits for a moment with no save, so
-                # that saves made one after another are each shown as quickly.
+        try:
+            while not stop.is_set():
                 with self.wake:
-                    if self.wake.wait_for(
-                        lambda: self.requested > self.started_from, timeout=QUIET_SECONDS
-                    ):
-                        continue
-            self.build_once(stop)
+                    self.wake.wait_for(lambda: self.requested > self.started_from or stop.is_set())
+                    if stop.is_set():
+                        return
+                    # Saves from now on ask for the build after this one.
+                    self.started_from = self.requested
+                    saved, self.saved = self.saved, set()
+                    whole, self.whole = self.whole, False
+                self.state.start()
+                if not whole and saved and self.quick_update(sorted(saved)):
+                    # The page is shown: the full build waits for a moment with no save, so
+                    # that saves made one after another are each shown as quickly.
+                    with self.wake:
+                        if self.wake.wait_for(
+                            lambda: self.requested > self.started_from or stop.is_set(),
+                            timeout=QUIET_SECONDS,
+                        ):
+                            continue
+                self.build_once(stop)
+        finally:
+            # Stopped: pages shown early that no full build checked go back (output/ stays
+            # what `make html` last wrote).
+            self.put_back_originals()
+            self.forget_originals()
 
     def build_once(self, stop: threading.Event) -> BuildOutcome | None:
         """Run one staged build and publish what it changed and what it reported (nothing
@@ -193,6 +201,7 @@ class Builder:
         changed = {"/" + page for page in answer["pages"]}
         for url_path in changed:  # the full build's pages are compared with these
             note_file(self.snapshot, self.output, url_path)
+            self.shown_early[url_path] = _stamp(site_folder(self.output) / url_path.lstrip("/"))
         self.state.record_pages(changed)
         pages = ", ".join(answer["pages"])
         self.echo(
@@ -209,6 +218,7 @@ class Builder:
         """Drop the pages kept for putting back: a good build replaced them all."""
         shutil.rmtree(self.originals, ignore_errors=True)
         self.originals.mkdir(exist_ok=True)
+        self.shown_early.clear()
 
     def put_back_originals(self) -> set[str]:
         """Put back the last good build's pages that quick updates replaced; return them."""
@@ -216,10 +226,17 @@ class Builder:
         put_back = set()
         for original, _ in walk_files(self.originals):
             page = os.path.relpath(original, self.originals)
+            url_path = "/" + page.replace(os.sep, "/")
+            if self.shown_early.get(url_path) != _stamp(site / page):
+                continue  # not the page the quick update wrote: a build replaced it since
             staging = site / (page + ".devserver-original")
-            shutil.copy2(original, staging)
-            os.replace(staging, site / page)
-            put_back.add("/" + page.replace(os.sep, "/"))
+            try:
+                shutil.copy2(original, staging)
+                os.replace(staging, site / page)
+            except OSError as error:  # the site's folder changed by hand, say: the next build
+                self.echo(f"devserver: cannot put back {site / page}: {error.strerror}")
+                continue
+            put_back.add(url_path)
         return put_back
 
     @staticmethod
@@ -352,6 +369,14 @@ class BuildRunner:
                 process.stdin.close()
             process.kill()
             process.wait()
+
+
+def _stamp(path: Path) -> tuple | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 def _echoed(stream, echo, until: tuple[str, ...] | None) -> list[str]:

@@ -134,16 +134,19 @@ def keep_original(path: Path, original: Path) -> None:
 def read_again(articles: ArticlesGenerator, old: Article) -> Article:
     """Read a chapter's file again as the articles generator read it; refuse a changed place."""
     path = os.path.relpath(old.source_path, articles.path)
-    new = articles.readers.read_file(
-        base_path=articles.path,
-        path=path,
-        content_class=Article,
-        context=articles.context,
-        preread_signal=signals.article_generator_preread,
-        preread_sender=articles,
-        context_signal=signals.article_generator_context,
-        context_sender=articles,
-    )
+    try:
+        new = articles.readers.read_file(
+            base_path=articles.path,
+            path=path,
+            content_class=Article,
+            context=articles.context,
+            preread_signal=signals.article_generator_preread,
+            preread_sender=articles,
+            context_signal=signals.article_generator_context,
+            context_sender=articles,
+        )
+    except Exception as error:  # noqa: BLE001 - a field Pelican cannot read: the build names it
+        raise NotQuick(f"{path}: could not be read: {error}") from None
     body_fields = BODY_FIELDS
     if old.metadata.get(FILE_DATE_FIELD) and new.metadata.get(FILE_DATE_FIELD):
         body_fields |= {"date"}  # the file's time: a save changes it, the page shows the commit's
@@ -188,7 +191,7 @@ def missing_target(
             return f"uses {url}: {target.reason}"
         if target.outcome != "local":
             continue
-        path = target.path + "index.html" if target.is_directory else target.path
+        path = target.path  # a folder's URL resolves to its index.html already
         if path not in pages and not (site / path).is_file():
             return f"uses {url}, which the site does not have"
         if kind != LINK or not target.fragment or not path.endswith(".html"):
