@@ -119,3 +119,11 @@ def start_devserver(
     server = RunningDevServer(project, log, address.group(1))
     server.wait_for_build(0)
     return server
+
+
+def start_held_devserver(folder: Path, chapters: dict[str, str] | None = None):
+    """Start a dev server whose builds wait, once they have read content/ and before they
+    replace the site, while the returned hold file exists; return (server, hold file)."""
+    hold = folder / "hold"
+    project = make_project(folder / "course", chapters)
+    return start_devserver(project, {"DEVSERVER_TEST_HOLD": str(hold)}, TEST_PLUGINS), hold

@@ -22,7 +22,13 @@ from devserver.problems import Problem, problem_of
 from devserver.quick import missing_target
 from devserver.server import with_reload_script
 from devserver.watch import lasting_changes
-from devserver_process import CHAPTERS, TEST_PLUGINS, make_project, start_devserver
+from devserver_process import (
+    CHAPTERS,
+    TEST_PLUGINS,
+    make_project,
+    start_devserver,
+    start_held_devserver,
+)
 from linkgate.address import SiteAddress
 from watchfiles import Change
 
@@ -271,9 +277,7 @@ QUICK_EDITS = {
 @pytest.fixture
 def held_devserver(tmp_path):
     """A dev server whose full builds wait, before replacing the site, while `hold` exists."""
-    hold = tmp_path / "hold"
-    project = make_project(tmp_path / "course", QUICK_CHAPTERS)
-    server = start_devserver(project, {"DEVSERVER_TEST_HOLD": str(hold)}, TEST_PLUGINS)
+    server, hold = start_held_devserver(tmp_path, QUICK_CHAPTERS)
     yield server, hold
     server.log.stop()
 

@@ -291,18 +291,23 @@ class BuildRunner:
         if not self.warm or process is None or process.poll() is not None:
             return None
         request = {"sources": sources, "site": str(site), "originals": str(originals)}
+        answer = self._ask_warm(process, request, echo, until=(END_OF_QUICK,))
+        if answer is None or not answer[1].startswith(END_OF_QUICK):
+            self.stop()  # the warm process ended: the build starts a new one
+            return None
+        return json.loads(answer[1][len(END_OF_QUICK) :])
+
+    @staticmethod
+    def _ask_warm(process, request: dict, echo, until: tuple[str, ...]):
+        """Send the warm process one request; return the lines it printed and its last line
+        (one starting with `until`, if it did not end first), or None if it cannot be asked."""
         try:
             process.stdin.write(json.dumps(request) + "\n")
             process.stdin.flush()
         except OSError:
-            self.stop()
             return None
-        lines = _echoed(process.stdout, echo, until=(END_OF_QUICK,))
-        last = lines.pop() if lines else ""
-        if not last.startswith(END_OF_QUICK):
-            self.stop()  # the warm process ended: the build starts a new one
-            return None
-        return json.loads(last[len(END_OF_QUICK) :])
+        lines = _echoed(process.stdout, echo, until=until)
+        return lines, (lines.pop() if lines else "")
 
     def _build_in_new_process(self, echo) -> tuple[list[str], int]:
         command = staged_build_command(self.output, self.content, self.pelican_command)
@@ -328,14 +333,11 @@ class BuildRunner:
             "content": str(self.content),
             "command": self.pelican_command,
         }
-        try:
-            process.stdin.write(json.dumps(request) + "\n")
-            process.stdin.flush()
-        except OSError:
+        answer = self._ask_warm(process, request, echo, until=(END_OF_BUILD, RESTART))
+        if answer is None:
             self.stop()
             return None
-        lines = _echoed(process.stdout, echo, until=(END_OF_BUILD, RESTART))
-        last = lines.pop() if lines else ""
+        lines, last = answer
         if last.startswith(END_OF_BUILD):
             return lines, int(last.split()[-1])
         self.stop()  # RESTART, or the warm process ended: the next build starts a new one

@@ -3,7 +3,7 @@ the last build, under the site's own Content-Security-Policy (never bypassed her
 
 import pytest
 from conftest import chapter, wait_for
-from devserver_process import CHAPTERS, TEST_PLUGINS, make_project, start_devserver
+from devserver_process import CHAPTERS, make_project, start_devserver, start_held_devserver
 from playwright.sync_api import expect
 
 LONG_BODY = "\n\n".join(f"Paragraph {number} about byte pairs." for number in range(120))
@@ -133,9 +133,7 @@ def test_a_hidden_page_lets_go_of_its_connection_and_catches_up_when_shown(devse
 
 
 def test_the_page_says_when_a_build_is_running(tmp_path, tab):
-    hold = tmp_path / "hold"
-    project = make_project(tmp_path / "course")
-    server = start_devserver(project, {"DEVSERVER_TEST_HOLD": str(hold)}, TEST_PLUGINS)
+    server, hold = start_held_devserver(tmp_path)
     try:
         page = tab(server.url("chapter1.html"))
         hold.touch()
@@ -148,9 +146,7 @@ def test_the_page_says_when_a_build_is_running(tmp_path, tab):
 
 
 def test_a_save_shows_in_the_open_page_before_the_whole_site_is_built(tmp_path, tab):
-    hold = tmp_path / "hold"
-    project = make_project(tmp_path / "course")
-    server = start_devserver(project, {"DEVSERVER_TEST_HOLD": str(hold)}, TEST_PLUGINS)
+    server, hold = start_held_devserver(tmp_path)
     try:
         page = tab(server.url("chapter2.html"))
         hold.touch()  # the full build, once it starts, waits before replacing the site

@@ -1,5 +1,6 @@
 """Formulas in Chromium: drawn with the site's math font, in the text's colour, accessible."""
 
+import contextlib
 import os
 
 import pytest
@@ -59,11 +60,20 @@ def open_strict(browser):
     return page, seen
 
 
-def test_formulas_are_drawn_with_the_math_font(browser, math_site):
+@contextlib.contextmanager
+def loaded_with_fonts(browser, url: str):
+    """Yield (page, what it logged and requested) for `url` in a strict tab, its fonts loaded."""
     page, seen = open_strict(browser)
     try:
-        page.goto(f"{math_site}/chapter1.html")
+        page.goto(url)
         page.wait_for_function("document.fonts.status === 'loaded'")
+        yield page, seen
+    finally:
+        page.context.close()
+
+
+def test_formulas_are_drawn_with_the_math_font(browser, math_site):
+    with loaded_with_fonts(browser, f"{math_site}/chapter1.html") as (page, seen):
         faces = page.evaluate(
             "[...document.fonts].map(face => [face.family.replaceAll('\"', ''), face.status])"
         )
@@ -76,8 +86,6 @@ def test_formulas_are_drawn_with_the_math_font(browser, math_site):
             page.screenshot(path=f"{SCREENSHOTS}/math-light.png", full_page=True)
             page.set_viewport_size({"width": 360, "height": 740})
             page.screenshot(path=f"{SCREENSHOTS}/math-phone.png", full_page=True)
-    finally:
-        page.context.close()
     assert seen["errors"] == []
     assert all(url.startswith(f"http://{LOOPBACK}:") for url in seen["requests"])
     assert not any(url.endswith("/math.css") for url in seen["requests"])  # rules in course.css
@@ -85,12 +93,8 @@ def test_formulas_are_drawn_with_the_math_font(browser, math_site):
 
 
 def test_a_page_without_formulas_loads_no_font(browser, math_site):
-    page, seen = open_strict(browser)
-    try:
-        page.goto(f"{math_site}/chapter2.html")
-        page.wait_for_function("document.fonts.status === 'loaded'")
-    finally:
-        page.context.close()
+    with loaded_with_fonts(browser, f"{math_site}/chapter2.html") as (_page, seen):
+        pass  # loaded: what it asked for is in `seen`
     assert seen["errors"] == []
     assert not [url for url in seen["requests"] if "math" in url]
 
@@ -175,10 +179,7 @@ def stretchy_site(tmp_path_factory):
 
 
 def test_fences_roots_and_sums_grow_with_what_they_hold(browser, stretchy_site):
-    page, seen = open_strict(browser)
-    try:
-        page.goto(f"{stretchy_site}/chapter1.html")
-        page.wait_for_function("document.fonts.status === 'loaded'")
+    with loaded_with_fonts(browser, f"{stretchy_site}/chapter1.html") as (page, seen):
         # Each formula: the height of its tallest fence or root sign, and of what it holds.
         heights = page.evaluate(
             """[...document.querySelectorAll('math')].map(math => {
@@ -197,8 +198,6 @@ def test_fences_roots_and_sums_grow_with_what_they_hold(browser, stretchy_site):
         used = rendering_fonts(page, "math mo")
         if SCREENSHOTS:
             page.screenshot(path=f"{SCREENSHOTS}/math-stretchy.png", full_page=True)
-    finally:
-        page.context.close()
     assert seen["errors"] == []
     assert set(used) == {"STIX Two Math"}, used
     for name, (drawn, held) in zip(STRETCHY, heights, strict=True):
