@@ -329,7 +329,7 @@ def test_a_page_shown_early_is_put_back_when_the_full_build_fails(devserver_quic
 @pytest.mark.parametrize(
     ("change", "reason"),
     [
-        (("Slug: chapter2", "Slug: vectors"), "its slug changed"),
+        (("Slug: chapter2", "Slug: vectors"), "content/chapter2.md: its slug changed"),
         (("[tokens](chapter1.html)", "[tokens](chapter1.html#nowhere)"), "an anchor"),
         (("Vectors, [", "![A plot](images/plot.png) Vectors, ["), "does not have"),
     ],

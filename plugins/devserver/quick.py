@@ -30,6 +30,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from courselib.pages import FILE_DATE_FIELD
+from courselib.paths import shown_path
 from linkgate.address import SiteAddress, resolve_url
 from linkgate.extract import LINK, read_html
 from pelican import signals
@@ -66,7 +67,7 @@ class KeptBuild:
 
 
 class ProblemsSeen(logging.Handler):
-    """Counts the warnings and errors logged while a quick update runs."""
+    """Collects the warnings and errors logged while a quick update runs."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -95,15 +96,16 @@ def update_pages(kept: KeptBuild, sources: list[str], site: Path, originals: Pat
     try:
         pages = {}
         for source in sources:
+            shown = shown_path(source, articles.path)
             old = next((a for a in articles.articles if a.source_path == source), None)
             if old is None:
-                raise NotQuick(f"{source} is not a chapter of the last build")
+                raise NotQuick(f"{shown} is not a chapter of the last build")
             new = read_again(articles, old)
             for generator in kept.generators:
                 refresh = getattr(generator, "refresh_content", None)
                 reason = refresh(old, new) if refresh else None
                 if reason:
-                    raise NotQuick(f"{source}: {reason}")
+                    raise NotQuick(f"{shown}: {reason}")
             pages[new.save_as] = render(articles, new)
         if seen.messages:
             raise NotQuick(f"{len(seen.messages)} problem(s): {seen.messages[0]}")
@@ -134,6 +136,7 @@ def keep_original(path: Path, original: Path) -> None:
 def read_again(articles: ArticlesGenerator, old: Article) -> Article:
     """Read a chapter's file again as the articles generator read it; refuse a changed place."""
     path = os.path.relpath(old.source_path, articles.path)
+    shown = shown_path(old.source_path, articles.path)
     try:
         new = articles.readers.read_file(
             base_path=articles.path,
@@ -146,16 +149,16 @@ def read_again(articles: ArticlesGenerator, old: Article) -> Article:
             context_sender=articles,
         )
     except Exception as error:  # noqa: BLE001 - a field Pelican cannot read: the build names it
-        raise NotQuick(f"{path}: could not be read: {error}") from None
+        raise NotQuick(f"{shown}: could not be read: {error}") from None
     body_fields = BODY_FIELDS
     if old.metadata.get(FILE_DATE_FIELD) and new.metadata.get(FILE_DATE_FIELD):
         body_fields |= {"date"}  # the file's time: a save changes it, the page shows the commit's
     for name in set(old.metadata) | set(new.metadata):
         if name not in body_fields and old.metadata.get(name) != new.metadata.get(name):
-            raise NotQuick(f"{path}: its {name} changed")
+            raise NotQuick(f"{shown}: its {name} changed")
     for name in ("save_as", "url", "status", "template", "lang"):
         if getattr(old, name, None) != getattr(new, name, None):
-            raise NotQuick(f"{path}: its {name} changed")
+            raise NotQuick(f"{shown}: its {name} changed")
     new.translations = old.translations
     return new
 
