@@ -326,6 +326,16 @@ def test_a_page_shown_early_is_put_back_when_the_full_build_fails(devserver_quic
     assert page.read_bytes() == last_good
 
 
+def test_pages_shown_early_are_told_unchecked_until_the_build_ends(devserver_quick):
+    server = devserver_quick
+    attempts = server.state()["attempts"]
+    server.write({"chapter1.md": QUICK_CHAPTERS["chapter1.md"] + "\nSaved.\n"})
+    wait_for(lambda: "chapter1.html shown in" in server.log.text, 60, "the quick update")
+    state = server.state()
+    assert state["unchecked"] == ["/chapter1.html"] and state["attempts"] == attempts
+    assert server.wait_for_build(attempts)["unchecked"] == []
+
+
 @pytest.mark.parametrize(
     ("change", "reason"),
     [

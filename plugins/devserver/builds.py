@@ -55,6 +55,8 @@ class SiteState:
     building: bool = False
     failed: bool = False  # the last build failed: the site is an older one
     problems: list[Problem] = field(default_factory=list)
+    # Pages a quick update showed since the last build ended: no build checked them yet.
+    unchecked: set[str] = field(default_factory=set)
     history: list[tuple[int, set[str]]] = field(default_factory=list)
     changed: threading.Condition = field(default_factory=threading.Condition)
 
@@ -73,6 +75,7 @@ class SiteState:
         with self.changed:
             self.attempts += 1
             self.building = False
+            self.unchecked = set()
             self.problems = outcome.problems
             self.failed = outcome.exit_code != 0
             if outcome.exit_code == 0:
@@ -80,10 +83,12 @@ class SiteState:
                 self.history = [*self.history, (self.number, outcome.changed)][-HISTORY:]
             self.changed.notify_all()
 
-    def record_pages(self, changed: set[str]) -> None:
-        """Publish pages replaced between builds (by a quick update, or put back after a
-        failed build); the problems stay as the last build said."""
+    def record_pages(self, changed: set[str], unchecked: bool = False) -> None:
+        """Publish pages replaced between builds (`unchecked`: shown by a quick update; else
+        put back after a failed build); the problems stay as the last build said."""
         with self.changed:
+            if unchecked:
+                self.unchecked = self.unchecked | changed
             self.number += 1
             self.history = [*self.history, (self.number, changed)][-HISTORY:]
             self.changed.notify_all()
@@ -202,7 +207,7 @@ class Builder:
         for url_path in changed:  # the full build's pages are compared with these
             note_file(self.snapshot, self.output, url_path)
             self.shown_early[url_path] = _stamp(site_folder(self.output) / url_path.lstrip("/"))
-        self.state.record_pages(changed)
+        self.state.record_pages(changed, unchecked=True)
         pages = ", ".join(answer["pages"])
         self.echo(
             f"devserver: {pages} shown in {time.monotonic() - began:.2f} s;"

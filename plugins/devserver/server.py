@@ -78,6 +78,7 @@ def page_message(state: SiteState, run_id: str, since_run: str, since: int) -> d
         "failed": state.failed,
         "changed": sorted(changed) if changed is not None else None,
         "problems": [problem.as_json() for problem in state.problems],
+        "unchecked": sorted(state.unchecked),
     }
 
 

@@ -107,6 +107,19 @@ def test_a_broken_link_is_shown_at_its_line_and_column(devserver, tab):
     assert "broken link 'chapter9.html'" in item.inner_text()
 
 
+def test_a_save_shown_over_a_failed_build_is_not_called_the_last_good_page(devserver, tab):
+    page = tab(devserver.url("chapter1.html"))
+    devserver.write({"chapter3.md": CHAPTERS["chapter3.md"] + "\nSee [the next](chapter9.html).\n"})
+    heading = page.locator("#devserver-problems h2")
+    expect(heading).to_contain_text("this is the last good page", timeout=60_000)
+    devserver.write({"chapter1.md": CHAPTERS["chapter1.md"] + "\nA save over a failed build.\n"})
+    expect(page.get_by_text("A save over a failed build.")).to_be_attached(timeout=60_000)
+    expect(heading).to_contain_text("shows your latest save, not built yet")
+    # The full build fails again (chapter3): the last good page comes back, and says so.
+    expect(heading).to_contain_text("this is the last good page", timeout=60_000)
+    expect(page.get_by_text("A save over a failed build.")).to_have_count(0)
+
+
 def set_hidden(page, hidden: bool) -> None:
     """Make the page hidden or shown again, as switching tabs does."""
     page.evaluate(

@@ -50,7 +50,8 @@
   };
 
   let overlay = null;
-  const showProblems = (problems, failed) => {
+  // `shownEarly`: the page is a save a quick update showed, which no build has checked yet.
+  const showProblems = (problems, failed, shownEarly) => {
     if (overlay) overlay.remove();
     overlay = null;
     if (!problems.length) return;
@@ -66,13 +67,16 @@
     const heading = document.createElement("h2");
     // Each problem is a warning; the error and critical lines after them sum them up.
     const count = problems.filter((problem) => problem.level === "WARNING").length;
-    heading.textContent = failed
-      ? `The build failed (${count || problems.length} problem(s)): this is the last good page`
-      : `The build passed with ${count} warning(s)`;
+    const found = `${count || problems.length} problem(s)`;
+    heading.textContent = !failed
+      ? `The build passed with ${count} warning(s)`
+      : shownEarly
+        ? `The last build failed (${found}); this page shows your latest save, not built yet`
+        : `The build failed (${found}): this is the last good page`;
     const hide = document.createElement("button");
     hide.type = "button";
     hide.textContent = "Hide";
-    hide.addEventListener("click", () => showProblems([], failed));
+    hide.addEventListener("click", () => showProblems([], failed, shownEarly));
     const list = document.createElement("ul");
     for (const problem of problems) {
       const item = document.createElement("li");
@@ -137,7 +141,7 @@
       }
       heard = state.build;
       showBuilding(state.building);
-      showProblems(state.problems, state.failed);
+      showProblems(state.problems, state.failed, state.unchecked.includes(pagePath));
     });
   };
   document.addEventListener("visibilitychange", () => {
