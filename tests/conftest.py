@@ -152,11 +152,18 @@ def published_seed_site(tmp_path_factory) -> Build:
 
 
 def copy_project(destination: Path) -> Path:
-    """Copy the project (without venv, output or caches) to `destination` for `make` runs."""
+    """Copy the project (without venv, output or caches) to `destination` for `make` runs.
+
+    `make` there uses this test run's environment (`run_make`), which it must never
+    install again: from a copy, `pip install -e` would point the environment's plugins
+    at the copy, gone after the test. The copy's pyproject.toml is made older than any
+    environment's stamp, so make never finds the environment out of date.
+    """
     ignored = shutil.ignore_patterns(
         ".venv", "output", "cache", ".git", "__pycache__", ".pytest_cache", "*.egg-info"
     )
     shutil.copytree(PROJECT_ROOT, destination, ignore=ignored)
+    os.utime(destination / "pyproject.toml", (0, 0))
     return destination
 
 

@@ -1,5 +1,9 @@
 """The README commands and Makefile targets, run as an instructor would, on a project copy."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from conftest import (
     OutputReader,
@@ -15,6 +19,22 @@ from conftest import (
 @pytest.fixture
 def project(tmp_path):
     return copy_project(tmp_path / "course")
+
+
+def test_make_in_a_copy_never_installs_the_environment_again(project, tmp_path):
+    """Tests run `make` in copies with their own environment: an install from a copy would
+    point that environment's plugins at the copy, gone after the test."""
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "python").symlink_to(sys.executable)
+    stamp = venv / ".installed"
+    stamp.touch()
+    os.utime(stamp, (1000, 1000))  # installed long before pyproject.toml was last edited
+    planned = subprocess.run(
+        ["make", "-n", "html", f"VENV={venv}"], cwd=project, capture_output=True, text=True
+    )
+    assert planned.returncode == 0, planned.stderr
+    assert "pip install" not in planned.stdout
 
 
 def test_make_html_builds_the_course_and_make_clean_removes_only_the_output(project):
