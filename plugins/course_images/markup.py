@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from courselib.cached_products.page_rewrites import Edits, apply_edits
+from courselib.cached_products.page_rewrites import Edits
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(
@@ -46,21 +46,15 @@ def format_tag(attributes: dict[str, str | None]) -> str:
     return " ".join(parts) + ">"
 
 
-def enhance_images(
-    body_html: str, facts_for: Callable[[str], ImageFacts | None], sizes: str
-) -> str:
-    """Return `body_html` with local images sized, lazy (but the first) and given a srcset.
+def image_edits(body_html: str, facts_for: Callable[[str], ImageFacts | None], sizes: str) -> Edits:
+    """Return how local images in `body_html` are sized, made lazy (but the first) and given
+    a srcset: each rewritten <img> tag's span and its new text, in order (kept between
+    builds by the plugin; `apply_edits` makes the new HTML).
 
     `facts_for(src)` returns what is known of the image an `src` points at, or
     None for images the build does not manage (remote, missing, SVG): those
     are left exactly as written.
     """
-    return apply_edits(body_html, image_edits(body_html, facts_for, sizes))
-
-
-def image_edits(body_html: str, facts_for: Callable[[str], ImageFacts | None], sizes: str) -> Edits:
-    """Return what `enhance_images` changes in `body_html`: each rewritten <img> tag's span
-    and its new text, in order (kept between builds by the plugin)."""
     edits: Edits = []
     for position, match in enumerate(IMG_TAG.finditer(body_html), start=1):
         attributes = parse_attributes(match.group())

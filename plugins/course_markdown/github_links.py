@@ -264,26 +264,17 @@ class CourseLinks:
         self.linked_files.update(linked)
         return edits, linked, ids_read
 
-    def resolve(
-        self, address: str, folder: str, site_folder: str, root_urls: bool = True
-    ) -> tuple[str | None, str | None]:
-        """Return what a URL without its fragment, written in content/`folder`, becomes.
-
-        (None, None) to leave it as written; else the new URL (with the link's query),
-        and the Markdown file it leads to (whose ids the fragment must match) or None
-        for another file. The page is served from `site_folder`; a file other than a
-        page is named from the site's root with `root_urls`, else by `{static}`.
-        A file other than a page that the link publishes is added to `linked_files`.
-        """
-        new_address, target, published = self.resolution(address, folder, site_folder, root_urls)
-        if published is not None:
-            self.linked_files.add(published)
-        return new_address, target
-
     def resolution(
         self, address: str, folder: str, site_folder: str, root_urls: bool = True
     ) -> tuple[str | None, str | None, str | None]:
-        """Return `resolve`'s answer and the file the link publishes, or None; add nothing."""
+        """Return what a URL without its fragment, written in content/`folder`, becomes.
+
+        (None, None, None) to leave it as written; else the new URL (with the link's
+        query), the Markdown file it leads to (whose ids the fragment must match) or None
+        for another file, and the file other than a page the link publishes, or None. The
+        page is served from `site_folder`; a file other than a page is named from the
+        site's root with `root_urls`, else by `{static}`.
+        """
         link = github_path(address, folder)
         target = github_target(link, self.files) if link is not None else None
         if target is None:
