@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from .positions import source_lines
+from .positions import block_position, closing_index
 
 # Where the chapter's numbering goes: in an id ("4-" or "1-2-"), in a label ("4." or "1.2.").
 ID_NUMBERING = "\ue000exercise-id\ue001"
@@ -46,16 +46,6 @@ def add_exercises(md: MarkdownIt) -> None:
     md.add_render_rule("solution_title_open", lambda *_arguments: "<summary>")
     md.add_render_rule("solution_title_close", lambda *_arguments: "</summary>\n")
     md.add_render_rule("solution_close", render_solution_close)
-
-
-def closing_index(tokens: list[Token], opening: int) -> int:
-    """Return the index of the token closing the callout opened at `opening`."""
-    level = tokens[opening].level
-    for index in range(opening + 1, len(tokens)):
-        token = tokens[index]
-        if token.type == "admonition_close" and token.level == level:
-            return index
-    return len(tokens) - 1
 
 
 def has_written_title(token: Token) -> bool:
@@ -97,12 +87,8 @@ def mark_exercises(state: StateCore) -> None:
             before.meta["closes_exercise"] = False
             close.meta["closes_exercise"] = True
         else:
-            line = token.map[0] if token.map else 0
-            written = source_lines(state)[line] if line < len(source_lines(state)) else ""
-            column = max(written.find("!!!"), 0) + 1
-            state.env.setdefault("problems", []).append(
-                (line + 1, column, SOLUTION_WITHOUT_EXERCISE)
-            )
+            line, column = block_position(state, token, "!!!")
+            state.env.setdefault("problems", []).append((line, column, SOLUTION_WITHOUT_EXERCISE))
 
 
 def exercise_id(number: int) -> str:

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_core import StateCore
 
-from .positions import source_lines
+from .positions import block_position
 
 DEFINED_TWICE = "footnote [^{label}] is defined twice (first at line {first}): remove or rename one"
 
@@ -71,11 +71,9 @@ def label_as_defined(state: StateCore) -> None:
     for token in state.tokens:
         if token.type == "footnote_reference_open":
             label = refs.label(token.meta["label"])
-            line = (token.map[0] if token.map else 0) + 1
+            line, column = block_position(state, token, "[^")
             dropping = label in first_line
             if dropping:
-                written = source_lines(state)[line - 1] if line <= len(source_lines(state)) else ""
-                column = max(written.find("[^"), 0) + 1
                 problem = DEFINED_TWICE.format(label=label, first=first_line[label])
                 state.env.setdefault("problems", []).append((line, column, problem))
             else:

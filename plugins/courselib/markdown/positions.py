@@ -102,6 +102,24 @@ def source_lines(state: StateCore) -> list[str]:
     return state.env["source_lines"]
 
 
+def block_position(state: StateCore, token: Token, marker: str) -> tuple[int, int]:
+    """Return the 1-based line and column where a block token starts, at the first `marker`
+    (`!!!`, a list item's `-`, `[^`) on its first line (column 1 if it is not there)."""
+    lines = source_lines(state)
+    line = lines[token.map[0]] if token.map and token.map[0] < len(lines) else ""
+    return (token.map[0] + 1 if token.map else 1), max(line.find(marker), 0) + 1
+
+
+def closing_index(tokens: list[Token], start: int) -> int:
+    """Return the index of the token closing the block opened at tokens[start]."""
+    depth = 0
+    for index in range(start, len(tokens)):
+        depth += tokens[index].nesting
+        if depth == 0:
+            return index
+    return len(tokens) - 1
+
+
 @lru_cache(maxsize=8)
 def newlines_in(text: str) -> list[int]:
     """Return where the newlines of a block's text are: found once for all its tokens.

@@ -28,7 +28,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from .headings import github_slug, heading_text
-from .positions import source_lines
+from .positions import block_position, closing_index
 
 # An option's text, repeated in the answer fold, keeps its formatting but not its links:
 # each link is then written once, where the author wrote it, and reported once.
@@ -58,8 +58,10 @@ def make_quizzes(state: StateCore) -> None:
             end = closing_index(tokens, index)
             problem = quiz_problem(tokens, index, end)
             if problem:
-                line, column = source_position(state, problem[0])
-                state.env.setdefault("problems", []).append((line, column, problem[1]))
+                at, message = problem  # a callout's `!!!`, or an option's `-`
+                mark = "!!!" if at.type == "admonition_open" else at.markup
+                line, column = block_position(state, at, mark)
+                state.env.setdefault("problems", []).append((line, column, message))
             else:
                 quizzes += 1
                 quiz = quiz_tokens(tokens[index : end + 1], taken, quizzes)
@@ -67,16 +69,6 @@ def make_quizzes(state: StateCore) -> None:
                 end = index + len(quiz) - 1
             index = end
         index += 1
-
-
-def closing_index(tokens: list[Token], start: int) -> int:
-    """Return the index of the token closing the block opened at `start`."""
-    depth = 0
-    for index in range(start, len(tokens)):
-        depth += tokens[index].nesting
-        if depth == 0:
-            return index
-    return len(tokens) - 1
 
 
 def options_list(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
@@ -139,15 +131,6 @@ def option_items(list_tokens: list[Token]) -> list[Token]:
     """Return the opening token of each option of an options list (its first token first)."""
     level = list_tokens[0].level + 1
     return [t for t in list_tokens if t.type == "list_item_open" and t.level == level]
-
-
-def source_position(state: StateCore, token: Token) -> tuple[int, int]:
-    """Return the 1-based line and column where a block (a callout's `!!!`, an option's `-`)
-    starts."""
-    lines = source_lines(state)
-    line = lines[token.map[0]] if token.map and token.map[0] < len(lines) else ""
-    marker = "!!!" if token.type == "admonition_open" else token.markup
-    return (token.map[0] + 1 if token.map else 1), max(line.find(marker), 0) + 1
 
 
 def quiz_tokens(callout: list[Token], taken: set[str], quiz_number: int) -> list[Token]:
