@@ -54,8 +54,7 @@ def rewrite_content(content) -> None:
         if are_edits(kept[1], len(halfway)):
             content._content = apply_edits(halfway, kept[1])
             return
-    url_edits, srcset_edits = root_link_edits(body, page_path, site_url)
-    content._content = apply_edits(apply_edits(body, url_edits), srcset_edits)
+    url_edits, srcset_edits, content._content = root_link_edits(body, page_path, site_url)
     kept_edits = [[list(edit) for edit in edits] for edits in (url_edits, srcset_edits)]
     rewrites.keep(page, key, kept_edits)
 

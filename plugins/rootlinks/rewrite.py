@@ -89,9 +89,10 @@ def substitutions(
     return edits
 
 
-def root_link_edits(html: str, page_path: str, site_url: str | None) -> tuple[Edits, Edits]:
+def root_link_edits(html: str, page_path: str, site_url: str | None) -> tuple[Edits, Edits, str]:
     """Return what `rewrite_root_links` changes: the edits of URL attributes in `html`,
-    then those of srcset candidates in the HTML the first made (see `apply_edits`)."""
+    then those of srcset candidates in the HTML the first made (see `apply_edits`), and
+    the HTML both made."""
 
     def one_url(match: re.Match) -> str:
         url = rewrite_url(match.group("url"), page_path, site_url)
@@ -109,10 +110,10 @@ def root_link_edits(html: str, page_path: str, site_url: str | None) -> tuple[Ed
 
     url_edits = substitutions(URL_ATTRIBUTE, one_url, html, URL_VALUE, URL_NAME_LENGTHS)
     html = apply_edits(html, url_edits)
-    return url_edits, substitutions(SRCSET_ATTRIBUTE, srcset, html, ANY_VALUE, SRCSET_NAME_LENGTHS)
+    srcset_edits = substitutions(SRCSET_ATTRIBUTE, srcset, html, ANY_VALUE, SRCSET_NAME_LENGTHS)
+    return url_edits, srcset_edits, apply_edits(html, srcset_edits)
 
 
 def rewrite_root_links(html: str, page_path: str, site_url: str | None) -> str:
     """Return `html` with every root-absolute URL attribute (and srcset candidate) rewritten."""
-    url_edits, srcset_edits = root_link_edits(html, page_path, site_url)
-    return apply_edits(apply_edits(html, url_edits), srcset_edits)
+    return root_link_edits(html, page_path, site_url)[2]
