@@ -159,6 +159,18 @@ def test_mark_as_done_and_quiz_scores_show_in_the_syllabus_and_sidebar(reader, s
     assert "2 pages marked done." in page.locator(".your-progress [role=status]").inner_text()
 
 
+def test_quizzes_answered_after_progress_kept_elsewhere_are_counted(reader, served_site):
+    page = reader.page
+    page.goto(served_site.url("chapter4.html"))
+    page.get_by_role("button", name="Mark as done").click()
+    page.wait_for_function("document.querySelector('.mark-done button').ariaPressed === 'true'")
+    page.goto(served_site.url("chapter20.html"))
+    choose_and_check(page, "A diffusion model")
+    expect(verdict(page)).to_have_text("Right!")
+    sidebar = page.locator('.sidebar-chapters a[href$="chapter20.html"] .progress-mark')
+    expect(sidebar).to_have_text("Quizzes 1/2")
+
+
 def test_progress_saved_to_a_file_forgotten_and_loaded_back(reader, served_site):
     page = reader.page
     page.goto(served_site.url("chapter20.html"))

@@ -45,7 +45,10 @@
         feedback.append(explanation.cloneNode(true));
         feedback.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
       }
-      progress.entry(here, true).quizzes[quiz.id] = { chosen: chosen, right: !wrong && !missing };
+      var entry = progress.entry(here, true);
+      // The entry is read back from storage: the count noted as this script came may not be in it.
+      entry.quizCount = quizzes.length;
+      entry.quizzes[quiz.id] = { chosen: chosen, right: !wrong && !missing };
       progress.set(progress.chapters());
     }
     var button = quiz.querySelector("button");
