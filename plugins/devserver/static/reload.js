@@ -49,18 +49,25 @@
     location.reload();
   };
 
+  // An element at the end of the page showing `content` in its own shadow root, styled by the
+  // overlay's stylesheet only: the page's styles never reach it, nor its styles the page.
+  const overlayHost = (id, content) => {
+    const host = document.createElement("div");
+    host.id = id;
+    const style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = "/__devserver__/overlay.css";
+    host.attachShadow({ mode: "open" }).append(style, content);
+    document.body.append(host);
+    return host;
+  };
+
   let overlay = null;
   // `shownEarly`: the page is a save a quick update showed, which no build has checked yet.
   const showProblems = (problems, failed, shownEarly) => {
     if (overlay) overlay.remove();
     overlay = null;
     if (!problems.length) return;
-    overlay = document.createElement("div");
-    overlay.id = "devserver-problems";
-    const root = overlay.attachShadow({ mode: "open" });
-    const style = document.createElement("link");
-    style.rel = "stylesheet";
-    style.href = "/__devserver__/overlay.css";
     const panel = document.createElement("section");
     panel.setAttribute("role", "alert");
     panel.className = failed ? "failed" : "warned";
@@ -96,30 +103,21 @@
       list.append(item);
     }
     panel.append(hide, heading, list);
-    root.append(style, panel);
-    document.body.append(overlay);
+    overlay = overlayHost("devserver-problems", panel);
   };
 
   let badge = null;
   const showBuilding = (building) => {
-    if (!building) {
-      if (badge) badge.remove();
+    if (building && !badge) {
+      const note = document.createElement("p");
+      note.className = "building";
+      note.setAttribute("role", "status");
+      note.textContent = "Building…";
+      badge = overlayHost("devserver-building", note);
+    } else if (!building && badge) {
+      badge.remove();
       badge = null;
-      return;
     }
-    if (badge) return;
-    badge = document.createElement("div");
-    badge.id = "devserver-building";
-    const root = badge.attachShadow({ mode: "open" });
-    const style = document.createElement("link");
-    style.rel = "stylesheet";
-    style.href = "/__devserver__/overlay.css";
-    const note = document.createElement("p");
-    note.className = "building";
-    note.setAttribute("role", "status");
-    note.textContent = "Building…";
-    root.append(style, note);
-    document.body.append(badge);
   };
 
   // Only a page on screen listens: a browser opens at most 6 connections to one server, and

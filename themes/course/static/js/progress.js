@@ -16,11 +16,15 @@
     } catch (nothing) {}
     return null;
   }
+  // What is kept in localStorage and what "Save to a file" writes: the same record.
+  function record(chapters) {
+    return { format: "course-progress", version: 1, chapters: chapters };
+  }
   var progress = stored() || {};
   function setProgress(chapters) {
     progress = chapters;
     try {
-      localStorage.setItem(storeKey, JSON.stringify({ format: "course-progress", version: 1, chapters: chapters }));
+      localStorage.setItem(storeKey, JSON.stringify(record(chapters)));
       // Where it fails, progress is kept for this page only.
     } catch (blocked) {}
     showProgress();
@@ -38,14 +42,18 @@
     }
     return entry;
   }
-  /* The sidebar and the home page's syllabus: "Done · Quizzes 1/2" under a chapter's title. */
+  /* The sidebar and the home page's syllabus: "Done · Quizzes 1/2" under a chapter's title.
+     The links never change: each one's page and mark are found once, not on every change. */
+  var chapterMarks = Array.prototype.map.call(document.querySelectorAll(".sidebar-chapters a, .syllabus-entry > a"), function (link) {
+    var mark = link.appendChild(document.createElement("span"));
+    mark.className = "progress-mark";
+    return { page: pageKey(link.href), mark: mark };
+  });
   function showProgress() {
-    document.querySelectorAll(".sidebar-chapters a, .syllabus-entry > a").forEach(function (link) {
-      var entry = chapterEntry(pageKey(link.href));
+    chapterMarks.forEach(function (chapter) {
+      var entry = chapterEntry(chapter.page);
       var right = Object.values(entry.quizzes).filter(function (answer) { return (answer || 0).right === true; });
-      var mark = link.querySelector(".progress-mark") || link.appendChild(document.createElement("span"));
-      mark.className = "progress-mark";
-      mark.textContent = [entry.done === true && "Done", entry.quizCount > 0 && "Quizzes " + right.length + "/" + entry.quizCount].filter(Boolean).join(" · ");
+      chapter.mark.textContent = [entry.done === true && "Done", entry.quizCount > 0 && "Quizzes " + right.length + "/" + entry.quizCount].filter(Boolean).join(" · ");
     });
   }
   var here = pageKey(location.href);
@@ -127,7 +135,7 @@
   }
 
   panel.querySelector(".save-progress").addEventListener("click", function () {
-    var text = JSON.stringify({ format: "course-progress", version: 1, chapters: progress }, null, 1);
+    var text = JSON.stringify(record(progress), null, 1);
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
     link.download = "course-progress.json";
