@@ -93,17 +93,27 @@ def wait_for_text(path: Path, text: str, timeout: float = 900) -> None:
         raise SystemExit(f"bench-edit: waited {timeout} s for {text!r} in {path}")
 
 
-def holds_text_within(path: Path, text: str, timeout: float) -> bool:
-    """True once the file at `path` holds `text`; False if it did not within `timeout` s."""
+def file_text(path: Path) -> str:
+    """The text of `path`, or "" while it cannot be read."""
+    try:
+        return path.read_text(errors="replace")
+    except OSError:
+        return ""
+
+
+def within(condition: Callable[[], bool], timeout: float) -> bool:
+    """True once `condition()` is, asked every POLL_SECONDS; False after `timeout` s."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        try:
-            if text in path.read_text(errors="replace"):
-                return True
-        except OSError:
-            pass
+        if condition():
+            return True
         time.sleep(POLL_SECONDS)
     return False
+
+
+def holds_text_within(path: Path, text: str, timeout: float) -> bool:
+    """True once the file at `path` holds `text`; False if it did not within `timeout` s."""
+    return within(lambda: text in file_text(path), timeout)
 
 
 def shows(page, expression: str) -> bool:
@@ -203,12 +213,11 @@ def plain_rebuild_seconds(course: Path, chapter: int, runs: int) -> list[float]:
     a folder whose name starts with a dot (its IGNORE_FILES, `.*`, is matched against the
     whole path), as benchmarks/.sites/ is.
     """
-    project = Path(tempfile.mkdtemp(prefix="bench-edit-plain-"))
-    shutil.copytree(course / "content", project / "content")
-    try:
+    temporary = tempfile.TemporaryDirectory(prefix="bench-edit-plain-", ignore_cleanup_errors=True)
+    with temporary as folder:
+        project = Path(folder)
+        shutil.copytree(course / "content", project / "content")
         return plain_rebuild_in(project, chapter, runs)
-    finally:
-        shutil.rmtree(project, ignore_errors=True)
 
 
 def plain_rebuild_in(project: Path, chapter: int, runs: int) -> list[float]:
@@ -219,27 +228,31 @@ def plain_rebuild_in(project: Path, chapter: int, runs: int) -> list[float]:
     log = project / "plain.log"
     pelican = str(Path(sys.executable).parent / "pelican")
     command = [pelican, "-r", "content", "-o", str(output), "-s", "plain.py"]
-    process = subprocess.Popen(
-        command,
-        cwd=project,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-        env={**os.environ, "COLUMNS": "1000", "PYTHONUNBUFFERED": "1"},
-    )
+    with log.open("w") as written:
+        process = subprocess.Popen(
+            command,
+            cwd=project,
+            stdout=written,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, "COLUMNS": "1000", "PYTHONUNBUFFERED": "1"},
+        )
     markdown = project / "content" / f"chapter{chapter}.md"
     page = output / f"chapter{chapter}.html"
     seconds = []
     try:
         wait_for_text(log, "Done: Processed")
         # pelican -r watches only once its first build has ended: save until it sees one.
-        while "-> Modified" not in log.read_text(errors="replace"):
+        for _ in range(TIMEOUT_SECONDS // 3):
             with markdown.open("a", encoding="utf-8") as text:
                 text.write("\nA save to wake pelican -r.\n")
-            time.sleep(3)
+            if holds_text_within(log, "-> Modified", 3):
+                break
+        else:
+            raise SystemExit(f"bench-edit: pelican -r never saw {markdown} change")
         for run in range(runs):
-            while not every_build_ended(log):
-                time.sleep(POLL_SECONDS)
+            if not within(lambda: every_build_ended(log), TIMEOUT_SECONDS):
+                raise SystemExit(f"bench-edit: pelican -r still building after {TIMEOUT_SECONDS} s")
             marker = f"Plain-{time.strftime('%H%M%S')}-{run}"
             start = time.perf_counter()
             with markdown.open("a", encoding="utf-8") as text:
