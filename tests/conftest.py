@@ -1,6 +1,7 @@
 """Shared helpers: build a real site from real Markdown into a temporary folder."""
 
 import contextlib
+import gzip
 import json
 import os
 import shutil
@@ -270,3 +271,28 @@ def rebuild_until_seen(source: Path, log: OutputReader, timeout: float = 120) ->
         wait_for_seconds = time.monotonic() + 1
         while time.monotonic() < wait_for_seconds and log.text.count("-> Modified") == seen:
             time.sleep(0.05)
+
+
+# Who commits, and when: fixed, so that a test can assert the date git gives.
+INSTRUCTOR_COMMIT = {
+    "GIT_AUTHOR_DATE": "2025-03-14T12:00:00Z",
+    "GIT_COMMITTER_DATE": "2025-03-14T12:00:00Z",
+    "GIT_AUTHOR_NAME": "Instructor",
+    "GIT_AUTHOR_EMAIL": "instructor@example.org",
+    "GIT_COMMITTER_NAME": "Instructor",
+    "GIT_COMMITTER_EMAIL": "instructor@example.org",
+}
+
+
+def commit_all(folder: Path) -> None:
+    """Make `folder` a git repository of one commit holding all its files (14 March 2025)."""
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "Course"]):
+        subprocess.run(["git", *command], cwd=folder, env=INSTRUCTOR_COMMIT, check=True)
+
+
+def search_records(bundle: Path) -> list[dict]:
+    """Return the record (url, content, ...) of every page a Pagefind bundle holds."""
+    return [
+        json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd") :])
+        for fragment in (bundle / "fragment").glob("*.pf_fragment")
+    ]

@@ -2,10 +2,9 @@
 
 import re
 import shutil
-import subprocess
 
 import pytest
-from conftest import PROJECT_ROOT, chapter, run_pelican
+from conftest import PROJECT_ROOT, chapter, commit_all, run_pelican
 
 FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "github_course"
 SETTINGS = {
@@ -167,16 +166,7 @@ def test_no_date_is_invented_outside_git_and_a_commit_date_is_shown_inside(tmp_p
     shutil.copytree(FIXTURE, content)
     before = run_pelican(content, tmp_path / "before", extra_settings=SETTINGS)
     assert "Last updated" not in before.page("2-devices/index.html")
-    environment = {
-        "GIT_AUTHOR_DATE": "2025-03-14T12:00:00Z",
-        "GIT_COMMITTER_DATE": "2025-03-14T12:00:00Z",
-        "GIT_AUTHOR_NAME": "Instructor",
-        "GIT_AUTHOR_EMAIL": "instructor@example.org",
-        "GIT_COMMITTER_NAME": "Instructor",
-        "GIT_COMMITTER_EMAIL": "instructor@example.org",
-    }
-    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "Course"]):
-        subprocess.run(["git", *command], cwd=content, env=environment, check=True)
+    commit_all(content)
     after = run_pelican(content, tmp_path / "after", extra_settings=SETTINGS)
     assert 'Last updated <time datetime="2025-03-14">14 March 2025</time>' in after.page(
         "2-devices/index.html"

@@ -5,7 +5,6 @@ page itself, the files of content/, another chapter's ids.
 Every rebuild here is compared byte for byte with a build of the same content from scratch.
 """
 
-import io
 import json
 import shutil
 from pathlib import Path
@@ -18,15 +17,9 @@ from courselib.cached_products.page_rewrites import (
     are_edits,
     page_key,
 )
-from PIL import Image
+from test_images import png
 
 PLUGINS = ["course_images", "rootlinks", "course_markdown"]
-
-
-def png(width: int, height: int, colour: str = "navy") -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), colour).save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 COURSE = {

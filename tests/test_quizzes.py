@@ -1,12 +1,10 @@
 """Self-check quizzes (`!!! quiz`): the HTML students get, built into real sites, and each
 malformed quiz reported at the line of its `!!!`."""
 
-import gzip
-import json
 import re
 
 import pytest
-from conftest import chapter
+from conftest import chapter, search_records
 from courselib.markdown import render_markdown
 from hypothesis import given
 from hypothesis import strategies as st
@@ -157,10 +155,7 @@ def test_a_built_quiz_page_has_its_quiz_and_its_answer_stays_out_of_search(build
     assert '<details class="quiz-answer" data-pagefind-ignore>' in article
     # The Content-Security-Policy forbids inline script and style: the quiz needs neither.
     assert "style=" not in article and "<script" not in article and " on" not in article
-    indexed = ""
-    for fragment in (build.output / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(fragment.read_bytes())
-        indexed += json.loads(data[len(b"pagefind_dcd") :])["content"]
+    indexed = "".join(record["content"] for record in search_records(build.output / "pagefind"))
     assert "Which model turns noise into images?" in indexed
     assert "remove noise step by step" not in indexed and "Right:" not in indexed
     assert "Check" not in indexed

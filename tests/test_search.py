@@ -1,23 +1,17 @@
 """The search index is built by every build, after Pelican has written the site."""
 
-import gzip
-import json
 import logging
 import subprocess
 from pathlib import Path
 
 import search.index
-from conftest import chapter
+from conftest import chapter, search_records
 from search.index import SearchSettings, index_site, pagefind_command, read_settings
 
 
 def indexed_urls(bundle: Path) -> set[str]:
     """Return the URL of every page a Pagefind bundle holds."""
-    urls = set()
-    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(fragment.read_bytes())
-        urls.add(json.loads(data[len(b"pagefind_dcd") :])["url"])
-    return urls
+    return {record["url"] for record in search_records(bundle)}
 
 
 def test_build_writes_the_search_bundle_and_indexes_only_written_chapters(build_site):

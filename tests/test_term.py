@@ -6,12 +6,18 @@ once its day has come (so the search could not miss it).
 """
 
 import gzip
-import json
 import re
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT_ROOT, chapter, run_pelican, run_staged_build, write_content
+from conftest import (
+    PROJECT_ROOT,
+    chapter,
+    run_pelican,
+    run_staged_build,
+    search_records,
+    write_content,
+)
 
 VISION = """\
 Images in, words out.
@@ -89,11 +95,7 @@ def files_holding(output: Path, words: tuple[str, ...]) -> dict[str, list[str]]:
 
 def indexed_urls(output: Path) -> set[str]:
     """Return the URLs of the pages in the site's search index."""
-    urls = set()
-    for fragment in (output / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(fragment.read_bytes())
-        urls.add(json.loads(data[len(b"pagefind_dcd") :])["url"].rsplit("/", 1)[-1])
-    return urls
+    return {record["url"].rsplit("/", 1)[-1] for record in search_records(output / "pagefind")}
 
 
 def build_on(tmp_path: Path, day: str, files: dict | None = None, **options):

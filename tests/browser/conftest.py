@@ -156,3 +156,15 @@ def reader(browser):
     opened.page.context.close()
     assert opened.console_errors == []
     assert opened.external_requests == []
+
+
+def axe_violations(page) -> list[str]:
+    """Run axe-core (bundled by axe-playwright-python) on `page`; return each violation as
+    'rule: the elements it found'."""
+    import axe_playwright_python
+
+    page.add_script_tag(path=str(Path(axe_playwright_python.__file__).parent / "axe.min.js"))
+    return page.evaluate(
+        "axe.run().then(result => result.violations.map("
+        "  v => v.id + ': ' + v.nodes.map(node => node.target).join(' ')))"
+    )

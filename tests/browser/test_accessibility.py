@@ -1,10 +1,8 @@
 """axe-core finds no violation on any page type, in the light and the dark scheme."""
 
-from pathlib import Path
-
 import pytest
 
-from .conftest import open_reader
+from .conftest import axe_violations, open_reader
 
 PAGE_TYPES = {
     "home": "index.html",
@@ -19,23 +17,12 @@ PAGE_TYPES = {
 }
 
 
-def axe_script() -> Path:
-    """Return axe.min.js as installed from PyPI (axe-playwright-python bundles it)."""
-    import axe_playwright_python
-
-    return Path(axe_playwright_python.__file__).parent / "axe.min.js"
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_no_axe_violations(browser, served_site, page_type, scheme):
     reader = open_reader(browser, color_scheme=scheme)
     page = reader.page
     page.goto(served_site.url(PAGE_TYPES[page_type]))
-    page.add_script_tag(path=str(axe_script()))
-    violations = page.evaluate(
-        "axe.run().then(result => result.violations.map("
-        "  v => v.id + ': ' + v.nodes.map(node => node.target).join(' ')))"
-    )
+    violations = axe_violations(page)
     page.context.close()
     assert violations == []

@@ -169,7 +169,11 @@ def test_a_save_shows_in_the_open_page_before_the_whole_site_is_built(tmp_path, 
         page.evaluate("window.notReloaded = true")
         wait_for(lambda: "hold_build: holding" in server.log.text, 60, "the full build")
         hold.unlink()
-        server.wait_for_build(1)
+        state = server.wait_for_build(1)
+        # The page heard of the full build and stayed: the quick update had made its page.
+        page.wait_for_function(
+            f"() => Number(document.documentElement.dataset.devserverBuild) >= {state['build']}"
+        )
         # The full build made the page the quick update showed: nothing to reload.
         assert page.evaluate("window.notReloaded") is True
     finally:

@@ -9,8 +9,7 @@ from math_pages import math_chapter
 
 from benchmarks.audit import served
 
-from .conftest import LOOPBACK, chromium_or_skip, open_reader
-from .test_accessibility import axe_script
+from .conftest import LOOPBACK, axe_violations, chromium_or_skip, open_reader
 
 # Where a screenshot of the math page goes, to look at (COURSE_MATH_SCREENSHOTS=folder).
 SCREENSHOTS = os.environ.get("COURSE_MATH_SCREENSHOTS")
@@ -111,11 +110,7 @@ def test_formulas_take_the_colour_of_the_text_and_axe_finds_nothing(browser, mat
             " ...[...document.querySelectorAll('math mi, math mo, math mtext')]"
             "   .map(e => getComputedStyle(e).color)]; }"
         )
-        page.add_script_tag(path=str(axe_script()))
-        violations = page.evaluate(
-            "axe.run().then(result => result.violations.map("
-            "  v => v.id + ': ' + v.nodes.map(node => node.target).join(' ')))"
-        )
+        violations = axe_violations(page)
         page.locator(".scheme-toggle").click()  # the reader switches scheme by hand
         switched = page.evaluate(
             "() => [getComputedStyle(document.querySelector('math').closest('p')).color,"
