@@ -3,6 +3,7 @@
 import hashlib
 import io
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from courselib.cached_products import make_missing, place_in_site, write_atomically
@@ -39,12 +40,16 @@ def variant_site_path(image_site_path: str, width: int) -> str:
     return f"{image_site_path}-{width}w.webp"
 
 
+@cache
+def encoder_key() -> str:
+    """Return the digest of what encodes every variant: this code, the quality and Pillow."""
+    return product_key(str(WEBP_QUALITY), code=[Path(__file__)], packages=["pillow"])
+
+
 def cache_key(source_digest: str, width: int) -> str:
     """Return a cache name that changes whenever the source image's bytes, the width, this
     code or Pillow (which encodes the WebP) change."""
-    key = product_key(
-        source_digest, str(width), str(WEBP_QUALITY), code=[Path(__file__)], packages=["pillow"]
-    )
+    key = product_key(source_digest, str(width), encoder_key())
     return f"{key[:32]}-{width}.webp"
 
 
