@@ -19,9 +19,9 @@ from courselib.cached_products.page_rewrites import (
     RewritesOfEachBuild,
     apply_edits,
     are_edits,
-    file_stamp,
-    is_file_stamp,
+    are_file_stamps,
     page_key,
+    same_files,
 )
 from pelican import signals
 from pelican.generators import Generator
@@ -66,8 +66,7 @@ def is_kept_rewrite(value: object) -> bool:
     """True for a page's rewrite as `enhance_content` keeps it."""
     return (
         isinstance(value, dict)
-        and isinstance(value.get("images"), dict)
-        and all(is_file_stamp(stamp) for stamp in value["images"].values())
+        and are_file_stamps(value.get("images"))
         and isinstance(value.get("variants"), list)
         and all(
             isinstance(variant, list)
@@ -109,7 +108,7 @@ def enhance_content(content) -> None:
     if (
         isinstance(kept, dict)
         and are_edits(kept["edits"], len(body))  # of this very HTML, as its key says
-        and all(file_stamp(path) == stamp for path, stamp in kept["images"].items())
+        and same_files(kept["images"])
     ):
         content._content = apply_edits(body, kept["edits"])
         content.image_variants = [Variant(Path(path), *rest) for path, *rest in kept["variants"]]

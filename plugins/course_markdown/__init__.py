@@ -24,9 +24,9 @@ from courselib.cached_products.page_rewrites import (
     RewritesOfEachBuild,
     apply_edits,
     are_edits,
-    file_stamp,
-    is_file_stamp,
+    are_file_stamps,
     page_key,
+    same_files,
 )
 from courselib.github_links import GithubPath, placeholder, repository_url
 from courselib.pages import is_markdown
@@ -120,8 +120,7 @@ def is_kept_rewrite(value: object) -> bool:
         and are_edits(value.get("edits"), sys.maxsize)
         and isinstance(value.get("linked"), list)
         and all(isinstance(path, str) for path in value["linked"])
-        and isinstance(value.get("ids_read"), dict)
-        and all(is_file_stamp(stamp) for stamp in value["ids_read"].values())
+        and are_file_stamps(value.get("ids_read"))
     )
 
 
@@ -149,10 +148,7 @@ def resolve_github_links(content) -> None:
     if (
         isinstance(kept, dict)
         and are_edits(kept["edits"], len(body))  # of this very HTML, as its key says
-        and all(
-            file_stamp(os.path.join(links.content_root, path)) == stamp
-            for path, stamp in kept["ids_read"].items()
-        )
+        and same_files(kept["ids_read"], links.content_root)
     ):
         links.linked_files.update(kept["linked"])
         content._content = apply_edits(body, kept["edits"])

@@ -153,6 +153,17 @@ def is_file_stamp(value: object) -> bool:
     return value is None or (isinstance(value, list) and all(type(n) is int for n in value))
 
 
+def are_file_stamps(value: object) -> bool:
+    """True for the files a kept rewrite read, as `same_files` takes them: stamps by path."""
+    return isinstance(value, dict) and all(is_file_stamp(stamp) for stamp in value.values())
+
+
+def same_files(stamps: dict[str, list[int] | None], folder: str = "") -> bool:
+    """True while every file a kept rewrite read (by path, under `folder`) is the very file
+    it read: an edited, replaced, added or removed file makes the rewrite stale."""
+    return all(file_stamp(os.path.join(folder, path)) == stamp for path, stamp in stamps.items())
+
+
 class RewritesOfEachBuild:
     """One plugin's PageRewrites for the build under way: opened on first use, saved and
     forgotten once every page is made (the dev server builds in one process after another).
