@@ -12,6 +12,9 @@ STATIC_PATHS = ["images"]
 # Hidden files and folders are not the course (a repository's `.github/` issue templates,
 # `.DS_Store`). Pelican's default, "**/.*", is matched against bare names and so ignores none.
 IGNORE_FILES = [".*"]
+# Chapters are Markdown. An HTML file in content/ (a demo beside a lesson) is a file,
+# published as it is where a chapter links to it, never read as a page of Pelican's own.
+READERS = {"html": None, "htm": None}
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%d %B %Y"

@@ -427,12 +427,12 @@ def test_an_unknown_status(build_site):
 
 def test_any_file_pelican_cannot_read_gets_one_line_not_a_traceback(build_site):
     """Pelican's "Could not process x" (reason only in a traceback) becomes one line."""
-    page = "<html><head><title>Caf\xe9</title></head><body>Hi</body></html>".encode("latin-1")
-    build = build_site({"chapter1.md": chapter("One", "chapter1"), "extra.html": page})
+    page = "Caf\xe9\n####\n\n:date: 2024-01-01\n\nHi.\n".encode("latin-1")
+    build = build_site({"chapter1.md": chapter("One", "chapter1"), "extra.rst": page})
     assert_fails_with(
         build,
-        "content/extra.html: could not be read: 'utf-8' codec can't decode byte 0xe9"
-        " in position 22: invalid continuation byte",
+        "content/extra.rst: could not be read: 'utf-8' codec can't decode byte 0xe9"
+        " in position 3: invalid continuation byte",
     )
     assert "Could not process" not in build.log
 

@@ -224,3 +224,24 @@ def test_files_with_any_name_are_published_and_linked_by_a_url_that_holds_togeth
         assert url in page
     for name in names:
         assert (build.output / "1-a" / name).read_bytes() == course[f"1-a/{name}"]
+
+
+def test_an_html_file_beside_a_lesson_is_a_file_published_where_linked_not_a_page(build_site):
+    demo = "<!doctype html><title>Demo</title><p>A demo, with no Pelican metadata.</p>\n"
+    body = "# One\n\nTry [the demo](demo.html), [the old one](old.htm#top) and [one page](two.md)."
+    course = {
+        "1-a/README.md": chapter("One", "one", body=body, chapter="1"),
+        "1-a/two.md": chapter("Two", "two", chapter="2"),
+        "1-a/demo.html": demo,
+        "1-a/old.htm": demo,
+        "1-a/unlinked.html": demo,
+    }
+    build = build_site(course)
+    assert build.exit_code == 0, build.log[-3000:]
+    assert "Date" not in build.log
+    page = article(build.page("one.html"))
+    assert 'href="1-a/demo.html"' in page and 'href="1-a/old.htm#top"' in page
+    for name in ("demo.html", "old.htm"):
+        assert (build.output / "1-a" / name).read_text(encoding="utf-8") == demo
+    assert not (build.output / "1-a" / "unlinked.html").exists()
+    assert not (build.output / "demo.html").exists()
