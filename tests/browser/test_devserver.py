@@ -6,6 +6,8 @@ from conftest import chapter, wait_for
 from devserver_process import CHAPTERS, make_project, start_devserver, start_held_devserver
 from playwright.sync_api import expect
 
+from .conftest import axe_violations, open_reader
+
 LONG_BODY = "\n\n".join(f"Paragraph {number} about byte pairs." for number in range(120))
 
 
@@ -90,7 +92,7 @@ def test_the_overlay_shows_the_builds_problems_escaped_and_clears_when_they_are_
     devserver.write({"chapter2.md": broken.replace("Date: 2024-01-01", "Date: <b>soon</b>")})
     problems = page.locator("#devserver-problems li")
     expect(problems.first).to_be_visible(timeout=60_000)
-    text = page.locator("#devserver-problems section").inner_text()
+    text = page.locator("#devserver-problems").inner_text()
     assert "content/chapter2.md:3: Date: '<b>soon</b>' is not a date" in text
     assert page.locator("#devserver-problems b").count() == 0  # shown as text, never as markup
     assert page.get_by_text("Vectors.").is_visible()  # the last good page stays
@@ -151,11 +153,63 @@ def test_the_page_says_when_a_build_is_running(tmp_path, tab):
         page = tab(server.url("chapter1.html"))
         hold.touch()
         server.write({"chapter3.md": CHAPTERS["chapter3.md"] + "\nValues.\n"})
-        expect(page.locator("#devserver-building .building")).to_have_text("Building…")
+        expect(page.locator("#devserver-building")).to_have_text("Building…")
         hold.unlink()
         expect(page.locator("#devserver-building")).to_have_count(0, timeout=60_000)
     finally:
         server.log.stop()
+
+
+def overlaps(first: dict, second: dict) -> bool:
+    """Whether two bounding boxes (Playwright's x, y, width, height) share any area."""
+    return (
+        first["x"] < second["x"] + second["width"]
+        and second["x"] < first["x"] + first["width"]
+        and first["y"] < second["y"] + second["height"]
+        and second["y"] < first["y"] + first["height"]
+    )
+
+
+# Whether the element is what the page shows at its own centre, looking into a shadow root.
+SHOWN_AT_ITS_CENTRE = """(element) => {
+    const box = element.getBoundingClientRect();
+    const x = box.x + box.width / 2, y = box.y + box.height / 2;
+    const shown = document.elementFromPoint(x, y);
+    return element.contains(shown.shadowRoot?.elementFromPoint(x, y) ?? shown);
+}"""
+
+
+def test_the_building_badge_and_the_problem_panel_are_both_seen_together(tmp_path, chromium):
+    server, hold = start_held_devserver(tmp_path)
+    # The one tab here that bypasses the page's policy: axe is injected as an inline script.
+    reader = open_reader(chromium, viewport={"width": 1200, "height": 800})
+    try:
+        page = reader.page
+        page.goto(server.url("chapter1.html"))
+        page.wait_for_selector("html[data-devserver-build]", state="attached")
+        broken = CHAPTERS["chapter3.md"] + "\nSee [the next](chapter9.html).\n"
+        server.write({"chapter3.md": broken})
+        panel = page.get_by_role("alert")
+        expect(panel).to_contain_text("broken link", timeout=60_000)
+        hold.touch()
+        server.write({"chapter3.md": broken + "\nStill broken.\n"})
+        badge = page.get_by_role("status").filter(has_text="Building…")
+        expect(badge).to_be_visible(timeout=60_000)
+        expect(panel).to_be_visible()
+        panel_box, badge_box = panel.bounding_box(), badge.bounding_box()
+        assert not overlaps(panel_box, badge_box), (panel_box, badge_box)
+        assert badge.evaluate(SHOWN_AT_ITS_CENTRE)
+        assert panel.evaluate(SHOWN_AT_ITS_CENTRE)
+        assert axe_violations(page) == []
+        hold.unlink()
+        expect(badge).to_have_count(0, timeout=60_000)
+        expect(panel).to_be_visible()  # the build failed again
+        panel.get_by_role("button", name="Hide").click()  # the dock lets clicks through to it
+        expect(panel).to_have_count(0)
+    finally:
+        reader.page.context.close()
+        server.log.stop()
+    assert reader.console_errors == [] and reader.external_requests == []
 
 
 def test_a_save_shows_in_the_open_page_before_the_whole_site_is_built(tmp_path, tab):

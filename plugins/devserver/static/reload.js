@@ -49,26 +49,28 @@
     location.reload();
   };
 
-  // An element at the end of the page showing `content` in its own shadow root, styled by the
-  // overlay's stylesheet only: the page's styles never reach it, nor its styles the page.
-  const overlayHost = (id, content) => {
-    const host = document.createElement("div");
-    host.id = id;
-    const style = document.createElement("link");
-    style.rel = "stylesheet";
-    style.href = "/__devserver__/overlay.css";
-    host.attachShadow({ mode: "open" }).append(style, content);
-    document.body.append(host);
-    return host;
+  // The building badge and the problem panel, in one element at the end of the page with its
+  // own shadow root, styled by the overlay's stylesheet only: the page's styles never reach
+  // them, nor theirs the page. One dock holds both, the badge above the panel: apart, the
+  // panel (shown again after each build) covered the badge at the same corner.
+  const dock = document.createElement("div");
+  dock.className = "dock";
+  const overlayHost = document.createElement("div");
+  overlayHost.id = "devserver-overlay";
+  const style = document.createElement("link");
+  style.rel = "stylesheet";
+  style.href = "/__devserver__/overlay.css";
+  overlayHost.attachShadow({ mode: "open" }).append(style, dock);
+  // In the page only while it shows something.
+  const placeOverlay = () => {
+    if (!dock.childElementCount) overlayHost.remove();
+    else if (!overlayHost.isConnected) document.body.append(overlayHost);
   };
 
-  let overlay = null;
   // `shownEarly`: the page is a save a quick update showed, which no build has checked yet.
-  const showProblems = (problems, failed, shownEarly) => {
-    if (overlay) overlay.remove();
-    overlay = null;
-    if (!problems.length) return;
+  const problemPanel = (problems, failed, shownEarly) => {
     const panel = document.createElement("section");
+    panel.id = "devserver-problems";
     panel.setAttribute("role", "alert");
     panel.className = failed ? "failed" : "warned";
     const heading = document.createElement("h2");
@@ -103,21 +105,31 @@
       list.append(item);
     }
     panel.append(hide, heading, list);
-    overlay = overlayHost("devserver-problems", panel);
+    return panel;
+  };
+
+  let shownProblems = null;
+  const showProblems = (problems, failed, shownEarly) => {
+    if (shownProblems) shownProblems.remove();
+    shownProblems = problems.length ? problemPanel(problems, failed, shownEarly) : null;
+    if (shownProblems) dock.append(shownProblems);
+    placeOverlay();
   };
 
   let badge = null;
   const showBuilding = (building) => {
     if (building && !badge) {
-      const note = document.createElement("p");
-      note.className = "building";
-      note.setAttribute("role", "status");
-      note.textContent = "Building…";
-      badge = overlayHost("devserver-building", note);
+      badge = document.createElement("p");
+      badge.id = "devserver-building";
+      badge.className = "building";
+      badge.setAttribute("role", "status");
+      badge.textContent = "Building…";
+      dock.prepend(badge);
     } else if (!building && badge) {
       badge.remove();
       badge = null;
     }
+    placeOverlay();
   };
 
   // Only a page on screen listens: a browser opens at most 6 connections to one server, and

@@ -32,7 +32,12 @@
   function pageKey(url) {
     return new URL(url, document.baseURI).pathname.slice(siteRoot.pathname.length).replace(/(^|\/)$/, "$1index.html");
   }
-  // A change starts from what is stored: another tab may have changed it since.
+  var here = pageKey(location.href);
+  // Counted here, not by quiz.js: "Mark as done" may be pressed before quiz.js ever comes.
+  var quizzesHere = document.querySelectorAll(".quiz").length;
+  // A change starts from what is stored: another tab may have changed it since. An entry of
+  // this page is given its quiz count as it changes, so its mark reads "Done · Quizzes 0/2",
+  // not "Done", when no quiz has been checked yet.
   function chapterEntry(key, create) {
     if (create) progress = stored() || progress;
     var entry = progress[key];
@@ -40,6 +45,7 @@
       entry = { done: false, quizzes: {} };
       if (create) progress[key] = entry;
     }
+    if (create && key === here && quizzesHere > 0) entry.quizCount = quizzesHere;
     return entry;
   }
   /* The sidebar and the home page's syllabus: "Done · Quizzes 1/2" under a chapter's title.
@@ -56,7 +62,6 @@
       chapter.mark.textContent = [entry.done === true && "Done", entry.quizCount > 0 && "Quizzes " + right.length + "/" + entry.quizCount].filter(Boolean).join(" · ");
     });
   }
-  var here = pageKey(location.href);
   window.courseProgress = { chapters: function () { return progress; }, set: setProgress, entry: chapterEntry, here: here };
   showProgress();
 

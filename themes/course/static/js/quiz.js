@@ -7,7 +7,6 @@
   var progress = window.courseProgress;
   var here = progress.here;
   var quizzes = document.querySelectorAll(".quiz");
-  progress.entry(here, true).quizCount = quizzes.length;
   window.courseQuizzes = true;
   quizzes.forEach(function (quiz) {
     var answer = quiz.getAttribute("data-answer").split(" ").map(Number);
@@ -45,9 +44,8 @@
         feedback.append(explanation.cloneNode(true));
         feedback.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
       }
+      // progress.js gives this page's entry its quiz count.
       var entry = progress.entry(here, true);
-      // The entry is read back from storage: the count noted as this script came may not be in it.
-      entry.quizCount = quizzes.length;
       entry.quizzes[quiz.id] = { chosen: chosen, right: !wrong && !missing };
       progress.set(progress.chapters());
     }
