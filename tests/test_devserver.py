@@ -16,6 +16,7 @@ from conftest import (
     start_make,
     wait_for,
 )
+from courselib.output_folders import staging_prefix
 from devserver.builds import HISTORY, BuildOutcome, SiteState
 from devserver.changes import changed_paths, take_snapshot
 from devserver.problems import Problem, problem_of
@@ -307,6 +308,42 @@ def test_a_saved_chapter_is_shown_before_the_full_build_as_that_build_makes_it(
     state = server.wait_for_build(attempts)
     assert state["failed"] is False
     assert (server.project / "output" / "chapter2.html").read_bytes() == shown
+
+
+def test_a_newer_save_stops_a_full_build_of_saves_already_shown(held_devserver):
+    server, hold = held_devserver
+    attempts = server.state()["attempts"]
+    first = QUICK_CHAPTERS["chapter2.md"].replace(*QUICK_EDITS["body"])
+    save_while_the_full_build_waits(server, hold, first)
+    server.write({"chapter2.md": first.replace("Quick vectors", "Newer vectors")})
+    # Shown while the build that was under way is still held: it was stopped, not awaited.
+    wait_for(lambda: "devserver: full build stopped" in server.log.text, 60, "the stop")
+    server.wait_until_served("chapter2.html", "Newer vectors", timeout=60)
+    page = server.project / "output" / "chapter2.html"
+    shown = page.read_bytes()
+    assert server.state()["attempts"] == attempts  # a stopped build is no build
+    wait_for(lambda: server.log.text.count("hold_build: holding") == 2, 60, "the next build")
+    hold.unlink()
+    state = server.wait_for_build(attempts)
+    assert state["failed"] is False and state["problems"] == [], server.log.text
+    assert page.read_bytes() == shown  # the full build makes the very page shown
+    staging = staging_prefix(page.parent)
+    assert not [path for path in page.parent.parent.iterdir() if path.name.startswith(staging)]
+    assert "Traceback" not in server.log.text
+
+
+def test_a_save_waits_for_a_full_build_that_checks_a_change_no_quick_update_showed(
+    held_devserver,
+):
+    server, hold = held_devserver
+    hold.touch()
+    server.write({"chapter4.md": chapter("Agents", "chapter4", Chapter="4", body="Tools.")})
+    wait_for(lambda: "hold_build: holding" in server.log.text, 60, "the build to be held")
+    server.write({"chapter2.md": QUICK_CHAPTERS["chapter2.md"] + "\nSaved during a build.\n"})
+    hold.unlink()
+    server.wait_until_served("chapter2.html", "Saved during a build.")
+    assert "Tools." in server.get("chapter4.html")
+    assert "full build stopped" not in server.log.text
 
 
 def test_a_page_shown_early_is_put_back_when_the_full_build_fails(devserver_quick):

@@ -5,12 +5,18 @@ A save asks for a build (`request`); the builder runs one staged build at a time
 not flagged: a save made while a build runs raises the count past the one that build
 started from, so another build follows when it ends, and a burst of saves made
 during one build is one more build, not many.
+
+A full build that only checks saves quick updates have shown is stopped by a newer save
+of chapters: that save is shown at once by a quick update, and the full build starts
+again once saves pause, instead of the save waiting for a build whose site is already
+out of date.
 """
 
 import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -25,6 +31,7 @@ from staged_build.build import site_folder
 
 from .changes import SiteSnapshot, changed_paths, note_file, take_snapshot, walk_files
 from .problems import Problem, build_problems
+from .warm import BUILD_STOPPED
 
 # After a quick update, the full build starts once this long passes with no save.
 QUIET_SECONDS = 1.0
@@ -120,6 +127,11 @@ class Builder:
         # Pages quick updates replaced since the last good build, as that build wrote them.
         self.originals = Path(tempfile.mkdtemp(prefix="devserver-originals-"))
         self.shown_early: dict[str, tuple | None] = {}  # URL path: stamp the quick update left
+        # A save since the last good build that no quick update showed: the full build
+        # under way is then needed for it, and no newer save stops it.
+        self.unshown_since_good = True
+        self.full_build_running = False
+        self.stop_sent = False
 
     def request(self, saved: set[str] | None = None) -> None:
         """Ask for a build (from the watcher, naming the files saved); one that is running
@@ -130,7 +142,19 @@ class Builder:
                 self.whole = True
             else:
                 self.saved |= saved
+                self.stop_outdated_build(saved)
             self.wake.notify_all()
+
+    def stop_outdated_build(self, saved: set[str]) -> None:
+        """Stop the full build under way when it checks only saves quick updates showed and
+        a newer save is of chapters only, which a quick update can show (holding `wake`)."""
+        if (
+            self.full_build_running
+            and not self.unshown_since_good
+            and not self.stop_sent
+            and all(self.is_chapter_file(path) for path in saved)
+        ):
+            self.stop_sent = self.runner.stop_build()
 
     def run(self, stop: threading.Event) -> None:
         """Build once, then once more each time a build was asked for since the last began."""
@@ -146,7 +170,9 @@ class Builder:
                     saved, self.saved = self.saved, set()
                     whole, self.whole = self.whole, False
                 self.state.start()
-                if not whole and saved and self.quick_update(sorted(saved)):
+                if whole or not saved or not self.quick_update(sorted(saved)):
+                    self.unshown_since_good = True
+                else:
                     # The page is shown: the full build waits for a moment with no save, so
                     # that saves made one after another are each shown as quickly.
                     with self.wake:
@@ -167,9 +193,21 @@ class Builder:
         when the server stopped meanwhile: Ctrl-C stops the build too)."""
         self.state.start()
         began = time.monotonic()
-        lines, exit_code = self.runner.build(self.echo)
+        with self.wake:
+            self.full_build_running, self.stop_sent = True, False
+        try:
+            lines, exit_code = self.runner.build(self.echo)
+        finally:
+            with self.wake:
+                self.full_build_running = False
         if stop.is_set():
             return None
+        if exit_code == BUILD_STOPPED:
+            # The pages shown early stay, unchecked; the loop shows the newer save next.
+            self.echo("devserver: full build stopped: a newer save is shown, then built")
+            return None
+        if exit_code == 0:
+            self.unshown_since_good = False
         changed: set[str] = set()
         put_back = self.put_back_originals() if exit_code != 0 else set()
         self.forget_originals()
@@ -349,6 +387,18 @@ class BuildRunner:
         if last.startswith(RESTART):
             return None
         return [*lines, last], 1
+
+    def stop_build(self) -> bool:
+        """Ask the warm process to stop the build it runs; return whether it was asked (a
+        build in a new process is left to end)."""
+        process = self._warm_process
+        if not self.warm or process is None or process.poll() is not None:
+            return False
+        try:
+            os.kill(process.pid, signal.SIGUSR1)
+        except OSError:
+            return False
+        return True
 
     def start(self) -> None:
         """Start the warm process now, if builds use one, so that it imports meanwhile."""

@@ -18,6 +18,10 @@ to stdout as they come, then `END_OF_BUILD <exit code>`; `{"sources": [...], "si
 "originals": ...}` for a quick update, answered by `END_OF_QUICK <JSON>`. When our
 plugins' code changed since it was imported, it answers a build with `RESTART` instead
 and exits: the dev server starts a new one, which imports the new code.
+
+SIGUSR1 stops the build under way (the dev server sends it when a newer save was shown
+by a quick update): the child ends with BUILD_STOPPED, its staging folder deleted, unless
+Pelican has finished, when the site's swap goes on to its end (never cut halfway).
 """
 
 import contextlib
@@ -25,6 +29,7 @@ import importlib
 import json
 import os
 import pkgutil
+import signal
 import sys
 import traceback
 from dataclasses import dataclass
@@ -33,6 +38,8 @@ from pathlib import Path
 END_OF_BUILD = "\0devserver: end of build"
 RESTART = "\0devserver: restart"
 END_OF_QUICK = "\0devserver: end of quick update"
+# The exit code of a build stopped by SIGUSR1 (Pelican's own failures are 1, refusals 2).
+BUILD_STOPPED = 75
 # Libraries Pelican and the plugins import, some only inside functions.
 LIBRARIES = ["pelican", "pelican.generators", "pelican.readers", "pelican.writers", "jinja2"]
 
@@ -74,6 +81,42 @@ def run_pelican_here(command: list[str], environment: dict[str, str]) -> int:
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 1
     return 0
+
+
+class BuildStopped(BaseException):
+    """Raised in a build's child by SIGUSR1: a newer save is shown, this build is not needed.
+
+    Not an Exception: no `except Exception` in Pelican or a plugin takes it for a failure.
+    """
+
+
+# The child whose build runs now (set in this process, not in the children).
+_building_child: int | None = None
+# Set in a build's child once SIGUSR1 asked it to stop.
+_stop_asked = False
+
+
+def pass_stop_on(signal_number, frame) -> None:
+    """In this process: pass a stop on to the build under way, if any."""
+    if _building_child is not None:
+        with contextlib.suppress(OSError):
+            os.kill(_building_child, signal.SIGUSR1)
+
+
+def stop_build(signal_number, frame) -> None:
+    """In a build's child: stop the build where it is."""
+    global _stop_asked
+    _stop_asked = True
+    raise BuildStopped
+
+
+def run_stoppable(command: list[str], environment: dict[str, str]) -> int:
+    """Run Pelican here, stoppable by SIGUSR1 until it returns: the swap that follows a
+    build that passed is never cut short."""
+    try:
+        return run_pelican_here(command, environment)
+    finally:
+        signal.signal(signal.SIGUSR1, signal.SIG_IGN)
 
 
 @dataclass
@@ -119,11 +162,13 @@ def read_line(fd: int) -> str | None:
 def build_in_child(request: dict, kept: KeptChild | None) -> tuple[int, KeptChild | None]:
     """Fork; the child runs the staged build; return its exit code, and the child when its
     build passed (it stays, holding the build, for quick updates)."""
+    global _building_child
     to_child, from_child = os.pipe(), os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
     child = os.fork()
     if child == 0:
+        signal.signal(signal.SIGUSR1, stop_build)
         os.close(to_child[1])
         os.close(from_child[0])
         if kept is not None:  # its pipes belong to this process's parent only
@@ -133,7 +178,11 @@ def build_in_child(request: dict, kept: KeptChild | None) -> tuple[int, KeptChil
     os.close(to_child[0])
     os.close(from_child[1])
     built = KeptChild(child, to_child[1], from_child[0])
-    answer = read_line(built.replies)
+    _building_child = child
+    try:
+        answer = read_line(built.replies)
+    finally:
+        _building_child = None
     if answer == "0":
         return 0, built
     built.end()
@@ -157,12 +206,17 @@ def run_child(request: dict, requests: int, replies: int) -> None:
             Path(request["output"]),
             Path(request["content"]),
             request["command"],
-            run=run_pelican_here,
+            run=run_stoppable,
         )
+    except BuildStopped:
+        pass
     except SystemExit as stop:
         exit_code = stop.code if isinstance(stop.code, int) else 1
     except BaseException:  # our own bug: its traceback, as a build in a process shows it
         traceback.print_exc()
+    if _stop_asked and exit_code != 0:
+        # Stopped, even where code that turns any error into a problem caught the stop.
+        exit_code = BUILD_STOPPED
     try:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -202,6 +256,8 @@ def main(argv: list[str]) -> int:
     plugin_folders = [Path(folder) for folder in argv]
     # As Pelican puts PLUGIN_PATHS on sys.path to load the plugins, so as to import them here.
     sys.path[:0] = [str(folder) for folder in plugin_folders if str(folder) not in sys.path]
+    # First: a stop that came while this process imports must not end it.
+    signal.signal(signal.SIGUSR1, pass_stop_on)
     imported = code_stamp(plugin_folders)
     warm_up(plugin_folders)
     kept: KeptChild | None = None
