@@ -245,3 +245,63 @@ def test_an_html_file_beside_a_lesson_is_a_file_published_where_linked_not_a_pag
         assert (build.output / "1-a" / name).read_text(encoding="utf-8") == demo
     assert not (build.output / "1-a" / "unlinked.html").exists()
     assert not (build.output / "demo.html").exists()
+
+
+DEMO = """<!doctype html><title>Demo</title>
+<link rel="stylesheet" href="demo.css"><script src="js/demo.js"></script>
+<img src="pic.png" alt="A picture" srcset="pic%202x.png 2x"> <a href="more.html">More</a>
+<a href="/shared/notes.txt">Notes</a> <a href="https://example.org/">Away</a>
+<div style="background: url('tile.png')"></div>
+"""
+
+
+def test_a_linked_html_page_brings_the_files_it_uses_and_those_they_use(build_site):
+    course = {
+        "1-a/README.md": chapter(
+            "One", "one", body="# One\n\nTry [the demo](demo.html).", chapter="1"
+        ),
+        "1-a/demo.html": DEMO,
+        "1-a/demo.css": "@import 'base.css';\nbody { background: url(\"bg.png\") }\n",
+        "1-a/base.css": "p { background: url(img/dot.png) }\n",
+        "1-a/js/demo.js": "console.log('demo');\n",
+        "1-a/pic.png": png(40, 20),
+        "1-a/pic 2x.png": png(80, 40),
+        "1-a/bg.png": png(10, 10),
+        "1-a/tile.png": png(4, 4),
+        "1-a/img/dot.png": png(2, 2),
+        "1-a/more.html": '<!doctype html><title>More</title><img src="pic.png" alt="Again">\n',
+        "1-a/unused.js": "console.log('unused');\n",
+        "shared/notes.txt": "Notes.\n",
+    }
+    build = build_site(course)
+    assert build.exit_code == 0, build.log[-3000:]
+    for name in (
+        "1-a/demo.css",
+        "1-a/base.css",
+        "1-a/js/demo.js",
+        "1-a/pic.png",
+        "1-a/pic 2x.png",
+        "1-a/bg.png",
+        "1-a/tile.png",
+        "1-a/img/dot.png",
+        "1-a/more.html",
+        "shared/notes.txt",
+    ):
+        published = (build.output / name).read_bytes()
+        assert published == (
+            course[name] if isinstance(course[name], bytes) else course[name].encode()
+        )
+    assert not (build.output / "1-a" / "unused.js").exists()
+
+
+def test_a_broken_address_in_a_published_html_page_is_told_at_its_line_in_content(build_site):
+    demo = '<!doctype html><title>Demo</title>\n<p>Text.</p>\n<script src="missing.js"></script>\n'
+    course = {
+        "1-a/README.md": chapter(
+            "One", "one", body="# One\n\nTry [the demo](demo.html).", chapter="1"
+        ),
+        "1-a/demo.html": demo,
+    }
+    build = build_site(course)
+    assert build.exit_code != 0
+    assert "content/1-a/demo.html:3:14: broken link 'missing.js': no such file" in build.log

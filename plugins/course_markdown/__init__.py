@@ -167,7 +167,8 @@ def resolve_github_links(content) -> None:
 
 
 def publish_linked_files(generator) -> None:
-    """Have Pelican publish every file a chapter links to, at its path, whatever its name.
+    """Have Pelican publish every file a chapter links to, at its path, whatever its name,
+    and the files a linked HTML page or stylesheet uses.
 
     Pelican would publish only the files of STATIC_PATHS and those a `{static}` link
     names; and it reads a `{static}` path as written, decoding only `%20`, so for a
@@ -177,7 +178,7 @@ def publish_linked_files(generator) -> None:
     static_links = generator.context.get("static_links")
     if _build is None or static_links is None:
         return
-    for path in _build.linked_files:
+    for path in _build.with_files_they_use(_build.linked_files):
         static_links.add(path)
         as_pelican_reads_it = placeholder("static", path, GithubPath(path))[len("{static}/") :]
         if as_pelican_reads_it != path and not _build.files.is_file(as_pelican_reads_it):

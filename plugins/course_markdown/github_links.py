@@ -54,6 +54,13 @@ URL_VALUE = re.compile(
     re.IGNORECASE,
 )
 COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+# What a stylesheet loads: `url(x)`, `url("x")`, `@import "x"`.
+CSS_URL = re.compile(
+    r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
+    re.IGNORECASE,
+)
+# Files published as they are whose own addresses are followed (see `with_files_they_use`).
+FOLLOWED_SUFFIXES = (".html", ".htm", ".css")
 # A start tag up to its last attribute, as the chapter's links are found in raw HTML.
 TAG_START = re.compile(
     r"""<[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*"""
@@ -201,6 +208,47 @@ class CourseLinks:
         return any(
             not folder or path == folder or path.startswith(folder + "/") for folder in folders
         )
+
+    def with_files_they_use(self, files: set[str]) -> set[str]:
+        """Return `files` (of content/, published as they are) and every file of content/ that
+        one of them loads or links to by its own address, followed from file to file.
+
+        A demo page beside a lesson (`demo.html`, linked from the chapter) brings its
+        script, stylesheet and images, which no chapter names: published with it, it works
+        as it did beside the lesson on GitHub Pages.
+        """
+        found, waiting = set(files), sorted(files)
+        while waiting:
+            for used in self.files_used_by(waiting.pop()):
+                if used not in found:
+                    found.add(used)
+                    waiting.append(used)
+        return found
+
+    def files_used_by(self, path: str) -> set[str]:
+        """Return the files of content/ other than Markdown that the HTML or CSS file
+        content/`path` names by an address from its folder (or from content/ with `/`)."""
+        if not path.lower().endswith(FOLLOWED_SUFFIXES):
+            return set()
+        try:
+            with open(
+                os.path.join(self.content_root, path), encoding="utf-8", errors="replace"
+            ) as file:
+                text = file.read()
+        except OSError:
+            return set()  # the file is reported where it is published, or missing
+        # A page's <style> and style="" load files as a stylesheet does.
+        urls = ["".join(groups) for groups in CSS_URL.findall(text)]
+        if not path.lower().endswith(".css"):
+            url_edits(text, lambda url, in_srcset: urls.append(url) or url)
+        folder = posixpath.dirname(path)
+        used = set()
+        for url in urls:
+            link = github_path(url, folder)
+            target = github_target(link, self.files) if link is not None else None
+            if target is not None and not is_markdown(target):
+                used.add(target)
+        return used
 
     @cached_property
     def listing_digest(self) -> str:

@@ -126,7 +126,8 @@ def check_written_site(pelican) -> None:
 
 
 def point_at_sources(problems: list[Problem], output: Path, settings: dict) -> list[Problem]:
-    """Point problems at the Markdown they were written in, else at `output/page`."""
+    """Point problems at the Markdown they were written in, at the file of content/ a page
+    published as it is came from (its lines are that file's), else at `output/page`."""
     content_root = os.path.abspath(settings.get("PATH") or "content")
     # A staged build writes into `.output.building-x1`; the author knows it as `output`.
     output_shown = shown_output_name(output)
@@ -142,10 +143,14 @@ def point_at_sources(problems: list[Problem], output: Path, settings: dict) -> l
         by_page.setdefault(problem.page, []).append(
             problem.located(shown, problem.line, problem.column)
         )
+    published_from = {site: source for source, site in static_files.items()}
     mapped = []
     for page, page_problems in by_page.items():
         source = written_pages.get(os.path.abspath(output / page))
         if source is None:
+            if page in published_from:
+                shown = shown_path(os.path.join(content_root, published_from[page]), content_root)
+                page_problems = [p.located(shown, p.line, p.column) for p in page_problems]
             mapped += page_problems
             continue
         markdown = ""
