@@ -1,8 +1,8 @@
 """`make bench`: build a synthetic course with plain Pelican and with ours; print ratios.
 
 For N chapters (default 100 and 500) it measures, each as the median of several
-runs in this one process's lifetime (machines are shared and noisy, so only the
-ratios measured side by side mean much):
+runs in this one process's lifetime, taken in rounds of one run of each (machines are
+shared and noisy, so only the ratios measured side by side mean much):
 
 - plain: Pelican 4.12, its default theme, no plugins, the same content;
 - cold: our `make html` with nothing cached (first build ever: every image
@@ -117,24 +117,24 @@ def bench_size(workdir: Path, chapters: int, runs: int) -> dict:
     plain += ["-s", "plain.py", "-q"]
     ours_output, cache = workdir / "out-ours", workdir / "cache"
     ours = our_build(content, ours_output, cache)
-    results: dict[str, list[tuple[float, int]]] = {}
+    names = ("plain", "cold", "full", "edit", "unchanged")  # as the table lists them
+    results: dict[str, list[tuple[float, int]]] = {name: [] for name in names}
 
-    def record(name: str, command: list[str], before=None) -> None:
-        for run in range(runs if name != "cold" else 1):
-            if before:
-                before(run)
-            results.setdefault(name, []).append(measure(command, workdir))
+    def record(name: str, command: list[str]) -> None:
+        results[name].append(measure(command, workdir))
 
-    record("plain", plain, lambda run: shutil.rmtree(workdir / "out-plain", ignore_errors=True))
     record("cold", ours)
-
-    def full_reset(run: int) -> None:
+    # Round by round, each scenario once a round: a change in the machine's load meets
+    # every scenario alike, not the ones timed while it lasted.
+    for run in range(runs):
+        shutil.rmtree(workdir / "out-plain", ignore_errors=True)
+        record("plain", plain)
         shutil.rmtree(ours_output, ignore_errors=True)
         forget_markdown_cache(cache)
-
-    record("full", ours, full_reset)
-    record("edit", ours, lambda run: edit_chapter(content, chapters // 2, run))
-    record("unchanged", ours)
+        record("full", ours)
+        edit_chapter(content, chapters // 2, run)
+        record("edit", ours)
+        record("unchanged", ours)
     medians = {
         name: {
             "seconds": statistics.median(seconds for seconds, _ in samples),
