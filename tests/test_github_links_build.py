@@ -305,3 +305,29 @@ def test_a_broken_address_in_a_published_html_page_is_told_at_its_line_in_conten
     build = build_site(course)
     assert build.exit_code != 0
     assert "content/1-a/demo.html:3:14: broken link 'missing.js': no such file" in build.log
+
+
+def test_an_html_file_in_content_never_replaces_a_chapter_page(build_site):
+    build = build_site(
+        {
+            "chapter1.md": chapter(
+                "One", "chapter1", Chapter="1", body="Next: [Two](chapter2.html)."
+            ),
+            "chapter2.md": chapter("Two", "chapter2", Chapter="2", body="The real chapter."),
+            "chapter2.html": "<!doctype html><title>Old</title><p>An old export.</p>\n",
+            "chapter5.html": "<!doctype html><title>Draft</title><p>Not released.</p>\n",
+            "chapter3.md": chapter("Three", "chapter3", Chapter="3", body="[Five](chapter5.html)"),
+        },
+        extra_settings={
+            "UPCOMING_CHAPTERS": [{"number": 5, "title": "Agents", "slug": "chapter5"}]
+        },
+    )
+    assert build.exit_code != 0
+    assert (
+        "content/chapter2.html: its address 'chapter2.html' is taken by content/chapter2.md:"
+        " rename it"
+    ) in build.log
+    assert (
+        "content/chapter5.html: its address 'chapter5.html' is taken by upcoming chapter 5"
+        " 'Agents' (UPCOMING_CHAPTERS): rename it"
+    ) in build.log

@@ -29,7 +29,7 @@ from courselib.term import HELD_BACK_CONTEXT
 from pelican import signals
 from pelican.log import LimitFilter
 
-from .addresses import PageAddress, address_clashes, site_addresses
+from .addresses import PageAddress, address_clashes, compared, owners_of, site_addresses
 from .check_cache import check_cache_for
 from .content_checks import duplicate_slugs, hidden_pages, scan_content
 from .pelican_messages import PelicanMessages
@@ -256,6 +256,34 @@ def check_addresses(context: dict, settings: dict, report: ProblemReport) -> Non
             content.translations[:] = [t for t in content.translations if id(t) not in dropped]
 
 
+def check_published_files(generator) -> None:
+    """Report each file published as it is at an address a page or the site has, and leave
+    it out: a `chapter2.html` in content/ that a chapter links to would replace the page
+    chapter2.html without a word (a file of STATIC_PATHS that clashes drops the page
+    instead, in `check_addresses`)."""
+    report = pelican_messages.report
+    if report is None:
+        return
+    context, settings = generator.context, generator.settings
+    owners = owners_of(
+        site_addresses(settings, announced_chapters(context, settings), static=False)
+    )
+    for content in (c for key in WRITTEN_LISTS for c in context.get(key, [])):
+        shown = shown_path(content.source_path, report.content_root)
+        page = page_address(content, shown)
+        for address in {page.save_as, page.url} - {"", None}:
+            owners.add_file(compared(address), shown)
+    kept = []
+    for static in generator.staticfiles:
+        owner = owners.owner_of(compared(static.save_as))
+        if owner is None:
+            kept.append(static)
+            continue
+        shown = shown_path(static.source_path, report.content_root)
+        report.add(f"{shown}: its address {static.save_as!r} is taken by {owner}: rename it", shown)
+    generator.staticfiles[:] = kept  # Pelican's context holds this very list
+
+
 def drop_missing_static_links(generator) -> None:
     """Forget `{static}` targets that do not exist, before Pelican tries to copy or link them.
 
@@ -304,4 +332,5 @@ def register() -> None:
     signals.page_generator_finalized.connect(report_markdown_problems)
     signals.page_generator_finalized.connect(check_duplicate_slugs)
     signals.page_generator_finalized.connect(drop_missing_static_links)
+    signals.static_generator_finalized.connect(check_published_files)
     signals.all_generators_finalized.connect(finish_build)

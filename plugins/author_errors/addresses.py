@@ -49,11 +49,13 @@ def compared(address: str) -> str:
     return unicodedata.normalize("NFC", path).casefold()
 
 
-def site_addresses(settings: dict, upcoming: list[tuple[int, str, str]]) -> list[Taken]:
+def site_addresses(
+    settings: dict, upcoming: list[tuple[int, str, str]], static: bool = True
+) -> list[Taken]:
     """Return what the site writes besides content pages, from the settings.
 
     `upcoming` holds (number, title, save_as) of the announced chapters no written
-    chapter replaces.
+    chapter replaces; `static`: with the files of STATIC_PATHS.
     """
     # The home page is always written (by the chapters plugin), whatever DIRECT_TEMPLATES says.
     taken = [Taken(settings.get("INDEX_SAVE_AS") or "index.html", "the home page")]
@@ -74,11 +76,11 @@ def site_addresses(settings: dict, upcoming: list[tuple[int, str, str]]) -> list
     search = search_folder(settings)
     if search:
         taken.append(Taken(f"{search}/", f"the search index ({search}/)"))
-    for static in settings.get("STATIC_PATHS", []):
-        static = static.strip("/")
-        if static and static != ".":  # a folder, or a file
-            owner = f"the static files of {static}/ (STATIC_PATHS)"
-            taken += [Taken(file, owner) for file in static_files(settings.get("PATH"), static)]
+    for folder in settings.get("STATIC_PATHS", []) if static else []:
+        folder = folder.strip("/")
+        if folder and folder != ".":  # a folder, or a file
+            owner = f"the static files of {folder}/ (STATIC_PATHS)"
+            taken += [Taken(file, owner) for file in static_files(settings.get("PATH"), folder)]
     for number, title, save_as in upcoming:
         taken.append(Taken(save_as, f"upcoming chapter {number} {title!r} (UPCOMING_CHAPTERS)"))
     return taken
@@ -138,6 +140,17 @@ def folders_of(address: str) -> list[str]:
     return ["/".join(parts[: end + 1]) for end in range(len(parts))]
 
 
+def owners_of(taken: list[Taken]) -> Owners:
+    """Return the owners of the site's own files and folders."""
+    owners = Owners()
+    for item in taken:
+        if item.address.endswith("/"):
+            owners.add_site_folder(compared(item.address).rsplit("/", 1)[0], item.owner)
+        else:
+            owners.add_file(compared(item.address), item.owner)
+    return owners
+
+
 def address_clashes(
     pages: list[PageAddress], taken: list[Taken], line_of: Callable[[str, str], int | None]
 ) -> list[tuple[PageAddress, str]]:
@@ -147,12 +160,7 @@ def address_clashes(
     first keeps it (two saved as one file are reported by `duplicate_slugs`).
     `line_of(source, field)` gives the line of a field in a page's front matter.
     """
-    owners = Owners()
-    for item in taken:
-        if item.address.endswith("/"):
-            owners.add_site_folder(compared(item.address).rsplit("/", 1)[0], item.owner)
-        else:
-            owners.add_file(compared(item.address), item.owner)
+    owners = owners_of(taken)
     problems = []
     for page in sorted(pages, key=lambda page: page.source):
         addresses = [(page.save_as, page.save_as_field), (page.url, page.url_field)]
