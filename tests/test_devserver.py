@@ -8,6 +8,7 @@ import urllib.request
 
 import pytest
 from conftest import (
+    PROJECT_ROOT,
     OutputReader,
     chapter,
     copy_project,
@@ -17,15 +18,17 @@ from conftest import (
     wait_for,
 )
 from courselib.output_folders import staging_prefix
-from devserver.builds import HISTORY, BuildOutcome, SiteState
+from devserver.builds import HISTORY, BuildOutcome, BuildRunner, SiteState, build_environment
 from devserver.changes import changed_paths, take_snapshot
 from devserver.problems import Problem, problem_of
 from devserver.quick import missing_target
 from devserver.server import with_reload_script
+from devserver.warm import BUILD_STOPPED
 from devserver.watch import lasting_changes
 from devserver_process import (
     CHAPTERS,
     TEST_PLUGINS,
+    devserver_command,
     make_project,
     start_devserver,
     start_held_devserver,
@@ -316,20 +319,41 @@ def test_a_newer_save_stops_a_full_build_of_saves_already_shown(held_devserver):
     first = QUICK_CHAPTERS["chapter2.md"].replace(*QUICK_EDITS["body"])
     save_while_the_full_build_waits(server, hold, first)
     server.write({"chapter2.md": first.replace("Quick vectors", "Newer vectors")})
-    # Shown while the build that was under way is still held: it was stopped, not awaited.
+    wait_for(lambda: "devserver: a newer save: stopping the full build" in server.log.text, 60)
+    # The held build takes the stop at its first chapter written: it is not awaited.
+    hold.unlink()
     wait_for(lambda: "devserver: full build stopped" in server.log.text, 60, "the stop")
     server.wait_until_served("chapter2.html", "Newer vectors", timeout=60)
-    page = server.project / "output" / "chapter2.html"
-    shown = page.read_bytes()
-    assert server.state()["attempts"] == attempts  # a stopped build is no build
-    wait_for(lambda: server.log.text.count("hold_build: holding") == 2, 60, "the next build")
-    hold.unlink()
     state = server.wait_for_build(attempts)
+    assert state["attempts"] == attempts + 1  # the stopped build is no build
     assert state["failed"] is False and state["problems"] == [], server.log.text
-    assert page.read_bytes() == shown  # the full build makes the very page shown
+    page = server.project / "output" / "chapter2.html"
+    assert b"Newer vectors" in page.read_bytes()
     staging = staging_prefix(page.parent)
     assert not [path for path in page.parent.parent.iterdir() if path.name.startswith(staging)]
     assert "Traceback" not in server.log.text
+
+
+def test_a_stop_waits_for_a_stop_point_and_never_cuts_a_file_short(tmp_path):
+    project = make_project(tmp_path / "course")
+    command = devserver_command(project, TEST_PLUGINS)
+    pelican = [part.replace('"hold_build"', '"stop_midway"') for part in command]
+    pelican = pelican[pelican.index("--") + 1 :]
+    environment = build_environment(PROJECT_ROOT / "plugins")
+    environment["DEVSERVER_TEST_STOP_MIDWAY"] = str(tmp_path / "stop")
+    runner = BuildRunner(project / "output", project / "content", pelican, [], environment)
+    lines: list[str] = []
+    try:
+        (tmp_path / "stop").touch()
+        assert runner.build(lines.append)[1] == BUILD_STOPPED, "\n".join(lines)
+        assert not (tmp_path / "stop").exists()  # asked to stop halfway through the cache
+        assert not (project / "output").exists()  # stopped before any site was made
+        lines.clear()
+        assert runner.build(lines.append)[1] == 0, "\n".join(lines)
+        assert "damaged" not in "\n".join(lines)  # the cache was written whole
+    finally:
+        runner.stop()
+    assert "Byte pairs." in (project / "output" / "chapter1.html").read_text(encoding="utf-8")
 
 
 def test_a_save_waits_for_a_full_build_that_checks_a_change_no_quick_update_showed(
@@ -343,6 +367,7 @@ def test_a_save_waits_for_a_full_build_that_checks_a_change_no_quick_update_show
     hold.unlink()
     server.wait_until_served("chapter2.html", "Saved during a build.")
     assert "Tools." in server.get("chapter4.html")
+    assert "stopping the full build" not in server.log.text
     assert "full build stopped" not in server.log.text
 
 

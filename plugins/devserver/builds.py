@@ -131,7 +131,7 @@ class Builder:
         # under way is then needed for it, and no newer save stops it.
         self.unshown_since_good = True
         self.full_build_running = False
-        self.stop_sent = False
+        self.stop_told = False  # the terminal was told the running build is asked to stop
 
     def request(self, saved: set[str] | None = None) -> None:
         """Ask for a build (from the watcher, naming the files saved); one that is running
@@ -147,14 +147,19 @@ class Builder:
 
     def stop_outdated_build(self, saved: set[str]) -> None:
         """Stop the full build under way when it checks only saves quick updates showed and
-        a newer save is of chapters only, which a quick update can show (holding `wake`)."""
+        a newer save is of chapters only, which a quick update can show (holding `wake`).
+
+        Asked again at each such save: a stop that came as the build was starting, before
+        its process was there, is lost, and the next save asks again."""
         if (
             self.full_build_running
             and not self.unshown_since_good
-            and not self.stop_sent
             and all(self.is_chapter_file(path) for path in saved)
+            and self.runner.stop_build()
+            and not self.stop_told
         ):
-            self.stop_sent = self.runner.stop_build()
+            self.echo("devserver: a newer save: stopping the full build")
+            self.stop_told = True
 
     def run(self, stop: threading.Event) -> None:
         """Build once, then once more each time a build was asked for since the last began."""
@@ -194,7 +199,7 @@ class Builder:
         self.state.start()
         began = time.monotonic()
         with self.wake:
-            self.full_build_running, self.stop_sent = True, False
+            self.full_build_running, self.stop_told = True, False
         try:
             lines, exit_code = self.runner.build(self.echo)
         finally:
@@ -204,7 +209,7 @@ class Builder:
             return None
         if exit_code == BUILD_STOPPED:
             # The pages shown early stay, unchecked; the loop shows the newer save next.
-            self.echo("devserver: full build stopped: a newer save is shown, then built")
+            self.echo("devserver: full build stopped")
             return None
         if exit_code == 0:
             self.unshown_since_good = False
@@ -309,6 +314,9 @@ class BuildRunner:
     environment: dict[str, str]
     warm: bool = hasattr(os, "fork")
     _warm_process: subprocess.Popen | None = None
+    # Held to signal the warm process or to end it: a process ended and waited for may
+    # give its number to another, which a stop must never reach.
+    _process_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         # The warm process calls Pelican's main() with the command's arguments: only a
@@ -391,14 +399,15 @@ class BuildRunner:
     def stop_build(self) -> bool:
         """Ask the warm process to stop the build it runs; return whether it was asked (a
         build in a new process is left to end)."""
-        process = self._warm_process
-        if not self.warm or process is None or process.poll() is not None:
-            return False
-        try:
-            os.kill(process.pid, signal.SIGUSR1)
-        except OSError:
-            return False
-        return True
+        with self._process_lock:
+            process = self._warm_process
+            if not self.warm or process is None or process.poll() is not None:
+                return False
+            try:
+                os.kill(process.pid, signal.SIGUSR1)
+            except OSError:
+                return False
+            return True
 
     def start(self) -> None:
         """Start the warm process now, if builds use one, so that it imports meanwhile."""
@@ -420,12 +429,13 @@ class BuildRunner:
 
     def stop(self) -> None:
         """End the warm process, if any."""
-        process, self._warm_process = self._warm_process, None
-        if process is not None:
-            with contextlib.suppress(OSError):
-                process.stdin.close()
-            process.kill()
-            process.wait()
+        with self._process_lock:
+            process, self._warm_process = self._warm_process, None
+            if process is not None:
+                with contextlib.suppress(OSError):
+                    process.stdin.close()
+                process.kill()
+                process.wait()
 
 
 def _stamp(path: Path) -> tuple | None:

@@ -19,9 +19,13 @@ to stdout as they come, then `END_OF_BUILD <exit code>`; `{"sources": [...], "si
 plugins' code changed since it was imported, it answers a build with `RESTART` instead
 and exits: the dev server starts a new one, which imports the new code.
 
-SIGUSR1 stops the build under way (the dev server sends it when a newer save was shown
-by a quick update): the child ends with BUILD_STOPPED, its staging folder deleted, unless
-Pelican has finished, when the site's swap goes on to its end (never cut halfway).
+SIGUSR1 stops the build under way (the dev server sends it when a newer save can be shown
+by a quick update). The signal only takes note; the build stops at its next safe point,
+where Pelican reads a file or is about to write a chapter (`STOP_POINTS`): never inside a
+plugin's or a library's code, so no cache is left half written and no formula half
+converted is taken for an author's error. The child then ends with BUILD_STOPPED, its
+staging folder deleted. Once the chapters are written (the search index starts on them),
+the build goes on to its end and replaces the site as usual.
 """
 
 import contextlib
@@ -84,16 +88,20 @@ def run_pelican_here(command: list[str], environment: dict[str, str]) -> int:
 
 
 class BuildStopped(BaseException):
-    """Raised in a build's child by SIGUSR1: a newer save is shown, this build is not needed.
+    """Raised in a build's child at a stop point once SIGUSR1 came: a newer save is shown,
+    this build is not needed. Not an Exception: no `except Exception` in Pelican or a
+    plugin takes it for a failure."""
 
-    Not an Exception: no `except Exception` in Pelican or a plugin takes it for a failure.
-    """
 
-
+# Pelican's signals at which a build may stop: it is between two files read, or about to
+# write a chapter, and has saved nothing of what it is doing.
+STOP_POINTS = ("content_object_init", "article_generator_write_article")
 # The child whose build runs now (set in this process, not in the children).
 _building_child: int | None = None
-# Set in a build's child once SIGUSR1 asked it to stop.
+# In a build's child: SIGUSR1 came; Pelican is at a stage the build may stop; it stopped.
 _stop_asked = False
+_stoppable = False
+_stopped = False
 
 
 def pass_stop_on(signal_number, frame) -> None:
@@ -103,20 +111,39 @@ def pass_stop_on(signal_number, frame) -> None:
             os.kill(_building_child, signal.SIGUSR1)
 
 
-def stop_build(signal_number, frame) -> None:
-    """In a build's child: stop the build where it is."""
+def note_stop(signal_number, frame) -> None:
+    """In a build's child: the build stops at its next stop point."""
     global _stop_asked
     _stop_asked = True
-    raise BuildStopped
+
+
+def stop_here(*_arguments, **_keywords) -> None:
+    """Connected to the STOP_POINTS: raise BuildStopped if a stop was asked for."""
+    global _stopped
+    if _stop_asked and _stoppable:
+        _stopped = True
+        raise BuildStopped
+
+
+def no_more_stops(*_arguments, **_keywords) -> None:
+    """Connected to `article_writer_finalized`: from here on the build goes to its end."""
+    global _stoppable
+    _stoppable = False
 
 
 def run_stoppable(command: list[str], environment: dict[str, str]) -> int:
-    """Run Pelican here, stoppable by SIGUSR1 until it returns: the swap that follows a
-    build that passed is never cut short."""
+    """Run Pelican here, stoppable at its stop points until its chapters are written."""
+    global _stoppable
+    from pelican.plugins import signals
+
+    _stoppable = True
+    for name in STOP_POINTS:
+        getattr(signals, name).connect(stop_here)
+    signals.article_writer_finalized.connect(no_more_stops)
     try:
         return run_pelican_here(command, environment)
     finally:
-        signal.signal(signal.SIGUSR1, signal.SIG_IGN)
+        _stoppable = False
 
 
 @dataclass
@@ -168,7 +195,7 @@ def build_in_child(request: dict, kept: KeptChild | None) -> tuple[int, KeptChil
     sys.stderr.flush()
     child = os.fork()
     if child == 0:
-        signal.signal(signal.SIGUSR1, stop_build)
+        signal.signal(signal.SIGUSR1, note_stop)
         os.close(to_child[1])
         os.close(from_child[0])
         if kept is not None:  # its pipes belong to this process's parent only
@@ -214,7 +241,7 @@ def run_child(request: dict, requests: int, replies: int) -> None:
         exit_code = stop.code if isinstance(stop.code, int) else 1
     except BaseException:  # our own bug: its traceback, as a build in a process shows it
         traceback.print_exc()
-    if _stop_asked and exit_code != 0:
+    if _stopped and exit_code != 0:
         # Stopped, even where code that turns any error into a problem caught the stop.
         exit_code = BUILD_STOPPED
     try:
