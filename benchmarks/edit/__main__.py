@@ -2,16 +2,16 @@
 
 On the synthetic course of `make bench` (500 chapters by default, kept in
 benchmarks/.sites/edit/ so that only the first run is cold), it starts `make devserver`,
-opens one chapter in Chromium through Playwright, and makes 11 saves: body text, a
-heading, a title, a broken link and its fix, a template, each made as soon as the one before
-shows (so most come within the quiet second before a full build), and one body save made
-once the page says a full build is running ("during build"). For each it prints the time
-from writing the file to the new text (or the overlay) in the open page, observed by asking
-the page every 20 ms. Text edits (body, heading, title, during build) are the ones with
-targets: median at most 1.0 s, worst at most 2.0 s. Beside them, plain Pelican's
-`pelican -r` (default theme, no plugins, the same content): the time from a save to the new
-text in its output file (no browser: it reloads nothing). The load average is printed with
-the figures: the machine is shared, and a busy one moves every figure.
+opens one chapter in Chromium through Playwright, and makes 11 saves: body text, a heading,
+a title, a broken link and its fix, a template, each made as soon as the one before shows
+(so most come within the quiet second before a full build), and one body save made once a
+full build has begun, its staging folder beside output/ there ("during build"). For each it
+prints the time from writing the file to the new text (or the overlay) in the open page,
+observed by asking the page every 20 ms. Text edits (body, heading, title, during build) are
+the ones with targets: median at most 1.0 s, worst at most 2.0 s. Beside them, plain
+Pelican's `pelican -r` (default theme, no plugins, the same content): the time from a save
+to the new text in its output file (no browser: it reloads nothing). The load average is
+printed with the figures: the machine is shared, and a busy one moves every figure.
 """
 
 import argparse
