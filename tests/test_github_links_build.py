@@ -331,3 +331,21 @@ def test_an_html_file_in_content_never_replaces_a_chapter_page(build_site):
         "content/chapter5.html: its address 'chapter5.html' is taken by upcoming chapter 5"
         " 'Agents' (UPCOMING_CHAPTERS): rename it"
     ) in build.log
+
+
+def test_an_html_page_written_for_pelican_is_told_not_left_out_without_a_word(build_site):
+    pelican_page = '<html><head><title>Old</title><meta name="date" content="2024-01-01">'
+    build = build_site(
+        {
+            "chapter1.md": chapter("One", "chapter1", Chapter="1", body="[Demo](demo.html)"),
+            "old.html": pelican_page + "</head><body>An old chapter.</body></html>\n",
+            "demo.html": pelican_page + "</head><body>Linked: published.</body></html>\n",
+            "plain.html": "<!doctype html><title>Plain</title><p>No metadata.</p>\n",
+        }
+    )
+    assert build.exit_code != 0
+    assert (
+        "content/old.html: an HTML page with Pelican's metadata is no chapter here (chapters are"
+        " Markdown): write it in Markdown, or link to it from a chapter to publish it as it is"
+    ) in build.log
+    assert "demo.html:" not in build.log and "plain.html" not in build.log

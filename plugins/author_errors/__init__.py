@@ -18,6 +18,7 @@ import contextlib
 import glob
 import logging
 import os
+import re
 
 from courselib.cached_products.image_index import image_index_for
 from courselib.chapter_numbers import OutlineError, chapter_number, parse_upcoming
@@ -256,11 +257,18 @@ def check_addresses(context: dict, settings: dict, report: ProblemReport) -> Non
             content.translations[:] = [t for t in content.translations if id(t) not in dropped]
 
 
+# Pelican's own metadata in an HTML page: its HTML reader, now off, read such a page as one.
+PELICAN_HTML_METADATA = re.compile(
+    rb"""<meta\s+name\s*=\s*["']?(?:date|slug|category|tags)["'\s>]""", re.IGNORECASE
+)
+
+
 def check_published_files(generator) -> None:
     """Report each file published as it is at an address a page or the site has, and leave
     it out: a `chapter2.html` in content/ that a chapter links to would replace the page
     chapter2.html without a word (a file of STATIC_PATHS that clashes drops the page
-    instead, in `check_addresses`)."""
+    instead, in `check_addresses`). Report too an HTML page written for Pelican's HTML
+    reader that nothing publishes: it would be left out without a word."""
     report = pelican_messages.report
     if report is None:
         return
@@ -282,6 +290,20 @@ def check_published_files(generator) -> None:
         shown = shown_path(static.source_path, report.content_root)
         report.add(f"{shown}: its address {static.save_as!r} is taken by {owner}: rename it", shown)
     generator.staticfiles[:] = kept  # Pelican's context holds this very list
+    published = {os.path.normpath(static.relative_source_path) for static in kept}
+    html_files = {
+        os.path.normpath(path) for path in generator.get_files([""], extensions=("html", "htm"))
+    }
+    for path in sorted(html_files - published):
+        with contextlib.suppress(OSError), open(os.path.join(generator.path, path), "rb") as page:
+            if PELICAN_HTML_METADATA.search(page.read(65536)):
+                shown = shown_path(os.path.join(generator.path, path), report.content_root)
+                report.add(
+                    f"{shown}: an HTML page with Pelican's metadata is no chapter here (chapters"
+                    " are Markdown): write it in Markdown, or link to it from a chapter to"
+                    " publish it as it is",
+                    shown,
+                )
 
 
 def drop_missing_static_links(generator) -> None:
