@@ -130,7 +130,9 @@ def shows(page, expression: str) -> bool:
 def timed_save(page, save: Save) -> float | None:
     """Write the save, return the seconds until the open page shows it (None: never)."""
     if not within(save.made_when, TIMEOUT_SECONDS):
-        return None
+        raise SystemExit(
+            f"bench-edit: the {save.kind!r} save waited {TIMEOUT_SECONDS} s to be made"
+        )
     text = save.path.read_text(encoding="utf-8")
     start = time.perf_counter()
     save.path.write_text(save.change(text), encoding="utf-8")
