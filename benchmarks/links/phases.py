@@ -17,9 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from courselib.html_urls import read_html
 from linkgate.address import resolve_in_folder
 from linkgate.check import GateOptions, _judge_images, _judge_targets, _local_problems, _locate
-from linkgate.extract import read_html
 from linkgate.inventory import list_site
 from linkgate.pages import _MEMOS, read_record
 from selectolax.lexbor import LexborHTMLParser

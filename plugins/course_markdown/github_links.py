@@ -41,6 +41,7 @@ from courselib.github_links import (
     is_markdown,
     placeholder,
 )
+from courselib.html_urls import read_css, read_html
 from courselib.markdown import chapter_body, render_markdown
 from markdown_it.common.normalize_url import normalizeLink
 
@@ -54,11 +55,6 @@ URL_VALUE = re.compile(
     re.IGNORECASE,
 )
 COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
-# What a stylesheet loads: `url(x)`, `url("x")`, `@import "x"`.
-CSS_URL = re.compile(
-    r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
-    re.IGNORECASE,
-)
 # Files published as they are whose own addresses are followed (see `with_files_they_use`).
 FOLLOWED_SUFFIXES = (".html", ".htm", ".css")
 # A start tag up to its last attribute, as the chapter's links are found in raw HTML.
@@ -237,10 +233,11 @@ class CourseLinks:
                 text = file.read()
         except OSError:
             return set()  # the file is reported where it is published, or missing
-        # A page's <style> and style="" load files as a stylesheet does.
-        urls = ["".join(groups) for groups in CSS_URL.findall(text)]
-        if not path.lower().endswith(".css"):
-            url_edits(text, lambda url, in_srcset: urls.append(url) or url)
+        # Read as the link gate reads the site: what it checks is what is published.
+        if path.lower().endswith(".css"):
+            urls = read_css(text)
+        else:
+            urls = [url for url, _kind, _where in read_html(text).urls]
         folder = posixpath.dirname(path)
         used = set()
         for url in urls:

@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+from courselib.html_urls import LINK, read_html
 from courselib.pages import FILE_DATE_FIELD
 from courselib.paths import shown_path
 from linkgate.address import SiteAddress, resolve_url
-from linkgate.extract import LINK, read_html
 from pelican import signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator

@@ -9,8 +9,7 @@ that the site never loads such things from elsewhere.
 from urllib.parse import urlsplit
 
 from courselib.csp import WIDENABLE, allows, parse_policy
-
-from .extract import IMAGE, LOADED_LINK
+from courselib.html_urls import IMAGE, LOADED_LINK
 
 # Which directive governs the URL found in each place ("tag[attribute]").
 DIRECTIVES = {

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from courselib.html_urls import IMAGE, IMAGE_SUFFIXES
+
 from .address import SiteAddress
 from .external import ExternalOptions, check_external_urls
-from .extract import IMAGE, IMAGE_SUFFIXES
 from .images import image_problem
 from .inventory import SiteFiles, list_site
 from .locate import PageUrls, page_urls, position_in_html

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
+from courselib.html_urls import REFRESH, kind_by_name, read_css, read_html
+
 from .address import (
     OUTSIDE,
     PLAIN_PATH,
@@ -19,7 +21,6 @@ from .address import (
     resolve_in_folder,
 )
 from .blocked import BlockedResources
-from .extract import REFRESH, kind_by_name, read_css, read_html
 from .weburl import clean
 
 PAGE_SUFFIXES = (".html", ".htm")

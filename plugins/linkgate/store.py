@@ -21,6 +21,8 @@ from pathlib import Path
 
 import courselib.cached_products.image_index
 import courselib.csp
+import courselib.css_urls
+import courselib.html_urls
 from courselib.cached_products.cache_files import drop_damaged
 from courselib.fingerprint import product_key
 
@@ -44,14 +46,16 @@ CREATE INDEX IF NOT EXISTS uses_by_page ON uses (page);
 def store_format() -> str:
     """Return the digest of the code whose findings the store keeps (and of its layout).
 
-    The gate's own modules, and the image decoder and page policy it shares: a changed
-    check or message must not meet verdicts stored by the code before it.
+    The gate's own modules, and the image decoder, page policy and URL reading it shares:
+    a changed check or message must not meet verdicts stored by the code before it.
     """
     return product_key(
         code=[
             Path(__file__).parent,
             Path(courselib.cached_products.image_index.__file__),
             Path(courselib.csp.__file__),
+            Path(courselib.html_urls.__file__),
+            Path(courselib.css_urls.__file__),
         ]
     )
 

@@ -3,8 +3,8 @@ the setting that would allow it."""
 
 import pytest
 from conftest import chapter
+from courselib.html_urls import IMAGE, LINK, LOADED_LINK
 from linkgate.blocked import BlockedResources, directive_for
-from linkgate.extract import IMAGE, LINK, LOADED_LINK
 
 STRICT = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';"

@@ -6,11 +6,11 @@ import os
 import tempfile
 from pathlib import Path
 
+from courselib.html_urls import read_css, read_html, srcset_urls
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from linkgate.address import SiteAddress, resolve_url
 from linkgate.check import GateOptions, check_site
-from linkgate.extract import read_css, read_html, srcset_urls
 
 URL_PIECES = st.sampled_from(
     [

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .css import css_urls
+from courselib.css_urls import css_urls
 
 LINK = "link"
 IMAGE = "image"
