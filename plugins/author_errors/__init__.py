@@ -267,8 +267,7 @@ def check_published_files(generator) -> None:
     """Report each file published as it is at an address a page or the site has, and leave
     it out: a `chapter2.html` in content/ that a chapter links to would replace the page
     chapter2.html without a word (a file of STATIC_PATHS that clashes drops the page
-    instead, in `check_addresses`). Report too an HTML page written for Pelican's HTML
-    reader that nothing publishes: it would be left out without a word."""
+    instead, in `check_addresses`)."""
     report = pelican_messages.report
     if report is None:
         return
@@ -290,7 +289,15 @@ def check_published_files(generator) -> None:
         shown = shown_path(static.source_path, report.content_root)
         report.add(f"{shown}: its address {static.save_as!r} is taken by {owner}: rename it", shown)
     generator.staticfiles[:] = kept  # Pelican's context holds this very list
-    published = {os.path.normpath(static.relative_source_path) for static in kept}
+
+
+def report_pelican_html_pages(generator) -> None:
+    """Report an HTML page written for Pelican's HTML reader that nothing publishes: with
+    that reader off, it would be left out without a word."""
+    report = pelican_messages.report
+    if report is None:
+        return
+    published = {os.path.normpath(static.relative_source_path) for static in generator.staticfiles}
     html_files = {
         os.path.normpath(path) for path in generator.get_files([""], extensions=("html", "htm"))
     }
@@ -355,4 +362,5 @@ def register() -> None:
     signals.page_generator_finalized.connect(check_duplicate_slugs)
     signals.page_generator_finalized.connect(drop_missing_static_links)
     signals.static_generator_finalized.connect(check_published_files)
+    signals.static_generator_finalized.connect(report_pelican_html_pages)
     signals.all_generators_finalized.connect(finish_build)

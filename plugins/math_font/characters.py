@@ -42,8 +42,9 @@ def drawn_characters(html: str) -> set[str]:
     return characters
 
 
-def pages_with_math(output: Path, skip: Iterable[Path] = ()) -> dict[Path, set[str]]:
-    """Return each HTML page under `output` that has a `<math>` element, with its characters.
+def pages_with_math(output: Path, skip: Iterable[Path] = ()) -> dict[Path, tuple[str, set[str]]]:
+    """Return each HTML page under `output` that has a `<math>` element, with its HTML and
+    the characters its formulas draw.
 
     A page is parsed only if its bytes contain `<math`, so a site without formulas
     costs one read of each page.
@@ -58,7 +59,8 @@ def pages_with_math(output: Path, skip: Iterable[Path] = ()) -> dict[Path, set[s
         except OSError:
             continue
         if b"<math" in data:
-            characters = drawn_characters(data.decode("utf-8", errors="replace"))
+            html = data.decode("utf-8", errors="replace")
+            characters = drawn_characters(html)
             if characters:
-                found[page] = characters
+                found[page] = (html, characters)
     return found

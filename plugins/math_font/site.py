@@ -96,7 +96,7 @@ def write_math_assets(output: Path, theme_folder: str, cache: Path) -> Path | No
             old.unlink()
         _write_rules(stylesheet, None)
         return None
-    characters = set().union(*pages.values())
+    characters = set().union(*(drawn for _html, drawn in pages.values()))
     try:
         woff2 = math_font(characters, cache)
     except FontProblem as problem:
@@ -108,7 +108,7 @@ def write_math_assets(output: Path, theme_folder: str, cache: Path) -> Path | No
             old.unlink()
     write_atomically(font, woff2)
     shutil.copyfile(LICENCE, theme / FONTS / LICENCE_NAME)
-    texts = [page.read_text(encoding="utf-8", errors="replace") for page in pages]
+    texts = [html for html, _drawn in pages.values()]
     _write_rules(stylesheet, math_rules(f"../{FONTS}/{font.name}", texts))
     logger.info(
         "math font: %d characters from %d page(s), %s bytes",

@@ -152,8 +152,9 @@ def position_in_lines(
     stripped = written.strip()
     # Most often the line ends as written: checked first, as finding it in a long line
     # (thousands of links on one) would take as long for each of its tokens.
-    if cell_start is not None and stripped and source.find(stripped, cell_start) >= 0:
-        found = source.find(stripped, cell_start)
+    in_cell = source.find(stripped, cell_start) if cell_start is not None and stripped else -1
+    if in_cell >= 0:
+        found = in_cell
     elif stripped and source.endswith(stripped):
         found = len(source) - len(stripped)
     else:
