@@ -29,7 +29,14 @@ from pathlib import Path
 from courselib.pages import is_markdown
 from staged_build.build import site_folder
 
-from .changes import SiteSnapshot, changed_paths, note_file, take_snapshot, walk_files
+from .changes import (
+    SiteSnapshot,
+    changed_paths,
+    file_stamp,
+    note_file,
+    take_snapshot,
+    walk_files,
+)
 from .problems import Problem, build_problems
 from .warm import BUILD_STOPPED
 
@@ -249,7 +256,7 @@ class Builder:
         changed = {"/" + page for page in answer["pages"]}
         for url_path in changed:  # the full build's pages are compared with these
             note_file(self.snapshot, self.output, url_path)
-            self.shown_early[url_path] = _stamp(site_folder(self.output) / url_path.lstrip("/"))
+            self.shown_early[url_path] = file_stamp(site_folder(self.output) / url_path.lstrip("/"))
         self.state.record_pages(changed, unchecked=True)
         pages = ", ".join(answer["pages"])
         self.echo(
@@ -275,7 +282,7 @@ class Builder:
         for original, _ in walk_files(self.originals):
             page = os.path.relpath(original, self.originals)
             url_path = "/" + page.replace(os.sep, "/")
-            if self.shown_early.get(url_path) != _stamp(site / page):
+            if self.shown_early.get(url_path) != file_stamp(site / page):
                 continue  # not the page the quick update wrote: a build replaced it since
             staging = site / (page + ".devserver-original")
             try:
@@ -436,14 +443,6 @@ class BuildRunner:
                     process.stdin.close()
                 process.kill()
                 process.wait()
-
-
-def _stamp(path: Path) -> tuple | None:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return (status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 def _echoed(stream, echo, until: tuple[str, ...] | None) -> list[str]:

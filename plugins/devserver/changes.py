@@ -32,13 +32,26 @@ class SiteSnapshot:
     files: dict[str, FileState] = field(default_factory=dict)
 
 
+def stamp_of(status: os.stat_result) -> tuple[int, int, int]:
+    """Return what tells one file's bytes from another's: inode, size, modification time."""
+    return (status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+def file_stamp(path: str | os.PathLike) -> tuple[int, int, int] | None:
+    """Return the stamp of the file at `path`, or None if there is none."""
+    try:
+        return stamp_of(os.stat(path))
+    except OSError:
+        return None
+
+
 def take_snapshot(output: Path, last: SiteSnapshot | None = None) -> SiteSnapshot:
     """Return the state of every file in `output`, reading only those `last` cannot vouch for."""
     known = last.files if last is not None else {}
     snapshot = SiteSnapshot()
     for path, status in walk_files(output):
         url_path = "/" + os.path.relpath(path, output).replace(os.sep, "/")
-        stamp = (status.st_ino, status.st_size, status.st_mtime_ns)
+        stamp = stamp_of(status)
         before = known.get(url_path)
         if before is not None and before.stamp == stamp:
             snapshot.files[url_path] = before
@@ -51,12 +64,10 @@ def take_snapshot(output: Path, last: SiteSnapshot | None = None) -> SiteSnapsho
 def note_file(snapshot: SiteSnapshot, output: Path, url_path: str) -> None:
     """Note in `snapshot` the file at `url_path` as it is now (replaced between builds)."""
     path = os.path.join(output, url_path.lstrip("/"))
-    try:
-        status = os.stat(path)
-    except OSError:
+    stamp = file_stamp(path)
+    if stamp is None:
         snapshot.files.pop(url_path, None)
         return
-    stamp = (status.st_ino, status.st_size, status.st_mtime_ns)
     snapshot.files[url_path] = FileState(stamp, file_digest(path))
 
 
