@@ -29,6 +29,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from courselib.output_folders import staging_prefix
+
 from benchmarks.scale.bench import PLAIN_SETTINGS
 from benchmarks.scale.generate import generate_course, heading_slug
 
@@ -181,7 +183,7 @@ def saves(project: Path, chapter: int) -> list[Save]:
 
     def full_build_running() -> bool:
         # A full build writes the new site into a folder beside output/ (a quick update does not).
-        return any(project.glob(".output.building-*"))
+        return any(project.glob(staging_prefix(project / "output") + "*"))
 
     stamp = time.strftime("%H%M%S")
     broken = f"chapter9999-{stamp}.html"
