@@ -66,9 +66,10 @@ class RunningDevServer:
 
 
 def devserver_command(
-    project: Path, test_plugins: Path | None = None, cold: bool = False
+    project: Path, test_plugins: Path | None = None, cold: bool = False, test_plugin="hold_build"
 ) -> list[str]:
-    """Return `make devserver`'s command for `project`, on any free port."""
+    """Return `make devserver`'s command for `project`, on any free port (with `test_plugins`,
+    the plugin `test_plugin` of that folder added)."""
     plugin_paths = [str(PROJECT_ROOT / "plugins")]
     settings = {
         "THEME": str(project / "theme"),
@@ -79,7 +80,7 @@ def devserver_command(
         from pelicanconf import PLUGINS
 
         settings["PLUGIN_PATHS"] = [*plugin_paths, str(test_plugins)]
-        settings["PLUGINS"] = [*PLUGINS, "hold_build"]
+        settings["PLUGINS"] = [*PLUGINS, test_plugin]
     pelican = [str(PELICAN), str(project / "content"), "-s", str(PROJECT_ROOT / "pelicanconf.py")]
     pelican += ["--fatal", "errors", "-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]
     server = [sys.executable, "-m", "devserver", str(project / "output"), "--port", "0"]

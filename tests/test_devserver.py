@@ -336,9 +336,8 @@ def test_a_newer_save_stops_a_full_build_of_saves_already_shown(held_devserver):
 
 def test_a_stop_waits_for_a_stop_point_and_never_cuts_a_file_short(tmp_path):
     project = make_project(tmp_path / "course")
-    command = devserver_command(project, TEST_PLUGINS)
-    pelican = [part.replace('"hold_build"', '"stop_midway"') for part in command]
-    pelican = pelican[pelican.index("--") + 1 :]
+    command = devserver_command(project, TEST_PLUGINS, test_plugin="stop_midway")
+    pelican = command[command.index("--") + 1 :]
     environment = build_environment(PROJECT_ROOT / "plugins")
     environment["DEVSERVER_TEST_STOP_MIDWAY"] = str(tmp_path / "stop")
     runner = BuildRunner(project / "output", project / "content", pelican, [], environment)
