@@ -3,7 +3,13 @@
 import pytest
 from chapters.outline import WrittenChapter
 from chapters.tree import build_course
-from courselib.pages import name_number, page_save_as, placed_by_path, title_from_name
+from courselib.pages import (
+    name_number,
+    name_numbers,
+    page_save_as,
+    placed_by_path,
+    title_from_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -42,10 +48,28 @@ def test_numbers_come_from_the_start_of_a_name(name, number):
 
 
 @pytest.mark.parametrize(
+    ("name", "numbers"),
+    [
+        ("1.1 The CIA triad.md", (1, 1)),
+        ("1.10-logs.md", (1, 10)),
+        ("2.3.1_detail.md", (2, 3, 1)),
+        ("1.2.md", (1, 2)),
+        ("2.devices", (2,)),
+        ("01. Setup.md", (1,)),
+        ("chapter4.md", None),
+    ],
+)
+def test_a_dotted_number_is_one_number_per_level(name, numbers):
+    assert name_numbers(name) == numbers
+    assert name_number(name) == (numbers[0] if numbers else None)
+
+
+@pytest.mark.parametrize(
     ("source", "title"),
     [
         ("1-what-is-xr/README.md", "What is xr"),
         ("01_setup.md", "Setup"),
+        ("1.2 Common threats.md", "Common threats"),
         ("for-teachers.md", "For teachers"),
         ("README.md", "README"),
     ],
@@ -144,6 +168,30 @@ def test_levels_label_units_and_lessons_and_other_pages_have_no_label():
 def test_deeper_levels_repeat_the_last_word():
     course = build(["1-a/README.md", "1-a/1-b/README.md", "1-a/1-b/2-c.md"], levels=("Part",))
     assert [entry.label for entry in course.order] == ["Part 1", "Part 1.1", "Part 1.1.2"]
+
+
+def test_files_named_with_dotted_numbers_in_one_folder_follow_their_numbers():
+    # Microsoft's Security-101 names its lessons so, in one folder: `1.1 The CIA triad.md`.
+    course = build(
+        ["2.1 IAM.md", "1.10 Logs.md", "1.2 Threats.md", "1.1 CIA triad.md", "README.md"],
+        levels=("Chapter",),
+    )
+    assert course.problems == []
+    assert [(entry.label, entry.title) for entry in course.order] == [
+        ("Chapter 1.1", "CIA triad"),
+        ("Chapter 1.2", "Threats"),
+        ("Chapter 1.10", "Logs"),
+        ("Chapter 2.1", "IAM"),
+    ]
+    assert course.order[1].numbering == "1.2" and course.order[1].number == 1
+
+
+def test_two_files_with_one_dotted_number_are_a_problem():
+    course = build(["1.1-a.md", "01.1 b.md", "1.2 c.md"])
+    assert course.problems == [
+        "content/01.1 b.md and content/1.1-a.md are both number 1.1 in content/:"
+        " give each its own number"
+    ]
 
 
 def test_unnumbered_files_and_folders_elsewhere_are_outside_the_syllabus():

@@ -255,6 +255,30 @@ def test_a_course_with_no_numbers_builds_in_name_order_and_says_so_once(build_si
     assert home.index("Alpha") < home.index("Bravo") < home.index("Charlie")
 
 
+def test_a_flat_folder_of_lessons_with_dotted_numbers_builds_in_their_order(build_site):
+    # As Microsoft's Security-101 is laid out: every lesson in content/, `1.1 Name.md`.
+    build = build_site(
+        {
+            "README.md": "# Security\n\nStart with [the triad](<1.1 The CIA triad.md>).\n",
+            "1.1 The CIA triad.md": "# The CIA triad\n\n!!! exercise\n    Name the three.\n",
+            "1.2 Threats.md": "# Threats\n",
+            "1.10 Logs.md": "# Logs\n",
+            "2.1 IAM.md": "# IAM key concepts\n",
+        },
+        extra_settings={**SETTINGS, "COURSE_LEVELS": ["Chapter"]},
+    )
+    assert build.exit_code == 0, build.log
+    home = build.page("index.html")
+    order = ["Chapter 1.1", "Chapter 1.2", "Chapter 1.10", "Chapter 2.1"]
+    assert [home.index(f">{label}<") for label in order] == sorted(
+        home.index(f">{label}<") for label in order
+    )
+    threats = build.page("1.2 Threats.html")
+    assert 'rel="prev" href="./1.1%20The%20CIA%20triad.html"' in threats
+    assert 'rel="next" href="./1.10%20Logs.html"' in threats
+    assert "Exercise 1.1.1" in build.page("1.1 The CIA triad.html")
+
+
 def test_the_seed_course_and_a_github_unit_live_side_by_side(build_site):
     build = build_site(
         {

@@ -48,6 +48,8 @@ class Chapter:
     card: str | None = None  # site path of its social card, set by course_sharing
     label: str = ""  # "Chapter 4", "Unit 1", "Lesson 1.2"; "" for a page without a number
     numbering: str = ""  # the numbers of its label: "4", "1.2"
+    # The numbers after the first of a dotted name: `1.2 Threats.md` is number 1, (2,).
+    sub_numbers: tuple[int, ...] = ()
     edit_url: str | None = None  # its source file on the course's repository (SOURCE_URL)
     previous: "Chapter | None" = field(default=None, repr=False)
     next: "Chapter | None" = field(default=None, repr=False)
@@ -61,6 +63,11 @@ class Chapter:
     def heading(self) -> str:
         """The entry as a heading or link names it: "Unit 1: Introduction", or its title."""
         return f"{self.label}: {self.title}" if self.label else self.title
+
+    @property
+    def place(self) -> tuple[int, ...]:
+        """Its numbers, to order entries by: (4,) for chapter 4, (1, 2) for `1.2 Threats.md`."""
+        return () if self.number is None else (self.number, *self.sub_numbers)
 
     @property
     def ancestors(self) -> list["Chapter"]:
@@ -166,10 +173,10 @@ def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
     return entry, problem
 
 
-def page_entry(chapter: WrittenChapter, number: int | None) -> Chapter:
-    """Return the syllabus entry of a page placed by its path, numbered `number` (or not)."""
+def page_entry(chapter: WrittenChapter, numbers: tuple[int, ...] | None) -> Chapter:
+    """Return the syllabus entry of a page placed by its path, numbered `numbers` (or not)."""
     entry, _problem = syllabus_entry(chapter)
-    entry.number = number
+    entry.number, entry.sub_numbers = (numbers[0], numbers[1:]) if numbers else (None, ())
     return entry
 
 

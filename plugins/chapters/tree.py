@@ -20,7 +20,7 @@ Entries are labelled from COURSE_LEVELS: ["Unit", "Lesson"] gives "Unit 1" and
 import posixpath
 from dataclasses import dataclass, field
 
-from courselib.pages import is_folder_page, name_number
+from courselib.pages import is_folder_page, name_number, name_numbers
 
 from .outline import Chapter, WrittenChapter, build_syllabus, outside_entry, page_entry
 
@@ -120,9 +120,9 @@ class TreeReader:
         self.outside: list[Chapter] = []
         self.problems: list[str] = []
 
-    def number_of(self, name: str, position: int) -> int | None:
-        """Return an entry's number: from its name, or its place when read in name order."""
-        return position + 1 if self.name_order else name_number(name)
+    def numbers_of(self, name: str, position: int) -> tuple[int, ...] | None:
+        """Return an entry's numbers: from its name, or its place when read in name order."""
+        return (position + 1,) if self.name_order else name_numbers(name)
 
     def children(self, folder: Folder, top_level: bool = False) -> list[Chapter]:
         """Return the entries in `folder`: its numbered children, then (inside a unit) the rest."""
@@ -139,24 +139,24 @@ class TreeReader:
         numbered: list[Chapter] = []
         others: list[Chapter] = []
         for position, (name, item) in enumerate(named):
-            number = self.number_of(name, position)
+            numbers = self.numbers_of(name, position)
             if isinstance(item, Folder):
-                entry = self.folder_entry(item, number)
+                entry = self.folder_entry(item, numbers)
                 if entry is not None:
                     numbered.append(entry)
-            elif number is not None:
-                numbered.append(page_entry(item, number))
+            elif numbers is not None:
+                numbered.append(page_entry(item, numbers))
             elif top_level:
                 self.outside.append(outside_entry(item))
             else:
                 others.append(page_entry(item, None))
-        numbered.sort(key=lambda entry: entry.number)
+        numbered.sort(key=lambda entry: entry.place)
         self.report_same_numbers(folder, numbered)
         return numbered + others
 
-    def folder_entry(self, folder: Folder, number: int | None) -> Chapter | None:
+    def folder_entry(self, folder: Folder, numbers: tuple[int, ...] | None) -> Chapter | None:
         """Return a numbered folder's entry, with its children; an unnumbered one is outside."""
-        if number is None:
+        if numbers is None:
             self.set_outside(folder)
             return None
         if folder.page is None:
@@ -166,7 +166,7 @@ class TreeReader:
             )
             self.set_outside(folder, with_page=False)
             return None
-        entry = page_entry(folder.page, number)
+        entry = page_entry(folder.page, numbers)
         entry.children = self.children(folder)
         for child in entry.children:
             child.parent = entry
@@ -183,10 +183,11 @@ class TreeReader:
     def report_same_numbers(self, folder: Folder, numbered: list[Chapter]) -> None:
         """Add a problem for two entries of one folder with the same number."""
         for first, second in zip(numbered, numbered[1:], strict=False):
-            if first.number == second.number:
+            if first.place == second.place:
                 where = f"content/{folder.path}/" if folder.path else "content/"
+                shown = ".".join(str(number) for number in first.place)
                 self.problems.append(
-                    f"{first.source} and {second.source} are both number {first.number}"
+                    f"{first.source} and {second.source} are both number {shown}"
                     f" in {where}: give each its own number"
                 )
 
@@ -198,9 +199,9 @@ def merge_top_level(top: list[Chapter], units: list[Chapter], problems: list[str
     """
     written = {unit.number for unit in units}
     top = [entry for entry in top if not (entry.is_upcoming and entry.number in written)]
-    by_number = {entry.number: entry for entry in top if entry.number is not None}
+    by_place = {entry.place: entry for entry in top if entry.number is not None}
     for unit in units:
-        earlier = by_number.get(unit.number)
+        earlier = by_place.get(unit.place)
         if earlier is not None and unit.number is not None and earlier.source:
             problems.append(
                 f"{earlier.source} and {unit.source} are both number {unit.number}:"
@@ -208,13 +209,13 @@ def merge_top_level(top: list[Chapter], units: list[Chapter], problems: list[str
             )
     numbered = [entry for entry in top + units if entry.number is not None and entry.number >= 0]
     unnumbered = [entry for entry in top + units if entry not in numbered]
-    return sorted(numbered, key=lambda entry: entry.number) + unnumbered
+    return sorted(numbered, key=lambda entry: entry.place) + unnumbered
 
 
 def label(entry: Chapter, numbers: tuple[int, ...], levels: tuple[str, ...]) -> None:
     """Label an entry and its children: "Unit 1", "Lesson 1.2"; no label without a number."""
     if entry.number is not None and entry.number >= 0:
-        numbers = (*numbers, entry.number)
+        numbers = (*numbers, *entry.place)
         entry.numbering = ".".join(str(number) for number in numbers)
         entry.label = f"{levels[min(len(numbers), len(levels)) - 1]} {entry.numbering}"
     for child in entry.children:

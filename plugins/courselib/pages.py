@@ -25,7 +25,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 # The page GitHub shows for a folder: its README (whatever its case), else its index.md.
 FOLDER_PAGE_NAMES = ("readme", "index")
 # `1-intro`, `01_setup`, `2.devices`, `3 spatial design`, or a bare `4`.
-NUMBERED = re.compile(r"^(?P<number>\d+)(?:[-_. ]+|$)")
+NUMBERED = re.compile(r"^(?P<numbers>\d+(?:\.\d+)*)(?:[-_. ]+|$)")
 # What a file's name may hold that a URL may not hold as it is (`#` would start a fragment,
 # `?` a query, `%` an escape, a space or `"` end an attribute), nor `&` in an HTML attribute.
 NOT_IN_URL = re.compile(r"[\x00-\x20\x7f\"#%&<>?\[\\\]^`{|}]")
@@ -51,10 +51,20 @@ def is_home_page(source: str) -> bool:
     return "/" not in source and is_folder_page(source)
 
 
-def name_number(name: str) -> int | None:
-    """Return the number a file or folder name starts with (`01_setup.md` -> 1), or None."""
+def name_numbers(name: str) -> tuple[int, ...] | None:
+    """Return the numbers a file or folder name starts with, or None.
+
+    `01_setup.md` -> (1,); a dotted number, as in a flat folder of lessons named
+    `1.1 Key concepts.md`, `1.2 Threats.md`, is one number per level: (1, 1).
+    """
     found = NUMBERED.match(stem(name) if is_markdown(name) else name)
-    return int(found["number"]) if found else None
+    return tuple(int(part) for part in found["numbers"].split(".")) if found else None
+
+
+def name_number(name: str) -> int | None:
+    """Return the first number a file or folder name starts with (`1.2 Threats.md` -> 1)."""
+    numbers = name_numbers(name)
+    return numbers[0] if numbers else None
 
 
 def unit_number(source: str) -> int | None:
