@@ -5,7 +5,7 @@ import os
 import re
 
 import pytest
-from conftest import PROJECT_ROOT, chapter
+from conftest import PROJECT_ROOT, chapter, run_pelican
 from course_images.locate import PageImages, site_path_of
 from course_images.variants import Variant, write_variants
 from courselib.cached_products.image_index import ImageIndex
@@ -75,6 +75,25 @@ def test_images_after_the_first_load_lazily_and_unmanaged_images_are_left_as_wri
     assert remote == '<img alt="Remote" src="https://example.org/x.png">'
     assert vector == '<img alt="Vector" src="images/logo.svg">'
     assert (build.output / "images" / "big.png-1600w.webp").is_file()
+
+
+def test_a_markdown_image_with_no_alt_text_is_a_warning_at_its_line_on_every_build(tmp_path):
+    # A lesson of Microsoft's generative-ai-with-javascript has `<img ... alt="">` for its
+    # logo; Pelican warned of it as "Empty alt attribute for image logo.png in /abs/x.md".
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (content / "images" / "big.png").write_bytes(png(400, 200))
+    body = 'Text.\n\n![](/images/big.png)\n\n<img src="/images/big.png" alt="">\n'
+    (content / "chapter1.md").write_text(chapter("Images", "chapter1", body=body))
+    warning = (
+        "content/chapter1.md:8:1: image '/images/big.png' has no alt text: describe it"
+        " between the brackets, ![...](/images/big.png)"
+    )
+    for _ in range(2):  # the second build reads the chapter from Pelican's cache
+        build = run_pelican(content, tmp_path / "output")
+        assert build.exit_code == 0, build.log
+        assert build.log.count("has no alt text") == 1 and warning in build.log, build.log
+        assert "Empty alt" not in build.log
 
 
 def test_variants_are_encoded_once_and_again_when_the_image_changes(tmp_path):

@@ -23,7 +23,7 @@ import re
 from courselib.cached_products.image_index import image_index_for
 from courselib.chapter_numbers import OutlineError, chapter_number, parse_upcoming
 from courselib.front_matter import read_front_matter
-from courselib.markdown import PROBLEMS_FIELD
+from courselib.markdown import PROBLEMS_FIELD, WARNINGS_FIELD
 from courselib.pages import BY_PATH_FIELD, HOME_FIELD, unit_number
 from courselib.paths import shown_path
 from courselib.term import HELD_BACK_CONTEXT
@@ -40,7 +40,12 @@ PELICAN_LOGGER = logging.getLogger("pelican")
 FATAL_MESSAGE = "Warning or error encountered"
 DEFAULT_KNOWN_CATEGORIES = ["chapters"]
 # The loggers of Pelican's modules that report problems with one source file.
-PELICAN_FILE_LOGGERS = ("pelican.generators", "pelican.contents", "pelican.utils")
+PELICAN_FILE_LOGGERS = (
+    "pelican.generators",
+    "pelican.contents",
+    "pelican.readers",
+    "pelican.utils",
+)
 
 pelican_messages = PelicanMessages()
 
@@ -122,7 +127,7 @@ WRITTEN_LISTS = (
 
 
 def report_markdown_problems(generator) -> None:
-    """Report what the chapter reader found wrong in each Markdown file.
+    """Report what the chapter reader found wrong in each Markdown file, and its warnings.
 
     The reader carries them in each chapter's metadata, so a chapter that Pelican's
     cache did not read again still has them.
@@ -136,6 +141,8 @@ def report_markdown_problems(generator) -> None:
             shown = shown_path(content.source_path, report.content_root) if problems else None
             for problem in problems:
                 report.add(problem, source=shown)
+            for warning in content.metadata.get(WARNINGS_FIELD) or []:
+                report.warn(warning)
 
 
 def check_duplicate_slugs(generator) -> None:

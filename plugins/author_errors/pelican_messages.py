@@ -20,6 +20,10 @@ OUTSIDE_OUTPUT = "Skipping %s: file %r would be written outside output path"
 UNKNOWN_STATUS = "Unknown status '%s' for file %s, skipping it. (Not in %s)"
 # Multi-line warnings about two files with one slug; our own check names both files instead.
 SAME_SLUG_PREFIX = "There are %s"
+# An image with `alt=""`, named with the file's absolute path and no line. The chapter
+# reader warns of a Markdown image with no alt text at its line; raw HTML `alt=""` is
+# how an author marks an image as decoration, which a screen reader rightly skips.
+EMPTY_ALT = "Empty alt attribute for image %s in %s"
 
 DROP = object()
 
@@ -43,7 +47,7 @@ def rewrite_pelican_message(template: str, args: tuple, content_root: str, error
     if template == UNKNOWN_STATUS:
         source = shown_path(str(args[1]), content_root)
         return source, (f"{source}: Status: {str(args[0])!r} is not one of {', '.join(STATUSES)}")
-    if template.startswith(SAME_SLUG_PREFIX):
+    if template.startswith(SAME_SLUG_PREFIX) or template == EMPTY_ALT:
         return DROP
     return None
 

@@ -24,6 +24,10 @@ class ProblemReport:
         logger.warning("%s", problem, exc_info=exc_info)
         self.problems.append(problem)
 
+    def warn(self, warning: str) -> None:
+        """Log a warning that does not fail the build."""
+        logger.warning("%s", warning)
+
     def fail_if_any(self) -> None:
         """Log the one error that fails the build (under --fatal errors) if there are problems."""
         if self.problems:

@@ -14,7 +14,7 @@ import os
 from datetime import datetime
 
 from courselib.front_matter import split_front_matter
-from courselib.markdown import PROBLEMS_FIELD, RenderedChapter, render_markdown
+from courselib.markdown import PROBLEMS_FIELD, WARNINGS_FIELD, RenderedChapter, render_markdown
 from courselib.pages import (
     BY_PATH_FIELD,
     FILE_DATE_FIELD,
@@ -49,6 +49,11 @@ class CourseMarkdownReader(BaseReader):
             shown_path(source_path, self.settings["PATH"]),
             folder_parts(source_path, self.settings["PATH"]),
         )
+        if chapter.warnings:
+            shown = shown_path(source_path, self.settings["PATH"])
+            metadata[WARNINGS_FIELD] = [
+                f"{shown}:{ln}:{col}: {text}" for ln, col, text in chapter.warnings
+            ]
         source = content_relative(source_path, self.settings["PATH"])
         metadata.update(missing_fields(source, metadata, chapter.title, "title" in front.fields))
         if "date" not in metadata:

@@ -31,10 +31,11 @@ from .html_rules import add_html_rules
 from .math_syntax import add_math
 from .positions import track_positions
 from .quiz import add_quizzes
-from .written_links import WrittenLink, written_links
+from .written_links import WrittenLink, images_without_alt_text, written_links
 
 __all__ = [
     "PROBLEMS_FIELD",
+    "WARNINGS_FIELD",
     "RenderedChapter",
     "WrittenLink",
     "chapter_links",
@@ -45,6 +46,8 @@ __all__ = [
 # The metadata field the chapter reader sets: the problems found while reading a chapter
 # (one line each, `content/x.md:12:5: ...`), reported by author_errors.
 PROBLEMS_FIELD = "markdown_problems"
+# Likewise what is worth a warning but does not fail the build (an image with no alt text).
+WARNINGS_FIELD = "markdown_warnings"
 
 # Pelican's links to other content (`{filename}ch5.md`, `|static|x.png`): kept as written,
 # for Pelican to replace once it knows every page's URL.
@@ -62,6 +65,7 @@ class RenderedChapter:
     html: str
     links: list[WrittenLink] = field(default_factory=list)
     problems: list[tuple[int, int, str]] = field(default_factory=list)  # (line, column, text)
+    warnings: list[tuple[int, int, str]] = field(default_factory=list)  # the same, not fatal
     title: str | None = None  # the text of its first `# heading`, if it has one
 
 
@@ -135,6 +139,7 @@ def render_markdown(text: str, md: MarkdownIt | None = None) -> RenderedChapter:
         html=md.renderer.render(tokens, md.options, env),
         links=links,
         problems=sorted(env.get("problems", []) + problems),
+        warnings=images_without_alt_text(tokens),
         title=first_heading(tokens),
     )
 
