@@ -205,6 +205,48 @@ def test_unnumbered_files_and_folders_elsewhere_are_outside_the_syllabus():
     assert all(not entry.in_syllabus and entry.previous is None for entry in course.outside)
 
 
+def test_numbered_lessons_kept_in_one_unnumbered_folder_top_the_syllabus():
+    # As Microsoft's generative-ai-with-javascript is laid out: lessons/01-intro-to-genai/.
+    course = build(
+        [
+            "README.md",
+            "glossary.md",
+            "lessons/README.md",
+            "lessons/02-first-app/README.md",
+            "lessons/01-intro/README.md",
+            "lessons/01-intro/solution/solution.md",
+            "lessons/01-intro/quiz.md",
+            "lessons/tips.md",
+            "videos/sessions/01-llms.md",
+            "docs/setup/README.md",
+        ]
+    )
+    assert course.problems == [] and course.notice is None
+    assert [(entry.label, entry.source) for entry in course.order] == [
+        ("Unit 1", "content/lessons/01-intro/README.md"),
+        ("", "content/lessons/01-intro/quiz.md"),
+        ("Unit 2", "content/lessons/02-first-app/README.md"),
+    ]
+    outside = sorted(entry.source.removeprefix("content/") for entry in course.outside)
+    assert outside == [
+        "docs/setup/README.md",
+        "glossary.md",
+        "lessons/01-intro/solution/solution.md",
+        "lessons/README.md",
+        "lessons/tips.md",
+        "videos/sessions/01-llms.md",
+    ]
+
+
+def test_two_folders_of_numbered_lessons_at_one_depth_are_a_notice_not_a_guess():
+    course = build(["lessons/01-a/README.md", "labs/01-b/README.md"])
+    assert course.order == [] and course.problems == []
+    assert course.notice == (
+        "content/labs/ and content/lessons/ hold numbered pages and content/ holds none:"
+        " the syllabus is empty; number those folders (1-name/, 2-name/) to make them its units"
+    )
+
+
 def test_a_course_with_no_numbers_is_read_in_name_order_and_says_so_once():
     course = build(["b-second/README.md", "a-first/README.md", "a-first/lesson.md", "c.md"])
     assert [entry.title for entry in course.order] == ["A first", "Lesson", "B second", "C"]

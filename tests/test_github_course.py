@@ -279,6 +279,26 @@ def test_a_flat_folder_of_lessons_with_dotted_numbers_builds_in_their_order(buil
     assert "Exercise 1.1.1" in build.page("1.1 The CIA triad.html")
 
 
+def test_numbered_lessons_in_a_lessons_folder_are_the_syllabus(build_site):
+    # As Microsoft's generative-ai-with-javascript is laid out; its home page listed none.
+    build = build_site(
+        {
+            "README.md": "# JS and AI\n\nStart with [lesson 1](lessons/01-intro/README.md).\n",
+            "lessons/01-intro/README.md": "# Introduction\n",
+            "lessons/02-first-app/README.md": "# Your first app\n",
+            "videos/sessions/01-llms.md": "# LLMs, the video\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    syllabus = build.page("index.html").split('<ol class="syllabus">', 1)[1]
+    assert syllabus.index("Unit 1") < syllabus.index("Introduction") < syllabus.index("Unit 2")
+    assert "LLMs, the video" not in syllabus
+    first = build.page("lessons/01-intro/index.html")
+    assert 'rel="next" href="../../lessons/02-first-app/index.html"' in first
+    assert (build.output / "videos" / "sessions" / "01-llms.html").is_file()
+
+
 def test_the_seed_course_and_a_github_unit_live_side_by_side(build_site):
     build = build_site(
         {

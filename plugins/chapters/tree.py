@@ -10,6 +10,8 @@ course kept on GitHub is read:
 - unnumbered files and folders elsewhere (`CONTRIBUTING.md`, a template folder) are
   built and linkable, outside the syllabus;
 - a course with no number anywhere is read in name order, and the build says so once;
+- a course that keeps its numbered lessons in one unnumbered folder (`lessons/01-intro/`)
+  has that folder's numbered entries at the top of the syllabus;
 - chapters written with Pelican's front matter (numbered by `Chapter:` or their slug)
   and upcoming chapters take their place among the top-level entries.
 
@@ -49,7 +51,7 @@ class Course:
     order: list[Chapter]  # every syllabus entry in reading order
     outside: list[Chapter]  # pages built but not in the syllabus
     problems: list[str]
-    notice: str | None = None  # said once, not a failure: a course read in name order
+    notice: str | None = None  # said once, not a failure: a course read in name order, say
 
 
 def folder_tree(pages: list[WrittenChapter], problems: list[str]) -> Folder:
@@ -71,6 +73,35 @@ def folder_tree(pages: list[WrittenChapter], problems: list[str]) -> Folder:
                 " keep one of them"
             )
     return root
+
+
+def numbered_here(folder: Folder) -> bool:
+    """True when a file or folder right inside `folder` is numbered by its name."""
+    return any(name_numbers(posixpath.basename(page.path)) for page in folder.files) or any(
+        name_numbers(name) for name in folder.folders
+    )
+
+
+def syllabus_folder(root: Folder) -> tuple[Folder, str | None]:
+    """Return the folder whose numbered entries top the syllabus, and a notice if none can.
+
+    That is content/ itself, unless nothing in it is numbered: then it is the one
+    shallowest folder that holds numbered entries (`lessons/` of `lessons/01-intro/`).
+    Two such folders at one depth leave the syllabus to content/, with a notice.
+    """
+    level = [root]
+    while level:
+        holding = [folder for folder in level if numbered_here(folder)]
+        if len(holding) == 1:
+            return holding[0], None
+        if holding:
+            names = " and ".join(f"content/{folder.path}/" for folder in holding)
+            return root, (
+                f"{names} hold numbered pages and content/ holds none: the syllabus is empty;"
+                " number those folders (1-name/, 2-name/) to make them its units"
+            )
+        level = [sub for folder in level for _name, sub in sorted(folder.folders.items())]
+    return root, None
 
 
 def has_numbers(folder: Folder) -> bool:
@@ -95,7 +126,10 @@ def build_course(
     root = folder_tree([chapter for chapter in written if chapter.by_path], problems)
     name_order = not top and not has_numbers(root)
     reader = TreeReader(name_order)
-    units = reader.children(root, top_level=True)
+    syllabus, notice = (root, None) if name_order else syllabus_folder(root)
+    units = reader.children(syllabus, top_level=True)
+    if syllabus is not root:
+        reader.set_outside_around(root, syllabus)
     problems += reader.problems
     tree = merge_top_level(top, units, problems)
     for entry in tree:
@@ -103,7 +137,6 @@ def build_course(
     order = [entry for top_entry in tree for entry in reading_order(top_entry)]
     for before, after in zip(order, order[1:], strict=False):
         before.next, after.previous = after, before
-    notice = None
     if name_order and units:
         notice = (
             "content/: no file or folder name starts with a number (1-, 01_, 2.): the"
@@ -179,6 +212,18 @@ class TreeReader:
         self.outside.extend(outside_entry(page) for page in folder.files)
         for sub in folder.folders.values():
             self.set_outside(sub)
+
+    def set_outside_around(self, folder: Folder, syllabus: Folder) -> None:
+        """Put every page under `folder` outside the syllabus, but those `syllabus` numbers."""
+        self.outside.extend(outside_entry(page) for page in folder.files)
+        for sub in folder.folders.values():
+            if sub is syllabus or syllabus.path.startswith(sub.path + "/"):
+                if sub.page is not None:
+                    self.outside.append(outside_entry(sub.page))
+                if sub is not syllabus:
+                    self.set_outside_around(sub, syllabus)
+            else:
+                self.set_outside(sub)
 
     def report_same_numbers(self, folder: Folder, numbered: list[Chapter]) -> None:
         """Add a problem for two entries of one folder with the same number."""
