@@ -238,6 +238,50 @@ def test_numbered_lessons_kept_in_one_unnumbered_folder_top_the_syllabus():
     ]
 
 
+def test_with_nothing_numbered_at_the_top_the_readme_links_order_the_syllabus():
+    # As Microsoft's Mastering-GitHub-Copilot is laid out: a table of its modules' folders.
+    home = (
+        '<table><tr><td><a href="./Getting-Started/">Start</a></td></tr>'
+        '<tr><td><a href="%7Bfilename%7DCLI/README.md">CLI</a></td></tr>'
+        '<tr><td><a href="glossary.html#terms">Terms</a></td></tr>'
+        '<tr><td><a href="./Getting-Started/more.md">again</a></td></tr>'
+        '<tr><td><a href="https://github.com/x/y">y</a> <a href="CONTRIBUTING.md">c</a>'
+        '<a href="Missing/">m</a></td></tr></table>'
+    )
+    course = build_course(
+        [
+            page(path)
+            for path in [
+                "CLI/README.md",
+                "CLI/2-tools.md",
+                "CLI/1-install.md",
+                "Getting-Started/README.md",
+                "Getting-Started/more.md",
+                "Agent/README.md",
+                "Agent/1-assign.md",
+                "glossary.md",
+                "CONTRIBUTING.md",
+            ]
+        ],
+        [],
+        "{slug}.html",
+        "{slug}.html",
+        ("Module", "Part"),
+        home_html=home,
+    )
+    assert course.problems == [] and course.notice is None
+    assert [(entry.label, entry.source.removeprefix("content/")) for entry in course.order] == [
+        ("Module 1", "Getting-Started/README.md"),
+        ("", "Getting-Started/more.md"),
+        ("Module 2", "CLI/README.md"),
+        ("Part 2.1", "CLI/1-install.md"),
+        ("Part 2.2", "CLI/2-tools.md"),
+        ("Module 3", "glossary.md"),
+    ]
+    outside = sorted(entry.source.removeprefix("content/") for entry in course.outside)
+    assert outside == ["Agent/1-assign.md", "Agent/README.md", "CONTRIBUTING.md"]
+
+
 def test_two_folders_of_numbered_lessons_at_one_depth_are_a_notice_not_a_guess():
     course = build(["lessons/01-a/README.md", "labs/01-b/README.md"])
     assert course.order == [] and course.problems == []

@@ -299,6 +299,36 @@ def test_numbered_lessons_in_a_lessons_folder_are_the_syllabus(build_site):
     assert (build.output / "videos" / "sessions" / "01-llms.html").is_file()
 
 
+def test_with_no_numbers_the_readme_table_of_modules_is_the_syllabus(build_site):
+    # As Microsoft's Mastering-GitHub-Copilot is laid out: unnumbered module folders,
+    # listed in the README's table; parts numbered inside a module.
+    readme = (
+        "# Copilot\n\n| Module | About |\n|---|---|\n"
+        "| [Basics](./basics) | first |\n| [Advanced](advanced/README.md) | then |\n\n"
+        "See [CONTRIBUTING.md](CONTRIBUTING.md).\n"
+    )
+    build = build_site(
+        {
+            "README.md": readme,
+            "basics/README.md": "# Basics\n",
+            "advanced/README.md": "# Advanced\n",
+            "advanced/2-agents.md": "# Agents\n",
+            "advanced/1-cli.md": "# CLI\n",
+            "extras/README.md": "# Extras\n",
+            "CONTRIBUTING.md": "# Contributing\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert "names' order" not in build.log
+    syllabus = build.page("index.html").split('<ol class="syllabus">', 1)[1]
+    places = [syllabus.index(title) for title in ("Basics", "Advanced", "CLI", "Agents")]
+    assert places == sorted(places)
+    assert "Extras" not in syllabus and "Contributing" not in syllabus
+    assert 'rel="next" href="../advanced/index.html"' in build.page("basics/index.html")
+    assert "Lesson 2.1" in build.page("advanced/1-cli.html")
+
+
 def test_the_seed_course_and_a_github_unit_live_side_by_side(build_site):
     build = build_site(
         {

@@ -128,6 +128,7 @@ class ChapterGenerator(Generator):
             self.settings["ARTICLE_URL"],
             self.settings["ARTICLE_SAVE_AS"],
             self.course.levels,
+            home_html=self.home._content or "" if self.home else "",
         )
         for problem in course.problems:
             logger.warning("%s", problem)

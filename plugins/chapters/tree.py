@@ -9,9 +9,12 @@ course kept on GitHub is read:
   then its other pages in name order (`assignment.md`);
 - unnumbered files and folders elsewhere (`CONTRIBUTING.md`, a template folder) are
   built and linkable, outside the syllabus;
-- a course with no number anywhere is read in name order, and the build says so once;
-- a course that keeps its numbered lessons in one unnumbered folder (`lessons/01-intro/`)
-  has that folder's numbered entries at the top of the syllabus;
+- when nothing at the top of content/ is numbered (and no one folder holds the numbered
+  lessons), the top of the syllabus is what the course's README links to, in the order
+  of its first link to each (its table of lessons, as on GitHub); without such links, a
+  course with no number anywhere is read in name order, and the build says so once;
+- a course that keeps its numbered lessons in one unnumbered folder with no page of its
+  own (`lessons/01-intro/`) has that folder's numbered entries at the top of the syllabus;
 - chapters written with Pelican's front matter (numbered by `Chapter:` or their slug)
   and upcoming chapters take their place among the top-level entries.
 
@@ -20,13 +23,25 @@ Entries are labelled from COURSE_LEVELS: ["Unit", "Lesson"] gives "Unit 1" and
 """
 
 import posixpath
+import re
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
-from courselib.pages import is_folder_page, name_number, name_numbers
+from courselib.html_urls import LINK, read_html
+from courselib.pages import is_folder_page, name_number, name_numbers, stem
 
 from .outline import Chapter, WrittenChapter, build_syllabus, outside_entry, page_entry
 
 DEFAULT_LEVELS = ("Chapter",)
+# A URL with a scheme (`https:`, `mailto:`) or of another host (`//x.org`): not a course page.
+OFF_COURSE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
+# Pelican's placeholders for a link to another file (`{filename}`, `|static|`).
+PLACEHOLDER = re.compile(r"^(?:\{\w+\}|\|\w+\|)")
+# Files a repository keeps for GitHub itself, which a README links to but no syllabus holds.
+REPOSITORY_FILES = frozenset(
+    {"agents", "changelog", "citation", "code_of_conduct", "contributing", "funding"}
+    | {"governance", "license", "readme", "security", "support"}
+)
 
 
 @dataclass
@@ -82,18 +97,22 @@ def numbered_here(folder: Folder) -> bool:
     )
 
 
-def syllabus_folder(root: Folder) -> tuple[Folder, str | None]:
+def syllabus_folder(root: Folder, containers: bool) -> tuple[Folder, str | None]:
     """Return the folder whose numbered entries top the syllabus, and a notice if none can.
 
     That is content/ itself, unless nothing in it is numbered: then it is the one
-    shallowest folder that holds numbered entries (`lessons/` of `lessons/01-intro/`).
-    Two such folders at one depth leave the syllabus to content/, with a notice.
+    shallowest folder that holds numbered entries: `lessons/` of `lessons/01-intro/`.
+    With `containers`, only if that folder has no page of its own: one with a page is
+    more likely a module of the course (`advanced/README.md`, `advanced/1-cli.md`),
+    which the README's links place. Two such folders at one depth leave the syllabus
+    to content/, with a notice.
     """
     level = [root]
     while level:
         holding = [folder for folder in level if numbered_here(folder)]
         if len(holding) == 1:
-            return holding[0], None
+            found = holding[0]
+            return (root if containers and found.page is not None else found), None
         if holding:
             names = " and ".join(f"content/{folder.path}/" for folder in holding)
             return root, (
@@ -102,6 +121,24 @@ def syllabus_folder(root: Folder) -> tuple[Folder, str | None]:
             )
         level = [sub for folder in level for _name, sub in sorted(folder.folders.items())]
     return root, None
+
+
+def readme_order(home_html: str) -> list[str]:
+    """Return the names at the top of content/ that the course README links to, in order:
+    `1-intro` for a link to `./1-intro/` or `1-intro/README.md`, `glossary.md` for one to
+    that file (or `glossary.html` to its page). Each name is listed once; a repository's
+    own files (CONTRIBUTING.md, LICENSE) are left out."""
+    names: list[str] = []
+    for url, kind, _where in read_html(home_html).urls if home_html else []:
+        path = PLACEHOLDER.sub("", unquote(url.split("#", 1)[0].split("?", 1)[0]))
+        if kind != LINK or not path or OFF_COURSE.match(path):
+            continue
+        first = posixpath.normpath(path.lstrip("/")).split("/")[0]
+        if stem(first).lower() in REPOSITORY_FILES:
+            continue
+        if first not in (".", "..", *names):
+            names.append(first)
+    return names
 
 
 def has_numbers(folder: Folder) -> bool:
@@ -119,15 +156,27 @@ def build_course(
     url_pattern: str,
     save_as_pattern: str,
     levels: tuple[str, ...] = DEFAULT_LEVELS,
+    home_html: str = "",
 ) -> Course:
-    """Return the course's syllabus tree, reading order and outside pages, with its problems."""
+    """Return the course's syllabus tree, reading order and outside pages, with its problems.
+
+    `home_html` is the course README's text as HTML (the home page's), for its links.
+    """
     chapters = [chapter for chapter in written if not chapter.by_path]
     top, problems = build_syllabus(chapters, upcoming, url_pattern, save_as_pattern)
     root = folder_tree([chapter for chapter in written if chapter.by_path], problems)
     name_order = not top and not has_numbers(root)
     reader = TreeReader(name_order)
-    syllabus, notice = (root, None) if name_order else syllabus_folder(root)
-    units = reader.children(syllabus, top_level=True)
+    syllabus, notice = (root, None) if name_order else syllabus_folder(root, containers=True)
+    # Pelican chapters (front matter) number the top themselves; upcoming ones do not.
+    by_readme = not chapters and syllabus is root and not numbered_here(root)
+    units = reader.linked_children(root, readme_order(home_html)) if by_readme else None
+    if units is not None:
+        notice, name_order = None, False
+    else:
+        if syllabus is root and not name_order:
+            syllabus, notice = syllabus_folder(root, containers=False)
+        units = reader.children(syllabus, top_level=True)
     if syllabus is not root:
         reader.set_outside_around(root, syllabus)
     problems += reader.problems
@@ -186,6 +235,34 @@ class TreeReader:
         numbered.sort(key=lambda entry: entry.place)
         self.report_same_numbers(folder, numbered)
         return numbered + others
+
+    def linked_children(self, root: Folder, linked: list[str]) -> list[Chapter] | None:
+        """Return the entries at the top of content/ in the order the README links them
+        (the others outside), or None when it links to none of them."""
+        place = {name: index for index, name in enumerate(linked)}
+        # A file by its name or its page's (`glossary.md`, `glossary.html`): the first link.
+        file_place = {stem(name): index for index, name in reversed(list(enumerate(linked)))}
+        chosen, others = [], []
+        for name, folder in sorted(root.folders.items()):
+            found = place.get(name) if folder.page else None
+            (others if found is None else chosen).append((found, folder))
+        for page in sorted(root.files, key=lambda page: page.path):
+            found = file_place.get(stem(posixpath.basename(page.path)))
+            (others if found is None else chosen).append((found, page))
+        if not chosen:
+            return None
+        for _place, item in others:
+            if isinstance(item, Folder):
+                self.set_outside(item)
+            else:
+                self.outside.append(outside_entry(item))
+        chosen.sort(key=lambda pair: pair[0])
+        return [
+            self.folder_entry(item, (position,))
+            if isinstance(item, Folder)
+            else page_entry(item, (position,))
+            for position, (_name, item) in enumerate(chosen, start=1)
+        ]
 
     def folder_entry(self, folder: Folder, numbers: tuple[int, ...] | None) -> Chapter | None:
         """Return a numbered folder's entry, with its children; an unnumbered one is outside."""
