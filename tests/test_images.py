@@ -83,7 +83,8 @@ def test_a_markdown_image_with_no_alt_text_is_a_warning_at_its_line_on_every_bui
     content = tmp_path / "content"
     (content / "images").mkdir(parents=True)
     (content / "images" / "big.png").write_bytes(png(400, 200))
-    body = 'Text.\n\n![](/images/big.png)\n\n<img src="/images/big.png" alt="">\n'
+    decoration = "\n".join(f'<img src="/images/big.png?{n}" alt="">' for n in range(6))
+    body = f"Text.\n\n![](/images/big.png)\n\n{decoration}\n"
     (content / "chapter1.md").write_text(chapter("Images", "chapter1", body=body))
     warning = (
         "content/chapter1.md:8:1: image '/images/big.png' has no alt text: describe it"
@@ -93,7 +94,7 @@ def test_a_markdown_image_with_no_alt_text_is_a_warning_at_its_line_on_every_bui
         build = run_pelican(content, tmp_path / "output")
         assert build.exit_code == 0, build.log
         assert build.log.count("has no alt text") == 1 and warning in build.log, build.log
-        assert "Empty alt" not in build.log
+        assert "empty alt" not in build.log.lower()  # nor Pelican's "Other images have..."
 
 
 def test_variants_are_encoded_once_and_again_when_the_image_changes(tmp_path):

@@ -24,6 +24,7 @@ SAME_SLUG_PREFIX = "There are %s"
 # reader warns of a Markdown image with no alt text at its line; raw HTML `alt=""` is
 # how an author marks an image as decoration, which a screen reader rightly skips.
 EMPTY_ALT = "Empty alt attribute for image %s in %s"
+EMPTY_ALT_MORE = "Other images have empty alt attributes"  # what Pelican says from the 5th on
 
 DROP = object()
 
@@ -47,7 +48,7 @@ def rewrite_pelican_message(template: str, args: tuple, content_root: str, error
     if template == UNKNOWN_STATUS:
         source = shown_path(str(args[1]), content_root)
         return source, (f"{source}: Status: {str(args[0])!r} is not one of {', '.join(STATUSES)}")
-    if template.startswith(SAME_SLUG_PREFIX) or template == EMPTY_ALT:
+    if template.startswith(SAME_SLUG_PREFIX) or template in (EMPTY_ALT, EMPTY_ALT_MORE):
         return DROP
     return None
 
