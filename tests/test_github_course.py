@@ -474,6 +474,29 @@ def test_yaml_front_matter_written_for_github_pages_keeps_a_page_in_its_place(bu
     assert "permalink" not in notes
 
 
+def test_a_carpentries_lesson_with_yaml_titles_keeps_its_episodes_in_their_places(build_site):
+    # As swcarpentry/shell-novice is laid out: episodes/01-intro.md, each with a YAML title.
+    def episode(title: str) -> str:
+        return f"---\ntitle: {title}\nteaching: 5\nexercises: 0\n---\n\nText.\n"
+
+    build = build_site(
+        {
+            "index.md": "# The Unix Shell\n",
+            "episodes/01-intro.md": episode("Introducing the Shell"),
+            "episodes/02-filedir.md": episode("Navigating Files and Directories"),
+            "learners/setup.md": episode("Setup"),
+        },
+        extra_settings={**SETTINGS, "COURSE_LEVELS": ["Episode"]},
+    )
+    assert build.exit_code == 0, build.log
+    syllabus = build.page("index.html").split('<ol class="syllabus">', 1)[1]
+    first, second = syllabus.index("Introducing the Shell"), syllabus.index("Navigating Files")
+    assert syllabus.index("Episode 1") < first < syllabus.index("Episode 2") < second
+    assert "Setup" not in syllabus
+    assert "<title>Setup" in build.page("learners/setup.html")
+    assert "teaching" not in build.page("episodes/01-intro.html")
+
+
 def test_the_course_readme_with_a_title_is_still_the_home_page(build_site):
     build = build_site(
         {"README.md": "Title: XR for everyone\n\nWelcome.\n", "1-a/README.md": "# A\n"},

@@ -55,7 +55,9 @@ class CourseMarkdownReader(BaseReader):
                 f"{shown}:{ln}:{col}: {text}" for ln, col, text in chapter.warnings
             ]
         source = content_relative(source_path, self.settings["PATH"])
-        metadata.update(missing_fields(source, metadata, chapter.title, "title" in front.fields))
+        metadata.update(
+            missing_fields(source, metadata, chapter.title, front.makes_pelican_chapter)
+        )
         if "date" not in metadata:
             # Pelican needs a date to sort and to write feeds; it is never shown as one the
             # author gave ("Last updated" comes from the file's last commit, or is left out).
@@ -90,7 +92,7 @@ def chapter_problems(chapter: RenderedChapter, shown: str, folder: tuple[str, ..
     return problems
 
 
-def missing_fields(source: str, metadata: dict, heading: str | None, has_title: bool) -> dict:
+def missing_fields(source: str, metadata: dict, heading: str | None, pelican_title: bool) -> dict:
     """Return the title, and for a page placed by its path its address, that front matter lacks.
 
     The title is the first `# heading`, else the file's name. A page placed by its
@@ -100,7 +102,7 @@ def missing_fields(source: str, metadata: dict, heading: str | None, has_title: 
     fields = {}
     if not str(metadata.get("title") or "").strip():
         fields["title"] = heading or title_from_name(source)
-    if placed_by_path(source, has_title) and "slug" not in metadata:
+    if placed_by_path(source, pelican_title) and "slug" not in metadata:
         save_as = page_save_as(source)
         fields["slug"] = save_as.removesuffix(".html")
         fields["url"] = page_url(save_as)

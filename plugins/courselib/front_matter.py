@@ -42,6 +42,19 @@ class FrontMatter:
 
     fields: dict[str, Field]
     body_start: int
+    fenced: bool = False  # between `---` lines, as GitHub Pages and Jekyll write it
+
+    @property
+    def makes_pelican_chapter(self) -> bool:
+        """True when these fields place a file by Pelican's rules (see courselib.pages):
+        `Title:` in Pelican's form, or between `---` lines with a `Slug:` or `Chapter:`.
+
+        A `title:` in front matter written for GitHub Pages or a Carpentries lesson
+        (`---`, `title:`, `teaching: 5`, `---`) only names the page, which stays where
+        its path puts it.
+        """
+        fields = self.fields
+        return "title" in fields and (not self.fenced or "slug" in fields or "chapter" in fields)
 
 
 def split_front_matter(lines: list[str]) -> FrontMatter:
@@ -53,7 +66,7 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     while index < len(lines):
         line = lines[index]
         if not line.strip() or END.match(line):
-            return checked(FrontMatter(fields, index + 1), fenced)  # a blank line or `---` ends it
+            return checked(FrontMatter(fields, index + 1, fenced))  # a blank line or `---` ends it
         field = FIELD.match(line)
         more = CONTINUATION.match(line) if field is None else None
         if field:
@@ -70,12 +83,12 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
         else:
             break  # not front matter: the body starts on this line
         index += 1
-    return checked(FrontMatter(fields, index), fenced)
+    return checked(FrontMatter(fields, index, fenced))
 
 
-def checked(front: FrontMatter, fenced: bool) -> FrontMatter:
+def checked(front: FrontMatter) -> FrontMatter:
     """Return `front`, or no front matter when unfenced lines name no known field."""
-    if fenced or not front.fields or KNOWN_FIELDS & front.fields.keys():
+    if front.fenced or not front.fields or KNOWN_FIELDS & front.fields.keys():
         return front
     return FrontMatter({}, 0)
 
