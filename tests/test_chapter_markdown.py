@@ -83,6 +83,18 @@ def test_a_quote_that_is_not_an_alert_stays_a_quote():
     assert html("> [!NOTE] with a title\n> text\n").startswith("<blockquote>")
 
 
+def test_alt_text_written_as_an_attribute_is_kept_and_an_image_without_any_is_a_warning():
+    # R Markdown and Pandoc lessons write `![](fig/x.svg){alt="..."}`; its alt was dropped.
+    chapter = render_markdown(
+        '![](tree.svg){alt="The file tree"}\n\n![A cat](cat.png)\n\n![](dog.png)\n'
+    )
+    assert '<img alt="The file tree" src="tree.svg">' in chapter.html
+    assert '<img alt="A cat" src="cat.png">' in chapter.html
+    assert chapter.warnings == [
+        (5, 1, "image 'dog.png' has no alt text: describe it between the brackets, ![...](dog.png)")
+    ]
+
+
 def test_no_style_attribute_is_ever_written():
     markdown = "| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n- [x] done\n\n> [!TIP]\n> t\n"
     assert "style=" not in html(markdown)

@@ -131,9 +131,10 @@ def render_table_open(self, tokens: list[Token], index: int, options, env) -> st
 
 
 def render_image(self, tokens: list[Token], index: int, options, env) -> str:
-    """Render an image with its alt text first."""
+    """Render an image with its alt text first: `{alt="..."}` after it, else its brackets'."""
     token = tokens[index]
-    alt = "".join(
+    # The parser's own alt is empty until rendered: one already there came from `{alt=...}`.
+    alt = str(token.attrs.get("alt") or "") or "".join(
         # A formula is read out as its TeX (markdown-it's text would leave it out).
         child.markup + child.content + CLOSING_MATH.get(child.markup, child.markup)
         if child.type.startswith("math_inline")

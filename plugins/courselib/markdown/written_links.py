@@ -91,6 +91,7 @@ def images_without_alt_text(tokens: list[Token]) -> list[tuple[int, int, str]]:
         if token.type == "image"
         and "line" in token.meta
         and not "".join(child.content for child in token.children or []).strip()
+        and not str(token.attrs.get("alt") or "").strip()  # `![](x.png){alt="..."}`
     ]
 
 
