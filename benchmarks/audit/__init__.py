@@ -7,6 +7,8 @@ resolve 127.0.0.1, so a request to any other host is recorded and fails.
 
 import contextlib
 import functools
+import gzip
+import io
 import json
 import os
 import statistics
@@ -48,15 +50,40 @@ class PageAudit:
     failing_audits: list[str] = field(default_factory=list)
 
 
+# What hosts such as GitHub Pages send gzip-compressed to a browser that accepts it.
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
 
 
+class CompressingHandler(QuietHandler):
+    """Sends text files gzip-compressed when the browser accepts it, as most hosts do."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        accepted = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepted and path.is_file() and kind.startswith(COMPRESSED_TYPES)):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextlib.contextmanager
-def served(site: Path) -> Iterator[str]:
-    """Serve `site` on a free port of 127.0.0.1; yield its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+def served(site: Path, compressed: bool = False) -> Iterator[str]:
+    """Serve `site` on a free port of 127.0.0.1 (gzip-compressed if asked); yield its URL."""
+    handler_class = CompressingHandler if compressed else QuietHandler
+    handler = functools.partial(handler_class, directory=str(site))
     server = ThreadingHTTPServer((LOOPBACK, 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
