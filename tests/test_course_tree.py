@@ -165,6 +165,29 @@ def test_levels_label_units_and_lessons_and_other_pages_have_no_label():
     )
 
 
+def test_a_title_that_names_its_own_number_is_not_labelled_twice():
+    # Microsoft's courses title lessons "Lesson 2: ...": the page was "Unit 2: Lesson 2: ...".
+    course = build_course(
+        [
+            page("01-intro/README.md", "Lesson 1: Introduction"),
+            page("02-app/README.md", "Lesson 2 - Your first app"),
+            page("03-rag/README.md", "Lesson 30: not this one's number"),
+            page("03-rag/1-vectors.md", "Part 3.1. Vectors"),
+        ],
+        [],
+        "{slug}.html",
+        "{slug}.html",
+        ("Unit", "Part"),
+    )
+    assert [entry.heading for entry in course.order] == [
+        "Lesson 1: Introduction",
+        "Lesson 2 - Your first app",
+        "Unit 3: Lesson 30: not this one's number",
+        "Part 3.1. Vectors",
+    ]
+    assert [entry.label for entry in course.order] == ["Unit 1", "Unit 2", "Unit 3", "Part 3.1"]
+
+
 def test_deeper_levels_repeat_the_last_word():
     course = build(["1-a/README.md", "1-a/1-b/README.md", "1-a/1-b/2-c.md"], levels=("Part",))
     assert [entry.label for entry in course.order] == ["Part 1", "Part 1.1", "Part 1.1.2"]

@@ -61,8 +61,14 @@ class Chapter:
 
     @property
     def heading(self) -> str:
-        """The entry as a heading or link names it: "Unit 1: Introduction", or its title."""
-        return f"{self.label}: {self.title}" if self.label else self.title
+        """The entry as a heading or link names it: "Unit 1: Introduction", or its title.
+
+        A title that names its own number ("Lesson 2: Your first app" for entry 2, as
+        many courses on GitHub title their lessons) is the heading as it is.
+        """
+        if not self.label or names_number(self.title, self.numbering):
+            return self.title
+        return f"{self.label}: {self.title}"
 
     @property
     def place(self) -> tuple[int, ...]:
@@ -171,6 +177,12 @@ def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
         entry.reading_minutes, entry.edit_url = None, None
         entry.description = f"{chapter.title}: coming {when}."
     return entry, problem
+
+
+def names_number(title: str, numbering: str) -> bool:
+    """True when `title` starts with a word and `numbering`: "Lesson 2: ..." for "2"."""
+    found = re.match(r"[^\W\d_]+\s+(\d+(?:\.\d+)*)\.?(?!\w)", title)
+    return bool(numbering) and found is not None and found[1] == numbering
 
 
 def page_entry(chapter: WrittenChapter, numbers: tuple[int, ...] | None) -> Chapter:
