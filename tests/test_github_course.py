@@ -345,6 +345,21 @@ def test_the_seed_course_and_a_github_unit_live_side_by_side(build_site):
     assert (build.output / "1-basics" / "1-tokens" / "index.html").is_file()
 
 
+def test_beside_pelican_chapters_a_folder_of_numbered_notes_stays_outside(build_site):
+    # A course of Pelican chapters keeps its own numbers: notes/01-setup.md is no chapter 1.
+    build = build_site(
+        {
+            "chapter1.md": chapter("Tokens", "chapter1"),
+            "notes/01-setup.md": "# Setup notes\n",
+            "README.md": "# Course\n\nSee [the notes](notes/01-setup.md).\n",
+        }
+    )
+    assert build.exit_code == 0, build.log
+    syllabus = build.page("index.html").split('id="syllabus"')[1]
+    assert "Tokens" in syllabus and "Setup notes" not in syllabus
+    assert (build.output / "notes" / "01-setup.html").is_file()
+
+
 def test_a_unit_replaces_the_upcoming_chapter_of_its_number(build_site):
     announced = [{"number": 2, "title": "Agents"}]
     build = build_site(

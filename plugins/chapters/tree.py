@@ -167,14 +167,15 @@ def build_course(
     root = folder_tree([chapter for chapter in written if chapter.by_path], problems)
     name_order = not top and not has_numbers(root)
     reader = TreeReader(name_order)
-    syllabus, notice = (root, None) if name_order else syllabus_folder(root, containers=True)
-    # Pelican chapters (front matter) number the top themselves; upcoming ones do not.
-    by_readme = not chapters and syllabus is root and not numbered_here(root)
+    # Pelican chapters (front matter) are the top of the syllabus; upcoming ones are not.
+    look_further = not chapters and not numbered_here(root)
+    syllabus, notice = syllabus_folder(root, containers=True) if look_further else (root, None)
+    by_readme = look_further and syllabus is root
     units = reader.linked_children(root, readme_order(home_html)) if by_readme else None
     if units is not None:
-        notice, name_order = None, False
+        notice, name_order = None, False  # the README's order, not the names'
     else:
-        if syllabus is root and not name_order:
+        if by_readme:
             syllabus, notice = syllabus_folder(root, containers=False)
         units = reader.children(syllabus, top_level=True)
     if syllabus is not root:
