@@ -97,6 +97,19 @@ def test_a_markdown_image_with_no_alt_text_is_a_warning_at_its_line_on_every_bui
         assert "empty alt" not in build.log.lower()  # nor Pelican's "Other images have..."
 
 
+def test_a_translation_is_warned_of_too(build_site):
+    # A translation is in none of Pelican's lists, only in its original's `translations`.
+    build = build_site(
+        {
+            "chapter1.md": chapter("Images", "chapter1", body="Text."),
+            "chapter1-fr.md": chapter("Images", "chapter1", body="![](/images/big.png)", lang="fr"),
+            "images/big.png": png(400, 200),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    assert "content/chapter1-fr.md:7:1: image '/images/big.png' has no alt text" in build.log
+
+
 def test_variants_are_encoded_once_and_again_when_the_image_changes(tmp_path):
     source = tmp_path / "content" / "images" / "photo.png"
     source.parent.mkdir(parents=True)

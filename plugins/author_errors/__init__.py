@@ -137,12 +137,19 @@ def report_markdown_problems(generator) -> None:
         return
     for key in WRITTEN_LISTS:
         for content in generator.context.get(key, []):
-            problems = content.metadata.get(PROBLEMS_FIELD) or []
-            shown = shown_path(content.source_path, report.content_root) if problems else None
-            for problem in problems:
-                report.add(problem, source=shown)
-            for warning in content.metadata.get(WARNINGS_FIELD) or []:
-                report.warn(warning)
+            report_file_problems(report, content)
+            for translation in getattr(content, "translations", None) or []:
+                report_file_problems(report, translation)  # in no list of the context
+
+
+def report_file_problems(report: ProblemReport, content) -> None:
+    """Report the problems and warnings the chapter reader found in one file."""
+    problems = content.metadata.get(PROBLEMS_FIELD) or []
+    shown = shown_path(content.source_path, report.content_root) if problems else None
+    for problem in problems:
+        report.add(problem, source=shown)
+    for warning in content.metadata.get(WARNINGS_FIELD) or []:
+        report.warn(warning)
 
 
 def check_duplicate_slugs(generator) -> None:
