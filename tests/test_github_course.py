@@ -512,6 +512,20 @@ def test_a_carpentries_lesson_with_yaml_titles_keeps_its_episodes_in_their_place
     assert "teaching" not in build.page("episodes/01-intro.html")
 
 
+def test_pelicans_title_between_dashes_still_makes_a_chapter(build_site):
+    # Pelican's own reader accepts `---` around its fields; `Title:` is Pelican's spelling.
+    build = build_site(
+        {
+            "intro.md": "---\nTitle: Chapter 3 Agents\nDate: 2024-02-01\n---\n\nText.\n",
+            "chapter4.md": chapter("Multimodal LLMs", "chapter4"),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    syllabus = build.page("index.html").split('id="syllabus"')[1]
+    labels = re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus)
+    assert labels[:2] == ["Chapter 3", "Chapter 4"]
+
+
 def test_the_course_readme_with_a_title_is_still_the_home_page(build_site):
     build = build_site(
         {"README.md": "Title: XR for everyone\n\nWelcome.\n", "1-a/README.md": "# A\n"},

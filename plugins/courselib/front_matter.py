@@ -34,6 +34,7 @@ class Field:
 
     value: str
     line: int
+    key: str = ""  # as written: `Title` (Pelican's spelling) or `title` (Jekyll's)
 
 
 @dataclass(frozen=True)
@@ -46,15 +47,19 @@ class FrontMatter:
 
     @property
     def makes_pelican_chapter(self) -> bool:
-        """True when these fields place a file by Pelican's rules (see courselib.pages):
-        `Title:` in Pelican's form, or between `---` lines with a `Slug:` or `Chapter:`.
+        """True when these fields place a file by Pelican's rules (see courselib.pages): a
+        `Title:`, unless it is a `title:` in lower case between `---` lines with neither
+        `Slug:` nor `Chapter:` beside it.
 
-        A `title:` in front matter written for GitHub Pages or a Carpentries lesson
-        (`---`, `title:`, `teaching: 5`, `---`) only names the page, which stays where
-        its path puts it.
+        That is front matter written for GitHub Pages, Jekyll or a Carpentries lesson
+        (`---`, `title: The Shell`, `teaching: 5`, `---`): its title only names the page,
+        which stays where its path puts it.
         """
-        fields = self.fields
-        return "title" in fields and (not self.fenced or "slug" in fields or "chapter" in fields)
+        title = self.fields.get("title")
+        if title is None:
+            return False
+        jekyll = self.fenced and title.key == "title"
+        return not jekyll or "slug" in self.fields or "chapter" in self.fields
 
 
 def split_front_matter(lines: list[str]) -> FrontMatter:
@@ -74,12 +79,14 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
             value = field.group("value").strip()
             if key in fields:  # a repeated key continues the first, as in `meta`
                 earlier = fields[key]
-                fields[key] = Field(f"{earlier.value}\n{value}", earlier.line)
+                fields[key] = Field(f"{earlier.value}\n{value}", earlier.line, earlier.key)
             else:
-                fields[key] = Field(value, index + 1)
+                fields[key] = Field(value, index + 1, field.group("key"))
         elif more and key is not None:
             earlier = fields[key]
-            fields[key] = Field(f"{earlier.value}\n{more.group('value').strip()}", earlier.line)
+            fields[key] = Field(
+                f"{earlier.value}\n{more.group('value').strip()}", earlier.line, earlier.key
+            )
         else:
             break  # not front matter: the body starts on this line
         index += 1
