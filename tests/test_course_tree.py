@@ -305,6 +305,25 @@ def test_with_nothing_numbered_at_the_top_the_readme_links_order_the_syllabus():
     assert outside == ["Agent/1-assign.md", "Agent/README.md", "CONTRIBUTING.md"]
 
 
+def test_a_readme_link_places_only_the_file_or_folder_it_names():
+    home = '<a href="Other/">o</a> <a href="CLI/">c</a> <a href="slides.pdf">s</a>'
+    course = build_course(
+        [page(path) for path in ["CLI/README.md", "CLI.md", "Other/README.md", "slides.md"]],
+        [],
+        "{slug}.html",
+        "{slug}.html",
+        home_html=home,
+    )
+    assert [entry.source for entry in course.order] == [
+        "content/Other/README.md",
+        "content/CLI/README.md",
+    ]
+    assert sorted(entry.source for entry in course.outside) == [
+        "content/CLI.md",
+        "content/slides.md",
+    ]
+
+
 def test_two_folders_of_numbered_lessons_at_one_depth_are_a_notice_not_a_guess():
     course = build(["lessons/01-a/README.md", "labs/01-b/README.md"])
     assert course.order == [] and course.problems == []

@@ -125,19 +125,19 @@ def syllabus_folder(root: Folder, containers: bool) -> tuple[Folder, str | None]
 
 def readme_order(home_html: str) -> list[str]:
     """Return the names at the top of content/ that the course README links to, in order:
-    `1-intro` for a link to `./1-intro/` or `1-intro/README.md`, `glossary.md` for one to
-    that file (or `glossary.html` to its page). Each name is listed once; a repository's
-    own files (CONTRIBUTING.md, LICENSE) are left out."""
+    `1-intro/` for a link into that folder (`1-intro/README.md`), and the name itself for a
+    link to it (`./1-intro`, `glossary.md`, or `glossary.html`, its page). Each is listed
+    once; a repository's own files (CONTRIBUTING.md, LICENSE) are left out."""
     names: list[str] = []
     for url, kind, _where in read_html(home_html).urls if home_html else []:
         path = PLACEHOLDER.sub("", unquote(url.split("#", 1)[0].split("?", 1)[0]))
         if kind != LINK or not path or OFF_COURSE.match(path):
             continue
-        first = posixpath.normpath(path.lstrip("/")).split("/")[0]
-        if stem(first).lower() in REPOSITORY_FILES:
+        first, into, _rest = posixpath.normpath(path.lstrip("/")).partition("/")
+        if first in (".", "..") or stem(first).lower() in REPOSITORY_FILES:
             continue
-        if first not in (".", "..", *names):
-            names.append(first)
+        if first + into not in names:
+            names.append(first + into)
     return names
 
 
@@ -241,14 +241,17 @@ class TreeReader:
         """Return the entries at the top of content/ in the order the README links them
         (the others outside), or None when it links to none of them."""
         place = {name: index for index, name in enumerate(linked)}
-        # A file by its name or its page's (`glossary.md`, `glossary.html`): the first link.
-        file_place = {stem(name): index for index, name in reversed(list(enumerate(linked)))}
+
+        def first_link(*names: str) -> int | None:
+            return min((place[name] for name in names if name in place), default=None)
+
         chosen, others = [], []
         for name, folder in sorted(root.folders.items()):
-            found = place.get(name) if folder.page else None
+            found = first_link(name, name + "/") if folder.page else None
             (others if found is None else chosen).append((found, folder))
         for page in sorted(root.files, key=lambda page: page.path):
-            found = file_place.get(stem(posixpath.basename(page.path)))
+            name = posixpath.basename(page.path)
+            found = first_link(name, stem(name) + ".html")  # the file, or its page
             (others if found is None else chosen).append((found, page))
         if not chosen:
             return None
