@@ -305,6 +305,20 @@ def test_with_nothing_numbered_at_the_top_the_readme_links_order_the_syllabus():
     assert outside == ["Agent/1-assign.md", "Agent/README.md", "CONTRIBUTING.md"]
 
 
+def test_a_file_named_as_a_folder_without_readme_is_that_folders_page():
+    # As rubymonsters/ruby-for-beginners is laid out: 03-learning.md, then 03-learning/.
+    course = build(
+        ["03-learning.md", "03-learning/01-modes.md", "03-learning/02-google.md", "04-tools.md"]
+    )
+    assert course.problems == []
+    assert [(entry.label, entry.source) for entry in course.order] == [
+        ("Unit 3", "content/03-learning.md"),
+        ("Lesson 3.1", "content/03-learning/01-modes.md"),
+        ("Lesson 3.2", "content/03-learning/02-google.md"),
+        ("Unit 4", "content/04-tools.md"),
+    ]
+
+
 def test_a_readme_link_places_only_the_file_or_folder_it_names():
     home = '<a href="Other/">o</a> <a href="CLI/">c</a> <a href="slides.pdf">s</a>'
     course = build_course(

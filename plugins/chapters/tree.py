@@ -87,7 +87,24 @@ def folder_tree(pages: list[WrittenChapter], problems: list[str]) -> Folder:
                 f"{folder.page.source} and {page.source} are both the page of {where}:"
                 " keep one of them"
             )
+    adopt_twin_pages(root)
     return root
+
+
+def adopt_twin_pages(folder: Folder) -> None:
+    """Make `x.md` the page of the folder `x/` beside it that has no README.md or index.md.
+
+    Books kept for Middleman, GitBook and the like are laid out so:
+    `03-learning_to_program.md` introduces the lessons in `03-learning_to_program/`.
+    """
+    for name, sub in folder.folders.items():
+        twin = next(
+            (page for page in folder.files if stem(posixpath.basename(page.path)) == name), None
+        )
+        if sub.page is None and twin is not None:
+            sub.page = twin
+            folder.files.remove(twin)
+        adopt_twin_pages(sub)
 
 
 def numbered_here(folder: Folder) -> bool:
