@@ -24,6 +24,11 @@ def course(tmp_path_factory):
     return build
 
 
+def syllabus_of(build) -> str:
+    """The home page from its syllabus on (the sidebar, before it, lists the entries too)."""
+    return build.page("index.html").split('id="syllabus"', 1)[1]
+
+
 def links(page: str) -> list[str]:
     return re.findall(r'href="([^"#]+\.html)"', page)
 
@@ -291,7 +296,7 @@ def test_numbered_lessons_in_a_lessons_folder_are_the_syllabus(build_site):
         extra_settings=SETTINGS,
     )
     assert build.exit_code == 0, build.log
-    syllabus = build.page("index.html").split('<ol class="syllabus">', 1)[1]
+    syllabus = syllabus_of(build)
     assert syllabus.index("Unit 1") < syllabus.index("Introduction") < syllabus.index("Unit 2")
     assert "LLMs, the video" not in syllabus
     first = build.page("lessons/01-intro/index.html")
@@ -321,7 +326,7 @@ def test_with_no_numbers_the_readme_table_of_modules_is_the_syllabus(build_site)
     )
     assert build.exit_code == 0, build.log
     assert "names' order" not in build.log
-    syllabus = build.page("index.html").split('<ol class="syllabus">', 1)[1]
+    syllabus = syllabus_of(build)
     places = [syllabus.index(title) for title in ("Basics", "Advanced", "CLI", "Agents")]
     assert places == sorted(places)
     assert "Extras" not in syllabus and "Contributing" not in syllabus
@@ -338,7 +343,7 @@ def test_the_seed_course_and_a_github_unit_live_side_by_side(build_site):
         }
     )
     assert build.exit_code == 0, build.log
-    syllabus = build.page("index.html").split('id="syllabus"')[1]
+    syllabus = syllabus_of(build)
     labels = re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus)
     assert labels == ["Chapter 1", "Chapter 1.1", "Chapter 4", "Chapter 5"]
     assert (build.output / "chapter4.html").is_file()
@@ -355,7 +360,7 @@ def test_beside_pelican_chapters_a_folder_of_numbered_notes_stays_outside(build_
         }
     )
     assert build.exit_code == 0, build.log
-    syllabus = build.page("index.html").split('id="syllabus"')[1]
+    syllabus = syllabus_of(build)
     assert "Tokens" in syllabus and "Setup notes" not in syllabus
     assert (build.output / "notes" / "01-setup.html").is_file()
 
@@ -367,7 +372,7 @@ def test_a_unit_replaces_the_upcoming_chapter_of_its_number(build_site):
         extra_settings={**SETTINGS, "UPCOMING_CHAPTERS": announced},
     )
     assert build.exit_code == 0, build.log
-    syllabus = build.page("index.html").split('id="syllabus"')[1]
+    syllabus = syllabus_of(build)
     labels = re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus)
     assert labels == ["Unit 1", "Unit 2"]
     assert "Coming soon" not in syllabus
@@ -437,7 +442,7 @@ def test_markdown_saved_with_an_upper_case_suffix_is_a_page(build_site):
         extra_settings=SETTINGS,
     )
     assert build.exit_code == 0, build.log
-    syllabus = build.page("index.html").split('id="syllabus"')[1]
+    syllabus = syllabus_of(build)
     assert re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus) == [
         "Unit 1",
         "Unit 2",
@@ -504,7 +509,7 @@ def test_a_carpentries_lesson_with_yaml_titles_keeps_its_episodes_in_their_place
         extra_settings={**SETTINGS, "COURSE_LEVELS": ["Episode"]},
     )
     assert build.exit_code == 0, build.log
-    syllabus = build.page("index.html").split('<ol class="syllabus">', 1)[1]
+    syllabus = syllabus_of(build)
     first, second = syllabus.index("Introducing the Shell"), syllabus.index("Navigating Files")
     assert syllabus.index("Episode 1") < first < syllabus.index("Episode 2") < second
     assert "Setup" not in syllabus
@@ -521,7 +526,7 @@ def test_pelicans_title_between_dashes_still_makes_a_chapter(build_site):
         }
     )
     assert build.exit_code == 0, build.log
-    syllabus = build.page("index.html").split('id="syllabus"')[1]
+    syllabus = syllabus_of(build)
     labels = re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus)
     assert labels[:2] == ["Chapter 3", "Chapter 4"]
 
