@@ -300,9 +300,11 @@ def test_with_nothing_numbered_at_the_top_the_readme_links_order_the_syllabus():
         ("Part 2.1", "CLI/1-install.md"),
         ("Part 2.2", "CLI/2-tools.md"),
         ("Module 3", "glossary.md"),
+        ("Module 4", "Agent/README.md"),  # not linked, but numbered parts: after the rest
+        ("Part 4.1", "Agent/1-assign.md"),
     ]
     outside = sorted(entry.source.removeprefix("content/") for entry in course.outside)
-    assert outside == ["Agent/1-assign.md", "Agent/README.md", "CONTRIBUTING.md"]
+    assert outside == ["CONTRIBUTING.md"]
 
 
 def test_a_file_named_as_a_folder_without_readme_is_that_folders_page():
@@ -336,6 +338,25 @@ def test_a_readme_link_places_only_the_file_or_folder_it_names():
         "content/CLI.md",
         "content/slides.md",
     ]
+
+
+def test_numbered_lessons_the_readme_does_not_link_follow_what_it_links():
+    course = build_course(
+        [
+            page(path)
+            for path in ["docs/README.md", "lessons/README.md", "lessons/01-a.md", "notes.md"]
+        ],
+        [],
+        "{slug}.html",
+        "{slug}.html",
+        home_html='<a href="docs/">Docs</a>',
+    )
+    assert [(entry.label, entry.source) for entry in course.order] == [
+        ("Chapter 1", "content/docs/README.md"),
+        ("Chapter 2", "content/lessons/README.md"),
+        ("Chapter 2.1", "content/lessons/01-a.md"),
+    ]
+    assert [entry.source for entry in course.outside] == ["content/notes.md"]
 
 
 def test_two_folders_of_numbered_lessons_at_one_depth_are_a_notice_not_a_guess():

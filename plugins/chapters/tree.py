@@ -255,8 +255,9 @@ class TreeReader:
         return numbered + others
 
     def linked_children(self, root: Folder, linked: list[str]) -> list[Chapter] | None:
-        """Return the entries at the top of content/ in the order the README links them
-        (the others outside), or None when it links to none of them."""
+        """Return the entries at the top of content/ in the order the README links them,
+        then any folder with a page and numbered pages it does not link (the others are
+        outside), or None when it links to none of them."""
         place = {name: index for index, name in enumerate(linked)}
 
         def first_link(*names: str) -> int | None:
@@ -272,12 +273,14 @@ class TreeReader:
             (others if found is None else chosen).append((found, page))
         if not chosen:
             return None
+        chosen.sort(key=lambda pair: pair[0])
         for _place, item in others:
-            if isinstance(item, Folder):
+            if isinstance(item, Folder) and item.page and has_numbers(item):
+                chosen.append((None, item))  # numbered lessons the README forgot: after it
+            elif isinstance(item, Folder):
                 self.set_outside(item)
             else:
                 self.outside.append(outside_entry(item))
-        chosen.sort(key=lambda pair: pair[0])
         return [
             self.folder_entry(item, (position,))
             if isinstance(item, Folder)
