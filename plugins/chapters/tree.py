@@ -9,12 +9,15 @@ course kept on GitHub is read:
   then its other pages in name order (`assignment.md`);
 - unnumbered files and folders elsewhere (`CONTRIBUTING.md`, a template folder) are
   built and linkable, outside the syllabus;
-- when nothing at the top of content/ is numbered (and no one folder holds the numbered
-  lessons), the top of the syllabus is what the course's README links to, in the order
-  of its first link to each (its table of lessons, as on GitHub); without such links, a
-  course with no number anywhere is read in name order, and the build says so once;
-- a course that keeps its numbered lessons in one unnumbered folder with no page of its
-  own (`lessons/01-intro/`) has that folder's numbered entries at the top of the syllabus;
+- when nothing at the top of content/ is numbered and no chapter has Pelican's front
+  matter, the top of the syllabus is, in this order of preference: the numbered entries
+  of the one folder with no page of its own that keeps them (`lessons/01-intro/`); what
+  the course's README links to, in the order of its first link to each (its table of
+  lessons, as on GitHub); the numbered entries of the one shallowest folder holding
+  some; else a course with no number anywhere is read in name order, and the build
+  says so once;
+- a file named as a folder that has no README.md (`03-learning.md` beside `03-learning/`)
+  is that folder's page;
 - chapters written with Pelican's front matter (numbered by `Chapter:` or their slug)
   and upcoming chapters take their place among the top-level entries.
 
