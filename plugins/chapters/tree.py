@@ -26,20 +26,16 @@ Entries are labelled from COURSE_LEVELS: ["Unit", "Lesson"] gives "Unit 1" and
 """
 
 import posixpath
-import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+from courselib.github_links import PLACEHOLDER, github_path
 from courselib.html_urls import LINK, read_html
 from courselib.pages import is_folder_page, name_number, name_numbers, stem
 
 from .outline import Chapter, WrittenChapter, build_syllabus, outside_entry, page_entry
 
 DEFAULT_LEVELS = ("Chapter",)
-# A URL with a scheme (`https:`, `mailto:`) or of another host (`//x.org`): not a course page.
-OFF_COURSE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
-# Pelican's placeholders for a link to another file (`{filename}`, `|static|`).
-PLACEHOLDER = re.compile(r"^(?:\{\w+\}|\|\w+\|)")
 # Files a repository keeps for GitHub itself, which a README links to but no syllabus holds.
 REPOSITORY_FILES = frozenset(
     {"agents", "changelog", "citation", "code_of_conduct", "contributing", "funding"}
@@ -150,11 +146,12 @@ def readme_order(home_html: str) -> list[str]:
     once; a repository's own files (CONTRIBUTING.md, LICENSE) are left out."""
     names: list[str] = []
     for url, kind, _where in read_html(home_html).urls if home_html else []:
-        path = PLACEHOLDER.sub("", unquote(url.split("#", 1)[0].split("?", 1)[0]))
-        if kind != LINK or not path or OFF_COURSE.match(path):
+        pelican_link = PLACEHOLDER.match(unquote(url))  # `{filename}1-intro/README.md`
+        link = github_path(unquote(url)[pelican_link.end() :] if pelican_link else url, "")
+        if kind != LINK or link is None or not link.path:
             continue
-        first, into, _rest = posixpath.normpath(path.lstrip("/")).partition("/")
-        if first in (".", "..") or stem(first).lower() in REPOSITORY_FILES:
+        first, into, _rest = link.path.partition("/")
+        if stem(first).lower() in REPOSITORY_FILES:
             continue
         if first + into not in names:
             names.append(first + into)
