@@ -113,22 +113,18 @@ def numbered_here(folder: Folder) -> bool:
     )
 
 
-def syllabus_folder(root: Folder, containers: bool) -> tuple[Folder, str | None]:
+def syllabus_folder(root: Folder) -> tuple[Folder, str | None]:
     """Return the folder whose numbered entries top the syllabus, and a notice if none can.
 
     That is content/ itself, unless nothing in it is numbered: then it is the one
     shallowest folder that holds numbered entries: `lessons/` of `lessons/01-intro/`.
-    With `containers`, only if that folder has no page of its own: one with a page is
-    more likely a module of the course (`advanced/README.md`, `advanced/1-cli.md`),
-    which the README's links place. Two such folders at one depth leave the syllabus
-    to content/, with a notice.
+    Two such folders at one depth leave the syllabus to content/, with a notice.
     """
     level = [root]
     while level:
         holding = [folder for folder in level if numbered_here(folder)]
         if len(holding) == 1:
-            found = holding[0]
-            return (root if containers and found.page is not None else found), None
+            return holding[0], None
         if holding:
             names = " and ".join(f"content/{folder.path}/" for folder in holding)
             return root, (
@@ -186,14 +182,16 @@ def build_course(
     reader = TreeReader(name_order)
     # Pelican chapters (front matter) are the top of the syllabus; upcoming ones are not.
     look_further = not chapters and not numbered_here(root)
-    syllabus, notice = syllabus_folder(root, containers=True) if look_further else (root, None)
+    found, notice = syllabus_folder(root) if look_further else (root, None)
+    # A folder with a page of its own (`advanced/README.md`, `advanced/1-cli.md`) is more
+    # likely a module of the course, which the README's links place; one without is not.
+    syllabus = found if found.page is None else root
     by_readme = look_further and syllabus is root
     units = reader.linked_children(root, readme_order(home_html)) if by_readme else None
     if units is not None:
         notice, name_order = None, False  # the README's order, not the names'
     else:
-        if by_readme:
-            syllabus, notice = syllabus_folder(root, containers=False)
+        syllabus = found
         units = reader.children(syllabus, top_level=True)
     if syllabus is not root:
         reader.set_outside_around(root, syllabus)
