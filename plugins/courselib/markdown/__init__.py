@@ -31,7 +31,7 @@ from .html_rules import add_html_rules
 from .math_syntax import add_math
 from .positions import track_positions
 from .quiz import add_quizzes
-from .written_links import WrittenLink, images_without_alt_text, written_links
+from .written_links import WrittenLink, written_links
 
 __all__ = [
     "PROBLEMS_FIELD",
@@ -135,11 +135,12 @@ def render_markdown(text: str, md: MarkdownIt | None = None) -> RenderedChapter:
     env: dict = {}
     tokens = md.parse(text, env)
     links, problems = written_links(tokens, env["source_lines"], md)
+    html = md.renderer.render(tokens, md.options, env)  # which finds the warnings
     return RenderedChapter(
-        html=md.renderer.render(tokens, md.options, env),
+        html=html,
         links=links,
         problems=sorted(env.get("problems", []) + problems),
-        warnings=images_without_alt_text(tokens),
+        warnings=env.get("warnings", []),
         title=first_heading(tokens),
     )
 

@@ -131,7 +131,12 @@ def render_table_open(self, tokens: list[Token], index: int, options, env) -> st
 
 
 def render_image(self, tokens: list[Token], index: int, options, env) -> str:
-    """Render an image with its alt text first: `{alt="..."}` after it, else its brackets'."""
+    """Render an image with its alt text first: `{alt="..."}` after it, else its brackets'.
+
+    An image left with no alt text (`![](x.png)`) is a warning, at its line, in
+    `env["warnings"]`: a screen reader passes over it as decoration. Raw HTML `<img
+    alt="">` is not rendered here: that is how an author says an image is decoration.
+    """
     token = tokens[index]
     # The parser's own alt is empty until rendered: one already there came from `{alt=...}`.
     alt = str(token.attrs.get("alt") or "") or "".join(
@@ -142,6 +147,15 @@ def render_image(self, tokens: list[Token], index: int, options, env) -> str:
         for child in token.children or []
     )
     token.attrs = {"alt": alt, **{k: v for k, v in token.attrs.items() if k != "alt"}}
+    if not alt.strip() and "line" in token.meta:
+        src = token.attrs.get("src")
+        env.setdefault("warnings", []).append(
+            (
+                token.meta["line"],
+                token.meta["column"],
+                f"image '{src}' has no alt text: describe it between the brackets, ![...]({src})",
+            )
+        )
     return self.renderToken(tokens, index, options, env)
 
 

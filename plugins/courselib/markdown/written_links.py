@@ -74,27 +74,6 @@ def written_links(tokens: list[Token], lines: list[str], md) -> tuple[list, list
     return links, problems
 
 
-def images_without_alt_text(tokens: list[Token]) -> list[tuple[int, int, str]]:
-    """Return (line, column, message) for each Markdown image with no alt text: `![](x.png)`.
-
-    A screen reader passes over such an image as decoration. Raw HTML `<img alt="">` is
-    left alone: that is how an author says an image is decoration.
-    """
-    return [
-        (
-            token.meta["line"],
-            token.meta["column"],
-            f"image '{link_url(token)}' has no alt text: describe it between the brackets,"
-            f" ![...]({link_url(token)})",
-        )
-        for token in walk(tokens)
-        if token.type == "image"
-        and "line" in token.meta
-        and not "".join(child.content for child in token.children or []).strip()
-        and not str(token.attrs.get("alt") or "").strip()  # `![](x.png){alt="..."}`
-    ]
-
-
 def link_url(token: Token) -> str:
     """Return the address of a link or image token."""
     return str(token.attrGet("href") or token.attrGet("src") or "")
