@@ -186,6 +186,7 @@ def test_a_title_that_names_its_own_number_is_not_labelled_twice():
         "Part 3.1. Vectors",
     ]
     assert [entry.label for entry in course.order] == ["Unit 1", "Unit 2", "Unit 3", "Part 3.1"]
+    assert [entry.badge for entry in course.order] == ["", "", "Unit 3", ""]
 
 
 def test_deeper_levels_repeat_the_last_word():

@@ -304,6 +304,22 @@ def test_numbered_lessons_in_a_lessons_folder_are_the_syllabus(build_site):
     assert (build.output / "videos" / "sessions" / "01-llms.html").is_file()
 
 
+def test_a_lesson_title_naming_its_number_has_no_second_label_in_the_syllabus(build_site):
+    # Microsoft titles lessons "Lesson 2: ...": the syllabus showed "Unit 2" beside it.
+    build = build_site(
+        {
+            "README.md": "# Course\n",
+            "01-intro/README.md": "# Introduction\n",
+            "02-first-app/README.md": "# Lesson 2: Your first app\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    syllabus = syllabus_of(build)
+    assert '<span class="chapter-number">Unit 1</span>' in syllabus
+    assert "Unit 2" not in syllabus and ">Lesson 2: Your first app<" in syllabus
+
+
 def test_with_no_numbers_the_readme_table_of_modules_is_the_syllabus(build_site):
     # As Microsoft's Mastering-GitHub-Copilot is laid out: unnumbered module folders,
     # listed in the README's table; parts numbered inside a module.
@@ -527,8 +543,9 @@ def test_pelicans_title_between_dashes_still_makes_a_chapter(build_site):
     )
     assert build.exit_code == 0, build.log
     syllabus = syllabus_of(build)
-    labels = re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus)
-    assert labels[:2] == ["Chapter 3", "Chapter 4"]
+    # A title naming its number has no second label beside it.
+    entries = re.findall(r'<span class="chapter-(?:number|title)">([^<]+)</span>', syllabus)
+    assert entries[:3] == ["Chapter 3 Agents", "Chapter 4", "Multimodal LLMs"]
 
 
 def test_the_course_readme_with_a_title_is_still_the_home_page(build_site):

@@ -66,9 +66,12 @@ class Chapter:
         A title that names its own number ("Lesson 2: Your first app" for entry 2, as
         many courses on GitHub title their lessons) is the heading as it is.
         """
-        if not self.label or names_number(self.title, self.numbering):
-            return self.title
-        return f"{self.label}: {self.title}"
+        return f"{self.badge}: {self.title}" if self.badge else self.title
+
+    @property
+    def badge(self) -> str:
+        """The label the syllabus shows beside the title: none for a title naming its number."""
+        return "" if names_number(self.title, self.numbering) else self.label
 
     @property
     def place(self) -> tuple[int, ...]:
