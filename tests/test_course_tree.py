@@ -41,6 +41,12 @@ def test_a_page_is_written_where_its_path_says(source, save_as):
         ("chapter4.md", None),
         ("images", None),
         ("2024report.md", None),
+        # Days are not numbers: Security-101's dotted numbers made this "Chapter 2024.1.15".
+        ("2024.01.15-notes.md", None),
+        ("2024-01-15-welcome.md", None),
+        ("2023_9_30 recap", None),
+        ("2024-13-01-not-a-day.md", 2024),
+        ("2024.1.md", 2024),
     ],
 )
 def test_numbers_come_from_the_start_of_a_name(name, number):

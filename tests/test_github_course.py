@@ -320,6 +320,24 @@ def test_a_lesson_title_naming_its_number_has_no_second_label_in_the_syllabus(bu
     assert "Unit 2" not in syllabus and ">Lesson 2: Your first app<" in syllabus
 
 
+def test_pages_named_after_their_day_are_not_numbered(build_site):
+    # `2024-01-15-welcome.md`, as Jekyll names posts, was number 2024: two such clashed.
+    build = build_site(
+        {
+            "README.md": "# Course\n",
+            "01-intro/README.md": "# Introduction\n",
+            "2024-01-15-welcome.md": "# Welcome\n",
+            "2024.02.01 update.md": "# An update\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    syllabus = syllabus_of(build)
+    assert "Welcome" not in syllabus and "An update" not in syllabus
+    assert (build.output / "2024-01-15-welcome.html").is_file()
+    assert (build.output / "2024.02.01 update.html").is_file()
+
+
 def test_with_no_numbers_the_readme_table_of_modules_is_the_syllabus(build_site):
     # As Microsoft's Mastering-GitHub-Copilot is laid out: unnumbered module folders,
     # listed in the README's table; parts numbered inside a module.

@@ -26,6 +26,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 FOLDER_PAGE_NAMES = ("readme", "index")
 # `1-intro`, `01_setup`, `2.devices`, `3 spatial design`, or a bare `4`.
 NUMBERED = re.compile(r"^(?P<numbers>\d+(?:\.\d+)*)(?:[-_. ]+|$)")
+# A name that starts with a day (`2024-01-15-notes.md`, `2024.01.15 meetup.md`): no number.
+DATED = re.compile(r"^(?:19|20)\d\d(?P<separator>[-_.])(?:0?[1-9]|1[0-2])(?P=separator)\d\d?(?!\d)")
 # What a file's name may hold that a URL may not hold as it is (`#` would start a fragment,
 # `?` a query, `%` an escape, a space or `"` end an attribute), nor `&` in an HTML attribute.
 NOT_IN_URL = re.compile(r"[\x00-\x20\x7f\"#%&<>?\[\\\]^`{|}]")
@@ -55,9 +57,11 @@ def name_numbers(name: str) -> tuple[int, ...] | None:
     """Return the numbers a file or folder name starts with, or None.
 
     `01_setup.md` -> (1,); a dotted number, as in a flat folder of lessons named
-    `1.1 Key concepts.md`, `1.2 Threats.md`, is one number per level: (1, 1).
+    `1.1 Key concepts.md`, `1.2 Threats.md`, is one number per level: (1, 1). A name
+    starting with a day, `2024-01-15-notes.md`, has none.
     """
-    found = NUMBERED.match(stem(name) if is_markdown(name) else name)
+    name = stem(name) if is_markdown(name) else name
+    found = None if DATED.match(name) else NUMBERED.match(name)
     return tuple(int(part) for part in found["numbers"].split(".")) if found else None
 
 
