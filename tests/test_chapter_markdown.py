@@ -95,6 +95,26 @@ def test_alt_text_written_as_an_attribute_is_kept_and_an_image_without_any_is_a_
     ]
 
 
+@pytest.mark.parametrize(
+    ("markdown", "image"),
+    [
+        # The Carpentries' lessons quote Pandoc's attributes so; they were shown as text.
+        ("![](fig/plot.svg){alt='A line chart'}", '<img alt="A line chart" src="fig/plot.svg">'),
+        (
+            """![Fig. 1](neuron.png){alt='A "myelinated" axon' #neuron .wide width=300}""",
+            '<img alt="A &quot;myelinated&quot; axon" src="neuron.png" id="neuron" class="wide"'
+            ' width="300">',
+        ),
+        ("![x](a.png){onclick='steal()' alt='y'}", '<img alt="y" src="a.png">'),
+        # Not attributes of the image: left as the author's text.
+        ("![x](a.png) {alt='apart'}", '<img alt="x" src="a.png"> {alt=\'apart\'}'),
+        ("![x](a.png){alt='unclosed}", '<img alt="x" src="a.png">{alt=\'unclosed}'),
+    ],
+)
+def test_pandoc_attributes_in_single_quotes_are_the_images(markdown, image):
+    assert html(markdown) == f"<p>{image}</p>\n"
+
+
 def test_no_style_attribute_is_ever_written():
     markdown = "| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n- [x] done\n\n> [!TIP]\n> t\n"
     assert "style=" not in html(markdown)

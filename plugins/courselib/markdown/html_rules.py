@@ -18,6 +18,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml, unescapeAll
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
@@ -31,6 +32,16 @@ CODEHILITE_LANGUAGE = re.compile(r":::(?P<language>[\w+#.-]+)[ \t]*\n")
 SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript):", re.IGNORECASE)
 # How a formula that opens with `\\(` or `\\[` closes; `$` and `$$` close as they open.
 CLOSING_MATH = {"\\(": "\\)", "\\[": "\\]"}
+# Pandoc's attributes after an image, as R Markdown and Carpentries lessons write them:
+# `![](fig/x.png){alt='A line chart'}`. The attrs plugin reads double quotes only.
+PANDOC_ATTRIBUTE = (
+    r"""\s*(?:#[\w-]+|\.[\w-]+|[A-Za-z_:][\w:.-]*=(?:"[^"\n]*"|'[^'\n]*'|[\w:.-]+))"""
+)
+PANDOC_ATTRIBUTES = re.compile(rf"\{{(?:{PANDOC_ATTRIBUTE})+\s*\}}")
+ONE_PANDOC_ATTRIBUTE = re.compile(
+    r"""\s*(?:#(?P<id>[\w-]+)|\.(?P<class>[\w-]+)|(?P<key>[A-Za-z_:][\w:.-]*)="""
+    r"""(?:"(?P<double>[^"\n]*)"|'(?P<single>[^'\n]*)'|(?P<bare>[\w:.-]+)))"""
+)
 ALIGNMENT_STYLES = {f"text-align:{side}": f"align-{side}" for side in ("left", "center", "right")}
 
 
@@ -51,6 +62,39 @@ def add_html_rules(md: MarkdownIt) -> None:
     md.add_render_rule("s_open", lambda *_arguments: "<del>")
     md.add_render_rule("s_close", lambda *_arguments: "</del>")
     md.core.ruler.push("course_classes", course_classes)
+    md.inline.ruler.before("attr", "pandoc_attributes", pandoc_attributes)
+
+
+def pandoc_attributes(state: StateInline, silent: bool) -> bool:
+    """Give an image the attributes Pandoc reads after it when one is single-quoted.
+
+    `{alt='A chart' width=300}`: the attrs plugin (djot's syntax) reads the ones
+    without single quotes. Unsafe attributes are dropped later, as for the others.
+    """
+    if state.pending or not state.tokens or state.tokens[-1].type != "image":
+        return False
+    if state.src[state.pos] != "{":
+        return False
+    found = PANDOC_ATTRIBUTES.match(state.src, state.pos)
+    if found is None or "'" not in found[0]:
+        return False
+    if not silent:
+        image = state.tokens[-1]
+        for attribute in ONE_PANDOC_ATTRIBUTE.finditer(found[0], 1, len(found[0]) - 1):
+            if attribute["id"]:
+                image.attrSet("id", attribute["id"])
+            elif attribute["class"]:
+                classes = image.attrGet("class")
+                image.attrSet(
+                    "class", f"{classes} {attribute['class']}" if classes else attribute["class"]
+                )
+            else:
+                value = next(
+                    v for v in attribute.group("double", "single", "bare") if v is not None
+                )
+                image.attrSet(attribute["key"], value)
+    state.pos = found.end()
+    return True
 
 
 @cache
