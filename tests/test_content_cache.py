@@ -74,3 +74,17 @@ def test_a_cache_file_left_empty_by_a_failed_save_is_removed_not_a_traceback(tmp
     assert build.exit_code == 0, build.log
     assert "Traceback" not in build.log and "Ran out of input" not in build.log
     assert cache_file.stat().st_size > 0  # saved again by this build
+
+
+def test_an_index_added_beside_a_cached_readme_makes_the_readme_a_page_of_its_own(tmp_path):
+    # Which of the two is the folder's page depends on the other: the README's cached
+    # reading (its address 1-a/index.html) must not outlive the index's arrival.
+    files = {"README.md": "# Course\n", "1-a/README.md": "# Maintainers\n"}
+    content = write_content(tmp_path / "content", files)
+    first = run_pelican(content, tmp_path / "output")
+    assert "Maintainers" in first.page("1-a/index.html")
+    write_content(content, {"1-a/index.md": "# Unit A\n"})
+    second = run_pelican(content, tmp_path / "output")
+    assert second.exit_code == 0, second.log
+    assert "Unit A" in second.page("1-a/index.html")
+    assert "Maintainers" in second.page("1-a/README.html")

@@ -398,10 +398,6 @@ def test_a_course_with_no_numbers_is_read_in_name_order_and_says_so_once():
             ["1-a/README.md", "1-a/2-x.md", "1-a/02_y.md"],
             "content/1-a/02_y.md and content/1-a/2-x.md are both number 2 in content/1-a/",
         ),
-        (
-            ["1-a/README.md", "1-a/index.md"],
-            "content/1-a/README.md and content/1-a/index.md are both the page of content/1-a/",
-        ),
     ],
 )
 def test_bad_layouts_are_one_line_each_naming_the_files(paths, problem):

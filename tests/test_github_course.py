@@ -190,6 +190,29 @@ def test_each_page_links_to_its_source_when_source_url_is_set(tmp_path):
     )
 
 
+def test_an_index_beside_a_readme_is_the_page_and_the_readme_a_page_of_its_own(build_site):
+    # As the Carpentries' Workbench, Jekyll and MkDocs sites are laid out: the build failed,
+    # "its address 'index.html' is taken by the home page: rename it".
+    build = build_site(
+        {
+            "README.md": "# About this repository\n\nHow to contribute.\n",
+            "index.md": "# Python for ecologists\n\nStart with [the unit](01-a/).\n",
+            "01-a/README.md": "# Notes for maintainers\n",
+            "01-a/index.md": "# Unit A\n\nSee [the notes](README.md).\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    home = build.page("index.html")
+    assert "Python for ecologists" in home and "How to contribute" not in home
+    assert "How to contribute." in build.page("README.html")
+    unit = build.page("01-a/index.html")
+    assert ">Unit A</h1>" in unit and 'href="../01-a/README.html"' in unit
+    assert "Notes for maintainers" in build.page("01-a/README.html")
+    syllabus = syllabus_of(build)
+    assert "Unit A" in syllabus and "maintainers" in syllabus.split("Unit A", 1)[1]
+
+
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
@@ -200,15 +223,6 @@ def test_each_page_links_to_its_source_when_source_url_is_set(tmp_path):
         (
             {"1-a/README.md": "# A\n", "1-b/README.md": "# B\n"},
             "content/1-a/README.md and content/1-b/README.md are both number 1 in content/",
-        ),
-        (
-            {"1-a/README.md": "# A\n", "1-a/index.md": "# A again\n"},
-            "content/1-a/README.md and content/1-a/index.md would both be 1-a/index.html",
-        ),
-        (
-            {"README.md": "# Home\n", "index.md": "# Home again\n"},
-            "content/index.md: its address 'index.html' (from its path) is taken by"
-            " the home page: rename it",
         ),
     ],
 )

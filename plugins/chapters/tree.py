@@ -31,7 +31,7 @@ from urllib.parse import unquote
 
 from courselib.github_links import PLACEHOLDER, github_path
 from courselib.html_urls import LINK, read_html
-from courselib.pages import is_folder_page, name_number, name_numbers, stem
+from courselib.pages import folder_page_among, name_number, name_numbers, stem
 
 from .outline import Chapter, WrittenChapter, build_syllabus, outside_entry, page_entry
 
@@ -68,26 +68,32 @@ class Course:
     notice: str | None = None  # said once, not a failure: a course read in name order, say
 
 
-def folder_tree(pages: list[WrittenChapter], problems: list[str]) -> Folder:
-    """Return content/ as folders of the pages placed by their path; report a folder's 2nd page."""
+def folder_tree(pages: list[WrittenChapter]) -> Folder:
+    """Return content/ as folders of the pages placed by their path."""
     root = Folder("")
     for page in sorted(pages, key=lambda p: p.path):
         folder = root
         for name in page.path.split("/")[:-1]:
             path = posixpath.join(folder.path, name)
             folder = folder.folders.setdefault(name, Folder(path))
-        if not is_folder_page(page.path):
-            folder.files.append(page)
-        elif folder.page is None:
-            folder.page = page
-        else:
-            where = f"content/{folder.path}/" if folder.path else "content/"
-            problems.append(
-                f"{folder.page.source} and {page.source} are both the page of {where}:"
-                " keep one of them"
-            )
+        folder.files.append(page)
+    settle_folder_pages(root)
     adopt_twin_pages(root)
     return root
+
+
+def settle_folder_pages(folder: Folder) -> None:
+    """Make each folder's index.md, else its README.md, its page (courselib.pages).
+
+    A README.md beside an index.md stays a page of the folder, as the chapter reader
+    wrote it: `README.html`.
+    """
+    names = [posixpath.basename(page.path) for page in folder.files]
+    page_name = folder_page_among(names)
+    if page_name is not None:
+        folder.page = folder.files.pop(names.index(page_name))
+    for sub in folder.folders.values():
+        settle_folder_pages(sub)
 
 
 def adopt_twin_pages(folder: Folder) -> None:
@@ -177,7 +183,7 @@ def build_course(
     """
     chapters = [chapter for chapter in written if not chapter.by_path]
     top, problems = build_syllabus(chapters, upcoming, url_pattern, save_as_pattern)
-    root = folder_tree([chapter for chapter in written if chapter.by_path], problems)
+    root = folder_tree([chapter for chapter in written if chapter.by_path])
     name_order = not top and not has_numbers(root)
     reader = TreeReader(name_order)
     # Pelican chapters (front matter) are the top of the syllabus; upcoming ones are not.

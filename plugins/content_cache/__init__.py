@@ -23,6 +23,7 @@ from pathlib import Path
 
 from courselib.cached_products.cache_files import drop_damaged, shown, write_atomically
 from courselib.fingerprint import folder_digest, settings_fingerprint
+from courselib.pages import rival_folder_pages
 from pelican import signals
 
 logger = logging.getLogger(__name__)
@@ -138,7 +139,9 @@ def check_cache(pelican) -> None:
     for path in forget_empty_cache_files(cache_dir):
         logger.info("content_cache: %s was left empty by a failed save; removed", path)
     code = "".join(folder_digest(Path(folder)) for folder in settings.get("PLUGIN_PATHS", []))
-    fingerprint = hashlib.sha256((settings_fingerprint(settings) + code).encode()).hexdigest()
+    rivals = "\n".join(rival_folder_pages(settings["PATH"]))
+    fingerprint = hashlib.sha256((settings_fingerprint(settings) + code + rivals).encode())
+    fingerprint = fingerprint.hexdigest()
     if forget_stale_cache(cache_dir, fingerprint):
         logger.info("content_cache: settings changed since the last build; cache emptied")
     for path in sorted(cache_dir.glob(PELICAN_CACHE_GLOB)):

@@ -19,6 +19,7 @@ from courselib.pages import (
     BY_PATH_FIELD,
     FILE_DATE_FIELD,
     HOME_FIELD,
+    is_folder_page,
     is_home_page,
     page_save_as,
     page_url,
@@ -55,8 +56,10 @@ class CourseMarkdownReader(BaseReader):
                 f"{shown}:{ln}:{col}: {text}" for ln, col, text in chapter.warnings
             ]
         source = content_relative(source_path, self.settings["PATH"])
+        # A README.md beside an index.md is not its folder's page: the reader looks.
+        beside = os.listdir(os.path.dirname(source_path)) if is_folder_page(source) else None
         metadata.update(
-            missing_fields(source, metadata, chapter.title, front.makes_pelican_chapter)
+            missing_fields(source, metadata, chapter.title, front.makes_pelican_chapter, beside)
         )
         if "date" not in metadata:
             # Pelican needs a date to sort and to write feeds; it is never shown as one the
@@ -92,22 +95,31 @@ def chapter_problems(chapter: RenderedChapter, shown: str, folder: tuple[str, ..
     return problems
 
 
-def missing_fields(source: str, metadata: dict, heading: str | None, pelican_title: bool) -> dict:
+def missing_fields(
+    source: str,
+    metadata: dict,
+    heading: str | None,
+    pelican_title: bool,
+    names_beside: list[str] | None = None,
+) -> dict:
     """Return the title, and for a page placed by its path its address, that front matter lacks.
 
     The title is the first `# heading`, else the file's name. A page placed by its
     path (courselib.pages) without a Slug is written where its path says; the home
-    page's README is not written on its own (the home page shows it).
+    page's README is not written on its own (the home page shows it). `names_beside`,
+    the names of the files in a README's or index's folder, tell whether it is the
+    folder's page.
     """
     fields = {}
     if not str(metadata.get("title") or "").strip():
         fields["title"] = heading or title_from_name(source)
     if placed_by_path(source, pelican_title) and "slug" not in metadata:
-        save_as = page_save_as(source)
+        save_as = page_save_as(source, names_beside)
+        home = is_home_page(source, names_beside)
         fields["slug"] = save_as.removesuffix(".html")
         fields["url"] = page_url(save_as)
-        fields["save_as"] = "" if is_home_page(source) else save_as
-        fields[HOME_FIELD] = is_home_page(source)
+        fields["save_as"] = "" if home else save_as
+        fields[HOME_FIELD] = home
         fields[BY_PATH_FIELD] = True
     return fields
 

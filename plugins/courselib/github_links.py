@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import quote, unquote
 
-from .pages import FOLDER_PAGE_NAMES, is_markdown
+from .pages import folder_page_among, is_markdown
 from .paths import path_parts
 
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -148,17 +148,9 @@ class ContentFiles:
         return path in self.names
 
     def folder_page(self, folder: str) -> str | None:
-        """Return the Markdown file that is a folder's page (its README, else index), or None."""
-        files = self.names.get(folder, ((), ()))[0]
-        for stem in FOLDER_PAGE_NAMES:
-            found = sorted(
-                name
-                for name in files
-                if is_markdown(name) and posixpath.splitext(name)[0].lower() == stem
-            )
-            if found:
-                return posixpath.join(folder, found[0])
-        return None
+        """Return the Markdown file that is a folder's page (its index, else README), or None."""
+        page = folder_page_among(self.names.get(folder, ((), ()))[0])
+        return None if page is None else posixpath.join(folder, page)
 
     def files(self) -> list[str]:
         """Return every file's path from content/."""

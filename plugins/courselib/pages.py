@@ -13,8 +13,10 @@ keeps Pelican's rules instead: `{slug}.html` beside the home page, numbered by i
 `Chapter:` field or the digits of its slug.
 """
 
+import os
 import posixpath
 import re
+from collections.abc import Iterable
 
 # Metadata the chapter reader sets, for the outline and the templates: the page is placed by
 # its path; it is the home page's text; its `date` is only the file's modification time.
@@ -22,8 +24,10 @@ BY_PATH_FIELD = "placed_by_path"
 HOME_FIELD = "course_home"
 FILE_DATE_FIELD = "dated_by_file"
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
-# The page GitHub shows for a folder: its README (whatever its case), else its index.md.
-FOLDER_PAGE_NAMES = ("readme", "index")
+# A folder's page, first found first: its index.md, else its README.md (whatever their case).
+# GitHub shows a folder's README; a folder with both is laid out for a site generator
+# (Jekyll, MkDocs, the Carpentries' Workbench), whose page for it is index.md.
+FOLDER_PAGE_NAMES = ("index", "readme")
 # `1-intro`, `01_setup`, `2.devices`, `3 spatial design`, or a bare `4`.
 NUMBERED = re.compile(r"^(?P<numbers>\d+(?:\.\d+)*)(?:[-_. ]+|$)")
 # A name that starts with a day (`2024-01-15-notes.md`, `2024.01.15 meetup.md`): no number.
@@ -43,14 +47,47 @@ def stem(name: str) -> str:
     return posixpath.splitext(name)[0]
 
 
-def is_folder_page(source: str) -> bool:
-    """True for a folder's own page: its README.md or index.md (any case)."""
-    return stem(posixpath.basename(source)).lower() in FOLDER_PAGE_NAMES
+def is_folder_page(source: str, names_beside: Iterable[str] | None = None) -> bool:
+    """True for a folder's own page: its README.md or index.md (any case).
+
+    Given the names of the files in its folder, a README.md beside an index.md is not:
+    it is a page of its own, `README.html`.
+    """
+    name = posixpath.basename(source)
+    if names_beside is None:
+        return stem(name).lower() in FOLDER_PAGE_NAMES
+    return name == folder_page_among([*names_beside, name])
 
 
-def is_home_page(source: str) -> bool:
+def folder_page_among(names: Iterable[str]) -> str | None:
+    """Return which of a folder's file names is its page: index.md, else README.md, or None."""
+    for page_name in FOLDER_PAGE_NAMES:
+        found = sorted(
+            name for name in names if is_markdown(name) and stem(name).lower() == page_name
+        )
+        if found:
+            return found[0]
+    return None
+
+
+def rival_folder_pages(content_root: str) -> list[str]:
+    """Return each folder of content/ with two files that could be its page, and their names.
+
+    Which one is the folder's page depends on the other being there (`is_folder_page`):
+    the chapter reader's cached results hold while this list is the same (content_cache).
+    """
+    found = []
+    for folder, subfolders, files in os.walk(content_root):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        rivals = sorted(name for name in files if is_markdown(name) and is_folder_page(name))
+        if len(rivals) > 1:
+            found.append(f"{os.path.relpath(folder, content_root)}: {' '.join(rivals)}")
+    return found
+
+
+def is_home_page(source: str, names_beside: Iterable[str] | None = None) -> bool:
     """True for content/README.md or content/index.md: the course's home page."""
-    return "/" not in source and is_folder_page(source)
+    return "/" not in source and is_folder_page(source, names_beside)
 
 
 def name_numbers(name: str) -> tuple[int, ...] | None:
@@ -94,10 +131,10 @@ def placed_by_path(source: str, has_title: bool) -> bool:
     return is_home_page(source) or not has_title or in_numbered_folder(source)
 
 
-def page_save_as(source: str) -> str:
+def page_save_as(source: str, names_beside: Iterable[str] | None = None) -> str:
     """Return where a file placed by its path is written: `unit/README.md` -> `unit/index.html`."""
     folder, name = posixpath.split(source)
-    page = "index" if is_folder_page(name) else stem(name)
+    page = "index" if is_folder_page(name, names_beside) else stem(name)
     return posixpath.join(folder, f"{page}.html")
 
 
