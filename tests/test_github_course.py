@@ -332,6 +332,11 @@ def test_a_lesson_title_naming_its_number_has_no_second_label_in_the_syllabus(bu
     syllabus = syllabus_of(build)
     assert '<span class="chapter-number">Unit 1</span>' in syllabus
     assert "Unit 2" not in syllabus and ">Lesson 2: Your first app<" in syllabus
+    # Nor a second number in the sidebar: it read "2 Lesson 2: Your first app".
+    sidebar = build.page("01-intro/index.html").split('class="sidebar-chapters"', 1)[1]
+    assert '<span class="chapter-number">1</span> Introduction' in sidebar
+    assert "</span> Lesson 2: Your first app</a>" not in sidebar
+    assert ">Lesson 2: Your first app</a>" in sidebar
 
 
 def test_pages_named_after_their_day_are_not_numbered(build_site):
