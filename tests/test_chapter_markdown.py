@@ -115,6 +115,21 @@ def test_pandoc_attributes_in_single_quotes_are_the_images(markdown, image):
     assert html(markdown) == f"<p>{image}</p>\n"
 
 
+@pytest.mark.parametrize(
+    ("markdown", "title"),
+    [
+        ("Intro.\n\n## Setup\n\n# The course\n", "The course"),
+        # DataTalksClub's zoomcamp starts 132 lessons so; they were named after their files.
+        ("## 1.1 Introduction to ML\n\n### Plan\n\n## 1.2 Next\n", "1.1 Introduction to ML"),
+        ("### Small\n\n## Larger\n", "Larger"),
+        ("> # Quoted\n\nText.\n", None),
+        ("No heading.\n", None),
+    ],
+)
+def test_the_title_is_the_first_heading_of_the_highest_level(markdown, title):
+    assert render_markdown(markdown).title == title
+
+
 def test_no_style_attribute_is_ever_written():
     markdown = "| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n- [x] done\n\n> [!TIP]\n> t\n"
     assert "style=" not in html(markdown)

@@ -357,6 +357,24 @@ def test_pages_named_after_their_day_are_not_numbered(build_site):
     assert (build.output / "2024.02.01 update.html").is_file()
 
 
+def test_lessons_that_start_with_a_numbered_second_level_heading_are_named_by_it(build_site):
+    # As DataTalksClub's zoomcamps write lessons: "Lesson 1.2: Eda" before, from the name.
+    build = build_site(
+        {
+            "README.md": "# Zoomcamp\n",
+            "01-intro/README.md": "## 1. Introduction\n",
+            "01-intro/02-eda.md": "## 1.2 Exploratory data analysis\n\nText.\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    page = build.page("01-intro/02-eda.html")
+    assert "<title>1.2 Exploratory data analysis ·" in page
+    syllabus = syllabus_of(build)
+    assert ">1.2 Exploratory data analysis<" in syllabus and "Eda" not in syllabus
+    assert ">1. Introduction<" in syllabus and "Unit 1" not in syllabus
+
+
 def test_with_no_numbers_the_readme_table_of_modules_is_the_syllabus(build_site):
     # As Microsoft's Mastering-GitHub-Copilot is laid out: unnumbered module folders,
     # listed in the README's table; parts numbered inside a module.

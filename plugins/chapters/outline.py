@@ -182,12 +182,12 @@ def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
     return entry, problem
 
 
-# A title that starts with a word and a number: "Lesson 2: ...", "Part 3.1. ...".
-NUMBERED_TITLE = re.compile(r"[^\W\d_]+\s+(\d+(?:\.\d+)*)\.?(?!\w)")
+# A title that starts with a number, or a word and a number: "Lesson 2: ...", "3.1 Churn".
+NUMBERED_TITLE = re.compile(r"(?:[^\W\d_]+\s+)?(\d+(?:\.\d+)*)\.?(?!\w)")
 
 
 def names_number(title: str, numbering: str) -> bool:
-    """True when `title` starts with a word and `numbering`: "Lesson 2: ..." for "2"."""
+    """True when `title` starts with `numbering`, after a word or not: "Lesson 2: ..." for "2"."""
     found = NUMBERED_TITLE.match(title)
     return bool(numbering) and found is not None and found[1] == numbering
 

@@ -146,11 +146,20 @@ def render_markdown(text: str, md: MarkdownIt | None = None) -> RenderedChapter:
 
 
 def first_heading(tokens: list) -> str | None:
-    """Return the text of a chapter's first top-level heading, or None."""
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.tag == "h1":
-            return " ".join(heading_text(tokens[index + 1]).split()) or None
-    return None
+    """Return the text of a chapter's first heading of the highest level it uses, or None.
+
+    That is its first `# Heading`; in a file without one, as many lessons on GitHub
+    start with `## 1.1 Introduction`, its first `##` (and so on down).
+    """
+    headings = [
+        (token.tag, index)
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open" and token.level == 0
+    ]
+    if not headings:
+        return None
+    _tag, index = min(headings)
+    return " ".join(heading_text(tokens[index + 1]).split()) or None
 
 
 def chapter_links(text: str) -> list[WrittenLink]:
