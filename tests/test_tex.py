@@ -182,12 +182,24 @@ MISTAKES = [
     (r"\begin{align} a &= b \end{align}", r"\begin{align} is numbered", 0),
     (r"x \label{eq:1}", r"\label is not supported", 2),
     (r"\newcommand{\R}{\mathbb{R}} \R", r"\newcommand is not supported", 0),
-    (r"\text{\tiny small}", "font sizes are not supported in formulas", 6),
+    (r"\text{\tiny small}", r"\tiny is not supported: font sizes are not supported", 6),
+    # It was "not valid in math mode", which named no command (AI-For-Beginners writes it).
+    (r"x = \large y", r"\large is not supported: font sizes are not supported", 4),
+    # Text commands read as \text keep their length: the offset after one is still right.
+    (r"\textnormal{if } \frac{a", "unbalanced braces: this { is never closed", 22),
     (r"a \hspace{-2pt} b", r"negative spaces other than \!", 2),
     (r"\cancel{x}", r"\cancel is not supported", 0),
     ("é + \\foo", r"unknown command \foo", 4),  # offsets count characters, not bytes
     ("x + \x00", "control character U+0000 in the formula", 4),
 ]
+
+
+@pytest.mark.parametrize("command", ["mbox", "hbox", "textnormal"])
+def test_latex_text_commands_are_text(command):
+    # Microsoft's AI-For-Beginners writes \mbox, which GitHub's MathJax draws; it failed the build.
+    assert tex_to_mathml(rf"x \{command}{{if }} y", display=False) == tex_to_mathml(
+        r"x \text{if } y", display=False
+    )
 
 
 @pytest.mark.parametrize(("tex", "message", "offset"), MISTAKES)

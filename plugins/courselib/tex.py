@@ -58,6 +58,11 @@ REFUSED_COMMANDS = {
     **dict.fromkeys(["providecommand", "DeclareMathOperator"], "write \\operatorname{...}"),
     **dict.fromkeys(["label", "eqref", "ref", "tag", "notag", "nonumber"], NO_NUMBERS),
     **dict.fromkeys(
+        ["tiny", "scriptsize", "footnotesize", "small", "normalsize"]
+        + ["large", "Large", "LARGE", "huge", "Huge"],
+        "font sizes are not supported in formulas (a formula takes the size of its text)",
+    ),
+    **dict.fromkeys(
         ["cancel", "bcancel", "xcancel", "sout", "phase", "angl"],
         "strike-through and enclosures other than \\boxed are not supported",
     ),
@@ -73,6 +78,9 @@ STYLE_SOURCES = {
         "font sizes are not supported in formulas",
     ),
 }
+# Text commands of LaTeX (and MathJax, which GitHub uses) the converter does not know: each is
+# written as \text, padded with spaces to its length so that an error's offset stays right.
+TEXT_COMMANDS = {"mbox", "hbox", "textnormal"}
 NUMBERED_ENVIRONMENTS = {"equation", "align", "gather", "multline", "alignat", "flalign"}
 
 # A command (`\frac`, or one character: `\{`, `\\`), a comment, or a brace.
@@ -117,6 +125,7 @@ def tex_to_mathml(tex: str, display: bool) -> str:
             f"control character U+{ord(control.group()):04X} in the formula", control.start()
         )
     _refuse_unsupported(tex)
+    tex = _as_text_commands(tex)
     try:
         if len(tex) <= DIRECT_CHARS:
             mathml = _converter().convert_with_local_state(tex, displaystyle=display)
@@ -185,6 +194,20 @@ def _refuse_unsupported(tex: str) -> None:
                     f"write {environment.group(1)}* ({NO_NUMBERS})",
                     token.start(),
                 )
+
+
+def _as_text_commands(tex: str) -> str:
+    """Return `tex` with `\mbox{...}` and the like written `\text   {...}` (as long)."""
+    if "box" not in tex and "textnormal" not in tex:
+        return tex
+    return TOKEN.sub(
+        lambda token: (
+            "\\text".ljust(len(token.group()))
+            if token.group()[1:] in TEXT_COMMANDS
+            else token.group()
+        ),
+        tex,
+    )
 
 
 def _author_error(tex: str, error: BaseException) -> TexError:
