@@ -1,5 +1,7 @@
 """The course tree from folders, as tables: addresses, numbers, order, labels and problems."""
 
+import dataclasses
+
 import pytest
 from chapters.outline import WrittenChapter
 from chapters.tree import build_course
@@ -233,6 +235,40 @@ def test_unnumbered_files_and_folders_elsewhere_are_outside_the_syllabus():
         "quiz-template/README.md",
     ]
     assert all(not entry.in_syllabus and entry.previous is None for entry in course.outside)
+
+
+def test_unnumbered_folders_a_unit_links_to_are_its_parts_in_the_links_order():
+    # Microsoft's mcp-for-beginners keeps module 5's lessons in unnumbered folders its
+    # README lists in order; Web-Dev's unit 4, DataTalksClub's module 1 likewise. They
+    # were all outside the syllabus, without a word.
+    unit = dataclasses.replace(
+        page("5-advanced/README.md", "Advanced"),
+        body_html='<p><a href="{filename}/5-advanced/routing/README.md">Routing</a>'
+        ' <a href="integration/">Integration</a> <a href="extra.md">Extra</a></p>',
+    )
+    others = ["integration/README.md", "routing/README.md", "extra.md", "notes/README.md"]
+    others += ["labs/README.md", "labs/01-setup.md", "zzz.md"]
+    course = build_course(
+        [unit, *(page(f"5-advanced/{path}") for path in others)],
+        [],
+        "{slug}.html",
+        "{slug}.html",
+        ("Unit", "Lesson"),
+    )
+    assert course.problems == []
+    assert [
+        (entry.label, entry.source.removeprefix("content/5-advanced/")) for entry in course.order
+    ] == [
+        ("Unit 5", "README.md"),
+        ("", "routing/README.md"),
+        ("", "integration/README.md"),
+        ("", "extra.md"),
+        ("", "labs/README.md"),  # not linked, but it holds numbered lessons
+        ("Lesson 5.1", "labs/01-setup.md"),
+        ("", "zzz.md"),
+    ]
+    assert [entry.source for entry in course.outside] == ["content/5-advanced/notes/README.md"]
+    assert course.order[1].parent is course.order[0] and course.order[5].parent is course.order[4]
 
 
 def test_numbered_lessons_kept_in_one_unnumbered_folder_top_the_syllabus():

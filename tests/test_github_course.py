@@ -375,6 +375,30 @@ def test_lessons_that_start_with_a_numbered_second_level_heading_are_named_by_it
     assert ">1. Introduction<" in syllabus and "Unit 1" not in syllabus
 
 
+def test_an_unnumbered_lesson_folder_its_unit_links_to_is_in_the_syllabus(build_site):
+    # Web-Dev-For-Beginners' unit 4 is one lesson, `4-typing-game/typing-game/`: it was
+    # outside the syllabus, with no previous or next.
+    build = build_site(
+        {
+            "README.md": "# Web dev\n",
+            "1-basics/README.md": "# Basics\n",
+            "2-typing-game/README.md": "# Typing game\n\nStart [here](typing-game/README.md).\n",
+            "2-typing-game/typing-game/README.md": "# Creating a typing game\n",
+            "2-typing-game/typing-game/assignment.md": "# Assignment\n",
+            "2-typing-game/solution/README.md": "# Solution\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    syllabus = syllabus_of(build)
+    assert syllabus.index("Typing game") < syllabus.index("Creating a typing game")
+    assert syllabus.index("Creating a typing game") < syllabus.index("Assignment")
+    assert "Solution" not in syllabus  # not linked, no numbered lessons: outside
+    lesson = build.page("2-typing-game/typing-game/index.html")
+    assert 'rel="prev" href="../../2-typing-game/index.html"' in lesson
+    assert 'rel="next" href="../../2-typing-game/typing-game/assignment.html"' in lesson
+
+
 def test_with_no_numbers_the_readme_table_of_modules_is_the_syllabus(build_site):
     # As Microsoft's Mastering-GitHub-Copilot is laid out: unnumbered module folders,
     # listed in the README's table; parts numbered inside a module.

@@ -141,23 +141,38 @@ def syllabus_folder(root: Folder) -> tuple[Folder, str | None]:
     return root, None
 
 
-def readme_order(home_html: str) -> list[str]:
-    """Return the names at the top of content/ that the course README links to, in order:
+def readme_order(page_html: str, folder: str = "") -> list[str]:
+    """Return the names right inside content/`folder` that its page links to, in order:
     `1-intro/` for a link into that folder (`1-intro/README.md`), and the name itself for a
     link to it (`./1-intro`, `glossary.md`, or `glossary.html`, its page). Each is listed
     once; a repository's own files (CONTRIBUTING.md, LICENSE) are left out."""
     names: list[str] = []
-    for url, kind, _where in read_html(home_html).urls if home_html else []:
-        pelican_link = PLACEHOLDER.match(unquote(url))  # `{filename}1-intro/README.md`
-        link = github_path(unquote(url)[pelican_link.end() :] if pelican_link else url, "")
-        if kind != LINK or link is None or not link.path:
+    inside = f"{folder}/" if folder else ""
+    for url, kind, _where in read_html(page_html).urls if page_html else []:
+        pelican_link = PLACEHOLDER.match(unquote(url))  # `{filename}/1-intro/README.md`
+        if pelican_link:
+            link = github_path(unquote(url)[pelican_link.end() :], "")
+        else:
+            link = github_path(url, folder)
+        if kind != LINK or link is None or not link.path.startswith(inside):
             continue
-        first, into, _rest = link.path.partition("/")
-        if stem(first).lower() in REPOSITORY_FILES:
+        first, into, _rest = link.path[len(inside) :].partition("/")
+        if not first or stem(first).lower() in REPOSITORY_FILES:
             continue
         if first + into not in names:
             names.append(first + into)
     return names
+
+
+def first_link(linked: list[str], *names: str) -> int | None:
+    """Return where the first of `names` comes in `linked` (readme_order), or None."""
+    return min((linked.index(name) for name in names if name in linked), default=None)
+
+
+def is_part(folder: Folder, numbers: tuple[int, ...] | None, link: int | None) -> bool:
+    """True for an unnumbered folder inside a unit that is part of it, with a page: one the
+    unit's page links to (`4-typing-game/typing-game/`), or one holding numbered lessons."""
+    return numbers is None and folder.page is not None and (link is not None or has_numbers(folder))
 
 
 def has_numbers(folder: Folder) -> bool:
@@ -240,11 +255,19 @@ class TreeReader:
                 if isinstance(item, Folder) and item.page is None:
                     self.set_outside(item)
             named = [(n, item) for n, item in named if not isinstance(item, Folder) or item.page]
+        linked = (
+            []
+            if top_level or folder.page is None
+            else readme_order(folder.page.body_html, folder.path)
+        )
         numbered: list[Chapter] = []
-        others: list[Chapter] = []
+        others: list[tuple[int | None, Chapter]] = []  # (its first link from the page, it)
         for position, (name, item) in enumerate(named):
             numbers = self.numbers_of(name, position)
-            if isinstance(item, Folder):
+            link = first_link(linked, name, name + "/", f"{stem(name)}.html")
+            if isinstance(item, Folder) and not top_level and is_part(item, numbers, link):
+                others.append((link, self.part_entry(item)))
+            elif isinstance(item, Folder):
                 entry = self.folder_entry(item, numbers)
                 if entry is not None:
                     numbered.append(entry)
@@ -253,27 +276,24 @@ class TreeReader:
             elif top_level:
                 self.outside.append(outside_entry(item))
             else:
-                others.append(page_entry(item, None))
+                others.append((link, page_entry(item, None)))
         numbered.sort(key=lambda entry: entry.place)
         self.report_same_numbers(folder, numbered)
-        return numbered + others
+        # The pages the folder's own page links to in its order, then the others by name.
+        others.sort(key=lambda pair: len(linked) if pair[0] is None else pair[0])
+        return numbered + [entry for _link, entry in others]
 
     def linked_children(self, root: Folder, linked: list[str]) -> list[Chapter] | None:
         """Return the entries at the top of content/ in the order the README links them,
         then any folder with a page and numbered pages it does not link (the others are
         outside), or None when it links to none of them."""
-        place = {name: index for index, name in enumerate(linked)}
-
-        def first_link(*names: str) -> int | None:
-            return min((place[name] for name in names if name in place), default=None)
-
         chosen, others = [], []
         for name, folder in sorted(root.folders.items()):
-            found = first_link(name, name + "/") if folder.page else None
+            found = first_link(linked, name, name + "/") if folder.page else None
             (others if found is None else chosen).append((found, folder))
         for page in sorted(root.files, key=lambda page: page.path):
             name = posixpath.basename(page.path)
-            found = first_link(name, stem(name) + ".html")  # the file, or its page
+            found = first_link(linked, name, stem(name) + ".html")  # the file, or its page
             (others if found is None else chosen).append((found, page))
         if not chosen:
             return None
@@ -291,6 +311,15 @@ class TreeReader:
             else page_entry(item, (position,))
             for position, (_name, item) in enumerate(chosen, start=1)
         ]
+
+    def part_entry(self, folder: Folder) -> Chapter:
+        """Return the entry of an unnumbered folder inside a unit (`4-typing-game/typing-game/`),
+        with its children: its page links to it, or it holds numbered lessons."""
+        entry = page_entry(folder.page, None)
+        entry.children = self.children(folder)
+        for child in entry.children:
+            child.parent = entry
+        return entry
 
     def folder_entry(self, folder: Folder, numbers: tuple[int, ...] | None) -> Chapter | None:
         """Return a numbered folder's entry, with its children; an unnumbered one is outside."""

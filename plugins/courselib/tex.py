@@ -197,7 +197,7 @@ def _refuse_unsupported(tex: str) -> None:
 
 
 def _as_text_commands(tex: str) -> str:
-    """Return `tex` with `\mbox{...}` and the like written `\text   {...}` (as long)."""
+    r"""Return `tex` with `\mbox{...}` and the like written `\text   {...}` (as long)."""
     if "box" not in tex and "textnormal" not in tex:
         return tex
     return TOKEN.sub(
