@@ -72,6 +72,24 @@ def test_githubs_constructs_build_into_the_page(build_site):
     assert "broken" not in build.log.lower()
 
 
+def test_githubs_emoji_shortcodes_are_emoji_where_github_shows_them(build_site):
+    # DataTalksClub's zoomcamp heads 44 sections `## :movie_camera: ...`; Web-Dev titles a
+    # unit ":dollar: Build a Bank". They were shown as written.
+    body = (
+        "## :movie_camera: SQL refresher\n\n"
+        "Done :tada: :+1:, at 12:30:45, in `:tada:` and $a:b:c$.\n\n```\nrun :tada:\n```\n\n"
+        "Not :octocat: nor :no_such_name:; see [the video](#movie_camera-sql-refresher).\n"
+    )
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
+    assert build.exit_code == 0, build.log
+    page = build.page("chapter1.html")
+    # GitHub's id, made from the shortcode as written: the link to it passed the gate.
+    assert '<h2 id="movie_camera-sql-refresher">🎥 SQL refresher' in page
+    assert "Done 🎉 👍, at 12:30:45, in <code>:tada:</code> and <math>" in page
+    assert "run :tada:" in page and "🎉" not in page.split("<math>", 1)[1]
+    assert "Not :octocat: nor :no_such_name:;" in page
+
+
 def test_the_seed_chapter_renders_its_hands_on_tasks_as_three_items_with_nested_bullets(
     seed_site,
 ):

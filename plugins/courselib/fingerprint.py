@@ -16,7 +16,14 @@ from importlib.metadata import version
 from pathlib import Path
 
 # The packages that turn a chapter's Markdown into HTML: a new version may render differently.
-RENDERING_PACKAGES = ("pelican", "markdown-it-py", "mdit-py-plugins", "pygments", "math-core")
+RENDERING_PACKAGES = (
+    "pelican",
+    "markdown-it-py",
+    "mdit-py-plugins",
+    "pygments",
+    "math-core",
+    "emoji",
+)
 
 
 def folder_digest(folder: Path) -> str:

@@ -31,6 +31,7 @@ from .html_rules import add_html_rules
 from .math_syntax import add_math
 from .positions import track_positions
 from .quiz import add_quizzes
+from .shortcodes import add_emoji_shortcodes
 from .written_links import WrittenLink, written_links
 
 __all__ = [
@@ -119,6 +120,7 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     add_html_rules(md)
     add_exercises(md)
     add_quizzes(md)
+    add_emoji_shortcodes(md)
     return md
 
 

@@ -1,0 +1,51 @@
+"""GitHub's emoji shortcodes: `:tada:` is 🎉 in a chapter's text, as GitHub shows it.
+
+The names are those of the `emoji` package (Unicode's data, with GitHub's aliases:
+`:+1:`, `:movie_camera:`, `:dollar:`). A name it does not know stays text, as do
+GitHub's own pictures (`:octocat:`), and nothing changes inside code, math or HTML.
+The rule runs after the heading ids are made: `## :movie_camera: SQL` keeps GitHub's id,
+`movie_camera-sql`, while its text (and the page's title) shows 🎥.
+"""
+
+import re
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+
+# A name between colons, not inside a word or a time (`12:30:45`).
+SHORTCODE = re.compile(r"(?<![\w:]):([a-z0-9_+-]+):(?![\w:])")
+
+
+def add_emoji_shortcodes(md: MarkdownIt) -> None:
+    """Make `md` write GitHub's emoji shortcodes as the emoji (after the heading ids)."""
+    md.core.ruler.push("emoji_shortcodes", emoji_shortcodes)
+
+
+def emoji_shortcodes(state: StateCore) -> None:
+    """Replace each known `:name:` in the text of every inline token by its emoji."""
+    for token in state.tokens:
+        if token.type != "inline" or ":" not in token.content:
+            continue
+        for child in token.children or []:
+            if child.type == "text" and ":" in child.content:
+                child.content = SHORTCODE.sub(emoji_for, child.content)
+
+
+def emoji_for(shortcode: re.Match) -> str:
+    """Return the emoji a shortcode names, or the shortcode as written."""
+    return emoji_names().get(shortcode[1], shortcode[0])
+
+
+@cache
+def emoji_names() -> dict[str, str]:
+    """Return each shortcode name and its emoji, GitHub's aliases first."""
+    import emoji  # about 60 ms: only for a chapter whose text holds a shortcode
+
+    names: dict[str, str] = {}
+    for character, data in emoji.EMOJI_DATA.items():
+        for name in data.get("alias", []):
+            names.setdefault(name.strip(":"), character)
+    for character, data in emoji.EMOJI_DATA.items():
+        names.setdefault(data["en"].strip(":"), character)
+    return names
