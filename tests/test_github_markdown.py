@@ -90,6 +90,21 @@ def test_githubs_emoji_shortcodes_are_emoji_where_github_shows_them(build_site):
     assert "Not :octocat: nor :no_such_name:;" in page
 
 
+def test_a_bare_scheme_with_no_host_after_it_stays_text(build_site):
+    # Microsoft's mcp-for-beginners writes placeholders so; GitHub links none of them, we
+    # linked `https://`, and the link gate failed the build on a link nobody wrote.
+    body = (
+        "Call **https://<apim-name>.azure-api.net/mcp** or https://{endpoint}.azure.com/,"
+        " not https://*.example.com, but https://example.org/docs.\n"
+    )
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
+    assert build.exit_code == 0, build.log
+    page = build.page("chapter1.html")
+    assert "<strong>https://" in page and "or https://{endpoint}.azure.com/, not https://*." in page
+    assert '<a href="https://example.org/docs">https://example.org/docs</a>' in page
+    assert page.count('href="https://') == 1
+
+
 def test_the_seed_chapter_renders_its_hands_on_tasks_as_three_items_with_nested_bullets(
     seed_site,
 ):

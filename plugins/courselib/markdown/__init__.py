@@ -17,6 +17,7 @@ from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
+from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -57,6 +58,8 @@ PLACEHOLDER = re.compile(r"^(?:\{\w+\}|\|\w+\|)")
 # the content checks can name the line that links outside the course.
 REFUSED_SCHEME = re.compile(r"^(?:vbscript|javascript|data):", re.IGNORECASE)
 SAFE_DATA = re.compile(r"^data:image/(?:gif|png|jpeg|webp);", re.IGNORECASE)
+# What a bare URL's domain starts with: a letter, a digit, `-` or `_`.
+HOST_START = re.compile(r"[\w-]")
 
 
 @dataclass
@@ -81,6 +84,23 @@ def normalize_link(url: str) -> str:
 def validate_link(url: str) -> bool:
     """True for a link Markdown may write: any but script and non-image data: URLs."""
     return not REFUSED_SCHEME.match(url) or bool(SAFE_DATA.match(url))
+
+
+def url_without_host(state: StateInline, silent: bool) -> bool:
+    """Take `://` as text where no host follows a bare `http`/`https`: `https://<name>`.
+
+    GitHub (cmark-gfm) links a bare URL only when a domain follows its scheme; the
+    autolink plugin also linked `https://` before `<`, `{` or `*`, which the link gate
+    then rightly reported as a broken link nobody wrote.
+    """
+    if not state.pending.endswith(("http", "https")) or not state.src.startswith("://", state.pos):
+        return False
+    if HOST_START.match(state.src, state.pos + 3):
+        return False  # the autolink rule decides
+    if not silent:
+        state.pending += "://"
+    state.pos += 3
+    return True
 
 
 @cache
@@ -109,6 +129,7 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     md.validateLink = validate_link
     if bare_autolinks:
         md.use(gfm_autolink_plugin)
+        md.inline.ruler.before("gfm_autolink_protocol", "url_without_host", url_without_host)
     md.use(footnote_plugin, inline=False)
     add_footnote_labels(md)
     md.use(admon_plugin)
