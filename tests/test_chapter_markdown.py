@@ -242,6 +242,12 @@ def test_harmless_meta_and_commented_base_are_not_problems():
         ("$$x$$ inside a paragraph is display math.\n", 1),
         ("| a |\n|---|\n| $x_i$ |\n", 1),
         ("$$\nx\n$$\n\n\\[\ny\n\\]\n", 2),
+        # GitHub has no \[ math: in a paragraph, escaped brackets are a citation, not a formula.
+        ("As the paper \\[1\\] and \\[2, 3\\] say.\n", 0),
+        ("So \\[a^2 + b^2 = c^2\\] holds.\n", 1),
+        ("\\[x\\]\n", 1),
+        # DataTalksClub's zoomcamp: a formula in escaped parentheses, not one formula.
+        ("The bias \\( $w_0$ \\) term.\n", 1),
     ],
 )
 def test_math_is_read_where_written_and_dollar_amounts_stay_text(markdown, formulas):

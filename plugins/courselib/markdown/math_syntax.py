@@ -6,6 +6,8 @@ text; `\\$` is a dollar sign. Each formula becomes MathML while the chapter is p
 (`meta["mathml"]`), and a TeX error becomes a problem at its file:line:column.
 """
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_block import StateBlock
@@ -18,6 +20,9 @@ from courselib.tex import TexError, tex_to_mathml
 
 from .positions import position_in_lines, source_lines
 
+# What only a formula holds, for `\\[...\\]` inside a paragraph (`inline_formula`).
+TEX_SIGN = re.compile(r"[\\^_=+<>{}]")
+UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 MATH_TOKENS = {"math_inline": False, "math_inline_double": True, "math_block": True}
 
 
@@ -59,6 +64,8 @@ def bracket_inline(state: StateInline, silent: bool) -> bool:
         unclosed[(state.src, state.posMax, bracket)] = start
     if end < 0 or not is_formula(state.src[start + 2 : end]):
         return False  # `\(` alone, or `\(\)`, is an escaped parenthesis
+    if not inline_formula(state.src[start + 2 : end], opening):
+        return False
     if not silent:
         token = state.push("math_inline" if opening == "(" else "math_inline_double", "math", 0)
         token.content = state.src[start + 2 : end]
@@ -82,6 +89,18 @@ def closing_bracket(text: str, start: int, end: int, bracket: str) -> int:
         else:
             index += 1
     return -1
+
+
+def inline_formula(tex: str, opening: str) -> bool:
+    """True when `\\(tex\\)` or `\\[tex\\]` within a paragraph is a formula, not escaped brackets.
+
+    GitHub reads neither as math: there `\\[1\\]` is an escaped citation and `\\( $x$ \\)` a
+    formula in parentheses. So inside a paragraph `\\[...\\]` is a formula only when it holds
+    something TeX typesets (a command, a script, a relation, braces), and neither holds `$`.
+    """
+    if UNESCAPED_DOLLAR.search(tex):
+        return False
+    return opening == "(" or TEX_SIGN.search(tex) is not None
 
 
 def is_formula(tex: str) -> bool:
