@@ -318,6 +318,40 @@ def test_numbered_lessons_in_a_lessons_folder_are_the_syllabus(build_site):
     assert (build.output / "videos" / "sessions" / "01-llms.html").is_file()
 
 
+def test_a_lessons_folder_with_its_own_readme_that_the_readme_links_into_alone(build_site):
+    # As Microsoft's AI-For-Beginners is laid out: the whole course was "Chapter 1
+    # Overview" (lessons/README.md), its lessons "Chapter 1.3", "Chapter 1.3.3".
+    readme = (
+        "# AI for beginners\n\n[Introduction](lessons/1-Intro/README.md),"
+        " [Perceptron](lessons/3-NeuralNetworks/03-Perceptron/README.md),"
+        " [how to run](etc/how-to-run.md)\n"
+    )
+    build = build_site(
+        {
+            "README.md": readme,
+            "etc/how-to-run.md": "# How to run\n",
+            "lessons/README.md": "# Overview\n",
+            "lessons/1-Intro/README.md": "# Introduction to AI\n",
+            "lessons/3-NeuralNetworks/README.md": "# Neural networks\n",
+            "lessons/3-NeuralNetworks/03-Perceptron/README.md": "# Perceptron\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    entries = re.findall(
+        r'<span class="chapter-(?:number|title)">([^<]+)</span>', syllabus_of(build)
+    )
+    assert entries == [
+        "Unit 1",
+        "Introduction to AI",
+        "Unit 3",
+        "Neural networks",
+        "Lesson 3.3",
+        "Perceptron",
+    ]
+    assert "Overview" in build.page("lessons/index.html")
+
+
 def test_a_lesson_title_naming_its_number_has_no_second_label_in_the_syllabus(build_site):
     # Microsoft titles lessons "Lesson 2: ...": the syllabus showed "Unit 2" beside it.
     build = build_site(

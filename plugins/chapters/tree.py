@@ -141,6 +141,14 @@ def syllabus_folder(root: Folder) -> tuple[Folder, str | None]:
     return root, None
 
 
+def links_only_into(root: Folder, linked: list[str], found: Folder) -> bool:
+    """True when the only entry at the top of content/ the README links is the one that
+    holds `found` (a folder deeper than content/)."""
+    chosen, _others = split_by_links(root, linked)
+    top = found.path.split("/", 1)[0]
+    return bool(found.path) and [item for _place, item in chosen] == [root.folders.get(top)]
+
+
 def readme_order(page_html: str, folder: str = "") -> list[str]:
     """Return the names right inside content/`folder` that its page links to, in order:
     `1-intro/` for a link into that folder (`1-intro/README.md`), and the name itself for a
@@ -162,6 +170,21 @@ def readme_order(page_html: str, folder: str = "") -> list[str]:
         if first + into not in names:
             names.append(first + into)
     return names
+
+
+def split_by_links(root: Folder, linked: list[str]) -> tuple[list, list]:
+    """Return the folders (with a page) and files at the top of content/ that `linked` names,
+    in its order, each with its first link's place; and the others, each with None."""
+    chosen, others = [], []
+    for name, folder in sorted(root.folders.items()):
+        found = first_link(linked, name, name + "/") if folder.page else None
+        (others if found is None else chosen).append((found, folder))
+    for page in sorted(root.files, key=lambda page: page.path):
+        name = posixpath.basename(page.path)
+        found = first_link(linked, name, stem(name) + ".html")  # the file, or its page
+        (others if found is None else chosen).append((found, page))
+    chosen.sort(key=lambda pair: pair[0])
+    return chosen, others
 
 
 def first_link(linked: list[str], *names: str) -> int | None:
@@ -205,10 +228,12 @@ def build_course(
     look_further = not chapters and not numbered_here(root)
     found, notice = syllabus_folder(root) if look_further else (root, None)
     # A folder with a page of its own (`advanced/README.md`, `advanced/1-cli.md`) is more
-    # likely a module of the course, which the README's links place; one without is not.
-    syllabus = found if found.page is None else root
+    # likely a module of the course, which the README's links place; one without is not,
+    # nor is one the README's links lead into alone (`lessons/`, in AI-For-Beginners).
+    linked = readme_order(home_html) if look_further else []
+    syllabus = found if found.page is None or links_only_into(root, linked, found) else root
     by_readme = look_further and syllabus is root
-    units = reader.linked_children(root, readme_order(home_html)) if by_readme else None
+    units = reader.linked_children(root, linked) if by_readme else None
     if units is not None:
         notice, name_order = None, False  # the README's order, not the names'
     else:
@@ -287,17 +312,9 @@ class TreeReader:
         """Return the entries at the top of content/ in the order the README links them,
         then any folder with a page and numbered pages it does not link (the others are
         outside), or None when it links to none of them."""
-        chosen, others = [], []
-        for name, folder in sorted(root.folders.items()):
-            found = first_link(linked, name, name + "/") if folder.page else None
-            (others if found is None else chosen).append((found, folder))
-        for page in sorted(root.files, key=lambda page: page.path):
-            name = posixpath.basename(page.path)
-            found = first_link(linked, name, stem(name) + ".html")  # the file, or its page
-            (others if found is None else chosen).append((found, page))
+        chosen, others = split_by_links(root, linked)
         if not chosen:
             return None
-        chosen.sort(key=lambda pair: pair[0])
         for _place, item in others:
             if isinstance(item, Folder) and item.page and has_numbers(item):
                 chosen.append((None, item))  # numbered lessons the README forgot: after it
