@@ -97,13 +97,21 @@ def map_to_markdown(
         by_key[written_key(link.url, page, source, content_to_site, content_links)].append(index)
         by_url[comparable(link.url)].append(index)
     used: set[int] = set()
+    # The written link each element of the page was matched to: an image both blocked and
+    # without alt text is two problems of one element, and both are at its one link.
+    by_element: dict[tuple[int, int], int] = {}
     mapped = []
     for problem in problems:
         wanted = target_key(resolve_url(problem.target, problem.page, site), problem.target)
         needs_alt = problem.kind == "alt"
-        index = first_unused(by_key.get(wanted), used, links, needs_alt)
+        element = (problem.line, problem.column) if problem.line is not None else None
+        index = by_element.get(element) if element else None
+        if index is None:
+            index = first_unused(by_key.get(wanted), used, links, needs_alt)
         if index is None:
             index = first_unused(by_url.get(comparable(problem.target)), used, links, needs_alt)
+        if index is not None and element:
+            by_element[element] = index
         if index is None:
             mapped.append(
                 problem.located(

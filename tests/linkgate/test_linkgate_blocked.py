@@ -77,3 +77,23 @@ def test_blocked_embeds_fail_the_build_at_their_lines_and_csp_allow_lets_them_th
         },
     )
     assert allowed.exit_code == 0, allowed.log
+
+
+BADGES = """<table>
+<tr><td><a href="https://x.org/1"><img src="https://img.example.com/in.png"></a></td></tr>
+<tr><td><a href="https://x.org/2"><img src="https://img.example.com/in.png"></a></td></tr>
+</table>
+"""
+
+
+def test_an_image_both_blocked_and_without_alt_is_reported_twice_at_its_own_line(build_site):
+    # DataTalksClub's leaderboards: row 1's second problem was put on row 2's line, and
+    # the last row's on the theme's markup.
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=BADGES)})
+    problems = [line for line in build.log.splitlines() if "img.example.com" in line]
+    assert len(problems) == 4, build.log
+    for row in (7, 8):
+        at_row = [line for line in problems if f"content/chapter1.md:{row}:" in line]
+        assert len(at_row) == 2 and "blocked" in at_row[0] + at_row[1], problems
+        assert "no alt text" in at_row[0] + at_row[1], problems
+    assert "theme markup" not in build.log
