@@ -213,13 +213,30 @@ def test_an_index_beside_a_readme_is_the_page_and_the_readme_a_page_of_its_own(b
     assert "Unit A" in syllabus and "maintainers" in syllabus.split("Unit A", 1)[1]
 
 
+def test_a_numbered_folder_without_a_readme_is_a_page_listing_its_lessons(build_site):
+    # AI-For-Beginners' `lessons/6-Other/` has no README; GitHub lists its lessons, and its
+    # README links to the folder. The build failed: "a numbered folder with no page".
+    build = build_site(
+        {
+            "README.md": "# AI\n\nSee [the others](2-other/).\n",
+            "1-a/README.md": "# A\n",
+            "2-other/21-genetic/README.md": "# Genetic algorithms\n",
+            "2-other/22-rl/README.md": "# Deep reinforcement learning\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    listing = build.page("2-other/index.html")
+    assert "<h1>Unit 2: Other</h1>" in listing
+    assert 'href="../2-other/21-genetic/index.html"' in listing
+    assert ">Genetic algorithms</span>" in listing and ">Deep reinforcement learning<" in listing
+    assert 'rel="next" href="../2-other/21-genetic/index.html"' in listing
+    assert "Unit 2" in syllabus_of(build) and "Deep reinforcement learning" in syllabus_of(build)
+
+
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
-        (
-            {"1-a/README.md": "# A\n", "2-b/1-c/README.md": "# C\n"},
-            "content/2-b/: a numbered folder with no page: add content/2-b/README.md",
-        ),
         (
             {"1-a/README.md": "# A\n", "1-b/README.md": "# B\n"},
             "content/1-a/README.md and content/1-b/README.md are both number 1 in content/",

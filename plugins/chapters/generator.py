@@ -1,4 +1,5 @@
-"""Pelican side of the outline: build the course tree once, write the home and upcoming pages."""
+"""Pelican side of the outline: build the course tree once, write the home, upcoming and
+listing pages."""
 
 import dataclasses
 import logging
@@ -219,10 +220,12 @@ class ChapterGenerator(Generator):
             page_name="index",
             theme_template=home.name,
         )
-        template = self.get_template("upcoming")
+        # Chapters announced, and numbered folders without a page (their lessons listed).
+        upcoming, listing = self.get_template("upcoming"), self.get_template("listing")
         for chapter in self.syllabus:
-            if not chapter.is_upcoming:
+            if not chapter.is_upcoming and not chapter.listing:
                 continue
+            template = listing if chapter.listing else upcoming
             writer.write_file(
                 chapter.save_as,
                 template,

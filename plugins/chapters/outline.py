@@ -58,6 +58,8 @@ class Chapter:
     in_syllabus: bool = True
     held_back: bool = False  # written, but its Release day has not come
     release: Day | None = None  # that day
+    # A numbered folder with no page of its own: the build makes its page, a list of its lessons.
+    listing: bool = False
 
     @property
     def heading(self) -> str:
@@ -90,7 +92,7 @@ class Chapter:
     @property
     def is_upcoming(self) -> bool:
         """True for a chapter announced but not written yet, or held back until its day."""
-        return self.source is None or self.held_back
+        return (self.source is None and not self.listing) or self.held_back
 
     @property
     def release_text(self) -> str:

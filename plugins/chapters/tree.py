@@ -25,15 +25,31 @@ Entries are labelled from COURSE_LEVELS: ["Unit", "Lesson"] gives "Unit 1" and
 "Lesson 1.2"; levels deeper than the list repeat its last word.
 """
 
+import html
 import posixpath
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from courselib.github_links import PLACEHOLDER, github_path
 from courselib.html_urls import LINK, read_html
-from courselib.pages import folder_page_among, name_number, name_numbers, stem
+from courselib.pages import (
+    folder_page_among,
+    name_number,
+    name_numbers,
+    page_save_as,
+    page_url,
+    stem,
+    title_from_name,
+)
 
-from .outline import Chapter, WrittenChapter, build_syllabus, outside_entry, page_entry
+from .outline import (
+    Chapter,
+    WrittenChapter,
+    build_syllabus,
+    describe,
+    outside_entry,
+    page_entry,
+)
 
 DEFAULT_LEVELS = ("Chapter",)
 # Files a repository keeps for GitHub itself, which a README links to but no syllabus holds.
@@ -185,6 +201,22 @@ def split_by_links(root: Folder, linked: list[str]) -> tuple[list, list]:
         (others if found is None else chosen).append((found, page))
     chosen.sort(key=lambda pair: pair[0])
     return chosen, others
+
+
+def listing_entry(folder: Folder, numbers: tuple[int, ...]) -> Chapter:
+    """Return the entry of a numbered folder with no page (`6-Other/`, as GitHub lists it):
+    its page, written by the build at `6-Other/index.html`, lists its lessons."""
+    page = posixpath.join(folder.path, "README.md")
+    save_as = page_save_as(page)
+    return Chapter(
+        number=numbers[0],
+        sub_numbers=numbers[1:],
+        title=title_from_name(page),
+        slug=save_as.removesuffix(".html"),
+        url=page_url(save_as),
+        save_as=save_as,
+        listing=True,
+    )
 
 
 def first_link(linked: list[str], *names: str) -> int | None:
@@ -343,15 +375,15 @@ class TreeReader:
         if numbers is None:
             self.set_outside(folder)
             return None
-        if folder.page is None:
-            self.problems.append(
-                f"content/{folder.path}/: a numbered folder with no page:"
-                f" add content/{folder.path}/README.md"
-            )
-            self.set_outside(folder, with_page=False)
-            return None
-        entry = page_entry(folder.page, numbers)
+        entry = (
+            listing_entry(folder, numbers)
+            if folder.page is None
+            else page_entry(folder.page, numbers)
+        )
         entry.children = self.children(folder)
+        if entry.listing:  # what it lists, for search engines and link previews
+            titles = ", ".join(child.title for child in entry.children)
+            entry.description = describe(f"<p>{html.escape(titles)}</p>")
         for child in entry.children:
             child.parent = entry
         return entry
