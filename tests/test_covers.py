@@ -5,7 +5,7 @@ import re
 
 from chapter_covers.__main__ import write_covers
 from conftest import chapter, write_content
-from courselib.card_drawing import draw_cover
+from courselib.card_drawing import draw_card, draw_cover, drawable, font_of_size
 from PIL import Image
 
 
@@ -102,3 +102,14 @@ def test_make_covers_numbers_each_chapter_as_the_build_does(tmp_path, build_site
         ("7", "Tokens"),
         ("9", "Overview 2"),
     ], messages
+
+
+def test_a_card_draws_accented_titles_and_leaves_out_what_its_font_cannot_draw():
+    # Pillow's own font has no `é`, `ß` or `—`: a French title was drawn with boxes, and so
+    # were the emoji of Web-Dev-For-Beginners' "💵 Build a Bank".
+    missing = font_of_size(40).getmask("\uffff")
+    for character in "éßж—Ω":
+        assert bytes(font_of_size(40).getmask(character)) != bytes(missing), character
+    assert drawable("💵 Build a Bank — café") == "Build a Bank — café"
+    with Image.open(io.BytesIO(draw_card("Unit 7", "💵 Créer une banque", "Cours"))) as card:
+        assert card.size == (1200, 630)

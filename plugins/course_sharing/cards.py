@@ -16,8 +16,9 @@ DRAWING_CODE = (Path(card_drawing.__file__), Path(__file__))
 
 def card_cache_name(label: str, title: str, course_name: str) -> str:
     """Return a cache file name that changes whenever what the card shows, or how it is
-    drawn (our drawing code, Pillow), changes."""
-    key = product_key(label, title, course_name, code=DRAWING_CODE, packages=["pillow"])
+    drawn (our drawing code, Pillow, the font), changes."""
+    packages = ["pillow", card_drawing.CARD_FONT_PACKAGE]  # the font comes with the latter
+    key = product_key(label, title, course_name, code=DRAWING_CODE, packages=packages)
     return key[:24] + ".png"
 
 

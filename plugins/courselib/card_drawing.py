@@ -1,8 +1,11 @@
 """Draw a chapter cover: the chapter number and title on a plain coloured card."""
 
+import importlib.util
 import io
 from functools import lru_cache
+from pathlib import Path
 
+from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
 
 COVER_SIZE = (1200, 630)
@@ -15,10 +18,45 @@ MARKER_KEY = "Software"
 MARKER_VALUE = "course-site chapter_covers"
 
 
+# DejaVu Sans, as ziafont ships it (the package under ziamath, which brings the math font):
+# Latin with its accents, Greek, Cyrillic, dashes and quotes. Pillow's own font has no
+# `é`, `ß` or `—`: a French title was drawn with boxes.
+CARD_FONT_PACKAGE = "ziafont"
+
+
+@lru_cache(maxsize=1)
+def card_font_file() -> str | None:
+    """Return the path of the cards' font, or None (then Pillow's own font is used)."""
+    spec = importlib.util.find_spec(CARD_FONT_PACKAGE)
+    if spec is None or spec.origin is None:
+        return None
+    font = Path(spec.origin).with_name("fonts") / "DejaVuSans.ttf"
+    return str(font) if font.is_file() else None
+
+
 @lru_cache(maxsize=16)
 def font_of_size(size: int) -> ImageFont.FreeTypeFont:
-    """Return Pillow's built-in scalable font at `size` pixels (loaded once per size)."""
-    return ImageFont.load_default(size=size)
+    """Return the cards' font at `size` pixels (loaded once per size)."""
+    font = card_font_file()
+    return ImageFont.truetype(font, size) if font else ImageFont.load_default(size=size)
+
+
+@lru_cache(maxsize=1)
+def drawable_characters() -> frozenset[int] | None:
+    """Return the characters the cards' font draws, or None when that is not known."""
+    font = card_font_file()
+    if font is None:
+        return None
+    with TTFont(font, lazy=True) as parsed:
+        return frozenset(parsed.getBestCmap())
+
+
+def drawable(text: str) -> str:
+    """Return `text` without the characters the font would draw as boxes (emoji, say)."""
+    known = drawable_characters()
+    if known is None:
+        return text
+    return " ".join("".join(c for c in text if ord(c) in known or c.isspace()).split())
 
 
 def wrap_title(title: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
@@ -60,9 +98,9 @@ def draw_card(label: str, title: str, course_name: str) -> bytes:
     draw = ImageDraw.Draw(image)
     text_width = COVER_SIZE[0] - 2 * MARGIN
     draw.rectangle((0, 0, 24, COVER_SIZE[1]), fill=ACCENT)
-    draw.text((MARGIN, MARGIN), course_name, font=font_of_size(36), fill=ACCENT)
-    draw.text((MARGIN, MARGIN + 90), label, font=font_of_size(64), fill=TEXT)
-    font, lines = title_font_for(title, text_width)
+    draw.text((MARGIN, MARGIN), drawable(course_name), font=font_of_size(36), fill=ACCENT)
+    draw.text((MARGIN, MARGIN + 90), drawable(label), font=font_of_size(64), fill=TEXT)
+    font, lines = title_font_for(drawable(title), text_width)
     line_height = int(font.size * 1.2)
     top = COVER_SIZE[1] - MARGIN - line_height * len(lines)
     for index, line in enumerate(lines):
