@@ -214,6 +214,16 @@ def test_math_becomes_mathml_when_the_site_is_built(build_site):
     assert "<p>Costs $5 or $10.</p>" in other
 
 
+def test_a_math_fence_is_display_math_as_on_github(build_site):
+    # GitHub's other way to write display math; DataTalksClub's zoomcamp showed it as code.
+    body = "Softmax:\n\n```math\n\\sigma(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}\n```\n"
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
+    assert build.exit_code == 0, build.log
+    page = build.page("chapter1.html")
+    assert '<math display="block">' in page and "<mfrac>" in page
+    assert "\\frac" not in page and 'class="highlight"' not in page
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
@@ -226,6 +236,10 @@ def test_math_becomes_mathml_when_the_site_is_built(build_site):
             "content/chapter1.md:7:3: TeX: \\begin{pmatrix} is never ended",
         ),
         ("A \\(\\frac{1}\\) b.\n", "content/chapter1.md:6:13: TeX: \\frac is missing its argument"),
+        (
+            "```math\nx = \\fracc{1}{2}\n```\n",
+            "content/chapter1.md:7:5: TeX: unknown command \\fracc",
+        ),
     ],
 )
 def test_a_tex_error_fails_the_build_at_its_line_and_column(build_site, body, expected):

@@ -1,4 +1,5 @@
-"""Math in chapters: `$...$`, `$$...$$`, `\\(...\\)` and `\\[...\\]`, made MathML at build time.
+"""Math in chapters: `$...$`, `$$...$$`, `\\(...\\)`, `\\[...\\]` and ```` ```math ```` blocks,
+made MathML at build time.
 
 Dollars follow pandoc's rule, as GitHub's does in practice: `$` opens only before a
 non-space and closes only after one, never right before a digit, so `$5 or $10` stays
@@ -41,6 +42,7 @@ def add_math(md: MarkdownIt) -> None:
         "fence", "math_bracket_block", bracket_block, {"alt": ["paragraph", "reference"]}
     )
     md.core.ruler.push("math_to_mathml", math_to_mathml)
+    md.core.ruler.before("math_to_mathml", "math_fences", math_fences)
     for token_type in MATH_TOKENS:
         md.add_render_rule(token_type, render_math)
 
@@ -139,6 +141,14 @@ def bracket_block(state: StateBlock, start_line: int, end_line: int, silent: boo
         token.map = [start_line, line + 1]
     state.line = line + 1
     return True
+
+
+def math_fences(state: StateCore) -> None:
+    """Make each fenced block of language `math` (GitHub's other way to write display math,
+    ```` ```math ````) a math block, its text starting after the opening fence's line."""
+    for token in state.tokens:
+        if token.type == "fence" and token.info.strip() == "math":
+            token.type, token.content = "math_block", "\n" + token.content
 
 
 def math_to_mathml(state: StateCore) -> None:
