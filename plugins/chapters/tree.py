@@ -4,14 +4,17 @@ Pure functions over plain values (see outline.py for the entries). The rules, as
 course kept on GitHub is read:
 
 - numbered folders and files (`1-`, `01_`, `2.`) form the tree, ordered by their
-  number (`10-` after `9-`); a folder's README.md (or index.md) is its page;
+  number (`10-` after `9-`); a folder's index.md (else its README.md) is its page, and
+  a numbered folder with neither gets a page the build writes, listing its lessons;
 - in a numbered folder, its page comes first, then its numbered children in order,
-  then its other pages in name order (`assignment.md`);
+  then its other pages (`assignment.md`) and the unnumbered folders its page links to
+  or that hold numbered lessons, in the order its page links them, then by name;
 - unnumbered files and folders elsewhere (`CONTRIBUTING.md`, a template folder) are
   built and linkable, outside the syllabus;
 - when nothing at the top of content/ is numbered and no chapter has Pelican's front
   matter, the top of the syllabus is, in this order of preference: the numbered entries
-  of the one folder with no page of its own that keeps them (`lessons/01-intro/`); what
+  of the one folder that keeps them, with no page of its own or one the README's links
+  lead into alone (`lessons/01-intro/`); what
   the course's README links to, in the order of its first link to each (its table of
   lessons, as on GitHub); the numbered entries of the one shallowest folder holding
   some; else a course with no number anywhere is read in name order, and the build
