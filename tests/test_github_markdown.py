@@ -105,6 +105,14 @@ def test_a_bare_scheme_with_no_host_after_it_stays_text(build_site):
     assert page.count('href="https://') == 1
 
 
+def test_an_autolinks_text_is_the_url_as_written(build_site):
+    # DataTalksClub's zoomcamp: "Capstone%20Project-1" was shown as "Capstone Project-1".
+    url = "https://example.org/Capstone%20Project-1"
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=f"See {url} or <{url}>.\n")})
+    assert build.exit_code == 0, build.log
+    assert build.page("chapter1.html").count(f'<a href="{url}">{url}</a>') == 2
+
+
 def test_the_seed_chapter_renders_its_hands_on_tasks_as_three_items_with_nested_bullets(
     seed_site,
 ):

@@ -86,6 +86,15 @@ def validate_link(url: str) -> bool:
     return not REFUSED_SCHEME.match(url) or bool(SAFE_DATA.match(url))
 
 
+def link_text_as_written(url: str) -> str:
+    """Return an autolink's text as its author wrote it, as GitHub shows it.
+
+    markdown-it decodes it for display: `Capstone%20Project` became `Capstone Project`,
+    a URL no one can copy back.
+    """
+    return url
+
+
 def url_without_host(state: StateInline, silent: bool) -> bool:
     """Take `://` as text where no host follows a bare `http`/`https`: `https://<name>`.
 
@@ -126,6 +135,7 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
         }
     )
     md.normalizeLink = normalize_link
+    md.normalizeLinkText = link_text_as_written
     md.validateLink = validate_link
     if bare_autolinks:
         md.use(gfm_autolink_plugin)
