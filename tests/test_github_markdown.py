@@ -222,6 +222,16 @@ def test_math_becomes_mathml_when_the_site_is_built(build_site):
     assert "<p>Costs $5 or $10.</p>" in other
 
 
+def test_a_font_size_in_a_formula_is_left_out_with_a_warning_at_its_place(build_site):
+    body = "Big: $\\large x^2$.\n"
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
+    assert build.exit_code == 0, build.log
+    assert (
+        "content/chapter1.md:6:7: TeX: \\large is left out: a formula takes the size of its text"
+    ) in build.log
+    assert "<msup><mi>x</mi><mn>2</mn></msup>" in build.page("chapter1.html")
+
+
 def test_a_math_fence_is_display_math_as_on_github(build_site):
     # GitHub's other way to write display math; DataTalksClub's zoomcamp showed it as code.
     body = "Softmax:\n\n```math\n\\sigma(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}\n```\n"

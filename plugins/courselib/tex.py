@@ -58,11 +58,6 @@ REFUSED_COMMANDS = {
     **dict.fromkeys(["providecommand", "DeclareMathOperator"], "write \\operatorname{...}"),
     **dict.fromkeys(["label", "eqref", "ref", "tag", "notag", "nonumber"], NO_NUMBERS),
     **dict.fromkeys(
-        ["tiny", "scriptsize", "footnotesize", "small", "normalsize"]
-        + ["large", "Large", "LARGE", "huge", "Huge"],
-        "font sizes are not supported in formulas (a formula takes the size of its text)",
-    ),
-    **dict.fromkeys(
         ["cancel", "bcancel", "xcancel", "sout", "phase", "angl"],
         "strike-through and enclosures other than \\boxed are not supported",
     ),
@@ -81,6 +76,11 @@ STYLE_SOURCES = {
 # Text commands of LaTeX (and MathJax, which GitHub uses) the converter does not know: each is
 # written as \text, padded with spaces to its length so that an error's offset stays right.
 TEXT_COMMANDS = {"mbox", "hbox", "textnormal"}
+# Font sizes: a page cannot carry the inline style they need, and a formula takes the size
+# of its text. Each is left out (blanked, so offsets stay right); the chapter reader warns.
+FONT_SIZES = {"tiny", "scriptsize", "footnotesize", "small", "normalsize"}
+FONT_SIZES |= {"large", "Large", "LARGE", "huge", "Huge"}
+REWRITTEN_COMMAND = re.compile(rf"\\(?:{'|'.join(sorted(TEXT_COMMANDS | FONT_SIZES))})(?![A-Za-z])")
 NUMBERED_ENVIRONMENTS = {"equation", "align", "gather", "multline", "alignat", "flalign"}
 
 # A command (`\frac`, or one character: `\{`, `\\`), a comment, or a brace.
@@ -196,18 +196,28 @@ def _refuse_unsupported(tex: str) -> None:
                 )
 
 
+def font_sizes(tex: str) -> list[tuple[int, str]]:
+    r"""Return each font size command of `tex` (`\large`) with its offset: left out."""
+    return [
+        (token.start(), token.group())
+        for token in TOKEN.finditer(tex)
+        if token.group()[1:] in FONT_SIZES
+    ]
+
+
 def _as_text_commands(tex: str) -> str:
-    r"""Return `tex` with `\mbox{...}` and the like written `\text   {...}` (as long)."""
-    if "box" not in tex and "textnormal" not in tex:
+    r"""Return `tex` with `\mbox{...}` and the like written `\text   {...}`, and font sizes
+    blanked, each as long as it was."""
+    if not REWRITTEN_COMMAND.search(tex):  # most formulas: nothing to read token by token
         return tex
-    return TOKEN.sub(
-        lambda token: (
-            "\\text".ljust(len(token.group()))
-            if token.group()[1:] in TEXT_COMMANDS
-            else token.group()
-        ),
-        tex,
-    )
+
+    def rewritten(token: re.Match) -> str:
+        name = token.group()[1:]
+        if name in TEXT_COMMANDS:
+            return "\\text".ljust(len(token.group()))
+        return " " * len(token.group()) if name in FONT_SIZES else token.group()
+
+    return TOKEN.sub(rewritten, tex)
 
 
 def _author_error(tex: str, error: BaseException) -> TexError:

@@ -173,7 +173,7 @@ def render_markdown(text: str, md: MarkdownIt | None = None) -> RenderedChapter:
         html=html,
         links=links,
         problems=sorted(env.get("problems", []) + problems),
-        warnings=env.get("warnings", []),
+        warnings=sorted(env.get("warnings", [])),
         title=first_heading(tokens),
     )
 

@@ -17,7 +17,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
-from courselib.tex import TexError, tex_to_mathml
+from courselib.tex import TexError, font_sizes, tex_to_mathml
 
 from .positions import position_in_lines, source_lines
 
@@ -171,6 +171,13 @@ def convert(state: StateCore, token: Token, first_line: int, text: str, start: i
     """Set `token.meta["mathml"]`, or note the TeX error at its place: `start` in `text`."""
     tex = token.content.strip()  # the newlines after `$$` and before the closing one
     lead = len(token.content) - len(token.content.lstrip())
+    for offset, command in font_sizes(tex):
+        line, column = position_in_lines(
+            source_lines(state), first_line, text, start + lead + offset
+        )
+        state.env.setdefault("warnings", []).append(
+            (line, column, f"TeX: {command} is left out: a formula takes the size of its text")
+        )
     try:
         token.meta["mathml"] = tex_to_mathml(tex, display=MATH_TOKENS[token.type])
     except TexError as error:
