@@ -1,12 +1,17 @@
 """The chapter parser (courselib.markdown): GitHub's constructs in, the theme's HTML out,
 and every URL and problem at the line and column the author wrote it."""
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from conftest import PROJECT_ROOT
 from courselib.markdown import chapter_links, github_slug, render_markdown
 from courselib.markdown.headings import THEME_IDS
+
+PLUGINS = PROJECT_ROOT / "plugins"
 
 
 def html(markdown: str) -> str:
@@ -128,6 +133,27 @@ def test_pandoc_attributes_in_single_quotes_are_the_images(markdown, image):
 )
 def test_the_title_is_the_first_heading_of_the_highest_level(markdown, title):
     assert render_markdown(markdown).title == title
+
+
+def test_attributes_never_closed_are_read_in_linear_time():
+    # Attributes without spaces between them (`x=aa=aa=...`) could be split a way per
+    # letter: a brace never closed took exponential time (4 s at 15 of them). In a child
+    # process, so a regression fails here instead of hanging the suite.
+    markdown = "![x](a.png){x=" + "aaaa=" * 5000 + " 'y'\n"
+    script = (
+        "import sys\nfrom courselib.markdown import render_markdown\n"
+        "print(len(render_markdown(sys.stdin.read()).html))\n"
+    )
+    finished = subprocess.run(
+        [sys.executable, "-c", script],
+        input=markdown,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(PLUGINS)},
+    )
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    assert int(finished.stdout) > len(markdown)
 
 
 def test_no_style_attribute_is_ever_written():

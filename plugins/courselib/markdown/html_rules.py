@@ -34,10 +34,10 @@ SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript):", re.IGNORECASE)
 CLOSING_MATH = {"\\(": "\\)", "\\[": "\\]"}
 # Pandoc's attributes after an image, as R Markdown and Carpentries lessons write them:
 # `![](fig/x.png){alt='A line chart'}`. The attrs plugin reads double quotes only.
-PANDOC_ATTRIBUTE = (
-    r"""\s*(?:#[\w-]+|\.[\w-]+|[A-Za-z_:][\w:.-]*=(?:"[^"\n]*"|'[^'\n]*'|[\w:.-]+))"""
-)
-PANDOC_ATTRIBUTES = re.compile(rf"\{{(?:{PANDOC_ATTRIBUTE})+\s*\}}")
+PANDOC_ATTRIBUTE = r"""(?:#[\w-]+|\.[\w-]+|[A-Za-z_:][\w:.-]*=(?:"[^"\n]*"|'[^'\n]*'|[\w:.-]+))"""
+# Spaces between them, as Pandoc asks: without, `x=aa=aa=...` could be split a way per
+# letter, and a brace never closed took the regular expression exponential time.
+PANDOC_ATTRIBUTES = re.compile(rf"\{{\s*{PANDOC_ATTRIBUTE}(?:\s+{PANDOC_ATTRIBUTE})*\s*\}}")
 ONE_PANDOC_ATTRIBUTE = re.compile(
     r"""\s*(?:#(?P<id>[\w-]+)|\.(?P<class>[\w-]+)|(?P<key>[A-Za-z_:][\w:.-]*)="""
     r"""(?:"(?P<double>[^"\n]*)"|'(?P<single>[^'\n]*)'|(?P<bare>[\w:.-]+)))"""
