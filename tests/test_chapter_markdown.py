@@ -69,6 +69,13 @@ def html(markdown: str) -> str:
         ("```nosuchlanguage\nz\n```\n", '<code class="language-nosuchlanguage">z\n'),
         ("    indented\n", '<div class="highlight"><pre><span></span><code>indented\n'),
         ("    :::python\n    x = 1\n", '<code class="language-python"><span class="n">x</span>'),
+        # Options after the language (mdBook's `rust,editable`, R Markdown's `{r}`) left
+        # 255 of rust-by-example's 285 blocks uncoloured; GitHub colours them.
+        (
+            "```rust,editable\nfn f() {}\n```\n",
+            '"language-rust,editable"><span class="k">fn</span>',
+        ),
+        ("```{python}\nx = 1\n```\n", '<code class="language-{python}"><span class="n">x</span>'),
     ],
 )
 def test_markdown_renders_as_github_does(markdown, expected):

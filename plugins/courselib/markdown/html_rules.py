@@ -28,6 +28,8 @@ from pygments.util import ClassNotFound
 # Pygments' wrapper, kept for code without colours too: the theme styles and copies it.
 CODE_START = '<div class="highlight"><pre><span></span><code{language}>'
 CODE_END = "</code></pre></div>\n"
+# A fence's language, before the options some tools write after it (`rust,no_run`, `{r}`).
+LANGUAGE_NAME = re.compile(r"\{?([^,{}\s]+)")
 CODEHILITE_LANGUAGE = re.compile(r":::(?P<language>[\w+#.-]+)[ \t]*\n")
 SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript):", re.IGNORECASE)
 # How a formula that opens with `\\(` or `\\[` closes; `$` and `$$` close as they open.
@@ -110,8 +112,13 @@ FORMATTER = HtmlFormatter(cssclass="highlight", wrapcode=True)
 
 
 def code_html(code: str, language: str) -> str:
-    """Return a code block: coloured by Pygments when its language is known, else escaped."""
-    lexer = lexer_for(language.lower()) if language else None
+    """Return a code block: coloured by Pygments when its language is known, else escaped.
+
+    The language is named before any options: `rust,editable` (mdBook, rustdoc) and
+    `{r, echo=FALSE}` (R Markdown, Quarto) are Rust and R, as GitHub colours them.
+    """
+    name = LANGUAGE_NAME.match(language)
+    lexer = lexer_for(name[1].lower()) if name else None
     attribute = f' class="language-{html.escape(language)}"' if language else ""
     if lexer is None:
         return CODE_START.format(language=attribute) + escapeHtml(code) + CODE_END
