@@ -12,6 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from markdown_it.common.normalize_url import normalizeLinkText
 from markdown_it.token import Token
 
 from .html_rules import footnote_label
@@ -58,7 +59,7 @@ def written_links(tokens: list[Token], lines: list[str], md) -> tuple[list, list
                     line=token.meta["line"],
                     column=token.meta["column"],
                     is_image=token.type == "image",
-                    written=md.normalizeLinkText(url),
+                    written=normalizeLinkText(url),  # the URL decoded, as written
                 )
             )
         elif token.type == "html_inline" and "line" in token.meta:
