@@ -24,3 +24,28 @@ def test_front_matter_is_pelicans_fields_or_a_fenced_block(text, fields, body_st
     front = split_front_matter(text.split("\n"))
     assert sorted(front.fields) == fields
     assert front.body_start == body_start
+
+
+@pytest.mark.parametrize(
+    "text, values, body_start",
+    [
+        # The Carpentries quote a title with a colon: it showed as "'Supplemental: ...'".
+        ("---\ntitle: 'Supplemental: RStudio'\n---\n", {"title": "Supplemental: RStudio"}, 3),
+        ("---\ntitle: 'It''s \"here\"'\n---\n", {"title": 'It\'s "here"'}, 3),
+        ('---\ntitle: "A \\"quoted\\" one"\n---\n', {"title": 'A "quoted" one'}, 3),
+        # A blank line inside ended it: the closing `---` became a rule atop the page.
+        (
+            "---\ntitle: Etherpad\n\nteaching: 5\n---\nText\n",
+            {"title": "Etherpad", "teaching": "5"},
+            5,
+        ),
+        # A YAML list continues its field; it broke the front matter off before.
+        ("---\ntags:\n  - a\n  - 'b c'\n---\n", {"tags": "a, b c"}, 5),
+        # Pelican's own format takes values as written.
+        ("Title: 'kept'\n\nText\n", {"title": "'kept'"}, 2),
+    ],
+)
+def test_yaml_front_matter_is_read_as_yaml_reads_it(text, values, body_start):
+    front = split_front_matter(text.split("\n"))
+    assert {key: field.value for key, field in front.fields.items()} == values
+    assert front.body_start == body_start

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 # The same patterns as markdown.extensions.meta, the format Pelican chapters are written in.
 FIELD = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)")
+# In YAML, a list item (`  - a`) or any indented line continues the field above it.
+YAML_CONTINUATION = re.compile(r"^\s*- (?P<item>.*)|^\s+(?P<value>.*)")
 BEGIN = re.compile(r"^-{3}(\s.*)?")
 END = re.compile(r"^(-{3}|\.{3})(\s.*)?")
 
@@ -63,20 +65,29 @@ class FrontMatter:
 
 
 def split_front_matter(lines: list[str]) -> FrontMatter:
-    """Return the front matter at the top of a chapter given as lines, keys lower-cased."""
+    """Return the front matter at the top of a chapter given as lines, keys lower-cased.
+
+    Between `---` lines (YAML, as GitHub Pages, Jekyll and the Carpentries write it) a
+    blank line does not end it, an indented line (`  - a tag`) continues a field, and a
+    quoted value (`title: 'Supplemental: RStudio'`) is read without its quotes.
+    """
     fields: dict[str, Field] = {}
     fenced = bool(lines) and BEGIN.match(lines[0]) is not None
     index = 1 if fenced else 0
     key = None
     while index < len(lines):
         line = lines[index]
+        if fenced and not line.strip() and not END.match(line):
+            index += 1
+            continue
         if not line.strip() or END.match(line):
             return checked(FrontMatter(fields, index + 1, fenced))  # a blank line or `---` ends it
         field = FIELD.match(line)
-        more = CONTINUATION.match(line) if field is None else None
+        more = (YAML_CONTINUATION if fenced else CONTINUATION).match(line) if not field else None
         if field:
             key = field.group("key").lower()
             value = field.group("value").strip()
+            value = unquoted(value) if fenced else value
             if key in fields:  # a repeated key continues the first, as in `meta`
                 earlier = fields[key]
                 fields[key] = Field(f"{earlier.value}\n{value}", earlier.line, earlier.key)
@@ -84,13 +95,25 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
                 fields[key] = Field(value, index + 1, field.group("key"))
         elif more and key is not None:
             earlier = fields[key]
-            fields[key] = Field(
-                f"{earlier.value}\n{more.group('value').strip()}", earlier.line, earlier.key
-            )
+            if more.groupdict().get("item") is not None:  # a YAML list: `tags: [a, b]`
+                item = unquoted(more.group("item").strip())
+                value = f"{earlier.value}, {item}" if earlier.value else item
+            else:
+                value = f"{earlier.value}\n{more.group('value').strip()}"
+            fields[key] = Field(value, earlier.line, earlier.key)
         else:
             break  # not front matter: the body starts on this line
         index += 1
     return checked(FrontMatter(fields, index, fenced))
+
+
+def unquoted(value: str) -> str:
+    """Return a YAML scalar without its quotes: `'it''s'` is `it's`, `"a \\"b\\""` is `a "b"`."""
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return re.sub(r"\\(.)", r"\1", value[1:-1])
+    return value
 
 
 def checked(front: FrontMatter) -> FrontMatter:
