@@ -118,6 +118,11 @@ def test_alt_text_written_as_an_attribute_is_kept_and_an_image_without_any_is_a_
             ' width="300">',
         ),
         ("![x](a.png){onclick='steal()' alt='y'}", '<img alt="y" src="a.png">'),
+        # git-novice escapes a quote inside: the attributes were shown as text.
+        (
+            "![](a.png){alt='the repository\\'s URL'}",
+            '<img alt="the repository\'s URL" src="a.png">',
+        ),
         # Not attributes of the image: left as the author's text.
         ("![x](a.png) {alt='apart'}", '<img alt="x" src="a.png"> {alt=\'apart\'}'),
         ("![x](a.png){alt='unclosed}", '<img alt="x" src="a.png">{alt=\'unclosed}'),

@@ -36,14 +36,19 @@ SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript):", re.IGNORECASE)
 CLOSING_MATH = {"\\(": "\\)", "\\[": "\\]"}
 # Pandoc's attributes after an image, as R Markdown and Carpentries lessons write them:
 # `![](fig/x.png){alt='A line chart'}`. The attrs plugin reads double quotes only.
-PANDOC_ATTRIBUTE = r"""(?:#[\w-]+|\.[\w-]+|[A-Za-z_:][\w:.-]*=(?:"[^"\n]*"|'[^'\n]*'|[\w:.-]+))"""
+# A quoted value may hold its quote escaped: `{alt='the repository\'s URL'}`.
+PANDOC_ATTRIBUTE = (
+    r"""(?:#[\w-]+|\.[\w-]+|[A-Za-z_:][\w:.-]*="""
+    r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[\w:.-]+))"""
+)
 # Spaces between them, as Pandoc asks: without, `x=aa=aa=...` could be split a way per
 # letter, and a brace never closed took the regular expression exponential time.
 PANDOC_ATTRIBUTES = re.compile(rf"\{{\s*{PANDOC_ATTRIBUTE}(?:\s+{PANDOC_ATTRIBUTE})*\s*\}}")
 ONE_PANDOC_ATTRIBUTE = re.compile(
     r"""\s*(?:#(?P<id>[\w-]+)|\.(?P<class>[\w-]+)|(?P<key>[A-Za-z_:][\w:.-]*)="""
-    r"""(?:"(?P<double>[^"\n]*)"|'(?P<single>[^'\n]*)'|(?P<bare>[\w:.-]+)))"""
+    r"""(?:"(?P<double>(?:[^"\\\n]|\\.)*)"|'(?P<single>(?:[^'\\\n]|\\.)*)'|(?P<bare>[\w:.-]+)))"""
 )
+BACKSLASH_ESCAPE = re.compile(r"\\(.)")
 ALIGNMENT_STYLES = {f"text-align:{side}": f"align-{side}" for side in ("left", "center", "right")}
 
 
@@ -94,7 +99,7 @@ def pandoc_attributes(state: StateInline, silent: bool) -> bool:
                 value = next(
                     v for v in attribute.group("double", "single", "bare") if v is not None
                 )
-                image.attrSet(attribute["key"], value)
+                image.attrSet(attribute["key"], BACKSLASH_ESCAPE.sub(r"\1", value))
     state.pos = found.end()
     return True
 
