@@ -421,6 +421,9 @@ def test_lessons_that_start_with_a_numbered_second_level_heading_are_named_by_it
     assert build.exit_code == 0, build.log
     page = build.page("01-intro/02-eda.html")
     assert "<title>1.2 Exploratory data analysis ·" in page
+    # Shown once, as GitHub shows it: the page's <h1> is for screen readers only.
+    assert '<h1 class="visually-hidden">1.2 Exploratory data analysis</h1>' in page
+    assert '<h2 id="12-exploratory-data-analysis">1.2 Exploratory data analysis</h2>' in page
     syllabus = syllabus_of(build)
     assert ">1.2 Exploratory data analysis<" in syllabus and "Eda" not in syllabus
     assert ">1. Introduction<" in syllabus and "Unit 1" not in syllabus

@@ -176,7 +176,7 @@ def test_an_edited_jinja_filter_in_the_settings_renders_the_pages_that_use_it(pr
     article = project / "theme" / "templates" / "article.html"
     article.write_text(
         article.read_text().replace(
-            "<h1>{{ article.title }}</h1>", "<h1>{{ article.title|course_case }}</h1>"
+            ">{{ article.title }}</h1>", ">{{ article.title|course_case }}</h1>"
         )
     )
     settings_file = project / "settings.py"

@@ -200,6 +200,7 @@ class ChapterGenerator(Generator):
             return problem
         kept.title, kept.description = entry.title, entry.description
         kept.reading_minutes, kept.body_has_h1 = entry.reading_minutes, entry.body_has_h1
+        kept.body_opens_with_title = entry.body_opens_with_title
         kept.updated = entry.updated
         self.context["sidebar_chapters"].rendered.clear()
         new.course_chapter = kept

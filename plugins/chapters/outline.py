@@ -19,6 +19,10 @@ TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"\w+")
 PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
+# The heading a body opens with (in the permalink's wrapper, once the contents plugin ran).
+OPENING_HEADING = re.compile(
+    r'\s*(?:<div class="section-heading">)?<h([1-6])\b[^>]*>(.*?)</h\1>', re.IGNORECASE | re.DOTALL
+)
 # In ASCII text, \w is [A-Za-z0-9_]: every other character becomes a space, and the words
 # are what split() finds, without a regular expression making a string of each.
 ASCII_NOT_WORD = str.maketrans(
@@ -43,6 +47,9 @@ class Chapter:
     source: str | None = None  # the Markdown file, as shown to authors; None when upcoming
     reading_minutes: int | None = None
     body_has_h1: bool = False
+    # Its body opens with a heading that reads its title (`## 1.2 Data prep`, as many
+    # lessons on GitHub start): the page's own <h1> is then for screen readers only.
+    body_opens_with_title: bool = False
     updated: datetime | None = None  # `Modified:`, else `Date:`
     description: str = ""  # for search engines and link previews
     card: str | None = None  # site path of its social card, set by course_sharing
@@ -154,6 +161,14 @@ def has_h1(body_html: str) -> bool:
     return H1.search(body_html) is not None
 
 
+def opens_with(body_html: str, title: str) -> bool:
+    """True when the chapter body opens with a heading whose text is `title`."""
+    found = OPENING_HEADING.match(body_html)
+    return found is not None and " ".join(
+        html.unescape(TAG.sub(" ", found[2])).split()
+    ) == " ".join(title.split())
+
+
 def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
     """Return the syllabus entry of a written chapter, and the problem with its number if any.
 
@@ -172,6 +187,7 @@ def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
         source=chapter.source,
         reading_minutes=reading_minutes(chapter.body_html),
         body_has_h1=has_h1(chapter.body_html),
+        body_opens_with_title=opens_with(chapter.body_html, chapter.title),
         updated=chapter.modified or chapter.date,
         description=(chapter.description_field or "").strip() or describe(chapter.body_html),
         edit_url=chapter.edit_url,
