@@ -218,6 +218,14 @@ def test_files_named_with_dotted_numbers_in_one_folder_follow_their_numbers():
     assert course.order[1].numbering == "1.2" and course.order[1].number == 1
 
 
+def test_a_dotted_name_that_repeats_its_units_number_is_not_numbered_twice():
+    # DataTalksClub's mlops-zoomcamp: `03-orchestration/3.0/` was "Lesson 3.3.0".
+    course = build(["03-orch/README.md", "03-orch/3.0/README.md", "03-orch/3.1/README.md"])
+    assert [entry.label for entry in course.order] == ["Unit 3", "Lesson 3.0", "Lesson 3.1"]
+    course = build(["2-b/README.md", "2-b/1.1-x.md"])  # not its unit's number: below it
+    assert [entry.label for entry in course.order] == ["Unit 2", "Lesson 2.1.1"]
+
+
 def test_two_files_with_one_dotted_number_are_a_problem():
     course = build(["1.1-a.md", "01.1 b.md", "1.2 c.md"])
     assert course.problems == [

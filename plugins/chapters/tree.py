@@ -446,7 +446,10 @@ def merge_top_level(top: list[Chapter], units: list[Chapter], problems: list[str
 def label(entry: Chapter, numbers: tuple[int, ...], levels: tuple[str, ...]) -> None:
     """Label an entry and its children: "Unit 1", "Lesson 1.2"; no label without a number."""
     if entry.number is not None and entry.number >= 0:
-        numbers = (*numbers, *entry.place)
+        # A dotted name that repeats its unit's number is whole: `3.0/` in `03-orchestration/`
+        # is 3.0 (not 3.3.0), as Security-101's `1.2 Threats.md` is 1.2 at the top.
+        whole = len(entry.place) > len(numbers) and entry.place[: len(numbers)] == numbers
+        numbers = entry.place if whole and numbers else (*numbers, *entry.place)
         entry.numbering = ".".join(str(number) for number in numbers)
         entry.label = f"{levels[min(len(numbers), len(levels)) - 1]} {entry.numbering}"
     for child in entry.children:
