@@ -226,6 +226,28 @@ def test_a_dotted_name_that_repeats_its_units_number_is_not_numbered_twice():
     assert [entry.label for entry in course.order] == ["Unit 2", "Lesson 2.1.1"]
 
 
+def test_a_units_lessons_kept_in_one_folder_without_a_page_are_its_lessons():
+    # IoT-For-Beginners: `1-getting-started/lessons/1-introduction-to-iot/`; its 24 lessons
+    # were outside the syllabus. Not where the unit numbers lessons of its own (an `R/`
+    # beside them, in Data-Science-For-Beginners, keeps its own numbers apart).
+    course = build(
+        [
+            "1-start/README.md",
+            "1-start/lessons/1-intro/README.md",
+            "1-start/lessons/2-deep/README.md",
+        ]
+        + ["2-viz/README.md", "2-viz/09-bars/README.md", "2-viz/R/09-bars/README.md"]
+    )
+    assert course.problems == []
+    assert [(entry.label, entry.source.removeprefix("content/")) for entry in course.order] == [
+        ("Unit 1", "1-start/README.md"),
+        ("Lesson 1.1", "1-start/lessons/1-intro/README.md"),
+        ("Lesson 1.2", "1-start/lessons/2-deep/README.md"),
+        ("Unit 2", "2-viz/README.md"),
+        ("Lesson 2.9", "2-viz/09-bars/README.md"),
+    ]
+
+
 def test_two_files_with_one_dotted_number_are_a_problem():
     course = build(["1.1-a.md", "01.1 b.md", "1.2 c.md"])
     assert course.problems == [

@@ -222,6 +222,20 @@ def listing_entry(folder: Folder, numbers: tuple[int, ...]) -> Chapter:
     )
 
 
+def lessons_kept_apart(folder: Folder) -> Folder | None:
+    """Return the one unnumbered folder with no page that keeps a unit's numbered lessons,
+    when the unit has none of its own (`1-getting-started/lessons/1-introduction-to-iot/`,
+    as IoT-For-Beginners is laid out), or None."""
+    if numbered_here(folder):
+        return None
+    holding = [
+        sub
+        for name, sub in folder.folders.items()
+        if sub.page is None and name_numbers(name) is None and numbered_here(sub)
+    ]
+    return holding[0] if len(holding) == 1 else None
+
+
 def first_link(linked: list[str], *names: str) -> int | None:
     """Return where the first of `names` comes in `linked` (readme_order), or None."""
     return min((linked.index(name) for name in names if name in linked), default=None)
@@ -305,11 +319,16 @@ class TreeReader:
 
     def children(self, folder: Folder, top_level: bool = False) -> list[Chapter]:
         """Return the entries in `folder`: its numbered children, then (inside a unit) the rest."""
+        apart = None if top_level or self.name_order else lessons_kept_apart(folder)
+        sources = [folder] if apart is None else [folder, apart]  # its lessons, as its own
         named = sorted(
-            [(name, sub) for name, sub in folder.folders.items()]
-            + [(posixpath.basename(page.path), page) for page in folder.files],
+            [(name, sub) for source in sources for name, sub in source.folders.items()]
+            + [
+                (posixpath.basename(page.path), page) for source in sources for page in source.files
+            ],
             key=lambda item: item[0],
         )
+        named = [(name, item) for name, item in named if item is not apart]
         if self.name_order:  # a folder with no page of its own has no place to be numbered
             for _name, item in named:
                 if isinstance(item, Folder) and item.page is None:
