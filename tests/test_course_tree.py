@@ -442,10 +442,35 @@ def test_two_folders_of_numbered_lessons_at_one_depth_are_a_notice_not_a_guess()
 
 
 def test_a_course_with_no_numbers_is_read_in_name_order_and_says_so_once():
-    course = build(["b-second/README.md", "a-first/README.md", "a-first/lesson.md", "c.md"])
+    # A repository's own files are no chapters (rust-by-example: "Chapter 1 Code of Conduct").
+    paths = ["b-second/README.md", "a-first/README.md", "a-first/lesson.md", "c.md"]
+    course = build([*paths, "CODE_OF_CONDUCT.md", "CONTRIBUTING.md"])
     assert [entry.title for entry in course.order] == ["A first", "Lesson", "B second", "C"]
+    assert [entry.label for entry in course.order] == ["Unit 1", "Lesson 1.1", "Unit 2", "Unit 3"]
+    assert sorted(entry.source for entry in course.outside) == [
+        "content/CODE_OF_CONDUCT.md",
+        "content/CONTRIBUTING.md",
+    ]
     assert course.problems == []
     assert "no file or folder name starts with a number" in course.notice
+
+
+def test_a_chapter_file_beside_its_folder_is_placed_by_links_to_the_file():
+    # rust-by-example (mdBook) links `hello.md`, whose sections are in `hello/`: only the
+    # chapters without such a folder were in the syllabus.
+    course = build_course(
+        [page(path) for path in ["hello.md", "hello/comment.md", "expression.md", "zzz.md"]],
+        [],
+        "{slug}.html",
+        "{slug}.html",
+        ("Chapter",),
+        home_html='<a href="hello.md">Hello</a> <a href="expression.md">Expressions</a>',
+    )
+    assert [(entry.label, entry.source) for entry in course.order] == [
+        ("Chapter 1", "content/hello.md"),
+        ("Chapter 1.1", "content/hello/comment.md"),
+        ("Chapter 2", "content/expression.md"),
+    ]
 
 
 def test_a_numbered_folder_without_a_page_gets_one_that_lists_its_lessons():

@@ -184,7 +184,7 @@ def readme_order(page_html: str, folder: str = "") -> list[str]:
         if kind != LINK or link is None or not link.path.startswith(inside):
             continue
         first, into, _rest = link.path[len(inside) :].partition("/")
-        if not first or stem(first).lower() in REPOSITORY_FILES:
+        if not first or is_repository_file(first):
             continue
         if first + into not in names:
             names.append(first + into)
@@ -196,7 +196,7 @@ def split_by_links(root: Folder, linked: list[str]) -> tuple[list, list]:
     in its order, each with its first link's place; and the others, each with None."""
     chosen, others = [], []
     for name, folder in sorted(root.folders.items()):
-        found = first_link(linked, name, name + "/") if folder.page else None
+        found = first_link(linked, *link_names(name, folder)) if folder.page else None
         (others if found is None else chosen).append((found, folder))
     for page in sorted(root.files, key=lambda page: page.path):
         name = posixpath.basename(page.path)
@@ -234,6 +234,23 @@ def lessons_kept_apart(folder: Folder) -> Folder | None:
         if sub.page is None and name_numbers(name) is None and numbered_here(sub)
     ]
     return holding[0] if len(holding) == 1 else None
+
+
+def link_names(name: str, item: "Folder | WrittenChapter") -> list[str]:
+    """Return the names a page's links give a folder or file (see readme_order): a folder's
+    own, and its page's when that is a file beside it (`hello.md` for `hello/`, as mdBook
+    and GitBook keep chapters); a file's name, or its page's (`glossary.html`)."""
+    if not isinstance(item, Folder):
+        return [name, f"{stem(name)}.html"]
+    names = [name, name + "/"]
+    if item.page is not None and not item.page.path.startswith(item.path + "/"):
+        names += link_names(posixpath.basename(item.page.path), item.page)
+    return names
+
+
+def is_repository_file(name: str) -> bool:
+    """True for a file a repository keeps for GitHub itself (`CONTRIBUTING.md`, `LICENSE`)."""
+    return stem(name).lower() in REPOSITORY_FILES
 
 
 def first_link(linked: list[str], *names: str) -> int | None:
@@ -330,10 +347,15 @@ class TreeReader:
         )
         named = [(name, item) for name, item in named if item is not apart]
         if self.name_order:  # a folder with no page of its own has no place to be numbered
-            for _name, item in named:
+            kept = []
+            for name, item in named:
                 if isinstance(item, Folder) and item.page is None:
                     self.set_outside(item)
-            named = [(n, item) for n, item in named if not isinstance(item, Folder) or item.page]
+                elif top_level and isinstance(item, WrittenChapter) and is_repository_file(name):
+                    self.outside.append(outside_entry(item))  # CONTRIBUTING.md: no chapter 1
+                else:
+                    kept.append((name, item))
+            named = kept
         linked = (
             []
             if top_level or folder.page is None
@@ -343,7 +365,7 @@ class TreeReader:
         others: list[tuple[int | None, Chapter]] = []  # (its first link from the page, it)
         for position, (name, item) in enumerate(named):
             numbers = self.numbers_of(name, position)
-            link = first_link(linked, name, name + "/", f"{stem(name)}.html")
+            link = first_link(linked, *link_names(name, item))
             if isinstance(item, Folder) and not top_level and is_part(item, numbers, link):
                 others.append((link, self.part_entry(item)))
             elif isinstance(item, Folder):
