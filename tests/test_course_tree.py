@@ -455,6 +455,16 @@ def test_a_course_with_no_numbers_is_read_in_name_order_and_says_so_once():
     assert "no file or folder name starts with a number" in course.notice
 
 
+def test_a_syllabus_left_empty_says_so():
+    # A Carpentries lesson with unnumbered episodes: "Nothing here yet", and no word why.
+    course = build(["episodes/introduction.md", "episodes/data.md", "learners/setup.md"])
+    assert course.tree == [] and len(course.outside) == 3
+    assert course.notice == (
+        "content/: the syllabus is empty: none of the 3 pages has a place in it; number the"
+        " lessons (01-intro.md, 02-setup.md) or their folders"
+    )
+
+
 def test_a_chapter_file_beside_its_folder_is_placed_by_links_to_the_file():
     # rust-by-example (mdBook) links `hello.md`, whose sections are in `hello/`: only the
     # chapters without such a folder were in the syllabus.

@@ -319,6 +319,11 @@ def build_course(
             "content/: no file or folder name starts with a number (1-, 01_, 2.): the"
             " syllabus follows the names' order"
         )
+    elif not tree and reader.outside and notice is None:
+        notice = (
+            f"content/: the syllabus is empty: none of the {len(reader.outside)} pages has a"
+            " place in it; number the lessons (01-intro.md, 02-setup.md) or their folders"
+        )
     return Course(tree, order, reader.outside, problems, notice)
 
 
