@@ -113,11 +113,11 @@ def test_alt_text_written_as_an_attribute_is_kept_and_an_image_without_any_is_a_
         # The Carpentries' lessons quote Pandoc's attributes so; they were shown as text.
         ("![](fig/plot.svg){alt='A line chart'}", '<img alt="A line chart" src="fig/plot.svg">'),
         (
-            """![Fig. 1](neuron.png){alt='A "myelinated" axon' #neuron .wide width=300}""",
-            '<img alt="A &quot;myelinated&quot; axon" src="neuron.png" id="neuron" class="wide"'
+            """A ![Fig. 1](neuron.png){alt='A "myelinated" axon' #neuron .wide width=300}""",
+            'A <img alt="A &quot;myelinated&quot; axon" src="neuron.png" id="neuron" class="wide"'
             ' width="300">',
         ),
-        ("![x](a.png){onclick='steal()' alt='y'}", '<img alt="y" src="a.png">'),
+        ("A ![x](a.png){onclick='steal()' alt='y'}", 'A <img alt="y" src="a.png">'),
         # git-novice escapes a quote inside: the attributes were shown as text.
         (
             "![](a.png){alt='the repository\\'s URL'}",
@@ -145,6 +145,26 @@ def test_pandoc_attributes_in_single_quotes_are_the_images(markdown, image):
 )
 def test_the_title_is_the_first_heading_of_the_highest_level(markdown, title):
     assert render_markdown(markdown).title == title
+
+
+def test_a_credited_figure_keeps_its_credit_as_its_caption():
+    # git-novice credits two comics so; the brackets' text, with its link, was shown nowhere.
+    markdown = "Intro.\n\n![By Jorge Cham, <https://phdcomics.com/x>](fig/x.png){alt='A comic'}\n"
+    chapter = render_markdown(markdown)
+    assert chapter.html.endswith(
+        '<figure><img alt="A comic" src="fig/x.png"><figcaption>By Jorge Cham,'
+        ' <a href="https://phdcomics.com/x">https://phdcomics.com/x</a></figcaption></figure>\n'
+    )
+    assert [(link.url, link.line, link.column) for link in chapter.links] == [
+        ("fig/x.png", 3, 1),
+        ("https://phdcomics.com/x", 3, 18),
+    ]
+    # Inside a paragraph, or with no alt given apart, the brackets are the alt, as before.
+    assert (
+        html("Text ![cap](c.png){alt='x'} more") == '<p>Text <img alt="x" src="c.png"> more</p>\n'
+    )
+    assert html("![A cat](c.png)") == '<p><img alt="A cat" src="c.png"></p>\n'
+    assert "<figcaption>" not in html("- ![cap](c.png){alt='x'}\n- b\n")  # no <p> to replace
 
 
 def test_attributes_never_closed_are_read_in_linear_time():

@@ -89,14 +89,18 @@ def test_every_kind_of_page_passes_the_nu_html_checker(tmp_path):
     shutil.copytree(PROJECT_ROOT / "content", content)
     for chapter in READER_COURSE.glob("*.md"):
         shutil.copy(chapter, content)
-    # A numbered folder with no page: the build writes one that lists its lessons.
+    # A numbered folder with no page: the build writes one that lists its lessons; the
+    # lesson holds a credited figure.
     (content / "30-more" / "1-lesson").mkdir(parents=True)
-    (content / "30-more" / "1-lesson" / "README.md").write_text("# A lesson\n", encoding="utf-8")
+    (content / "30-more" / "1-lesson" / "README.md").write_text(
+        "# A lesson\n\n![Drawn by the team](../../images/c4.png){alt='The cover'}\n",
+        encoding="utf-8",
+    )
     build = run_pelican(content, tmp_path / "output")
     assert build.exit_code == 0, build.log
     canary = tmp_path / "canary.html"
     canary.write_text(CANARY, encoding="utf-8")
-    pages = [*PAGES, "30-more/index.html"]
+    pages = [*PAGES, "30-more/index.html", "30-more/1-lesson/index.html"]
     errors = nu_errors(java, [build.output / page for page in pages] + [canary])
     assert errors.pop("canary.html", None), "the Nu checker did not report the canary's error"
     assert errors == {}
