@@ -1,7 +1,7 @@
 """The outline's rules as tables: chapter numbers, order, upcoming entries, reading time."""
 
 import pytest
-from chapters.outline import WrittenChapter, build_syllabus, has_h1, reading_minutes
+from chapters.outline import WrittenChapter, build_syllabus, describe, has_h1, reading_minutes
 from courselib.chapter_numbers import OutlineError, chapter_number, parse_upcoming
 
 
@@ -127,3 +127,23 @@ def test_reading_minutes(words, minutes):
 )
 def test_has_h1(html, expected):
     assert has_h1(html) is expected
+
+
+@pytest.mark.parametrize(
+    ("body", "description"),
+    [
+        # rust-by-example's descriptions read "through casting , if / else ." (29 of 160).
+        (
+            "<p>Through <a href='x.html'>casting</a>, <code>if</code>/<code>else</code>.</p>",
+            "Through casting, if/else.",
+        ),
+        (
+            '<p>A claim.<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>',
+            "A claim.",
+        ),
+        ("<p>E = mc<sup>2</sup>, one<br>line</p>", "E = mc2, one line"),
+        ("<p><img alt='x' src='x.png'></p><p>Then text.</p>", "Then text."),
+    ],
+)
+def test_a_description_is_the_first_paragraphs_text_as_read(body, description):
+    assert describe(body) == description

@@ -16,6 +16,8 @@ from courselib.term import spoken_day
 WORDS_PER_MINUTE = 200
 DESCRIPTION_LENGTH = 160
 TAG = re.compile(r"<[^>]+>")
+LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+FOOTNOTE_REFERENCE = re.compile(r'<sup id="fnref:[^"]*">.*?</sup>', re.DOTALL)
 WORD = re.compile(r"\w+")
 PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
@@ -146,9 +148,14 @@ def reading_minutes(body_html: str) -> int:
 
 
 def describe(body_html: str, limit: int = DESCRIPTION_LENGTH) -> str:
-    """Return the first paragraph of a chapter as plain text, cut at a word within `limit`."""
+    """Return the first paragraph of a chapter as plain text, cut at a word within `limit`.
+
+    A paragraph holds inline markup only: its tags go without a trace ("if `x`, then" is
+    "if x, then", not "if x , then"), but for a line break and a footnote's number.
+    """
     for paragraph in PARAGRAPH.finditer(body_html):  # most often the first one will do
-        text = " ".join(html.unescape(TAG.sub(" ", paragraph.group(1))).split())
+        inline = LINE_BREAK.sub(" ", FOOTNOTE_REFERENCE.sub("", paragraph.group(1)))
+        text = " ".join(html.unescape(TAG.sub("", inline)).split())
         if text:
             if len(text) <= limit:
                 return text
