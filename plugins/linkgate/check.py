@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from courselib.html_urls import IMAGE, IMAGE_SUFFIXES
+from courselib.markdown.headings import WIDGET_IDS
 
 from .address import SiteAddress
 from .external import ExternalOptions, check_external_urls
@@ -320,8 +321,8 @@ def _judge_target(
         ids = record.ids if record is not None else frozenset()
         if fragment not in ids:
             nearest = nearest_ids.get(file)
-            if nearest is None:
-                nearest = nearest_ids[file] = Nearest(sorted(ids))
+            if nearest is None:  # of the page's ids, never the search box's
+                nearest = nearest_ids[file] = Nearest(sorted(ids.difference(WIDGET_IDS)))
             return Failure(
                 kind="anchor",
                 reason=f"no id '{fragment}' in {file}",

@@ -1,6 +1,7 @@
 """Did-you-mean suggestions: the nearest name or id, found fast among many."""
 
 import pytest
+from conftest import chapter
 from linkgate.suggest import FileSuggester, Nearest, closest
 
 FIGURES = [f"assets/img/fig{number:04d}.png" for number in range(1200)]
@@ -31,3 +32,11 @@ def test_a_missing_file_among_1200_is_matched_by_its_rare_letter_pairs():
     assert suggest("assets/img/lost-fig0123.png") == "assets/img/fig0123.png"
     assert suggest("assets/img/fig0124.jpg") is None  # another suffix: other files
     assert suggest("elsewhere/fig0123.png") is None  # another folder
+
+
+def test_a_broken_anchor_is_never_told_to_aim_at_the_search_box(build_site):
+    # git-novice's `#standard-input` was told "did you mean '#search-input'?".
+    body = "## Pipes\n\nSee [input](#standard-input).\n"
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
+    assert "broken anchor '#standard-input'" in build.log, build.log
+    assert "search-input" not in build.log

@@ -20,7 +20,9 @@ EMPTY_HEADING_ID = "section"
 # The ids the theme's templates give their own elements (tests/test_chapter_markdown.py
 # keeps this list and themes/course/templates in step). A heading `## Content` gets
 # `content-1`, so that `#content` still skips to the page's main text and no id is doubled.
-THEME_IDS = ("content", "syllabus", "search-input", "search-results", "search-status")
+# The search box's: no link is meant for them, nor suggested for a broken one (linkgate).
+WIDGET_IDS = ("search-input", "search-results", "search-status")
+THEME_IDS = ("content", "syllabus", *WIDGET_IDS)
 
 
 def github_slug(text: str) -> str:
