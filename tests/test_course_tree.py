@@ -508,6 +508,13 @@ def test_a_numbered_folder_without_a_page_gets_one_that_lists_its_lessons():
             ["1-a/README.md", "1-a/2-x.md", "1-a/02_y.md"],
             "content/1-a/02_y.md and content/1-a/2-x.md are both number 2 in content/1-a/",
         ),
+        # A numbered folder with no page has one made, listing its lessons: not with none.
+        (
+            ["1-a/README.md", "2-empty/assets/notes.md"],
+            "content/2-empty/: a numbered folder with no page and no lesson:"
+            " add content/2-empty/README.md",
+        ),
+        (["2-foo/1-a.md", "2-bar.md"], "content/2-bar.md and content/2-foo/ are both number 2"),
     ],
 )
 def test_bad_layouts_are_one_line_each_naming_the_files(paths, problem):

@@ -46,7 +46,9 @@ class Chapter:
     slug: str
     url: str
     save_as: str
-    source: str | None = None  # the Markdown file, as shown to authors; None when upcoming
+    # The Markdown file, as shown to authors (a listing's folder: `content/6-Other/`);
+    # None when upcoming.
+    source: str | None = None
     reading_minutes: int | None = None
     body_has_h1: bool = False
     # Its body opens with a heading that reads its title (`## 1.2 Data prep`, as many
@@ -101,7 +103,7 @@ class Chapter:
     @property
     def is_upcoming(self) -> bool:
         """True for a chapter announced but not written yet, or held back until its day."""
-        return (self.source is None and not self.listing) or self.held_back
+        return self.source is None or self.held_back
 
     @property
     def release_text(self) -> str:

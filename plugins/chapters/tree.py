@@ -176,11 +176,9 @@ def readme_order(page_html: str, folder: str = "") -> list[str]:
     names: list[str] = []
     inside = f"{folder}/" if folder else ""
     for url, kind, _where in read_html(page_html).urls if page_html else []:
-        pelican_link = PLACEHOLDER.match(unquote(url))  # `{filename}/1-intro/README.md`
-        if pelican_link:
-            link = github_path(unquote(url)[pelican_link.end() :], "")
-        else:
-            link = github_path(url, folder)
+        # `{filename}/1-intro/README.md` from content/, `{filename}x.md` from the page's folder.
+        pelican_link = PLACEHOLDER.match(unquote(url))
+        link = github_path(unquote(url)[pelican_link.end() :] if pelican_link else url, folder)
         if kind != LINK or link is None or not link.path.startswith(inside):
             continue
         first, into, _rest = link.path[len(inside) :].partition("/")
@@ -214,6 +212,7 @@ def listing_entry(folder: Folder, numbers: tuple[int, ...]) -> Chapter:
     return Chapter(
         number=numbers[0],
         sub_numbers=numbers[1:],
+        source=f"content/{folder.path}/",  # as messages name it
         title=title_from_name(page),
         slug=save_as.removesuffix(".html"),
         url=page_url(save_as),
@@ -430,6 +429,13 @@ class TreeReader:
             else page_entry(folder.page, numbers)
         )
         entry.children = self.children(folder)
+        if entry.listing and not entry.children:  # nothing to list: no page to make
+            self.problems.append(
+                f"content/{folder.path}/: a numbered folder with no page and no lesson:"
+                f" add content/{folder.path}/README.md"
+            )
+            self.set_outside(folder, with_page=False)
+            return None
         if entry.listing:  # what it lists, for search engines and link previews
             titles = ", ".join(child.title for child in entry.children)
             entry.description = describe(f"<p>{html.escape(titles)}</p>")
