@@ -370,6 +370,33 @@ def test_a_save_waits_for_a_full_build_that_checks_a_change_no_quick_update_show
     assert "full build stopped" not in server.log.text
 
 
+UNIT_WITH_A_PART = {
+    "README.md": "# Course\n",
+    "1-unit/README.md": "# Unit one\n\nSee [extra](extra/README.md).\n",
+    "1-unit/extra/README.md": "# Extra part\n",
+    "1-unit/1-lesson.md": "# Lesson\n",
+}
+
+
+def test_a_unit_page_whose_links_place_its_parts_waits_for_the_full_build(tmp_path):
+    # The unit's links decide which unnumbered folders are its parts: a quick update of
+    # its page alone showed a sidebar the full build then changed.
+    server, hold = start_held_devserver(tmp_path, UNIT_WITH_A_PART)
+    try:
+        page = server.project / "output" / "1-unit" / "index.html"
+        assert "Extra part" in page.read_text().split('class="sidebar-chapters"', 1)[1]
+        hold.touch()
+        server.write({"1-unit/README.md": "# Unit one\n\nNo link now.\n"})
+        wait_for(lambda: "hold_build: holding" in server.log.text, 60, "the build to be held")
+        assert "its links, which order its folder's pages, changed" in server.log.text
+        assert "No link now" not in page.read_text()  # no quick update of it
+        hold.unlink()
+        server.wait_until_served("1-unit/index.html", "No link now")
+        assert "Extra part" not in page.read_text().split('class="sidebar-chapters"', 1)[1]
+    finally:
+        server.log.stop()
+
+
 def test_a_page_shown_early_is_put_back_when_the_full_build_fails(devserver_quick):
     server = devserver_quick
     attempts = server.state()["attempts"]

@@ -4,12 +4,13 @@ listing pages."""
 import dataclasses
 import logging
 import os
+import posixpath
 from urllib.parse import quote
 
 from courselib.chapter_numbers import OutlineError, parse_upcoming
 from courselib.git_dates import last_commit_dates
 from courselib.markdown.exercises import fill_exercise_numbers
-from courselib.pages import BY_PATH_FIELD, FILE_DATE_FIELD, HOME_FIELD
+from courselib.pages import BY_PATH_FIELD, FILE_DATE_FIELD, HOME_FIELD, is_folder_page
 from courselib.paths import shown_path
 from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_CONTEXT, HELD_BACK_IDS_ATTRIBUTE
 from markupsafe import Markup, escape
@@ -18,7 +19,7 @@ from pelican.generators import Generator
 from .outline import Chapter, WrittenChapter, syllabus_entry
 from .settings import course_settings
 from .term import exercise_numbering, unlink_held_back_sections
-from .tree import build_course, label
+from .tree import build_course, label, readme_order
 
 logger = logging.getLogger(__name__)
 
@@ -195,6 +196,8 @@ class ChapterGenerator(Generator):
         after = self.written_chapter(new, self.commit_dates)
         if _place(before) != _place(after):
             return "its place in the course changed"
+        if _links_placing(before) != _links_placing(after):
+            return "its links, which order its folder's pages, changed"
         entry, problem = syllabus_entry(after)
         if problem:
             return problem
@@ -237,6 +240,14 @@ class ChapterGenerator(Generator):
                 page_name=os.path.splitext(chapter.save_as)[0],
                 theme_template=template.name,  # lets the link gate name it in its reports
             )
+
+
+def _links_placing(chapter: WrittenChapter) -> list[str]:
+    """Return what of a folder's page its folder's syllabus follows: the names its links
+    lead into, in order (tree.readme_order); nothing for another page."""
+    if not chapter.by_path or not is_folder_page(chapter.path):
+        return []
+    return readme_order(chapter.body_html, posixpath.dirname(chapter.path))
 
 
 def _place(chapter: WrittenChapter) -> WrittenChapter:
