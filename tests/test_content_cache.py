@@ -88,3 +88,18 @@ def test_an_index_added_beside_a_cached_readme_makes_the_readme_a_page_of_its_ow
     assert second.exit_code == 0, second.log
     assert "Unit A" in second.page("1-a/index.html")
     assert "Maintainers" in second.page("1-a/README.html")
+
+
+def test_an_index_added_in_a_linked_folder_is_seen_by_the_cache_too(tmp_path):
+    # Pelican reads linked folders: the fingerprint walked past them, and the README's
+    # cached reading made the two clash ("would both be shared/index.html").
+    content = write_content(tmp_path / "content", {"README.md": "# Course\n"})
+    source = content / ".kept"  # hidden: read only through the link
+    source.mkdir()
+    (source / "README.md").write_text("# Maintainers\n", encoding="utf-8")
+    (content / "shared").symlink_to(".kept", target_is_directory=True)
+    assert run_pelican(content, tmp_path / "output").exit_code == 0
+    (source / "index.md").write_text("# Shared\n", encoding="utf-8")
+    second = run_pelican(content, tmp_path / "output")
+    assert second.exit_code == 0, second.log
+    assert "Maintainers" in second.page("shared/README.html")

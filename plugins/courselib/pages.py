@@ -76,8 +76,15 @@ def rival_folder_pages(content_root: str) -> list[str]:
     Which one is the folder's page depends on the other being there (`is_folder_page`):
     the chapter reader's cached results hold while this list is the same (content_cache).
     """
-    found = []
-    for folder, subfolders, files in os.walk(content_root):
+    found, seen = [], set()
+    # As Pelican reads content/: into linked folders too, each real folder once (a link
+    # that loops is reported by author_errors; here it is walked no further).
+    for folder, subfolders, files in os.walk(content_root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            subfolders[:] = []
+            continue
+        seen.add(real)
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
         rivals = sorted(name for name in files if is_markdown(name) and is_folder_page(name))
         if len(rivals) > 1:
