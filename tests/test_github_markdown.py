@@ -5,6 +5,7 @@ import re
 
 import pytest
 from conftest import chapter
+from courselib.markdown import render_markdown
 
 EXTRAS = """Intro text
 - a list right after a paragraph
@@ -88,6 +89,14 @@ def test_githubs_emoji_shortcodes_are_emoji_where_github_shows_them(build_site):
     assert "Done 🎉 👍, at 12:30:45, in <code>:tada:</code> and <math>" in page
     assert "run :tada:" in page and "🎉" not in page.split("<math>", 1)[1]
     assert "Not :octocat: nor :no_such_name:;" in page
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    ["Run <code>:tada:</code>.", "See https://x.org/:tada:/y.", "See <https://x.org/:tada:/y>."],
+)
+def test_a_shortcode_in_code_written_as_html_or_in_a_bare_url_stays_as_written(markdown):
+    assert "🎉" not in render_markdown(markdown).html
 
 
 def test_a_bare_scheme_with_no_host_after_it_stays_text(build_site):

@@ -15,6 +15,8 @@ from markdown_it.rules_core import StateCore
 
 # A name between colons, not inside a word or a time (`12:30:45`).
 SHORTCODE = re.compile(r"(?<![\w:]):([a-z0-9_+-]+):(?![\w:])")
+AUTOLINK_MARKUP = ("autolink", "linkify")
+CODE_TAG = re.compile(r"</?(?:code|pre|tt|kbd|samp)\b", re.IGNORECASE)
 
 
 def add_emoji_shortcodes(md: MarkdownIt) -> None:
@@ -23,12 +25,19 @@ def add_emoji_shortcodes(md: MarkdownIt) -> None:
 
 
 def emoji_shortcodes(state: StateCore) -> None:
-    """Replace each known `:name:` in the text of every inline token by its emoji."""
+    """Replace each known `:name:` in the text of every inline token by its emoji: not in
+    an autolink (its text is the URL as written) nor between `<code>`, `<pre>` or `<tt>`
+    tags written in the text, as GitHub leaves them."""
     for token in state.tokens:
         if token.type != "inline" or ":" not in token.content:
             continue
+        in_autolink = in_code = False
         for child in token.children or []:
-            if child.type == "text" and ":" in child.content:
+            if child.type in ("link_open", "link_close") and child.markup in AUTOLINK_MARKUP:
+                in_autolink = child.type == "link_open"
+            elif child.type == "html_inline" and CODE_TAG.match(child.content):
+                in_code = not child.content.startswith("</")
+            elif child.type == "text" and ":" in child.content and not (in_autolink or in_code):
                 child.content = SHORTCODE.sub(emoji_for, child.content)
 
 
