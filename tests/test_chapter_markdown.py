@@ -118,6 +118,10 @@ def test_alt_text_written_as_an_attribute_is_kept_and_an_image_without_any_is_a_
             ' width="300">',
         ),
         ("A ![x](a.png){onclick='steal()' alt='y'}", 'A <img alt="y" src="a.png">'),
+        # Pandoc's `width=50%` (R Markdown) was no attribute at all: the whole block was
+        # shown as text and the alt lost. A size in % needs a style, which no page carries.
+        ("A ![a](b.png){alt='A chart' width=50%}", 'A <img alt="A chart" src="b.png">'),
+        ("A ![a](b.png){alt='x' style='color:red'}", 'A <img alt="x" src="b.png">'),
         # git-novice escapes a quote inside: the attributes were shown as text.
         (
             "![](a.png){alt='the repository\\'s URL'}",

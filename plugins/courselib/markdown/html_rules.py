@@ -39,14 +39,14 @@ CLOSING_MATH = {"\\(": "\\)", "\\[": "\\]"}
 # A quoted value may hold its quote escaped: `{alt='the repository\'s URL'}`.
 PANDOC_ATTRIBUTE = (
     r"""(?:#[\w-]+|\.[\w-]+|[A-Za-z_:][\w:.-]*="""
-    r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[\w:.-]+))"""
+    r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[^\s"'{}]+))"""
 )
 # Spaces between them, as Pandoc asks: without, `x=aa=aa=...` could be split a way per
 # letter, and a brace never closed took the regular expression exponential time.
 PANDOC_ATTRIBUTES = re.compile(rf"\{{\s*{PANDOC_ATTRIBUTE}(?:\s+{PANDOC_ATTRIBUTE})*\s*\}}")
 ONE_PANDOC_ATTRIBUTE = re.compile(
     r"""\s*(?:#(?P<id>[\w-]+)|\.(?P<class>[\w-]+)|(?P<key>[A-Za-z_:][\w:.-]*)="""
-    r"""(?:"(?P<double>(?:[^"\\\n]|\\.)*)"|'(?P<single>(?:[^'\\\n]|\\.)*)'|(?P<bare>[\w:.-]+)))"""
+    r"""(?:"(?P<double>(?:[^"\\\n]|\\.)*)"|'(?P<single>(?:[^'\\\n]|\\.)*)'|(?P<bare>[^\s"'{}]+)))"""
 )
 BACKSLASH_ESCAPE = re.compile(r"\\(.)")
 ALIGNMENT_STYLES = {f"text-align:{side}": f"align-{side}" for side in ("left", "center", "right")}
@@ -100,7 +100,10 @@ def pandoc_attributes(state: StateInline, silent: bool) -> bool:
                 value = next(
                     v for v in attribute.group("double", "single", "bare") if v is not None
                 )
-                image.attrSet(attribute["key"], BACKSLASH_ESCAPE.sub(r"\1", value))
+                value = BACKSLASH_ESCAPE.sub(r"\1", value)
+                if attribute["key"] in ("width", "height") and not value.isdigit():
+                    continue  # `width=50%` needs an inline style, which no page carries
+                image.attrSet(attribute["key"], value)
     state.pos = found.end()
     return True
 
@@ -204,10 +207,12 @@ def captioned_figures(state: StateCore) -> None:
 
 
 def drop_unsafe_attributes(token: Token) -> None:
-    """Remove event handlers and script URLs an author gave a link or image as `{...}`."""
+    """Remove event handlers, script URLs and inline styles an author gave a link or image
+    as `{...}` (the Content-Security-Policy would refuse a style, with an error in the
+    browser's console)."""
     for name in list(token.attrs):
         value = str(token.attrs[name])
-        if name.lower().startswith("on") or SCRIPT_URL.match(value):
+        if name.lower().startswith("on") or name.lower() == "style" or SCRIPT_URL.match(value):
             del token.attrs[name]
 
 
