@@ -453,6 +453,22 @@ def test_an_unnumbered_lesson_folder_its_unit_links_to_is_in_the_syllabus(build_
     assert 'rel="next" href="../../2-typing-game/typing-game/assignment.html"' in lesson
 
 
+def test_a_draft_placed_by_its_path_builds_outside_the_syllabus(build_site):
+    # It ended the build with Pelican's traceback: "'Article' object has no attribute
+    # 'category'" (found by a second read).
+    build = build_site(
+        {
+            "README.md": "# Course\n",
+            "1-draft.md": "Status: draft\n\n# Not yet\n",
+            "2-ready.md": "# Ready\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert "Traceback" not in build.log and "Not yet" not in syllabus_of(build)
+    assert "Ready" in syllabus_of(build)
+
+
 def test_with_no_numbers_the_readme_table_of_modules_is_the_syllabus(build_site):
     # As Microsoft's Mastering-GitHub-Copilot is laid out: unnumbered module folders,
     # listed in the README's table; parts numbered inside a module.

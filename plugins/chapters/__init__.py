@@ -17,6 +17,18 @@ def add_generator(pelican) -> type:
     return ChapterGenerator
 
 
+def give_drafts_a_category(generator) -> None:
+    """Give a draft with no category None as its category, as published chapters get.
+
+    Pelican writes drafts with `draft.category` (published articles with getattr): a
+    draft placed by its path, which has no Category, ended the build with a traceback.
+    """
+    for draft in [*generator.drafts, *generator.drafts_translations]:
+        if not hasattr(draft, "category"):
+            draft.category = None
+
+
 def register() -> None:
     signals.get_generators.connect(add_generator)
     signals.article_generator_pretaxonomy.connect(hold_back_chapters)
+    signals.article_generator_finalized.connect(give_drafts_a_category)
