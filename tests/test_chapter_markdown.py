@@ -171,11 +171,19 @@ def test_a_credited_figure_keeps_its_credit_as_its_caption():
     assert "<figcaption>" not in html("- ![cap](c.png){alt='x'}\n- b\n")  # no <p> to replace
 
 
-def test_attributes_never_closed_are_read_in_linear_time():
-    # Attributes without spaces between them (`x=aa=aa=...`) could be split a way per
-    # letter: a brace never closed took exponential time (4 s at 15 of them). In a child
-    # process, so a regression fails here instead of hanging the suite.
-    markdown = "![x](a.png){x=" + "aaaa=" * 5000 + " 'y'\n"
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        # Attributes without spaces between them (`x=aa=aa=...`) could be split a way per
+        # letter: a brace never closed took exponential time (4 s at 15 of them).
+        "![x](a.png){x=" + "aaaa=" * 5000 + " 'y'\n",
+        # At each `:` the autolink plugin searched the paragraph before it: 10 s at 20,000.
+        ":a" * 60000 + "\n",
+    ],
+    ids=["attributes", "colons"],
+)
+def test_hostile_paragraphs_are_read_in_linear_time(markdown):
+    # In a child process, so a regression fails here instead of hanging the suite.
     script = (
         "import sys\nfrom courselib.markdown import render_markdown\n"
         "print(len(render_markdown(sys.stdin.read()).html))\n"
