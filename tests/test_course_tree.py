@@ -248,6 +248,21 @@ def test_a_units_lessons_kept_in_one_folder_without_a_page_are_its_lessons():
     ]
 
 
+def test_lessons_numbered_across_units_keep_their_own_numbers():
+    # Data-Science-For-Beginners numbers lessons 1 to 20 across its units: the first of
+    # unit 2 was "Lesson 2.5", where the course calls it lesson 5.
+    across = ["1-a/README.md", "1-a/01-x/README.md", "1-a/02-y/README.md", "2-b/README.md"]
+    across += ["2-b/03-z/README.md", "2-b/04-w/README.md", "2-b/04-w/1-part.md"]
+    assert [entry.label for entry in build(across).order] == [
+        "Unit 1", "Lesson 1", "Lesson 2", "Unit 2", "Lesson 3", "Lesson 4", "Lesson 4.1"
+    ]  # fmt: skip
+    # Each unit counting from 1 again is the usual way: unchanged.
+    again = ["1-a/README.md", "1-a/1-x/README.md", "2-b/README.md", "2-b/1-z/README.md"]
+    assert [entry.label for entry in build(again).order] == [
+        "Unit 1", "Lesson 1.1", "Unit 2", "Lesson 2.1"
+    ]  # fmt: skip
+
+
 def test_two_files_with_one_dotted_number_are_a_problem():
     course = build(["1.1-a.md", "01.1 b.md", "1.2 c.md"])
     assert course.problems == [

@@ -308,8 +308,11 @@ def build_course(
         reader.set_outside_around(root, syllabus)
     problems += reader.problems
     tree = merge_top_level(top, units, problems)
+    across = lessons_numbered_across(tree)
     for entry in tree:
         label(entry, (), levels)
+        for lesson in entry.children if across else []:  # labelled again, by their own numbers
+            label(lesson, (), levels, deeper=1)
     order = [entry for top_entry in tree for entry in reading_order(top_entry)]
     for before, after in zip(order, order[1:], strict=False):
         before.next, after.previous = after, before
@@ -495,17 +498,39 @@ def merge_top_level(top: list[Chapter], units: list[Chapter], problems: list[str
     return sorted(numbered, key=lambda entry: entry.place) + unnumbered
 
 
-def label(entry: Chapter, numbers: tuple[int, ...], levels: tuple[str, ...]) -> None:
-    """Label an entry and its children: "Unit 1", "Lesson 1.2"; no label without a number."""
+def label(
+    entry: Chapter, numbers: tuple[int, ...], levels: tuple[str, ...], deeper: int = 0
+) -> None:
+    """Label an entry and its children: "Unit 1", "Lesson 1.2"; no label without a number.
+
+    `deeper` counts the levels above `numbers` that its labels leave out: a lesson of a
+    course whose lessons are numbered across units is "Lesson 5", not "Lesson 2.5".
+    """
     if entry.number is not None and entry.number >= 0:
         # A dotted name that repeats its unit's number is whole: `3.0/` in `03-orchestration/`
         # is 3.0 (not 3.3.0), as Security-101's `1.2 Threats.md` is 1.2 at the top.
         whole = len(entry.place) > len(numbers) and entry.place[: len(numbers)] == numbers
         numbers = entry.place if whole and numbers else (*numbers, *entry.place)
         entry.numbering = ".".join(str(number) for number in numbers)
-        entry.label = f"{levels[min(len(numbers), len(levels)) - 1]} {entry.numbering}"
+        entry.label = f"{levels[min(len(numbers) + deeper, len(levels)) - 1]} {entry.numbering}"
     for child in entry.children:
-        label(child, numbers, levels)
+        label(child, numbers, levels, deeper)
+
+
+def lessons_numbered_across(tree: list[Chapter]) -> bool:
+    """True when units number their lessons on from one another, as Data-Science-For-
+    Beginners does (unit 1's lessons are 1 to 4, unit 2's 5 to 8): each unit's first
+    lesson comes right after the last of the unit before it."""
+    numbers = [
+        [child.number for child in unit.children if child.number is not None and child.number >= 0]
+        for unit in tree
+    ]
+    numbers = [unit_numbers for unit_numbers in numbers if unit_numbers]
+    every = [number for unit_numbers in numbers for number in unit_numbers]
+    follows = all(
+        later[0] == sooner[-1] + 1 for sooner, later in zip(numbers, numbers[1:], strict=False)
+    )
+    return len(numbers) > 1 and follows and every == sorted(set(every))
 
 
 def reading_order(entry: Chapter) -> list[Chapter]:
