@@ -224,7 +224,11 @@ def listing_entry(folder: Folder, numbers: tuple[int, ...]) -> Chapter:
 def lessons_kept_apart(folder: Folder) -> Folder | None:
     """Return the one unnumbered folder with no page that keeps a unit's numbered lessons,
     when the unit has none of its own (`1-getting-started/lessons/1-introduction-to-iot/`,
-    as IoT-For-Beginners is laid out), or None."""
+    as IoT-For-Beginners is laid out), or None.
+
+    Not one whose names give two lessons one number: such a folder (notes named
+    `4_1_1_basics.md`, `4_1_2_dbt.md`, all number 4) stays outside, as it was.
+    """
     if numbered_here(folder):
         return None
     holding = [
@@ -232,7 +236,11 @@ def lessons_kept_apart(folder: Folder) -> Folder | None:
         for name, sub in folder.folders.items()
         if sub.page is None and name_numbers(name) is None and numbered_here(sub)
     ]
-    return holding[0] if len(holding) == 1 else None
+    if len(holding) != 1:
+        return None
+    names = [*holding[0].folders, *(posixpath.basename(page.path) for page in holding[0].files)]
+    numbers = [name_numbers(name) for name in names if name_numbers(name) is not None]
+    return holding[0] if len(numbers) == len(set(numbers)) else None
 
 
 def link_names(name: str, item: "Folder | WrittenChapter") -> list[str]:
