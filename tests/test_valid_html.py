@@ -90,7 +90,7 @@ def test_every_kind_of_page_passes_the_nu_html_checker(tmp_path):
     for chapter in READER_COURSE.glob("*.md"):
         shutil.copy(chapter, content)
     # A numbered folder with no page: the build writes one that lists its lessons; the
-    # lesson holds a credited figure.
+    # lesson holds a credited image.
     (content / "30-more" / "1-lesson").mkdir(parents=True)
     (content / "30-more" / "1-lesson" / "README.md").write_text(
         "# A lesson\n\n![Drawn by the team](../../images/c4.png){alt='The cover'}\n",

@@ -70,7 +70,7 @@ def add_html_rules(md: MarkdownIt) -> None:
     md.add_render_rule("s_close", lambda *_arguments: "</del>")
     md.core.ruler.push("course_classes", course_classes)
     md.inline.ruler.before("attr", "pandoc_attributes", pandoc_attributes)
-    md.core.ruler.before("source_positions", "captioned_figures", captioned_figures)
+    md.core.ruler.before("source_positions", "credited_images", credited_images)
 
 
 def pandoc_attributes(state: StateInline, silent: bool) -> bool:
@@ -173,9 +173,10 @@ def course_classes(state: StateCore) -> None:
             token.attrSet("class", "admonition-title")
 
 
-def captioned_figures(state: StateCore) -> None:
-    """Make an image alone in its paragraph, with its alt text given as an attribute, a
-    figure captioned by the text between its brackets.
+def credited_images(state: StateCore) -> None:
+    """Show the text between the brackets of an image alone in its paragraph, when its alt
+    text is given as an attribute, under the image as its credit (`<small>`, HTML's element
+    for attribution: no style to ship).
 
     `![Comic by Jorge Cham](fig/x.png){alt='A comic strip...'}`, as the Carpentries and
     Pandoc write a credited figure: the brackets' text was shown nowhere.
@@ -186,23 +187,20 @@ def captioned_figures(state: StateCore) -> None:
         children = inline.children or []
         if opening.type != "paragraph_open" or closing.type != "paragraph_close":
             continue
-        if opening.hidden:  # a tight list's item: no paragraph to make a figure of
-            continue
         if len(children) != 1 or children[0].type != "image" or not children[0].attrGet("alt"):
             continue
         image = children[0]
         if not "".join(child.content for child in image.children or []).strip():
             continue
-        opening.tag = closing.tag = "figure"
-        caption_open = Token("html_inline", "", 0, content="<figcaption>")
-        caption_close = Token("html_inline", "", 0, content="</figcaption>")
-        # The caption's tokens move out of the image, whose alt is the attribute's; their
+        # The credit's tokens move out of the image, whose alt is the attribute's; their
         # offsets, from the start of the brackets' text, become the paragraph's (`![` + 2).
         if "offset" in image.meta:
             for child in image.children:
                 if "offset" in child.meta:
                     child.meta["offset"] += image.meta["offset"] + 2
-        inline.children = [image, caption_open, *image.children, caption_close]
+        credit_open = Token("html_inline", "", 0, content="<br><small>")
+        credit_close = Token("html_inline", "", 0, content="</small>")
+        inline.children = [image, credit_open, *image.children, credit_close]
         image.children = []
 
 
