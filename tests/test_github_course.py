@@ -469,6 +469,58 @@ def test_a_draft_placed_by_its_path_builds_outside_the_syllabus(build_site):
     assert "Ready" in syllabus_of(build)
 
 
+CARPENTRIES_EPISODE = """---
+title: 'Tracking Changes'
+teaching: 20
+---
+
+:::::::::::::::::::::::::::::::::::::: questions
+
+- How do I record changes in Git?
+
+::::::::::::::::::::::::::::::::::::::::::::::::
+
+::::::::::::::::::::::::::::::::::::::: challenge
+
+## Choosing a Commit Message
+
+Which message is best? See [the guide](#choosing-a-commit-message).
+
+:::::::::::::::  solution
+
+## Solution
+
+Answer 1 is not descriptive enough.
+
+:::::::::::::::::::::::::
+
+:::::::::::::::::::::::::::::::::::::::::::::::::
+
+::::::::::::::::::::::::::::::::::::::: instructor
+
+Pause here.
+
+::::::::::::::::::::::::::::::::::::::::::::::::
+"""
+
+
+def test_a_carpentries_episodes_fenced_divs_are_callouts_and_folds(build_site):
+    # git-novice has 219 of them; they were shown as lines of colons, solutions open.
+    build = build_site(
+        {"README.md": "# Git\n", "episodes/01-changes.md": CARPENTRIES_EPISODE},
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    page = build.page("episodes/01-changes.html")
+    assert "<title>Unit 1: Tracking Changes" in page and ":::" not in page
+    assert '<div class="admonition note">\n<p class="admonition-title">Questions</p>' in page
+    challenge = page.split('<div class="admonition exercise">', 1)[1]
+    assert challenge.startswith('\n<p class="admonition-title">Challenge</p>')
+    solution = challenge.split('<details class="solution">\n<summary>Solution</summary>', 1)[1]
+    assert "Answer 1 is not descriptive enough." in solution.split("</details>", 1)[0]
+    assert "<summary>Instructor note</summary>" in page
+
+
 def test_with_no_numbers_the_readme_table_of_modules_is_the_syllabus(build_site):
     # As Microsoft's Mastering-GitHub-Copilot is laid out: unnumbered module folders,
     # listed in the README's table; parts numbered inside a module.

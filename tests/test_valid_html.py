@@ -90,10 +90,11 @@ def test_every_kind_of_page_passes_the_nu_html_checker(tmp_path):
     for chapter in READER_COURSE.glob("*.md"):
         shutil.copy(chapter, content)
     # A numbered folder with no page: the build writes one that lists its lessons; the
-    # lesson holds a credited image.
+    # lesson holds a credited image and a Carpentries challenge with its solution.
     (content / "30-more" / "1-lesson").mkdir(parents=True)
     (content / "30-more" / "1-lesson" / "README.md").write_text(
-        "# A lesson\n\n![Drawn by the team](../../images/c4.png){alt='The cover'}\n",
+        "# A lesson\n\n![Drawn by the team](../../images/c4.png){alt='The cover'}\n\n"
+        "::::: challenge\n\nWhy?\n\n::: solution\n\nBecause.\n\n:::\n\n:::::\n",
         encoding="utf-8",
     )
     build = run_pelican(content, tmp_path / "output")

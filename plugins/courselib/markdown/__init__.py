@@ -26,6 +26,7 @@ from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from courselib.front_matter import split_front_matter
 
 from .exercises import add_exercises
+from .fenced_divs import add_fenced_divs
 from .footnote_labels import add_footnote_labels
 from .headings import add_heading_ids, github_slug, heading_text
 from .html_rules import add_html_rules
@@ -154,6 +155,7 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     add_html_rules(md)
     add_exercises(md)
     add_quizzes(md)
+    add_fenced_divs(md)
     add_emoji_shortcodes(md)
     return md
 
