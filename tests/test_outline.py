@@ -143,6 +143,12 @@ def test_has_h1(html, expected):
         ),
         ("<p>E = mc<sup>2</sup>, one<br>line</p>", "E = mc2, one line"),
         ("<p><img alt='x' src='x.png'></p><p>Then text.</p>", "Then text."),
+        # A callout's title is no description: a Carpentries episode's was "Objectives".
+        (
+            '<div class="admonition note">\n<p class="admonition-title">Objectives</p>\n<ul>'
+            "<li>Git.</li></ul></div><p>Git is a tool.</p>",
+            "Git is a tool.",
+        ),  # fmt: skip
     ],
 )
 def test_a_description_is_the_first_paragraphs_text_as_read(body, description):

@@ -19,7 +19,8 @@ TAG = re.compile(r"<[^>]+>")
 LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 FOOTNOTE_REFERENCE = re.compile(r'<sup id="fnref:[^"]*">.*?</sup>', re.DOTALL)
 WORD = re.compile(r"\w+")
-PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
+# A paragraph of the text: not a callout's title ("Objectives", "Note").
+PARAGRAPH = re.compile(r"<p(?![^>]*admonition-title)\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 # The heading a body opens with (in the permalink's wrapper, once the contents plugin ran).
 OPENING_HEADING = re.compile(
