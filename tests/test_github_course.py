@@ -521,6 +521,21 @@ def test_a_carpentries_episodes_fenced_divs_are_callouts_and_folds(build_site):
     assert "<summary>Instructor note</summary>" in page
 
 
+def test_a_carpentries_glossary_term_is_an_anchor_links_reach(build_site):
+    # git-novice's and shell-genomics' glossaries name terms `[commit]{#commit}`: 35 and 40
+    # links to them failed the gate, "no id 'commit'", and the braces showed as text.
+    build = build_site(
+        {
+            "README.md": "# Git\n",
+            "episodes/01-changes.md": "# Changes\n\n[Commit](../learners/reference.md#commit).\n",
+            "learners/reference.md": "# Glossary\n\n[commit]{#commit}\n:   A record of changes.\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert '<span id="commit">commit</span>' in build.page("learners/reference.html")
+
+
 def test_with_no_numbers_the_readme_table_of_modules_is_the_syllabus(build_site):
     # As Microsoft's Mastering-GitHub-Copilot is laid out: unnumbered module folders,
     # listed in the README's table; parts numbered inside a module.

@@ -147,8 +147,9 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     md.use(footnote_plugin, inline=False)
     add_footnote_labels(md)
     md.use(admon_plugin)
-    # `[x](y){target=_blank}`, as Python-Markdown's attribute lists let authors write.
-    md.use(attrs_plugin)
+    # `[x](y){target=_blank}`, as Python-Markdown's attribute lists let authors write, and
+    # Pandoc's spans: the Carpentries' glossaries name each term `[commit]{#commit}`.
+    md.use(attrs_plugin, spans=True)
     add_math(md)
     track_positions(md)
     add_heading_ids(md)
