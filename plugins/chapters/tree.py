@@ -239,7 +239,7 @@ def lessons_kept_apart(folder: Folder) -> Folder | None:
     if len(holding) != 1:
         return None
     names = [*holding[0].folders, *(posixpath.basename(page.path) for page in holding[0].files)]
-    numbers = [name_numbers(name) for name in names if name_numbers(name) is not None]
+    numbers = [numbers for numbers in map(name_numbers, names) if numbers is not None]
     return holding[0] if len(numbers) == len(set(numbers)) else None
 
 
@@ -423,7 +423,10 @@ class TreeReader:
     def part_entry(self, folder: Folder) -> Chapter:
         """Return the entry of an unnumbered folder inside a unit (`4-typing-game/typing-game/`),
         with its children: its page links to it, or it holds numbered lessons."""
-        entry = page_entry(folder.page, None)
+        return self.with_children(page_entry(folder.page, None), folder)
+
+    def with_children(self, entry: Chapter, folder: Folder) -> Chapter:
+        """Return `entry` holding the entries in `folder` as its children."""
         entry.children = self.children(folder)
         for child in entry.children:
             child.parent = entry
@@ -434,12 +437,12 @@ class TreeReader:
         if numbers is None:
             self.set_outside(folder)
             return None
-        entry = (
+        entry = self.with_children(
             listing_entry(folder, numbers)
             if folder.page is None
-            else page_entry(folder.page, numbers)
+            else page_entry(folder.page, numbers),
+            folder,
         )
-        entry.children = self.children(folder)
         if entry.listing and not entry.children:  # nothing to list: no page to make
             self.problems.append(
                 f"content/{folder.path}/: a numbered folder with no page and no lesson:"
@@ -450,8 +453,6 @@ class TreeReader:
         if entry.listing:  # what it lists, for search engines and link previews
             titles = ", ".join(child.title for child in entry.children)
             entry.description = describe(f"<p>{html.escape(titles)}</p>")
-        for child in entry.children:
-            child.parent = entry
         return entry
 
     def set_outside(self, folder: Folder, with_page: bool = True) -> None:

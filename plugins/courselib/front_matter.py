@@ -77,7 +77,7 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     key = None
     while index < len(lines):
         line = lines[index]
-        if fenced and not line.strip() and not END.match(line):
+        if fenced and not line.strip():
             index += 1
             continue
         if not line.strip() or END.match(line):

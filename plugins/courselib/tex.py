@@ -80,6 +80,7 @@ TEXT_COMMANDS = {"mbox", "hbox", "textnormal"}
 # of its text. Each is left out (blanked, so offsets stay right); the chapter reader warns.
 FONT_SIZES = {"tiny", "scriptsize", "footnotesize", "small", "normalsize"}
 FONT_SIZES |= {"large", "Large", "LARGE", "huge", "Huge"}
+FONT_SIZE_COMMAND = re.compile(rf"\\(?:{'|'.join(sorted(FONT_SIZES))})(?![A-Za-z])")
 REWRITTEN_COMMAND = re.compile(rf"\\(?:{'|'.join(sorted(TEXT_COMMANDS | FONT_SIZES))})(?![A-Za-z])")
 NUMBERED_ENVIRONMENTS = {"equation", "align", "gather", "multline", "alignat", "flalign"}
 
@@ -198,6 +199,8 @@ def _refuse_unsupported(tex: str) -> None:
 
 def font_sizes(tex: str) -> list[tuple[int, str]]:
     r"""Return each font size command of `tex` (`\large`) with its offset: left out."""
+    if not FONT_SIZE_COMMAND.search(tex):  # every formula is asked: most have none
+        return []
     return [
         (token.start(), token.group())
         for token in TOKEN.finditer(tex)

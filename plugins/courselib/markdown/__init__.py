@@ -173,7 +173,7 @@ def render_markdown(text: str, md: MarkdownIt | None = None) -> RenderedChapter:
     md = md or course_parser()
     env: dict = {}
     tokens = md.parse(text, env)
-    links, problems = written_links(tokens, env["source_lines"], md)
+    links, problems = written_links(tokens, env["source_lines"])
     html = md.renderer.render(tokens, md.options, env)  # which finds the warnings
     return RenderedChapter(
         html=html,
@@ -206,4 +206,4 @@ def chapter_links(text: str) -> list[WrittenLink]:
     md = course_parser()
     env: dict = {}
     tokens = md.parse(chapter_body(text), env)
-    return written_links(tokens, env["source_lines"], md)[0]
+    return written_links(tokens, env["source_lines"])[0]

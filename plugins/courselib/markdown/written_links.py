@@ -46,7 +46,7 @@ class WrittenLink:
     written: str = ""
 
 
-def written_links(tokens: list[Token], lines: list[str], md) -> tuple[list, list]:
+def written_links(tokens: list[Token], lines: list[str]) -> tuple[list, list]:
     """Return the chapter's links in source order, and (line, column, message) problems."""
     links: list[WrittenLink] = []
     problems: list[tuple[int, int, str]] = []
