@@ -415,6 +415,8 @@ def test_lessons_that_start_with_a_numbered_second_level_heading_are_named_by_it
             "README.md": "# Zoomcamp\n",
             "01-intro/README.md": "## 1. Introduction\n",
             "01-intro/02-eda.md": "## 1.2 Exploratory data analysis\n\nText.\n",
+            # Code in the heading, before a comma: the title was shown twice.
+            "01-intro/03-git.md": "## 1.3 Using `git`, then\n\nText.\n",
         },
         extra_settings=SETTINGS,
     )
@@ -424,6 +426,9 @@ def test_lessons_that_start_with_a_numbered_second_level_heading_are_named_by_it
     # Shown once, as GitHub shows it: the page's <h1> is for screen readers only.
     assert '<h1 class="visually-hidden">1.2 Exploratory data analysis</h1>' in page
     assert '<h2 id="12-exploratory-data-analysis">1.2 Exploratory data analysis</h2>' in page
+    assert '<h1 class="visually-hidden">1.3 Using git, then</h1>' in build.page(
+        "01-intro/03-git.html"
+    )
     syllabus = syllabus_of(build)
     assert ">1.2 Exploratory data analysis<" in syllabus and "Eda" not in syllabus
     assert ">1. Introduction<" in syllabus and "Unit 1" not in syllabus

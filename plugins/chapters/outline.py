@@ -151,19 +151,25 @@ def reading_minutes(body_html: str) -> int:
 
 
 def describe(body_html: str, limit: int = DESCRIPTION_LENGTH) -> str:
-    """Return the first paragraph of a chapter as plain text, cut at a word within `limit`.
-
-    A paragraph holds inline markup only: its tags go without a trace ("if `x`, then" is
-    "if x, then", not "if x , then"), but for a line break and a footnote's number.
-    """
+    """Return the first paragraph of a chapter as plain text (inline_text), cut at a word
+    within `limit`."""
     for paragraph in PARAGRAPH.finditer(body_html):  # most often the first one will do
-        inline = LINE_BREAK.sub(" ", FOOTNOTE_REFERENCE.sub("", paragraph.group(1)))
-        text = " ".join(html.unescape(TAG.sub("", inline)).split())
+        text = inline_text(paragraph.group(1))
         if text:
             if len(text) <= limit:
                 return text
             return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return ""
+
+
+def inline_text(inline_html: str) -> str:
+    """Return a paragraph's or heading's HTML as the text a reader sees, spaces collapsed.
+
+    Its tags go without a trace ("if `x`, then" is "if x, then", not "if x , then"), but
+    for a line break, a space, and a footnote's number, left out.
+    """
+    inline = LINE_BREAK.sub(" ", FOOTNOTE_REFERENCE.sub("", inline_html))
+    return " ".join(html.unescape(TAG.sub("", inline)).split())
 
 
 def has_h1(body_html: str) -> bool:
@@ -174,9 +180,7 @@ def has_h1(body_html: str) -> bool:
 def opens_with(body_html: str, title: str) -> bool:
     """True when the chapter body opens with a heading whose text is `title`."""
     found = OPENING_HEADING.match(body_html)
-    return found is not None and " ".join(
-        html.unescape(TAG.sub(" ", found[2])).split()
-    ) == " ".join(title.split())
+    return found is not None and inline_text(found[2]) == " ".join(title.split())
 
 
 def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
