@@ -80,6 +80,7 @@ PLUGINS = [
     "unchanged_pages",  # links chapter pages whose inputs did not change from the last build
     # These run on `finalized`, on the written site, in this order:
     "math_font",  # before theme_assets (trims its stylesheet), search and linkgate
+    "scheme_images",  # after math_font (rewrites the stylesheet's end), before theme_assets
     "theme_assets",
     "search",
     "linkgate",  # last: checks the site once every other plugin has written it

@@ -1,0 +1,60 @@
+"""A logo kept in two colour schemes on GitHub shows once, in the reader's scheme."""
+
+import pytest
+from conftest import run_pelican, write_content
+from test_images import png
+from test_scheme_images import LOGOS
+
+from benchmarks.audit import served
+
+from .conftest import chromium_or_skip, open_reader
+
+
+@pytest.fixture(scope="module")
+def logo_site(tmp_path_factory):
+    """A course whose README shows its logo in each scheme, served on 127.0.0.1."""
+    chromium_or_skip()
+    work = tmp_path_factory.mktemp("schemes")
+    content = write_content(
+        work / "content",
+        {
+            "README.md": LOGOS,
+            "01-intro.md": "# Intro\n\nText.\n",
+            "logo-light.png": png(40, 20, "white"),
+            "logo-dark.png": png(40, 20, "black"),
+        },
+    )
+    build = run_pelican(content, work / "output")
+    assert build.exit_code == 0, build.log
+    with served(build.output) as base_url:
+        yield base_url
+
+
+def shown_logos(page) -> list[str]:
+    """Return the `src` of each logo the page shows."""
+    return page.evaluate(
+        "[...document.querySelectorAll('main img')]"
+        ".filter(image => image.checkVisibility())"
+        ".map(image => image.getAttribute('src'))"
+    )
+
+
+@pytest.mark.parametrize(
+    ("system", "toggled", "shown"),
+    [
+        ("light", False, "./logo-light.png#gh-light-mode-only"),
+        ("dark", False, "./logo-dark.png#gh-dark-mode-only"),
+        ("light", True, "./logo-dark.png#gh-dark-mode-only"),  # dark chosen with the toggle
+        ("dark", True, "./logo-light.png#gh-light-mode-only"),
+    ],
+)
+def test_the_logo_of_the_readers_scheme_shows_alone(chromium, logo_site, system, toggled, shown):
+    reader = open_reader(chromium, color_scheme=system)
+    page = reader.page
+    page.goto(f"{logo_site}/index.html")
+    if toggled:
+        page.locator(".scheme-toggle").click()
+        page.wait_for_function("document.documentElement.dataset.scheme !== undefined")
+    assert shown_logos(page) == [shown]
+    assert reader.console_errors == []
+    page.context.close()
