@@ -181,6 +181,8 @@ def test_a_title_that_names_its_own_number_is_not_labelled_twice():
             page("02-app/README.md", "Lesson 2 - Your first app"),
             page("03-rag/README.md", "Lesson 30: not this one's number"),
             page("03-rag/1-vectors.md", "Part 3.1. Vectors"),
+            page("04-tools/README.md", "Module 04: Tools"),  # LangChain4j-for-Beginners
+            page("04-tools/01-call.md", "04.01 Calling a tool"),
         ],
         [],
         "{slug}.html",
@@ -192,9 +194,18 @@ def test_a_title_that_names_its_own_number_is_not_labelled_twice():
         "Lesson 2 - Your first app",
         "Unit 3: Lesson 30: not this one's number",
         "Part 3.1. Vectors",
+        "Module 04: Tools",
+        "04.01 Calling a tool",
     ]
-    assert [entry.label for entry in course.order] == ["Unit 1", "Unit 2", "Unit 3", "Part 3.1"]
-    assert [entry.badge for entry in course.order] == ["", "", "Unit 3", ""]
+    assert [entry.label for entry in course.order] == [
+        "Unit 1",
+        "Unit 2",
+        "Unit 3",
+        "Part 3.1",
+        "Unit 4",
+        "Part 4.1",
+    ]
+    assert [entry.badge for entry in course.order] == ["", "", "Unit 3", "", "", ""]
 
 
 def test_deeper_levels_repeat_the_last_word():

@@ -219,9 +219,15 @@ NUMBERED_TITLE = re.compile(r"(?:[^\W\d_]+\s+)?(\d+(?:\.\d+)*)\.?(?!\w)")
 
 
 def names_number(title: str, numbering: str) -> bool:
-    """True when `title` starts with `numbering`, after a word or not: "Lesson 2: ..." for "2"."""
+    """True when `title` starts with `numbering`, after a word or not: "Lesson 2: ..." for "2",
+    "Module 00: ..." for "0"."""
     found = NUMBERED_TITLE.match(title)
-    return bool(numbering) and found is not None and found[1] == numbering
+    return bool(numbering) and found is not None and numbers_of(found[1]) == numbers_of(numbering)
+
+
+def numbers_of(numbering: str) -> tuple[int, ...]:
+    """Return the numbers of a dotted numbering: (1, 2) for "01.2"."""
+    return tuple(int(number) for number in numbering.split("."))
 
 
 def page_entry(chapter: WrittenChapter, numbers: tuple[int, ...] | None) -> Chapter:
