@@ -139,15 +139,26 @@ def test_pandoc_attributes_in_single_quotes_are_the_images(markdown, image):
 @pytest.mark.parametrize(
     ("markdown", "title"),
     [
-        ("Intro.\n\n## Setup\n\n# The course\n", "The course"),
+        ("# The course\n\n## Setup\n\n# Appendix\n", "The course"),
+        ("![Banner](b.png)\n\nA line of introduction.\n\n# The course\n", "The course"),
         # DataTalksClub's zoomcamp starts 132 lessons so; they were named after their files.
         ("## 1.1 Introduction to ML\n\n### Plan\n\n## 1.2 Next\n", "1.1 Introduction to ML"),
-        ("### Small\n\n## Larger\n", "Larger"),
+        (
+            "![Banner](b.png)\n\n[![Badge](x.svg)](https://x.org) | [Home](../README.md)\n\n"
+            "<!-- note -->\n\n---\n\n## 1.2 Data preparation\n",
+            "1.2 Data preparation",
+        ),
+        # copilot-cli-for-beginners: a banner, a paragraph, then its sections. All 8 lessons
+        # were titled by a section ("Learning Objectives", "Your First Copilot CLI Experience").
+        ("![Chapter 01](h.png)\n\nThis chapter...\n\n## Learning Objectives\n", None),
+        ("Intro.\n\n## Learning Objectives\n\n# Your First Experience\n", None),
+        ("## Overview\n\n# Appendix\n", None),  # a higher heading follows: not its title
+        ("### Small\n\n## Larger\n", None),
         ("> # Quoted\n\nText.\n", None),
         ("No heading.\n", None),
     ],
 )
-def test_the_title_is_the_first_heading_of_the_highest_level(markdown, title):
+def test_the_title_is_a_first_h1_or_a_heading_that_opens_the_file(markdown, title):
     assert render_markdown(markdown).title == title
 
 

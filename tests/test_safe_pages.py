@@ -5,6 +5,7 @@ import re
 import pytest
 from conftest import chapter
 from safe_pages.links import protect_new_tab_links
+from safe_pages.styles import without_inline_styles
 from selectolax.lexbor import LexborHTMLParser
 
 # base-uri: a <base> element cannot send every relative link elsewhere; form-action: a form
@@ -105,6 +106,31 @@ def test_links_a_chapter_opens_in_a_new_tab_cannot_reach_back(build_site):
     for link in new_tab_links:
         assert link.attrs["rel"] == "noopener noreferrer", link.html
         assert len(re.findall(r"\srel=", link.html)) == 1, link.html
+
+
+def test_inline_styles_are_left_out_as_github_leaves_them_out(build_site):
+    # LangChain4j-for-Beginners sizes an image so; the policy refused it, with a console error.
+    pixel = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+    body = (
+        f'<img src="{pixel}" alt="A diagram" style="width: 50%">\n\n'
+        '<p align="center" STYLE="color: red">Centred</p>\n\n'
+        "<style>p { color: red }</style>\n\nText about a style guide."
+    )
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
+    assert build.exit_code == 0, build.log
+    html = build.page("chapter1.html")
+    assert not re.search(r"<style\b|\sstyle=", html, re.IGNORECASE)
+    assert f'<img src="{pixel}" alt="A diagram">' in html
+    assert '<p align="center">Centred</p>' in html
+    assert "Text about a style guide." in html
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["<p>A style guide, in <code>style=</code> and <code>&lt;style&gt;</code>.</p>", "<p>x</p>"],
+)
+def test_a_body_without_inline_styles_is_left_as_it_is(body):
+    assert without_inline_styles(body) == body
 
 
 # --- in a browser ---------------------------------------------------------------------------

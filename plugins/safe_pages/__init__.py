@@ -1,4 +1,5 @@
-"""Pages safe to open: a strict Content-Security-Policy, and new-tab links that cannot reach back.
+"""Pages safe to open: a strict Content-Security-Policy, new-tab links that cannot reach back,
+and no inline style for the policy to refuse (styles.py).
 
 The policy (courselib.csp) allows only the site's own scripts, styles and images, no
 inline script, unless CSP_ALLOW widens where embeds, images, media and fonts may come
@@ -11,6 +12,7 @@ from courselib.csp import PolicyError, page_policy, read_allowances
 from pelican import signals
 
 from .links import protect_new_tab_links
+from .styles import without_inline_styles
 
 logger = logging.getLogger(__name__)
 
@@ -27,9 +29,10 @@ def add_policy(generator) -> None:
 
 
 def protect_content(content) -> None:
-    """Add rel="noopener noreferrer" to the new-tab links of one chapter or page body."""
+    """Add rel="noopener noreferrer" to the new-tab links of one chapter or page body, and
+    leave out its inline styles."""
     if getattr(content, "_content", None):
-        content._content = protect_new_tab_links(content._content)
+        content._content = without_inline_styles(protect_new_tab_links(content._content))
 
 
 def register() -> None:

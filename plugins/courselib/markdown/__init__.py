@@ -185,20 +185,51 @@ def render_markdown(text: str, md: MarkdownIt | None = None) -> RenderedChapter:
 
 
 def first_heading(tokens: list) -> str | None:
-    """Return the text of a chapter's first heading of the highest level it uses, or None.
+    """Return the text of the heading that titles a chapter, or None (it is named by its file).
 
-    That is its first `# Heading`; in a file without one, as many lessons on GitHub
-    start with `## 1.1 Introduction`, its first `##` (and so on down).
+    That is its first heading when it is a `# Heading`, wherever it comes (after a banner or
+    a line of introduction); or, as many lessons on GitHub start with `## 1.1 Introduction`,
+    a first heading of another level that opens the file (nothing but images, badges, links
+    and HTML before it) and that no heading of a higher level follows. A `## Learning
+    objectives` after the lesson's first paragraphs is a section, not the lesson's title.
     """
     headings = [
-        (token.tag, index)
+        (index, token)
         for index, token in enumerate(tokens)
         if token.type == "heading_open" and token.level == 0
     ]
     if not headings:
         return None
-    _tag, index = min(headings)
+    index, first = headings[0]
+    opens_file = all(is_decoration(token) for token in tokens[:index])
+    highest = first.tag == min(token.tag for _index, token in headings)  # "h1" < "h2"
+    if first.tag != "h1" and not (opens_file and highest):
+        return None
     return " ".join(heading_text(tokens[index + 1]).split()) or None
+
+
+# What may come before a title: the parts of an HTML block, a rule, or a paragraph of
+# images, links and HTML tags (a banner, badges, "Back to the course").
+DECORATIONS = frozenset({"html_block", "hr", "paragraph_open", "paragraph_close"})
+INLINE_DECORATIONS = frozenset(
+    {"image", "link_open", "link_close", "html_inline", "softbreak", "hardbreak"}
+)
+
+
+def is_decoration(token) -> bool:
+    """True for a token of the decorations a chapter may open with before its title."""
+    if token.type in DECORATIONS:
+        return True
+    if token.type != "inline" or token.level != 1:
+        return False
+    in_link = 0
+    for child in token.children or []:
+        in_link += {"link_open": 1, "link_close": -1}.get(child.type, 0)
+        if child.type in INLINE_DECORATIONS or in_link:
+            continue
+        if child.type != "text" or any(character.isalnum() for character in child.content):
+            return False
+    return True
 
 
 def chapter_links(text: str) -> list[WrittenLink]:
