@@ -152,8 +152,9 @@ def test_pandoc_attributes_in_single_quotes_are_the_images(markdown, image):
         # were titled by a section ("Learning Objectives", "Your First Copilot CLI Experience").
         ("![Chapter 01](h.png)\n\nThis chapter...\n\n## Learning Objectives\n", None),
         ("Intro.\n\n## Learning Objectives\n\n# Your First Experience\n", None),
-        ("## Overview\n\n# Appendix\n", None),  # a higher heading follows: not its title
-        ("### Small\n\n## Larger\n", None),
+        # A zoomcamp homework: its questions hold a stray `# Prepare Postgres`.
+        ("## Week 1 Homework\n\n## Question 1\n\n# Prepare Postgres\n", "Week 1 Homework"),
+        ("### Small\n\n## Larger\n", "Small"),
         ("> # Quoted\n\nText.\n", None),
         ("No heading.\n", None),
     ],

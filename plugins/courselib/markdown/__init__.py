@@ -190,20 +190,17 @@ def first_heading(tokens: list) -> str | None:
     That is its first heading when it is a `# Heading`, wherever it comes (after a banner or
     a line of introduction); or, as many lessons on GitHub start with `## 1.1 Introduction`,
     a first heading of another level that opens the file (nothing but images, badges, links
-    and HTML before it) and that no heading of a higher level follows. A `## Learning
-    objectives` after the lesson's first paragraphs is a section, not the lesson's title.
+    and HTML before it), even when a `#` comes later (zoomcamp homework opens with `## Week 1
+    Homework`, then has `# Prepare Postgres` among its questions). A `## Learning objectives`
+    after the lesson's first paragraphs is a section, not the lesson's title.
     """
-    headings = [
-        (index, token)
-        for index, token in enumerate(tokens)
-        if token.type == "heading_open" and token.level == 0
-    ]
-    if not headings:
+    index = next(
+        (i for i, token in enumerate(tokens) if token.type == "heading_open" and token.level == 0),
+        None,
+    )
+    if index is None:
         return None
-    index, first = headings[0]
-    opens_file = all(is_decoration(token) for token in tokens[:index])
-    highest = first.tag == min(token.tag for _index, token in headings)  # "h1" < "h2"
-    if first.tag != "h1" and not (opens_file and highest):
+    if tokens[index].tag != "h1" and not all(is_decoration(token) for token in tokens[:index]):
         return None
     return " ".join(heading_text(tokens[index + 1]).split()) or None
 
