@@ -189,6 +189,49 @@ def test_a_folder_with_no_page_is_linked_on_github_when_the_course_says_where_it
     assert f'href="{repository}/1-basics/1-intro/code%20two"' in intro
 
 
+# copilot-cli-for-beginners links the agents it keeps in .github/: the links were left as
+# `{filename}/.github/...` with "made no page (see its own problem above)" and no problem
+# above, while a linked .github/workflows/ci.yml was published though hidden files are not.
+HIDDEN_LINKS = (
+    "[The reviewer](../../.github/agents/reviewer.md) and [CI](/.github/workflows/ci.yml)"
+)
+
+
+def hidden_course() -> dict[str, str | bytes]:
+    course = github_course()
+    course["1-basics/1-intro/README.md"] = chapter("Intro", "intro", body=HIDDEN_LINKS, chapter="1")
+    course[".github/agents/reviewer.md"] = "# Reviewer\n"
+    course[".github/workflows/ci.yml"] = "on: push\n"
+    return course
+
+
+def test_a_link_to_a_hidden_file_says_it_is_not_published(build_site):
+    build = build_site(hidden_course())
+    assert build.exit_code != 0
+    source = "content/1-basics/1-intro/README.md"
+    for column, written, path in (
+        (1, "../../.github/agents/reviewer.md", ".github/agents/reviewer.md"),
+        (54, "/.github/workflows/ci.yml", ".github/workflows/ci.yml"),
+    ):
+        assert (
+            f"{source}:7:{column}: broken link '{written}': content/{path} is hidden"
+            " (a name in its path starts with '.'), and hidden files are not published:"
+            " set SOURCE_URL to link it on GitHub"
+        ) in build.log, build.log[-3000:]
+    assert "Unable to find" not in build.log
+    assert not (build.output / ".github").exists()
+
+
+def test_a_hidden_file_is_linked_on_github_when_the_course_says_where_it_is(build_site):
+    source = "https://github.com/example/course/blob/main/content"
+    build = build_site(hidden_course(), extra_settings={"SOURCE_URL": source})
+    assert build.exit_code == 0, build.log[-3000:]
+    intro = article(build.page("intro.html"))
+    assert f'href="{source}/.github/agents/reviewer.md"' in intro
+    assert f'href="{source}/.github/workflows/ci.yml"' in intro
+    assert not (build.output / ".github").exists()
+
+
 def test_a_repository_address_that_is_not_one_stops_the_build_naming_the_setting(build_site):
     build = build_site(github_course(), extra_settings={"SOURCE_URL": "github.com/x"})
     assert build.exit_code != 0

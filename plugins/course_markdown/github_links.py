@@ -35,6 +35,7 @@ from urllib.parse import quote, unquote
 from courselib.cached_products.page_rewrites import Edits, apply_edits, file_stamp
 from courselib.github_links import (
     ContentFiles,
+    file_on_github,
     folder_on_github,
     github_path,
     github_target,
@@ -326,6 +327,9 @@ class CourseLinks:
             if link is not None and self.repository and self.files.is_folder(link.path):
                 # A folder with no page (code, say): GitHub lists its files; a site cannot.
                 return folder_on_github(self.repository, link.path, link), None, None
+            if link is not None and self.repository and self.files.is_file(link.path):
+                # A hidden file (`.github/agents/x.md`): not published, shown by GitHub.
+                return file_on_github(self.repository, link.path, link), None, None
             return None, None, None
         if is_markdown(target):
             return placeholder("filename", target, link), target, None

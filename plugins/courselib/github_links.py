@@ -98,6 +98,18 @@ def repository_url(settings: dict) -> tuple[str | None, str | None]:
     return value.rstrip("/"), None
 
 
+def is_hidden(path: str) -> bool:
+    """True for a path of content/ that a name starting with `.` hides (`.github/x.md`):
+    neither built nor published (IGNORE_FILES), so no link to it is made a page's."""
+    return any(name.startswith(".") for name in path.split("/") if name not in ("", ".", ".."))
+
+
+def file_on_github(repository: str, path: str, link: GithubPath) -> str:
+    """Return the web address of the file content/`path` in the repository whose content/ is
+    at `repository`, with the link's query and fragment."""
+    return link.with_path(f"{repository}/{quote(path, safe='/', errors='surrogateescape')}")
+
+
 def folder_on_github(repository: str, folder: str, link: GithubPath) -> str:
     """Return the web address of content/`folder` in the repository whose content/ is at
     `repository` (a folder's view: tree/, not blob/), with the link's query and fragment."""
@@ -162,7 +174,10 @@ class ContentFiles:
 
 
 def github_target(link: GithubPath, files: ContentFiles) -> str | None:
-    """Return the content file a link names (a folder's README for a folder), or None if none."""
+    """Return the content file a link names (a folder's README for a folder), or None if none
+    or if it is hidden (`is_hidden`)."""
+    if is_hidden(link.path):
+        return None
     if not link.is_folder and files.is_file(link.path):
         return link.path
     if files.is_folder(link.path):

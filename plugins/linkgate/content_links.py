@@ -19,6 +19,7 @@ from courselib.github_links import (
     github_path,
     github_placeholder,
     github_target,
+    is_hidden,
     is_markdown,
 )
 
@@ -58,6 +59,15 @@ class ContentLinks:
             return None  # a link to a page of the site, judged in the site
         target = github_target(link, self.files)
         if target is None:
+            if is_hidden(link.path) and (
+                self.files.is_file(link.path) or self.files.is_folder(link.path)
+            ):
+                shown = posixpath.join(self.shown_root, link.path)
+                return (
+                    f"{shown} is hidden (a name in its path starts with '.'), and hidden files"
+                    f" are not published: set {REPOSITORY_SETTING} to link it on GitHub",
+                    None,
+                )
             if self.files.is_folder(link.path):
                 shown = posixpath.join(self.shown_root, link.path) + "/"
                 return (
