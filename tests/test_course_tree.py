@@ -40,7 +40,18 @@ def test_a_page_is_written_where_its_path_says(source, save_as):
         ("3 spatial design", 3),
         ("4", 4),
         ("4.md", 4),
-        ("chapter4.md", None),
+        # After a word for a part of a course, as edgeai-for-beginners (`Module01/`) and
+        # AZD-for-beginners (`docs/chapter-01-foundation/`) name theirs.
+        ("chapter4.md", 4),
+        ("Module01", 1),
+        ("chapter-01-foundation", 1),
+        ("Session02-sdk", 2),
+        ("week_1_docker_sql", 1),
+        ("Lesson 3 - Vectors.md", 3),
+        ("day-05", 5),
+        ("python3-basics", None),
+        ("module1a", None),
+        ("lessons", None),
         ("images", None),
         ("2024report.md", None),
         # Days are not numbers: Security-101's dotted numbers made this "Chapter 2024.1.15".
@@ -64,7 +75,8 @@ def test_numbers_come_from_the_start_of_a_name(name, number):
         ("1.2.md", (1, 2)),
         ("2.devices", (2,)),
         ("01. Setup.md", (1,)),
-        ("chapter4.md", None),
+        ("unit-2.1-threats.md", (2, 1)),
+        ("notes4.md", None),
     ],
 )
 def test_a_dotted_number_is_one_number_per_level(name, numbers):

@@ -796,3 +796,33 @@ def test_hidden_folders_such_as_github_are_not_built(build_site):
     assert build.exit_code == 0, build.log
     assert not (build.output / ".github").exists()
     assert "Workflow notes" not in build.page("index.html")
+
+
+def test_units_named_by_a_word_and_a_number_are_numbered_by_it(build_site):
+    # AZD-for-beginners keeps its chapters in docs/chapter-01-foundation/...: unnumbered, so the
+    # syllabus was its side workshop's numbered steps, three folders down, and the 32 pages of
+    # its chapters were left out. edgeai-for-beginners' Module01/ was "Chapter 2: Chapter 01".
+    readme = (
+        "# Course\n\n| Chapter | |\n|---|---|\n"
+        "| 1 | [Foundation](docs/chapter-01-foundation/README.md) |\n"
+        "| 2 | [AI](docs/chapter-02-ai/README.md) |\n\n[The workshop](workshop/README.md)\n"
+    )
+    build = build_site(
+        {
+            "README.md": readme,
+            "docs/chapter-01-foundation/README.md": "# Chapter 01: Foundation\n",
+            "docs/chapter-01-foundation/first-project.md": "# Your first project\n",
+            "docs/chapter-02-ai/README.md": "# Chapter 02: AI\n",
+            "workshop/README.md": "# Workshop\n",
+            "workshop/docs/instructions/0-Introduction.md": "# Workshop intro\n",
+            "workshop/docs/instructions/1-Select.md": "# Select a template\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    entries = re.findall(
+        r'<span class="chapter-(?:number|title)">([^<]+)</span>', syllabus_of(build)
+    )
+    assert entries == ["Chapter 01: Foundation", "Your first project", "Chapter 02: AI"]
+    assert "<title>Chapter 01: Foundation ·" in build.page("docs/chapter-01-foundation/index.html")
+    assert "Workshop intro" in build.page("workshop/docs/instructions/0-Introduction.html")

@@ -30,6 +30,13 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 FOLDER_PAGE_NAMES = ("index", "readme")
 # `1-intro`, `01_setup`, `2.devices`, `3 spatial design`, or a bare `4`.
 NUMBERED = re.compile(r"^(?P<numbers>\d+(?:\.\d+)*)(?:[-_. ]+|$)")
+# The same after a word that names a part of a course: `Module01`, `chapter-01-foundation`,
+# `Session02-sdk`, `week_1_docker`, `Lesson 3`. Other words stay names (`python3-basics`).
+NAMED_NUMBER = re.compile(
+    r"^(?:chapter|module|lesson|unit|week|session|part|lecture|episode|day)[-_ ]?"
+    r"(?P<numbers>\d+(?:\.\d+)*)(?:[-_. ]+|$)",
+    re.IGNORECASE,
+)
 # A name that starts with a day (`2024-01-15-notes.md`, `2024.01.15 meetup.md`): no number.
 DATED = re.compile(r"^(?:19|20)\d\d(?P<separator>[-_.])(?:0?[1-9]|1[0-2])(?P=separator)\d\d?(?!\d)")
 # What a file's name may hold that a URL may not hold as it is (`#` would start a fragment,
@@ -101,11 +108,12 @@ def name_numbers(name: str) -> tuple[int, ...] | None:
     """Return the numbers a file or folder name starts with, or None.
 
     `01_setup.md` -> (1,); a dotted number, as in a flat folder of lessons named
-    `1.1 Key concepts.md`, `1.2 Threats.md`, is one number per level: (1, 1). A name
-    starting with a day, `2024-01-15-notes.md`, has none.
+    `1.1 Key concepts.md`, `1.2 Threats.md`, is one number per level: (1, 1). A word
+    for a part of a course may come first: `Module01/` -> (1,). A name starting with a
+    day, `2024-01-15-notes.md`, has none.
     """
     name = stem(name) if is_markdown(name) else name
-    found = None if DATED.match(name) else NUMBERED.match(name)
+    found = None if DATED.match(name) else NUMBERED.match(name) or NAMED_NUMBER.match(name)
     return tuple(int(part) for part in found["numbers"].split(".")) if found else None
 
 
@@ -125,8 +133,9 @@ def unit_number(source: str) -> int | None:
 
 
 def in_numbered_folder(source: str) -> bool:
-    """True when a file in content/ lies inside a folder whose name starts with a number."""
-    return any(name_number(folder) is not None for folder in source.split("/")[:-1])
+    """True when a file in content/ lies inside a folder whose name starts with a number
+    (`week3/` does not count: a Pelican chapter kept there keeps Pelican's rules)."""
+    return any(NUMBERED.match(folder) for folder in source.split("/")[:-1])
 
 
 def placed_by_path(source: str, has_title: bool) -> bool:
