@@ -336,3 +336,16 @@ def test_math_is_read_where_written_and_dollar_amounts_stay_text(markdown, formu
     rendered = render_markdown(markdown)
     assert rendered.html.count("<math") == formulas
     assert rendered.problems == []
+
+
+def test_mkdocs_collapsible_callouts_are_folds():
+    # AZD-for-beginners' workshop (written for MkDocs) folds its listings so; the box was
+    # always open, under a title saying "Expand To View".
+    markdown = '??? info "Expand to view"\n    Body.\n\n???+ tip\n    Open.\n\n!!! note\n    N.\n'
+    assert html(markdown) == (
+        '<details class="admonition info">\n'
+        '<summary class="admonition-title">Expand to view</summary>\n<p>Body.</p>\n</details>\n'
+        '<details class="admonition tip" open="">\n'
+        '<summary class="admonition-title">Tip</summary>\n<p>Open.</p>\n</details>\n'
+        '<div class="admonition note">\n<p class="admonition-title">Note</p>\n<p>N.</p>\n</div>\n'
+    )

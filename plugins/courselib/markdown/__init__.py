@@ -29,7 +29,7 @@ from .exercises import add_exercises
 from .fenced_divs import add_fenced_divs
 from .footnote_labels import add_footnote_labels
 from .headings import add_heading_ids, github_slug, heading_text
-from .html_rules import add_html_rules
+from .html_rules import add_collapsible_callouts, add_html_rules
 from .math_syntax import add_math
 from .positions import track_positions
 from .quiz import add_quizzes
@@ -158,6 +158,7 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     add_quizzes(md)
     add_fenced_divs(md)
     add_emoji_shortcodes(md)
+    add_collapsible_callouts(md)
     return md
 
 

@@ -9,6 +9,8 @@
 - Images: `alt` first, as Python-Markdown wrote them.
 - Attributes written after a link or image (`{target=_blank}`), but no event handler
   and no script URL.
+- MkDocs' collapsible callouts (`??? note`, open with `???+`): a `<details>` fold with the
+  title as its summary, which opens with no script.
 """
 
 import html
@@ -71,6 +73,12 @@ def add_html_rules(md: MarkdownIt) -> None:
     md.core.ruler.push("course_classes", course_classes)
     md.inline.ruler.before("attr", "pandoc_attributes", pandoc_attributes)
     md.core.ruler.before("source_positions", "credited_images", credited_images)
+
+
+def add_collapsible_callouts(md: MarkdownIt) -> None:
+    """Make `md` write `??? note` callouts as folds; after the rules that take callouts for
+    exercises and quizzes, which keep their own HTML."""
+    md.core.ruler.push("collapsible_callouts", collapsible_callouts)
 
 
 def pandoc_attributes(state: StateInline, silent: bool) -> bool:
@@ -153,6 +161,30 @@ def render_code_block(self, tokens: list[Token], index: int, options, env) -> st
     if named:
         return code_html(code[named.end() :], named["language"])
     return code_html(code, "")
+
+
+def collapsible_callouts(state: StateCore) -> None:
+    """Make each `???` callout a `<details>` (open for `???+`) with its title as summary.
+
+    mdit_py_plugins gives them classes (`is-collapsible collapsible-closed`) that nothing
+    in the theme acts on: a box always open, under a title that may say "click to expand".
+    """
+    opened: list[Token] = []
+    for token in state.tokens:
+        if token.type == "admonition_open":
+            opened.append(token)
+            if not token.markup.startswith("???"):
+                continue
+            token.tag = "details"
+            classes = str(token.attrs.get("class", "")).split()
+            token.attrs["class"] = " ".join(c for c in classes if "collapsible" not in c)
+            if token.markup.startswith("???+"):
+                token.attrs["open"] = ""
+        elif token.type in ("admonition_title_open", "admonition_title_close") and opened:
+            if opened[-1].tag == "details":
+                token.tag = "summary"
+        elif token.type == "admonition_close" and opened:
+            token.tag = opened.pop().tag
 
 
 def course_classes(state: StateCore) -> None:
