@@ -616,16 +616,19 @@ def test_a_unit_replaces_the_upcoming_chapter_of_its_number(build_site):
     assert not (build.output / "chapter2.html").exists()
 
 
-def test_a_page_placed_by_its_path_cannot_take_an_upcoming_chapters_address(build_site):
+def test_a_page_named_as_an_upcoming_chapter_is_that_chapter_written(build_site):
+    # `chapter3.md` is numbered by its name, as `Module01/` is: written without front matter,
+    # it replaces the announced chapter 3 (it clashed with the announcement's address before).
     build = build_site(
         {"1-a/README.md": "# A\n", "chapter3.md": "# Safety, written\n"},
         extra_settings={**SETTINGS, "UPCOMING_CHAPTERS": [{"number": 3, "title": "Safety"}]},
     )
-    assert build.exit_code != 0
-    assert (
-        "content/chapter3.md: its address 'chapter3.html' (from its path) is taken by"
-        " upcoming chapter 3 'Safety' (UPCOMING_CHAPTERS): rename it"
-    ) in build.log, build.log
+    assert build.exit_code == 0, build.log
+    entries = re.findall(
+        r'<span class="chapter-(?:number|title|status)">([^<]+)</span>', syllabus_of(build)
+    )
+    assert entries == ["Unit 1", "A", "Available", "Unit 3", "Safety, written", "Available"]
+    assert "Safety, written" in build.page("chapter3.html")
 
 
 def test_a_file_name_that_a_url_cannot_hold_as_it_is_gets_a_working_address(build_site):
@@ -826,3 +829,26 @@ def test_units_named_by_a_word_and_a_number_are_numbered_by_it(build_site):
     assert entries == ["Chapter 01: Foundation", "Your first project", "Chapter 02: AI"]
     assert "<title>Chapter 01: Foundation ·" in build.page("docs/chapter-01-foundation/index.html")
     assert "Workshop intro" in build.page("workshop/docs/instructions/0-Introduction.html")
+
+
+def test_of_two_numbered_folders_the_one_the_readme_links_into_is_the_syllabus(build_site):
+    # PhiCookBook keeps its chapters in md/ and their code in code/, both numbered: the
+    # syllabus was empty, with a notice, though its README links only into md/.
+    build = build_site(
+        {
+            "README.md": "# Cookbook\n\n- [Intro](md/01.Introduction/README.md)\n",
+            "md/01.Introduction/README.md": "# Introduction\n",
+            "md/02.Application/README.md": "# Applications\n\n[Act 1](md/01.BuildAgent.md)\n",
+            "code/01.Introduce/README.md": "# Sample code\n",
+            # edgeai-for-beginners: a unit's lessons in md/, its samples in code/, both numbered.
+            "md/02.Application/md/01.BuildAgent.md": "# Act 1\n",
+            "md/02.Application/code/01.Basic/README.md": "# Basic sample\n",
+        },
+        extra_settings={**SETTINGS, "COURSE_LEVELS": ["Chapter", "Act"]},
+    )
+    assert build.exit_code == 0, build.log
+    assert "the syllabus is empty" not in build.log
+    entries = re.findall(
+        r'<span class="chapter-(?:number|title)">([^<]+)</span>', syllabus_of(build)
+    )
+    assert entries == ["Chapter 1", "Introduction", "Chapter 2", "Applications", "Act 2.1", "Act 1"]

@@ -138,16 +138,18 @@ def numbered_here(folder: Folder) -> bool:
     )
 
 
-def syllabus_folder(root: Folder) -> tuple[Folder, str | None]:
+def syllabus_folder(root: Folder, linked: list[str] = ()) -> tuple[Folder, str | None]:
     """Return the folder whose numbered entries top the syllabus, and a notice if none can.
 
     That is content/ itself, unless nothing in it is numbered: then it is the one
     shallowest folder that holds numbered entries: `lessons/` of `lessons/01-intro/`.
-    Two such folders at one depth leave the syllabus to content/, with a notice.
+    Of two such folders at one depth, the one the README's links (`linked`, readme_order)
+    lead into, if they lead into one only (PhiCookBook's `md/`, not its `code/`); else
+    the syllabus is left to content/, with a notice.
     """
     level = [root]
     while level:
-        holding = [folder for folder in level if numbered_here(folder)]
+        holding = linked_among([folder for folder in level if numbered_here(folder)], linked)
         if len(holding) == 1:
             return holding[0], None
         if holding:
@@ -158,6 +160,16 @@ def syllabus_folder(root: Folder) -> tuple[Folder, str | None]:
             )
         level = [sub for folder in level for _name, sub in sorted(folder.folders.items())]
     return root, None
+
+
+def linked_among(folders: list[Folder], linked: list[str], inside: str = "") -> list[Folder]:
+    """Return the one of `folders` that `linked` (the names a page in content/`inside`
+    links into, readme_order) leads into, when it leads into one only; else `folders`."""
+    if len(folders) < 2:
+        return folders
+    start = len(inside) + 1 if inside else 0
+    chosen = [folder for folder in folders if folder.path[start:].split("/", 1)[0] + "/" in linked]
+    return chosen if len(chosen) == 1 else folders
 
 
 def links_only_into(root: Folder, linked: list[str], found: Folder) -> bool:
@@ -224,7 +236,8 @@ def listing_entry(folder: Folder, numbers: tuple[int, ...]) -> Chapter:
 def lessons_kept_apart(folder: Folder) -> Folder | None:
     """Return the one unnumbered folder with no page that keeps a unit's numbered lessons,
     when the unit has none of its own (`1-getting-started/lessons/1-introduction-to-iot/`,
-    as IoT-For-Beginners is laid out), or None.
+    as IoT-For-Beginners is laid out), or None. Of two, the one the unit's page links
+    into, if it links into one only (edgeai-for-beginners' `md/`, not its `code/`).
 
     Not one whose names give two lessons one number: such a folder (notes named
     `4_1_1_basics.md`, `4_1_2_dbt.md`, all number 4) stays outside, as it was.
@@ -236,6 +249,10 @@ def lessons_kept_apart(folder: Folder) -> Folder | None:
         for name, sub in folder.folders.items()
         if sub.page is None and name_numbers(name) is None and numbered_here(sub)
     ]
+    if len(holding) > 1 and folder.page is not None:  # the one its page links into, if one
+        holding = linked_among(
+            holding, readme_order(folder.page.body_html, folder.path), folder.path
+        )
     if len(holding) != 1:
         return None
     names = [*holding[0].folders, *(posixpath.basename(page.path) for page in holding[0].files)]
@@ -299,11 +316,11 @@ def build_course(
     reader = TreeReader(name_order)
     # Pelican chapters (front matter) are the top of the syllabus; upcoming ones are not.
     look_further = not chapters and not numbered_here(root)
-    found, notice = syllabus_folder(root) if look_further else (root, None)
+    linked = readme_order(home_html) if look_further else []
+    found, notice = syllabus_folder(root, linked) if look_further else (root, None)
     # A folder with a page of its own (`advanced/README.md`, `advanced/1-cli.md`) is more
     # likely a module of the course, which the README's links place; one without is not,
     # nor is one the README's links lead into alone (`lessons/`, in AI-For-Beginners).
-    linked = readme_order(home_html) if look_further else []
     syllabus = found if found.page is None or links_only_into(root, linked, found) else root
     by_readme = look_further and syllabus is root
     units = reader.linked_children(root, linked) if by_readme else None
