@@ -149,6 +149,17 @@ def test_has_h1(html, expected):
             "<li>Git.</li></ul></div><p>Git is a tool.</p>",
             "Git is a tool.",
         ),  # fmt: skip
+        # llm-zoomcamp opens 48 lessons so: each had "Video: Watch this lesson".
+        (
+            "<p>Video: <a href='v'>Watch this lesson</a></p><p>RAG adds documents.</p>",
+            "RAG adds documents.",
+        ),  # fmt: skip
+        ("<p><a href='a'>Home</a> | <a href='b'>Next</a></p>", "Home | Next"),  # nothing else
+        (
+            "<h2>Setup</h2><ul><li>Install <a href='d'>Docker</a> first.</li></ul>",
+            "Install Docker first.",
+        ),  # fmt: skip
+        ("<h2>Setup</h2>", ""),
     ],
 )
 def test_a_description_is_the_first_paragraphs_text_as_read(body, description):

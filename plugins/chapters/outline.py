@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Day
 from datetime import datetime
+from itertools import chain
 
 from courselib.chapter_numbers import OutlineError, chapter_number
 from courselib.term import spoken_day
@@ -20,6 +21,8 @@ LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 FOOTNOTE_REFERENCE = re.compile(r'<sup id="fnref:[^"]*">.*?</sup>', re.DOTALL)
 WORD = re.compile(r"\w+")
 # A paragraph of the text: not a callout's title ("Objectives", "Note").
+LIST_ITEM = re.compile(r"<li\b[^>]*>(.*?)</li>", re.IGNORECASE | re.DOTALL)
+LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
 PARAGRAPH = re.compile(r"<p(?![^>]*admonition-title)\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 # The heading a body opens with (in the permalink's wrapper, once the contents plugin ran).
@@ -152,14 +155,29 @@ def reading_minutes(body_html: str) -> int:
 
 def describe(body_html: str, limit: int = DESCRIPTION_LENGTH) -> str:
     """Return the first paragraph of a chapter as plain text (inline_text), cut at a word
-    within `limit`."""
-    for paragraph in PARAGRAPH.finditer(body_html):  # most often the first one will do
-        text = inline_text(paragraph.group(1))
-        if text:
-            if len(text) <= limit:
-                return text
-            return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return ""
+    within `limit`: the first that is not mostly links, else the first item of a list.
+
+    A line such as "Video: [Watch this lesson](...)" opens 48 lessons of llm-zoomcamp,
+    which all had it for description; a page of lists and headings had none. Mostly links
+    and nothing else, the first such line is the description.
+    """
+    mostly_links = ""
+    for found in chain(PARAGRAPH.finditer(body_html), LIST_ITEM.finditer(body_html)):
+        text = inline_text(found.group(1))
+        if not text:
+            continue
+        linked = sum(len(inline_text(link)) for link in LINK_TEXT.findall(found.group(1)))
+        if 2 * linked < len(text):
+            return cut_at_word(text, limit)
+        mostly_links = mostly_links or text
+    return cut_at_word(mostly_links, limit)
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """Return `text`, or its words within `limit` characters and an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def inline_text(inline_html: str) -> str:
