@@ -852,3 +852,51 @@ def test_of_two_numbered_folders_the_one_the_readme_links_into_is_the_syllabus(b
         r'<span class="chapter-(?:number|title)">([^<]+)</span>', syllabus_of(build)
     )
     assert entries == ["Chapter 1", "Introduction", "Chapter 2", "Applications", "Act 2.1", "Act 1"]
+
+
+def test_unnumbered_folders_the_readme_links_are_in_the_syllabus_where_it_lists_them(build_site):
+    # edgeai-for-beginners lists its Workshop/ and WorkshopForAgentic/ after Module01/ to
+    # Module08/: numbered at the top, the course left them out of the syllabus.
+    readme = (
+        "# Course\n\nA [lesson template](lesson-template/README.md) for teachers.\n\n"
+        "1. [Intro](introduction.md)\n2. [Basics](Module01/README.md)\n"
+        "3. [Workshop](./Workshop)\n4. [Deploy](Module02/README.md)\n"
+        "5. [Notes](cohorts/2026/notes.md)\n"
+    )
+    build = build_site(
+        {
+            "README.md": readme,
+            "introduction.md": "# Introduction\n",
+            "lesson-template/README.md": "# [Lesson Topic]\n",  # linked before the first unit
+            "Module01/README.md": "# Module 01: Basics\n",
+            "Module01/01.Setup.md": "# Setup\n",
+            "Module01/samples/README.md": "# Samples\n",
+            "Module01/samples/01/README.md": "# A first sample\n",
+            "Module02/README.md": "# Module 02: Deploy\n",
+            "Workshop/README.md": "# Workshop\n",
+            "Workshop/Session01-start.md": "# Session 1: Start\n",
+            "Workshop/Session02-build.md": "# Session 2: Build\n",
+            "cohorts/README.md": "# Cohorts\n",
+            "cohorts/2026/notes.md": "# Notes\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    syllabus = syllabus_of(build)
+    entries = re.findall(r'<span class="chapter-(?:number|title)">([^<]+)</span>', syllabus)
+    assert entries == [
+        "Module 01: Basics",
+        "Lesson 1.1",
+        "Setup",
+        "Samples",
+        "A first sample",  # not a second "Lesson 1.1"
+        "Workshop",
+        "Session 1: Start",  # not "Unit 1" again
+        "Session 2: Build",
+        "Module 02: Deploy",
+    ]
+    assert "Cohorts" not in syllabus and "Introduction" not in syllabus
+    assert "Lesson Topic" not in syllabus
+    workshop = build.page("Workshop/index.html")
+    assert '<link rel="prev" href="../Module01/samples/01/index.html">' in workshop
+    assert '<link rel="next" href="../Workshop/Session01-start.html">' in workshop

@@ -37,6 +37,7 @@ from courselib.github_links import PLACEHOLDER, github_path
 from courselib.html_urls import LINK, read_html
 from courselib.pages import (
     folder_page_among,
+    is_folder_page,
     name_number,
     name_numbers,
     page_save_as,
@@ -260,6 +261,42 @@ def lessons_kept_apart(folder: Folder) -> Folder | None:
     return holding[0] if len(numbers) == len(set(numbers)) else None
 
 
+def among_numbered(
+    numbered: list[Chapter],
+    others: list[tuple[int | None, Chapter]],
+    links_of: dict[int, int | None],
+) -> list[Chapter]:
+    """Return the numbered entries in their order with each of `others` (its first link, it)
+    before the first numbered entry the README links after it; the rest at the end."""
+    entries, waiting = [], list(others)
+    for entry in numbered:
+        link = links_of.get(id(entry))
+        while waiting and link is not None and waiting[0][0] is not None and waiting[0][0] < link:
+            entries.append(waiting.pop(0)[1])
+        entries.append(entry)
+    return entries + [entry for _link, entry in waiting]
+
+
+def readme_folder_links(page_html: str) -> list[str]:
+    """Return the names at the top of content/ that the course README links to themselves
+    (`Workshop/` for `Workshop/` or `Workshop/README.md`, `Workshop` for `./Workshop`), in
+    order; not those it links into deeper (`cohorts/2026/notes.md`). Only folders are
+    looked up in it (TreeReader.children)."""
+    names: list[str] = []
+    for url, kind, _where in read_html(page_html).urls if page_html else []:
+        pelican_link = PLACEHOLDER.match(unquote(url))
+        link = github_path(unquote(url)[pelican_link.end() :] if pelican_link else url, "")
+        if kind != LINK or link is None:
+            continue
+        first, _slash, rest = link.path.partition("/")
+        if not first or (rest and not is_folder_page(rest)):
+            continue
+        name = first + "/" if rest or link.is_folder else first  # `./Workshop`, as written
+        if name not in names:
+            names.append(name)
+    return names
+
+
 def link_names(name: str, item: "Folder | WrittenChapter") -> list[str]:
     """Return the names a page's links give a folder or file (see readme_order): a folder's
     own, and its page's when that is a file beside it (`hello.md` for `hello/`, as mdBook
@@ -328,7 +365,8 @@ def build_course(
         notice, name_order = None, False  # the README's order, not the names'
     else:
         syllabus = found
-        units = reader.children(syllabus, top_level=True)
+        top_links = readme_folder_links(home_html) if syllabus is root and not name_order else []
+        units = reader.children(syllabus, top_level=True, readme_links=top_links)
     if syllabus is not root:
         reader.set_outside_around(root, syllabus)
     problems += reader.problems
@@ -366,8 +404,16 @@ class TreeReader:
         """Return an entry's numbers: from its name, or its place when read in name order."""
         return (position + 1,) if self.name_order else name_numbers(name)
 
-    def children(self, folder: Folder, top_level: bool = False) -> list[Chapter]:
-        """Return the entries in `folder`: its numbered children, then (inside a unit) the rest."""
+    def children(
+        self, folder: Folder, top_level: bool = False, readme_links: list[str] | None = None
+    ) -> list[Chapter]:
+        """Return the entries in `folder`: its numbered children, then (inside a unit) the rest.
+
+        At the top, `readme_links` (readme_folder_links) are the folders the course README
+        links to: each with a page and no number is in the syllabus, unnumbered, where
+        the README's order puts it among the numbered units (edgeai-for-beginners'
+        `Workshop/` after its `Module08/`); other unnumbered entries are outside.
+        """
         apart = None if top_level or self.name_order else lessons_kept_apart(folder)
         sources = [folder] if apart is None else [folder, apart]  # its lessons, as its own
         named = sorted(
@@ -388,24 +434,39 @@ class TreeReader:
                 else:
                     kept.append((name, item))
             named = kept
-        linked = (
-            []
-            if top_level or folder.page is None
-            else readme_order(folder.page.body_html, folder.path)
-        )
+        if top_level:
+            linked = readme_links or []
+            # What the README links before its first unit is its preamble (a template, code
+            # samples), not a part of the syllabus (IoT- and .NET-For-Beginners link so).
+            first_unit = min(
+                (
+                    found
+                    for name, item in named
+                    if self.numbers_of(name, 0) is not None
+                    and (found := first_link(linked, *link_names(name, item))) is not None
+                ),
+                default=len(linked),
+            )
+            linked = [name if place > first_unit else "" for place, name in enumerate(linked)]
+        else:
+            linked = [] if folder.page is None else readme_order(folder.page.body_html, folder.path)
         numbered: list[Chapter] = []
+        links_of: dict[int, int | None] = {}  # a numbered entry's first link, by its id()
         others: list[tuple[int | None, Chapter]] = []  # (its first link from the page, it)
         for position, (name, item) in enumerate(named):
             numbers = self.numbers_of(name, position)
             link = first_link(linked, *link_names(name, item))
-            if isinstance(item, Folder) and not top_level and is_part(item, numbers, link):
+            part = is_part(item, numbers, link) if isinstance(item, Folder) else False
+            if part and (not top_level or link is not None):
                 others.append((link, self.part_entry(item)))
             elif isinstance(item, Folder):
                 entry = self.folder_entry(item, numbers)
                 if entry is not None:
                     numbered.append(entry)
+                    links_of[id(entry)] = link
             elif numbers is not None:
                 numbered.append(page_entry(item, numbers))
+                links_of[id(numbered[-1])] = link
             elif top_level:
                 self.outside.append(outside_entry(item))
             else:
@@ -414,6 +475,8 @@ class TreeReader:
         self.report_same_numbers(folder, numbered)
         # The pages the folder's own page links to in its order, then the others by name.
         others.sort(key=lambda pair: len(linked) if pair[0] is None else pair[0])
+        if top_level:  # among the units, where the README links them
+            return among_numbered(numbered, others, links_of)
         return numbered + [entry for _link, entry in others]
 
     def linked_children(self, root: Folder, linked: list[str]) -> list[Chapter] | None:
@@ -519,6 +582,8 @@ def merge_top_level(top: list[Chapter], units: list[Chapter], problems: list[str
                 f"{earlier.source} and {unit.source} are both number {unit.number}:"
                 " give each its own number"
             )
+    if not top:
+        return units  # in their order already, unnumbered ones where the README lists them
     numbered = [entry for entry in top + units if entry.number is not None and entry.number >= 0]
     unnumbered = [entry for entry in top + units if entry not in numbered]
     return sorted(numbered, key=lambda entry: entry.place) + unnumbered
@@ -539,8 +604,23 @@ def label(
         numbers = entry.place if whole and numbers else (*numbers, *entry.place)
         entry.numbering = ".".join(str(number) for number in numbers)
         entry.label = f"{levels[min(len(numbers) + deeper, len(levels)) - 1]} {entry.numbering}"
+    elif not numbers or any(is_numbered(sibling) for sibling in siblings(entry)):
+        # The lessons of an unnumbered entry would take numbers others have: those of the
+        # units beside it at the top ("Unit 1" under a workshop), or of its unit's own
+        # lessons (edgeai-for-beginners' Module08/samples/01/ was a second "8.1").
+        return
     for child in entry.children:
         label(child, numbers, levels, deeper)
+
+
+def is_numbered(entry: Chapter) -> bool:
+    """True for an entry with a number of its own (not an unnumbered part or page)."""
+    return entry.number is not None and entry.number >= 0
+
+
+def siblings(entry: Chapter) -> list[Chapter]:
+    """Return the entries beside `entry` in its unit (none for a top-level entry)."""
+    return [] if entry.parent is None else [c for c in entry.parent.children if c is not entry]
 
 
 def lessons_numbered_across(tree: list[Chapter]) -> bool:
