@@ -900,3 +900,25 @@ def test_unnumbered_folders_the_readme_links_are_in_the_syllabus_where_it_lists_
     workshop = build.page("Workshop/index.html")
     assert '<link rel="prev" href="../Module01/samples/01/index.html">' in workshop
     assert '<link rel="next" href="../Workshop/Session01-start.html">' in workshop
+
+
+def test_a_numbered_folder_with_no_page_lists_its_unnumbered_folders(build_site):
+    # PhiCookBook's md/02.Application/ has no README, only 01.TextAndChat/...-like folders
+    # with theirs, unnumbered here: the build failed, "a numbered folder with no page and no
+    # lesson", though GitHub lists the folder.
+    build = build_site(
+        {
+            "README.md": "# Course\n",
+            "1-intro/README.md": "# Intro\n",
+            "2-apps/chat/README.md": "# Chat sample\n",
+            "2-apps/vision/README.md": "# Vision sample\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    entries = re.findall(
+        r'<span class="chapter-(?:number|title)">([^<]+)</span>', syllabus_of(build)
+    )
+    assert entries == ["Unit 1", "Intro", "Unit 2", "Apps", "Chat sample", "Vision sample"]
+    listing = build.page("2-apps/index.html")
+    assert 'href="../2-apps/chat/index.html"' in listing

@@ -456,7 +456,13 @@ class TreeReader:
         for position, (name, item) in enumerate(named):
             numbers = self.numbers_of(name, position)
             link = first_link(linked, *link_names(name, item))
-            part = is_part(item, numbers, link) if isinstance(item, Folder) else False
+            # A unit with no page (its listing is made by the build) has nothing to link its
+            # unnumbered folders: each with a page is a part of it (PhiCookBook's
+            # `md/02.Application/01.TextAndChat/`... have no README above them).
+            part = isinstance(item, Folder) and (
+                is_part(item, numbers, link)
+                or (folder.page is None and not top_level and numbers is None and bool(item.page))
+            )
             if part and (not top_level or link is not None):
                 others.append((link, self.part_entry(item)))
             elif isinstance(item, Folder):
