@@ -136,6 +136,10 @@ def test_pandoc_attributes_in_single_quotes_are_the_images(markdown, image):
     assert html(markdown) == f"<p>{image}</p>\n"
 
 
+# A paragraph of text, as a lesson begins: what comes after it is a section of the lesson.
+PROSE = "This chapter is where the magic starts: you will see the tool find bugs in seconds."
+
+
 @pytest.mark.parametrize(
     ("markdown", "title"),
     [
@@ -150,8 +154,21 @@ def test_pandoc_attributes_in_single_quotes_are_the_images(markdown, image):
         ),
         # copilot-cli-for-beginners: a banner, a paragraph, then its sections. All 8 lessons
         # were titled by a section ("Learning Objectives", "Your First Copilot CLI Experience").
-        ("![Chapter 01](h.png)\n\nThis chapter...\n\n## Learning Objectives\n", None),
-        ("Intro.\n\n## Learning Objectives\n\n# Your First Experience\n", None),
+        (
+            f"![Chapter 01](h.png)\n\n> **Watch it work.**\n\n{PROSE}\n\n## Learning Objectives\n",
+            None,
+        ),
+        (f"{PROSE}\n\n## Learning Objectives\n\n# Your First Experience\n", None),
+        # What may come before a lesson's title: a note, a line of links, a line of facts.
+        (
+            "> [!NOTE]\n> Run the setup lesson first, it takes a while.\n\n## Lesson 1: Models\n",
+            "Lesson 1: Models",
+        ),
+        (
+            "[Home](README.md) | Next: [Training](03-train.md)\n\n## Lesson 2: Setup\n",
+            "Lesson 2: Setup",
+        ),
+        ("**Estimated time:** 30 minutes\n\n## Lesson 3: Training\n", "Lesson 3: Training"),
         # A zoomcamp homework: its questions hold a stray `# Prepare Postgres`.
         ("## Week 1 Homework\n\n## Question 1\n\n# Prepare Postgres\n", "Week 1 Homework"),
         ("### Small\n\n## Larger\n", "Small"),
@@ -159,7 +176,7 @@ def test_pandoc_attributes_in_single_quotes_are_the_images(markdown, image):
         ("No heading.\n", None),
     ],
 )
-def test_the_title_is_a_first_h1_or_a_heading_that_opens_the_file(markdown, title):
+def test_the_title_is_a_first_h1_or_a_first_heading_before_any_prose(markdown, title):
     assert render_markdown(markdown).title == title
 
 

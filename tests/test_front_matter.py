@@ -43,9 +43,39 @@ def test_front_matter_is_pelicans_fields_or_a_fenced_block(text, fields, body_st
         ("---\ntags:\n  - a\n  - 'b c'\n---\n", {"tags": "a, b c"}, 5),
         # Pelican's own format takes values as written.
         ("Title: 'kept'\n\nText\n", {"title": "'kept'"}, 2),
+        # A nested field is its parent's, not a field of the page: mslearn-fabric's `lab:`
+        # block gave 42 labs a title (and could give a status) by its indentation.
+        (
+            "---\ntitle: Lab 01\nlab:\n  title: Nested\n  status: draft\n---\n",
+            {"title": "Lab 01", "lab": "\ntitle: Nested\nstatus: draft"},
+            6,
+        ),
+        # A block scalar's lines are its value (the mark is not): MicrosoftLearning labs.
+        ("---\ntitle: >-\n  Manage\n  identities\n---\n", {"title": "\nManage\nidentities"}, 5),
     ],
 )
 def test_yaml_front_matter_is_read_as_yaml_reads_it(text, values, body_start):
     front = split_front_matter(text.split("\n"))
     assert {key: field.value for key, field in front.fields.items()} == values
     assert front.body_start == body_start
+
+
+def test_a_title_or_description_over_several_lines_is_one_text(build_site):
+    # Each of these ended the build with a traceback (a list where text was expected).
+    build = build_site(
+        {
+            "1-labs/01-lab.md": "---\ntitle: >-\n  Manage Entra ID\n  identities\n"
+            "description: >\n  Create and configure\n  user accounts.\n---\n\nText.\n",
+            "1-labs/02-lab.md": "---\ntitle: Lab 02\nseo:\n  title: For search engines\n---\n\n"
+            "Text.\n",
+            "chapter3.md": "Title: Agents and\n    tools\nSlug: chapter3\nDate: 2024-01-01\n\n"
+            "Text.\n",
+        }
+    )
+    assert build.exit_code == 0, build.log
+    assert "Traceback" not in build.log
+    lab = build.page("1-labs/01-lab.html")
+    assert "<title>Manage Entra ID identities" in lab.replace("Chapter 1.1: ", "")
+    assert '<meta name="description" content="Create and configure user accounts.">' in lab
+    assert "Lab 02" in build.page("1-labs/02-lab.html").split("</title>")[0]
+    assert "<title>Chapter 3: Agents and tools ·" in build.page("chapter3.html")

@@ -922,3 +922,45 @@ def test_a_numbered_folder_with_no_page_lists_its_unnumbered_folders(build_site)
     assert entries == ["Unit 1", "Intro", "Unit 2", "Apps", "Chat sample", "Vision sample"]
     listing = build.page("2-apps/index.html")
     assert 'href="../2-apps/chat/index.html"' in listing
+
+
+def test_one_name_with_a_word_and_a_number_does_not_number_a_course(build_site):
+    # Among unnumbered units ordered by the README, `day2-operations/` is a name: read as
+    # "Day 2", it turned the README's order off and left two units out of the syllabus.
+    readme = (
+        "# Kubernetes\n\n1. [Getting started](getting-started/README.md)\n"
+        "2. [Workloads](workloads/README.md)\n3. [Day-2 operations](day2-operations/README.md)\n"
+        "4. [Security](security/README.md)\n"
+    )
+    build = build_site(
+        {
+            "README.md": readme,
+            "getting-started/README.md": "# Getting started\n",
+            "workloads/README.md": "# Workloads\n",
+            "day2-operations/README.md": "# Day-2 operations\n",
+            "security/README.md": "# Security\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    titles = re.findall(r'<span class="chapter-title">([^<]+)</span>', syllabus_of(build))
+    assert titles == ["Getting started", "Workloads", "Day-2 operations", "Security"]
+
+
+def test_a_units_own_repository_files_are_outside_the_syllabus(build_site):
+    # Mastering-GitHub-Copilot keeps a module that was a repository of its own, with its
+    # CODE_OF_CONDUCT.md, LICENSE.md and SECURITY.md: they were lessons of that module.
+    build = build_site(
+        {
+            "README.md": "# Course\n",
+            "01-game/README.md": "# A mini game\n\n[Rules](rules.md)\n",
+            "01-game/rules.md": "# Rules\n",
+            "01-game/CODE_OF_CONDUCT.md": "# Code of conduct\n",
+            "01-game/LICENSE.md": "# MIT License\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    titles = re.findall(r'<span class="chapter-title">([^<]+)</span>', syllabus_of(build))
+    assert titles == ["A mini game", "Rules"]
+    assert "MIT License" in build.page("01-game/LICENSE.html")

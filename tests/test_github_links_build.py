@@ -191,9 +191,10 @@ def test_a_folder_with_no_page_is_linked_on_github_when_the_course_says_where_it
 
 # copilot-cli-for-beginners links the agents it keeps in .github/: the links were left as
 # `{filename}/.github/...` with "made no page (see its own problem above)" and no problem
-# above, while a linked .github/workflows/ci.yml was published though hidden files are not.
+# above. A banner or workflow kept there is published where linked, as it was.
 HIDDEN_LINKS = (
-    "[The reviewer](../../.github/agents/reviewer.md) and [CI](/.github/workflows/ci.yml)"
+    "[The reviewer](../../.github/agents/reviewer.md), [agents](../../.github/agents/),"
+    " [CI](/.github/workflows/ci.yml) ![Banner](../../.github/banner.png)"
 )
 
 
@@ -201,35 +202,41 @@ def hidden_course() -> dict[str, str | bytes]:
     course = github_course()
     course["1-basics/1-intro/README.md"] = chapter("Intro", "intro", body=HIDDEN_LINKS, chapter="1")
     course[".github/agents/reviewer.md"] = "# Reviewer\n"
+    course[".github/agents/README.md"] = "# Agents\n"
     course[".github/workflows/ci.yml"] = "on: push\n"
+    course[".github/banner.png"] = png(40, 20)
     return course
 
 
-def test_a_link_to_a_hidden_file_says_it_is_not_published(build_site):
+def test_a_link_to_a_hidden_page_says_no_page_is_built_from_it(build_site):
     build = build_site(hidden_course())
     assert build.exit_code != 0
     source = "content/1-basics/1-intro/README.md"
     for column, written, path in (
         (1, "../../.github/agents/reviewer.md", ".github/agents/reviewer.md"),
-        (54, "/.github/workflows/ci.yml", ".github/workflows/ci.yml"),
+        (51, "../../.github/agents/", ".github/agents/README.md"),
     ):
         assert (
             f"{source}:7:{column}: broken link '{written}': content/{path} is hidden"
-            " (a name in its path starts with '.'), and hidden files are not published:"
+            " (a name in its path starts with '.'), and no page is built from a hidden file:"
             " set SOURCE_URL to link it on GitHub"
         ) in build.log, build.log[-3000:]
+    assert build.log.count("broken link '") == 2, build.log[-3000:]
     assert "Unable to find" not in build.log
-    assert not (build.output / ".github").exists()
+    assert not (build.output / ".github" / "agents").exists()
 
 
-def test_a_hidden_file_is_linked_on_github_when_the_course_says_where_it_is(build_site):
+def test_a_hidden_page_is_linked_on_github_when_the_course_says_where_it_is(build_site):
     source = "https://github.com/example/course/blob/main/content"
     build = build_site(hidden_course(), extra_settings={"SOURCE_URL": source})
     assert build.exit_code == 0, build.log[-3000:]
     intro = article(build.page("intro.html"))
     assert f'href="{source}/.github/agents/reviewer.md"' in intro
-    assert f'href="{source}/.github/workflows/ci.yml"' in intro
-    assert not (build.output / ".github").exists()
+    assert 'href="https://github.com/example/course/tree/main/content/.github/agents"' in intro
+    # Files of other kinds are published where linked, as they were.
+    assert 'href=".github/workflows/ci.yml"' in intro and 'src=".github/banner.png"' in intro
+    assert (build.output / ".github" / "workflows" / "ci.yml").is_file()
+    assert (build.output / ".github" / "banner.png").is_file()
 
 
 def test_a_repository_address_that_is_not_one_stops_the_build_naming_the_setting(build_site):

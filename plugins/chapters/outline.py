@@ -21,8 +21,10 @@ LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 FOOTNOTE_REFERENCE = re.compile(r'<sup id="fnref:[^"]*">.*?</sup>', re.DOTALL)
 WORD = re.compile(r"\w+")
 # A paragraph of the text: not a callout's title ("Objectives", "Note").
-LIST_ITEM = re.compile(r"<li\b[^>]*>(.*?)</li>", re.IGNORECASE | re.DOTALL)
-LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
+# Each stops at the next opening of its tag: an unclosed `<li>` or `<a>` repeated thousands
+# of times would otherwise be searched to the end from each one.
+LIST_ITEM = re.compile(r"<li\b[^>]*>((?:(?!<li\b).)*?)</li>", re.IGNORECASE | re.DOTALL)
+LINK_TEXT = re.compile(r"<a\b[^>]*>((?:(?!<a\b).)*?)</a>", re.IGNORECASE | re.DOTALL)
 PARAGRAPH = re.compile(r"<p(?![^>]*admonition-title)\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 # The heading a body opens with (in the permalink's wrapper, once the contents plugin ran).
@@ -243,9 +245,10 @@ def names_number(title: str, numbering: str) -> bool:
     return bool(numbering) and found is not None and numbers_of(found[1]) == numbers_of(numbering)
 
 
-def numbers_of(numbering: str) -> tuple[int, ...]:
-    """Return the numbers of a dotted numbering: (1, 2) for "01.2"."""
-    return tuple(int(number) for number in numbering.split("."))
+def numbers_of(numbering: str) -> tuple[str, ...]:
+    """Return the numbers of a dotted numbering, as digits without leading zeros: ("1", "2")
+    for "01.2" (not as ints: a title may hold more digits than Python converts)."""
+    return tuple(number.lstrip("0") or "0" for number in numbering.split("."))
 
 
 def page_entry(chapter: WrittenChapter, numbers: tuple[int, ...] | None) -> Chapter:

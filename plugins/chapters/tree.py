@@ -40,6 +40,7 @@ from courselib.pages import (
     is_folder_page,
     name_number,
     name_numbers,
+    numbered_by_word,
     page_save_as,
     page_url,
     stem,
@@ -133,24 +134,27 @@ def adopt_twin_pages(folder: Folder) -> None:
 
 
 def numbered_here(folder: Folder) -> bool:
-    """True when a file or folder right inside `folder` is numbered by its name."""
-    return any(name_numbers(posixpath.basename(page.path)) for page in folder.files) or any(
-        name_numbers(name) for name in folder.folders
-    )
+    """True when a file or folder right inside `folder` is numbered by its name: one that
+    starts with its number, or two after a word (`Module01/`, `Module02/`). One such name
+    among others (`day2-operations/` beside `getting-started/`) is a name, not a numbering."""
+    names = [*(posixpath.basename(page.path) for page in folder.files), *folder.folders]
+    numbered = [name for name in names if name_numbers(name) is not None]
+    by_word = [name for name in numbered if numbered_by_word(name)]
+    return len(numbered) > len(by_word) or len(by_word) >= 2
 
 
-def syllabus_folder(root: Folder, linked: list[str] = ()) -> tuple[Folder, str | None]:
+def syllabus_folder(root: Folder, linked: list[str] | None = None) -> tuple[Folder, str | None]:
     """Return the folder whose numbered entries top the syllabus, and a notice if none can.
 
     That is content/ itself, unless nothing in it is numbered: then it is the one
     shallowest folder that holds numbered entries: `lessons/` of `lessons/01-intro/`.
-    Of two such folders at one depth, the one the README's links (`linked`, readme_order)
+    Of two such folders at one depth, the one the README's links (`linked`, linked_paths)
     lead into, if they lead into one only (PhiCookBook's `md/`, not its `code/`); else
     the syllabus is left to content/, with a notice.
     """
     level = [root]
     while level:
-        holding = linked_among([folder for folder in level if numbered_here(folder)], linked)
+        holding = linked_among([folder for folder in level if numbered_here(folder)], linked or [])
         if len(holding) == 1:
             return holding[0], None
         if holding:
@@ -163,14 +167,28 @@ def syllabus_folder(root: Folder, linked: list[str] = ()) -> tuple[Folder, str |
     return root, None
 
 
-def linked_among(folders: list[Folder], linked: list[str], inside: str = "") -> list[Folder]:
-    """Return the one of `folders` that `linked` (the names a page in content/`inside`
-    links into, readme_order) leads into, when it leads into one only; else `folders`."""
+def linked_among(folders: list[Folder], linked_paths: list[str]) -> list[Folder]:
+    """Return the one of `folders` that `linked_paths` (the paths in content/ a page links
+    to, linked_paths) lead into, when they lead into one only; else `folders`."""
     if len(folders) < 2:
         return folders
-    start = len(inside) + 1 if inside else 0
-    chosen = [folder for folder in folders if folder.path[start:].split("/", 1)[0] + "/" in linked]
+    chosen = [
+        folder
+        for folder in folders
+        if any(path.startswith(folder.path + "/") for path in linked_paths)
+    ]
     return chosen if len(chosen) == 1 else folders
+
+
+def linked_paths(page_html: str, folder: str = "") -> list[str]:
+    """Return the paths in content/ that a page in content/`folder` links to."""
+    paths = []
+    for url, kind, _where in read_html(page_html).urls if page_html else []:
+        pelican_link = PLACEHOLDER.match(unquote(url))
+        link = github_path(unquote(url)[pelican_link.end() :] if pelican_link else url, folder)
+        if kind == LINK and link is not None:
+            paths.append(link.path + ("/" if link.is_folder else ""))
+    return paths
 
 
 def links_only_into(root: Folder, linked: list[str], found: Folder) -> bool:
@@ -195,7 +213,7 @@ def readme_order(page_html: str, folder: str = "") -> list[str]:
         if kind != LINK or link is None or not link.path.startswith(inside):
             continue
         first, into, _rest = link.path[len(inside) :].partition("/")
-        if not first or is_repository_file(first):
+        if not first or (not into and is_repository_file(first)):  # `security/` is a unit
             continue
         if first + into not in names:
             names.append(first + into)
@@ -251,9 +269,7 @@ def lessons_kept_apart(folder: Folder) -> Folder | None:
         if sub.page is None and name_numbers(name) is None and numbered_here(sub)
     ]
     if len(holding) > 1 and folder.page is not None:  # the one its page links into, if one
-        holding = linked_among(
-            holding, readme_order(folder.page.body_html, folder.path), folder.path
-        )
+        holding = linked_among(holding, linked_paths(folder.page.body_html, folder.path))
     if len(holding) != 1:
         return None
     names = [*holding[0].folders, *(posixpath.basename(page.path) for page in holding[0].files)]
@@ -289,7 +305,7 @@ def readme_folder_links(page_html: str) -> list[str]:
         if kind != LINK or link is None:
             continue
         first, _slash, rest = link.path.partition("/")
-        if not first or (rest and not is_folder_page(rest)):
+        if not first or (rest and ("/" in rest or not is_folder_page(rest))):
             continue
         name = first + "/" if rest or link.is_folder else first  # `./Workshop`, as written
         if name not in names:
@@ -354,7 +370,7 @@ def build_course(
     # Pelican chapters (front matter) are the top of the syllabus; upcoming ones are not.
     look_further = not chapters and not numbered_here(root)
     linked = readme_order(home_html) if look_further else []
-    found, notice = syllabus_folder(root, linked) if look_further else (root, None)
+    found, notice = syllabus_folder(root, linked_paths(home_html)) if look_further else (root, None)
     # A folder with a page of its own (`advanced/README.md`, `advanced/1-cli.md`) is more
     # likely a module of the course, which the README's links place; one without is not,
     # nor is one the README's links lead into alone (`lessons/`, in AI-For-Beginners).
@@ -473,7 +489,7 @@ class TreeReader:
             elif numbers is not None:
                 numbered.append(page_entry(item, numbers))
                 links_of[id(numbered[-1])] = link
-            elif top_level:
+            elif top_level or is_repository_file(name):  # a module's own LICENSE.md too
                 self.outside.append(outside_entry(item))
             else:
                 others.append((link, page_entry(item, None)))

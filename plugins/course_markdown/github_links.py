@@ -328,7 +328,7 @@ class CourseLinks:
                 # A folder with no page (code, say): GitHub lists its files; a site cannot.
                 return folder_on_github(self.repository, link.path, link), None, None
             if link is not None and self.repository and self.files.is_file(link.path):
-                # A hidden file (`.github/agents/x.md`): not published, shown by GitHub.
+                # A hidden page (`.github/agents/x.md`): not built, shown by GitHub.
                 return file_on_github(self.repository, link.path, link), None, None
             return None, None, None
         if is_markdown(target):

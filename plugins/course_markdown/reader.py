@@ -13,7 +13,7 @@ still fail the build.
 import os
 from datetime import datetime
 
-from courselib.front_matter import split_front_matter
+from courselib.front_matter import KNOWN_FIELDS, split_front_matter
 from courselib.markdown import PROBLEMS_FIELD, WARNINGS_FIELD, RenderedChapter, render_markdown
 from courselib.pages import (
     BY_PATH_FIELD,
@@ -78,6 +78,9 @@ class CourseMarkdownReader(BaseReader):
                 metadata[name] = self.process_metadata(name, html)
             elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True) or len(values) == 1:
                 metadata[name] = self.process_metadata(name, values[0])
+            elif name in KNOWN_FIELDS:  # a title or description over several lines: one text
+                text = " ".join(value.strip() for value in values if value.strip())
+                metadata[name] = self.process_metadata(name, text)
             else:
                 metadata[name] = self.process_metadata(name, values)
         return metadata

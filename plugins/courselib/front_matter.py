@@ -10,8 +10,12 @@ from dataclasses import dataclass
 # The same patterns as markdown.extensions.meta, the format Pelican chapters are written in.
 FIELD = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)")
-# In YAML, a list item (`  - a`) or any indented line continues the field above it.
+# In YAML, a field starts at the line's start; a list item (`  - a`) or any indented line,
+# a nested field too (`seo:` then `  title: ...`), continues the field above it.
+YAML_FIELD = re.compile(r"^(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 YAML_CONTINUATION = re.compile(r"^\s*- (?P<item>.*)|^\s+(?P<value>.*)")
+# A YAML block scalar's mark: the value is on the indented lines below (`title: >-`).
+BLOCK_SCALAR = re.compile(r"^[>|][-+]?$")
 BEGIN = re.compile(r"^-{3}(\s.*)?")
 END = re.compile(r"^(-{3}|\.{3})(\s.*)?")
 
@@ -68,8 +72,9 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     """Return the front matter at the top of a chapter given as lines, keys lower-cased.
 
     Between `---` lines (YAML, as GitHub Pages, Jekyll and the Carpentries write it) a
-    blank line does not end it, an indented line (`  - a tag`) continues a field, and a
-    quoted value (`title: 'Supplemental: RStudio'`) is read without its quotes.
+    blank line does not end it, an indented line (`  - a tag`, a nested `  title: ...`, the
+    lines of a `title: >-`) continues a field, and a quoted value (`title: 'Supplemental:
+    RStudio'`) is read without its quotes.
     """
     fields: dict[str, Field] = {}
     fenced = bool(lines) and BEGIN.match(lines[0]) is not None
@@ -82,12 +87,13 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
             continue
         if not line.strip() or END.match(line):
             return checked(FrontMatter(fields, index + 1, fenced))  # a blank line or `---` ends it
-        field = FIELD.match(line)
+        field = (YAML_FIELD if fenced else FIELD).match(line)
         more = (YAML_CONTINUATION if fenced else CONTINUATION).match(line) if not field else None
         if field:
             key = field.group("key").lower()
             value = field.group("value").strip()
-            value = unquoted(value) if fenced else value
+            if fenced:
+                value = "" if BLOCK_SCALAR.match(value) else unquoted(value)
             if key in fields:  # a repeated key continues the first, as in `meta`
                 earlier = fields[key]
                 fields[key] = Field(f"{earlier.value}\n{value}", earlier.line, earlier.key)

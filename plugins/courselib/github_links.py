@@ -99,8 +99,8 @@ def repository_url(settings: dict) -> tuple[str | None, str | None]:
 
 
 def is_hidden(path: str) -> bool:
-    """True for a path of content/ that a name starting with `.` hides (`.github/x.md`):
-    neither built nor published (IGNORE_FILES), so no link to it is made a page's."""
+    """True for a path of content/ that a name starting with `.` hides (`.github/x.md`): no
+    page is built from it (IGNORE_FILES), so no link to it is made a page's."""
     return any(name.startswith(".") for name in path.split("/") if name not in ("", ".", ".."))
 
 
@@ -175,14 +175,14 @@ class ContentFiles:
 
 def github_target(link: GithubPath, files: ContentFiles) -> str | None:
     """Return the content file a link names (a folder's README for a folder), or None if none
-    or if it is hidden (`is_hidden`)."""
-    if is_hidden(link.path):
-        return None
+    or if it is a hidden page (`is_hidden`: `.github/agents/x.md` is built by no one). A
+    hidden file of another kind (`.github/banner.png`) is published where it is linked."""
+    target = None
     if not link.is_folder and files.is_file(link.path):
-        return link.path
-    if files.is_folder(link.path):
-        return files.folder_page(link.path)
-    return None
+        target = link.path
+    elif files.is_folder(link.path):
+        target = files.folder_page(link.path)
+    return None if target is not None and is_markdown(target) and is_hidden(target) else target
 
 
 def github_placeholder(url: str, folder: str, files: ContentFiles) -> str | None:

@@ -117,6 +117,12 @@ def name_numbers(name: str) -> tuple[int, ...] | None:
     return tuple(int(part) for part in found["numbers"].split(".")) if found else None
 
 
+def numbered_by_word(name: str) -> bool:
+    """True for a name numbered after a word (`Module01`), not by its first characters."""
+    name = stem(name) if is_markdown(name) else name
+    return not NUMBERED.match(name) and name_numbers(name) is not None
+
+
 def name_number(name: str) -> int | None:
     """Return the first number a file or folder name starts with (`1.2 Threats.md` -> 1)."""
     numbers = name_numbers(name)

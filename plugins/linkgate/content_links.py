@@ -59,13 +59,12 @@ class ContentLinks:
             return None  # a link to a page of the site, judged in the site
         target = github_target(link, self.files)
         if target is None:
-            if is_hidden(link.path) and (
-                self.files.is_file(link.path) or self.files.is_folder(link.path)
-            ):
-                shown = posixpath.join(self.shown_root, link.path)
+            page = link.path if self.files.is_file(link.path) else self.files.folder_page(link.path)
+            if page is not None and is_hidden(page) and is_markdown(page):
+                shown = posixpath.join(self.shown_root, page)
                 return (
-                    f"{shown} is hidden (a name in its path starts with '.'), and hidden files"
-                    f" are not published: set {REPOSITORY_SETTING} to link it on GitHub",
+                    f"{shown} is hidden (a name in its path starts with '.'), and no page is"
+                    f" built from a hidden file: set {REPOSITORY_SETTING} to link it on GitHub",
                     None,
                 )
             if self.files.is_folder(link.path):

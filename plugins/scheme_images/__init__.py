@@ -30,7 +30,7 @@ RULES = """
 /* Images GitHub shows in one scheme only (`logo.png#gh-dark-mode-only`). */
 :root[data-scheme="light"] img[src$="#gh-dark-mode-only"],
 :root[data-scheme="dark"] img[src$="#gh-light-mode-only"] { display: none; }
-@media not (prefers-color-scheme: dark) {
+@media not all and (prefers-color-scheme: dark) {
   :root:not([data-scheme]) img[src$="#gh-dark-mode-only"] { display: none; }
 }
 @media (prefers-color-scheme: dark) {

@@ -190,10 +190,12 @@ def first_heading(tokens: list) -> str | None:
 
     That is its first heading when it is a `# Heading`, wherever it comes (after a banner or
     a line of introduction); or, as many lessons on GitHub start with `## 1.1 Introduction`,
-    a first heading of another level that opens the file (nothing but images, badges, links
-    and HTML before it), even when a `#` comes later (zoomcamp homework opens with `## Week 1
-    Homework`, then has `# Prepare Postgres` among its questions). A `## Learning objectives`
-    after the lesson's first paragraphs is a section, not the lesson's title.
+    a first heading of another level that no paragraph of prose comes before: a banner,
+    badges, a line of links, "Estimated time: 30 minutes", a note or an alert may. A
+    `## Learning objectives` after the lesson's first paragraph of text is a section, not
+    the lesson's title (copilot-cli-for-beginners' 8 lessons were titled so), even when a
+    `#` comes later (zoomcamp homework opens with `## Week 1 Homework`, then has `# Prepare
+    Postgres` among its questions).
     """
     index = next(
         (i for i, token in enumerate(tokens) if token.type == "heading_open" and token.level == 0),
@@ -201,33 +203,25 @@ def first_heading(tokens: list) -> str | None:
     )
     if index is None:
         return None
-    if tokens[index].tag != "h1" and not all(is_decoration(token) for token in tokens[:index]):
+    if tokens[index].tag != "h1" and any(is_prose(token) for token in tokens[:index]):
         return None
     return " ".join(heading_text(tokens[index + 1]).split()) or None
 
 
-# What may come before a title: the parts of an HTML block, a rule, or a paragraph of
-# images, links and HTML tags (a banner, badges, "Back to the course").
-DECORATIONS = frozenset({"html_block", "hr", "paragraph_open", "paragraph_close"})
-INLINE_DECORATIONS = frozenset(
-    {"image", "link_open", "link_close", "html_inline", "softbreak", "hardbreak"}
-)
+# A paragraph of this many words of its own (not in links) is prose: a chapter's text begun.
+PROSE_WORDS = 12
 
 
-def is_decoration(token) -> bool:
-    """True for a token of the decorations a chapter may open with before its title."""
-    if token.type in DECORATIONS:
-        return True
+def is_prose(token) -> bool:
+    """True for the text of a top-level paragraph of PROSE_WORDS words or more, links' apart."""
     if token.type != "inline" or token.level != 1:
         return False
-    in_link = 0
+    words, in_link = 0, 0
     for child in token.children or []:
         in_link += {"link_open": 1, "link_close": -1}.get(child.type, 0)
-        if child.type in INLINE_DECORATIONS or in_link:
-            continue
-        if child.type != "text" or any(character.isalnum() for character in child.content):
-            return False
-    return True
+        if child.type == "text" and not in_link:
+            words += len(child.content.split())
+    return words >= PROSE_WORDS
 
 
 def chapter_links(text: str) -> list[WrittenLink]:
