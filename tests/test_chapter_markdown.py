@@ -366,3 +366,12 @@ def test_mkdocs_collapsible_callouts_are_folds():
         '<summary class="admonition-title">Tip</summary>\n<p>Open.</p>\n</details>\n'
         '<div class="admonition note">\n<p class="admonition-title">Note</p>\n<p>N.</p>\n</div>\n'
     )
+
+
+def test_kramdowns_attribute_lists_give_their_attributes():
+    # mslearn-ai-fundamentals opens its 51 links to the portal so: the link had an attribute
+    # named `:target` and opened in the same tab.
+    assert html('[Foundry](https://ai.azure.com){:target="_blank"}') == (
+        '<p><a href="https://ai.azure.com" target="_blank">Foundry</a></p>\n'
+    )
+    assert html('[x](a.md){:onclick="steal()"}') == '<p><a href="a.md">x</a></p>\n'

@@ -239,11 +239,15 @@ def credited_images(state: StateCore) -> None:
 def drop_unsafe_attributes(token: Token) -> None:
     """Remove event handlers, script URLs and inline styles an author gave a link or image
     as `{...}` (the Content-Security-Policy would refuse a style, with an error in the
-    browser's console)."""
+    browser's console). Kramdown's `{:target="_blank"}`, as Jekyll sites write it, is
+    `target="_blank"` (it was an attribute named `:target`)."""
     for name in list(token.attrs):
-        value = str(token.attrs[name])
-        if name.lower().startswith("on") or name.lower() == "style" or SCRIPT_URL.match(value):
-            del token.attrs[name]
+        value = token.attrs.pop(name)
+        if name.startswith(":"):
+            name = name[1:]
+        unsafe = name.lower().startswith("on") or name.lower() == "style"
+        if name and not unsafe and not SCRIPT_URL.match(str(value)):
+            token.attrs[name] = value
 
 
 def render_table_open(self, tokens: list[Token], index: int, options, env) -> str:
