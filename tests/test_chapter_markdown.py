@@ -375,3 +375,14 @@ def test_kramdowns_attribute_lists_give_their_attributes():
         '<p><a href="https://ai.azure.com" target="_blank">Foundry</a></p>\n'
     )
     assert html('[x](a.md){:onclick="steal()"}') == '<p><a href="a.md">x</a></p>\n'
+
+
+def test_a_dollar_in_code_closes_no_formula():
+    # rust-lang/book: one formula from `$HOME` to the `$` of `$PATH`, its spaces lost, in
+    # the page and in its description.
+    markdown = "Into *$HOME/.cargo/bin*. Ensure that\nthis folder is in your `$PATH` to run.\n"
+    assert html(markdown) == (
+        "<p>Into <em>$HOME/.cargo/bin</em>. Ensure that\n"
+        "this folder is in your <code>$PATH</code> to run.</p>\n"
+    )
+    assert "<math>" in html("A formula $x^2$ and `$y$` in code.")

@@ -37,6 +37,8 @@ def add_math(md: MarkdownIt) -> None:
         allow_blank_lines=False,
         double_inline=True,
     )
+    dollars = md.inline.ruler.__rules__[md.inline.ruler.__find__("math_inline")].fn
+    md.inline.ruler.at("math_inline", not_across_code(dollars))
     md.inline.ruler.before("escape", "math_bracket_inline", bracket_inline)
     md.block.ruler.before(
         "fence", "math_bracket_block", bracket_block, {"alt": ["paragraph", "reference"]}
@@ -45,6 +47,27 @@ def add_math(md: MarkdownIt) -> None:
     md.core.ruler.before("math_to_mathml", "math_fences", math_fences)
     for token_type in MATH_TOKENS:
         md.add_render_rule(token_type, render_math)
+
+
+def not_across_code(dollars):
+    """Return the `$...$` rule `dollars`, refusing a formula whose closing `$` lies in code.
+
+    A code span is read before anything else in its text, so a `$` in it closes nothing:
+    "*$HOME/.cargo/bin*. Ensure that this directory is in your `$PATH`" (rust-lang/book)
+    was one formula from `$HOME` to `$PATH`, its spaces lost. A backtick between the two
+    dollars is the sign: no formula an author writes holds one.
+    """
+
+    def dollars_outside_code(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        if not dollars(state, True):
+            return False
+        end, state.pos = state.pos, start
+        if "`" in state.src[start:end]:
+            return False
+        return dollars(state, silent)
+
+    return dollars_outside_code
 
 
 def bracket_inline(state: StateInline, silent: bool) -> bool:
