@@ -50,7 +50,10 @@ def test_a_page_is_written_where_its_path_says(source, save_as):
         ("Lesson 3 - Vectors.md", 3),
         ("day-05", 5),
         ("python3-basics", None),
-        ("module1a", None),
+        ("module1a", 1),  # a letter after the number: mslearn-fabric's `06a-dataflow.md`
+        ("06a-dataflow.md", 6),
+        ("2024b-x.md", 2024),
+        ("notes-1.md", None),
         ("lessons", None),
         ("images", None),
         ("2024report.md", None),

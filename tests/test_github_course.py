@@ -964,3 +964,32 @@ def test_a_units_own_repository_files_are_outside_the_syllabus(build_site):
     titles = re.findall(r'<span class="chapter-title">([^<]+)</span>', syllabus_of(build))
     assert titles == ["A mini game", "Rules"]
     assert "MIT License" in build.page("01-game/LICENSE.html")
+
+
+def test_labs_numbered_with_a_letter_take_their_place_between_the_numbers(build_site):
+    # mslearn-fabric numbers 21 of its 48 labs so (06a, 06b, 22a...), mslearn-ai-fundamentals
+    # 5 of its 7: they were left out of the syllabus, linked from nowhere, with no word.
+    build = build_site(
+        {
+            "README.md": "# Labs\n",
+            "Labs/01-lakehouse.md": "# Create a lakehouse\n",
+            "Labs/01b-medallion.md": "# Medallion architecture\n",
+            "Labs/02-spark.md": "# Analyze data with Spark\n",
+            "Labs/02a-load.md": "# Lab 02a: Load data\n",
+        },
+        extra_settings={**SETTINGS, "COURSE_LEVELS": ["Lab"]},
+    )
+    assert build.exit_code == 0, build.log
+    entries = re.findall(
+        r'<span class="chapter-(?:number|title)">([^<]+)</span>', syllabus_of(build)
+    )
+    assert entries == [
+        "Lab 1",
+        "Create a lakehouse",
+        "Lab 1b",
+        "Medallion architecture",
+        "Lab 2",
+        "Analyze data with Spark",
+        "Lab 02a: Load data",  # a title naming its number has no second label
+    ]
+    assert "<title>Lab 1b: Medallion architecture ·" in build.page("Labs/01b-medallion.html")

@@ -67,6 +67,7 @@ class Chapter:
     numbering: str = ""  # the numbers of its label: "4", "1.2"
     # The numbers after the first of a dotted name: `1.2 Threats.md` is number 1, (2,).
     sub_numbers: tuple[int, ...] = ()
+    letter: str = ""  # after its number: `06a-dataflow.md` is 6a, after 6 and before 7
     edit_url: str | None = None  # its source file on the course's repository (SOURCE_URL)
     previous: "Chapter | None" = field(default=None, repr=False)
     next: "Chapter | None" = field(default=None, repr=False)
@@ -94,8 +95,13 @@ class Chapter:
 
     @property
     def place(self) -> tuple[int, ...]:
-        """Its numbers, to order entries by: (4,) for chapter 4, (1, 2) for `1.2 Threats.md`."""
+        """Its numbers: (4,) for chapter 4, (1, 2) for `1.2 Threats.md`, (6,) for `06a-...`."""
         return () if self.number is None else (self.number, *self.sub_numbers)
+
+    @property
+    def rank(self) -> tuple[tuple[int, ...], str]:
+        """What entries are ordered by: their numbers, then their letter (6, 6a, 6b, 7)."""
+        return self.place, self.letter
 
     @property
     def ancestors(self) -> list["Chapter"]:
@@ -235,7 +241,7 @@ def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
 
 
 # A title that starts with a number, or a word and a number: "Lesson 2: ...", "3.1 Churn".
-NUMBERED_TITLE = re.compile(r"(?:[^\W\d_]+\s+)?(\d+(?:\.\d+)*)\.?(?!\w)")
+NUMBERED_TITLE = re.compile(r"(?:[^\W\d_]+\s+)?(\d+(?:\.\d+)*[a-z]?)\.?(?!\w)")
 
 
 def names_number(title: str, numbering: str) -> bool:

@@ -38,6 +38,7 @@ from courselib.html_urls import LINK, read_html
 from courselib.pages import (
     folder_page_among,
     is_folder_page,
+    name_letter,
     name_number,
     name_numbers,
     numbered_by_word,
@@ -481,19 +482,22 @@ class TreeReader:
             )
             if part and (not top_level or link is not None):
                 others.append((link, self.part_entry(item)))
-            elif isinstance(item, Folder):
-                entry = self.folder_entry(item, numbers)
+            elif isinstance(item, Folder) or numbers is not None:
+                entry = (
+                    self.folder_entry(item, numbers)
+                    if isinstance(item, Folder)
+                    else page_entry(item, numbers)
+                )
                 if entry is not None:
+                    entry.letter = "" if self.name_order else name_letter(name)
                     numbered.append(entry)
                     links_of[id(entry)] = link
-            elif numbers is not None:
-                numbered.append(page_entry(item, numbers))
-                links_of[id(numbered[-1])] = link
-            elif top_level or is_repository_file(name):  # a module's own LICENSE.md too
+            elif top_level or (is_repository_file(name) and not is_folder_page(name)):
+                # A module's own LICENSE.md too; a README.md beside its index.md is a page of it.
                 self.outside.append(outside_entry(item))
             else:
                 others.append((link, page_entry(item, None)))
-        numbered.sort(key=lambda entry: entry.place)
+        numbered.sort(key=lambda entry: entry.rank)
         self.report_same_numbers(folder, numbered)
         # The pages the folder's own page links to in its order, then the others by name.
         others.sort(key=lambda pair: len(linked) if pair[0] is None else pair[0])
@@ -580,9 +584,9 @@ class TreeReader:
     def report_same_numbers(self, folder: Folder, numbered: list[Chapter]) -> None:
         """Add a problem for two entries of one folder with the same number."""
         for first, second in zip(numbered, numbered[1:], strict=False):
-            if first.place == second.place:
+            if first.rank == second.rank:
                 where = f"content/{folder.path}/" if folder.path else "content/"
-                shown = ".".join(str(number) for number in first.place)
+                shown = ".".join(str(number) for number in first.place) + first.letter
                 self.problems.append(
                     f"{first.source} and {second.source} are both number {shown}"
                     f" in {where}: give each its own number"
@@ -596,9 +600,9 @@ def merge_top_level(top: list[Chapter], units: list[Chapter], problems: list[str
     """
     written = {unit.number for unit in units}
     top = [entry for entry in top if not (entry.is_upcoming and entry.number in written)]
-    by_place = {entry.place: entry for entry in top if entry.number is not None}
+    by_place = {entry.rank: entry for entry in top if entry.number is not None}
     for unit in units:
-        earlier = by_place.get(unit.place)
+        earlier = by_place.get(unit.rank)
         if earlier is not None and unit.number is not None and earlier.source:
             problems.append(
                 f"{earlier.source} and {unit.source} are both number {unit.number}:"
@@ -608,7 +612,7 @@ def merge_top_level(top: list[Chapter], units: list[Chapter], problems: list[str
         return units  # in their order already, unnumbered ones where the README lists them
     numbered = [entry for entry in top + units if entry.number is not None and entry.number >= 0]
     unnumbered = [entry for entry in top + units if entry not in numbered]
-    return sorted(numbered, key=lambda entry: entry.place) + unnumbered
+    return sorted(numbered, key=lambda entry: entry.rank) + unnumbered
 
 
 def label(
@@ -624,7 +628,7 @@ def label(
         # is 3.0 (not 3.3.0), as Security-101's `1.2 Threats.md` is 1.2 at the top.
         whole = len(entry.place) > len(numbers) and entry.place[: len(numbers)] == numbers
         numbers = entry.place if whole and numbers else (*numbers, *entry.place)
-        entry.numbering = ".".join(str(number) for number in numbers)
+        entry.numbering = ".".join(str(number) for number in numbers) + entry.letter
         entry.label = f"{levels[min(len(numbers) + deeper, len(levels)) - 1]} {entry.numbering}"
     elif not numbers or any(is_numbered(sibling) for sibling in siblings(entry)):
         # The lessons of an unnumbered entry would take numbers others have: those of the

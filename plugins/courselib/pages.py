@@ -28,13 +28,14 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 # GitHub shows a folder's README; a folder with both is laid out for a site generator
 # (Jekyll, MkDocs, the Carpentries' Workbench), whose page for it is index.md.
 FOLDER_PAGE_NAMES = ("index", "readme")
-# `1-intro`, `01_setup`, `2.devices`, `3 spatial design`, or a bare `4`.
-NUMBERED = re.compile(r"^(?P<numbers>\d+(?:\.\d+)*)(?:[-_. ]+|$)")
+# `1-intro`, `01_setup`, `2.devices`, `3 spatial design`, or a bare `4`; a letter may follow
+# the number, as lab courses write the labs between two (`06a-dataflow`, `06b-pipeline`).
+NUMBERED = re.compile(r"^(?P<numbers>\d+(?:\.\d+)*)(?P<letter>[a-z])?(?:[-_. ]+|$)")
 # The same after a word that names a part of a course: `Module01`, `chapter-01-foundation`,
 # `Session02-sdk`, `week_1_docker`, `Lesson 3`. Other words stay names (`python3-basics`).
 NAMED_NUMBER = re.compile(
     r"^(?:chapter|module|lesson|unit|week|session|part|lecture|episode|day)[-_ ]?"
-    r"(?P<numbers>\d+(?:\.\d+)*)(?:[-_. ]+|$)",
+    r"(?P<numbers>\d+(?:\.\d+)*)(?P<letter>[a-z])?(?:[-_. ]+|$)",
     re.IGNORECASE,
 )
 # A name that starts with a day (`2024-01-15-notes.md`, `2024.01.15 meetup.md`): no number.
@@ -115,6 +116,13 @@ def name_numbers(name: str) -> tuple[int, ...] | None:
     name = stem(name) if is_markdown(name) else name
     found = None if DATED.match(name) else NUMBERED.match(name) or NAMED_NUMBER.match(name)
     return tuple(int(part) for part in found["numbers"].split(".")) if found else None
+
+
+def name_letter(name: str) -> str:
+    """Return the letter after a name's number (`06a-dataflow.md` -> "a"), or ""."""
+    name = stem(name) if is_markdown(name) else name
+    found = None if DATED.match(name) else NUMBERED.match(name) or NAMED_NUMBER.match(name)
+    return (found["letter"] or "").lower() if found else ""
 
 
 def numbered_by_word(name: str) -> bool:
