@@ -172,6 +172,13 @@ PROSE = "This chapter is where the magic starts: you will see the tool find bugs
         # A zoomcamp homework: its questions hold a stray `# Prepare Postgres`.
         ("## Week 1 Homework\n\n## Question 1\n\n# Prepare Postgres\n", "Week 1 Homework"),
         ("### Small\n\n## Larger\n", "Small"),
+        # A title centred in HTML, as Mastering-GitHub-Copilot's modules have theirs: they were
+        # named after their folders.
+        (
+            '<h1 align="center">Migrating &amp; <em>more</em></h1>\n\nText.\n\n## Setup\n',
+            "Migrating & more",
+        ),
+        ('<h1><img src="logo.png" alt="Logo"></h1>\n\n## 1.1 Intro\n', "1.1 Intro"),
         ("> # Quoted\n\nText.\n", None),
         ("No heading.\n", None),
     ],

@@ -11,6 +11,7 @@ The same parse gives the line and column of every link, image, raw HTML tag and 
 so each problem is reported where the author wrote it.
 """
 
+import html
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -197,15 +198,28 @@ def first_heading(tokens: list) -> str | None:
     `#` comes later (zoomcamp homework opens with `## Week 1 Homework`, then has `# Prepare
     Postgres` among its questions).
     """
-    index = next(
-        (i for i, token in enumerate(tokens) if token.type == "heading_open" and token.level == 0),
-        None,
-    )
-    if index is None:
-        return None
-    if tokens[index].tag != "h1" and any(is_prose(token) for token in tokens[:index]):
-        return None
-    return " ".join(heading_text(tokens[index + 1]).split()) or None
+    for index, token in enumerate(tokens):
+        if token.type == "html_block" and token.level == 0:
+            written = html_h1_text(token.content)  # `<h1 align="center">Title</h1>`
+            if written:
+                return written
+        if token.type == "heading_open" and token.level == 0:
+            if token.tag != "h1" and any(is_prose(earlier) for earlier in tokens[:index]):
+                return None
+            return " ".join(heading_text(tokens[index + 1]).split()) or None
+    return None
+
+
+# An <h1> written in HTML, as many READMEs centre their title; each match stops at the next
+# `<h1`, so a block of unclosed ones is read once.
+HTML_H1 = re.compile(r"<h1\b[^>]*>((?:(?!<h1\b).)*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+HTML_TAG = re.compile(r"<[^>]*>")
+
+
+def html_h1_text(block: str) -> str:
+    """Return the text of the first `<h1>` in an HTML block, as a reader sees it, or ""."""
+    found = HTML_H1.search(block)
+    return " ".join(html.unescape(HTML_TAG.sub("", found[1])).split()) if found else ""
 
 
 # A paragraph of this many words of its own (not in links) is prose: a chapter's text begun.
