@@ -993,3 +993,29 @@ def test_labs_numbered_with_a_letter_take_their_place_between_the_numbers(build_
         "Lab 02a: Load data",  # a title naming its number has no second label
     ]
     assert "<title>Lab 1b: Medallion architecture ·" in build.page("Labs/01b-medallion.html")
+
+
+def test_an_mdbook_is_read_in_the_order_of_its_summary(build_site):
+    # rust-lang/book's src/ has no README: its 111 chapters were read in name order, the
+    # appendices first and the foreword last, with SUMMARY.md itself as chapter 1.
+    summary = (
+        "# The Book\n\n[Foreword](foreword.md)\n[Introduction](ch00-00-introduction.md)\n\n"
+        "- [Getting Started](ch01-00-getting-started.md)\n"
+        "  - [Installation](ch01-01-installation.md)\n- [Appendix](appendix-00.md)\n"
+    )
+    build = build_site(
+        {
+            "SUMMARY.md": summary,
+            "appendix-00.md": "# Appendix\n",
+            "ch00-00-introduction.md": "# Introduction\n",
+            "ch01-00-getting-started.md": "# Getting Started\n",
+            "ch01-01-installation.md": "# Installation\n",
+            "foreword.md": "# Foreword\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert "names' order" not in build.log
+    titles = re.findall(r'<span class="chapter-title">([^<]+)</span>', syllabus_of(build))
+    assert titles == ["Foreword", "Introduction", "Getting Started", "Installation", "Appendix"]
+    assert "The Book" in build.page("SUMMARY.html")

@@ -370,6 +370,7 @@ def build_course(
     reader = TreeReader(name_order)
     # Pelican chapters (front matter) are the top of the syllabus; upcoming ones are not.
     look_further = not chapters and not numbered_here(root)
+    home_html = home_html or book_summary(root)
     linked = readme_order(home_html) if look_further else []
     found, notice = syllabus_folder(root, linked_paths(home_html)) if look_further else (root, None)
     # A folder with a page of its own (`advanced/README.md`, `advanced/1-cli.md`) is more
@@ -407,6 +408,20 @@ def build_course(
             " place in it; number the lessons (01-intro.md, 02-setup.md) or their folders"
         )
     return Course(tree, order, reader.outside, problems, notice)
+
+
+def book_summary(root: Folder) -> str:
+    """Return the HTML of the book's SUMMARY.md at the top of content/, or "".
+
+    An mdBook (rust-lang/book's `src/`) has no README: its SUMMARY.md lists its chapters in
+    their order, as a course README's table lists its lessons; it is read the same way (the
+    syllabus follows its links), and stays a page outside it. The nesting of its list is
+    not read: its chapters are numbered 1, 2, 3 in its order.
+    """
+    for page in root.files:
+        if page.path.lower() == "summary.md":
+            return page.body_html
+    return ""
 
 
 class TreeReader:
