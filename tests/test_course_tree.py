@@ -24,6 +24,9 @@ from courselib.pages import (
         ("1-intro/2-what/assignment.md", "1-intro/2-what/assignment.html"),
         ("CONTRIBUTING.md", "CONTRIBUTING.html"),
         ("Kapitel 2/Übung.md", "Kapitel 2/Übung.html"),
+        # As Middleman keeps pages (ruby-for-beginners): they were `strings-3.html.html`.
+        ("solutions/02-strings-3.html.md", "solutions/02-strings-3.html"),
+        ("index.html.md", "index.html"),
     ],
 )
 def test_a_page_is_written_where_its_path_says(source, save_as):
@@ -95,6 +98,7 @@ def test_a_dotted_number_is_one_number_per_level(name, numbers):
         ("1.2 Common threats.md", "Common threats"),
         ("for-teachers.md", "For teachers"),
         ("README.md", "README"),
+        ("02-strings-3.html.md", "Strings 3"),  # not "Strings 3.html"
     ],
 )
 def test_a_page_without_heading_or_title_is_named_after_its_file(source, title):

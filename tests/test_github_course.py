@@ -1019,3 +1019,19 @@ def test_an_mdbook_is_read_in_the_order_of_its_summary(build_site):
     titles = re.findall(r'<span class="chapter-title">([^<]+)</span>', syllabus_of(build))
     assert titles == ["Foreword", "Introduction", "Getting Started", "Installation", "Appendix"]
     assert "The Book" in build.page("SUMMARY.html")
+
+
+def test_a_page_kept_for_middleman_is_published_at_its_html_name(build_site):
+    # rubymonsters/ruby-for-beginners keeps 81 pages as `strings-3.html.md`: they were
+    # `strings-3.html.html`, titled "Strings 3.html", and the book's own links missed them.
+    build = build_site(
+        {
+            "README.md": "# Ruby\n",
+            "01-strings.html.md": "Strings are text. See [the exercise](02-exercise.html).\n",
+            "02-exercise.html.md": "# An exercise\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert "<title>Unit 1: Strings ·" in build.page("01-strings.html")
+    assert "An exercise" in build.page("02-exercise.html")

@@ -51,8 +51,10 @@ def is_markdown(name: str) -> bool:
 
 
 def stem(name: str) -> str:
-    """Return a file name without its Markdown suffix."""
-    return posixpath.splitext(name)[0]
+    """Return a file name without its Markdown suffix, and without the `.html` a page kept for
+    Middleman names before it (`strings.html.md` is the page `strings.html`)."""
+    base = posixpath.splitext(name)[0]
+    return base[:-5] if is_markdown(name) and base.lower().endswith(".html") else base
 
 
 def is_folder_page(source: str, names_beside: Iterable[str] | None = None) -> bool:
