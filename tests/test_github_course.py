@@ -1035,3 +1035,23 @@ def test_a_page_kept_for_middleman_is_published_at_its_html_name(build_site):
     assert build.exit_code == 0, build.log
     assert "<title>Unit 1: Strings ·" in build.page("01-strings.html")
     assert "An exercise" in build.page("02-exercise.html")
+
+
+def test_jekylls_liquid_is_told_once_a_file_and_fails_nothing(build_site):
+    # MicrosoftLearning's lab courses list their labs on index.md with Liquid: the home page
+    # showed `{% assign labs = ... %}` where the list should be, with no word.
+    index = (
+        "# Labs\n\n{% assign labs = site.pages | where_exp: 'page', 'page.url contains x' %}\n"
+        "{% for activity in labs %}\n- {{ activity.title }}\n{% endfor %}\n\n"
+        "In code, `{% raw %}` is fine.\n"
+    )
+    build = build_site(
+        {"index.md": index, "README.md": "# Labs\n", "Labs/01-a.md": "# A\n"},
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert build.log.count("Jekyll's Liquid") == 1, build.log
+    assert (
+        "content/index.md:3:1: '{% assign labs = site.pages | where_exp: 'page', 'page.url …'"
+        " and 2 more is Jekyll's Liquid, which only Jekyll runs"
+    ) in build.log

@@ -31,6 +31,7 @@ from .fenced_divs import add_fenced_divs
 from .footnote_labels import add_footnote_labels
 from .headings import add_heading_ids, github_slug, heading_text
 from .html_rules import add_collapsible_callouts, add_html_rules
+from .liquid import add_liquid_warning
 from .math_syntax import add_math
 from .positions import track_positions
 from .quiz import add_quizzes
@@ -160,6 +161,7 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     add_fenced_divs(md)
     add_emoji_shortcodes(md)
     add_collapsible_callouts(md)
+    add_liquid_warning(md)
     return md
 
 
