@@ -957,12 +957,14 @@ def test_a_units_own_repository_files_are_outside_the_syllabus(build_site):
             "01-game/rules.md": "# Rules\n",
             "01-game/CODE_OF_CONDUCT.md": "# Code of conduct\n",
             "01-game/LICENSE.md": "# MIT License\n",
+            "02-ai/README.md": "# AI\n",
+            "02-ai/agents.md": "# AI agents\n",  # AZD-for-beginners' lesson, not AGENTS.md
         },
         extra_settings=SETTINGS,
     )
     assert build.exit_code == 0, build.log
     titles = re.findall(r'<span class="chapter-title">([^<]+)</span>', syllabus_of(build))
-    assert titles == ["A mini game", "Rules"]
+    assert titles == ["A mini game", "Rules", "AI", "AI agents"]
     assert "MIT License" in build.page("01-game/LICENSE.html")
 
 

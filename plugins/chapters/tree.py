@@ -507,8 +507,11 @@ class TreeReader:
                     entry.letter = "" if self.name_order else name_letter(name)
                     numbered.append(entry)
                     links_of[id(entry)] = link
-            elif top_level or (is_repository_file(name) and not is_folder_page(name)):
-                # A module's own LICENSE.md too; a README.md beside its index.md is a page of it.
+            elif top_level or (
+                is_repository_file(name) and stem(name).isupper() and not is_folder_page(name)
+            ):
+                # A module's own LICENSE.md too, named in capitals as GitHub's are: its
+                # `agents.md` is a lesson, and a README.md beside its index.md a page of it.
                 self.outside.append(outside_entry(item))
             else:
                 others.append((link, page_entry(item, None)))
