@@ -179,6 +179,14 @@ PROSE = "This chapter is where the magic starts: you will see the tool find bugs
             "Migrating & more",
         ),
         ('<h1><img src="logo.png" alt="Logo"></h1>\n\n## 1.1 Intro\n', "1.1 Intro"),
+        # A Markdown `#` wins over a banner's HTML <h1>; a comment or a table is no title.
+        ('<h1 align="center">AI for Beginners</h1>\n\n# Lesson 2: Prompts\n', "Lesson 2: Prompts"),
+        ("<!-- <h1>Draft title</h1> -->\n\n# Variables\n", "Variables"),
+        ("<table><tr><td><h1>Cell</h1></td></tr></table>\n\n# Real\n", "Real"),
+        (f"{PROSE}\n\n<details><h1>42</h1></details>\n\n## Answer\n", None),
+        # A sentence of introduction is prose; a line of facts is not.
+        ("In this lesson you will write your first loops.\n\n## Learning objectives\n", None),
+        ("Author: Jane Doe | May 2024\n\n## 1.3 Loops\n", "1.3 Loops"),
         ("> # Quoted\n\nText.\n", None),
         ("No heading.\n", None),
     ],

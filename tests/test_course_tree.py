@@ -53,8 +53,12 @@ def test_a_page_is_written_where_its_path_says(source, save_as):
         ("Lesson 3 - Vectors.md", 3),
         ("day-05", 5),
         ("python3-basics", None),
-        ("module1a", 1),  # a letter after the number: mslearn-fabric's `06a-dataflow.md`
-        ("06a-dataflow.md", 6),
+        ("06a-dataflow.md", 6),  # a letter after the number: mslearn-fabric's labs
+        ("module01a", 1),
+        # One digit and a letter is a name, as it is in most courses.
+        ("3d-printing", None),
+        ("2d-arrays.md", None),
+        ("module1a", None),
         ("2024b-x.md", 2024),
         ("notes-1.md", None),
         ("lessons", None),

@@ -1045,7 +1045,8 @@ def test_jekylls_liquid_is_told_once_a_file_and_fails_nothing(build_site):
     index = (
         "# Labs\n\n{% assign labs = site.pages | where_exp: 'page', 'page.url contains x' %}\n"
         "{% for activity in labs %}\n- {{ activity.title }}\n{% endfor %}\n\n"
-        "In code, `{% raw %}` is fine.\n"
+        "In code, `{% raw %}` is fine, and <code>{% if %}</code> too.\n\n"
+        "<pre>\n{% for x in y %}\n</pre>\n\n{{% notice tip %}} is Hugo's.\n"
     )
     build = build_site(
         {"index.md": index, "README.md": "# Labs\n", "Labs/01-a.md": "# A\n"},
@@ -1055,5 +1056,51 @@ def test_jekylls_liquid_is_told_once_a_file_and_fails_nothing(build_site):
     assert build.log.count("Jekyll's Liquid") == 1, build.log
     assert (
         "content/index.md:3:1: '{% assign labs = site.pages | where_exp: 'page', 'page.url …'"
-        " and 2 more is Jekyll's Liquid, which only Jekyll runs"
+        " and 2 more are template tags (Jekyll's Liquid, for one), which no Markdown runs: the"
+        " page shows them as text; write what they make in Markdown, or put them in code"
     ) in build.log
+
+
+@pytest.mark.parametrize(
+    ("files", "titles"),
+    [
+        # One digit and a letter is a name: `3d-printing/` had numbered the course and dropped
+        # the unit the README lists before it.
+        (
+            {
+                "README.md": "# Making\n\n- [Start](getting-started/README.md)\n"
+                "- [3D printing](3d-printing/README.md)\n- [Laser](laser-cutting/README.md)\n",
+                "getting-started/README.md": "# Getting started\n",
+                "3d-printing/README.md": "# 3D printing\n",
+                "laser-cutting/README.md": "# Laser cutting\n",
+            },
+            ["Getting started", "3D printing", "Laser cutting"],
+        ),
+        # A course of one week so far is numbered by it: its lessons are 1.1 and 1.2.
+        (
+            {
+                "README.md": "# Course\n",
+                "week1/README.md": "# Setup\n",
+                "week1/01-tools.md": "# Tools\n",
+                "week1/02-git.md": "# Git\n",
+            },
+            ["Setup", "Tools", "Git"],
+        ),
+        # Only mdBook's SUMMARY.md orders a book: a `summary.md` lesson is a lesson.
+        (
+            {
+                "intro.md": "# Introduction\n",
+                "loops.md": "# Loops\n",
+                "summary.md": "# Summary\n\nWe saw [loops](loops.md) after [it](intro.md).\n",
+            },
+            ["Introduction", "Loops", "Summary"],
+        ),
+    ],
+)
+def test_names_that_look_numbered_but_are_names(build_site, files, titles):
+    build = build_site(files, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    syllabus = syllabus_of(build)
+    assert re.findall(r'<span class="chapter-title">([^<]+)</span>', syllabus) == titles
+    if "week1/README.md" in files:
+        assert "Lesson 1.2" in syllabus

@@ -160,6 +160,11 @@ def test_has_h1(html, expected):
             "Install Docker first.",
         ),  # fmt: skip
         ("<h2>Setup</h2>", ""),
+        # An item's own text, before the list inside it.
+        (
+            "<ul><li>Set up the toolchain.<ul><li><a href='i'>Install</a></li></ul></li></ul>",
+            "Set up the toolchain.",
+        ),
     ],
 )
 def test_a_description_is_the_first_paragraphs_text_as_read(body, description):

@@ -23,7 +23,10 @@ WORD = re.compile(r"\w+")
 # A paragraph of the text: not a callout's title ("Objectives", "Note").
 # Each stops at the next opening of its tag: an unclosed `<li>` or `<a>` repeated thousands
 # of times would otherwise be searched to the end from each one.
-LIST_ITEM = re.compile(r"<li\b[^>]*>((?:(?!<li\b).)*?)</li>", re.IGNORECASE | re.DOTALL)
+# A list item's own text ends where it ends or where a list inside it begins.
+LIST_ITEM = re.compile(
+    r"<li\b[^>]*>((?:(?!<li\b|<[ou]l\b).)*?)(?:</li>|<[ou]l\b)", re.IGNORECASE | re.DOTALL
+)
 LINK_TEXT = re.compile(r"<a\b[^>]*>((?:(?!<a\b).)*?)</a>", re.IGNORECASE | re.DOTALL)
 PARAGRAPH = re.compile(r"<p(?![^>]*admonition-title)\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)

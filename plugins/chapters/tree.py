@@ -136,12 +136,21 @@ def adopt_twin_pages(folder: Folder) -> None:
 
 def numbered_here(folder: Folder) -> bool:
     """True when a file or folder right inside `folder` is numbered by its name: one that
-    starts with its number, or two after a word (`Module01/`, `Module02/`). One such name
-    among others (`day2-operations/` beside `getting-started/`) is a name, not a numbering."""
-    names = [*(posixpath.basename(page.path) for page in folder.files), *folder.folders]
+    starts with its number, or after a word (`Module01/`) two such names or every one.
+    One such name among others (`day2-operations/` beside `getting-started/`) is a name,
+    not a numbering; a course of one `week1/` so far is numbered."""
+    names = [
+        *(
+            name
+            for name in (posixpath.basename(page.path) for page in folder.files)
+            if not is_repository_file(name)
+        ),
+        *folder.folders,
+    ]
     numbered = [name for name in names if name_numbers(name) is not None]
     by_word = [name for name in numbered if numbered_by_word(name)]
-    return len(numbered) > len(by_word) or len(by_word) >= 2
+    every = bool(by_word) and len(by_word) == len(names)
+    return len(numbered) > len(by_word) or len(by_word) >= 2 or every
 
 
 def syllabus_folder(root: Folder, linked: list[str] | None = None) -> tuple[Folder, str | None]:
@@ -419,7 +428,7 @@ def book_summary(root: Folder) -> str:
     not read: its chapters are numbered 1, 2, 3 in its order.
     """
     for page in root.files:
-        if page.path.lower() == "summary.md":
+        if page.path == "SUMMARY.md":  # mdBook's name; a `summary.md` lesson is a lesson
             return page.body_html
     return ""
 

@@ -29,13 +29,14 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 # (Jekyll, MkDocs, the Carpentries' Workbench), whose page for it is index.md.
 FOLDER_PAGE_NAMES = ("index", "readme")
 # `1-intro`, `01_setup`, `2.devices`, `3 spatial design`, or a bare `4`; a letter may follow
-# the number, as lab courses write the labs between two (`06a-dataflow`, `06b-pipeline`).
-NUMBERED = re.compile(r"^(?P<numbers>\d+(?:\.\d+)*)(?P<letter>[a-z])?(?:[-_. ]+|$)")
+# a number of two digits or more, as lab courses number the labs between two (`06a-dataflow`,
+# `06b-pipeline`): `3d-printing` and `2d-arrays` are names.
+NUMBER = r"(?:(?P<numbers>\d+(?:\.\d+)*)|(?P<lettered>\d{2,})(?P<letter>[a-z]))(?:[-_. ]+|$)"
+NUMBERED = re.compile(rf"^{NUMBER}")
 # The same after a word that names a part of a course: `Module01`, `chapter-01-foundation`,
 # `Session02-sdk`, `week_1_docker`, `Lesson 3`. Other words stay names (`python3-basics`).
 NAMED_NUMBER = re.compile(
-    r"^(?:chapter|module|lesson|unit|week|session|part|lecture|episode|day)[-_ ]?"
-    r"(?P<numbers>\d+(?:\.\d+)*)(?P<letter>[a-z])?(?:[-_. ]+|$)",
+    rf"^(?:chapter|module|lesson|unit|week|session|part|lecture|episode|day)[-_ ]?{NUMBER}",
     re.IGNORECASE,
 )
 # A name that starts with a day (`2024-01-15-notes.md`, `2024.01.15 meetup.md`): no number.
@@ -117,7 +118,9 @@ def name_numbers(name: str) -> tuple[int, ...] | None:
     """
     name = stem(name) if is_markdown(name) else name
     found = None if DATED.match(name) else NUMBERED.match(name) or NAMED_NUMBER.match(name)
-    return tuple(int(part) for part in found["numbers"].split(".")) if found else None
+    if found is None:
+        return None
+    return tuple(int(part) for part in (found["numbers"] or found["lettered"]).split("."))
 
 
 def name_letter(name: str) -> str:

@@ -192,24 +192,28 @@ def first_heading(tokens: list) -> str | None:
     """Return the text of the heading that titles a chapter, or None (it is named by its file).
 
     That is its first heading when it is a `# Heading`, wherever it comes (after a banner or
-    a line of introduction); or, as many lessons on GitHub start with `## 1.1 Introduction`,
-    a first heading of another level that no paragraph of prose comes before: a banner,
-    badges, a line of links, "Estimated time: 30 minutes", a note or an alert may. A
-    `## Learning objectives` after the lesson's first paragraph of text is a section, not
-    the lesson's title (copilot-cli-for-beginners' 8 lessons were titled so), even when a
-    `#` comes later (zoomcamp homework opens with `## Week 1 Homework`, then has `# Prepare
-    Postgres` among its questions).
+    a line of introduction); else an `<h1>` written in HTML (`<h1 align="center">`) before
+    any heading and any prose; else a first heading of another level that no paragraph of
+    prose (PROSE_WORDS) comes before: a banner, badges, a line of links, "Estimated time:
+    30 minutes", a note or an alert may. A `## Learning objectives` after the lesson's
+    first paragraph of text is a section, not the lesson's title (copilot-cli-for-beginners'
+    8 lessons were titled so), even when a `#` comes later (zoomcamp homework opens with
+    `## Week 1 Homework`, then has `# Prepare Postgres` among its questions).
     """
+    in_html, prose_before = "", False
     for index, token in enumerate(tokens):
-        if token.type == "html_block" and token.level == 0:
-            written = html_h1_text(token.content)  # `<h1 align="center">Title</h1>`
-            if written:
-                return written
-        if token.type == "heading_open" and token.level == 0:
-            if token.tag != "h1" and any(is_prose(earlier) for earlier in tokens[:index]):
-                return None
-            return " ".join(heading_text(tokens[index + 1]).split()) or None
-    return None
+        if token.level != 0 and not is_prose(token):
+            continue
+        if token.type == "heading_open":
+            text = " ".join(heading_text(tokens[index + 1]).split())
+            if token.tag == "h1":  # a Markdown `#` wins over a banner's HTML <h1>
+                return text or in_html or None
+            return in_html or (None if prose_before else text or None)
+        comment = token.content.lstrip().startswith("<!--")  # a comment is no title
+        if token.type == "html_block" and not (in_html or prose_before or comment):
+            in_html = html_h1_text(token.content)
+        prose_before = prose_before or is_prose(token)
+    return in_html or None
 
 
 # An <h1> written in HTML, as many READMEs centre their title; each match stops at the next
@@ -225,7 +229,8 @@ def html_h1_text(block: str) -> str:
 
 
 # A paragraph of this many words of its own (not in links) is prose: a chapter's text begun.
-PROSE_WORDS = 12
+# "Estimated time: 30 minutes" or "Author: Jane Doe, May 2024" is not.
+PROSE_WORDS = 8
 
 
 def is_prose(token) -> bool:
@@ -236,7 +241,7 @@ def is_prose(token) -> bool:
     for child in token.children or []:
         in_link += {"link_open": 1, "link_close": -1}.get(child.type, 0)
         if child.type == "text" and not in_link:
-            words += len(child.content.split())
+            words += sum(any(c.isalnum() for c in word) for word in child.content.split())
     return words >= PROSE_WORDS
 
 

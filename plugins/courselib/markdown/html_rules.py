@@ -243,8 +243,7 @@ def drop_unsafe_attributes(token: Token) -> None:
     `target="_blank"` (it was an attribute named `:target`)."""
     for name in list(token.attrs):
         value = token.attrs.pop(name)
-        if name.startswith(":"):
-            name = name[1:]
+        name = name.lstrip(":")
         unsafe = name.lower().startswith("on") or name.lower() == "style"
         if name and not unsafe and not SCRIPT_URL.match(str(value)):
             token.attrs[name] = value

@@ -1,10 +1,11 @@
-"""Jekyll's Liquid tags (`{% for lab in labs %}`): shown as text, with a warning.
+"""Template tags (`{% for lab in labs %}`, Jekyll's Liquid): shown as text, with a warning.
 
 A course laid out for GitHub Pages may build its home page's list of labs with Liquid,
 which only Jekyll runs; GitHub shows the tags as text, and so do we. The students' page
 then shows `{% assign labs = ... %}` where the list should be, so the build says so, once
-a file, at the first tag outside code. Only tags count: `{{ name }}` may be a lesson's
-words about any template language.
+a file, at the first tag outside code (HTML `<pre>` and `<code>` too). Only tags count:
+`{{ name }}` may be a lesson's words about any template language, and Hugo's `{{% %}}`
+shortcodes are another thing.
 """
 
 import re
@@ -12,7 +13,8 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
-LIQUID = re.compile(r"\{%-?\s*[a-z_]+\b[^%\n]{0,200}%\}")
+LIQUID = re.compile(r"(?<!\{)\{%-?\s*[a-z_]+\b[^%\n]{0,200}%\}(?!\})")
+HTML_CODE = re.compile(r"<(pre|code)\b", re.IGNORECASE)
 SHOWN_LENGTH = 60
 
 
@@ -25,22 +27,40 @@ def liquid_warning(state: StateCore) -> None:
     """Add one warning for the Liquid in the text and HTML of a chapter, at its first tag."""
     found = []
     for token in state.tokens:
-        if token.type == "html_block":
+        if token.type == "html_block" and not HTML_CODE.search(token.content):
             found += [(token.map, tag) for tag in LIQUID.findall(token.content)]
         elif token.type == "inline":
-            texts = [c.content for c in token.children or [] if c.type in ("text", "html_inline")]
-            found += [(token.map, tag) for text in texts for tag in LIQUID.findall(text)]
+            found += [
+                (token.map, tag)
+                for text in text_outside_code(token)
+                for tag in LIQUID.findall(text)
+            ]
     if not found:
         return
     block, first = found[0]
     first = first if len(first) <= SHOWN_LENGTH else first[: SHOWN_LENGTH - 1] + "…"
-    more = f" and {len(found) - 1} more" if len(found) > 1 else ""
-    state.env.setdefault("warnings", []).append(
-        (
-            block[0] + 1 if block else 1,
-            1,
-            f"'{first}'{more} is Jekyll's Liquid, which only Jekyll runs: the page shows it as"
-            " text; write it out in Markdown (or, for a home page, keep README.md and rename"
-            " index.md)",
+    if len(found) > 1:
+        told = (
+            f"'{first}' and {len(found) - 1} more are template tags (Jekyll's Liquid, for one),"
+            " which no Markdown runs: the page shows them as text; write what they make in"
+            " Markdown, or put them in code"
         )
-    )
+    else:
+        told = (
+            f"'{first}' is a template tag (Jekyll's Liquid, for one), which no Markdown runs:"
+            " the page shows it as text; write what it makes in Markdown, or put it in code"
+        )
+    state.env.setdefault("warnings", []).append((block[0] + 1 if block else 1, 1, told))
+
+
+def text_outside_code(inline) -> list[str]:
+    """Return the texts of an inline token's children outside `<code>` written in HTML."""
+    texts, in_code = [], False
+    for child in inline.children or []:
+        if child.type == "html_inline":
+            in_code = (in_code or child.content.lower().startswith("<code")) and not (
+                child.content.lower().startswith("</code")
+            )
+        elif child.type == "text" and not in_code:
+            texts.append(child.content)
+    return texts
