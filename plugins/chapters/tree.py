@@ -309,15 +309,11 @@ def readme_folder_links(page_html: str) -> list[str]:
     order; not those it links into deeper (`cohorts/2026/notes.md`). Only folders are
     looked up in it (TreeReader.children)."""
     names: list[str] = []
-    for url, kind, _where in read_html(page_html).urls if page_html else []:
-        pelican_link = PLACEHOLDER.match(unquote(url))
-        link = github_path(unquote(url)[pelican_link.end() :] if pelican_link else url, "")
-        if kind != LINK or link is None:
-            continue
-        first, _slash, rest = link.path.partition("/")
+    for path in linked_paths(page_html):
+        first, slash, rest = path.partition("/")
         if not first or (rest and ("/" in rest or not is_folder_page(rest))):
             continue
-        name = first + "/" if rest or link.is_folder else first  # `./Workshop`, as written
+        name = first + slash  # `Workshop/`; `Workshop` as `./Workshop` is written
         if name not in names:
             names.append(name)
     return names
