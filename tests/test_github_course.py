@@ -29,6 +29,16 @@ def syllabus_of(build) -> str:
     return build.page("index.html").split('id="syllabus"', 1)[1]
 
 
+def syllabus_entries(build) -> list[str]:
+    """The syllabus's labels and titles, in order: ["Unit 1", "Introduction", ...]."""
+    return re.findall(r'<span class="chapter-(?:number|title)">([^<]+)</span>', syllabus_of(build))
+
+
+def syllabus_titles(build) -> list[str]:
+    """The syllabus's titles, in order."""
+    return re.findall(r'<span class="chapter-title">([^<]+)</span>', syllabus_of(build))
+
+
 def links(page: str) -> list[str]:
     return re.findall(r'href="([^"#]+\.html)"', page)
 
@@ -355,9 +365,7 @@ def test_a_lessons_folder_with_its_own_readme_that_the_readme_links_into_alone(b
         extra_settings=SETTINGS,
     )
     assert build.exit_code == 0, build.log
-    entries = re.findall(
-        r'<span class="chapter-(?:number|title)">([^<]+)</span>', syllabus_of(build)
-    )
+    entries = syllabus_entries(build)
     assert entries == [
         "Unit 1",
         "Introduction to AI",
@@ -823,9 +831,7 @@ def test_units_named_by_a_word_and_a_number_are_numbered_by_it(build_site):
         extra_settings=SETTINGS,
     )
     assert build.exit_code == 0, build.log
-    entries = re.findall(
-        r'<span class="chapter-(?:number|title)">([^<]+)</span>', syllabus_of(build)
-    )
+    entries = syllabus_entries(build)
     assert entries == ["Chapter 01: Foundation", "Your first project", "Chapter 02: AI"]
     assert "<title>Chapter 01: Foundation ·" in build.page("docs/chapter-01-foundation/index.html")
     assert "Workshop intro" in build.page("workshop/docs/instructions/0-Introduction.html")
@@ -848,9 +854,7 @@ def test_of_two_numbered_folders_the_one_the_readme_links_into_is_the_syllabus(b
     )
     assert build.exit_code == 0, build.log
     assert "the syllabus is empty" not in build.log
-    entries = re.findall(
-        r'<span class="chapter-(?:number|title)">([^<]+)</span>', syllabus_of(build)
-    )
+    entries = syllabus_entries(build)
     assert entries == ["Chapter 1", "Introduction", "Chapter 2", "Applications", "Act 2.1", "Act 1"]
 
 
@@ -916,9 +920,7 @@ def test_a_numbered_folder_with_no_page_lists_its_unnumbered_folders(build_site)
         extra_settings=SETTINGS,
     )
     assert build.exit_code == 0, build.log
-    entries = re.findall(
-        r'<span class="chapter-(?:number|title)">([^<]+)</span>', syllabus_of(build)
-    )
+    entries = syllabus_entries(build)
     assert entries == ["Unit 1", "Intro", "Unit 2", "Apps", "Chat sample", "Vision sample"]
     listing = build.page("2-apps/index.html")
     assert 'href="../2-apps/chat/index.html"' in listing
@@ -943,7 +945,7 @@ def test_one_name_with_a_word_and_a_number_does_not_number_a_course(build_site):
         extra_settings=SETTINGS,
     )
     assert build.exit_code == 0, build.log
-    titles = re.findall(r'<span class="chapter-title">([^<]+)</span>', syllabus_of(build))
+    titles = syllabus_titles(build)
     assert titles == ["Getting started", "Workloads", "Day-2 operations", "Security"]
 
 
@@ -963,7 +965,7 @@ def test_a_units_own_repository_files_are_outside_the_syllabus(build_site):
         extra_settings=SETTINGS,
     )
     assert build.exit_code == 0, build.log
-    titles = re.findall(r'<span class="chapter-title">([^<]+)</span>', syllabus_of(build))
+    titles = syllabus_titles(build)
     assert titles == ["A mini game", "Rules", "AI", "AI agents"]
     assert "MIT License" in build.page("01-game/LICENSE.html")
 
@@ -982,9 +984,7 @@ def test_labs_numbered_with_a_letter_take_their_place_between_the_numbers(build_
         extra_settings={**SETTINGS, "COURSE_LEVELS": ["Lab"]},
     )
     assert build.exit_code == 0, build.log
-    entries = re.findall(
-        r'<span class="chapter-(?:number|title)">([^<]+)</span>', syllabus_of(build)
-    )
+    entries = syllabus_entries(build)
     assert entries == [
         "Lab 1",
         "Create a lakehouse",
@@ -1018,7 +1018,7 @@ def test_an_mdbook_is_read_in_the_order_of_its_summary(build_site):
     )
     assert build.exit_code == 0, build.log
     assert "names' order" not in build.log
-    titles = re.findall(r'<span class="chapter-title">([^<]+)</span>', syllabus_of(build))
+    titles = syllabus_titles(build)
     assert titles == ["Foreword", "Introduction", "Getting Started", "Installation", "Appendix"]
     assert "The Book" in build.page("SUMMARY.html")
 
