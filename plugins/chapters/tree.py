@@ -47,6 +47,7 @@ from courselib.pages import (
     stem,
     title_from_name,
 )
+from selectolax.lexbor import LexborHTMLParser
 
 from .outline import (
     Chapter,
@@ -375,7 +376,8 @@ def build_course(
     reader = TreeReader(name_order)
     # Pelican chapters (front matter) are the top of the syllabus; upcoming ones are not.
     look_further = not chapters and not numbered_here(root)
-    home_html = home_html or book_summary(root)
+    summary = "" if home_html else book_summary(root)
+    home_html = home_html or summary
     linked = readme_order(home_html) if look_further else []
     found, notice = syllabus_folder(root, linked_paths(home_html)) if look_further else (root, None)
     # A folder with a page of its own (`advanced/README.md`, `advanced/1-cli.md`) is more
@@ -384,6 +386,8 @@ def build_course(
     syllabus = found if found.page is None or links_only_into(root, linked, found) else root
     by_readme = look_further and syllabus is root
     units = reader.linked_children(root, linked) if by_readme else None
+    if units is not None and summary:
+        units = as_book(units, summary)
     if units is not None:
         notice, name_order = None, False  # the README's order, not the names'
     else:
@@ -420,13 +424,81 @@ def book_summary(root: Folder) -> str:
 
     An mdBook (rust-lang/book's `src/`) has no README: its SUMMARY.md lists its chapters in
     their order, as a course README's table lists its lessons; it is read the same way (the
-    syllabus follows its links), and stays a page outside it. The nesting of its list is
-    not read: its chapters are numbered 1, 2, 3 in its order.
+    syllabus follows its links, `as_book` nests and numbers them), and stays a page outside.
     """
     for page in root.files:
         if page.path == "SUMMARY.md":  # mdBook's name; a `summary.md` lesson is a lesson
             return page.body_html
     return ""
+
+
+def as_book(units: list[Chapter], summary_html: str) -> list[Chapter]:
+    """Return the entries of a book (in its SUMMARY's order) nested and numbered as mdBook
+    does: a chapter listed inside another's item is its section (1.1, 1.2); a chapter linked
+    outside the lists (a foreword) has no number; the others are 1, 2, 3."""
+    places = summary_places(summary_html)
+    by_path = {entry.source.removeprefix("content/"): entry for entry in units if entry.source}
+    top: list[Chapter] = []
+    sections: dict[int, list[Chapter]] = {}
+    for entry in units:
+        parent_path, _numbered = places.get(entry.source.removeprefix("content/"), (None, False))
+        parent = by_path.get(parent_path) if parent_path else None
+        if parent is None:
+            top.append(entry)
+        else:
+            sections.setdefault(id(parent), []).append(entry)
+            parent.children.append(entry)
+            entry.parent = parent
+
+    def number(entries: list[Chapter]) -> None:
+        count = 0
+        for entry in entries:
+            numbered = places.get(entry.source.removeprefix("content/"), (None, False))[1]
+            count += numbered
+            entry.number, entry.sub_numbers = (count if numbered else None), ()
+            number(sections.get(id(entry), []))
+
+    number(top)
+    return top
+
+
+def summary_places(summary_html: str) -> dict[str, tuple[str | None, bool]]:
+    """Return, for each page a SUMMARY.md links, the page whose item it is listed in (None
+    at the top) and whether it is numbered (in a list, not a plain link)."""
+    places: dict[str, tuple[str | None, bool]] = {}
+
+    def path_of(link_node) -> str | None:
+        url = unquote(link_node.attributes.get("href") or "")
+        pelican_link = PLACEHOLDER.match(url)
+        link = github_path(url[pelican_link.end() :] if pelican_link else url, "")
+        return link.path if link is not None else None
+
+    def walk(list_node, parent: str | None) -> None:
+        for item in list_node.iter():
+            if item.tag != "li":
+                continue
+            own = next((c for c in item.iter() if c.tag == "a"), None)
+            own = own or next(
+                (c.css_first("a") for c in item.iter() if c.tag == "p" and c.css_first("a")),
+                None,
+            )
+            path = path_of(own) if own is not None else None
+            if path and path not in places:
+                places[path] = (parent, True)
+            for inner in item.iter():
+                if inner.tag in ("ul", "ol"):
+                    walk(inner, path or parent)
+
+    body = LexborHTMLParser(summary_html).body
+    for node in body.iter() if body is not None else []:
+        if node.tag in ("ul", "ol"):
+            walk(node, None)
+        else:
+            for link_node in node.css("a"):
+                path = path_of(link_node)
+                if path and path not in places:
+                    places[path] = (None, False)
+    return places
 
 
 class TreeReader:
