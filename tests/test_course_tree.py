@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 from chapters.outline import WrittenChapter
-from chapters.tree import build_course
+from chapters.tree import SUMMARY_DEPTH, build_course, summary_places
 from courselib.pages import (
     name_number,
     name_numbers,
@@ -605,3 +605,12 @@ def test_a_folder_without_a_page_in_a_course_with_no_numbers_is_outside_not_a_pr
         ("Chapter 2", "Setup"),
     ]
     assert [entry.source for entry in course.outside] == ["content/extras/tools/README.md"]
+
+
+def test_a_summary_nested_without_end_is_read_to_a_depth():
+    # Lists written in HTML into SUMMARY.md may nest as deep as their author likes: read
+    # whole, they ended the build with a RecursionError.
+    html = "".join(f'<ul><li><a href="ch{i}.md">{i}</a>' for i in range(3000))
+    places = summary_places(html + "</li></ul>" * 3000)
+    assert len(places) == SUMMARY_DEPTH + 1
+    assert places["ch0.md"] == (None, True) and places["ch1.md"] == ("ch0.md", True)

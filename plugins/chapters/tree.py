@@ -462,6 +462,10 @@ def as_book(units: list[Chapter], summary_html: str) -> list[Chapter]:
     return top
 
 
+# How deep a SUMMARY.md's lists are read: deeper sections are left out of its nesting.
+SUMMARY_DEPTH = 20
+
+
 def summary_places(summary_html: str) -> dict[str, tuple[str | None, bool]]:
     """Return, for each page a SUMMARY.md links, the page whose item it is listed in (None
     at the top) and whether it is numbered (in a list, not a plain link)."""
@@ -473,7 +477,9 @@ def summary_places(summary_html: str) -> dict[str, tuple[str | None, bool]]:
         link = github_path(url[pelican_link.end() :] if pelican_link else url, "")
         return link.path if link is not None else None
 
-    def walk(list_node, parent: str | None) -> None:
+    def walk(list_node, parent: str | None, depth: int = 0) -> None:
+        if depth > SUMMARY_DEPTH:  # HTML written into SUMMARY.md may nest lists without end
+            return
         for item in list_node.iter():
             if item.tag != "li":
                 continue
@@ -487,7 +493,7 @@ def summary_places(summary_html: str) -> dict[str, tuple[str | None, bool]]:
                 places[path] = (parent, True)
             for inner in item.iter():
                 if inner.tag in ("ul", "ol"):
-                    walk(inner, path or parent)
+                    walk(inner, path or parent, depth + 1)
 
     body = LexborHTMLParser(summary_html).body
     for node in body.iter() if body is not None else []:
