@@ -20,14 +20,14 @@ TAG = re.compile(r"<[^>]+>")
 LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 FOOTNOTE_REFERENCE = re.compile(r'<sup id="fnref:[^"]*">.*?</sup>', re.DOTALL)
 WORD = re.compile(r"\w+")
-# A paragraph of the text: not a callout's title ("Objectives", "Note").
-# Each stops at the next opening of its tag: an unclosed `<li>` or `<a>` repeated thousands
-# of times would otherwise be searched to the end from each one.
-# A list item's own text ends where it ends or where a list inside it begins.
+# Each of these two stops at the next opening of its tag: an unclosed `<li>` or `<a>`
+# repeated thousands of times would otherwise be searched to the end from each one. A list
+# item's own text ends where it ends or where a list inside it begins.
 LIST_ITEM = re.compile(
     r"<li\b[^>]*>((?:(?!<li\b|<[ou]l\b).)*?)(?:</li>|<[ou]l\b)", re.IGNORECASE | re.DOTALL
 )
 LINK_TEXT = re.compile(r"<a\b[^>]*>((?:(?!<a\b).)*?)</a>", re.IGNORECASE | re.DOTALL)
+# A paragraph of the text: not a callout's title ("Objectives", "Note").
 PARAGRAPH = re.compile(r"<p(?![^>]*admonition-title)\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 # The heading a body opens with (in the permalink's wrapper, once the contents plugin ran).
