@@ -33,7 +33,7 @@ import posixpath
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from courselib.github_links import PLACEHOLDER, github_path
+from courselib.github_links import PLACEHOLDER, GithubPath, github_path
 from courselib.html_urls import LINK, read_html
 from courselib.pages import (
     folder_page_among,
@@ -159,7 +159,7 @@ def syllabus_folder(root: Folder, linked: list[str] | None = None) -> tuple[Fold
 
     That is content/ itself, unless nothing in it is numbered: then it is the one
     shallowest folder that holds numbered entries: `lessons/` of `lessons/01-intro/`.
-    Of two such folders at one depth, the one the README's links (`linked`, linked_paths)
+    Of two such folders at one depth, the one the README's links (`linked`, link_paths)
     lead into, if they lead into one only (PhiCookBook's `md/`, not its `code/`); else
     the syllabus is left to content/, with a notice.
     """
@@ -180,7 +180,7 @@ def syllabus_folder(root: Folder, linked: list[str] | None = None) -> tuple[Fold
 
 def linked_among(folders: list[Folder], linked_paths: list[str]) -> list[Folder]:
     """Return the one of `folders` that `linked_paths` (the paths in content/ a page links
-    to, linked_paths) lead into, when they lead into one only; else `folders`."""
+    to, link_paths) lead into, when they lead into one only; else `folders`."""
     if len(folders) < 2:
         return folders
     chosen = [
@@ -191,15 +191,27 @@ def linked_among(folders: list[Folder], linked_paths: list[str]) -> list[Folder]
     return chosen if len(chosen) == 1 else folders
 
 
-def linked_paths(page_html: str, folder: str = "") -> list[str]:
-    """Return the paths in content/ that a page in content/`folder` links to."""
-    paths = []
+def content_link(url: str, folder: str) -> GithubPath | None:
+    """Return what a URL in a page of content/`folder` names in content/, or None: written
+    the GitHub way, or as Pelican's `{filename}/1-intro/README.md` (from content/) or
+    `{filename}x.md` (from the page's folder)."""
+    pelican_link = PLACEHOLDER.match(unquote(url))
+    return github_path(unquote(url)[pelican_link.end() :] if pelican_link else url, folder)
+
+
+def page_links(page_html: str, folder: str = "") -> list[GithubPath]:
+    """Return what the links of a page in content/`folder` name in content/, in order."""
+    links = []
     for url, kind, _where in read_html(page_html).urls if page_html else []:
-        pelican_link = PLACEHOLDER.match(unquote(url))
-        link = github_path(unquote(url)[pelican_link.end() :] if pelican_link else url, folder)
-        if kind == LINK and link is not None:
-            paths.append(link.path + ("/" if link.is_folder else ""))
-    return paths
+        link = content_link(url, folder) if kind == LINK else None
+        if link is not None:
+            links.append(link)
+    return links
+
+
+def link_paths(links: list[GithubPath]) -> list[str]:
+    """Return the paths links name (page_links), a folder's with its `/`."""
+    return [link.path + ("/" if link.is_folder else "") for link in links]
 
 
 def links_only_into(root: Folder, linked: list[str], found: Folder) -> bool:
@@ -211,17 +223,20 @@ def links_only_into(root: Folder, linked: list[str], found: Folder) -> bool:
 
 
 def readme_order(page_html: str, folder: str = "") -> list[str]:
-    """Return the names right inside content/`folder` that its page links to, in order:
-    `1-intro/` for a link into that folder (`1-intro/README.md`), and the name itself for a
-    link to it (`./1-intro`, `glossary.md`, or `glossary.html`, its page). Each is listed
-    once; a repository's own files (CONTRIBUTING.md, LICENSE) are left out."""
+    """Return the names right inside content/`folder` that its page links to, in order
+    (names_linked)."""
+    return names_linked(page_links(page_html, folder), folder)
+
+
+def names_linked(links: list[GithubPath], folder: str = "") -> list[str]:
+    """Return the names right inside content/`folder` that `links` (page_links) lead to, in
+    order: `1-intro/` for a link into that folder (`1-intro/README.md`), and the name
+    itself for a link to it (`./1-intro`, `glossary.md`, or `glossary.html`, its page). Each
+    is listed once; a repository's own files (CONTRIBUTING.md, LICENSE) are left out."""
     names: list[str] = []
     inside = f"{folder}/" if folder else ""
-    for url, kind, _where in read_html(page_html).urls if page_html else []:
-        # `{filename}/1-intro/README.md` from content/, `{filename}x.md` from the page's folder.
-        pelican_link = PLACEHOLDER.match(unquote(url))
-        link = github_path(unquote(url)[pelican_link.end() :] if pelican_link else url, folder)
-        if kind != LINK or link is None or not link.path.startswith(inside):
+    for link in links:
+        if not link.path.startswith(inside):
             continue
         first, into, _rest = link.path[len(inside) :].partition("/")
         if not first or (not into and is_repository_file(first)):  # `security/` is a unit
@@ -280,7 +295,7 @@ def lessons_kept_apart(folder: Folder) -> Folder | None:
         if sub.page is None and name_numbers(name) is None and numbered_here(sub)
     ]
     if len(holding) > 1 and folder.page is not None:  # the one its page links into, if one
-        holding = linked_among(holding, linked_paths(folder.page.body_html, folder.path))
+        holding = linked_among(holding, link_paths(page_links(folder.page.body_html, folder.path)))
     if len(holding) != 1:
         return None
     names = [*holding[0].folders, *(posixpath.basename(page.path) for page in holding[0].files)]
@@ -304,13 +319,13 @@ def among_numbered(
     return entries + [entry for _link, entry in waiting]
 
 
-def readme_folder_links(page_html: str) -> list[str]:
-    """Return the names at the top of content/ that the course README links to themselves
-    (`Workshop/` for `Workshop/` or `Workshop/README.md`, `Workshop` for `./Workshop`), in
-    order; not those it links into deeper (`cohorts/2026/notes.md`). Only folders are
-    looked up in it (TreeReader.children)."""
+def readme_folder_links(links: list[GithubPath]) -> list[str]:
+    """Return the names at the top of content/ that the course README's links (page_links)
+    lead to themselves (`Workshop/` for `Workshop/` or `Workshop/README.md`, `Workshop` for
+    `./Workshop`), in order; not those leading deeper (`cohorts/2026/notes.md`). Only
+    folders are looked up in it (TreeReader.children)."""
     names: list[str] = []
-    for path in linked_paths(page_html):
+    for path in link_paths(links):
         first, slash, rest = path.partition("/")
         if not first or (rest and ("/" in rest or not is_folder_page(rest))):
             continue
@@ -377,9 +392,9 @@ def build_course(
     # Pelican chapters (front matter) are the top of the syllabus; upcoming ones are not.
     look_further = not chapters and not numbered_here(root)
     summary = "" if home_html else book_summary(root)
-    home_html = home_html or summary
-    linked = readme_order(home_html) if look_further else []
-    found, notice = syllabus_folder(root, linked_paths(home_html)) if look_further else (root, None)
+    home_links = page_links(home_html or summary)
+    linked = names_linked(home_links) if look_further else []
+    found, notice = syllabus_folder(root, link_paths(home_links)) if look_further else (root, None)
     # A folder with a page of its own (`advanced/README.md`, `advanced/1-cli.md`) is more
     # likely a module of the course, which the README's links place; one without is not,
     # nor is one the README's links lead into alone (`lessons/`, in AI-For-Beginners).
@@ -392,7 +407,7 @@ def build_course(
         notice, name_order = None, False  # the README's order, not the names'
     else:
         syllabus = found
-        top_links = readme_folder_links(home_html) if syllabus is root and not name_order else []
+        top_links = readme_folder_links(home_links) if syllabus is root and not name_order else []
         units = reader.children(syllabus, top_level=True, readme_links=top_links)
     if syllabus is not root:
         reader.set_outside_around(root, syllabus)
@@ -472,9 +487,7 @@ def summary_places(summary_html: str) -> dict[str, tuple[str | None, bool]]:
     places: dict[str, tuple[str | None, bool]] = {}
 
     def path_of(link_node) -> str | None:
-        url = unquote(link_node.attributes.get("href") or "")
-        pelican_link = PLACEHOLDER.match(url)
-        link = github_path(url[pelican_link.end() :] if pelican_link else url, "")
+        link = content_link(link_node.attributes.get("href") or "", "")
         return link.path if link is not None else None
 
     def walk(list_node, parent: str | None, depth: int = 0) -> None:
