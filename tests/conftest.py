@@ -106,6 +106,19 @@ def run_staged_build(
     return finished.returncode, finished.stdout + finished.stderr
 
 
+def run_in_child(script: str, stdin: str = "", timeout: int = 60) -> subprocess.CompletedProcess:
+    """Run a Python script in a child process with the plugins importable: a regression
+    to exponential or endless work fails the test instead of hanging the suite."""
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT / "plugins")},
+    )
+
+
 def write_content(folder: Path, files: dict[str, str | bytes]) -> Path:
     """Write a content folder from {relative path: text or bytes}; return the folder."""
     for relative_path, body in files.items():

@@ -1,17 +1,12 @@
 """The chapter parser (courselib.markdown): GitHub's constructs in, the theme's HTML out,
 and every URL and problem at the line and column the author wrote it."""
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
-from conftest import PROJECT_ROOT
+from conftest import PROJECT_ROOT, run_in_child
 from courselib.markdown import chapter_links, github_slug, render_markdown
 from courselib.markdown.headings import THEME_IDS
-
-PLUGINS = PROJECT_ROOT / "plugins"
 
 
 def html(markdown: str) -> str:
@@ -232,14 +227,7 @@ def test_hostile_paragraphs_are_read_in_linear_time(markdown):
         "import sys\nfrom courselib.markdown import render_markdown\n"
         "print(len(render_markdown(sys.stdin.read()).html))\n"
     )
-    finished = subprocess.run(
-        [sys.executable, "-c", script],
-        input=markdown,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(PLUGINS)},
-    )
+    finished = run_in_child(script, stdin=markdown)
     assert finished.returncode == 0, finished.stderr[-2000:]
     assert int(finished.stdout) > len(markdown)
 

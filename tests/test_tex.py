@@ -1,13 +1,10 @@
 """TeX to MathML: what an ML course writes, what an author gets wrong, what an attacker tries."""
 
 import multiprocessing
-import os
-import subprocess
-import sys
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
+from conftest import run_in_child
 from courselib import tex as tex_module
 from courselib.mathml_check import CLASS_RULES, STYLE_CLASSES, UnsafeMathML, checked_mathml
 from courselib.tex import MAX_TEX_CHARS, TexError, font_sizes, tex_to_mathml
@@ -334,13 +331,7 @@ def test_nesting_thousands_deep_is_converted_or_refused_never_a_crash():
         "    try:\n        tex_to_mathml(tex, True)\n    except TexError:\n        pass\n"
         "print('survived')\n"
     )
-    finished = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(Path(tex_module.__file__).parent.parent)},
-    )
+    finished = run_in_child(script, timeout=120)
     assert finished.returncode == 0, finished.stderr[-2000:]
     assert finished.stdout.strip() == "survived"
 
