@@ -7,17 +7,21 @@ COURSE_CHROMIUM (default Debian's /usr/bin/chromium); without it the tests skip,
 unless COURSE_REQUIRE_BROWSER=1 (CI), where they fail.
 """
 
+import contextlib
 import functools
 import os
 import shutil
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PROJECT_ROOT, run_pelican
+from conftest import PROJECT_ROOT, run_pelican, write_content
+
+from benchmarks.audit import served
 
 READER_COURSE = Path(__file__).parent.parent / "fixtures" / "reader_course"
 LOOPBACK = "127.0.0.1"
@@ -41,6 +45,18 @@ def chromium_or_skip() -> str:
     if os.environ.get("COURSE_REQUIRE_BROWSER") == "1":
         pytest.fail(f"browser tests are required (COURSE_REQUIRE_BROWSER=1) but {reason}")
     pytest.skip(reason)
+
+
+@contextlib.contextmanager
+def served_course(tmp_path_factory, name: str, files: dict[str, str | bytes]) -> Iterator[str]:
+    """Build a course of `files` (skipping without Chromium), serve it on 127.0.0.1, and
+    yield its address."""
+    chromium_or_skip()
+    work = tmp_path_factory.mktemp(name)
+    build = run_pelican(write_content(work / "content", files), work / "output")
+    assert build.exit_code == 0, build.log
+    with served(build.output) as base_url:
+        yield base_url
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -4,12 +4,10 @@ import contextlib
 import os
 
 import pytest
-from conftest import chapter, run_pelican, write_content
+from conftest import chapter
 from math_pages import math_chapter
 
-from benchmarks.audit import served
-
-from .conftest import LOOPBACK, axe_violations, chromium_or_skip, open_reader
+from .conftest import LOOPBACK, axe_violations, open_reader, served_course
 
 # Where a screenshot of the math page goes, to look at (COURSE_MATH_SCREENSHOTS=folder).
 SCREENSHOTS = os.environ.get("COURSE_MATH_SCREENSHOTS")
@@ -18,18 +16,11 @@ SCREENSHOTS = os.environ.get("COURSE_MATH_SCREENSHOTS")
 @pytest.fixture(scope="module")
 def math_site(tmp_path_factory):
     """A course with a chapter of a dozen formulas and one without, served on 127.0.0.1."""
-    chromium_or_skip()
-    work = tmp_path_factory.mktemp("math")
-    content = write_content(
-        work / "content",
-        {
-            "chapter1.md": math_chapter("Attention", "chapter1"),
-            "chapter2.md": chapter("Prose", "chapter2", body="No formula here."),
-        },
-    )
-    build = run_pelican(content, work / "output")
-    assert build.exit_code == 0, build.log
-    with served(build.output) as base_url:
+    files = {
+        "chapter1.md": math_chapter("Attention", "chapter1"),
+        "chapter2.md": chapter("Prose", "chapter2", body="No formula here."),
+    }
+    with served_course(tmp_path_factory, "math", files) as base_url:
         yield base_url
 
 
@@ -161,15 +152,9 @@ STRETCHY = {
 @pytest.fixture(scope="module")
 def stretchy_site(tmp_path_factory):
     """A chapter of the fences, roots and sums of STRETCHY, served on 127.0.0.1."""
-    chromium_or_skip()
-    work = tmp_path_factory.mktemp("stretchy")
     body = "\n\n".join(f"{name}:\n\n$$\n{tex}\n$$" for name, tex in STRETCHY.items())
-    content = write_content(
-        work / "content", {"chapter1.md": chapter("Stretchy", "chapter1", body=body)}
-    )
-    build = run_pelican(content, work / "output")
-    assert build.exit_code == 0, build.log
-    with served(build.output) as base_url:
+    files = {"chapter1.md": chapter("Stretchy", "chapter1", body=body)}
+    with served_course(tmp_path_factory, "stretchy", files) as base_url:
         yield base_url
 
 

@@ -1,32 +1,22 @@
 """A logo kept in two colour schemes on GitHub shows once, in the reader's scheme."""
 
 import pytest
-from conftest import run_pelican, write_content
 from test_images import png
 from test_scheme_images import LOGOS
 
-from benchmarks.audit import served
-
-from .conftest import chromium_or_skip, open_reader
+from .conftest import open_reader, served_course
 
 
 @pytest.fixture(scope="module")
 def logo_site(tmp_path_factory):
     """A course whose README shows its logo in each scheme, served on 127.0.0.1."""
-    chromium_or_skip()
-    work = tmp_path_factory.mktemp("schemes")
-    content = write_content(
-        work / "content",
-        {
-            "README.md": LOGOS,
-            "01-intro.md": "# Intro\n\nText.\n",
-            "logo-light.png": png(40, 20, "white"),
-            "logo-dark.png": png(40, 20, "black"),
-        },
-    )
-    build = run_pelican(content, work / "output")
-    assert build.exit_code == 0, build.log
-    with served(build.output) as base_url:
+    files = {
+        "README.md": LOGOS,
+        "01-intro.md": "# Intro\n\nText.\n",
+        "logo-light.png": png(40, 20, "white"),
+        "logo-dark.png": png(40, 20, "black"),
+    }
+    with served_course(tmp_path_factory, "schemes", files) as base_url:
         yield base_url
 
 
