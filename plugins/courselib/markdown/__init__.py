@@ -202,18 +202,24 @@ def first_heading(tokens: list) -> str | None:
     """
     in_html, prose_before = "", False
     for index, token in enumerate(tokens):
-        if token.level != 0 and not is_prose(token):
-            continue
-        if token.type == "heading_open":
+        if token.type == "heading_open" and token.level == 0:
             text = " ".join(heading_text(tokens[index + 1]).split())
             if token.tag == "h1":  # a Markdown `#` wins over a banner's HTML <h1>
                 return text or in_html or None
             return in_html or (None if prose_before else text or None)
-        comment = token.content.lstrip().startswith("<!--")  # a comment is no title
-        if token.type == "html_block" and not (in_html or prose_before or comment):
+        if is_title_block(token) and not (in_html or prose_before):
             in_html = html_h1_text(token.content)
         prose_before = prose_before or is_prose(token)
     return in_html or None
+
+
+def is_title_block(token) -> bool:
+    """True for a top-level HTML block that may hold a title: not a comment."""
+    return (
+        token.type == "html_block"
+        and token.level == 0
+        and not token.content.lstrip().startswith("<!--")
+    )
 
 
 # An <h1> written in HTML, as many READMEs centre their title; each match stops at the next
