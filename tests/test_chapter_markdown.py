@@ -90,6 +90,20 @@ def test_a_quote_that_is_not_an_alert_stays_a_quote():
     assert html("> [!NOTE] with a title\n> text\n").startswith("<blockquote>")
 
 
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "- Step one\n\n  > [!NOTE]\n  > Save first.\n",
+        "> Quoted:\n>\n> > [!NOTE]\n> > Save first.\n",
+    ],
+)
+def test_an_alert_inside_a_list_or_a_quote_is_a_quote_as_on_github(markdown):
+    # GitHub: "Alerts cannot be nested within other elements"; it shows the marker as text.
+    rendered = html(markdown)
+    assert "admonition" not in rendered
+    assert "<blockquote>\n<p>[!NOTE]\nSave first.</p>\n</blockquote>" in rendered
+
+
 def test_alt_text_written_as_an_attribute_is_kept_and_an_image_without_any_is_a_warning():
     # R Markdown and Pandoc lessons write `![](fig/x.svg){alt="..."}`; its alt was dropped.
     chapter = render_markdown(

@@ -4,7 +4,8 @@
   at an unnamed language.
 - Tables: column alignment as a class, since our Content-Security-Policy ignores `style=`;
   each in a region that scrolls sideways on a phone, reachable and named for the keyboard.
-- GitHub's alerts (`> [!NOTE]`): our callouts, `div.admonition.note` with a visible title.
+- GitHub's alerts (`> [!NOTE]`): our callouts, `div.admonition.note` with a visible title;
+  inside a list item or a quote, a quote as GitHub shows it ("alerts cannot be nested").
 - Footnotes: Python-Markdown's ids (`#fn:1`, `#fnref:1`), which links may already use.
 - Images: `alt` first, as Python-Markdown wrote them.
 - Attributes written after a link or image (`{target=_blank}`), but no event handler
@@ -15,10 +16,13 @@
 
 import html
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml, unescapeAll
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -51,6 +55,8 @@ ONE_PANDOC_ATTRIBUTE = re.compile(
     r"""(?:"(?P<double>(?:[^"\\\n]|\\.)*)"|'(?P<single>(?:[^'\\\n]|\\.)*)'|(?P<bare>[^\s"'{}]+)))"""
 )
 BACKSLASH_ESCAPE = re.compile(r"\\(.)")
+# Where the reader keeps, in markdown-it's `env`, how many lists and quotes it is inside.
+NESTING_KEY = "course_nesting"
 ALIGNMENT_STYLES = {f"text-align:{side}": f"align-{side}" for side in ("left", "center", "right")}
 
 
@@ -70,6 +76,7 @@ def add_html_rules(md: MarkdownIt) -> None:
     # GitHub writes ~~struck~~ text as deleted text, which screen readers can announce.
     md.add_render_rule("s_open", lambda *_arguments: "<del>")
     md.add_render_rule("s_close", lambda *_arguments: "</del>")
+    alerts_at_top_only(md)
     md.core.ruler.push("course_classes", course_classes)
     md.inline.ruler.before("attr", "pandoc_attributes", pandoc_attributes)
     md.core.ruler.before("source_positions", "credited_images", credited_images)
@@ -185,6 +192,47 @@ def collapsible_callouts(state: StateCore) -> None:
                 token.tag = "summary"
         elif token.type == "admonition_close" and opened:
             token.tag = opened.pop().tag
+
+
+def alerts_at_top_only(md: MarkdownIt) -> None:
+    """Make `md` read alerts only where GitHub does: not in a list item or a quote, where
+    GitHub shows the `[!NOTE]` line as text ("alerts cannot be nested").
+
+    How deep the reader is in lists and quotes is counted around their rules: markdown-it's
+    `state.parentType` cannot tell, as a setext heading's rule that finds no underline
+    leaves it at "paragraph".
+    """
+    rules = {rule.name: rule for rule in md.block.ruler.__rules__}
+    read_list, read_quote = rules["list"].fn, rules["blockquote"].fn
+
+    def list_counted(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        with nested(state):
+            return read_list(state, start, end, silent)
+
+    def quote_counted(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        options = state.md.options
+        alerts = options.get("alerts", False)
+        if state.env.get(NESTING_KEY):
+            options["alerts"] = False
+        try:
+            with nested(state):
+                return read_quote(state, start, end, silent)
+        finally:
+            options["alerts"] = alerts
+
+    md.block.ruler.at("list", list_counted, {"alt": rules["list"].alt})
+    md.block.ruler.at("blockquote", quote_counted, {"alt": rules["blockquote"].alt})
+
+
+@contextmanager
+def nested(state: StateBlock) -> Iterator[None]:
+    """Count one more list or quote around the reader while it reads one."""
+    depth = state.env.get(NESTING_KEY, 0)
+    state.env[NESTING_KEY] = depth + 1
+    try:
+        yield
+    finally:
+        state.env[NESTING_KEY] = depth
 
 
 def course_classes(state: StateCore) -> None:
