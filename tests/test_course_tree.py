@@ -485,8 +485,26 @@ def test_numbered_lessons_the_readme_does_not_link_follow_what_it_links():
     assert [entry.source for entry in course.outside] == ["content/notes.md"]
 
 
-def test_two_folders_of_numbered_lessons_at_one_depth_are_a_notice_not_a_guess():
-    course = build(["lessons/01-a/README.md", "labs/01-b/README.md"])
+def test_two_folders_of_numbered_lessons_in_one_folder_are_its_parts_in_name_order():
+    # The 14 labs of a lab course (`Instructions/Labs/`, beside `Instructions/Demos/`) were
+    # in no syllabus, linked from nowhere: an empty syllabus, or the demos alone.
+    course = build(["lessons/01-a/README.md", "labs/01-b/README.md", "labs/02-c/README.md"])
+    assert [(entry.label, entry.title) for entry in course.order] == [
+        ("", "Labs"),
+        ("", "B"),
+        ("", "C"),
+        ("", "Lessons"),
+        ("", "A"),
+    ]
+    assert course.problems == []
+    assert course.notice == (
+        "content/labs/ and content/lessons/ are the parts of the syllabus, in their names'"
+        " order; number them (1-name/, 2-name/) to give them another"
+    )
+
+
+def test_two_folders_of_numbered_lessons_with_pages_of_their_own_are_a_notice_not_a_guess():
+    course = build(["lessons/README.md", "lessons/01-a/README.md", "labs/01-b/README.md"])
     assert course.order == [] and course.problems == []
     assert course.notice == (
         "content/labs/ and content/lessons/ hold numbered pages and content/ holds none:"

@@ -997,6 +997,39 @@ def test_labs_numbered_with_a_letter_take_their_place_between_the_numbers(build_
     assert "<title>Lab 1b: Medallion architecture ·" in build.page("Labs/01b-medallion.html")
 
 
+def test_labs_and_demos_kept_in_two_folders_are_two_parts_of_the_syllabus(build_site):
+    # MicrosoftLearning's lab courses (AZ-104 and its like) keep `Instructions/Labs/LAB_01-...`
+    # and `Instructions/Demos/01 - ...` with no README above them: the 14 labs were left out
+    # of the syllabus, linked from nowhere, with no word, and only the demos were listed.
+    build = build_site(
+        {
+            "README.md": "# AZ-104\n",
+            "Instructions/Labs/LAB_01-Manage_Identities.md": "# Lab 01: Manage identities\n",
+            "Instructions/Labs/LAB_02a_Subscriptions.md": "# Lab 02a: Subscriptions\n",
+            "Instructions/Labs/LAB_02b-Policy.md": "# Lab 02b: Policy\n",
+            "Instructions/Labs/Lab10-Backup.md": "# Lab 10: Backup\n",
+            "Instructions/Demos/01 - Administer Identity.md": "# Administer Identity\n",
+            "Instructions/Demos/02 - Governance.md": "# Governance\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == [
+        "Demos",
+        "Administer Identity",
+        "Governance",
+        "Labs",
+        "Lab 01: Manage identities",
+        "Lab 02a: Subscriptions",
+        "Lab 02b: Policy",
+        "Lab 10: Backup",
+    ]
+    listing = build.page("Instructions/Labs/index.html")
+    assert 'href="LAB_02b-Policy.html"' in listing or "LAB_02b-Policy.html" in listing
+    lab = build.page("Instructions/Labs/LAB_02a_Subscriptions.html")
+    assert "LAB_01-Manage_Identities.html" in lab and "LAB_02b-Policy.html" in lab  # neighbours
+
+
 def test_an_mdbook_is_read_in_the_order_of_its_summary(build_site):
     # rust-lang/book's src/ has no README: its 111 chapters were read in name order, the
     # appendices first and the foreword last, with SUMMARY.md itself as chapter 1.

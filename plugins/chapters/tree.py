@@ -154,28 +154,59 @@ def numbered_here(folder: Folder) -> bool:
     return len(numbered) > len(by_word) or len(by_word) >= 2 or every
 
 
-def syllabus_folder(root: Folder, linked: list[str] | None = None) -> tuple[Folder, str | None]:
-    """Return the folder whose numbered entries top the syllabus, and a notice if none can.
+def syllabus_folder(
+    root: Folder, linked: list[str] | None = None
+) -> tuple[Folder, list[Folder], str | None]:
+    """Return the folder whose numbered entries top the syllabus, the parts of the course
+    it holds instead, if any, and a notice.
 
     That is content/ itself, unless nothing in it is numbered: then it is the one
     shallowest folder that holds numbered entries: `lessons/` of `lessons/01-intro/`.
     Of two such folders at one depth, the one the README's links (`linked`, link_paths)
-    lead into, if they lead into one only (PhiCookBook's `md/`, not its `code/`); else
-    the syllabus is left to content/, with a notice.
+    lead into, if they lead into one only (PhiCookBook's `md/`, not its `code/`). Two or
+    more with no page of their own in one folder are its parts, in their names' order, as
+    a lab course keeps `Instructions/Demos/` and `Instructions/Labs/`, with a notice; other
+    ones leave the syllabus to content/, with a notice.
     """
     level = [root]
     while level:
         holding = linked_among([folder for folder in level if numbered_here(folder)], linked or [])
         if len(holding) == 1:
-            return holding[0], None
+            return holding[0], [], None
+        names = " and ".join(f"content/{folder.path}/" for folder in holding)
+        parent = parts_folder(root, holding)
+        if parent is not None:
+            return (
+                parent,
+                holding,
+                (
+                    f"{names} are the parts of the syllabus, in their names' order; number them"
+                    " (1-name/, 2-name/) to give them another"
+                ),
+            )
         if holding:
-            names = " and ".join(f"content/{folder.path}/" for folder in holding)
-            return root, (
-                f"{names} hold numbered pages and content/ holds none: the syllabus is empty;"
-                " number those folders (1-name/, 2-name/) to make them its units"
+            return (
+                root,
+                [],
+                (
+                    f"{names} hold numbered pages and content/ holds none: the syllabus is empty;"
+                    " number those folders (1-name/, 2-name/) to make them its units"
+                ),
             )
         level = [sub for folder in level for _name, sub in sorted(folder.folders.items())]
-    return root, None
+    return root, [], None
+
+
+def parts_folder(root: Folder, holding: list[Folder]) -> Folder | None:
+    """Return the one folder that holds all of `holding` (folders of numbered entries at one
+    depth), when none has a page of its own; else None."""
+    parents = {posixpath.dirname(folder.path) for folder in holding}
+    if len(holding) < 2 or len(parents) != 1 or any(folder.page for folder in holding):
+        return None
+    parent = root
+    for name in filter(None, parents.pop().split("/")):
+        parent = parent.folders[name]
+    return parent
 
 
 def linked_among(folders: list[Folder], linked_paths: list[str]) -> list[Folder]:
@@ -261,14 +292,15 @@ def split_by_links(root: Folder, linked: list[str]) -> tuple[list, list]:
     return chosen, others
 
 
-def listing_entry(folder: Folder, numbers: tuple[int, ...]) -> Chapter:
-    """Return the entry of a numbered folder with no page (`6-Other/`, as GitHub lists it):
-    its page, written by the build at `6-Other/index.html`, lists its lessons."""
+def listing_entry(folder: Folder, numbers: tuple[int, ...] | None) -> Chapter:
+    """Return the entry of a folder with no page, numbered (`6-Other/`, as GitHub lists it)
+    or a part of the course (syllabus_folder): its page, written by the build at
+    `6-Other/index.html`, lists its lessons."""
     page = posixpath.join(folder.path, "README.md")
     save_as = page_save_as(page)
     return Chapter(
-        number=numbers[0],
-        sub_numbers=numbers[1:],
+        number=numbers[0] if numbers else None,
+        sub_numbers=numbers[1:] if numbers else (),
         source=f"content/{folder.path}/",  # as messages name it
         title=title_from_name(page),
         slug=save_as.removesuffix(".html"),
@@ -276,6 +308,14 @@ def listing_entry(folder: Folder, numbers: tuple[int, ...]) -> Chapter:
         save_as=save_as,
         listing=True,
     )
+
+
+def listed(entry: Chapter) -> Chapter:
+    """Return a listing's entry described by what it lists, for search engines and link
+    previews."""
+    titles = ", ".join(child.title for child in entry.children)
+    entry.description = describe(f"<p>{html.escape(titles)}</p>")
+    return entry
 
 
 def lessons_kept_apart(folder: Folder) -> Folder | None:
@@ -394,7 +434,9 @@ def build_course(
     summary = "" if home_html else book_summary(root)
     home_links = page_links(home_html or summary)
     linked = names_linked(home_links) if look_further else []
-    found, notice = syllabus_folder(root, link_paths(home_links)) if look_further else (root, None)
+    found, parts, notice = (
+        syllabus_folder(root, link_paths(home_links)) if look_further else (root, [], None)
+    )
     # A folder with a page of its own (`advanced/README.md`, `advanced/1-cli.md`) is more
     # likely a module of the course, which the README's links place; one without is not,
     # nor is one the README's links lead into alone (`lessons/`, in AI-For-Beginners).
@@ -405,6 +447,9 @@ def build_course(
         units = as_book(units, summary)
     if units is not None:
         notice, name_order = None, False  # the README's order, not the names'
+    elif parts:
+        syllabus = found
+        units = [reader.part_of_course(part) for part in parts]
     else:
         syllabus = found
         top_links = readme_folder_links(home_links) if syllabus is root and not name_order else []
@@ -670,10 +715,11 @@ class TreeReader:
             )
             self.set_outside(folder, with_page=False)
             return None
-        if entry.listing:  # what it lists, for search engines and link previews
-            titles = ", ".join(child.title for child in entry.children)
-            entry.description = describe(f"<p>{html.escape(titles)}</p>")
-        return entry
+        return listed(entry) if entry.listing else entry
+
+    def part_of_course(self, folder: Folder) -> Chapter:
+        """Return the entry of a part of the course (syllabus_folder), listing its entries."""
+        return listed(self.with_children(listing_entry(folder, None), folder))
 
     def set_outside(self, folder: Folder, with_page: bool = True) -> None:
         """Put every page under `folder` outside the syllabus."""

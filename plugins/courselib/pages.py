@@ -34,9 +34,11 @@ FOLDER_PAGE_NAMES = ("index", "readme")
 NUMBER = r"(?:(?P<numbers>\d+(?:\.\d+)*)|(?P<lettered>\d{2,})(?P<letter>[a-z]))(?:[-_. ]+|$)"
 NUMBERED = re.compile(rf"^{NUMBER}")
 # The same after a word that names a part of a course: `Module01`, `chapter-01-foundation`,
-# `Session02-sdk`, `week_1_docker`, `Lesson 3`. Other words stay names (`python3-basics`).
+# `Session02-sdk`, `week_1_docker`, `Lesson 3`, and lab courses' `LAB_01-...`, `Demo02`.
+# Other words stay names (`python3-basics`).
 NAMED_NUMBER = re.compile(
-    rf"^(?:chapter|module|lesson|unit|week|session|part|lecture|episode|day)[-_ ]?{NUMBER}",
+    r"^(?:chapter|module|lesson|unit|week|session|part|lecture|episode|day|lab|demo)"
+    rf"[-_ ]?{NUMBER}",
     re.IGNORECASE,
 )
 # A name that starts with a day (`2024-01-15-notes.md`, `2024.01.15 meetup.md`): no number.
