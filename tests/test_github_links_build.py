@@ -239,6 +239,51 @@ def test_a_hidden_page_is_linked_on_github_when_the_course_says_where_it_is(buil
     assert (build.output / ".github" / "banner.png").is_file()
 
 
+# A link that climbs out of content/ into the repository: GitHub Skills' READMEs link its
+# Actions tab (`../../actions`), and a course kept in docs/ its code beside it (`../src/`).
+BEYOND_CONTENT = {
+    "README.md": "# Course\n\nSee [the checks](../../actions).\n\n- [Intro](1-intro/README.md)\n",
+    "1-intro/README.md": "# Intro\n\nRun [it](../../src/app.py#L3) or [this](../../../../x).\n",
+}
+
+
+def test_a_link_out_of_content_leads_into_the_repository_when_the_course_says_where_it_is(
+    build_site,
+):
+    source = "https://github.com/example/course/blob/main/docs"
+    course = {  # content/ is the repository's docs/
+        "README.md": BEYOND_CONTENT["README.md"].replace("../../actions", "../../../actions"),
+        "1-intro/README.md": "# Intro\n\nRun [the app](../../src/app.py#L3).\n",
+    }
+    build = build_site(course, extra_settings={"SOURCE_URL": source})
+    assert build.exit_code == 0, build.log[-3000:]
+    assert 'href="https://github.com/example/course/actions"' in build.page("index.html")
+    intro = article(build.page("1-intro/index.html"))
+    assert 'href="https://github.com/example/course/blob/main/src/app.py#L3"' in intro
+    assert "outside" not in build.log
+
+
+def test_a_link_out_of_content_names_the_setting_and_one_out_of_the_repository_stays_refused(
+    build_site,
+):
+    build = build_site(BEYOND_CONTENT)
+    assert build.exit_code != 0
+    assert (
+        "content/README.md:3: '../../actions' points outside content/: link only to files"
+        " inside content/, or set SOURCE_URL to link it to the course's repository"
+    ) in build.log
+    source = "https://github.com/example/course/blob/main"
+    build = build_site(BEYOND_CONTENT, extra_settings={"SOURCE_URL": source})
+    assert build.exit_code != 0
+    assert 'href="https://github.com/example/course/actions"' in build.page("index.html")
+    assert "'../../actions'" not in build.log
+    assert (
+        "content/1-intro/README.md:3: '../../../../x' points outside content/: link only to files"
+        " inside content/\n"
+    ) in build.log
+    assert "broken link '../../../../x': outside the site root" in build.log
+
+
 def test_a_repository_address_that_is_not_one_stops_the_build_naming_the_setting(build_site):
     build = build_site(github_course(), extra_settings={"SOURCE_URL": "github.com/x"})
     assert build.exit_code != 0

@@ -35,6 +35,7 @@ from urllib.parse import quote, unquote
 from courselib.cached_products.page_rewrites import Edits, apply_edits, file_stamp
 from courselib.github_links import (
     ContentFiles,
+    beyond_content_on_github,
     file_on_github,
     folder_on_github,
     github_path,
@@ -324,6 +325,9 @@ class CourseLinks:
         link = github_path(address, folder)
         target = github_target(link, self.files) if link is not None else None
         if target is None:
+            if link is None and self.repository:
+                # `../../actions`: the repository's tab, `../src/app.py`: a file beside content/.
+                return beyond_content_on_github(self.repository, address, folder), None, None
             if link is not None and self.repository and self.files.is_folder(link.path):
                 # A folder with no page (code, say): GitHub lists its files; a site cannot.
                 return folder_on_github(self.repository, link.path, link), None, None

@@ -14,6 +14,7 @@ import os
 from datetime import datetime
 
 from courselib.front_matter import KNOWN_FIELDS, split_front_matter
+from courselib.github_links import beyond_content_on_github, repository_url
 from courselib.markdown import PROBLEMS_FIELD, WARNINGS_FIELD, RenderedChapter, render_markdown
 from courselib.pages import (
     BY_PATH_FIELD,
@@ -26,7 +27,7 @@ from courselib.pages import (
     placed_by_path,
     title_from_name,
 )
-from courselib.paths import leaves_content, shown_path
+from courselib.paths import PLACEHOLDER, SCHEME, leaves_content, shown_path
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader
 from pelican.utils import pelican_open
 
@@ -49,6 +50,7 @@ class CourseMarkdownReader(BaseReader):
             chapter,
             shown_path(source_path, self.settings["PATH"]),
             folder_parts(source_path, self.settings["PATH"]),
+            repository_url(self.settings)[0],
         )
         if chapter.warnings:
             shown = shown_path(source_path, self.settings["PATH"])
@@ -86,15 +88,30 @@ class CourseMarkdownReader(BaseReader):
         return metadata
 
 
-def chapter_problems(chapter: RenderedChapter, shown: str, folder: tuple[str, ...]) -> list[str]:
-    """Return the problems of a chapter read from `shown`, in content/<folder>, one line each."""
+def chapter_problems(
+    chapter: RenderedChapter, shown: str, folder: tuple[str, ...], repository: str | None = None
+) -> list[str]:
+    """Return the problems of a chapter read from `shown`, in content/<folder>, one line each.
+
+    A link out of content/ into the course's repository (`../../actions`, its Actions tab)
+    is one only without `repository` (SOURCE_URL), which it leads to with it.
+    """
     problems = [f"{shown}:{line}:{column}: {text}" for line, column, text in chapter.problems]
-    problems += [
-        f"{shown}:{link.line}: {link.written or link.url!r} points outside content/:"
-        " link only to files inside content/"
-        for link in chapter.links
-        if leaves_content(link.url, folder)
-    ]
+    for link in chapter.links:
+        if not leaves_content(link.url, folder):
+            continue
+        if repository and beyond_content_on_github(repository, link.url, "/".join(folder)):
+            continue
+        written_for_github = not SCHEME.match(link.url) and not PLACEHOLDER.match(link.url)
+        hint = (
+            ", or set SOURCE_URL to link it to the course's repository"
+            if written_for_github and not repository
+            else ""
+        )
+        problems.append(
+            f"{shown}:{link.line}: {link.written or link.url!r} points outside content/:"
+            f" link only to files inside content/{hint}"
+        )
     return problems
 
 

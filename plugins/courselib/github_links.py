@@ -16,7 +16,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urljoin
 
 from .pages import folder_page_among, is_markdown
 from .paths import path_parts
@@ -116,6 +116,28 @@ def folder_on_github(repository: str, folder: str, link: GithubPath) -> str:
     path = quote(folder, safe="/", errors="surrogateescape")
     address = FILE_VIEW.sub("/tree/", repository, count=1)
     return link.with_path(f"{address}/{path}" if path else address)
+
+
+def beyond_content_on_github(repository: str, url: str, folder: str) -> str | None:
+    """Return the web address a relative link that climbs out of content/ has in the course's
+    repository, read from content/`folder` as GitHub reads it (`../../actions` from the
+    README is the repository's Actions tab, `../src/app.py` a file beside content/); None
+    for any other link, or one that climbs out of the repository too."""
+    url = url.strip()
+    if not url or url.startswith(("#", "/", "?")) or SCHEME.match(url) or PLACEHOLDER.match(url):
+        return None
+    written_path = unquote(url.partition("#")[0].partition("?")[0])
+    if path_parts(written_path, [part for part in folder.split("/") if part]) is not None:
+        return None  # inside content/
+    base = f"{repository}/" + (f"{quote(folder, errors='surrogateescape')}/" if folder else "")
+    scheme, _, rest = repository.partition("://")
+    host, _, path = rest.partition("/")
+    owner_repository = path.split("/")[:2]
+    if len(owner_repository) < 2 or not all(owner_repository):
+        return None
+    address = quote(urljoin(base, url), safe=":/?#[]@!$&'()*+,;=%~", errors="surrogateescape")
+    inside = address.startswith(f"{scheme}://{host}/{'/'.join(owner_repository)}/")
+    return address if inside else None
 
 
 class ContentFiles:
