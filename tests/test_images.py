@@ -77,6 +77,22 @@ def test_images_after_the_first_load_lazily_and_unmanaged_images_are_left_as_wri
     assert (build.output / "images" / "big.png-1600w.webp").is_file()
 
 
+def test_an_image_given_only_its_height_is_drawn_at_that_height(build_site):
+    # generative-ai-with-javascript's logo, `<img src="logo.png" height="128">`: GitHub draws
+    # it 128 px high; our `height: auto` and the srcset's `sizes` drew it the column's width.
+    body = (
+        '<img src="/images/logo.png" alt="Logo" height="128">\n\n'
+        "<img src=/images/logo.png alt=Small height=64>"
+    )
+    build = build_site(
+        {"chapter1.md": chapter("Images", "chapter1", body=body), "images/logo.png": png(512, 256)}
+    )
+    assert build.exit_code == 0, build.log
+    logo, small = img_tags(build.page("chapter1.html"))
+    assert 'height="128"' in logo and 'width="256"' in logo
+    assert 'height="64"' in small and 'width="128"' in small
+
+
 def test_a_markdown_image_with_no_alt_text_is_a_warning_at_its_line_on_every_build(tmp_path):
     # A lesson of Microsoft's generative-ai-with-javascript has `<img ... alt="">` for its
     # logo; Pelican warned of it as "Empty alt attribute for image logo.png in /abs/x.md".

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from courselib.cached_products.page_rewrites import Edits
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+# A height an author gave in pixels, as browsers read it (`128`, `128px`); not a percentage.
+AUTHOR_LENGTH = re.compile(r"\s*(\d{1,5})(?:px)?\s*$", re.IGNORECASE)
 ATTRIBUTE = re.compile(
     r"""(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+)))?"""
 )
@@ -64,6 +66,12 @@ def image_edits(body_html: str, facts_for: Callable[[str], ImageFacts | None], s
         if "width" not in attributes and "height" not in attributes:
             attributes["width"] = str(facts.width)
             attributes["height"] = str(facts.height)
+        elif "width" not in attributes and facts.height:
+            # A height alone (`height="128"`, a logo): the theme's `height: auto` would draw
+            # the image as wide as the column, so it gets the width that keeps its shape.
+            height = AUTHOR_LENGTH.match(attributes["height"] or "")
+            if height:
+                attributes["width"] = str(round(int(height[1]) * facts.width / facts.height))
         if position > 1:
             attributes.setdefault("loading", "lazy")
         attributes.setdefault("decoding", "async")
