@@ -77,6 +77,14 @@ def test_markdown_renders_as_github_does(markdown, expected):
     assert expected in html(markdown)
 
 
+@pytest.mark.parametrize("language", ["", "python"])
+def test_a_code_block_keeps_its_first_and_last_blank_lines_as_on_github(language):
+    # Pygments dropped them where the fence named a language (17 blocks in two real courses).
+    rendered = html(f"```{language}\n\nx = 1\n\n```\n")
+    code = re.sub(r"<[^>]+>", "", rendered.split("<code", 1)[1].split(">", 1)[1])
+    assert code.startswith("\nx = 1\n\n"), rendered
+
+
 @pytest.mark.parametrize("kind", ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"])
 def test_each_github_alert_is_one_of_our_callouts_with_a_visible_label(kind):
     rendered = html(f"> [!{kind}]\n> Read **this**.\n")

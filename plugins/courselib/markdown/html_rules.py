@@ -127,7 +127,7 @@ def pandoc_attributes(state: StateInline, silent: bool) -> bool:
 def lexer_for(language: str):
     """Return the Pygments lexer for a fence's language name, or None when there is none."""
     try:
-        return get_lexer_by_name(language)
+        return get_lexer_by_name(language, stripnl=False)  # GitHub keeps blank lines
     except ClassNotFound:
         return None
 
