@@ -1030,6 +1030,41 @@ def test_labs_and_demos_kept_in_two_folders_are_two_parts_of_the_syllabus(build_
     assert "LAB_01-Manage_Identities.html" in lab and "LAB_02b-Policy.html" in lab  # neighbours
 
 
+def test_a_lessons_solutions_are_pages_it_links_to_not_steps_of_the_reading_order(build_site):
+    # generative-ai-with-javascript's lessons link their `solution/` (its quiz answers too),
+    # mcp-for-beginners' its 33 solution pages: each was in the syllabus, and a lesson's
+    # "Next" showed its solution before the next lesson.
+    build = build_site(
+        {
+            "README.md": "# Course\n\n- [Tools](01-tools/README.md)\n- [MCP](02-mcp/README.md)\n",
+            "01-tools/README.md": (
+                "# Tool calling\n\n[Solution](solution/README.md), [quiz](solution/quiz.md),"
+                " [answers](quiz-answers.md), [assignment](assignment.md)\n"
+            ),
+            "01-tools/assignment.md": "# Assignment\n",
+            "01-tools/quiz-answers.md": "# Quiz answers\n",
+            "01-tools/solution/README.md": "# Running the solution\n",
+            "01-tools/solution/quiz.md": "# Question 1\n",
+            "01-tools/solution/python/README.md": "# Python\n",
+            "02-mcp/README.md": "# MCP\n",
+            "02-mcp/03-answers.md": "# Lesson 3: Answers from a server\n",  # numbered: a lesson
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert syllabus_titles(build) == [
+        "Tool calling",
+        "Assignment",
+        "MCP",
+        "Lesson 3: Answers from a server",
+    ]
+    lesson = build.page("01-tools/index.html")
+    assert '01-tools/solution/index.html">Solution</a>' in lesson
+    assert '01-tools/quiz-answers.html">answers</a>' in lesson
+    assert '<link rel="next" href="../01-tools/assignment.html">' in lesson
+    assert "Running the solution" in build.page("01-tools/solution/index.html")
+
+
 def test_an_mdbook_is_read_in_the_order_of_its_summary(build_site):
     # rust-lang/book's src/ has no README: its 111 chapters were read in name order, the
     # appendices first and the foreword last, with SUMMARY.md itself as chapter 1.

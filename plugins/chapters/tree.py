@@ -30,6 +30,7 @@ Entries are labelled from COURSE_LEVELS: ["Unit", "Lesson"] gives "Unit 1" and
 
 import html
 import posixpath
+import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -59,6 +60,8 @@ from .outline import (
 )
 
 DEFAULT_LEVELS = ("Chapter",)
+SOLUTION_WORDS = frozenset({"solution", "solutions", "answer", "answers"})
+SOLUTION_WORD = re.compile(r"[-_. ]+")
 # Files a repository keeps for GitHub itself, which a README links to but no syllabus holds.
 REPOSITORY_FILES = frozenset(
     {"agents", "changelog", "citation", "code_of_conduct", "contributing", "funding"}
@@ -387,6 +390,14 @@ def link_names(name: str, item: "Folder | WrittenChapter") -> list[str]:
     return names
 
 
+def is_solution(name: str) -> bool:
+    """True for an unnumbered name a lesson's solution goes by (`solution/`, `solutions.md`,
+    `assignment-solution.md`, `quiz-answers.md`): a page the lesson links to, never a step
+    of the reading order, where "Next" would show it before the exercise is done."""
+    words = SOLUTION_WORD.split(stem(name).lower())
+    return name_numbers(name) is None and not SOLUTION_WORDS.isdisjoint(words)
+
+
 def is_repository_file(name: str) -> bool:
     """True for a file a repository keeps for GitHub itself (`CONTRIBUTING.md`, `LICENSE`)."""
     return stem(name).lower() in REPOSITORY_FILES
@@ -597,6 +608,14 @@ class TreeReader:
             key=lambda item: item[0],
         )
         named = [(name, item) for name, item in named if item is not apart]
+        for name, item in named:
+            if not is_solution(name):
+                continue
+            if isinstance(item, Folder):
+                self.set_outside(item)
+            else:
+                self.outside.append(outside_entry(item))
+        named = [(name, item) for name, item in named if not is_solution(name)]
         if self.name_order:  # a folder with no page of its own has no place to be numbered
             kept = []
             for name, item in named:
