@@ -33,6 +33,21 @@ def test_build_writes_the_search_bundle_and_indexes_only_written_chapters(build_
         assert "data-pagefind-body" not in build.page(page), page
 
 
+def test_the_course_readme_is_searched_and_no_page_is_indexed_with_the_themes_text(build_site):
+    # mlabonne/llm-course is one README: search found its 404 page, and the home page's
+    # text began "Skip to content LLM Course Dark theme". With chapters beside it, the
+    # README's own text (how to start, what to install) could not be found at all.
+    readme = '<div align="center">\n\n# LLM course\n\nInstall the quokkatool first.\n'  # open
+    alone = build_site({"README.md": readme})
+    assert alone.exit_code == 0, alone.log
+    (record,) = search_records(alone.output / "pagefind")
+    assert record["url"] == "/" and record["meta"]["title"] == "LLM course"
+    assert record["content"].startswith("LLM course. Install the quokkatool first.")
+    assert "Dark theme" not in record["content"] and "Syllabus" not in record["content"]
+    beside = build_site({"README.md": readme, "01-intro.md": "# Intro\n\nTokens.\n"})
+    assert indexed_urls(beside.output / "pagefind") == {"/", "/01-intro.html"}
+
+
 def test_search_can_be_turned_off(build_site):
     build = build_site(
         {"chapter1.md": chapter("Tokens", "chapter1")}, extra_settings={"SEARCH_ENABLED": False}
