@@ -425,6 +425,8 @@ def test_lessons_that_start_with_a_numbered_second_level_heading_are_named_by_it
             "01-intro/02-eda.md": "## 1.2 Exploratory data analysis\n\nText.\n",
             # Code in the heading, before a comma: the title was shown twice.
             "01-intro/03-git.md": "## 1.3 Using `git`, then\n\nText.\n",
+            # After a comment, as Microsoft's SECURITY.md opens: shown twice too.
+            "01-intro/04-ci.md": "<!-- BEGIN BLOCK -->\n\n## 1.4 Continuous integration\n",
         },
         extra_settings=SETTINGS,
     )
@@ -436,6 +438,9 @@ def test_lessons_that_start_with_a_numbered_second_level_heading_are_named_by_it
     assert '<h2 id="12-exploratory-data-analysis">1.2 Exploratory data analysis</h2>' in page
     assert '<h1 class="visually-hidden">1.3 Using git, then</h1>' in build.page(
         "01-intro/03-git.html"
+    )
+    assert '<h1 class="visually-hidden">1.4 Continuous integration</h1>' in build.page(
+        "01-intro/04-ci.html"
     )
     syllabus = syllabus_of(build)
     assert ">1.2 Exploratory data analysis<" in syllabus and "Eda" not in syllabus

@@ -30,9 +30,11 @@ LINK_TEXT = re.compile(r"<a\b[^>]*>((?:(?!<a\b).)*?)</a>", re.IGNORECASE | re.DO
 # A paragraph of the text: not a callout's title ("Objectives", "Note").
 PARAGRAPH = re.compile(r"<p(?![^>]*admonition-title)\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
-# The heading a body opens with (in the permalink's wrapper, once the contents plugin ran).
+# The heading a body opens with (in the permalink's wrapper, once the contents plugin ran),
+# after any comment, which GitHub does not show (`<!-- BEGIN MICROSOFT SECURITY.MD ... -->`).
 OPENING_HEADING = re.compile(
-    r'\s*(?:<div class="section-heading">)?<h([1-6])\b[^>]*>(.*?)</h\1>', re.IGNORECASE | re.DOTALL
+    r'\s*(?:<!--.*?-->\s*)*(?:<div class="section-heading">)?<h([1-6])\b[^>]*>(.*?)</h\1>',
+    re.IGNORECASE | re.DOTALL,
 )
 # In ASCII text, \w is [A-Za-z0-9_]: every other character becomes a space, and the words
 # are what split() finds, without a regular expression making a string of each.
