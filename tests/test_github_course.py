@@ -1070,6 +1070,23 @@ def test_a_lessons_solutions_are_pages_it_links_to_not_steps_of_the_reading_orde
     assert "Running the solution" in build.page("01-tools/solution/index.html")
 
 
+def test_a_lessons_own_syllabus_heading_keeps_githubs_id_and_links_to_it_work(build_site):
+    # machine-learning-zoomcamp's cohort pages each have a `## Syllabus`: it was
+    # `#syllabus-1`, and a link to `README.md#syllabus` failed the build.
+    build = build_site(
+        {
+            "README.md": "# Course\n\n## Syllabus\n\n- [Intro](1-intro/README.md)\n",
+            "1-intro/README.md": "# Intro\n\n## Syllabus\n\nWeek 1.\n",
+            "2-next/README.md": "# Next\n\nSee [the syllabus](../1-intro/README.md#syllabus).\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert '<h2 id="syllabus">Syllabus</h2>' in build.page("1-intro/index.html")
+    home = build.page("index.html")  # the theme's syllabus keeps its id there
+    assert home.count('id="syllabus"') == 1 and 'id="syllabus-1"' in home
+
+
 def test_an_mdbook_is_read_in_the_order_of_its_summary(build_site):
     # rust-lang/book's src/ has no README: its 111 chapters were read in name order, the
     # appendices first and the foreword last, with SUMMARY.md itself as chapter 1.

@@ -44,7 +44,10 @@ class CourseMarkdownReader(BaseReader):
             lines = text.split("\n")
         front = split_front_matter(lines)
         body = "\n" * front.body_start + "\n".join(lines[front.body_start :])
-        chapter = render_markdown(body)
+        source = content_relative(source_path, self.settings["PATH"])
+        # A README.md beside an index.md is not its folder's page: the reader looks.
+        beside = os.listdir(os.path.dirname(source_path)) if is_folder_page(source) else None
+        chapter = render_markdown(body, home=is_home_page(source, beside))
         metadata = self.front_matter_metadata(front.fields)
         metadata[PROBLEMS_FIELD] = chapter_problems(
             chapter,
@@ -57,9 +60,6 @@ class CourseMarkdownReader(BaseReader):
             metadata[WARNINGS_FIELD] = [
                 f"{shown}:{ln}:{col}: {text}" for ln, col, text in chapter.warnings
             ]
-        source = content_relative(source_path, self.settings["PATH"])
-        # A README.md beside an index.md is not its folder's page: the reader looks.
-        beside = os.listdir(os.path.dirname(source_path)) if is_folder_page(source) else None
         metadata.update(
             missing_fields(source, metadata, chapter.title, front.makes_pelican_chapter, beside)
         )

@@ -22,7 +22,13 @@ EMPTY_HEADING_ID = "section"
 # `content-1`, so that `#content` still skips to the page's main text and no id is doubled.
 # The search box's: no link is meant for them, nor suggested for a broken one (linkgate).
 WIDGET_IDS = ("search-input", "search-results", "search-status")
-THEME_IDS = ("content", "syllabus", *WIDGET_IDS)
+# Every page's, and those the home page adds after the course README's text: a lesson's own
+# `## Syllabus` is `#syllabus`, as on GitHub, which links to it may name.
+PAGE_IDS = ("content", *WIDGET_IDS)
+HOME_IDS = ("syllabus",)
+THEME_IDS = (*PAGE_IDS, *HOME_IDS)
+# Set in the parser's env when the text is the course README, shown on the home page.
+HOME_PAGE_KEY = "course_home_page"
 
 
 def github_slug(text: str) -> str:
@@ -42,7 +48,7 @@ def add_heading_ids(md: MarkdownIt) -> None:
 
 def heading_ids(state: StateCore) -> None:
     """Set the id of each heading: the one its author wrote, else GitHub's slug, made unique."""
-    taken = dict.fromkeys(THEME_IDS, 0)
+    taken = dict.fromkeys(THEME_IDS if state.env.get(HOME_PAGE_KEY) else PAGE_IDS, 0)
     tokens = state.tokens
     for index, token in enumerate(tokens):
         if token.type != "heading_open":
