@@ -284,6 +284,34 @@ def test_a_link_out_of_content_names_the_setting_and_one_out_of_the_repository_s
     assert "broken link '../../../../x': outside the site root" in build.log
 
 
+def test_a_link_to_the_courses_own_repository_leads_to_the_page_it_names(build_site):
+    # Security-101's README table links its 32 lessons by their address on GitHub: every
+    # one took students off the site, to the lesson's file on GitHub.
+    repository = "https://github.com/example/course"
+    lesson = f"{repository}/blob/main/1.1%20The%20CIA%20triad.md"
+    readme = (
+        f"# Course\n\n- [The CIA triad]({lesson}#why)\n- [Images]({repository}/tree/main/images)"
+        f"\n- [Elsewhere]({repository}/blob/main/missing.md)\n\n"
+        f'<img src="{repository}/blob/main/images/robot.png?raw=true" alt="Robot">\n\n'
+        f"![Logo](https://raw.githubusercontent.com/example/course/main/images/robot.png)\n"
+    )
+    build = build_site(
+        {
+            "README.md": readme,
+            "1.1 The CIA triad.md": "# The CIA triad\n\n## Why\n",
+            "images/README.md": "# Images\n",
+            "images/robot.png": png(40, 20),
+        },
+        extra_settings={"SOURCE_URL": f"{repository}/blob/main"},
+    )
+    assert build.exit_code == 0, build.log[-3000:]
+    home = build.page("index.html")
+    assert 'href="./1.1%20The%20CIA%20triad.html#why"' in home
+    assert 'href="./images/index.html"' in home
+    assert f'href="{repository}/blob/main/missing.md"' in home  # not in content/: as written
+    assert 'src="./images/robot.png?raw=true"' in home and 'src="./images/robot.png"' in home
+
+
 def test_a_repository_address_that_is_not_one_stops_the_build_naming_the_setting(build_site):
     build = build_site(github_course(), extra_settings={"SOURCE_URL": "github.com/x"})
     assert build.exit_code != 0

@@ -40,6 +40,7 @@ from courselib.github_links import (
     folder_on_github,
     github_path,
     github_target,
+    in_own_repository,
     is_markdown,
     placeholder,
 )
@@ -326,8 +327,13 @@ class CourseLinks:
         page is served from `site_folder`; a file other than a page is named from the
         site's root with `root_urls`, else by `{static}`.
         """
+        own = in_own_repository(self.repository, address) if self.repository else None
+        if own is not None:  # the course's own file on GitHub (its README's table of lessons)
+            address = own
         link = github_path(address, folder)
         target = github_target(link, self.files) if link is not None else None
+        if target is None and own is not None:
+            return None, None, None  # not a file of content/: GitHub's address, as written
         if target is None:
             if link is None and self.repository:
                 # `../../actions`: the repository's tab, `../src/app.py`: a file beside content/.

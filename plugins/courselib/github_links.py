@@ -31,6 +31,9 @@ UNSAFE_IN_PLACEHOLDER = frozenset("%?#;&\"<>\\'")
 REPOSITORY_SETTING = "SOURCE_URL"
 # A file's view in a repository is at blob/, a folder's at tree/ (GitHub and GitLab alike).
 FILE_VIEW = re.compile(r"/blob/")
+# A repository's address: its site, /owner/name, the view and the rest (`main/content`).
+REPOSITORY_ADDRESS = re.compile(r"(https?://[^/]+)(/[^/]+/[^/]+)/(blob|tree|raw)/(.+)")
+SCHEME_HOST = re.compile(r"https?://[^/?#]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,36 @@ def folder_on_github(repository: str, folder: str, link: GithubPath) -> str:
     path = quote(folder, safe="/", errors="surrogateescape")
     address = FILE_VIEW.sub("/tree/", repository, count=1)
     return link.with_path(f"{address}/{path}" if path else address)
+
+
+def in_own_repository(repository: str, url: str) -> str | None:
+    """Return the path from content/ (`/1-intro/README.md`, with the URL's query) that an
+    absolute URL of the course's own repository names, or None.
+
+    `repository` is SOURCE_URL, content/'s address (`https://github.com/o/r/blob/main/x`):
+    the URL may be a file's there, its folder's view (`tree/`), its raw file (`raw/`, or
+    GitHub's `raw.githubusercontent.com/o/r/main/x`), as a course's README links its own
+    lessons and images.
+    """
+    found = REPOSITORY_ADDRESS.match(repository)
+    if found is None or SCHEME_HOST.match(url) is None:
+        return None
+    site, owner_repository, view, rest = found.groups()
+    prefixes = [f"{site}{owner_repository}/{kind}/{rest}" for kind in ("blob", "tree", "raw")]
+    if site.lower() == "https://github.com":
+        prefixes.append(f"https://raw.githubusercontent.com{owner_repository}/{rest}")
+    url = site_in_lower_case(url)
+    for prefix in map(site_in_lower_case, prefixes):
+        remainder = url[len(prefix) :] if url.startswith(prefix) else None
+        if remainder is not None and (not remainder or remainder[0] in "/?#"):
+            return "/" + remainder.lstrip("/")
+    return None
+
+
+def site_in_lower_case(url: str) -> str:
+    """Return `url` with its scheme and host in lower case, as they are compared."""
+    site = SCHEME_HOST.match(url)
+    return site[0].lower() + url[site.end() :] if site else url
 
 
 def beyond_content_on_github(repository: str, url: str, folder: str) -> str | None:
