@@ -93,6 +93,21 @@ def test_an_image_given_only_its_height_is_drawn_at_that_height(build_site):
     assert 'height="64"' in small and 'width="128"' in small
 
 
+def test_an_image_given_by_its_page_on_github_is_shown_from_its_file(build_site):
+    # machine-learning-zoomcamp's home page shows three images so, as GitHub shows them:
+    # each was a broken image, a browser given GitHub's HTML page for the file.
+    page = "https://github.com/DataTalksClub/site/blob/main/images/overview.png"
+    body = f'<img src="{page}" alt="Overview">\n\n![Certificate]({page.replace("png", "jpg")})'
+    build = build_site(
+        {"chapter1.md": chapter("Images", "chapter1", body=body)},
+        extra_settings={"CSP_ALLOW": {"img-src": ["https://raw.githubusercontent.com"]}},
+    )
+    assert build.exit_code == 0, build.log
+    raw = "https://raw.githubusercontent.com/DataTalksClub/site/main/images/overview"
+    overview, certificate = img_tags(build.page("chapter1.html"))
+    assert f'src="{raw}.png"' in overview and f'src="{raw}.jpg"' in certificate
+
+
 def test_a_markdown_image_with_no_alt_text_is_a_warning_at_its_line_on_every_build(tmp_path):
     # A lesson of Microsoft's generative-ai-with-javascript has `<img ... alt="">` for its
     # logo; Pelican warned of it as "Empty alt attribute for image logo.png in /abs/x.md".

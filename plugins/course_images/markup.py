@@ -8,6 +8,10 @@ from dataclasses import dataclass
 from courselib.cached_products.page_rewrites import Edits
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+# An image shown by its page on GitHub (`github.com/o/r/blob/main/x.png`), which GitHub shows
+# as the image itself: a browser gets an HTML page. Its file is at raw.githubusercontent.com.
+GITHUB_FILE_VIEW = re.compile(r"^\s*https://github\.com/([^/?#]+)/([^/?#]+)/blob/", re.IGNORECASE)
+RAW_FILE = r"https://raw.githubusercontent.com/\1/\2/"
 # A height an author gave in pixels, as browsers read it (`128`, `128px`); not a percentage.
 AUTHOR_LENGTH = re.compile(r"\s*(\d{1,5})(?:px)?\s*$", re.IGNORECASE)
 ATTRIBUTE = re.compile(
@@ -55,13 +59,18 @@ def image_edits(body_html: str, facts_for: Callable[[str], ImageFacts | None], s
 
     `facts_for(src)` returns what is known of the image an `src` points at, or
     None for images the build does not manage (remote, missing, SVG): those
-    are left exactly as written.
+    are left exactly as written, but an image's page on GitHub, which is given its
+    file's address.
     """
     edits: Edits = []
     for position, match in enumerate(IMG_TAG.finditer(body_html), start=1):
         attributes = parse_attributes(match.group())
         facts = facts_for(attributes.get("src") or "")
         if facts is None:
+            raw = GITHUB_FILE_VIEW.sub(RAW_FILE, attributes.get("src") or "", count=1)
+            if raw != (attributes.get("src") or ""):
+                attributes["src"] = raw
+                edits.append((match.start(), match.end(), format_tag(attributes)))
             continue
         if "width" not in attributes and "height" not in attributes:
             attributes["width"] = str(facts.width)
