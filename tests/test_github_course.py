@@ -1087,6 +1087,26 @@ def test_a_lessons_own_syllabus_heading_keeps_githubs_id_and_links_to_it_work(bu
     assert home.count('id="syllabus"') == 1 and 'id="syllabus-1"' in home
 
 
+def test_an_empty_syllabus_names_the_hidden_folder_that_holds_the_lessons(build_site):
+    # A GitHub Skills course keeps its steps in .github/steps/: the site had an empty
+    # syllabus, "Nothing here yet", and the build said nothing.
+    build = build_site(
+        {
+            "README.md": "# Introduction to GitHub\n",
+            ".github/steps/1-create-a-branch.md": "## Step 1: Create a branch\n",
+            ".github/steps/2-commit-a-file.md": "## Step 2: Commit a file\n",
+            ".github/workflows/README.md": "# Workflows\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert (
+        "content/: the syllabus is empty; content/.github/steps/ holds 2 Markdown pages"
+        " (content/.github/workflows/ 1) hidden by a name starting with '.': move them out"
+        " (steps/) to build them"
+    ) in build.log
+
+
 def test_an_mdbook_is_read_in_the_order_of_its_summary(build_site):
     # rust-lang/book's src/ has no README: its 111 chapters were read in name order, the
     # appendices first and the foreword last, with SUMMARY.md itself as chapter 1.

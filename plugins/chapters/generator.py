@@ -10,7 +10,7 @@ from urllib.parse import quote
 from courselib.chapter_numbers import OutlineError, parse_upcoming
 from courselib.git_dates import last_commit_dates
 from courselib.markdown.exercises import fill_exercise_numbers
-from courselib.pages import BY_PATH_FIELD, FILE_DATE_FIELD, HOME_FIELD, is_folder_page
+from courselib.pages import BY_PATH_FIELD, FILE_DATE_FIELD, HOME_FIELD, is_folder_page, is_markdown
 from courselib.paths import shown_path
 from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_CONTEXT, HELD_BACK_IDS_ATTRIBUTE
 from markupsafe import Markup, escape
@@ -141,6 +141,9 @@ class ChapterGenerator(Generator):
             )
         if course.notice:
             logger.warning("%s", course.notice)
+        hidden = hidden_markdown(self.settings["PATH"]) if not course.tree else []
+        if hidden:
+            logger.warning("%s", hidden_lessons_notice(hidden))
         by_source = {entry.source: entry for entry in course.order + course.outside}
         for article, chapter in zip(in_course, written, strict=True):
             if chapter.source in by_source:
@@ -254,4 +257,32 @@ def _place(chapter: WrittenChapter) -> WrittenChapter:
     """Return what places a chapter in the course: all but its body, title and dates."""
     return dataclasses.replace(
         chapter, body_html="", title="", description_field=None, modified=None
+    )
+
+
+def hidden_markdown(content_root: str) -> list[tuple[str, int]]:
+    """Return each folder of content/ that a name starting with `.` hides (`.github/steps`)
+    and holds Markdown files, with how many, most first (a `.git` folder is not the course's).
+    """
+    found = []
+    for folder, subfolders, files in os.walk(content_root):
+        subfolders[:] = sorted(name for name in subfolders if name != ".git")
+        path = os.path.relpath(folder, content_root).replace(os.sep, "/")
+        count = sum(1 for name in files if is_markdown(name))
+        if count and path != "." and any(name.startswith(".") for name in path.split("/")):
+            found.append((path, count))
+    return sorted(found, key=lambda pair: (-pair[1], pair[0]))
+
+
+def hidden_lessons_notice(hidden: list[tuple[str, int]]) -> str:
+    """Return what an empty syllabus says of the Markdown files hidden folders hold: a GitHub
+    Skills course keeps its steps in `.github/steps/`."""
+    (first, count), others = hidden[0], hidden[1:4]
+    pages = "1 Markdown page" if count == 1 else f"{count} Markdown pages"
+    more = ", ".join(f"content/{path}/ {number}" for path, number in others)
+    moved = posixpath.basename(first).lstrip(".") or "lessons"
+    return (
+        f"content/: the syllabus is empty; content/{first}/ holds {pages}"
+        + (f" ({more})" if more else "")
+        + f" hidden by a name starting with '.': move them out ({moved}/) to build them"
     )
