@@ -1107,6 +1107,19 @@ def test_an_empty_syllabus_names_the_hidden_folder_that_holds_the_lessons(build_
     ) in build.log
 
 
+def test_a_course_that_is_one_readme_shows_no_empty_syllabus(build_site):
+    # mlabonne/llm-course is one README: its page ended "Syllabus: Nothing here yet", under
+    # an empty "Syllabus" menu, as if the course were not written.
+    build = build_site(
+        {"README.md": "# LLM course\n\nThree parts, all on this page.\n"}, extra_settings=SETTINGS
+    )
+    assert build.exit_code == 0, build.log
+    home = build.page("index.html")
+    assert "Three parts, all on this page." in home
+    assert "Nothing here yet" not in home and 'id="syllabus"' not in home
+    assert "sidebar-chapters" not in home and 'aria-label="Syllabus"' not in home
+
+
 def test_an_mdbook_is_read_in_the_order_of_its_summary(build_site):
     # rust-lang/book's src/ has no README: its 111 chapters were read in name order, the
     # appendices first and the foreword last, with SUMMARY.md itself as chapter 1.
