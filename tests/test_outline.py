@@ -1,7 +1,15 @@
 """The outline's rules as tables: chapter numbers, order, upcoming entries, reading time."""
 
 import pytest
-from chapters.outline import WrittenChapter, build_syllabus, describe, has_h1, reading_minutes
+from chapters.outline import (
+    WrittenChapter,
+    build_syllabus,
+    describe,
+    has_h1,
+    opens_with,
+    reading_minutes,
+)
+from conftest import run_in_child
 from courselib.chapter_numbers import OutlineError, chapter_number, parse_upcoming
 
 
@@ -169,3 +177,28 @@ def test_has_h1(html, expected):
 )
 def test_a_description_is_the_first_paragraphs_text_as_read(body, description):
     assert describe(body) == description
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<!-- BEGIN BLOCK -->\n<h2>Setup</h2>", True),
+        ("<!-- a -->\n<!-- b -->\n<h2>Setup</h2>", True),
+        # A paragraph between two comments: the page does not open with its title.
+        ("<!-- banner -->\n<p>Intro.</p>\n<!-- toc -->\n<h2>Setup</h2>", False),
+    ],
+)
+def test_a_body_opens_with_its_title_after_comments_only(body, expected):
+    assert opens_with(body, "Setup") is expected
+
+
+def test_a_run_of_comments_before_no_heading_is_read_in_linear_time():
+    # 24 comments then prose took 7 s (each more doubled it): the pattern's comment could
+    # run past its own end. Run in a child process with a time limit, as it could hang.
+    script = (
+        "import sys; from chapters.outline import opens_with;"
+        " print(opens_with(sys.stdin.read(), 'Setup'))"
+    )
+    body = "<!-- draft line -->\n" * 30 + "<p>No heading here.</p>"
+    finished = run_in_child(script, stdin=body, timeout=20)
+    assert finished.stdout.strip() == "False", finished.stderr
