@@ -503,6 +503,24 @@ def test_two_folders_of_numbered_lessons_in_one_folder_are_its_parts_in_name_ord
     )
 
 
+def test_a_solutions_folder_beside_the_lessons_is_no_part_of_the_course():
+    # A second read found `solutions/` made a part, "Next" on the last lesson leading there;
+    # and a unit's `solution/01-setup.md` taken for the unit's lessons.
+    course = build(
+        [
+            "lessons/01-intro/README.md",
+            "lessons/02-project/README.md",
+            "lessons/02-project/solution/01-setup.md",
+            "solutions/01-intro/README.md",
+        ]
+    )
+    assert [entry.source for entry in course.order] == [
+        "content/lessons/01-intro/README.md",
+        "content/lessons/02-project/README.md",
+    ]
+    assert course.notice is None and course.problems == []
+
+
 def test_two_folders_of_numbered_lessons_with_pages_of_their_own_are_a_notice_not_a_guess():
     course = build(["lessons/README.md", "lessons/01-a/README.md", "labs/01-b/README.md"])
     assert course.order == [] and course.problems == []

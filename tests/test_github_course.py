@@ -1035,6 +1035,33 @@ def test_labs_and_demos_kept_in_two_folders_are_two_parts_of_the_syllabus(build_
     assert "LAB_01-Manage_Identities.html" in lab and "LAB_02b-Policy.html" in lab  # neighbours
 
 
+def test_a_lab_named_by_its_number_beside_numbered_lessons_is_a_page_of_the_unit(build_site):
+    # `Lab 1.md` beside `01-intro.md` built, after the lessons; once `lab` numbered names,
+    # both were number 1 and the build failed.
+    build = build_site(
+        {
+            "README.md": "# Course\n",
+            "1-basics/README.md": "# Basics\n",
+            "1-basics/01-intro.md": "# Intro\n",
+            "1-basics/02-theory.md": "# Theory\n",
+            "1-basics/Lab 1.md": "# Lab 1: Practice\n",
+            "1-basics/lab-2.md": "# Lab 2: More practice\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == [
+        "Unit 1",
+        "Basics",
+        "Lesson 1.1",
+        "Intro",
+        "Lesson 1.2",
+        "Theory",
+        "Lab 1: Practice",
+        "Lab 2: More practice",
+    ]
+
+
 def test_a_lessons_solutions_are_pages_it_links_to_not_steps_of_the_reading_order(build_site):
     # generative-ai-with-javascript's lessons link their `solution/` (its quiz answers too),
     # mcp-for-beginners' its 33 solution pages: each was in the syllabus, and a lesson's
@@ -1044,9 +1071,11 @@ def test_a_lessons_solutions_are_pages_it_links_to_not_steps_of_the_reading_orde
             "README.md": "# Course\n\n- [Tools](01-tools/README.md)\n- [MCP](02-mcp/README.md)\n",
             "01-tools/README.md": (
                 "# Tool calling\n\n[Solution](solution/README.md), [quiz](solution/quiz.md),"
-                " [answers](quiz-answers.md), [assignment](assignment.md)\n"
+                " [answers](quiz-answers.md), [assignment](assignment.md),"
+                " [design](solution-design.md)\n"
             ),
             "01-tools/assignment.md": "# Assignment\n",
+            "01-tools/solution-design.md": "# Solution design\n",  # a lesson, by its name
             "01-tools/quiz-answers.md": "# Quiz answers\n",
             "01-tools/solution/README.md": "# Running the solution\n",
             "01-tools/solution/quiz.md": "# Question 1\n",
@@ -1060,6 +1089,7 @@ def test_a_lessons_solutions_are_pages_it_links_to_not_steps_of_the_reading_orde
     assert syllabus_titles(build) == [
         "Tool calling",
         "Assignment",
+        "Solution design",
         "MCP",
         "Lesson 3: Answers from a server",
     ]

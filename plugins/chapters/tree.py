@@ -173,6 +173,7 @@ def syllabus_folder(
     """
     level = [root]
     while level:
+        level = [folder for folder in level if not is_solution(folder.name)]
         holding = linked_among([folder for folder in level if numbered_here(folder)], linked or [])
         if len(holding) == 1:
             return holding[0], [], None
@@ -335,7 +336,10 @@ def lessons_kept_apart(folder: Folder) -> Folder | None:
     holding = [
         sub
         for name, sub in folder.folders.items()
-        if sub.page is None and name_numbers(name) is None and numbered_here(sub)
+        if sub.page is None
+        and name_numbers(name) is None
+        and not is_solution(name)
+        and numbered_here(sub)
     ]
     if len(holding) > 1 and folder.page is not None:  # the one its page links into, if one
         holding = linked_among(holding, link_paths(page_links(folder.page.body_html, folder.path)))
@@ -390,12 +394,22 @@ def link_names(name: str, item: "Folder | WrittenChapter") -> list[str]:
     return names
 
 
+def words_repeating_numbers(names: list[str]) -> set[str]:
+    """Return the names numbered after a word (`Lab 1.md`, `lesson2.md`) of a folder whose
+    names that start with a number (`01-intro.md`) take a number of theirs: there, those
+    are names, ordered after the numbered lessons, not lessons that would share a number."""
+    leading = {name_numbers(name) for name in names if not numbered_by_word(name)} - {None}
+    by_word = [name for name in names if numbered_by_word(name)]
+    return set(by_word) if any(name_numbers(name) in leading for name in by_word) else set()
+
+
 def is_solution(name: str) -> bool:
-    """True for an unnumbered name a lesson's solution goes by (`solution/`, `solutions.md`,
-    `assignment-solution.md`, `quiz-answers.md`): a page the lesson links to, never a step
-    of the reading order, where "Next" would show it before the exercise is done."""
-    words = SOLUTION_WORD.split(stem(name).lower())
-    return name_numbers(name) is None and not SOLUTION_WORDS.isdisjoint(words)
+    """True for an unnumbered name a lesson's solution goes by, its last word solution or
+    answers (`solution/`, `solutions.md`, `assignment-solution.md`, `quiz-answers.md`; not
+    `solution-design.md`): a page the lesson links to, never a step of the reading order,
+    where "Next" would show it before the exercise is done."""
+    words = [word for word in SOLUTION_WORD.split(stem(name).lower()) if word]
+    return name_numbers(name) is None and bool(words) and words[-1] in SOLUTION_WORDS
 
 
 def is_repository_file(name: str) -> bool:
@@ -584,9 +598,15 @@ class TreeReader:
         self.outside: list[Chapter] = []
         self.problems: list[str] = []
 
-    def numbers_of(self, name: str, position: int) -> tuple[int, ...] | None:
-        """Return an entry's numbers: from its name, or its place when read in name order."""
-        return (position + 1,) if self.name_order else name_numbers(name)
+    def numbers_of(
+        self, name: str, position: int, names_only: set[str] | None = None
+    ) -> tuple[int, ...] | None:
+        """Return an entry's numbers: from its name, or its place when read in name order;
+        none for one of `names_only`, numbered after a word but read as a name
+        (words_repeating_numbers)."""
+        if self.name_order:
+            return (position + 1,)
+        return None if names_only and name in names_only else name_numbers(name)
 
     def children(
         self, folder: Folder, top_level: bool = False, readme_links: list[str] | None = None
@@ -616,6 +636,7 @@ class TreeReader:
             else:
                 self.outside.append(outside_entry(item))
         named = [(name, item) for name, item in named if not is_solution(name)]
+        names_only = words_repeating_numbers([name for name, _item in named])
         if self.name_order:  # a folder with no page of its own has no place to be numbered
             kept = []
             for name, item in named:
@@ -634,7 +655,7 @@ class TreeReader:
                 (
                     found
                     for name, item in named
-                    if self.numbers_of(name, 0) is not None
+                    if self.numbers_of(name, 0, names_only) is not None
                     and (found := first_link(linked, *link_names(name, item))) is not None
                 ),
                 default=len(linked),
@@ -646,7 +667,7 @@ class TreeReader:
         links_of: dict[int, int | None] = {}  # a numbered entry's first link, by its id()
         others: list[tuple[int | None, Chapter]] = []  # (its first link from the page, it)
         for position, (name, item) in enumerate(named):
-            numbers = self.numbers_of(name, position)
+            numbers = self.numbers_of(name, position, names_only)
             link = first_link(linked, *link_names(name, item))
             # A unit with no page (its listing is made by the build) has nothing to link its
             # unnumbered folders: each with a page is a part of it (PhiCookBook's
