@@ -35,7 +35,8 @@ H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 # A comment's text cannot run past its own `-->`: one `.*?` could, and then a run of
 # comments would be matched in exponentially many ways before the match fails.
 OPENING_HEADING = re.compile(
-    r'\s*(?:<!--(?:(?!-->).)*-->\s*)*(?:<div class="section-heading">)?<h([1-6])\b[^>]*>(.*?)</h\1>',
+    r"\s*(?:<!--(?:(?!-->).)*-->\s*)*"
+    r'(?:<div class="section-heading">)?<h([1-6])\b[^>]*>(.*?)</h\1>',
     re.IGNORECASE | re.DOTALL,
 )
 # In ASCII text, \w is [A-Za-z0-9_]: every other character becomes a space, and the words
