@@ -10,7 +10,14 @@ from urllib.parse import quote
 from courselib.chapter_numbers import OutlineError, parse_upcoming
 from courselib.git_dates import last_commit_dates
 from courselib.markdown.exercises import fill_exercise_numbers
-from courselib.pages import BY_PATH_FIELD, FILE_DATE_FIELD, HOME_FIELD, is_folder_page, is_markdown
+from courselib.pages import (
+    BY_PATH_FIELD,
+    FILE_DATE_FIELD,
+    HOME_FIELD,
+    is_folder_page,
+    is_markdown,
+    name_number,
+)
 from courselib.paths import shown_path
 from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_CONTEXT, HELD_BACK_IDS_ATTRIBUTE
 from markupsafe import Markup, escape
@@ -262,13 +269,14 @@ def _place(chapter: WrittenChapter) -> WrittenChapter:
 
 def hidden_markdown(content_root: str) -> list[tuple[str, int]]:
     """Return each folder of content/ that a name starting with `.` hides (`.github/steps`)
-    and holds Markdown files, with how many, most first (a `.git` folder is not the course's).
+    and holds numbered Markdown files, lessons by their names (`1-create-a-branch.md`; not
+    an issue template's `bug.md`), with how many, most first (`.git` is not the course's).
     """
     found = []
     for folder, subfolders, files in os.walk(content_root):
         subfolders[:] = sorted(name for name in subfolders if name != ".git")
         path = os.path.relpath(folder, content_root).replace(os.sep, "/")
-        count = sum(1 for name in files if is_markdown(name))
+        count = sum(1 for name in files if is_markdown(name) and name_number(name) is not None)
         if count and path != "." and any(name.startswith(".") for name in path.split("/")):
             found.append((path, count))
     return sorted(found, key=lambda pair: (-pair[1], pair[0]))
