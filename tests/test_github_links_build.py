@@ -243,7 +243,10 @@ def test_a_hidden_page_is_linked_on_github_when_the_course_says_where_it_is(buil
 # Actions tab (`../../actions`), and a course kept in docs/ its code beside it (`../src/`).
 BEYOND_CONTENT = {
     "README.md": "# Course\n\nSee [the checks](../../actions).\n\n- [Intro](1-intro/README.md)\n",
-    "1-intro/README.md": "# Intro\n\nRun [it](../../src/app.py#L3) or [this](../../../../x).\n",
+    "1-intro/README.md": (
+        "# Intro\n\nRun [it](../../src/app.py#L3) or [this](../../../../x).\n\n"
+        "[Root](/../app.py), [encoded](%2e%2e/%2e%2e/%2e%2e/%2e%2e/login).\n"
+    ),
 }
 
 
@@ -272,6 +275,9 @@ def test_a_link_out_of_content_names_the_setting_and_one_out_of_the_repository_s
         "content/README.md:3: '../../actions' points outside content/: link only to files"
         " inside content/, or set SOURCE_URL to link it to the course's repository"
     ) in build.log
+    assert "'/../app.py' points outside content/: link only to files inside content/\n" in (
+        build.log
+    )  # from the root: no repository file is ever linked so
     source = "https://github.com/example/course/blob/main"
     build = build_site(BEYOND_CONTENT, extra_settings={"SOURCE_URL": source})
     assert build.exit_code != 0
@@ -282,6 +288,8 @@ def test_a_link_out_of_content_names_the_setting_and_one_out_of_the_repository_s
         " inside content/\n"
     ) in build.log
     assert "broken link '../../../../x': outside the site root" in build.log
+    # `%2e%2e` is `..` to a browser: it climbs out of the repository too (github.com/login).
+    assert "README.md:5: '../../../../login' points outside content/" in build.log
 
 
 def test_a_link_to_the_courses_own_repository_leads_to_the_page_it_names(build_site):

@@ -102,10 +102,13 @@ def chapter_problems(
             continue
         if repository and beyond_content_on_github(repository, link.url, "/".join(folder)):
             continue
-        written_for_github = not SCHEME.match(link.url) and not PLACEHOLDER.match(link.url)
+        # A relative link may lead into the repository (`../../actions`); one from the
+        # root (`/../x`), a placeholder or a `file:` URL never does.
+        relative = not SCHEME.match(link.url) and not link.url.lstrip().startswith("/")
+        relative = relative and not PLACEHOLDER.match(link.url)
         hint = (
             ", or set SOURCE_URL to link it to the course's repository"
-            if written_for_github and not repository
+            if relative and not repository
             else ""
         )
         problems.append(

@@ -159,18 +159,23 @@ def beyond_content_on_github(repository: str, url: str, folder: str) -> str | No
     url = url.strip()
     if not url or url.startswith(("#", "/", "?")) or SCHEME.match(url) or PLACEHOLDER.match(url):
         return None
-    written_path = unquote(url.partition("#")[0].partition("?")[0])
+    rest, hash_mark, fragment = url.partition("#")
+    written_path, question_mark, query = rest.partition("?")
+    # Decoded before it is joined, as a browser reads `%2e%2e` as `..` when it follows it.
+    written_path = unquote(written_path)
     if path_parts(written_path, [part for part in folder.split("/") if part]) is not None:
         return None  # inside content/
-    base = f"{repository}/" + (f"{quote(folder, errors='surrogateescape')}/" if folder else "")
-    scheme, _, rest = repository.partition("://")
-    host, _, path = rest.partition("/")
+    base = f"{repository}/" + (f"{folder}/" if folder else "")
+    scheme, _, site_path = repository.partition("://")
+    host, _, path = site_path.partition("/")
     owner_repository = path.split("/")[:2]
     if len(owner_repository) < 2 or not all(owner_repository):
         return None
-    address = quote(urljoin(base, url), safe=":/?#[]@!$&'()*+,;=%~", errors="surrogateescape")
-    inside = address.startswith(f"{scheme}://{host}/{'/'.join(owner_repository)}/")
-    return address if inside else None
+    joined = urljoin(unquote(base), written_path)
+    if not joined.startswith(f"{scheme}://{host}/{'/'.join(owner_repository)}/"):
+        return None
+    address = quote(joined, safe=":/@!$&'()*+,;=~", errors="surrogateescape")
+    return address + question_mark + query + hash_mark + fragment
 
 
 class ContentFiles:
