@@ -292,6 +292,19 @@ def test_a_link_out_of_content_names_the_setting_and_one_out_of_the_repository_s
     assert "README.md:5: '../../../../login' points outside content/" in build.log
 
 
+def test_an_image_out_of_content_is_reported_at_its_line_not_in_the_theme(build_site):
+    # With SOURCE_URL it is GitHub's image: not allowed by the policy, the gate named
+    # the page's template.
+    course = {"README.md": "# Course\n\nText.\n\n![Diagram](../images/a.png)\n"}
+    build = build_site(course, extra_settings={"SOURCE_URL": "https://github.com/o/r/blob/main"})
+    assert build.exit_code != 0
+    assert (
+        "content/README.md:5:1: broken image '../images/a.png': blocked by the page's"
+        " Content-Security-Policy"
+    ) in build.log, build.log[-2000:]
+    assert "theme markup" not in build.log
+
+
 def test_a_link_to_the_courses_own_repository_leads_to_the_page_it_names(build_site):
     # Security-101's README table links its 32 lessons by their address on GitHub: every
     # one took students off the site, to the lesson's file on GitHub.

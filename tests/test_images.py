@@ -108,6 +108,20 @@ def test_an_image_given_by_its_page_on_github_is_shown_from_its_file(build_site)
     assert f'src="{raw}.png"' in overview and f'src="{raw}.jpg"' in certificate
 
 
+def test_an_image_given_by_its_page_on_github_is_reported_at_its_markdown_line(tmp_path):
+    # Unallowed by the policy, it was reported in the page's theme markup (article.html).
+    content = tmp_path / "content"
+    content.mkdir()
+    body = 'Text.\n\n<img src="https://github.com/other/proj/blob/main/logo.png" alt="Logo">'
+    (content / "chapter1.md").write_text(chapter("Images", "chapter1", body=body))
+    build = run_pelican(content, tmp_path / "output")
+    assert build.exit_code != 0
+    lines = [line for line in build.log.splitlines() if "logo.png" in line]
+    assert len(lines) == 1 and "content/chapter1.md:" in lines[0], build.log
+    assert "blocked by the page's Content-Security-Policy" in lines[0]
+    assert "theme markup" not in build.log
+
+
 def test_a_markdown_image_with_no_alt_text_is_a_warning_at_its_line_on_every_build(tmp_path):
     # A lesson of Microsoft's generative-ai-with-javascript has `<img ... alt="">` for its
     # logo; Pelican warned of it as "Empty alt attribute for image logo.png in /abs/x.md".

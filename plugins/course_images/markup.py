@@ -6,12 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from courselib.cached_products.page_rewrites import Edits
+from courselib.github_links import raw_file_address
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-# An image shown by its page on GitHub (`github.com/o/r/blob/main/x.png`), which GitHub shows
-# as the image itself: a browser gets an HTML page. Its file is at raw.githubusercontent.com.
-GITHUB_FILE_VIEW = re.compile(r"^\s*https://github\.com/([^/?#]+)/([^/?#]+)/blob/", re.IGNORECASE)
-RAW_FILE = r"https://raw.githubusercontent.com/\1/\2/"
 # A height an author gave in pixels, as browsers read it (`128`, `128px`); not a percentage.
 AUTHOR_LENGTH = re.compile(r"\s*(\d{1,5})(?:px)?\s*$", re.IGNORECASE)
 ATTRIBUTE = re.compile(
@@ -67,8 +64,8 @@ def image_edits(body_html: str, facts_for: Callable[[str], ImageFacts | None], s
         attributes = parse_attributes(match.group())
         facts = facts_for(attributes.get("src") or "")
         if facts is None:
-            raw = GITHUB_FILE_VIEW.sub(RAW_FILE, attributes.get("src") or "", count=1)
-            if raw != (attributes.get("src") or ""):
+            raw = raw_file_address(attributes.get("src") or "")
+            if raw is not None:
                 attributes["src"] = raw
                 edits.append((match.start(), match.end(), format_tag(attributes)))
             continue

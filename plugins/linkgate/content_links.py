@@ -16,11 +16,14 @@ from urllib.parse import unquote
 from courselib.github_links import (
     REPOSITORY_SETTING,
     ContentFiles,
+    beyond_content_on_github,
     github_path,
     github_placeholder,
     github_target,
+    in_own_repository,
     is_hidden,
     is_markdown,
+    raw_file_address,
 )
 
 from .problems import Problem
@@ -36,6 +39,7 @@ class ContentLinks:
 
     files: ContentFiles
     shown_root: str = "content"  # content/ as the author sees it
+    repository: str | None = None  # SOURCE_URL
     suggest: ContentSuggester = field(init=False)
 
     def __post_init__(self) -> None:
@@ -44,6 +48,19 @@ class ContentLinks:
     def placeholder(self, url: str, source: str) -> str | None:
         """Return the placeholder a URL written in content/`source` was made, or None."""
         return github_placeholder(url, posixpath.dirname(source), self.files)
+
+    def rewritten(self, url: str, source: str) -> list[str]:
+        """Return what else the plugins may have made of a URL written in content/`source`
+        than its placeholder: its own file's (with SOURCE_URL), its address in the
+        repository, and for an image its file's address on GitHub (raw_file_address)."""
+        folder = posixpath.dirname(source)
+        made = []
+        if self.repository:
+            own = in_own_repository(self.repository, url)
+            made.append(github_placeholder(own, folder, self.files) if own is not None else None)
+            made.append(beyond_content_on_github(self.repository, url, folder))
+        made += [raw_file_address(address) for address in [url, *made] if address]
+        return [address for address in made if address]
 
     def judged(
         self, problem: Problem, url: str, written: str, source: str, suggestion: str | None

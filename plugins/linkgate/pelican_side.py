@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from courselib.github_links import ContentFiles
+from courselib.github_links import ContentFiles, repository_url
 from courselib.output_folders import shown_output_name
 from courselib.paths import shown_path
 
@@ -132,7 +132,11 @@ def point_at_sources(problems: list[Problem], output: Path, settings: dict) -> l
     # A staged build writes into `.output.building-x1`; the author knows it as `output`.
     output_shown = shown_output_name(output)
     content_to_site = dict(static_files)
-    content_links = ContentLinks(ContentFiles(content_root), shown_path(content_root, content_root))
+    content_links = ContentLinks(
+        ContentFiles(content_root),
+        shown_path(content_root, content_root),
+        repository_url(settings)[0],
+    )
     for path, source in written_pages.items():
         if source.source_path:
             relative_source = os.path.relpath(source.source_path, content_root).replace(os.sep, "/")

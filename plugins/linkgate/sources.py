@@ -94,7 +94,11 @@ def map_to_markdown(
     by_key: dict[tuple, deque[int]] = defaultdict(deque)
     by_url: dict[str, deque[int]] = defaultdict(deque)
     for index, link in enumerate(links):
-        by_key[written_key(link.url, page, source, content_to_site, content_links)].append(index)
+        made = content_links.rewritten(link.url, source) if content_links else []
+        keys = {written_key(url, page, source, content_to_site, content_links) for url in made}
+        keys.add(written_key(link.url, page, source, content_to_site, content_links))
+        for key in keys:
+            by_key[key].append(index)
         by_url[comparable(link.url)].append(index)
     used: set[int] = set()
     # The written link each element of the page was matched to: an image both blocked and
