@@ -375,8 +375,12 @@ def test_harmless_meta_and_commented_base_are_not_problems():
         ("| a |\n|---|\n| $x_i$ |\n", 1),
         ("$$\nx\n$$\n\n\\[\ny\n\\]\n", 2),
         # GitHub has no \[ math: in a paragraph, escaped brackets are a citation, not a formula.
-        ("As the paper \\[1\\] and \\[2, 3\\] say.\n", 0),
+        ("As the paper \\[1\\] and \\[2, 3\\] and \\[4-6\\] say.\n", 0),
         ("So \\[a^2 + b^2 = c^2\\] holds.\n", 1),
+        ("Then \\[\\frac{1}{n}\\] and \\[x + 1\\] and \\[a<b\\].\n", 3),
+        # Brackets escaped in prose, as Pandoc writes them (AI-102's lab: "**\\[+\\] Add").
+        ("Click **\\[+\\] Add images**, \\[=\\], Na\\[+\\], \\[<none>\\].\n", 0),
+        ("Open \\[my\\_file.txt\\] and \\[Save\\].\n", 0),
         ("\\[x\\]\n", 1),
         # DataTalksClub's zoomcamp: a formula in escaped parentheses, not one formula.
         ("The bias \\( $w_0$ \\) term.\n", 1),

@@ -21,8 +21,11 @@ from courselib.tex import TexError, font_sizes, tex_to_mathml
 
 from .positions import position_in_lines, source_lines
 
-# What only a formula holds, for `\\[...\\]` inside a paragraph (`inline_formula`).
-TEX_SIGN = re.compile(r"[\\^_=+<>{}]")
+# What only a formula holds, for `\\[...\\]` inside a paragraph (`inline_formula`): a
+# command (`\\frac`; `\\_` is an escaped underscore), braces, a script, or a sign between
+# two terms (`x + 1`, `a<b`; a lone `\\[+\\]` is a button's name in brackets, `\\[2-3\\]`
+# a citation).
+TEX_SIGN = re.compile(r"\\[A-Za-z]|[{}]|(?<!\\)[\^_]|[\w)}\]]\s*[=+<>]\s*[\w(\\{]")
 UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 MATH_TOKENS = {"math_inline": False, "math_inline_double": True, "math_block": True}
 
