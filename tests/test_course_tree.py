@@ -521,6 +521,28 @@ def test_a_solutions_folder_beside_the_lessons_is_no_part_of_the_course():
     assert course.notice is None and course.problems == []
 
 
+def test_a_numbered_folder_of_code_holding_only_a_librarys_license_is_no_lesson():
+    # AI-102 vendors jquery-validation's LICENSE.md in 22-.../wwwroot/lib/: "a numbered
+    # folder with no page and no lesson" failed the build; AZ-204's in Allfiles/Labs/06/
+    # made two folders of numbered lessons, and an empty syllabus.
+    course = build(
+        [
+            "Instructions/Labs/LAB_01-thing.md",
+            "Instructions/Labs/LAB_02-thing.md",
+            "Allfiles/Labs/06/Solution/wwwroot/lib/jquery-validation/LICENSE.md",
+            "05-code/wwwroot/lib/jquery-validation/LICENSE.md",
+        ]
+    )
+    assert course.problems == [] and course.notice is None
+    assert [entry.source for entry in course.order] == [
+        "content/Instructions/Labs/LAB_01-thing.md",
+        "content/Instructions/Labs/LAB_02-thing.md",
+    ]
+    assert "content/05-code/wwwroot/lib/jquery-validation/LICENSE.md" in [
+        entry.source for entry in course.outside
+    ]
+
+
 def test_two_folders_of_numbered_lessons_with_pages_of_their_own_are_a_notice_not_a_guess():
     course = build(["lessons/README.md", "lessons/01-a/README.md", "labs/01-b/README.md"])
     assert course.order == [] and course.problems == []

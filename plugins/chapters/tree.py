@@ -77,6 +77,9 @@ class Folder:
     page: WrittenChapter | None = None
     files: list[WrittenChapter] = field(default_factory=list)
     folders: dict[str, "Folder"] = field(default_factory=dict)
+    # False for a folder whose only Markdown files are a repository's own, at any depth
+    # (`05-code/wwwroot/lib/jquery-validation/LICENSE.md`, vendored with a lab's code).
+    holds_lessons: bool = True
 
     @property
     def name(self) -> str:
@@ -105,7 +108,20 @@ def folder_tree(pages: list[WrittenChapter]) -> Folder:
         folder.files.append(page)
     settle_folder_pages(root)
     adopt_twin_pages(root)
+    mark_lessons(root)
     return root
+
+
+def mark_lessons(folder: Folder) -> bool:
+    """Set whether each folder under `folder` holds a page that is not a repository's own
+    file (holds_lessons); return it for `folder`."""
+    inside = [mark_lessons(sub) for sub in folder.folders.values()]  # each, not the first
+    folder.holds_lessons = (
+        folder.page is not None
+        or any(not is_repository_file(posixpath.basename(page.path)) for page in folder.files)
+        or any(inside)
+    )
+    return folder.holds_lessons
 
 
 def settle_folder_pages(folder: Folder) -> None:
@@ -149,7 +165,7 @@ def numbered_here(folder: Folder) -> bool:
             for name in (posixpath.basename(page.path) for page in folder.files)
             if not is_repository_file(name)
         ),
-        *folder.folders,
+        *(name for name, sub in folder.folders.items() if sub.holds_lessons),
     ]
     numbered = [name for name in names if name_numbers(name) is not None]
     by_word = [name for name in numbered if numbered_by_word(name)]
@@ -433,7 +449,8 @@ def has_numbers(folder: Folder) -> bool:
     return any(
         name_number(posixpath.basename(page.path)) is not None for page in folder.files
     ) or any(
-        name_number(name) is not None or has_numbers(sub) for name, sub in folder.folders.items()
+        sub.holds_lessons and (name_number(name) is not None or has_numbers(sub))
+        for name, sub in folder.folders.items()
     )
 
 
@@ -628,14 +645,19 @@ class TreeReader:
             key=lambda item: item[0],
         )
         named = [(name, item) for name, item in named if item is not apart]
-        for name, item in named:
-            if not is_solution(name):
-                continue
+        # Solutions, and code folders holding only a library's LICENSE.md, are outside.
+        aside = [
+            (name, item)
+            for name, item in named
+            if is_solution(name) or (isinstance(item, Folder) and not item.holds_lessons)
+        ]
+        for _name, item in aside:
             if isinstance(item, Folder):
                 self.set_outside(item)
             else:
                 self.outside.append(outside_entry(item))
-        named = [(name, item) for name, item in named if not is_solution(name)]
+        set_aside = {id(item) for _name, item in aside}
+        named = [(name, item) for name, item in named if id(item) not in set_aside]
         names_only = words_repeating_numbers([name for name, _item in named])
         if self.name_order:  # a folder with no page of its own has no place to be numbered
             kept = []
