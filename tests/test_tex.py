@@ -94,6 +94,16 @@ ML_FORMULAS = {
     ),
     "negative thin space": (r"\sigma\!\left(x\right)", [("mspace.tex-neg-thin", None)]),
     "boxed result": (r"\boxed{y = wx + b}", [("menclose[notation=box] > mrow > mi", "y")]),
+    # Refused for their thin and thick spaces: 25 formulas of Dive into Deep Learning.
+    "squared loss": (
+        r"\frac{1}{2}\left(\hat{y}^{(i)}-y^{(i)}\right)^2.",
+        [("mpadded.tex-pr-thin > msup > mn", "2")],
+    ),
+    "argmin below": (
+        r"\mathop{\mathrm{argmin}}_{\mathbf{x}} f(\mathbf{x})",
+        [("msub > mpadded.tex-pr-thin mi", "argmin")],
+    ),
+    "relation": (r"a \mathrel{R} b", [("mpadded.tex-pl-thick.tex-pr-thick > mi", "R")]),
 }
 
 
