@@ -48,6 +48,18 @@ def test_the_course_readme_is_searched_and_no_page_is_indexed_with_the_themes_te
     assert indexed_urls(beside.output / "pagefind") == {"/", "/01-intro.html"}
 
 
+def test_a_course_in_a_language_pagefind_cannot_stem_is_indexed(build_site):
+    # With DEFAULT_LANG = "zh" (or "ja", "ko") every build failed: Pagefind names no
+    # stemmer for such a language ("wasm": null) and loads wasm.unknown.pagefind.
+    build = build_site(
+        {"chapter1.md": chapter("智能体", "chapter1", body="大语言模型与智能体。")},
+        extra_settings={"DEFAULT_LANG": "zh"},
+    )
+    assert build.exit_code == 0, build.log
+    assert indexed_urls(build.output / "pagefind") == {"/chapter1.html"}
+    assert (build.output / "pagefind" / "wasm.unknown.pagefind").is_file()
+
+
 def test_search_can_be_turned_off(build_site):
     build = build_site(
         {"chapter1.md": chapter("Tokens", "chapter1")}, extra_settings={"SEARCH_ENABLED": False}

@@ -43,8 +43,11 @@ def bundle_problem(bundle: Path, primary: bool) -> str | None:
             f"pagefind.{language['hash']}.pf_meta": name for name, language in languages.items()
         }
         if primary:
+            # A language Pagefind cannot stem (zh, ja, ko) has no wasm of its own: `null`,
+            # and its search loads wasm.unknown.pagefind.
             needed.update(
-                (f"wasm.{language['wasm']}.pagefind", name) for name, language in languages.items()
+                (f"wasm.{language['wasm'] or 'unknown'}.pagefind", name)
+                for name, language in languages.items()
             )
         pages = sum(language["page_count"] for language in languages.values())
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
