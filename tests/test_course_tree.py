@@ -53,6 +53,17 @@ def test_a_page_is_written_where_its_path_says(source, save_as):
         ("Lesson 3 - Vectors.md", 3),
         ("day-05", 5),
         ("python3-basics", None),
+        # Lab courses, and so-large-lm's `docs/content/ch01.md`.
+        ("LAB_01-Manage_Identities.md", 1),
+        ("Demo 02.md", 2),
+        ("AZ-204_lab_01.md", 1),  # after the course's code: lab 1, not 204
+        ("DP-203_lab_10.md", 10),
+        ("CS101_lecture_03.md", 3),
+        ("ch01.md", 1),
+        ("ch-12.md", 12),
+        ("ch01-02-installation.md", None),  # an mdBook section, ordered by its SUMMARY.md
+        ("chrome.md", None),
+        ("AZ-204.md", None),
         ("06a-dataflow.md", 6),  # a letter after the number: mslearn-fabric's labs
         ("module01a", 1),
         # One digit and a letter is a name, as it is in most courses.
@@ -103,6 +114,10 @@ def test_a_dotted_number_is_one_number_per_level(name, numbers):
         ("for-teachers.md", "For teachers"),
         ("README.md", "README"),
         ("02-strings-3.html.md", "Strings 3"),  # not "Strings 3.html"
+        # A folder named by a word and its number alone: hello-agents' "Chapter1".
+        ("chapter1/README.md", "Chapter 1"),
+        ("Module01/README.md", "Module 01"),
+        ("Session02-sdk/README.md", "Session02 sdk"),
     ],
 )
 def test_a_page_without_heading_or_title_is_named_after_its_file(source, title):
@@ -540,6 +555,17 @@ def test_a_numbered_folder_of_code_holding_only_a_librarys_license_is_no_lesson(
     ]
     assert "content/05-code/wwwroot/lib/jquery-validation/LICENSE.md" in [
         entry.source for entry in course.outside
+    ]
+
+
+def test_the_readme_in_another_language_is_a_page_outside_not_chapter_one():
+    # so-large-lm keeps README-EN.md beside its README: read in name order, it was
+    # "Chapter 1 Foundation of Large Models".
+    course = build(["README-EN.md", "README_zh-CN.md", "intro.md", "setup.md"])
+    assert [entry.source for entry in course.order] == ["content/intro.md", "content/setup.md"]
+    assert sorted(entry.source for entry in course.outside) == [
+        "content/README-EN.md",
+        "content/README_zh-CN.md",
     ]
 
 

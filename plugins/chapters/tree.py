@@ -63,6 +63,7 @@ DEFAULT_LEVELS = ("Chapter",)
 SOLUTION_WORDS = frozenset({"solution", "solutions", "answer", "answers"})
 SOLUTION_WORD = re.compile(r"[-_. ]+")
 # Files a repository keeps for GitHub itself, which a README links to but no syllabus holds.
+TRANSLATED_README = re.compile(r"readme[-_.][a-z]{2,3}(?:[-_][a-z]{2,4})?", re.IGNORECASE)
 REPOSITORY_FILES = frozenset(
     {"agents", "changelog", "citation", "code_of_conduct", "contributing", "funding"}
     | {"governance", "license", "readme", "security", "support"}
@@ -429,8 +430,10 @@ def is_solution(name: str) -> bool:
 
 
 def is_repository_file(name: str) -> bool:
-    """True for a file a repository keeps for GitHub itself (`CONTRIBUTING.md`, `LICENSE`)."""
-    return stem(name).lower() in REPOSITORY_FILES
+    """True for a file a repository keeps for GitHub itself (`CONTRIBUTING.md`, `LICENSE`),
+    and its README in another language (`README-EN.md`, `README.zh-CN.md`)."""
+    base = stem(name)
+    return base.lower() in REPOSITORY_FILES or TRANSLATED_README.fullmatch(base) is not None
 
 
 def first_link(linked: list[str], *names: str) -> int | None:

@@ -36,9 +36,14 @@ NUMBERED = re.compile(rf"^{NUMBER}")
 # The same after a word that names a part of a course: `Module01`, `chapter-01-foundation`,
 # `Session02-sdk`, `week_1_docker`, `Lesson 3`, and lab courses' `LAB_01-...`, `Demo02`.
 # Other words stay names (`python3-basics`).
+# A course's code may come first, as lab courses name their files (`AZ-204_lab_01.md`,
+# `CS101_lecture_03.md`): the number is the lab's. `ch` is short for chapter (`ch01.md`),
+# but not before two numbers, as mdBook's sections are named (`ch01-02-...`, ordered by
+# its SUMMARY.md): each would be chapter 1.
 NAMED_NUMBER = re.compile(
-    r"^(?:chapter|module|lesson|unit|week|session|part|lecture|episode|day|lab|demo)"
-    rf"[-_ ]?{NUMBER}",
+    r"^(?:[A-Za-z]{2,5}-?\d{2,4}[-_ ])?"
+    r"(?:chapter|ch(?![-_ ]?\d+[-_.]\d)|module|lesson|unit|week|session|part|lecture|episode"
+    rf"|day|lab|demo)[-_ ]?{NUMBER}",
     re.IGNORECASE,
 )
 # A name that starts with a day (`2024-01-15-notes.md`, `2024.01.15 meetup.md`): no number.
@@ -183,11 +188,16 @@ def page_url(save_as: str) -> str:
 def title_from_name(source: str) -> str:
     """Return a page title made from its file name (a folder page's: from its folder's name).
 
-    The number and the separators go: `1-what-is-xr/README.md` -> "What is xr".
+    The number and the separators go: `1-what-is-xr/README.md` -> "What is xr"; a word and
+    its number alone stay, apart: `chapter1/README.md` -> "Chapter 1".
     """
     folder, name = posixpath.split(source)
     base = posixpath.basename(folder) if is_folder_page(name) and folder else stem(name)
     found = NUMBERED.match(base)
     words = base[found.end() :] if found and found.end() < len(base) else base
+    named = NAMED_NUMBER.fullmatch(base) if not found else None
+    if named:  # a word and its number alone (`chapter1/`): "Chapter 1", not "Chapter1"
+        number = named["numbers"] or named["lettered"] + named["letter"]
+        words = f"{base[: base.rindex(number)].rstrip('-_ ')} {number}"
     words = " ".join(re.split(r"[-_ ]+", words)).strip() or base
     return words[:1].upper() + words[1:]
