@@ -312,7 +312,9 @@ def test_a_link_to_the_courses_own_repository_leads_to_the_page_it_names(build_s
     lesson = f"{repository}/blob/main/1.1%20The%20CIA%20triad.md"
     readme = (
         f"# Course\n\n- [The CIA triad]({lesson}#why)\n- [Images]({repository}/tree/main/images)"
-        f"\n- [Elsewhere]({repository}/blob/main/missing.md)\n\n"
+        f"\n- [Elsewhere]({repository}/blob/main/missing.md)\n"
+        # GitHub ignores the case of /owner/name (hello-agents' 65 images are so written).
+        f"- [Again](https://github.com/Example/Course/blob/main/1.1%20The%20CIA%20triad.md)\n\n"
         f'<img src="{repository}/blob/main/images/robot.png?raw=true" alt="Robot">\n\n'
         f"![Logo](https://raw.githubusercontent.com/example/course/main/images/robot.png)\n"
     )
@@ -328,6 +330,7 @@ def test_a_link_to_the_courses_own_repository_leads_to_the_page_it_names(build_s
     assert build.exit_code == 0, build.log[-3000:]
     home = build.page("index.html")
     assert 'href="./1.1%20The%20CIA%20triad.html#why"' in home
+    assert 'href="./1.1%20The%20CIA%20triad.html">Again' in home
     assert 'href="./images/index.html"' in home
     assert f'href="{repository}/blob/main/missing.md"' in home  # not in content/: as written
     assert 'src="./images/robot.png?raw=true"' in home and 'src="./images/robot.png"' in home

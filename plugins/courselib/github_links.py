@@ -38,6 +38,7 @@ RAW_FILE = r"https://raw.githubusercontent.com/\1/\2/"
 # A repository's address: its site, /owner/name, the view and the rest (`main/content`).
 REPOSITORY_ADDRESS = re.compile(r"(https?://[^/]+)(/[^/]+/[^/]+)/(blob|tree|raw)/(.+)")
 SCHEME_HOST = re.compile(r"https?://[^/?#]*", re.IGNORECASE)
+SITE_AND_REPOSITORY = re.compile(r"https?://[^/?#]*(?:/[^/?#]+){0,2}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ def in_own_repository(repository: str, url: str) -> str | None:
     if site.lower() == "https://github.com":
         prefixes.append(f"https://raw.githubusercontent.com{owner_repository}/{rest}")
     url = site_in_lower_case(url)
-    for prefix in map(site_in_lower_case, prefixes):
+    for prefix in map(site_in_lower_case, prefixes):  # GitHub ignores the case of /owner/name
         remainder = url[len(prefix) :] if url.startswith(prefix) else None
         if remainder is not None and (not remainder or remainder[0] in "/?#"):
             return "/" + remainder.lstrip("/")
@@ -157,8 +158,9 @@ def in_own_repository(repository: str, url: str) -> str | None:
 
 
 def site_in_lower_case(url: str) -> str:
-    """Return `url` with its scheme and host in lower case, as they are compared."""
-    site = SCHEME_HOST.match(url)
+    """Return `url` with its scheme, host and repository (`/owner/name`) in lower case, as
+    they are compared (`github.com/datawhalechina/Hello-Agents` is `.../hello-agents`)."""
+    site = SITE_AND_REPOSITORY.match(url)
     return site[0].lower() + url[site.end() :] if site else url
 
 
