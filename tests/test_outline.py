@@ -6,6 +6,7 @@ from chapters.outline import (
     build_syllabus,
     describe,
     has_h1,
+    names_number,
     opens_with,
     reading_minutes,
 )
@@ -127,6 +128,33 @@ def test_duplicate_numbers_are_reported_naming_both_files():
 @pytest.mark.parametrize(("words", "minutes"), [(1, 1), (200, 1), (201, 2), (1000, 5)])
 def test_reading_minutes(words, minutes):
     assert reading_minutes("<p>" + "word " * words + "</p>") == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        # Chinese and Japanese write no spaces: a clause was one word, and a chapter of
+        # 4,006 characters "2 min read" (read at about 400 characters a minute).
+        ("大语言模型与智能体。" * 400, 9),  # 3,600 characters
+        ("これは日本語の文です。" * 200, 5),
+        ("한국어는 단어 사이에 띄어쓰기를 합니다. " * 50, 2),  # Korean spaces its words
+    ],
+)
+def test_reading_minutes_of_text_written_without_spaces(text, minutes):
+    assert reading_minutes(f"<p>{text}</p>") == minutes
+
+
+@pytest.mark.parametrize(
+    ("title", "numbering", "expected"),
+    [
+        ("Lesson 2: Your first app", "2", True),
+        ("第1章 引言", "1", True),  # so-large-lm: "Chapter 1: 第1章 引言" named it twice
+        ("第 12 节 注意力", "12", True),
+        ("第1章 引言", "2", False),
+    ],
+)
+def test_a_title_naming_its_own_number(title, numbering, expected):
+    assert names_number(title, numbering) is expected
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,10 @@ TAG = re.compile(r"<[^>]+>")
 LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 FOOTNOTE_REFERENCE = re.compile(r'<sup id="fnref:[^"]*">.*?</sup>', re.DOTALL)
 WORD = re.compile(r"\w+")
+# Chinese and Japanese, written without spaces: read by the character, about two to a word
+# (400 a minute; Korean spaces its words).
+UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CHARACTERS_PER_WORD = 2
 # Each of these two stops at the next opening of its tag: an unclosed `<li>` or `<a>`
 # repeated thousands of times would otherwise be searched to the end from each one. A list
 # item's own text ends where it ends or where a list inside it begins.
@@ -165,7 +169,10 @@ def reading_minutes(body_html: str) -> int:
     if text.isascii():
         words = len(text.translate(ASCII_NOT_WORD).split())
     else:
-        words = len(WORD.findall(text))
+        characters = len(UNSPACED_SCRIPT.findall(text))
+        if characters:
+            text = UNSPACED_SCRIPT.sub(" ", text)
+        words = len(WORD.findall(text)) + characters / CHARACTERS_PER_WORD
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
@@ -248,15 +255,19 @@ def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
     return entry, problem
 
 
-# A title that starts with a number, or a word and a number: "Lesson 2: ...", "3.1 Churn".
-NUMBERED_TITLE = re.compile(r"(?:[^\W\d_]+\s+)?(\d+(?:\.\d+)*[a-z]?)\.?(?!\w)")
+# A title that starts with a number, or a word and a number: "Lesson 2: ...", "3.1 Churn",
+# or a Chinese or Japanese ordinal: "第1章 引言" (chapter 1), "第 12 节" (section 12).
+NUMBERED_TITLE = re.compile(
+    r"(?:[^\W\d_]+\s+)?(\d+(?:\.\d+)*[a-z]?)\.?(?!\w)|第\s*(\d+(?:\.\d+)*)\s*[章节節课課讲講部篇回]"
+)
 
 
 def names_number(title: str, numbering: str) -> bool:
     """True when `title` starts with `numbering`, after a word or not: "Lesson 2: ..." for "2",
     "Module 00: ..." for "0"."""
     found = NUMBERED_TITLE.match(title)
-    return bool(numbering) and found is not None and numbers_of(found[1]) == numbers_of(numbering)
+    number = found and (found[1] or found[2])
+    return bool(numbering) and bool(number) and numbers_of(number) == numbers_of(numbering)
 
 
 def numbers_of(numbering: str) -> tuple[str, ...]:
