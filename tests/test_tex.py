@@ -165,6 +165,17 @@ MISTAKES = [
         0,
     ),
     (r"\Foo", r"unknown command \Foo", 0),
+    # LaTeX the converter does not know: the \operatorname hint would mislead.
+    (
+        r"\widetilde{x}",
+        r"unknown command \widetilde: LaTeX the converter does not support yet (write \tilde)",
+        0,
+    ),
+    (
+        r"\sum_{\substack{i<n\\j}} x",
+        r"unknown command \substack: LaTeX the converter does not support yet",
+        6,
+    ),
     (r"x + \foo", r"unknown command \foo", 4),
     (r"\frac{a}{b", "unbalanced braces: this { is never closed", 8),
     (r"{a", "unbalanced braces: this { is never closed", 0),

@@ -82,6 +82,20 @@ FONT_SIZES = {"tiny", "scriptsize", "footnotesize", "small", "normalsize"}
 FONT_SIZES |= {"large", "Large", "LARGE", "huge", "Huge"}
 FONT_SIZE_COMMAND = re.compile(rf"\\(?:{'|'.join(sorted(FONT_SIZES))})(?![A-Za-z])")
 REWRITTEN_COMMAND = re.compile(rf"\\(?:{'|'.join(sorted(TEXT_COMMANDS | FONT_SIZES))})(?![A-Za-z])")
+# Commands of LaTeX and amsmath (which MathJax, and so GitHub, draws) that the converter
+# does not know yet, with what to write instead where there is something: the hint to
+# write \operatorname{...} would mislead.
+UNSUPPORTED_LATEX = {
+    "widetilde": "\\tilde",
+    "widecheck": "\\check",
+    "pmb": "\\boldsymbol",
+    "mathds": "\\mathbb",
+    "dotsc": "\\dots",
+    "dotsb": "\\dots",
+    "hdots": "\\cdots",
+    **dict.fromkeys(["substack", "smash", "mathnormal", "mathclap", "mathllap", "mathrlap"], ""),
+    "multicolumn": "",
+}
 NUMBERED_ENVIRONMENTS = {"equation", "align", "gather", "multline", "alignat", "flalign"}
 
 # A command (`\frac`, or one character: `\{`, `\\`), a comment, or a brace.
@@ -232,6 +246,13 @@ def _author_error(tex: str, error: BaseException) -> TexError:
     offset, problem = min(int(found.group(1)), len(tex)), found.group(2).strip()
     if problem.startswith("Unknown command"):
         command = _quoted(problem)
+        if command[1:] in UNSUPPORTED_LATEX:  # LaTeX, which the converter does not know yet
+            instead = UNSUPPORTED_LATEX[command[1:]]
+            return TexError(
+                f"unknown command {command}: LaTeX the converter does not support yet"
+                + (f" (write {instead})" if instead else ""),
+                offset,
+            )
         if re.fullmatch(r"\\[a-z]{2,}", command):  # \softmax, \rank: not LaTeX, but meant well
             return TexError(
                 f"unknown command {command} (if it names an operator, write "
