@@ -62,6 +62,11 @@ def test_a_page_is_written_where_its_path_says(source, save_as):
         ("ch01.md", 1),
         ("ch-12.md", 12),
         ("ch01-02-installation.md", None),  # an mdBook section, ordered by its SUMMARY.md
+        ("ch01-exercises.md", None),
+        ("CH4-methane.md", None),
+        ("week12_lab_3.md", 12),  # a word of ours is no course code
+        ("DAY01_Session_02", 1),
+        ("lab01-part-2", 1),
         ("chrome.md", None),
         ("AZ-204.md", None),
         ("06a-dataflow.md", 6),  # a letter after the number: mslearn-fabric's labs
@@ -566,6 +571,33 @@ def test_the_readme_in_another_language_is_a_page_outside_not_chapter_one():
     assert sorted(entry.source for entry in course.outside) == [
         "content/README-EN.md",
         "content/README_zh-CN.md",
+    ]
+
+
+def test_lessons_named_as_a_repositorys_files_in_lower_case_stay_lessons():
+    # A second read: `02-agents/agents.md`, `03-security/security.md` and a lesson kept
+    # as `README_en.md` left the syllabus without a word; `README-GPU.md` too.
+    course = build(
+        [
+            "01-intro/README.md",
+            "02-agents/agents.md",
+            "03-security/security.md",
+            "04-bilingual/README_en.md",
+            "05-setup/README.md",
+            "05-setup/README-GPU.md",
+            "06-code/wwwroot/LICENSE.md",
+        ]
+    )
+    assert [entry.source for entry in course.order] == [
+        "content/01-intro/README.md",
+        "content/02-agents/",
+        "content/02-agents/agents.md",
+        "content/03-security/",
+        "content/03-security/security.md",
+        "content/04-bilingual/",
+        "content/04-bilingual/README_en.md",
+        "content/05-setup/README.md",
+        "content/05-setup/README-GPU.md",
     ]
 
 

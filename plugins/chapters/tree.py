@@ -62,8 +62,13 @@ from .outline import (
 DEFAULT_LEVELS = ("Chapter",)
 SOLUTION_WORDS = frozenset({"solution", "solutions", "answer", "answers"})
 SOLUTION_WORD = re.compile(r"[-_. ]+")
+# A README in another language (`README-EN.md`, `README_zh-CN.md`, `README.ja.md`): the
+# repository's, by the language codes courses translate into (not `README-GPU.md`).
+LANGUAGES = (
+    "ar|bn|cn|cs|de|el|en|es|fa|fr|he|hi|id|it|ja|jp|ko|kr|ms|nl|pl|pt|ru|sv|th|tr|tw|uk|ur|vi|zh"
+)
+TRANSLATED_README = re.compile(rf"readme[-_.](?:{LANGUAGES})(?:[-_][a-z]{{2,4}})?", re.IGNORECASE)
 # Files a repository keeps for GitHub itself, which a README links to but no syllabus holds.
-TRANSLATED_README = re.compile(r"readme[-_.][a-z]{2,3}(?:[-_][a-z]{2,4})?", re.IGNORECASE)
 REPOSITORY_FILES = frozenset(
     {"agents", "changelog", "citation", "code_of_conduct", "contributing", "funding"}
     | {"governance", "license", "readme", "security", "support"}
@@ -119,10 +124,16 @@ def mark_lessons(folder: Folder) -> bool:
     inside = [mark_lessons(sub) for sub in folder.folders.values()]  # each, not the first
     folder.holds_lessons = (
         folder.page is not None
-        or any(not is_repository_file(posixpath.basename(page.path)) for page in folder.files)
+        or any(not is_repositorys_own(posixpath.basename(page.path)) for page in folder.files)
         or any(inside)
     )
     return folder.holds_lessons
+
+
+def is_repositorys_own(name: str) -> bool:
+    """True for a repository's own file named in capitals, as GitHub's are (`LICENSE.md`):
+    a lesson may be `agents.md` or `security.md`, or a README in its language."""
+    return is_repository_file(name) and stem(name).isupper()
 
 
 def settle_folder_pages(folder: Folder) -> None:
@@ -713,9 +724,7 @@ class TreeReader:
                     entry.letter = "" if self.name_order else name_letter(name)
                     numbered.append(entry)
                     links_of[id(entry)] = link
-            elif top_level or (
-                is_repository_file(name) and stem(name).isupper() and not is_folder_page(name)
-            ):
+            elif top_level or (is_repositorys_own(name) and not is_folder_page(name)):
                 # A module's own LICENSE.md too, named in capitals as GitHub's are: its
                 # `agents.md` is a lesson, and a README.md beside its index.md a page of it.
                 self.outside.append(outside_entry(item))

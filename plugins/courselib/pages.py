@@ -36,14 +36,15 @@ NUMBERED = re.compile(rf"^{NUMBER}")
 # The same after a word that names a part of a course: `Module01`, `chapter-01-foundation`,
 # `Session02-sdk`, `week_1_docker`, `Lesson 3`, and lab courses' `LAB_01-...`, `Demo02`.
 # Other words stay names (`python3-basics`).
-# A course's code may come first, as lab courses name their files (`AZ-204_lab_01.md`,
-# `CS101_lecture_03.md`): the number is the lab's. `ch` is short for chapter (`ch01.md`),
-# but not before two numbers, as mdBook's sections are named (`ch01-02-...`, ordered by
-# its SUMMARY.md): each would be chapter 1.
+# A course's code, in capitals, may come first, as lab courses name their files
+# (`AZ-204_lab_01.md`, `CS101_lecture_03.md`): the number is the lab's; not a word of
+# ours with its number (`week12_lab_3` is week 12). `ch` is short for chapter in a name
+# that is `ch` and a number alone (`ch01.md`; not `ch01-02-installation.md`, an mdBook
+# section, nor `CH4-methane.md`).
+PART_WORDS = "chapter|module|lesson|unit|week|session|part|lecture|episode|day|lab|demo"
 NAMED_NUMBER = re.compile(
-    r"^(?:[A-Za-z]{2,5}-?\d{2,4}[-_ ])?"
-    r"(?:chapter|ch(?![-_ ]?\d+[-_.]\d)|module|lesson|unit|week|session|part|lecture|episode"
-    rf"|day|lab|demo)[-_ ]?{NUMBER}",
+    rf"^(?:(?!(?:{PART_WORDS})[-_ ]?\d)(?-i:[A-Z]{{2,5}})-?\d{{2,4}}[-_ ])?"
+    rf"(?:{PART_WORDS}|ch(?=[-_ ]?\d+$))[-_ ]?{NUMBER}",
     re.IGNORECASE,
 )
 # A name that starts with a day (`2024-01-15-notes.md`, `2024.01.15 meetup.md`): no number.
