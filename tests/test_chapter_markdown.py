@@ -381,6 +381,8 @@ def test_harmless_meta_and_commented_base_are_not_problems():
         # Brackets escaped in prose, as Pandoc writes them (AI-102's lab: "**\\[+\\] Add").
         ("Click **\\[+\\] Add images**, \\[=\\], Na\\[+\\], \\[<none>\\].\n", 0),
         ("Open \\[my\\_file.txt\\] and \\[Save\\].\n", 0),
+        # A sign beside a minus, a prime, a bar or a point is a formula still; so is a norm.
+        ("t \\[x = -1\\] \\[x' = y\\] \\[|x| = 1\\] \\[x = .5\\] \\[\\|x\\|\\] t\n", 5),
         ("\\[x\\]\n", 1),
         # DataTalksClub's zoomcamp: a formula in escaped parentheses, not one formula.
         ("The bias \\( $w_0$ \\) term.\n", 1),
@@ -390,6 +392,16 @@ def test_math_is_read_where_written_and_dollar_amounts_stay_text(markdown, formu
     rendered = render_markdown(markdown)
     assert rendered.html.count("<math") == formulas
     assert rendered.problems == []
+
+
+def test_a_paragraph_of_many_escaped_brackets_is_read_in_linear_time():
+    # Thousands of `\\[` before one far `\\]`: each searched again for it (28 s at 40 KB).
+    script = (
+        "import sys; from courselib.markdown import render_markdown;"
+        " print(render_markdown(sys.stdin.read()).html.count('<math'))"
+    )
+    finished = run_in_child(script, stdin="a " + "\\[x " * 10_000 + "\\]\n", timeout=20)
+    assert finished.stdout.strip() == "0", finished.stderr
 
 
 def test_mkdocs_collapsible_callouts_are_folds():

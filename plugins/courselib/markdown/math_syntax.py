@@ -8,6 +8,7 @@ text; `\\$` is a dollar sign. Each formula becomes MathML while the chapter is p
 """
 
 import re
+from bisect import bisect_left, bisect_right
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -25,8 +26,9 @@ from .positions import position_in_lines, source_lines
 # command (`\\frac`; `\\_` is an escaped underscore), braces, a script, or a sign between
 # two terms (`x + 1`, `a<b`; a lone `\\[+\\]` is a button's name in brackets, `\\[2-3\\]`
 # a citation).
-TEX_SIGN = re.compile(r"\\[A-Za-z]|[{}]|(?<!\\)[\^_]|[\w)}\]]\s*[=+<>]\s*[\w(\\{]")
+TEX_SIGN = re.compile(r"\\[A-Za-z|{}]|[{}]|(?<!\\)[\^_]|[\w)}\]'|.]\s*[=+<>]\s*[\w(\\{|.\-\u2212]")
 UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
+BACKSLASH_PAIR = re.compile(r"\\.", re.DOTALL)
 MATH_TOKENS = {"math_inline": False, "math_inline_double": True, "math_block": True}
 
 
@@ -82,14 +84,19 @@ def bracket_inline(state: StateInline, silent: bool) -> bool:
     if opening not in "([":
         return False
     bracket = ")" if opening == "(" else "]"
-    # Where a search for a closing bracket found none: none is found after it either,
-    # so a paragraph of thousands of unclosed `\(` is read once, not once per `\(`.
-    unclosed = state.env.setdefault("unclosed_math", {})
-    if unclosed.get((state.src, state.posMax, bracket), state.posMax + 1) <= start:
+    # The paragraph's brackets, found once: a paragraph of thousands of `\[` before one far
+    # `\]` took quadratic time, each searched again, and each formula as long as the rest.
+    # No formula holds an opening of its own kind: only the last before a close is one.
+    brackets = state.env.setdefault("math_brackets", {})
+    key = (state.src, state.posMax)
+    if key not in brackets:
+        brackets[key] = escaped_brackets(state.src, state.posMax)
+    closings, openings = brackets[key][bracket], brackets[key][opening]
+    after = bisect_left(closings, start + 2)
+    end = closings[after] if after < len(closings) else -1
+    later_opening = bisect_right(openings, start)
+    if end >= 0 and later_opening < len(openings) and openings[later_opening] < end:
         return False
-    end = closing_bracket(state.src, start + 2, state.posMax, bracket)
-    if end < 0:
-        unclosed[(state.src, state.posMax, bracket)] = start
     if end < 0 or not is_formula(state.src[start + 2 : end]):
         return False  # `\(` alone, or `\(\)`, is an escaped parenthesis
     if not inline_formula(state.src[start + 2 : end], opening):
@@ -102,21 +109,18 @@ def bracket_inline(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def closing_bracket(text: str, start: int, end: int, bracket: str) -> int:
-    """Return where `\\)` or `\\]` closes a formula begun before `start`, or -1.
+def escaped_brackets(text: str, end: int) -> dict[str, list[int]]:
+    """Return where `\\(`, `\\)`, `\\[` and `\\]` are in `text[:end]`, by bracket, in order.
 
-    TeX commands are skipped whole, so the `\\]` in `\\\\]` (a line break, then `]`)
-    does not close it.
+    A backslash and the character after it are read as one, from the start, as Markdown
+    reads escapes and TeX its commands: the `\\]` in `\\\\]` (a line break, then `]`)
+    closes nothing.
     """
-    index = start
-    while index < end - 1:
-        if text[index] == "\\":
-            if text[index + 1] == bracket:
-                return index
-            index += 2
-        else:
-            index += 1
-    return -1
+    found: dict[str, list[int]] = {"(": [], ")": [], "[": [], "]": []}
+    for pair in BACKSLASH_PAIR.finditer(text, 0, end):
+        if pair[0][1] in found:
+            found[pair[0][1]].append(pair.start())
+    return found
 
 
 def inline_formula(tex: str, opening: str) -> bool:
