@@ -104,6 +104,9 @@ ML_FORMULAS = {
         [("msub > mpadded.tex-pr-thin mi", "argmin")],
     ),
     "relation": (r"a \mathrel{R} b", [("mpadded.tex-pl-thick.tex-pr-thick > mi", "R")]),
+    # Written as Unicode, as so-large-lm writes them: refused by the converter.
+    "unicode transpose": (r"\mathbf{x}^⊤ \mathbf{y}", [("msup > mi + mi", "⊤")]),
+    "unicode prime after a script": (r"\mathbb{R}^{d×L^′}", [("msup msup > mo", "′")]),
 }
 
 
@@ -165,6 +168,8 @@ MISTAKES = [
         0,
     ),
     (r"\Foo", r"unknown command \Foo", 0),
+    # After a symbol written as Unicode and rewritten, the offset is still the author's.
+    (r"x^⊤ + \frac{a", "unbalanced braces: this { is never closed", 11),
     # LaTeX the converter does not know: the \operatorname hint would mislead.
     (
         r"\widetilde{x}",

@@ -96,6 +96,16 @@ UNSUPPORTED_LATEX = {
     **dict.fromkeys(["substack", "smash", "mathnormal", "mathclap", "mathllap", "mathrlap"], ""),
     "multicolumn": "",
 }
+# Symbols written as Unicode that the converter does not read yet (it reads most: ∑, ≤,
+# ℝ, α...), as GitHub's MathJax does: a transpose `x^⊤`, a prime after a script `L^′`.
+UNICODE_COMMANDS = {
+    "⊤": "{\\top}",
+    "⊥": "{\\bot}",
+    "′": "{\\prime}",
+    "″": "{\\prime\\prime}",
+    "‴": "{\\prime\\prime\\prime}",
+}
+UNREAD_UNICODE = re.compile(r"[⊤⊥]|(?<=[\^_])[′″‴]")
 NUMBERED_ENVIRONMENTS = {"equation", "align", "gather", "multline", "alignat", "flalign"}
 
 # A command (`\frac`, or one character: `\{`, `\\`), a comment, or a brace.
@@ -140,7 +150,8 @@ def tex_to_mathml(tex: str, display: bool) -> str:
             f"control character U+{ord(control.group()):04X} in the formula", control.start()
         )
     _refuse_unsupported(tex)
-    tex = _as_text_commands(tex)
+    written = tex
+    tex, origins = _unicode_as_commands(_as_text_commands(tex))
     try:
         if len(tex) <= DIRECT_CHARS:
             mathml = _converter().convert_with_local_state(tex, displaystyle=display)
@@ -151,11 +162,14 @@ def tex_to_mathml(tex: str, display: bool) -> str:
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as error:  # noqa: B036 - a Rust panic arrives as a BaseException
-        raise _author_error(tex, error) from None
+        problem = _author_error(tex, error)
+        if origins and problem.offset is not None:  # an offset into what the author wrote
+            problem.offset = origins[min(problem.offset, len(origins) - 1)]
+        raise problem from None
     try:
         mathml = checked_mathml(mathml)
     except UnsafeMathML as unsafe:
-        raise _unsafe_error(tex, unsafe) from None
+        raise _unsafe_error(written, unsafe) from None
     for reference, character in INVISIBLE_OPERATORS.items():
         mathml = mathml.replace(reference, character)
     return mathml
@@ -235,6 +249,25 @@ def _as_text_commands(tex: str) -> str:
         return " " * len(token.group()) if name in FONT_SIZES else token.group()
 
     return TOKEN.sub(rewritten, tex)
+
+
+def _unicode_as_commands(tex: str) -> tuple[str, list[int] | None]:
+    """Return `tex` with the symbols written as Unicode that the converter cannot read yet
+    (`x^⊤`, `L^′`) written as their commands, and for each of its characters (and its end)
+    where it was in `tex`; None when nothing was rewritten."""
+    if not UNREAD_UNICODE.search(tex):
+        return tex, None
+    pieces: list[str] = []
+    origins: list[int] = []
+    done = 0
+    for symbol in UNREAD_UNICODE.finditer(tex):
+        command = UNICODE_COMMANDS[symbol.group()]
+        pieces += [tex[done : symbol.start()], command]
+        origins += [*range(done, symbol.start()), *[symbol.start()] * len(command)]
+        done = symbol.end()
+    pieces.append(tex[done:])
+    origins += range(done, len(tex) + 1)
+    return "".join(pieces), origins
 
 
 def _author_error(tex: str, error: BaseException) -> TexError:
