@@ -371,7 +371,7 @@ def test_harmless_meta_and_commented_base_are_not_problems():
         ("Code `$x$` stays code.\n", 0),
         ("Escaped \\(\\) parentheses.\n", 0),
         ("Inline $x$, then \\(y\\).\n", 2),
-        ("$$x$$ inside a paragraph is display math.\n", 1),
+        ("$$x$$ inside a sentence is math too.\n", 1),
         ("| a |\n|---|\n| $x_i$ |\n", 1),
         ("$$\nx\n$$\n\n\\[\ny\n\\]\n", 2),
         # GitHub has no \[ math: in a paragraph, escaped brackets are a citation, not a formula.
@@ -392,6 +392,29 @@ def test_math_is_read_where_written_and_dollar_amounts_stay_text(markdown, formu
     rendered = render_markdown(markdown)
     assert rendered.html.count("<math") == formulas
     assert rendered.problems == []
+
+
+@pytest.mark.parametrize(
+    ("markdown", "display"),
+    [
+        # As GitHub's Markdown API answers: a paragraph of nothing but `$$` formulas is
+        # display math; in a sentence, a heading or a table, a `$$` formula is part of the
+        # line (ml-interviews-book's 164 `$$X$$` in sentences broke them into fragments).
+        ("$$a \\ne b$$\n", True),
+        ("$$a$$\n$$b$$\n", True),
+        ("> $$a$$\n", True),
+        ("A variable $$X$$ takes values in $$S$$.\n", False),
+        ("$$a$$ text\n", False),
+        ("line one\n$$a$$\nline three\n", False),
+        ("# About $$a$$\n", False),
+        ("| h |\n|---|\n| $$d$$ |\n", False),
+        ("So \\[a^2 + b^2 = c^2\\] holds.\n", True),  # LaTeX's display brackets stay so
+    ],
+)
+def test_double_dollars_are_display_math_only_in_a_paragraph_of_their_own(markdown, display):
+    rendered = html(markdown)
+    assert "<math" in rendered
+    assert ('<math display="block">' in rendered) is display
 
 
 def test_a_paragraph_of_many_escaped_brackets_is_read_in_linear_time():

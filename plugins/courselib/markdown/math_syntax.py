@@ -50,8 +50,43 @@ def add_math(md: MarkdownIt) -> None:
     )
     md.core.ruler.push("math_to_mathml", math_to_mathml)
     md.core.ruler.before("math_to_mathml", "math_fences", math_fences)
+    md.core.ruler.before("math_to_mathml", "double_dollars_in_text", double_dollars_in_text)
     for token_type in MATH_TOKENS:
         md.add_render_rule(token_type, render_math)
+
+
+def double_dollars_in_text(state: StateCore) -> None:
+    """Make each `$$...$$` inline math where GitHub shows it inline: display math only in a
+    paragraph of nothing but such formulas, outside a list item; in a sentence, a list item,
+    a heading or a table it is part of the line (ml-interviews-book writes `$$X$$` so)."""
+    in_list_item = 0
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type == "list_item_open":
+            in_list_item += 1
+        elif token.type == "list_item_close":
+            in_list_item -= 1
+        elif token.type == "inline" and token.children:
+            doubles = [
+                child
+                for child in token.children
+                if child.type == "math_inline_double" and child.markup == "$$"
+            ]
+            alone = (
+                not in_list_item
+                and index > 0
+                and tokens[index - 1].type == "paragraph_open"
+                and all(child in doubles or is_blank(child) for child in token.children)
+            )
+            for child in doubles if not alone else []:
+                child.type = "math_inline"
+
+
+def is_blank(token: Token) -> bool:
+    """True for what a paragraph of display formulas may hold besides them: spaces, breaks."""
+    return token.type in ("softbreak", "hardbreak") or (
+        token.type == "text" and not token.content.strip()
+    )
 
 
 def not_across_code(dollars):
