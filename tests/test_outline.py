@@ -151,6 +151,9 @@ def test_reading_minutes_of_text_written_without_spaces(text, minutes):
         ("第1章 引言", "1", True),  # so-large-lm: "Chapter 1: 第1章 引言" named it twice
         ("第 12 节 注意力", "12", True),
         ("第1章 引言", "2", False),
+        # A book's chapter numbered within its part (You-Don't-Know-JS): not "2.1: Chapter 1".
+        ("Chapter 1: Alpha", "2.1", True),
+        ("Chapter 2: Beta", "2.1", False),
     ],
 )
 def test_a_title_naming_its_own_number(title, numbering, expected):

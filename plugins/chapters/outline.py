@@ -264,10 +264,13 @@ NUMBERED_TITLE = re.compile(
 
 def names_number(title: str, numbering: str) -> bool:
     """True when `title` starts with `numbering`, after a word or not: "Lesson 2: ..." for "2",
-    "Module 00: ..." for "0"."""
+    "Module 00: ..." for "0"; or with its last number, as a book numbers its chapters within
+    its part: "Chapter 1: ..." for "2.1" (it was "Chapter 2.1: Chapter 1: ...")."""
     found = NUMBERED_TITLE.match(title)
     number = found and (found[1] or found[2])
-    return bool(numbering) and bool(number) and numbers_of(number) == numbers_of(numbering)
+    if not numbering or not number:
+        return False
+    return numbers_of(number) in (numbers_of(numbering), numbers_of(numbering)[-1:])
 
 
 def numbers_of(numbering: str) -> tuple[str, ...]:
