@@ -417,6 +417,13 @@ def test_double_dollars_are_display_math_only_in_a_paragraph_of_their_own(markdo
     assert ('<math display="block">' in rendered) is display
 
 
+def test_a_footnote_referenced_twice_has_two_back_links_told_apart():
+    # You-Don't-Know-JS: "↩︎ ↩︎", both named "Back to reference 1"; GitHub shows "↩ ↩2".
+    rendered = html("One[^a] and two[^a].\n\n[^a]: The note.\n")
+    assert 'aria-label="Back to reference 1">&#8617;&#xFE0E;</a>' in rendered
+    assert 'aria-label="Back to reference 1-2">&#8617;&#xFE0E;<sup>2</sup></a>' in rendered
+
+
 def test_a_paragraph_of_many_escaped_brackets_is_read_in_linear_time():
     # Thousands of `\\[` before one far `\\]`: each searched again for it (28 s at 40 KB).
     script = (

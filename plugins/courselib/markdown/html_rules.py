@@ -374,11 +374,16 @@ def render_footnote_open(self, tokens: list[Token], index: int, options, env) ->
 
 
 def render_footnote_anchor(self, tokens: list[Token], index: int, options, env) -> str:
+    """Render a footnote's link back to its reference; to its second reference as GitHub
+    does: "↩2", named "Back to reference 1-2" (two links read alike were told apart by none)."""
     token = tokens[index]
     number = token.meta["id"] + 1
+    reference = token.meta.get("subId", 0) + 1
+    named = f"{number}-{reference}" if reference > 1 else f"{number}"
+    mark = f"<sup>{reference}</sup>" if reference > 1 else ""
     return (
         f'&#160;<a class="footnote-backref" href="#{reference_id(token)}"'
-        f' aria-label="Back to reference {number}">&#8617;&#xFE0E;</a>'
+        f' aria-label="Back to reference {named}">&#8617;&#xFE0E;{mark}</a>'
     )
 
 
