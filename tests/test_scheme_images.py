@@ -9,6 +9,9 @@ LOGOS = """# A course kept on GitHub
 
 ![Our logo](logo-light.png#gh-light-mode-only)
 ![Our logo](logo-dark.png#gh-dark-mode-only)
+
+Supported by [![Sponsor](sponsor-light.png)](https://example.org/#gh-light-mode-only)
+[![Sponsor](sponsor-dark.png)](https://example.org/#gh-dark-mode-only)
 """
 
 
@@ -23,6 +26,8 @@ def test_a_site_showing_one_scheme_images_gets_their_rules(build_site):
             "01-intro.md": "# Intro\n\nText.\n",
             "logo-light.png": png(40, 20, "white"),
             "logo-dark.png": png(40, 20, "black"),
+            "sponsor-light.png": png(40, 20, "white"),
+            "sponsor-dark.png": png(40, 20, "black"),
         }
     )
     assert build.exit_code == 0, build.log
@@ -33,6 +38,7 @@ def test_a_site_showing_one_scheme_images_gets_their_rules(build_site):
     # Trimmed by theme_assets, as the rest of the stylesheet.
     assert css.count('img[src$="#gh-dark-mode-only"]') == 2
     assert css.count('img[src$="#gh-light-mode-only"]') == 2
+    assert css.count('a[href$="#gh-dark-mode-only"]') == 2  # You-Don't-Know-JS' sponsors
     assert "/*" not in css
 
 

@@ -26,15 +26,20 @@ STYLESHEET = "css/course.css"
 MARKERS = tuple(
     f"#gh-{scheme}-mode-only{quote}".encode() for scheme in ("light", "dark") for quote in "\"'"
 )
+# GitHub's own rules hide links so marked too (a sponsor's logo, linked to its site).
 RULES = """
-/* Images GitHub shows in one scheme only (`logo.png#gh-dark-mode-only`). */
+/* Images and links GitHub shows in one scheme only (`logo.png#gh-dark-mode-only`). */
 :root[data-scheme="light"] img[src$="#gh-dark-mode-only"],
-:root[data-scheme="dark"] img[src$="#gh-light-mode-only"] { display: none; }
+:root[data-scheme="light"] a[href$="#gh-dark-mode-only"],
+:root[data-scheme="dark"] img[src$="#gh-light-mode-only"],
+:root[data-scheme="dark"] a[href$="#gh-light-mode-only"] { display: none; }
 @media not all and (prefers-color-scheme: dark) {
-  :root:not([data-scheme]) img[src$="#gh-dark-mode-only"] { display: none; }
+  :root:not([data-scheme]) img[src$="#gh-dark-mode-only"],
+  :root:not([data-scheme]) a[href$="#gh-dark-mode-only"] { display: none; }
 }
 @media (prefers-color-scheme: dark) {
-  :root:not([data-scheme]) img[src$="#gh-light-mode-only"] { display: none; }
+  :root:not([data-scheme]) img[src$="#gh-light-mode-only"],
+  :root:not([data-scheme]) a[href$="#gh-light-mode-only"] { display: none; }
 }
 """
 

@@ -15,13 +15,15 @@ def logo_site(tmp_path_factory):
         "01-intro.md": "# Intro\n\nText.\n",
         "logo-light.png": png(40, 20, "white"),
         "logo-dark.png": png(40, 20, "black"),
+        "sponsor-light.png": png(40, 20, "white"),
+        "sponsor-dark.png": png(40, 20, "black"),
     }
     with served_course(tmp_path_factory, "schemes", files) as base_url:
         yield base_url
 
 
 def shown_logos(page) -> list[str]:
-    """Return the `src` of each logo the page shows."""
+    """Return the `src` of each logo the page shows (the sponsor's in a link)."""
     return page.evaluate(
         "[...document.querySelectorAll('main img')]"
         ".filter(image => image.checkVisibility())"
@@ -32,10 +34,10 @@ def shown_logos(page) -> list[str]:
 @pytest.mark.parametrize(
     ("system", "toggled", "shown"),
     [
-        ("light", False, "./logo-light.png#gh-light-mode-only"),
-        ("dark", False, "./logo-dark.png#gh-dark-mode-only"),
-        ("light", True, "./logo-dark.png#gh-dark-mode-only"),  # dark chosen with the toggle
-        ("dark", True, "./logo-light.png#gh-light-mode-only"),
+        ("light", False, "light"),
+        ("dark", False, "dark"),
+        ("light", True, "dark"),  # dark chosen with the toggle
+        ("dark", True, "light"),
     ],
 )
 def test_the_logo_of_the_readers_scheme_shows_alone(chromium, logo_site, system, toggled, shown):
@@ -45,6 +47,9 @@ def test_the_logo_of_the_readers_scheme_shows_alone(chromium, logo_site, system,
     if toggled:
         page.locator(".scheme-toggle").click()
         page.wait_for_function("document.documentElement.dataset.scheme !== undefined")
-    assert shown_logos(page) == [shown]
+    assert shown_logos(page) == [
+        f"./logo-{shown}.png#gh-{shown}-mode-only",
+        f"./sponsor-{shown}.png",
+    ]
     assert reader.console_errors == []
     page.context.close()
