@@ -1157,6 +1157,35 @@ def test_a_course_that_is_one_readme_shows_no_empty_syllabus(build_site):
     assert "sidebar-chapters" not in home and 'aria-label="Syllabus"' not in home
 
 
+def test_a_units_pages_come_where_its_page_links_them_among_its_lessons(build_site):
+    # You-Don't-Know-JS's books link their foreword, then ch1.md, ch2.md, then an appendix:
+    # the foreword came after the last chapter, whose Next led to it.
+    build = build_site(
+        {
+            "README.md": "# Books\n\n- [Get started](1-get-started/README.md)\n",
+            "1-get-started/README.md": (
+                "# Get started\n\n[Foreword](foreword.md)\n\n"
+                "1. [One](ch1.md)\n2. [Two](ch2.md)\n\n[Appendix A](apA.md)\n"
+            ),
+            "1-get-started/foreword.md": "# Foreword\n",
+            "1-get-started/ch1.md": "# Chapter 1: One\n",
+            "1-get-started/ch2.md": "# Chapter 2: Two\n",
+            "1-get-started/apA.md": "# Appendix A\n",
+            "1-get-started/notes.md": "# Notes\n",  # not linked: after them
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert syllabus_titles(build) == [
+        "Get started",
+        "Foreword",
+        "Chapter 1: One",
+        "Chapter 2: Two",
+        "Appendix A",
+        "Notes",
+    ]
+
+
 def test_an_mdbook_is_read_in_the_order_of_its_summary(build_site):
     # rust-lang/book's src/ has no README: its 111 chapters were read in name order, the
     # appendices first and the foreword last, with SUMMARY.md itself as chapter 1.

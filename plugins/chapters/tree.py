@@ -732,11 +732,11 @@ class TreeReader:
                 others.append((link, page_entry(item, None)))
         numbered.sort(key=lambda entry: entry.rank)
         self.report_same_numbers(folder, numbered)
-        # The pages the folder's own page links to in its order, then the others by name.
+        # The pages the folder's own page links to in its order, then the others by name,
+        # each among the numbered entries where the page links it (a book's foreword before
+        # its chapters, its appendix after them, as You-Don't-Know-JS's books list them).
         others.sort(key=lambda pair: len(linked) if pair[0] is None else pair[0])
-        if top_level:  # among the units, where the README links them
-            return among_numbered(numbered, others, links_of)
-        return numbered + [entry for _link, entry in others]
+        return among_numbered(numbered, others, links_of)
 
     def linked_children(self, root: Folder, linked: list[str]) -> list[Chapter] | None:
         """Return the entries at the top of content/ in the order the README links them,
