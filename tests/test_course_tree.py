@@ -601,6 +601,24 @@ def test_lessons_named_as_a_repositorys_files_in_lower_case_stay_lessons():
     ]
 
 
+def test_a_chapter_kept_in_its_folder_under_the_folders_name_is_its_page():
+    # pumpkin-book and easy-rl keep docs/chapter16/chapter16.md: "Chapter 16.16".
+    course = build(
+        [
+            "docs/chapter1/chapter1.md",
+            "docs/chapter2/chapter2.md",
+            "docs/chapter16/chapter16.md",
+            "docs/chapter16/notes.md",
+        ]
+    )
+    assert [(entry.label, entry.source) for entry in course.order] == [
+        ("Unit 1", "content/docs/chapter1/chapter1.md"),
+        ("Unit 2", "content/docs/chapter2/chapter2.md"),
+        ("Unit 16", "content/docs/chapter16/chapter16.md"),
+        ("", "content/docs/chapter16/notes.md"),
+    ]
+
+
 def test_two_folders_of_numbered_lessons_with_pages_of_their_own_are_a_notice_not_a_guess():
     course = build(["lessons/README.md", "lessons/01-a/README.md", "labs/01-b/README.md"])
     assert course.order == [] and course.problems == []

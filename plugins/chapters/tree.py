@@ -137,13 +137,18 @@ def is_repositorys_own(name: str) -> bool:
 
 
 def settle_folder_pages(folder: Folder) -> None:
-    """Make each folder's index.md, else its README.md, its page (courselib.pages).
+    """Make each folder's index.md, else its README.md, else the file of its own name
+    (`chapter16/chapter16.md`, as docsify courses keep their chapters) its page.
 
     A README.md beside an index.md stays a page of the folder, as the chapter reader
-    wrote it: `README.html`.
+    wrote it: `README.html`. A chapter kept in its folder under its folder's name was a
+    lesson of itself: "Chapter 16.16".
     """
     names = [posixpath.basename(page.path) for page in folder.files]
     page_name = folder_page_among(names)
+    if page_name is None and folder.path:
+        own_name = [name for name in names if stem(name) == folder.name]
+        page_name = own_name[0] if len(own_name) == 1 else None
     if page_name is not None:
         folder.page = folder.files.pop(names.index(page_name))
     for sub in folder.folders.values():
