@@ -371,6 +371,11 @@ def test_harmless_meta_and_commented_base_are_not_problems():
         ("Code `$x$` stays code.\n", 0),
         ("Escaped \\(\\) parentheses.\n", 0),
         ("Inline $x$, then \\(y\\).\n", 2),
+        # At a paragraph's start, before a last digit: pumpkin-book's formula stayed TeX.
+        ("$x$ equals 5\n", 1),
+        ("- $x$ is at most 10\n", 1),
+        # Escaped parentheses around a step's number, as pumpkin-book writes 17 of them.
+        ("Steps \\(1\\) and \\(II\\), then \\(x\\) and \\(I\\).\n", 2),
         ("$$x$$ inside a sentence is math too.\n", 1),
         ("| a |\n|---|\n| $x_i$ |\n", 1),
         ("$$\nx\n$$\n\n\\[\ny\n\\]\n", 2),

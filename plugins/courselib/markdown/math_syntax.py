@@ -29,6 +29,8 @@ from .positions import position_in_lines, source_lines
 TEX_SIGN = re.compile(r"\\[A-Za-z|{}]|[{}]|(?<!\\)[\^_]|[\w)}\]'|.]\s*[=+<>]\s*[\w(\\{|.\-\u2212]")
 UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 BACKSLASH_PAIR = re.compile(r"\\.", re.DOTALL)
+# A number or a Roman numeral alone: what `\\(...\\)` holds when it is escaped parentheses.
+NUMBER_ONLY = re.compile(r"\d+|[IVXLC]{2,}")  # not `\(I\)` or `\(x\)`: a matrix, a variable
 MATH_TOKENS = {"math_inline": False, "math_inline_double": True, "math_block": True}
 
 
@@ -98,14 +100,27 @@ def not_across_code(dollars):
     dollars is the sign: no formula an author writes holds one.
     """
 
+    def dollars_read(state: StateInline, silent: bool) -> bool:
+        if state.pos or not state.src[-1:].isdigit():
+            return dollars(state, silent)
+        # At a paragraph's start the rule looks at the character before it as `src[-1]`,
+        # the paragraph's last: "$x$ equals 5" lost its formula (pumpkin-book), as if the
+        # `$` followed a digit. Read with a space after the paragraph, never reached.
+        written = state.src
+        state.src = written + " "
+        try:
+            return dollars(state, silent)
+        finally:
+            state.src = written
+
     def dollars_outside_code(state: StateInline, silent: bool) -> bool:
         start = state.pos
-        if not dollars(state, True):
+        if not dollars_read(state, True):
             return False
         end, state.pos = state.pos, start
         if "`" in state.src[start:end]:
             return False
-        return dollars(state, silent)
+        return dollars_read(state, silent)
 
     return dollars_outside_code
 
@@ -163,11 +178,14 @@ def inline_formula(tex: str, opening: str) -> bool:
 
     GitHub reads neither as math: there `\\[1\\]` is an escaped citation and `\\( $x$ \\)` a
     formula in parentheses. So inside a paragraph `\\[...\\]` is a formula only when it holds
-    something TeX typesets (a command, a script, a relation, braces), and neither holds `$`.
+    something TeX typesets (a command, a script, a relation, braces), `\\(...\\)` when it holds
+    more than a number (`\\(1\\)`, `\\(II\\)`: a step), and neither holds `$`.
     """
     if UNESCAPED_DOLLAR.search(tex):
         return False
-    return opening == "(" or TEX_SIGN.search(tex) is not None
+    if opening == "(":  # `\(1\)`, `\(II\)`: a numbered step in escaped parentheses
+        return NUMBER_ONLY.fullmatch(tex.strip()) is None
+    return TEX_SIGN.search(tex) is not None
 
 
 def is_formula(tex: str) -> bool:
