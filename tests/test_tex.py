@@ -107,6 +107,9 @@ ML_FORMULAS = {
     # Written as Unicode, as so-large-lm writes them: refused by the converter.
     "unicode transpose": (r"\mathbf{x}^⊤ \mathbf{y}", [("msup > mi + mi", "⊤")]),
     "unicode prime after a script": (r"\mathbb{R}^{d×L^′}", [("msup msup > mo", "′")]),
+    # pumpkin-book's steps, and easy-rl's product written with no space after \gamma.
+    "circled steps": (r"\textcircled{1} \to \textcircled{2}", [("mi", "①"), ("mi", "②")]),
+    "product after a command": (r"\gamma*\max_a Q", [("mi", "γ"), ("mo", "∗")]),
 }
 
 
@@ -170,6 +173,13 @@ MISTAKES = [
     (r"\Foo", r"unknown command \Foo", 0),
     # After a symbol written as Unicode and rewritten, the offset is still the author's.
     (r"x^⊤ + \frac{a", "unbalanced braces: this { is never closed", 11),
+    (r"\alpha*\beta + \frac{a", "unbalanced braces: this { is never closed", 20),
+    # The converter's own cut list keeps its dots (it lost them to a dangling comma).
+    (
+        r"\mathop{\inf}\limits_{x}",
+        r'found "\limits", which may only appear after \int, \sum, ....',
+        13,
+    ),
     # LaTeX the converter does not know: the \operatorname hint would mislead.
     (
         r"\widetilde{x}",

@@ -95,9 +95,12 @@ UNSUPPORTED_LATEX = {
     "hdots": "\\cdots",
     **dict.fromkeys(["substack", "smash", "mathnormal", "mathclap", "mathllap", "mathrlap"], ""),
     "multicolumn": "",
+    "textcircled": "a circled character, ① to ⑳, ⓐ to ⓩ, directly",
 }
-# Symbols written as Unicode that the converter does not read yet (it reads most: ∑, ≤,
-# ℝ, α...), as GitHub's MathJax does: a transpose `x^⊤`, a prime after a script `L^′`.
+# What the converter does not read yet, as GitHub's MathJax does, written as what it reads:
+# symbols written as Unicode (a transpose `x^⊤`, a prime after a script `L^′`; it reads
+# most, ∑, ≤, ℝ, α...), `\textcircled{1}` as ① (pumpkin-book's steps), and `\gamma*x`,
+# which it took for a starred command `\gamma*` (LaTeX's starred ones are left as they are).
 UNICODE_COMMANDS = {
     "⊤": "{\\top}",
     "⊥": "{\\bot}",
@@ -105,7 +108,17 @@ UNICODE_COMMANDS = {
     "″": "{\\prime\\prime}",
     "‴": "{\\prime\\prime\\prime}",
 }
-UNREAD_UNICODE = re.compile(r"[⊤⊥]|(?<=[\^_])[′″‴]")
+CIRCLED = {
+    **{str(number): chr(0x2460 + number - 1) for number in range(1, 21)},
+    "0": "\u24ea",
+    **{chr(ord("a") + index): chr(0x24D0 + index) for index in range(26)},
+    **{chr(ord("A") + index): chr(0x24B6 + index) for index in range(26)},
+}
+UNREAD = re.compile(
+    r"(?P<symbol>[⊤⊥]|(?<=[\^_])[′″‴])"
+    r"|\\textcircled\s*\{\s*(?P<circled>\d{1,2}|[A-Za-z])\s*\}"
+    r"|\\(?P<starred>(?!(?:operatorname|hspace|vspace|tag)\*)[A-Za-z]+)\*"
+)
 NUMBERED_ENVIRONMENTS = {"equation", "align", "gather", "multline", "alignat", "flalign"}
 
 # A command (`\frac`, or one character: `\{`, `\\`), a comment, or a brace.
@@ -151,7 +164,7 @@ def tex_to_mathml(tex: str, display: bool) -> str:
         )
     _refuse_unsupported(tex)
     written = tex
-    tex, origins = _unicode_as_commands(_as_text_commands(tex))
+    tex, origins = _as_read(_as_text_commands(tex))
     try:
         if len(tex) <= DIRECT_CHARS:
             mathml = _converter().convert_with_local_state(tex, displaystyle=display)
@@ -251,20 +264,25 @@ def _as_text_commands(tex: str) -> str:
     return TOKEN.sub(rewritten, tex)
 
 
-def _unicode_as_commands(tex: str) -> tuple[str, list[int] | None]:
-    """Return `tex` with the symbols written as Unicode that the converter cannot read yet
-    (`x^⊤`, `L^′`) written as their commands, and for each of its characters (and its end)
-    where it was in `tex`; None when nothing was rewritten."""
-    if not UNREAD_UNICODE.search(tex):
+def _as_read(tex: str) -> tuple[str, list[int] | None]:
+    """Return `tex` with what the converter does not read yet (UNREAD) written as what it
+    reads, and for each of its characters (and its end) where it was in `tex`; None when
+    nothing was rewritten, so that an error's offset stays the one in what was written."""
+    if not UNREAD.search(tex):
         return tex, None
     pieces: list[str] = []
     origins: list[int] = []
     done = 0
-    for symbol in UNREAD_UNICODE.finditer(tex):
-        command = UNICODE_COMMANDS[symbol.group()]
-        pieces += [tex[done : symbol.start()], command]
-        origins += [*range(done, symbol.start()), *[symbol.start()] * len(command)]
-        done = symbol.end()
+    for found in UNREAD.finditer(tex):
+        if found["symbol"]:
+            written = UNICODE_COMMANDS[found["symbol"]]
+        elif found["circled"]:
+            written = CIRCLED.get(found["circled"], found.group())
+        else:
+            written = f"\\{found['starred']} *"
+        pieces += [tex[done : found.start()], written]
+        origins += [*range(done, found.start()), *[found.start()] * len(written)]
+        done = found.end()
     pieces.append(tex[done:])
     origins += range(done, len(tex) + 1)
     return "".join(pieces), origins
@@ -312,7 +330,9 @@ def _author_error(tex: str, error: BaseException) -> TexError:
         return TexError(
             f"\\begin{{{mismatch.group(1)}}} is ended by \\end{{{mismatch.group(2)}}}", offset
         )
-    return TexError(problem[:1].lower() + problem[1:].rstrip("."), offset)
+    # One full stop goes; the converter's cut lists end in "....", which stays whole.
+    problem = problem[:-1] if problem.endswith(".") and not problem.endswith("..") else problem
+    return TexError(problem[:1].lower() + problem[1:], offset)
 
 
 def _quoted(problem: str) -> str:
