@@ -59,18 +59,27 @@ class GithubPath:
         )
 
 
+def relative_parts(url: str) -> tuple[str, str, str] | None:
+    """Return the path (decoded), the query and the fragment of a relative URL; None for a
+    URL with a scheme or a host, a Pelican placeholder, or a query or fragment alone."""
+    url = url.strip()
+    if not url or url.startswith(("#", "//", "?")) or SCHEME.match(url) or PLACEHOLDER.match(url):
+        return None
+    rest, _, fragment = url.partition("#")
+    written_path, _, query = rest.partition("?")
+    return unquote(written_path), query, fragment
+
+
 def github_path(url: str, folder: str) -> GithubPath | None:
     """Return what `url`, written in a Markdown file of content/`folder`, names as GitHub reads it.
 
     None for what names no file of the course: a URL with a scheme or host, a
     `#fragment` alone, a Pelican placeholder, or a path that climbs out of content/.
     """
-    url = url.strip()
-    if not url or url.startswith(("#", "//", "?")) or SCHEME.match(url) or PLACEHOLDER.match(url):
+    written = relative_parts(url)
+    if written is None:
         return None
-    rest, _, fragment = url.partition("#")
-    written_path, _, query = rest.partition("?")
-    path = unquote(written_path)
+    path, query, fragment = written
     parts = path_parts(path, [part for part in folder.split("/") if part])
     if parts is None:
         return None
@@ -169,13 +178,11 @@ def beyond_content_on_github(repository: str, url: str, folder: str) -> str | No
     repository, read from content/`folder` as GitHub reads it (`../../actions` from the
     README is the repository's Actions tab, `../src/app.py` a file beside content/); None
     for any other link, or one that climbs out of the repository too."""
-    url = url.strip()
-    if not url or url.startswith(("#", "/", "?")) or SCHEME.match(url) or PLACEHOLDER.match(url):
+    written = relative_parts(url) if not url.strip().startswith("/") else None
+    if written is None:
         return None
-    rest, hash_mark, fragment = url.partition("#")
-    written_path, question_mark, query = rest.partition("?")
     # Decoded before it is joined, as a browser reads `%2e%2e` as `..` when it follows it.
-    written_path = unquote(written_path)
+    written_path, query, fragment = written
     if path_parts(written_path, [part for part in folder.split("/") if part]) is not None:
         return None  # inside content/
     base = f"{repository}/" + (f"{folder}/" if folder else "")
@@ -188,7 +195,7 @@ def beyond_content_on_github(repository: str, url: str, folder: str) -> str | No
     if not joined.startswith(f"{scheme}://{host}/{'/'.join(owner_repository)}/"):
         return None
     address = quote(joined, safe=":/@!$&'()*+,;=~", errors="surrogateescape")
-    return address + question_mark + query + hash_mark + fragment
+    return address + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
 
 
 class ContentFiles:
