@@ -14,7 +14,7 @@ import os
 from datetime import datetime
 
 from courselib.front_matter import KNOWN_FIELDS, split_front_matter
-from courselib.github_links import beyond_content_on_github, repository_url
+from courselib.github_links import beyond_content_on_github, relative_parts, repository_url
 from courselib.markdown import PROBLEMS_FIELD, WARNINGS_FIELD, RenderedChapter, render_markdown
 from courselib.pages import (
     BY_PATH_FIELD,
@@ -27,7 +27,7 @@ from courselib.pages import (
     placed_by_path,
     title_from_name,
 )
-from courselib.paths import PLACEHOLDER, SCHEME, leaves_content, shown_path
+from courselib.paths import leaves_content, shown_path
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader
 from pelican.utils import pelican_open
 
@@ -104,8 +104,7 @@ def chapter_problems(
             continue
         # A relative link may lead into the repository (`../../actions`); one from the
         # root (`/../x`), a placeholder or a `file:` URL never does.
-        relative = not SCHEME.match(link.url) and not link.url.lstrip().startswith("/")
-        relative = relative and not PLACEHOLDER.match(link.url)
+        relative = relative_parts(link.url) is not None and not link.url.lstrip().startswith("/")
         hint = (
             ", or set SOURCE_URL to link it to the course's repository"
             if relative and not repository

@@ -147,13 +147,14 @@ def bracket_inline(state: StateInline, silent: bool) -> bool:
     later_opening = bisect_right(openings, start)
     if end >= 0 and later_opening < len(openings) and openings[later_opening] < end:
         return False
-    if end < 0 or not is_formula(state.src[start + 2 : end]):
+    tex = state.src[start + 2 : end] if end >= 0 else ""
+    if not is_formula(tex):
         return False  # `\(` alone, or `\(\)`, is an escaped parenthesis
-    if not inline_formula(state.src[start + 2 : end], opening):
+    if not inline_formula(tex, opening):
         return False
     if not silent:
         token = state.push("math_inline" if opening == "(" else "math_inline_double", "math", 0)
-        token.content = state.src[start + 2 : end]
+        token.content = tex
         token.markup = "\\" + opening
     state.pos = end + 2
     return True
