@@ -13,6 +13,13 @@ LOGOS = """# A course kept on GitHub
 Supported by [![Sponsor](sponsor-light.png)](https://example.org/#gh-light-mode-only)
 [![Sponsor](sponsor-dark.png)](https://example.org/#gh-dark-mode-only)
 """
+# A course showing them: its README, a chapter, and each image in its scheme's colour.
+LOGO_COURSE = {
+    "README.md": LOGOS,
+    "01-intro.md": "# Intro\n\nText.\n",
+    **{f"{name}-light.png": png(40, 20, "white") for name in ("logo", "sponsor")},
+    **{f"{name}-dark.png": png(40, 20, "black") for name in ("logo", "sponsor")},
+}
 
 
 def stylesheet(build) -> str:
@@ -20,16 +27,7 @@ def stylesheet(build) -> str:
 
 
 def test_a_site_showing_one_scheme_images_gets_their_rules(build_site):
-    build = build_site(
-        {
-            "README.md": LOGOS,
-            "01-intro.md": "# Intro\n\nText.\n",
-            "logo-light.png": png(40, 20, "white"),
-            "logo-dark.png": png(40, 20, "black"),
-            "sponsor-light.png": png(40, 20, "white"),
-            "sponsor-dark.png": png(40, 20, "black"),
-        }
-    )
+    build = build_site(LOGO_COURSE)
     assert build.exit_code == 0, build.log
     home = build.page("index.html")
     assert 'src="./logo-light.png#gh-light-mode-only"' in home

@@ -1,8 +1,7 @@
 """A logo kept in two colour schemes on GitHub shows once, in the reader's scheme."""
 
 import pytest
-from test_images import png
-from test_scheme_images import LOGOS
+from test_scheme_images import LOGO_COURSE
 
 from .conftest import open_reader, served_course
 
@@ -10,15 +9,7 @@ from .conftest import open_reader, served_course
 @pytest.fixture(scope="module")
 def logo_site(tmp_path_factory):
     """A course whose README shows its logo in each scheme, served on 127.0.0.1."""
-    files = {
-        "README.md": LOGOS,
-        "01-intro.md": "# Intro\n\nText.\n",
-        "logo-light.png": png(40, 20, "white"),
-        "logo-dark.png": png(40, 20, "black"),
-        "sponsor-light.png": png(40, 20, "white"),
-        "sponsor-dark.png": png(40, 20, "black"),
-    }
-    with served_course(tmp_path_factory, "schemes", files) as base_url:
+    with served_course(tmp_path_factory, "schemes", LOGO_COURSE) as base_url:
         yield base_url
 
 
