@@ -114,6 +114,39 @@ def test_a_bare_scheme_with_no_host_after_it_stays_text(build_site):
     assert page.count('href="https://') == 1
 
 
+# What cmark-gfm 0.29 (GitHub's renderer, `cmark-gfm -e autolink`) makes of a bare URL
+# after a character that is not a space: it links a scheme after anything but a letter.
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        (
+            "论文：https://arxiv.org/abs/1 end",
+            '论文：<a href="https://arxiv.org/abs/1">https://arxiv.org/abs/1</a> end',
+        ),
+        ("see:https://a.org/x", 'see:<a href="https://a.org/x">https://a.org/x</a>'),
+        ('"https://d.org" or', '&quot;<a href="https://d.org">https://d.org</a>&quot; or'),
+        ("=https://k.org", '=<a href="https://k.org">https://k.org</a>'),
+        ("1https://b.org x", '1<a href="https://b.org">https://b.org</a> x'),
+        ("HTTPS://k.org.", '<a href="HTTPS://k.org">HTTPS://k.org</a>.'),
+        ("at ftp://foo.bar.baz.", 'at <a href="ftp://foo.bar.baz">ftp://foo.bar.baz</a>.'),
+        ("xhttps://c.org", "xhttps://c.org"),
+        ("[https://e.org]", "[https://e.org]"),
+        ("中文www.g.org", "中文www.g.org"),
+    ],
+)
+def test_a_bare_url_is_linked_after_what_github_links_it_after(markdown, html):
+    assert render_markdown(markdown).html == f"<p>{html}</p>\n"
+
+
+def test_a_bare_url_is_located_at_its_scheme():
+    # The link gate reported a broken bare URL at its colon.
+    links = render_markdown("Intro.\n\nSee 论文：https://a.org/x and www.b.org.\n").links
+    assert [(link.url, link.line, link.column) for link in links] == [
+        ("https://a.org/x", 3, 8),
+        ("http://www.b.org", 3, 28),
+    ]
+
+
 def test_an_autolinks_text_is_the_url_as_written(build_site):
     # DataTalksClub's zoomcamp: "Capstone%20Project-1" was shown as "Capstone Project-1".
     url = "https://example.org/Capstone%20Project-1"

@@ -18,14 +18,13 @@ from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
-from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 
 from courselib.front_matter import split_front_matter
 
+from .bare_urls import add_bare_urls
 from .exercises import add_exercises
 from .fenced_divs import add_fenced_divs
 from .footnote_labels import add_footnote_labels
@@ -61,8 +60,6 @@ PLACEHOLDER = re.compile(r"^(?:\{\w+\}|\|\w+\|)")
 # the content checks can name the line that links outside the course.
 REFUSED_SCHEME = re.compile(r"^(?:vbscript|javascript|data):", re.IGNORECASE)
 SAFE_DATA = re.compile(r"^data:image/(?:gif|png|jpeg|webp);", re.IGNORECASE)
-# What a bare URL's domain starts with: a letter, a digit, `-` or `_`.
-HOST_START = re.compile(r"[\w-]")
 
 
 @dataclass
@@ -98,26 +95,6 @@ def link_text_as_written(url: str) -> str:
     return url
 
 
-def colon_without_url(state: StateInline, silent: bool) -> bool:
-    """Take a `:` as text unless a bare URL with a host starts there.
-
-    GitHub (cmark-gfm) links a bare URL only when a domain follows its scheme; the
-    autolink plugin also linked `https://` before `<`, `{` or `*`, which the link gate
-    then rightly reported as a broken link nobody wrote. And at every other `:` the
-    plugin searched the whole paragraph before it for a scheme: 20,000 colons took 10 s.
-    """
-    if state.src[state.pos] != ":" or state.pending.endswith(("mailto", "xmpp")):
-        return False
-    web = state.pending.endswith(("http", "https")) and state.src.startswith("://", state.pos)
-    if web and HOST_START.match(state.src, state.pos + 3):
-        return False  # the autolink rule decides
-    taken = "://" if web else ":"
-    if not silent:
-        state.pending += taken
-    state.pos += len(taken)
-    return True
-
-
 @cache
 def course_parser() -> MarkdownIt:
     """Return the one parser every chapter is read with."""
@@ -144,8 +121,7 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     md.normalizeLinkText = link_text_as_written
     md.validateLink = validate_link
     if bare_autolinks:
-        md.use(gfm_autolink_plugin)
-        md.inline.ruler.before("gfm_autolink_protocol", "colon_without_url", colon_without_url)
+        add_bare_urls(md)
     md.use(footnote_plugin, inline=False)
     add_footnote_labels(md)
     md.use(admon_plugin)
