@@ -204,6 +204,16 @@ PROSE = "This chapter is where the magic starts: you will see the tool find bugs
         # A sentence of introduction is prose; a line of facts is not.
         ("In this lesson you will write your first loops.\n\n## Learning objectives\n", None),
         ("Author: Jane Doe | May 2024\n\n## 1.3 Loops\n", "1.3 Loops"),
+        # You-Don't-Know-JS heads each chapter with the book's name: the chapter's is second.
+        (
+            "# YDKJS: Get Started\n# Chapter 1: What *Is* JS?\n\n## About\n",
+            "Chapter 1: What Is JS?",
+        ),
+        ("# YDKJS: Get Started\n# Foreword\n", "Foreword"),
+        # mlops-zoomcamp's 3.1: a blank line, then a section.
+        ("# 3.1 Data preparation\n\n# Ingestion\n\n## 3.1.1 A project\n", "3.1 Data preparation"),
+        ("# The course\n\nText.\n\n# Appendix\n", "The course"),
+        ("# The course\n## Setup\n", "The course"),
         ("> # Quoted\n\nText.\n", None),
         ("No heading.\n", None),
     ],

@@ -175,19 +175,31 @@ def first_heading(tokens: list) -> str | None:
     30 minutes", a note or an alert may. A `## Learning objectives` after the lesson's
     first paragraph of text is a section, not the lesson's title (copilot-cli-for-beginners'
     8 lessons were titled so), even when a `#` comes later (zoomcamp homework opens with
-    `## Week 1 Homework`, then has `# Prepare Postgres` among its questions).
+    `## Week 1 Homework`, then has `# Prepare Postgres` among its questions). Of two `#`
+    lines one right under the other, the second: the first is the book's name above each
+    chapter (You-Don't-Know-JS titled its 38 chapters "You Don't Know JS Yet: ..."); after
+    a blank line, a second `#` is a section (mlops-zoomcamp's `# Ingestion`).
     """
     in_html, prose_before = "", False
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.level == 0:
             text = " ".join(heading_text(tokens[index + 1]).split())
             if token.tag == "h1":  # a Markdown `#` wins over a banner's HTML <h1>
+                if is_h1_under(tokens[index + 3 : index + 4], token):  # the book's, the chapter's
+                    text = " ".join(heading_text(tokens[index + 4]).split()) or text
                 return text or in_html or None
             return in_html or (None if prose_before else text or None)
         if is_title_block(token) and not (in_html or prose_before):
             in_html = html_h1_text(token.content)
         prose_before = prose_before or is_prose(token)
     return in_html or None
+
+
+def is_h1_under(tokens: list, heading) -> bool:
+    """True if `tokens` is one token: a top-level `# heading` on the line under `heading`."""
+    return [(t.type, t.tag, t.level, t.map and t.map[0]) for t in tokens] == [
+        ("heading_open", "h1", 0, heading.map and heading.map[1])
+    ]
 
 
 def is_title_block(token) -> bool:
