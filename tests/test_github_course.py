@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 from conftest import PROJECT_ROOT, chapter, commit_all, run_pelican
+from selectolax.lexbor import LexborHTMLParser
 
 FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "github_course"
 SETTINGS = {
@@ -1222,6 +1223,85 @@ def test_an_mdbook_is_read_in_the_order_of_its_summary(build_site):
     assert "The Book" in build.page("SUMMARY.html")
 
 
+def test_a_gitbook_is_read_by_its_summary_beside_its_readme(build_site):
+    # chiphuyen/ml-interviews-book: a README, a SUMMARY.md, and every page in `contents/`,
+    # six of them named `0-...`. The SUMMARY was not read (a README was there) and the build
+    # failed: "0-about-the-answers.md and 0-about-the-author.md are both number 0".
+    summary = (
+        "# Summary\n\n* [Introduction](README.md)\n    * [Audience](contents/0-audience.md)\n"
+        "    * [About](contents/0-about.md)\n* [Part I. Overview](contents/part-i.md)\n"
+        "    * [Chapter 1. Jobs](contents/chapter-1.md)\n"
+        "        * [1.2 Companies](contents/1.2-companies.md)\n"
+        "        * [1.1 Roles](contents/1.1-roles.md)\n"
+    )
+    build = build_site(
+        {
+            "README.md": "# ML interviews\n\nA book.\n",
+            "SUMMARY.md": summary,
+            "contents/0-audience.md": "# Audience\n",
+            "contents/0-about.md": "# About\n",
+            "contents/part-i.md": "# Part I. Overview\n",
+            "contents/chapter-1.md": "# Chapter 1. Jobs\n",
+            "contents/1.1-roles.md": "# 1.1 Roles\n",
+            "contents/1.2-companies.md": "# 1.2 Companies\n",
+            "contents/draft.md": "# A draft\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    # In the SUMMARY's order (1.2 before 1.1 there), not numbered again: the titles number
+    # themselves. The README's sections come up to the top; a page not listed is outside.
+    assert syllabus_entries(build) == [
+        "Audience",
+        "About",
+        "Part I. Overview",
+        "Chapter 1. Jobs",
+        "1.2 Companies",
+        "1.1 Roles",
+    ]
+    part = LexborHTMLParser(syllabus_of(build)).css_first('li:has(> a[href$="part-i.html"])')
+    assert "1.1 Roles" in part.text() and "Audience" not in part.text()
+    next_page = 'rel="next" href="../contents/1.1-roles.html"'
+    assert next_page in build.page("contents/1.2-companies.html")
+    assert "A draft" in build.page("contents/draft.html")
+
+
+def test_an_mdbook_orders_pages_kept_in_folders_by_its_summary(build_site):
+    # rust-lang/rust-by-example: `hello.md` beside `hello/print.md`, `hello/comment.md`,
+    # and an index.md. The SUMMARY was not read (an index.md was there): the sections came
+    # in their names' order, "Comments" after "Print".
+    summary = (
+        "# Summary\n\n[Introduction](index.md)\n\n- [Hello World](hello.md)\n"
+        "    - [Print](hello/print.md)\n        - [Debug](hello/print/debug.md)\n"
+        "    - [Comments](hello/comment.md)\n- [Primitives](primitives.md)\n"
+    )
+    build = build_site(
+        {
+            "index.md": "# Rust by Example\n",
+            "SUMMARY.md": summary,
+            "hello.md": "# Hello World\n",
+            "hello/print.md": "# Print\n",
+            "hello/print/debug.md": "# Debug\n",
+            "hello/comment.md": "# Comments\n",
+            "primitives.md": "# Primitives\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == [
+        "Unit 1",
+        "Hello World",
+        "Lesson 1.1",
+        "Print",
+        "Lesson 1.1.1",
+        "Debug",
+        "Lesson 1.2",
+        "Comments",
+        "Unit 2",
+        "Primitives",
+    ]
+
+
 def test_a_page_kept_for_middleman_is_published_at_its_html_name(build_site):
     # rubymonsters/ruby-for-beginners keeps 81 pages as `strings-3.html.md`: they were
     # `strings-3.html.html`, titled "Strings 3.html", and the book's own links missed them.
@@ -1284,6 +1364,17 @@ def test_jekylls_liquid_is_told_once_a_file_and_fails_nothing(build_site):
                 "week1/02-git.md": "# Git\n",
             },
             ["Setup", "Tools", "Git"],
+        ),
+        # A SUMMARY.md that links fewer than half the pages is a recap, not a book's list.
+        (
+            {
+                "README.md": "# Course\n",
+                "intro/README.md": "# Introduction\n",
+                "loops/README.md": "# Loops\n",
+                "loops/while.md": "# While\n",
+                "SUMMARY.md": "# Summary\n\n- We saw [loops](loops/README.md).\n",
+            },
+            ["Summary", "Introduction", "Loops", "While"],
         ),
         # Only mdBook's SUMMARY.md orders a book: a `summary.md` lesson is a lesson.
         (

@@ -51,6 +51,7 @@ from courselib.pages import (
 from selectolax.lexbor import LexborHTMLParser
 
 from .outline import (
+    NUMBERED_TITLE,
     Chapter,
     WrittenChapter,
     build_syllabus,
@@ -116,6 +117,12 @@ def folder_tree(pages: list[WrittenChapter]) -> Folder:
     adopt_twin_pages(root)
     mark_lessons(root)
     return root
+
+
+def pages_under(folder: Folder) -> list[WrittenChapter]:
+    """Return every page in `folder` and the folders under it."""
+    pages = ([folder.page] if folder.page else []) + folder.files
+    return pages + [page for sub in folder.folders.values() for page in pages_under(sub)]
 
 
 def mark_lessons(folder: Folder) -> bool:
@@ -492,8 +499,8 @@ def build_course(
     reader = TreeReader(name_order)
     # Pelican chapters (front matter) are the top of the syllabus; upcoming ones are not.
     look_further = not chapters and not numbered_here(root)
-    summary = "" if home_html else book_summary(root)
-    home_links = page_links(home_html or summary)
+    summary = book_summary(root) if look_further else ""
+    home_links = page_links(summary or home_html)
     linked = names_linked(home_links) if look_further else []
     found, parts, notice = (
         syllabus_folder(root, link_paths(home_links)) if look_further else (root, [], None)
@@ -503,9 +510,10 @@ def build_course(
     # nor is one the README's links lead into alone (`lessons/`, in AI-For-Beginners).
     syllabus = found if found.page is None or links_only_into(root, linked, found) else root
     by_readme = look_further and syllabus is root
-    units = reader.linked_children(root, linked) if by_readme else None
-    if units is not None and summary:
-        units = as_book(units, summary)
+    if summary:
+        syllabus, units = root, reader.book(root, summary)
+    else:
+        units = reader.linked_children(root, linked) if by_readme else None
     if units is not None:
         notice, name_order = None, False  # the README's order, not the names'
     elif parts:
@@ -543,44 +551,18 @@ def build_course(
 def book_summary(root: Folder) -> str:
     """Return the HTML of the book's SUMMARY.md at the top of content/, or "".
 
-    An mdBook (rust-lang/book's `src/`) has no README: its SUMMARY.md lists its chapters in
-    their order, as a course README's table lists its lessons; it is read the same way (the
-    syllabus follows its links, `as_book` nests and numbers them), and stays a page outside.
+    A book kept for mdBook (rust-lang/book's `src/`) or GitBook (a README beside it) lists
+    its chapters in SUMMARY.md, in their order and nested as sections: the syllabus is
+    that list (`TreeReader.book`), and SUMMARY.md a page outside. One that links fewer
+    than half the other pages is no such list (a course's recap, say).
     """
     for page in root.files:
         if page.path == "SUMMARY.md":  # mdBook's name; a `summary.md` lesson is a lesson
-            return page.body_html
+            linked = set(summary_places(page.body_html))
+            pages = [other for other in pages_under(root) if other is not page]
+            listed = sum(other.path in linked for other in pages)
+            return page.body_html if pages and listed * 2 >= len(pages) else ""
     return ""
-
-
-def as_book(units: list[Chapter], summary_html: str) -> list[Chapter]:
-    """Return the entries of a book (in its SUMMARY's order) nested and numbered as mdBook
-    does: a chapter listed inside another's item is its section (1.1, 1.2); a chapter linked
-    outside the lists (a foreword) has no number; the others are 1, 2, 3."""
-    places = summary_places(summary_html)
-    by_path = {entry.source.removeprefix("content/"): entry for entry in units if entry.source}
-    top: list[Chapter] = []
-    sections: dict[int, list[Chapter]] = {}
-    for entry in units:
-        parent_path, _numbered = places.get(entry.source.removeprefix("content/"), (None, False))
-        parent = by_path.get(parent_path) if parent_path else None
-        if parent is None:
-            top.append(entry)
-        else:
-            sections.setdefault(id(parent), []).append(entry)
-            parent.children.append(entry)
-            entry.parent = parent
-
-    def number(entries: list[Chapter]) -> None:
-        count = 0
-        for entry in entries:
-            numbered = places.get(entry.source.removeprefix("content/"), (None, False))[1]
-            count += numbered
-            entry.number, entry.sub_numbers = (count if numbered else None), ()
-            number(sections.get(id(entry), []))
-
-    number(top)
-    return top
 
 
 # How deep a SUMMARY.md's lists are read: deeper sections are left out of its nesting.
@@ -763,6 +745,48 @@ class TreeReader:
             else page_entry(item, (position,))
             for position, (_name, item) in enumerate(chosen, start=1)
         ]
+
+    def book(self, root: Folder, summary_html: str) -> list[Chapter]:
+        """Return the entries of a book in its SUMMARY's order, nested as it nests them.
+
+        Wherever its pages are kept (rust-by-example's `hello/print/print_debug.md`, a
+        GitBook's `contents/1.1-roles.md`), the folders' names and numbers play no part;
+        the pages it does not link are outside, and the home page its list holds (the
+        README, as GitBook's "Introduction") leaves its sections one level up. Numbered as
+        mdBook numbers: a chapter listed inside another's item is its section (1.1), a plain
+        link outside the lists (a foreword) has no number; a book whose titles half or more
+        number themselves ("Chapter 1. Jobs", "1.1 Roles", as GitBooks are written) is not
+        numbered again ("Chapter 2.1.1: 1.1 Roles").
+        """
+        pages = {page.path: page for page in pages_under(root)}
+        places = summary_places(summary_html)
+        entries: dict[str, Chapter] = {}
+        in_list: dict[int, bool] = {}
+        top: list[Chapter] = []
+        for path, (parent_path, _listed) in places.items():
+            if path not in pages or path in entries:
+                continue
+            while parent_path is not None and parent_path not in entries:  # the home page
+                parent_path = places.get(parent_path, (None, False))[0]
+            entry = entries[path] = page_entry(pages[path], None)
+            in_list[id(entry)] = places[path][1]
+            parent = entries.get(parent_path) if parent_path else None
+            (parent.children if parent else top).append(entry)
+            entry.parent = parent
+        self.outside.extend(outside_entry(p) for path, p in pages.items() if path not in entries)
+        self_numbered = sum(bool(NUMBERED_TITLE.match(e.title)) for e in entries.values())
+        numbered = self_numbered * 2 < len(entries)
+
+        def number(siblings: list[Chapter]) -> None:
+            count = 0
+            for entry in siblings:
+                listed = numbered and in_list[id(entry)]
+                count += listed
+                entry.number = count if listed else None
+                number(entry.children)
+
+        number(top)
+        return top
 
     def part_entry(self, folder: Folder) -> Chapter:
         """Return the entry of an unnumbered folder inside a unit (`4-typing-game/typing-game/`),
