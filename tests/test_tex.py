@@ -214,6 +214,12 @@ MISTAKES = [
     ),
     (r"\begin{align} a &= b \end{align}", r"\begin{align} is numbered", 0),
     (r"x \label{eq:1}", r"\label is not supported", 2),
+    # An author's own number: one a display formula, at its end, as plain text.
+    (r"x \tag{1} \tag{2}", r"one \tag a formula: give each its own $$...$$", 10),
+    (r"\begin{aligned} x \tag{1} \end{aligned}", r"\tag inside braces or an environment", 18),
+    (r"x \tag 1", r"\tag takes a number or plain text in braces: \tag{2.1}", 2),
+    (r"x \tag{\alpha}", r"\tag takes a number or plain text in braces", 2),
+    (r"x \tag{1} + \foo", r"unknown command \foo", 12),  # the tag blanked, offsets kept
     (r"\newcommand{\R}{\mathbb{R}} \R", r"\newcommand is not supported", 0),
     # Text commands read as \text keep their length: the offset after one is still right.
     (r"\textnormal{if } \frac{a", "unbalanced braces: this { is never closed", 22),
@@ -222,6 +228,25 @@ MISTAKES = [
     ("é + \\foo", r"unknown command \foo", 4),  # offsets count characters, not bytes
     ("x + \x00", "control character U+0000 in the formula", 4),
 ]
+
+
+@pytest.mark.parametrize(
+    ("tex", "shown"), [(r"\tag{6.1}", "(6.1)"), (r"\tag*{A}", "A"), (r"\tag { 2 a }", "(2 a)")]
+)
+def test_a_display_formulas_own_number_is_shown_beside_it(tex, shown):
+    # easy-rl numbers 81 formulas so, which GitHub's MathJax shows at the right; each failed
+    # the build ("\tag is not supported").
+    formula = tex_to_mathml(r"V(s) = r + \gamma V(s')", display=True)
+    assert tex_to_mathml(rf"V(s) = r + \gamma V(s') {tex}", display=True) == (
+        f'<span class="math-tagged">{formula}<span class="math-tag">{shown}</span></span>'
+    )
+
+
+def test_a_formula_in_a_line_has_no_number_of_its_own():
+    with pytest.raises(TexError) as raised:
+        tex_to_mathml(r"x \tag{1}", display=False)
+    assert raised.value.message == r"\tag numbers a display formula ($$...$$), not one in a line"
+    assert raised.value.offset == 2
 
 
 @pytest.mark.parametrize("command", ["mbox", "hbox", "textnormal"])

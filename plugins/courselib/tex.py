@@ -56,7 +56,7 @@ REFUSED_COMMANDS = {
         "defining commands inside a formula is not supported; write the formula out",
     ),
     **dict.fromkeys(["providecommand", "DeclareMathOperator"], "write \\operatorname{...}"),
-    **dict.fromkeys(["label", "eqref", "ref", "tag", "notag", "nonumber"], NO_NUMBERS),
+    **dict.fromkeys(["label", "eqref", "ref", "notag", "nonumber"], NO_NUMBERS),
     **dict.fromkeys(
         ["cancel", "bcancel", "xcancel", "sout", "phase", "angl"],
         "strike-through and enclosures other than \\boxed are not supported",
@@ -119,6 +119,8 @@ UNREAD = re.compile(
     r"|\\textcircled\s*\{\s*(?P<circled>\d{1,2}|[A-Za-z])\s*\}"
     r"|\\(?P<starred>(?!(?:operatorname|hspace|vspace|tag)\*)[A-Za-z]+)\*"
 )
+# A formula's own number: `\tag{2.1}` or, shown without parentheses, `\tag*{A}`.
+TAG = re.compile(r"\\tag(?P<starred>\*?)\s*\{(?P<number>[^{}]{1,40})\}")
 NUMBERED_ENVIRONMENTS = {"equation", "align", "gather", "multline", "alignat", "flalign"}
 
 # A command (`\frac`, or one character: `\{`, `\\`), a comment, or a brace.
@@ -150,7 +152,8 @@ class TexError(ValueError):
 
 
 def tex_to_mathml(tex: str, display: bool) -> str:
-    """Return one `<math>` element for `tex` (`display="block"` if `display`), or raise TexError."""
+    """Return one `<math>` element for `tex` (`display="block"` if `display`; with its
+    `\\tag` beside it, in a `<span>`), or raise TexError."""
     if not tex.strip():
         raise TexError("the formula is empty", 0)
     if len(tex) > MAX_TEX_CHARS:
@@ -162,6 +165,7 @@ def tex_to_mathml(tex: str, display: bool) -> str:
         raise TexError(
             f"control character U+{ord(control.group()):04X} in the formula", control.start()
         )
+    tex, tag = _without_tag(tex, display)
     _refuse_unsupported(tex)
     written = tex
     tex, origins = _as_read(_as_text_commands(tex))
@@ -185,7 +189,52 @@ def tex_to_mathml(tex: str, display: bool) -> str:
         raise _unsafe_error(written, unsafe) from None
     for reference, character in INVISIBLE_OPERATORS.items():
         mathml = mathml.replace(reference, character)
-    return mathml
+    return mathml if tag is None else _with_tag(mathml, tag)
+
+
+def _without_tag(tex: str, display: bool) -> tuple[str, str | None]:
+    r"""Return `tex` with its `\tag{2.1}` blanked (offsets stay right), and the number as
+    shown: "(2.1)", or as written for `\tag*{A}`; raise TexError for a tag that cannot be.
+
+    An author's own number, which MathJax (GitHub) shows at the right of the formula: it
+    cannot restart as LaTeX's automatic numbers would. One a formula, outside braces and
+    environments (a row's own number would need a table of numbered rows), plain text.
+    """
+    if "\\tag" not in tex:
+        return tex, None
+    depth, environments, found = 0, 0, None
+    for token in TOKEN.finditer(tex):
+        text = token.group()
+        depth += {"{": 1, "}": -1}.get(text, 0)
+        environments += {"\\begin": 1, "\\end": -1}.get(text, 0)
+        if text != "\\tag":
+            continue
+        if not display:
+            raise TexError(
+                r"\tag numbers a display formula ($$...$$), not one in a line", token.start()
+            )
+        if found is not None:
+            raise TexError(r"one \tag a formula: give each its own $$...$$", token.start())
+        if depth or environments:
+            raise TexError(
+                r"\tag inside braces or an environment is not supported: put it at the end",
+                token.start(),
+            )
+        found = TAG.match(tex, token.start())
+        if found is None or "\\" in found["number"] or "$" in found["number"]:
+            raise TexError(r"\tag takes a number or plain text in braces: \tag{2.1}", token.start())
+    number = " ".join(found["number"].split())
+    shown = number if found["starred"] else f"({number})"
+    blank = " " * (found.end() - found.start())
+    return tex[: found.start()] + blank + tex[found.end() :], shown
+
+
+def _with_tag(mathml: str, shown: str) -> str:
+    """Return a display formula's MathML with its number beside it, at the right of the
+    line: the formula scrolls in what is left when it is wider (on a phone), the number
+    stays in sight (`math-tagged` in the site's math rules)."""
+    number = shown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'<span class="math-tagged">{mathml}<span class="math-tag">{number}</span></span>'
 
 
 def _unsafe_error(tex: str, unsafe: UnsafeMathML) -> TexError:

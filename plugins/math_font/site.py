@@ -33,6 +33,13 @@ OCCASIONAL_RULES = [
         "mtext .math-core-sans-serif-font { font-family: sans-serif; }",
     ),
     (
+        'class="math-tagged"',
+        "/* \\tag: a formula's own number, at the right of its line. */\n"
+        ".math-tagged { display: flex; align-items: center; }\n"
+        ".math-tagged > math { flex: 1; min-width: 0; }\n"
+        ".math-tag { padding-left: 1em; }",
+    ),
+    (
         '<menclose notation="box"',
         "/* \\boxed: Chromium draws no <menclose> of its own. */\n"
         'menclose[notation="box"] { border: 0.05em solid; padding: 0.2em; }',

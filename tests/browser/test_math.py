@@ -184,3 +184,40 @@ def test_fences_roots_and_sums_grow_with_what_they_hold(browser, stretchy_site):
         assert drawn >= held, f"{name}: {drawn:.1f} px drawn for {held:.1f} px of content"
         if name == "sum":
             assert drawn >= 1.8 * held, f"a display sum is {drawn:.1f} px, x is {held:.1f}"
+
+
+@pytest.fixture(scope="module")
+def tagged_site(tmp_path_factory):
+    """A chapter of formulas with their own numbers (`\\tag`), one wider than a phone."""
+    wide = r"\sum_{i=1}^{n} \frac{e^{x_i}}{\sum_j e^{x_j}} + " * 6 + "1"
+    body = f"$$\nV(s) = r + \\gamma V(s') \\tag{{6.1}}\n$$\n\n$$\n{wide} \\tag{{6.2}}\n$$\n"
+    files = {"chapter1.md": chapter("Numbers", "chapter1", body=body)}
+    with served_course(tmp_path_factory, "tagged", files) as base_url:
+        yield base_url
+
+
+@pytest.mark.parametrize("width", [412, 1000])
+def test_a_formulas_number_stays_at_the_right_of_its_line_in_sight(browser, tagged_site, width):
+    page, seen = open_strict(browser)
+    try:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{tagged_site}/chapter1.html")
+        page.wait_for_function("document.fonts.status === 'loaded'")
+        boxes = page.evaluate(
+            """[...document.querySelectorAll('.math-tagged')].map(line => {
+                 const box = element => element.getBoundingClientRect();
+                 const math = line.querySelector('math'), tag = line.querySelector('.math-tag');
+                 return {line: box(line).right, math: box(math).right, tag: box(tag).left,
+                         tagRight: box(tag).right, text: tag.textContent,
+                         scrolls: math.scrollWidth > math.clientWidth};
+               })"""
+        )
+    finally:
+        page.context.close()
+    assert seen["errors"] == []
+    assert [box["text"] for box in boxes] == ["(6.1)", "(6.2)"]
+    for box in boxes:
+        # Beside the formula, never over it, and at the right edge of the column.
+        assert box["math"] <= box["tag"] and abs(box["tagRight"] - box["line"]) < 1, box
+        assert box["tagRight"] <= width, box
+    assert boxes[1]["scrolls"] == (width == 412)  # the wide one scrolls on a phone
