@@ -249,6 +249,22 @@ def test_a_formula_in_a_line_has_no_number_of_its_own():
     assert raised.value.offset == 2
 
 
+@pytest.mark.parametrize(
+    ("written", "known"),
+    [
+        (r"\pmb{x}^2", r"\boldsymbol{x}^2"),
+        (r"\mathds{R}", r"\mathbb{R}"),
+        (r"1, \dotsc, n", r"1, \dots, n"),
+        (r"a + \dotsb + z", r"a + \dots + z"),
+        (r"a \hdots z", r"a \cdots z"),
+    ],
+)
+def test_latexs_other_names_draw_what_they_name(written, known):
+    # pumpkin-book and d2l write \pmb 20 times, which GitHub's MathJax draws bold; each
+    # failed the build ("unknown command \pmb").
+    assert tex_to_mathml(written, display=False) == tex_to_mathml(known, display=False)
+
+
 @pytest.mark.parametrize("command", ["mbox", "hbox", "textnormal"])
 def test_latex_text_commands_are_text(command):
     # Microsoft's AI-For-Beginners writes \mbox, which GitHub's MathJax draws; it failed the build.

@@ -88,19 +88,24 @@ REWRITTEN_COMMAND = re.compile(rf"\\(?:{'|'.join(sorted(TEXT_COMMANDS | FONT_SIZ
 UNSUPPORTED_LATEX = {
     "widetilde": "\\tilde",
     "widecheck": "\\check",
+    **dict.fromkeys(["substack", "smash", "mathnormal", "mathclap", "mathllap", "mathrlap"], ""),
+    "multicolumn": "",
+    "textcircled": "a circled character, ① to ⑳, ⓐ to ⓩ, directly",
+}
+# LaTeX's other names for what the converter knows: the same drawing (a "poor man's bold"
+# is bold, a \mathds letter a double-struck one).
+SYNONYMS = {
     "pmb": "\\boldsymbol",
     "mathds": "\\mathbb",
     "dotsc": "\\dots",
     "dotsb": "\\dots",
     "hdots": "\\cdots",
-    **dict.fromkeys(["substack", "smash", "mathnormal", "mathclap", "mathllap", "mathrlap"], ""),
-    "multicolumn": "",
-    "textcircled": "a circled character, ① to ⑳, ⓐ to ⓩ, directly",
 }
 # What the converter does not read yet, as GitHub's MathJax does, written as what it reads:
 # symbols written as Unicode (a transpose `x^⊤`, a prime after a script `L^′`; it reads
-# most, ∑, ≤, ℝ, α...), `\textcircled{1}` as ① (pumpkin-book's steps), and `\gamma*x`,
-# which it took for a starred command `\gamma*` (LaTeX's starred ones are left as they are).
+# most, ∑, ≤, ℝ, α...), `\textcircled{1}` as ① (pumpkin-book's steps), `\gamma*x`,
+# which it took for a starred command `\gamma*` (LaTeX's starred ones are left as they are),
+# and SYNONYMS (`\pmb{x}`: 20 in pumpkin-book and d2l).
 UNICODE_COMMANDS = {
     "⊤": "{\\top}",
     "⊥": "{\\bot}",
@@ -118,6 +123,7 @@ UNREAD = re.compile(
     r"(?P<symbol>[⊤⊥]|(?<=[\^_])[′″‴])"
     r"|\\textcircled\s*\{\s*(?P<circled>\d{1,2}|[A-Za-z])\s*\}"
     r"|\\(?P<starred>(?!(?:operatorname|hspace|vspace|tag)\*)[A-Za-z]+)\*"
+    rf"|\\(?P<synonym>{'|'.join(SYNONYMS)})(?![A-Za-z])"
 )
 # A formula's own number: `\tag{2.1}` or, shown without parentheses, `\tag*{A}`.
 TAG = re.compile(r"\\tag(?P<starred>\*?)\s*\{(?P<number>[^{}]{1,40})\}")
@@ -327,6 +333,8 @@ def _as_read(tex: str) -> tuple[str, list[int] | None]:
             written = UNICODE_COMMANDS[found["symbol"]]
         elif found["circled"]:
             written = CIRCLED.get(found["circled"], found.group())
+        elif found["synonym"]:
+            written = SYNONYMS[found["synonym"]]
         else:
             written = f"\\{found['starred']} *"
         pieces += [tex[done : found.start()], written]
