@@ -218,6 +218,9 @@ MISTAKES = [
     (r"x \tag{1} \tag{2}", r"one \tag a formula: give each its own $$...$$", 10),
     (r"\begin{aligned} x \tag{1} \end{aligned}", r"\tag inside braces or an environment", 18),
     (r"x \tag 1", r"\tag takes a number or plain text in braces: \tag{2.1}", 2),
+    # \limits after \mathop: only an operator's name is drawn as one.
+    (r"\mathop{a+b}\limits_x", r'found "\limits", which may only appear after', 12),
+    (r"\mathop{max}\limits_{a} \foo", r"unknown command \foo", 24),
     (r"x \tag{\alpha}", r"\tag takes a number or plain text in braces", 2),
     (r"x \tag{1} + \foo", r"unknown command \foo", 12),  # the tag blanked, offsets kept
     (r"\newcommand{\R}{\mathbb{R}} \R", r"\newcommand is not supported", 0),
@@ -257,6 +260,9 @@ def test_a_formula_in_a_line_has_no_number_of_its_own():
         (r"1, \dotsc, n", r"1, \dots, n"),
         (r"a + \dotsb + z", r"a + \dots + z"),
         (r"a \hdots z", r"a \cdots z"),
+        # easy-rl: an operator with its limits below, as the converter writes one.
+        (r"\mathop{max}\limits_{a} Q", r"\operatorname*{max}\limits_{a} Q"),
+        (r"\mathop{\text{minimize}} \limits_x f", r"\operatorname*{minimize} \limits_x f"),
     ],
 )
 def test_latexs_other_names_draw_what_they_name(written, known):

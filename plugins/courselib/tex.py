@@ -105,7 +105,9 @@ SYNONYMS = {
 # symbols written as Unicode (a transpose `x^⊤`, a prime after a script `L^′`; it reads
 # most, ∑, ≤, ℝ, α...), `\textcircled{1}` as ① (pumpkin-book's steps), `\gamma*x`,
 # which it took for a starred command `\gamma*` (LaTeX's starred ones are left as they are),
-# and SYNONYMS (`\pmb{x}`: 20 in pumpkin-book and d2l).
+# SYNONYMS (`\pmb{x}`: 20 in pumpkin-book and d2l), and an operator named in `\mathop`
+# with its limits below (`\mathop{max}\limits_{a}`, `\mathop{\text{minimize}}\limits_x`:
+# 15 in easy-rl), which it draws as `\operatorname*{max}\limits_{a}`, upright.
 UNICODE_COMMANDS = {
     "⊤": "{\\top}",
     "⊥": "{\\bot}",
@@ -124,6 +126,8 @@ UNREAD = re.compile(
     r"|\\textcircled\s*\{\s*(?P<circled>\d{1,2}|[A-Za-z])\s*\}"
     r"|\\(?P<starred>(?!(?:operatorname|hspace|vspace|tag)\*)[A-Za-z]+)\*"
     rf"|\\(?P<synonym>{'|'.join(SYNONYMS)})(?![A-Za-z])"
+    r"|\\mathop\s*\{\s*(?:\\(?:mathrm|text|operatorname)\s*\{(?P<named>[A-Za-z ]+)\}"
+    r"|(?P<letters>[A-Za-z]+))\s*\}(?=\s*\\limits(?![A-Za-z]))"
 )
 # A formula's own number: `\tag{2.1}` or, shown without parentheses, `\tag*{A}`.
 TAG = re.compile(r"\\tag(?P<starred>\*?)\s*\{(?P<number>[^{}]{1,40})\}")
@@ -335,6 +339,8 @@ def _as_read(tex: str) -> tuple[str, list[int] | None]:
             written = CIRCLED.get(found["circled"], found.group())
         elif found["synonym"]:
             written = SYNONYMS[found["synonym"]]
+        elif found["named"] or found["letters"]:
+            written = f"\\operatorname*{{{(found['named'] or found['letters']).strip()}}}"
         else:
             written = f"\\{found['starred']} *"
         pieces += [tex[done : found.start()], written]
