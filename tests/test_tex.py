@@ -186,11 +186,8 @@ MISTAKES = [
         r"unknown command \widetilde: LaTeX the converter does not support yet (write \tilde)",
         0,
     ),
-    (
-        r"\sum_{\substack{i<n\\j}} x",
-        r"unknown command \substack: LaTeX the converter does not support yet",
-        6,
-    ),
+    (r"x + \substack{i<n \\ j", "unbalanced braces: this { is never closed", 13),
+    (r"\substack{a \\ \foo}", r"unknown command \foo", 15),
     (r"x + \foo", r"unknown command \foo", 4),
     (r"\frac{a}{b", "unbalanced braces: this { is never closed", 8),
     (r"{a", "unbalanced braces: this { is never closed", 0),
@@ -262,6 +259,11 @@ def test_a_formula_in_a_line_has_no_number_of_its_own():
         (r"a \hdots z", r"a \cdots z"),
         # easy-rl: an operator with its limits below, as the converter writes one.
         (r"\mathop{max}\limits_{a} Q", r"\operatorname*{max}\limits_{a} Q"),
+        # amsmath's stacked limits (easy-rl: `\gamma \substack{max\\a} Q`).
+        (
+            r"\sum_{\substack{i<n \\ j \in \mathbb{A}}} x^⊤",
+            r"\sum_{\begin{subarray}{c}i<n \\ j \in \mathbb{A}\end{subarray}} x^{\top}",
+        ),
         (r"\mathop{\text{minimize}} \limits_x f", r"\operatorname*{minimize} \limits_x f"),
     ],
 )

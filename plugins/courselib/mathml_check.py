@@ -102,6 +102,7 @@ STYLE_CLASSES = {
     "padding-right:0.2778em": "tex-pr-thick",
     "padding-top:0.1667em": "tex-pt",
     "padding-top:0": "tex-pt0",
+    "padding-bottom:0": "tex-pb0",  # the rows of a subarray (\substack)
     "width:100%": "tex-wide",
     "width:50%": "tex-half",
     "width:7.5%": "tex-margin",
@@ -135,6 +136,7 @@ CLASS_RULES = {
     "tex-pr-thick": "padding-right:0.2778em",
     "tex-pt": "padding-top:0.1667em",
     "tex-pt0": "padding-top:0",
+    "tex-pb0": "padding-bottom:0",
     "tex-wide": "width:100%",
     "tex-half": "width:50%",
     "tex-margin": "width:7.5%",

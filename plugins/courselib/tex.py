@@ -88,7 +88,7 @@ REWRITTEN_COMMAND = re.compile(rf"\\(?:{'|'.join(sorted(TEXT_COMMANDS | FONT_SIZ
 UNSUPPORTED_LATEX = {
     "widetilde": "\\tilde",
     "widecheck": "\\check",
-    **dict.fromkeys(["substack", "smash", "mathnormal", "mathclap", "mathllap", "mathrlap"], ""),
+    **dict.fromkeys(["smash", "mathnormal", "mathclap", "mathllap", "mathrlap"], ""),
     "multicolumn": "",
     "textcircled": "a circled character, ① to ⑳, ⓐ to ⓩ, directly",
 }
@@ -107,7 +107,8 @@ SYNONYMS = {
 # which it took for a starred command `\gamma*` (LaTeX's starred ones are left as they are),
 # SYNONYMS (`\pmb{x}`: 20 in pumpkin-book and d2l), and an operator named in `\mathop`
 # with its limits below (`\mathop{max}\limits_{a}`, `\mathop{\text{minimize}}\limits_x`:
-# 15 in easy-rl), which it draws as `\operatorname*{max}\limits_{a}`, upright.
+# 15 in easy-rl), which it draws as `\operatorname*{max}\limits_{a}`, upright; and
+# amsmath's `\substack{i<n \\ j}`, which is `\begin{subarray}{c}...\end{subarray}`.
 UNICODE_COMMANDS = {
     "⊤": "{\\top}",
     "⊥": "{\\bot}",
@@ -128,6 +129,7 @@ UNREAD = re.compile(
     rf"|\\(?P<synonym>{'|'.join(SYNONYMS)})(?![A-Za-z])"
     r"|\\mathop\s*\{\s*(?:\\(?:mathrm|text|operatorname)\s*\{(?P<named>[A-Za-z ]+)\}"
     r"|(?P<letters>[A-Za-z]+))\s*\}(?=\s*\\limits(?![A-Za-z]))"
+    r"|(?P<substack>\\substack\s*\{)"
 )
 # A formula's own number: `\tag{2.1}` or, shown without parentheses, `\tag*{A}`.
 TAG = re.compile(r"\\tag(?P<starred>\*?)\s*\{(?P<number>[^{}]{1,40})\}")
@@ -329,26 +331,53 @@ def _as_read(tex: str) -> tuple[str, list[int] | None]:
     nothing was rewritten, so that an error's offset stays the one in what was written."""
     if not UNREAD.search(tex):
         return tex, None
+    rewrites: list[tuple[int, int, str]] = []  # (start, end, written instead), in order
+    for found in UNREAD.finditer(tex):
+        if found["substack"]:
+            closing = _closing_brace(tex, found.end())
+            if closing is None:
+                raise TexError("unbalanced braces: this { is never closed", found.end() - 1)
+            rewrites += [
+                (found.start(), found.end(), "\\begin{subarray}{c}"),
+                (closing, closing + 1, "\\end{subarray}"),
+            ]
+        else:
+            rewrites.append((found.start(), found.end(), _read_as(found)))
     pieces: list[str] = []
     origins: list[int] = []
     done = 0
-    for found in UNREAD.finditer(tex):
-        if found["symbol"]:
-            written = UNICODE_COMMANDS[found["symbol"]]
-        elif found["circled"]:
-            written = CIRCLED.get(found["circled"], found.group())
-        elif found["synonym"]:
-            written = SYNONYMS[found["synonym"]]
-        elif found["named"] or found["letters"]:
-            written = f"\\operatorname*{{{(found['named'] or found['letters']).strip()}}}"
-        else:
-            written = f"\\{found['starred']} *"
-        pieces += [tex[done : found.start()], written]
-        origins += [*range(done, found.start()), *[found.start()] * len(written)]
-        done = found.end()
+    for start, end, written in sorted(rewrites):
+        if start < done:  # inside what was rewritten already: left as written
+            continue
+        pieces += [tex[done:start], written]
+        origins += [*range(done, start), *[start] * len(written)]
+        done = end
     pieces.append(tex[done:])
     origins += range(done, len(tex) + 1)
     return "".join(pieces), origins
+
+
+def _read_as(found: re.Match) -> str:
+    """Return what the converter reads for an UNREAD match."""
+    if found["symbol"]:
+        return UNICODE_COMMANDS[found["symbol"]]
+    if found["circled"]:
+        return CIRCLED.get(found["circled"], found.group())
+    if found["synonym"]:
+        return SYNONYMS[found["synonym"]]
+    if found["named"] or found["letters"]:
+        return f"\\operatorname*{{{(found['named'] or found['letters']).strip()}}}"
+    return f"\\{found['starred']} *"
+
+
+def _closing_brace(tex: str, start: int) -> int | None:
+    """Return the offset of the `}` that closes the group opened just before `start`."""
+    depth = 1
+    for token in TOKEN.finditer(tex, start):
+        depth += {"{": 1, "}": -1}.get(token.group(), 0)
+        if depth == 0:
+            return token.start()
+    return None
 
 
 def _author_error(tex: str, error: BaseException) -> TexError:
