@@ -421,6 +421,11 @@ def test_math_is_read_where_written_and_dollar_amounts_stay_text(markdown, formu
         ("A variable $$X$$ takes values in $$S$$.\n", False),
         ("$$a$$ text\n", False),
         ("line one\n$$a$$\nline three\n", False),
+        # Its `$$` on lines of their own, as a display block is written (easy-rl numbers 39
+        # formulas so, with `\tag`, which only a display formula has).
+        ("line one\n$$\na \\tag{2.6}\n$$\nline three\n", True),
+        ("line one\n$$\na\nb $$\nline three\n", False),
+        ("- item\n  $$\n  a\n  $$\n  text\n", False),
         ("# About $$a$$\n", False),
         ("| h |\n|---|\n| $$d$$ |\n", False),
         ("So \\[a^2 + b^2 = c^2\\] holds.\n", True),  # LaTeX's display brackets stay so

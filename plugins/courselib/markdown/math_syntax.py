@@ -60,7 +60,10 @@ def add_math(md: MarkdownIt) -> None:
 def double_dollars_in_text(state: StateCore) -> None:
     """Make each `$$...$$` inline math where GitHub shows it inline: display math only in a
     paragraph of nothing but such formulas, outside a list item; in a sentence, a list item,
-    a heading or a table it is part of the line (ml-interviews-book writes `$$X$$` so)."""
+    a heading or a table it is part of the line (ml-interviews-book writes `$$X$$` so).
+    A formula between `$$` lines of their own, as a display block is written, is display
+    math in a paragraph's text too: easy-rl writes 39 numbered formulas (`\\tag`, which
+    only a display formula has) so, between two lines of text with no blank line."""
     in_list_item = 0
     tokens = state.tokens
     for index, token in enumerate(tokens):
@@ -80,8 +83,22 @@ def double_dollars_in_text(state: StateCore) -> None:
                 and tokens[index - 1].type == "paragraph_open"
                 and all(child in doubles or is_blank(child) for child in token.children)
             )
+            in_paragraph = index > 0 and tokens[index - 1].type == "paragraph_open"
             for child in doubles if not alone else []:
-                child.type = "math_inline"
+                if in_list_item or not in_paragraph or not on_own_lines(child, token.content):
+                    child.type = "math_inline"
+
+
+def on_own_lines(formula: Token, text: str) -> bool:
+    """True if `formula` (`$$...$$`, in its paragraph's `text`) is written as a display block:
+    each `$$` on a line of its own."""
+    start = formula.meta.get("offset")
+    lines = formula.content.split("\n")
+    if start is None or len(lines) < 3 or lines[0].strip() or lines[-1].strip():
+        return False
+    end = start + len(formula.content) + 4
+    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
+    return before[-1:] in ("", "\n") and after[:1] in ("", "\n")
 
 
 def is_blank(token: Token) -> bool:
