@@ -209,8 +209,8 @@ MISTAKES = [
         "the formula is 8,001 characters long; split it (at most 8,000)",
         0,
     ),
-    (r"\begin{align} a &= b \end{align}", r"\begin{align} is numbered", 0),
-    (r"x \label{eq:1}", r"\label is not supported", 2),
+    (r"x = \eqref{eq:1}", r"\eqref is not supported: formulas have no numbers but their own", 4),
+    (r"\begin{align} a &= \foo \end{align}", r"unknown command \foo", 19),
     # An author's own number: one a display formula, at its end, as plain text.
     (r"x \tag{1} \tag{2}", r"one \tag a formula: give each its own $$...$$", 10),
     (r"\begin{aligned} x \tag{1} \end{aligned}", r"\tag inside braces or an environment", 18),
@@ -259,6 +259,16 @@ def test_a_formula_in_a_line_has_no_number_of_its_own():
         (r"a \hdots z", r"a \cdots z"),
         # easy-rl: an operator with its limits below, as the converter writes one.
         (r"\mathop{max}\limits_{a} Q", r"\operatorname*{max}\limits_{a} Q"),
+        # Numbered as GitHub's MathJax numbers them: not at all (easy-rl's `align`).
+        (
+            r"\begin{align} a &= b \label{eq:1} \\ c &= d \nonumber \end{align}",
+            r"\begin{align*} a &= b \\ c &= d \end{align*}",
+        ),
+        (
+            r"\begin{equation} \notag E = mc^2 \end{equation}",
+            r"\begin{equation*} E = mc^2 \end{equation*}",
+        ),
+        (r"\begin{gather} a \\ b \end{gather}", r"\begin{gather*} a \\ b \end{gather*}"),
         # amsmath's stacked limits (easy-rl: `\gamma \substack{max\\a} Q`).
         (
             r"\sum_{\substack{i<n \\ j \in \mathbb{A}}} x^⊤",

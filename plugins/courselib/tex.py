@@ -40,7 +40,7 @@ DIRECT_CHARS = 200
 BIG_STACK = 64 * 1024 * 1024
 
 UNSAFE_HINT = "a formula cannot change the page's links, styles or attributes"
-NO_NUMBERS = "equation numbers would restart in every formula; write the number in the text"
+NO_NUMBERS = "formulas have no numbers but their own \\tag{...}, as on GitHub; write it in the text"
 REFUSED_COMMANDS = {
     **dict.fromkeys(["href", "url"], "links are not allowed in formulas"),
     **dict.fromkeys(
@@ -56,7 +56,7 @@ REFUSED_COMMANDS = {
         "defining commands inside a formula is not supported; write the formula out",
     ),
     **dict.fromkeys(["providecommand", "DeclareMathOperator"], "write \\operatorname{...}"),
-    **dict.fromkeys(["label", "eqref", "ref", "notag", "nonumber"], NO_NUMBERS),
+    **dict.fromkeys(["eqref", "ref"], NO_NUMBERS),
     **dict.fromkeys(
         ["cancel", "bcancel", "xcancel", "sout", "phase", "angl"],
         "strike-through and enclosures other than \\boxed are not supported",
@@ -109,6 +109,9 @@ SYNONYMS = {
 # with its limits below (`\mathop{max}\limits_{a}`, `\mathop{\text{minimize}}\limits_x`:
 # 15 in easy-rl), which it draws as `\operatorname*{max}\limits_{a}`, upright; and
 # amsmath's `\substack{i<n \\ j}`, which is `\begin{subarray}{c}...\end{subarray}`.
+# And as GitHub's MathJax numbers no formula (its `tags: 'none'`), `equation`, `align`,
+# `gather` and `multline` are drawn as their starred forms, with their `\label`,
+# `\notag` and `\nonumber` left out (easy-rl's GAE paper notes write `align` 6 times).
 UNICODE_COMMANDS = {
     "⊤": "{\\top}",
     "⊥": "{\\bot}",
@@ -130,14 +133,14 @@ UNREAD = re.compile(
     r"|\\mathop\s*\{\s*(?:\\(?:mathrm|text|operatorname)\s*\{(?P<named>[A-Za-z ]+)\}"
     r"|(?P<letters>[A-Za-z]+))\s*\}(?=\s*\\limits(?![A-Za-z]))"
     r"|(?P<substack>\\substack\s*\{)"
+    r"|\\(?P<edge>begin|end)\s*\{(?P<numbered>equation|align|gather|multline)\}"
+    r"|(?P<unnumbered>\\label\s*\{[^{}]*\}|\\(?:notag|nonumber)(?![A-Za-z]))"
 )
 # A formula's own number: `\tag{2.1}` or, shown without parentheses, `\tag*{A}`.
 TAG = re.compile(r"\\tag(?P<starred>\*?)\s*\{(?P<number>[^{}]{1,40})\}")
-NUMBERED_ENVIRONMENTS = {"equation", "align", "gather", "multline", "alignat", "flalign"}
 
 # A command (`\frac`, or one character: `\{`, `\\`), a comment, or a brace.
 TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|%[^\n]*|[{}]", re.DOTALL)
-ENVIRONMENT_NAME = re.compile(r"\s*\{([^{}]*)\}")
 # Invisible characters a page must not carry (a NUL, say); tabs and line breaks are fine.
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 LIBRARY_ERROR = re.compile(r"(\d+): (.*)", re.DOTALL)
@@ -284,19 +287,11 @@ def _on_big_stack(work: Callable[[], str]) -> str:
 
 
 def _refuse_unsupported(tex: str) -> None:
-    """Raise TexError at the first command a page must not carry, or a numbered environment."""
+    """Raise TexError at the first command a page must not carry."""
     for token in TOKEN.finditer(tex):
         name = token.group()[1:]
         if name in REFUSED_COMMANDS:
             raise TexError(f"\\{name} is not supported: {REFUSED_COMMANDS[name]}", token.start())
-        if name == "begin":
-            environment = ENVIRONMENT_NAME.match(tex, token.end())
-            if environment and environment.group(1) in NUMBERED_ENVIRONMENTS:
-                raise TexError(
-                    f"\\begin{{{environment.group(1)}}} is numbered, which is not supported: "
-                    f"write {environment.group(1)}* ({NO_NUMBERS})",
-                    token.start(),
-                )
 
 
 def font_sizes(tex: str) -> list[tuple[int, str]]:
@@ -365,6 +360,10 @@ def _read_as(found: re.Match) -> str:
         return CIRCLED.get(found["circled"], found.group())
     if found["synonym"]:
         return SYNONYMS[found["synonym"]]
+    if found["numbered"]:
+        return f"\\{found['edge']}{{{found['numbered']}*}}"
+    if found["unnumbered"]:
+        return " " * len(found.group())
     if found["named"] or found["letters"]:
         return f"\\operatorname*{{{(found['named'] or found['letters']).strip()}}}"
     return f"\\{found['starred']} *"
