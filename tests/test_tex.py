@@ -215,6 +215,7 @@ MISTAKES = [
     (r"x \tag{1} \tag{2}", r"one \tag a formula: give each its own $$...$$", 10),
     (r"\begin{aligned} x \tag{1} \end{aligned}", r"\tag inside braces or an environment", 18),
     (r"x \tag 1", r"\tag takes a number or plain text in braces: \tag{2.1}", 2),
+    (r"\text{a $x}", "math mode within text mode is not implemented yet", 8),
     # \limits after \mathop: only an operator's name is drawn as one.
     (r"\mathop{a+b}\limits_x", r'found "\limits", which may only appear after', 12),
     (r"\mathop{max}\limits_{a} \foo", r"unknown command \foo", 24),
@@ -269,6 +270,9 @@ def test_a_formula_in_a_line_has_no_number_of_its_own():
             r"\begin{equation*} E = mc^2 \end{equation*}",
         ),
         (r"\begin{gather} a \\ b \end{gather}", r"\begin{gather*} a \\ b \end{gather*}"),
+        # Math inside text (d2l: `\textrm{for any constant $C$}`); `\$` is a dollar sign.
+        (r"C \quad \textrm{for any constant $C$}", r"C \quad \textrm{for any constant }C\textrm{}"),
+        (r"\mbox{if $x>0$, $y^⊤$}", r"\text{if }x>0\text{, }y^{\top}\text{}"),
         # amsmath's stacked limits (easy-rl: `\gamma \substack{max\\a} Q`).
         (
             r"\sum_{\substack{i<n \\ j \in \mathbb{A}}} x^⊤",
@@ -277,7 +281,7 @@ def test_a_formula_in_a_line_has_no_number_of_its_own():
         (r"\mathop{\text{minimize}} \limits_x f", r"\operatorname*{minimize} \limits_x f"),
     ],
 )
-def test_latexs_other_names_draw_what_they_name(written, known):
+def test_latex_the_converter_does_not_read_is_drawn_as_what_it_reads(written, known):
     # pumpkin-book and d2l write \pmb 20 times, which GitHub's MathJax draws bold; each
     # failed the build ("unknown command \pmb").
     assert tex_to_mathml(written, display=False) == tex_to_mathml(known, display=False)

@@ -112,6 +112,7 @@ SYNONYMS = {
 # And as GitHub's MathJax numbers no formula (its `tags: 'none'`), `equation`, `align`,
 # `gather` and `multline` are drawn as their starred forms, with their `\label`,
 # `\notag` and `\nonumber` left out (easy-rl's GAE paper notes write `align` 6 times).
+# Math inside text, `\textrm{for any constant $C$}` (d2l), is text, math, text.
 UNICODE_COMMANDS = {
     "⊤": "{\\top}",
     "⊥": "{\\bot}",
@@ -135,7 +136,10 @@ UNREAD = re.compile(
     r"|(?P<substack>\\substack\s*\{)"
     r"|\\(?P<edge>begin|end)\s*\{(?P<numbered>equation|align|gather|multline)\}"
     r"|(?P<unnumbered>\\label\s*\{[^{}]*\}|\\(?:notag|nonumber)(?![A-Za-z]))"
+    r"|\\(?P<text_with_math>text|textrm|textit|textbf|textsf|texttt)\s*\{(?=[^{}]*\$)"
 )
+# A `$` that is not written `\$`: math inside `\text{...}`.
+UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 # A formula's own number: `\tag{2.1}` or, shown without parentheses, `\tag*{A}`.
 TAG = re.compile(r"\\tag(?P<starred>\*?)\s*\{(?P<number>[^{}]{1,40})\}")
 
@@ -336,6 +340,8 @@ def _as_read(tex: str) -> tuple[str, list[int] | None]:
                 (found.start(), found.end(), "\\begin{subarray}{c}"),
                 (closing, closing + 1, "\\end{subarray}"),
             ]
+        elif found["text_with_math"]:
+            rewrites += _math_in_text(tex, found)
         else:
             rewrites.append((found.start(), found.end(), _read_as(found)))
     pieces: list[str] = []
@@ -367,6 +373,22 @@ def _read_as(found: re.Match) -> str:
     if found["named"] or found["letters"]:
         return f"\\operatorname*{{{(found['named'] or found['letters']).strip()}}}"
     return f"\\{found['starred']} *"
+
+
+def _math_in_text(tex: str, found: re.Match) -> list[tuple[int, int, str]]:
+    """Return the rewrites that end `\\text{...}` before each `$x$` in it and start it again
+    after: `\\text{for any $C$}` is read as `\\text{for any }C\\text{}`."""
+    closing = _closing_brace(tex, found.end())
+    if closing is None:
+        return []
+    dollars = [m.start() for m in UNESCAPED_DOLLAR.finditer(tex, found.end(), closing)]
+    if not dollars or len(dollars) % 2:
+        return []  # the converter says what is wrong
+    again = f"\\{found['text_with_math']}{{"
+    return [
+        (dollar, dollar + 1, "}" if index % 2 == 0 else again)
+        for index, dollar in enumerate(dollars)
+    ]
 
 
 def _closing_brace(tex: str, start: int) -> int | None:
