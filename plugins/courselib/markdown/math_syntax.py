@@ -77,13 +77,12 @@ def double_dollars_in_text(state: StateCore) -> None:
                 for child in token.children
                 if child.type == "math_inline_double" and child.markup == "$$"
             ]
+            in_paragraph = index > 0 and tokens[index - 1].type == "paragraph_open"
             alone = (
                 not in_list_item
-                and index > 0
-                and tokens[index - 1].type == "paragraph_open"
+                and in_paragraph
                 and all(child in doubles or is_blank(child) for child in token.children)
             )
-            in_paragraph = index > 0 and tokens[index - 1].type == "paragraph_open"
             for child in doubles if not alone else []:
                 if in_list_item or not in_paragraph or not on_own_lines(child, token.content):
                     child.type = "math_inline"
