@@ -50,6 +50,12 @@ def test_front_matter_is_pelicans_fields_or_a_fenced_block(text, fields, body_st
             {"title": "Lab 01", "lab": "\ntitle: Nested\nstatus: draft"},
             6,
         ),
+        # A comment is no field: missing-semester's home page showed its fields from one on.
+        (
+            "---\nlayout: page\n# Jekyll layout for lectures\ntitle: The Shell\n---\nText\n",
+            {"layout": "page", "title": "The Shell"},
+            5,
+        ),
         # A block scalar's lines are its value (the mark is not): MicrosoftLearning labs.
         ("---\ntitle: >-\n  Manage\n  identities\n---\n", {"title": "\nManage\nidentities"}, 5),
     ],

@@ -72,7 +72,7 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     """Return the front matter at the top of a chapter given as lines, keys lower-cased.
 
     Between `---` lines (YAML, as GitHub Pages, Jekyll and the Carpentries write it) a
-    blank line does not end it, an indented line (`  - a tag`, a nested `  title: ...`, the
+    blank line or a comment does not end it, an indented line (`  - a tag`, a nested `  title: ...`, the
     lines of a `title: >-`) continues a field, and a quoted value (`title: 'Supplemental:
     RStudio'`) is read without its quotes.
     """
@@ -82,8 +82,8 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     key = None
     while index < len(lines):
         line = lines[index]
-        if fenced and not line.strip():
-            index += 1
+        if fenced and (not line.strip() or line.startswith("#")):
+            index += 1  # a YAML comment (`# Jekyll layout for lectures`) is no field
             continue
         if not line.strip() or END.match(line):
             return checked(FrontMatter(fields, index + 1, fenced))  # a blank line or `---` ends it
