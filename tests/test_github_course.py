@@ -1318,6 +1318,25 @@ def test_a_page_kept_for_middleman_is_published_at_its_html_name(build_site):
     assert "An exercise" in build.page("02-exercise.html")
 
 
+def test_a_jekyll_lecture_shows_its_title_above_its_sections(build_site):
+    # missing-semester: a comment in the front matter showed the fields after it as text on
+    # its home page, and 27 lectures (`## Sections`, then `# Exercises`) showed no title.
+    lecture = (
+        "---\nlayout: lecture\n# The lecture's video, shown by the layout\n"
+        "title: Data Wrangling\ndate: 2020-01-16\n---\n\nWe will see how.\n\n"
+        "## Regular expressions\n\nText.\n\n# Exercises\n\n1. Try it.\n"
+    )
+    build = build_site(
+        {"README.md": "# Missing semester\n", "_2020/1-data-wrangling.md": lecture},
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    page = build.page("_2020/1-data-wrangling.html")
+    assert re.search(r"<h1>Data Wrangling</h1>", page)
+    assert "layout:" not in page and "shown by the layout" not in page
+    assert re.search(r'<h1 id="exercises"', page)
+
+
 def test_jekylls_liquid_is_told_once_a_file_and_fails_nothing(build_site):
     # MicrosoftLearning's lab courses list their labs on index.md with Liquid: the home page
     # showed `{% assign labs = ... %}` where the list should be, with no word.

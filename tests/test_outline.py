@@ -162,7 +162,14 @@ def test_a_title_naming_its_own_number(title, numbering, expected):
 
 @pytest.mark.parametrize(
     ("html", "expected"),
-    [("<h1 id='a'>T</h1>", True), ("<h1>T</h1>", True), ("<h2>T</h2>", False), ("<h10>", False)],
+    [
+        ("<h1 id='a'>T</h1>", True),
+        ("<p><img alt='Banner'></p><h1>T</h1><h2>S</h2>", True),
+        ("<h2>T</h2>", False),
+        ("<h10>", False),
+        # missing-semester: sections, then `# Exercises`; the page's title is its own.
+        ("<p>Text.</p><h2>Regular expressions</h2><h1>Exercises</h1>", False),
+    ],
 )
 def test_has_h1(html, expected):
     assert has_h1(html) is expected

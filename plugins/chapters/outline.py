@@ -33,7 +33,7 @@ LIST_ITEM = re.compile(
 LINK_TEXT = re.compile(r"<a\b[^>]*>((?:(?!<a\b).)*?)</a>", re.IGNORECASE | re.DOTALL)
 # A paragraph of the text: not a callout's title ("Objectives", "Note").
 PARAGRAPH = re.compile(r"<p(?![^>]*admonition-title)\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
-H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
+FIRST_HEADING = re.compile(r"<h([1-6])[\s>]", re.IGNORECASE)
 # The heading a body opens with (in the permalink's wrapper, once the contents plugin ran),
 # after any comment, which GitHub does not show (`<!-- BEGIN MICROSOFT SECURITY.MD ... -->`).
 # A comment's text cannot run past its own `-->`: one `.*?` could, and then a run of
@@ -214,8 +214,13 @@ def inline_text(inline_html: str) -> str:
 
 
 def has_h1(body_html: str) -> bool:
-    """True when the chapter body already has its own top-level heading."""
-    return H1.search(body_html) is not None
+    """True when the chapter body's first heading is a top-level one: its own title.
+
+    Not a `# Exercises` after `## sections` (missing-semester's lectures, titled in their
+    front matter, showed no title at all).
+    """
+    first = FIRST_HEADING.search(body_html)
+    return first is not None and first[1] == "1"
 
 
 def opens_with(body_html: str, title: str) -> bool:
