@@ -72,9 +72,9 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     """Return the front matter at the top of a chapter given as lines, keys lower-cased.
 
     Between `---` lines (YAML, as GitHub Pages, Jekyll and the Carpentries write it) a
-    blank line or a comment does not end it, an indented line (`  - a tag`, a nested `  title: ...`, the
-    lines of a `title: >-`) continues a field, and a quoted value (`title: 'Supplemental:
-    RStudio'`) is read without its quotes.
+    blank line or a comment does not end it, an indented line (`  - a tag`, a nested
+    `  title: ...`, the lines of a `title: >-`) continues a field, and a quoted value
+    (`title: 'Supplemental: RStudio'`) is read without its quotes.
     """
     fields: dict[str, Field] = {}
     fenced = bool(lines) and BEGIN.match(lines[0]) is not None
