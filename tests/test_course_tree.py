@@ -103,6 +103,13 @@ def test_numbers_come_from_the_start_of_a_name(name, number):
         ("01. Setup.md", (1,)),
         ("unit-2.1-threats.md", (2, 1)),
         ("notes4.md", None),
+        # Chinese ordinals, as thorough-pytorch names its chapters' folders.
+        ("第零章", (0,)),
+        ("第十章", (10,)),
+        ("第二十三节 注意力.md", (23,)),
+        ("第一百零五回", (105,)),
+        ("第 3 课.md", (3,)),
+        ("第章", None),
     ],
 )
 def test_a_dotted_number_is_one_number_per_level(name, numbers):
@@ -122,7 +129,11 @@ def test_a_dotted_number_is_one_number_per_level(name, numbers):
         # A folder named by a word and its number alone: hello-agents' "Chapter1".
         ("chapter1/README.md", "Chapter 1"),
         ("Module01/README.md", "Module 01"),
-        ("Session02-sdk/README.md", "Session02 sdk"),
+        # A word and its number before other words go as a number does (Dive-into-DL-
+        # PyTorch's 10 chapters were "Chapter 2: Chapter02 prerequisite").
+        ("Session02-sdk/README.md", "Sdk"),
+        ("docs/chapter02_prerequisite/README.md", "Prerequisite"),
+        ("LAB_01-Create-VM.md", "Create VM"),
     ],
 )
 def test_a_page_without_heading_or_title_is_named_after_its_file(source, title):

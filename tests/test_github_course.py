@@ -1318,6 +1318,34 @@ def test_a_page_kept_for_middleman_is_published_at_its_html_name(build_site):
     assert "An exercise" in build.page("02-exercise.html")
 
 
+def test_chapters_kept_in_folders_named_by_chinese_ordinals_are_in_their_order(build_site):
+    # datawhalechina/thorough-pytorch keeps its chapters in `第零章/` to `第十章/` (chapter
+    # zero to ten): none was numbered, and the syllabus was empty.
+    build = build_site(
+        {
+            "README.md": "# 深入浅出PyTorch\n",
+            "source/第零章/index.md": "# 第零章：前置知识\n",
+            "source/第一章/index.md": "# 第一章：PyTorch的简介和安装\n",
+            "source/第一章/1.1 PyTorch简介.md": "# 1.1 PyTorch简介\n",
+            "source/第一章/1.2 PyTorch的安装.md": "# 安装\n",
+            "source/第十章/index.md": "# 第十章：常见网络代码的解读\n",
+            "source/第二章/index.md": "# 第二章：PyTorch基础知识\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    # Numbered by the folders; a title that numbers itself is not labelled again.
+    assert syllabus_entries(build) == [
+        "第零章：前置知识",
+        "第一章：PyTorch的简介和安装",
+        "1.1 PyTorch简介",
+        "Lesson 1.2",
+        "安装",
+        "第二章：PyTorch基础知识",
+        "第十章：常见网络代码的解读",
+    ]
+
+
 def test_a_jekyll_lecture_shows_its_title_above_its_sections(build_site):
     # missing-semester: a comment in the front matter showed the fields after it as text on
     # its home page, and 27 lectures (`## Sections`, then `# Exercises`) showed no title.

@@ -12,6 +12,7 @@ from datetime import datetime
 from itertools import chain
 
 from courselib.chapter_numbers import OutlineError, chapter_number
+from courselib.pages import cjk_number
 from courselib.term import spoken_day
 
 WORDS_PER_MINUTE = 200
@@ -263,7 +264,8 @@ def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
 # A title that starts with a number, or a word and a number: "Lesson 2: ...", "3.1 Churn",
 # or a Chinese or Japanese ordinal: "第1章 引言" (chapter 1), "第 12 节" (section 12).
 NUMBERED_TITLE = re.compile(
-    r"(?:[^\W\d_]+\s+)?(\d+(?:\.\d+)*[a-z]?)\.?(?!\w)|第\s*(\d+(?:\.\d+)*)\s*[章节節课課讲講部篇回]"
+    r"(?:[^\W\d_]+\s+)?(\d+(?:\.\d+)*[a-z]?)\.?(?!\w)"
+    r"|第\s*(\d+(?:\.\d+)*|[零〇一二两三四五六七八九十百]+)\s*[章节節课課讲講部篇回]"
 )
 
 
@@ -273,6 +275,8 @@ def names_number(title: str, numbering: str) -> bool:
     its part: "Chapter 1: ..." for "2.1" (it was "Chapter 2.1: Chapter 1: ...")."""
     found = NUMBERED_TITLE.match(title)
     number = found and (found[1] or found[2])
+    if number and not number[0].isdigit():  # in Chinese numerals: 第十章 is chapter 10
+        number = str(cjk_number(number))
     if not numbering or not number:
         return False
     return numbers_of(number) in (numbers_of(numbering), numbers_of(numbering)[-1:])

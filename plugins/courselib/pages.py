@@ -47,6 +47,14 @@ NAMED_NUMBER = re.compile(
     rf"(?:{PART_WORDS}|ch(?=[-_ ]?\d+$))[-_ ]?{NUMBER}",
     re.IGNORECASE,
 )
+# A Chinese or Japanese ordinal: `第一章` (chapter one), `第10节` (section 10), `第三课`, as
+# Chinese courses name their chapters' folders (thorough-pytorch's `第零章/` to `第十章/`).
+CJK_ORDINAL = re.compile(
+    r"^第\s*(?P<ordinal>\d+|[零〇一二两三四五六七八九十百]+)\s*[章节節课課讲講部篇回]"
+)
+CJK_DIGITS = dict(
+    zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True)
+)
 # A name that starts with a day (`2024-01-15-notes.md`, `2024.01.15 meetup.md`): no number.
 DATED = re.compile(r"^(?:19|20)\d\d(?P<separator>[-_.])(?:0?[1-9]|1[0-2])(?P=separator)\d\d?(?!\d)")
 # What a file's name may hold that a URL may not hold as it is (`#` would start a fragment,
@@ -121,14 +129,29 @@ def name_numbers(name: str) -> tuple[int, ...] | None:
 
     `01_setup.md` -> (1,); a dotted number, as in a flat folder of lessons named
     `1.1 Key concepts.md`, `1.2 Threats.md`, is one number per level: (1, 1). A word
-    for a part of a course may come first: `Module01/` -> (1,). A name starting with a
-    day, `2024-01-15-notes.md`, has none.
+    for a part of a course may come first: `Module01/` -> (1,), and a Chinese ordinal is
+    one: `第十章/` -> (10,). A name starting with a day, `2024-01-15-notes.md`, has none.
     """
     name = stem(name) if is_markdown(name) else name
     found = None if DATED.match(name) else NUMBERED.match(name) or NAMED_NUMBER.match(name)
     if found is None:
-        return None
+        ordinal = CJK_ORDINAL.match(name)
+        return (cjk_number(ordinal["ordinal"]),) if ordinal else None
     return tuple(int(part) for part in (found["numbers"] or found["lettered"]).split("."))
+
+
+def cjk_number(written: str) -> int:
+    """Return the number written in digits or in Chinese numerals: 十二 -> 12, 一百零五 -> 105."""
+    if written.isdigit():
+        return int(written)
+    total, digit = 0, 0
+    for character in written:
+        if character in CJK_DIGITS:
+            digit = CJK_DIGITS[character]
+        else:  # 十 (ten) or 百 (hundred), after the digit it multiplies, if any
+            total += (digit or 1) * (10 if character == "十" else 100)
+            digit = 0
+    return total + digit
 
 
 def name_letter(name: str) -> str:
@@ -189,16 +212,18 @@ def page_url(save_as: str) -> str:
 def title_from_name(source: str) -> str:
     """Return a page title made from its file name (a folder page's: from its folder's name).
 
-    The number and the separators go: `1-what-is-xr/README.md` -> "What is xr"; a word and
-    its number alone stay, apart: `chapter1/README.md` -> "Chapter 1".
+    The number and the separators go: `1-what-is-xr/README.md` -> "What is xr", and so
+    do a word and its number before other words: `chapter02_prerequisite/` ->
+    "Prerequisite" (it was "Chapter 2: Chapter02 prerequisite"); a word and its number
+    alone stay, apart: `chapter1/README.md` -> "Chapter 1".
     """
     folder, name = posixpath.split(source)
     base = posixpath.basename(folder) if is_folder_page(name) and folder else stem(name)
-    found = NUMBERED.match(base)
+    numbered = NUMBERED.match(base)
+    found = numbered or NAMED_NUMBER.match(base)
     words = base[found.end() :] if found and found.end() < len(base) else base
-    named = NAMED_NUMBER.fullmatch(base) if not found else None
-    if named:  # a word and its number alone (`chapter1/`): "Chapter 1", not "Chapter1"
-        number = named["numbers"] or named["lettered"] + named["letter"]
+    if found and not numbered and found.end() == len(base):  # `chapter1/`: not "Chapter1"
+        number = found["numbers"] or found["lettered"] + found["letter"]
         words = f"{base[: base.rindex(number)].rstrip('-_ ')} {number}"
     words = " ".join(re.split(r"[-_ ]+", words)).strip() or base
     return words[:1].upper() + words[1:]
