@@ -154,6 +154,10 @@ def test_reading_minutes_of_text_written_without_spaces(text, minutes):
         # A book's chapter numbered within its part (You-Don't-Know-JS): not "2.1: Chapter 1".
         ("Chapter 1: Alpha", "2.1", True),
         ("Chapter 2: Beta", "2.1", False),
+        # A count is not a number within a part (comprehensive-rust's 76.3 lost its number).
+        ("3 Shapes of Sound Rust", "76.3", False),
+        ("3 Shapes of Sound Rust", "3", True),
+        ("第3章 引言", "2.3", True),
     ],
 )
 def test_a_title_naming_its_own_number(title, numbering, expected):

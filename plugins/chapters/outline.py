@@ -271,15 +271,19 @@ NUMBERED_TITLE = re.compile(
 
 def names_number(title: str, numbering: str) -> bool:
     """True when `title` starts with `numbering`, after a word or not: "Lesson 2: ..." for "2",
-    "Module 00: ..." for "0"; or with its last number, as a book numbers its chapters within
-    its part: "Chapter 1: ..." for "2.1" (it was "Chapter 2.1: Chapter 1: ...")."""
+    "Module 00: ..." for "0"; or after a word with its last number, as a book numbers its
+    chapters within its part: "Chapter 1: ..." for "2.1" (it was "Chapter 2.1: Chapter 1:
+    ..."), not "3 Shapes of Sound Rust" for "1.3" (a count, which lost the entry its number).
+    """
     found = NUMBERED_TITLE.match(title)
     number = found and (found[1] or found[2])
     if number and not number[0].isdigit():  # in Chinese numerals: 第十章 is chapter 10
         number = str(cjk_number(number))
     if not numbering or not number:
         return False
-    return numbers_of(number) in (numbers_of(numbering), numbers_of(numbering)[-1:])
+    after_word = bool(found[2]) or found.start(1) > 0
+    last = numbers_of(numbering)[-1:] if after_word else None
+    return numbers_of(number) in (numbers_of(numbering), last)
 
 
 def numbers_of(numbering: str) -> tuple[str, ...]:
