@@ -1275,6 +1275,8 @@ def test_an_mdbook_orders_pages_kept_in_folders_by_its_summary(build_site):
         "    - [Print](hello/print.md)\n        - [Debug](hello/print/debug.md)\n"
         "    - [Comments](hello/comment.md)\n- [Primitives](primitives.md)\n"
     )
+    # The book names its chapters in its SUMMARY, as mdBook's table of contents shows them
+    # (comprehensive-rust's three "Building in Android" pages are Genrules, C++ and Rust).
     build = build_site(
         {
             "index.md": "# Rust by Example\n",
@@ -1282,7 +1284,7 @@ def test_an_mdbook_orders_pages_kept_in_folders_by_its_summary(build_site):
             "hello.md": "# Hello World\n",
             "hello/print.md": "# Print\n",
             "hello/print/debug.md": "# Debug\n",
-            "hello/comment.md": "# Comments\n",
+            "hello/comment.md": "# Comments in Rust\n",
             "primitives.md": "# Primitives\n",
         },
         extra_settings=SETTINGS,
@@ -1300,6 +1302,7 @@ def test_an_mdbook_orders_pages_kept_in_folders_by_its_summary(build_site):
         "Unit 2",
         "Primitives",
     ]
+    assert "<h1" in build.page("hello/comment.html").split("Comments in Rust")[0][-60:]
 
 
 def test_a_page_kept_for_middleman_is_published_at_its_html_name(build_site):

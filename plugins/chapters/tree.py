@@ -32,6 +32,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from courselib.github_links import PLACEHOLDER, GithubPath, github_path
@@ -569,10 +570,20 @@ def book_summary(root: Folder) -> str:
 SUMMARY_DEPTH = 20
 
 
-def summary_places(summary_html: str) -> dict[str, tuple[str | None, bool]]:
-    """Return, for each page a SUMMARY.md links, the page whose item it is listed in (None
-    at the top) and whether it is numbered (in a list, not a plain link)."""
-    places: dict[str, tuple[str | None, bool]] = {}
+class Place(NamedTuple):
+    """Where a SUMMARY.md lists a page."""
+
+    parent: str | None  # the page whose item it is listed in; None at the top
+    numbered: bool  # in a list, not a plain link
+    name: str  # the link's text: the book's name for the chapter
+
+
+def summary_places(summary_html: str) -> dict[str, Place]:
+    """Return, for each page a SUMMARY.md links, in its order, where it lists the page."""
+    places: dict[str, Place] = {}
+
+    def name_of(link_node) -> str:
+        return " ".join(link_node.text(deep=True).split())
 
     def path_of(link_node) -> str | None:
         link = content_link(link_node.attributes.get("href") or "", "")
@@ -591,7 +602,7 @@ def summary_places(summary_html: str) -> dict[str, tuple[str | None, bool]]:
             )
             path = path_of(own) if own is not None else None
             if path and path not in places:
-                places[path] = (parent, True)
+                places[path] = Place(parent, True, name_of(own))
             for inner in item.iter():
                 if inner.tag in ("ul", "ol"):
                     walk(inner, path or parent, depth + 1)
@@ -604,7 +615,7 @@ def summary_places(summary_html: str) -> dict[str, tuple[str | None, bool]]:
             for link_node in node.css("a"):
                 path = path_of(link_node)
                 if path and path not in places:
-                    places[path] = (None, False)
+                    places[path] = Place(None, False, name_of(link_node))
     return places
 
 
@@ -747,7 +758,8 @@ class TreeReader:
         ]
 
     def book(self, root: Folder, summary_html: str) -> list[Chapter]:
-        """Return the entries of a book in its SUMMARY's order, nested as it nests them.
+        """Return the entries of a book in its SUMMARY's order, nested as it nests them, and
+        named as it names them (as mdBook's table of contents; a page keeps its heading).
 
         Wherever its pages are kept (rust-by-example's `hello/print/print_debug.md`, a
         GitBook's `contents/1.1-roles.md`), the folders' names and numbers play no part;
@@ -763,13 +775,14 @@ class TreeReader:
         entries: dict[str, Chapter] = {}
         in_list: dict[int, bool] = {}
         top: list[Chapter] = []
-        for path, (parent_path, _listed) in places.items():
+        for path, (parent_path, _listed, _name) in places.items():
             if path not in pages or path in entries:
                 continue
             while parent_path is not None and parent_path not in entries:  # the home page
-                parent_path = places.get(parent_path, (None, False))[0]
+                parent_path = places[parent_path].parent if parent_path in places else None
             entry = entries[path] = page_entry(pages[path], None)
-            in_list[id(entry)] = places[path][1]
+            entry.title = places[path].name or entry.title
+            in_list[id(entry)] = places[path].numbered
             parent = entries.get(parent_path) if parent_path else None
             (parent.children if parent else top).append(entry)
             entry.parent = parent
