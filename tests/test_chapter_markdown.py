@@ -485,3 +485,11 @@ def test_a_dollar_in_code_closes_no_formula():
         "this folder is in your <code>$PATH</code> to run.</p>\n"
     )
     assert "<math>" in html("A formula $x^2$ and `$y$` in code.")
+
+
+def test_liquid_in_an_html_block_is_told_at_its_own_line():
+    # missing-semester lists its lectures in a <ul> with `{% for %}` on the line under it:
+    # the warning named the <ul>'s line.
+    markdown = "# Lectures\n\n<ul>\n  {% for lecture in lectures %}\n  <li>x</li>\n</ul>\n"
+    warnings = render_markdown(markdown).warnings
+    assert [(line, column) for line, column, text in warnings if "Liquid" in text] == [(4, 1)]

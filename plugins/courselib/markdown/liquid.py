@@ -27,17 +27,21 @@ def liquid_warning(state: StateCore) -> None:
     """Add one warning for the Liquid in the text and HTML of a chapter, at its first tag."""
     found = []
     for token in state.tokens:
+        first_line = token.map[0] + 1 if token.map else 1
         if token.type == "html_block" and not HTML_CODE.search(token.content):
-            found += [(token.map, tag) for tag in LIQUID.findall(token.content)]
+            found += [  # an HTML block is its lines as written: the tag's own line
+                (first_line + token.content.count("\n", 0, tag.start()), tag.group())
+                for tag in LIQUID.finditer(token.content)
+            ]
         elif token.type == "inline":
             found += [
-                (token.map, tag)
+                (first_line, tag)
                 for text in text_outside_code(token)
                 for tag in LIQUID.findall(text)
             ]
     if not found:
         return
-    block, first = found[0]
+    line, first = found[0]
     first = first if len(first) <= SHOWN_LENGTH else first[: SHOWN_LENGTH - 1] + "…"
     if len(found) > 1:
         told = (
@@ -50,7 +54,7 @@ def liquid_warning(state: StateCore) -> None:
             f"'{first}' is a template tag (Jekyll's Liquid, for one), which no Markdown runs:"
             " the page shows it as text; write what it makes in Markdown, or put it in code"
         )
-    state.env.setdefault("warnings", []).append((block[0] + 1 if block else 1, 1, told))
+    state.env.setdefault("warnings", []).append((line, 1, told))
 
 
 def text_outside_code(inline) -> list[str]:
