@@ -80,6 +80,13 @@ def test_front_matter_keeps_each_fields_line_and_stops_at_the_body():
             ("content/a b.md", "content/a b.md: no Title: add 'Title: ...' at the top of the file"),
         ),
         ('There are %s items "%s" with lang %s: \n%s\n%s', (2, "x", "en", "a", "b"), None, DROP),
+        # Told by the link gate at its file and line instead.
+        (
+            "Replacement Indicator %r not recognized in %r, skipping replacement",
+            (" lecture.url ", "{{ lecture.url }}"),
+            None,
+            DROP,
+        ),
         ("Done: Processed %s", (1,), None, None),
     ],
 )

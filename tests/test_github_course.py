@@ -1368,6 +1368,16 @@ def test_a_jekyll_lecture_shows_its_title_above_its_sections(build_site):
     assert re.search(r'<h1 id="exercises"', page)
 
 
+def test_a_link_made_by_liquid_is_told_once_at_its_line(build_site):
+    # missing-semester: Pelican also said "Replacement Indicator '{ lecture.url ' not
+    # recognized", naming no file, beside the link gate's line.
+    index = '# Lectures\n\n<ul>\n{% for l in ls %}\n<li><a href="{{ l.url }}">x</a></li>\n</ul>\n'
+    build = build_site({"README.md": index, "01-one.md": "# One\n"}, extra_settings=SETTINGS)
+    assert build.exit_code != 0
+    assert "content/README.md:5:5: broken link '{{ l.url }}'" in build.log
+    assert "Replacement Indicator" not in build.log
+
+
 def test_jekylls_liquid_is_told_once_a_file_and_fails_nothing(build_site):
     # MicrosoftLearning's lab courses list their labs on index.md with Liquid: the home page
     # showed `{% assign labs = ... %}` where the list should be, with no word.

@@ -25,6 +25,9 @@ SAME_SLUG_PREFIX = "There are %s"
 # how an author marks an image as decoration, which a screen reader rightly skips.
 EMPTY_ALT = "Empty alt attribute for image %s in %s"
 EMPTY_ALT_MORE = "Other images have empty alt attributes"  # what Pelican says from the 5th on
+# A link Pelican took for a placeholder it does not know (`{{ lecture.url }}`, Liquid), named
+# with no file: the link gate tells the same link at its file and line.
+UNKNOWN_PLACEHOLDER = "Replacement Indicator %r not recognized in %r, skipping replacement"
 
 DROP = object()
 
@@ -48,7 +51,11 @@ def rewrite_pelican_message(template: str, args: tuple, content_root: str, error
     if template == UNKNOWN_STATUS:
         source = shown_path(str(args[1]), content_root)
         return source, (f"{source}: Status: {str(args[0])!r} is not one of {', '.join(STATUSES)}")
-    if template.startswith(SAME_SLUG_PREFIX) or template in (EMPTY_ALT, EMPTY_ALT_MORE):
+    if template.startswith(SAME_SLUG_PREFIX) or template in (
+        EMPTY_ALT,
+        EMPTY_ALT_MORE,
+        UNKNOWN_PLACEHOLDER,
+    ):
         return DROP
     return None
 
