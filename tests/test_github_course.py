@@ -1302,7 +1302,7 @@ def test_an_mdbook_orders_pages_kept_in_folders_by_its_summary(build_site):
         "Unit 2",
         "Primitives",
     ]
-    assert "<h1" in build.page("hello/comment.html").split("Comments in Rust")[0][-60:]
+    assert re.search(r"<h1[^>]*>Comments in Rust<", build.page("hello/comment.html"))  # its own
 
 
 def test_a_page_kept_for_middleman_is_published_at_its_html_name(build_site):
