@@ -1305,6 +1305,37 @@ def test_an_mdbook_orders_pages_kept_in_folders_by_its_summary(build_site):
     assert re.search(r"<h1[^>]*>Comments in Rust<", build.page("hello/comment.html"))  # its own
 
 
+def test_a_books_parts_hold_their_chapters_which_keep_the_books_numbers(build_site):
+    # google/comprehensive-rust titles 15 parts of its SUMMARY (`# Day 1: Morning`): they
+    # were dropped, and nothing showed which chapters a day holds.
+    summary = (
+        "# Summary\n\n[Welcome](index.md)\n\n# Day 1: Morning\n\n- [Hello](hello.md)\n"
+        "- [Types](types.md)\n\n---\n\n# Day 1: Afternoon\n\n- [Loops](loops.md)\n"
+        "  - [For](for.md)\n"
+    )
+    files = {"SUMMARY.md": summary, "index.md": "# Comprehensive\n"}
+    files |= {f"{name}.md": f"# {name.title()}\n" for name in ["hello", "types", "loops", "for"]}
+    files["day-1-morning.md"] = "# Notes on the first morning\n"  # its name is taken
+    build = build_site(files, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == [
+        "Day 1: Morning",
+        "Unit 1",
+        "Hello",
+        "Unit 2",
+        "Types",
+        "Day 1: Afternoon",
+        "Unit 3",
+        "Loops",
+        "Lesson 3.1",
+        "For",
+    ]
+    part = build.page("day-1-morning-2.html").split("<main", 1)[1]  # written for the part
+    assert "Hello" in part and "Types" in part and "Loops" not in part.split("</main>")[0]
+    assert 'rel="prev" href="./day-1-morning-2.html"' in build.page("hello.html")
+    assert "Notes on the first morning" in build.page("day-1-morning.html")
+
+
 def test_a_page_kept_for_middleman_is_published_at_its_html_name(build_site):
     # rubymonsters/ruby-for-beginners keeps 81 pages as `strings-3.html.md`: they were
     # `strings-3.html.html`, titled "Strings 3.html", and the book's own links missed them.

@@ -91,6 +91,7 @@ class Chapter:
     release: Day | None = None  # that day
     # A numbered folder with no page of its own: the build makes its page, a list of its lessons.
     listing: bool = False
+    part: bool = False  # a book's part (its SUMMARY's `# Day 1`): its chapters keep their numbers
 
     @property
     def heading(self) -> str:

@@ -37,6 +37,7 @@ from urllib.parse import unquote
 
 from courselib.github_links import PLACEHOLDER, GithubPath, github_path
 from courselib.html_urls import LINK, read_html
+from courselib.markdown.headings import github_slug
 from courselib.pages import (
     folder_page_among,
     is_folder_page,
@@ -576,11 +577,13 @@ class Place(NamedTuple):
     parent: str | None  # the page whose item it is listed in; None at the top
     numbered: bool  # in a list, not a plain link
     name: str  # the link's text: the book's name for the chapter
+    part: str | None = None  # the title of the part it is in (`# Day 1: Morning`), at the top
 
 
 def summary_places(summary_html: str) -> dict[str, Place]:
     """Return, for each page a SUMMARY.md links, in its order, where it lists the page."""
     places: dict[str, Place] = {}
+    part = None  # a heading after the first link is a part's title; the one before, the book's
 
     def name_of(link_node) -> str:
         return " ".join(link_node.text(deep=True).split())
@@ -602,7 +605,7 @@ def summary_places(summary_html: str) -> dict[str, Place]:
             )
             path = path_of(own) if own is not None else None
             if path and path not in places:
-                places[path] = Place(parent, True, name_of(own))
+                places[path] = Place(parent, True, name_of(own), part if parent is None else None)
             for inner in item.iter():
                 if inner.tag in ("ul", "ol"):
                     walk(inner, path or parent, depth + 1)
@@ -611,12 +614,59 @@ def summary_places(summary_html: str) -> dict[str, Place]:
     for node in body.iter() if body is not None else []:
         if node.tag in ("ul", "ol"):
             walk(node, None)
+        elif node.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and places:
+            part = " ".join(node.text(deep=True).split()) or None
         else:
             for link_node in node.css("a"):
                 path = path_of(link_node)
                 if path and path not in places:
-                    places[path] = Place(None, False, name_of(link_node))
+                    places[path] = Place(None, False, name_of(link_node), part)
     return places
+
+
+def book_parts(
+    top: list[Chapter], part_of: dict[int, str | None], taken: set[str]
+) -> list[Chapter]:
+    """Return a book's top-level entries with those under a part's title in its SUMMARY
+    (`# Day 1: Morning`, as comprehensive-rust divides its days) as that part's chapters.
+
+    A part is an entry whose page the build writes, listing its chapters; they keep the
+    book's numbers, which go on from one part to the next, as mdBook numbers them. Its page
+    is named after its title, unless a page of the book (`taken`) has that name.
+    """
+    grouped: list[Chapter] = []
+    for entry in top:
+        title = part_of.get(id(entry))
+        if title is None:
+            grouped.append(entry)
+            continue
+        if not grouped or not grouped[-1].part or grouped[-1].title != title:
+            grouped.append(part_entry_named(title, taken))
+        part = grouped[-1]
+        part.children.append(entry)
+        entry.parent = part
+    return [listed(entry) if entry.part else entry for entry in grouped]
+
+
+def part_entry_named(title: str, taken: set[str]) -> Chapter:
+    """Return the entry of a book's part titled `title`, its page at the top of the site
+    under a name no other page has (`day-1-morning.html`)."""
+    slug = github_slug(title).strip("-") or "part"
+    save_as, count = f"{slug}.html", 1
+    while save_as in taken or save_as == "index.html":
+        count += 1
+        save_as = f"{slug}-{count}.html"
+    taken.add(save_as)
+    return Chapter(
+        number=None,
+        source="content/SUMMARY.md",
+        title=title,
+        slug=save_as.removesuffix(".html"),
+        url=page_url(save_as),
+        save_as=save_as,
+        listing=True,
+        part=True,
+    )
 
 
 class TreeReader:
@@ -775,7 +825,7 @@ class TreeReader:
         entries: dict[str, Chapter] = {}
         in_list: dict[int, bool] = {}
         top: list[Chapter] = []
-        for path, (parent_path, _listed, _name) in places.items():
+        for path, (parent_path, *_rest) in places.items():
             if path not in pages or path in entries:
                 continue
             while parent_path is not None and parent_path not in entries:  # the home page
@@ -799,7 +849,8 @@ class TreeReader:
                 number(entry.children)
 
         number(top)
-        return top
+        part_of = {id(entry): places[path].part for path, entry in entries.items()}
+        return book_parts(top, part_of, {page.save_as for page in pages.values()})
 
     def part_entry(self, folder: Folder) -> Chapter:
         """Return the entry of an unnumbered folder inside a unit (`4-typing-game/typing-game/`),
@@ -899,6 +950,10 @@ def label(
     `deeper` counts the levels above `numbers` that its labels leave out: a lesson of a
     course whose lessons are numbered across units is "Lesson 5", not "Lesson 2.5".
     """
+    if entry.part:  # a book's part: its chapters carry the book's numbers
+        for child in entry.children:
+            label(child, numbers, levels, deeper)
+        return
     if entry.number is not None and entry.number >= 0:
         # A dotted name that repeats its unit's number is whole: `3.0/` in `03-orchestration/`
         # is 3.0 (not 3.3.0), as Security-101's `1.2 Threats.md` is 1.2 at the top.
@@ -932,6 +987,7 @@ def lessons_numbered_across(tree: list[Chapter]) -> bool:
     numbers = [
         [child.number for child in unit.children if child.number is not None and child.number >= 0]
         for unit in tree
+        if not unit.part  # a book's part holds chapters numbered as the book's, not lessons
     ]
     numbers = [unit_numbers for unit_numbers in numbers if unit_numbers]
     every = [number for unit_numbers in numbers for number in unit_numbers]
