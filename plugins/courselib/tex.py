@@ -107,7 +107,8 @@ SYNONYMS = {
 # which it took for a starred command `\gamma*` (LaTeX's starred ones are left as they are),
 # SYNONYMS (`\pmb{x}`: 20 in pumpkin-book and d2l), and an operator named in `\mathop`
 # with its limits below (`\mathop{max}\limits_{a}`, `\mathop{\text{minimize}}\limits_x`:
-# 15 in easy-rl), which it draws as `\operatorname*{max}\limits_{a}`, upright; and
+# 15 in easy-rl), which it draws as `\operatorname*{max}\limits_{a}`, upright (and
+# `\mathop{\inf}\limits` as `\inf\limits`, pumpkin-book); and
 # amsmath's `\substack{i<n \\ j}`, which is `\begin{subarray}{c}...\end{subarray}`.
 # And as GitHub's MathJax numbers no formula (its `tags: 'none'`), `equation`, `align`,
 # `gather` and `multline` are drawn as their starred forms, with their `\label`,
@@ -132,7 +133,7 @@ UNREAD = re.compile(
     r"|\\(?P<starred>(?!(?:operatorname|hspace|vspace|tag)\*)[A-Za-z]+)\*"
     rf"|\\(?P<synonym>{'|'.join(SYNONYMS)})(?![A-Za-z])"
     r"|\\mathop\s*\{\s*(?:\\(?:mathrm|text|operatorname)\s*\{(?P<named>[A-Za-z ]+)\}"
-    r"|(?P<letters>[A-Za-z]+))\s*\}(?=\s*\\limits(?![A-Za-z]))"
+    r"|(?P<letters>[A-Za-z]+)|(?P<operator>\\[A-Za-z]+))\s*\}(?=\s*\\limits(?![A-Za-z]))"
     r"|(?P<substack>\\substack\s*\{)"
     r"|\\(?P<edge>begin|end)\s*\{(?P<numbered>equation|align|gather|multline)\}"
     r"|(?P<unnumbered>\\label\s*\{[^{}]*\}|\\(?:notag|nonumber)(?![A-Za-z]))"
@@ -370,6 +371,8 @@ def _read_as(found: re.Match) -> str:
         return f"\\{found['edge']}{{{found['numbered']}*}}"
     if found["unnumbered"]:
         return " " * len(found.group())
+    if found["operator"]:  # `\mathop{\inf}\limits`: the operator itself takes \limits
+        return found["operator"]
     if found["named"] or found["letters"]:
         return f"\\operatorname*{{{(found['named'] or found['letters']).strip()}}}"
     return f"\\{found['starred']} *"
