@@ -12,7 +12,7 @@ from datetime import datetime
 from itertools import chain
 
 from courselib.chapter_numbers import OutlineError, chapter_number
-from courselib.pages import cjk_number
+from courselib.pages import CJK_NUMERALS, CJK_PART_WORDS, cjk_number
 from courselib.term import spoken_day
 
 WORDS_PER_MINUTE = 200
@@ -266,7 +266,7 @@ def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
 # or a Chinese or Japanese ordinal: "第1章 引言" (chapter 1), "第 12 节" (section 12).
 NUMBERED_TITLE = re.compile(
     r"(?:[^\W\d_]+\s+)?(\d+(?:\.\d+)*[a-z]?)\.?(?!\w)"
-    r"|第\s*(\d+(?:\.\d+)*|[零〇一二两三四五六七八九十百]+)\s*[章节節课課讲講部篇回]"
+    rf"|第\s*(\d+(?:\.\d+)*|[{CJK_NUMERALS}]+)\s*[{CJK_PART_WORDS}]"
 )
 
 

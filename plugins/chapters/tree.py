@@ -501,7 +501,7 @@ def build_course(
     reader = TreeReader(name_order)
     # Pelican chapters (front matter) are the top of the syllabus; upcoming ones are not.
     look_further = not chapters and not numbered_here(root)
-    summary = book_summary(root) if look_further else ""
+    summary, places = book_summary(root) if look_further else ("", {})
     home_links = page_links(summary or home_html)
     linked = names_linked(home_links) if look_further else []
     found, parts, notice = (
@@ -513,7 +513,7 @@ def build_course(
     syllabus = found if found.page is None or links_only_into(root, linked, found) else root
     by_readme = look_further and syllabus is root
     if summary:
-        syllabus, units = root, reader.book(root, summary)
+        syllabus, units = root, reader.book(root, places)
     else:
         units = reader.linked_children(root, linked) if by_readme else None
     if units is not None:
@@ -550,8 +550,9 @@ def build_course(
     return Course(tree, order, reader.outside, problems, notice)
 
 
-def book_summary(root: Folder) -> str:
-    """Return the HTML of the book's SUMMARY.md at the top of content/, or "".
+def book_summary(root: Folder) -> tuple[str, dict[str, "Place"]]:
+    """Return the HTML of the book's SUMMARY.md at the top of content/ and where it lists
+    each page (summary_places), or ("", {}).
 
     A book kept for mdBook (rust-lang/book's `src/`) or GitBook (a README beside it) lists
     its chapters in SUMMARY.md, in their order and nested as sections: the syllabus is
@@ -560,11 +561,12 @@ def book_summary(root: Folder) -> str:
     """
     for page in root.files:
         if page.path == "SUMMARY.md":  # mdBook's name; a `summary.md` lesson is a lesson
-            linked = set(summary_places(page.body_html))
+            places = summary_places(page.body_html)
             pages = [other for other in pages_under(root) if other is not page]
-            listed = sum(other.path in linked for other in pages)
-            return page.body_html if pages and listed * 2 >= len(pages) else ""
-    return ""
+            listed = sum(other.path in places for other in pages)
+            if pages and listed * 2 >= len(pages):
+                return page.body_html, places
+    return "", {}
 
 
 # How deep a SUMMARY.md's lists are read: deeper sections are left out of its nesting.
@@ -807,7 +809,7 @@ class TreeReader:
             for position, (_name, item) in enumerate(chosen, start=1)
         ]
 
-    def book(self, root: Folder, summary_html: str) -> list[Chapter]:
+    def book(self, root: Folder, places: dict[str, Place]) -> list[Chapter]:
         """Return the entries of a book in its SUMMARY's order, nested as it nests them, and
         named as it names them (as mdBook's table of contents; a page keeps its heading).
 
@@ -821,18 +823,18 @@ class TreeReader:
         numbered again ("Chapter 2.1.1: 1.1 Roles").
         """
         pages = {page.path: page for page in pages_under(root)}
-        places = summary_places(summary_html)
         entries: dict[str, Chapter] = {}
         in_list: dict[int, bool] = {}
         top: list[Chapter] = []
-        for path, (parent_path, *_rest) in places.items():
+        for path, place in places.items():
             if path not in pages or path in entries:
                 continue
+            parent_path = place.parent
             while parent_path is not None and parent_path not in entries:  # the home page
                 parent_path = places[parent_path].parent if parent_path in places else None
             entry = entries[path] = page_entry(pages[path], None)
-            entry.title = places[path].name or entry.title
-            in_list[id(entry)] = places[path].numbered
+            entry.title = place.name or entry.title
+            in_list[id(entry)] = place.numbered
             parent = entries.get(parent_path) if parent_path else None
             (parent.children if parent else top).append(entry)
             entry.parent = parent

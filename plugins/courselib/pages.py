@@ -49,9 +49,9 @@ NAMED_NUMBER = re.compile(
 )
 # A Chinese or Japanese ordinal: `第一章` (chapter one), `第10节` (section 10), `第三课`, as
 # Chinese courses name their chapters' folders (thorough-pytorch's `第零章/` to `第十章/`).
-CJK_ORDINAL = re.compile(
-    r"^第\s*(?P<ordinal>\d+|[零〇一二两三四五六七八九十百]+)\s*[章节節课課讲講部篇回]"
-)
+CJK_NUMERALS = "零〇一二两三四五六七八九十百"
+CJK_PART_WORDS = "章节節课課讲講部篇回"  # chapter, section, lesson, lecture, part, episode
+CJK_ORDINAL = re.compile(rf"^第\s*(?P<ordinal>\d+|[{CJK_NUMERALS}]+)\s*[{CJK_PART_WORDS}]")
 CJK_DIGITS = dict(
     zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True)
 )

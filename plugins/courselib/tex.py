@@ -22,6 +22,7 @@ either: Chromium does not expose it, and where a tool reads it, raw TeX would
 replace the structure.
 """
 
+import html
 import os
 import re
 import threading
@@ -253,7 +254,7 @@ def _with_tag(mathml: str, shown: str) -> str:
     """Return a display formula's MathML with its number beside it, at the right of the
     line: the formula scrolls in what is left when it is wider (on a phone), the number
     stays in sight (`math-tagged` in the site's math rules)."""
-    number = shown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    number = html.escape(shown, quote=False)
     return f'<span class="math-tagged">{mathml}<span class="math-tag">{number}</span></span>'
 
 
