@@ -3,8 +3,9 @@
 import dataclasses
 
 import pytest
+from chapters.book import SUMMARY_DEPTH, summary_places
 from chapters.outline import WrittenChapter
-from chapters.tree import SUMMARY_DEPTH, build_course, summary_places
+from chapters.tree import build_course
 from courselib.pages import (
     name_number,
     name_numbers,

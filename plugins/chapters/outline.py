@@ -361,3 +361,11 @@ def link_neighbours(chapters: list[Chapter]) -> None:
     for before, after in zip(chapters, chapters[1:], strict=False):
         before.next = after
         after.previous = before
+
+
+def listed(entry: Chapter) -> Chapter:
+    """Return a listing's entry described by what it lists, for search engines and link
+    previews."""
+    titles = ", ".join(child.title for child in entry.children)
+    entry.description = describe(f"<p>{html.escape(titles)}</p>")
+    return entry

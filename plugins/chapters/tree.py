@@ -21,6 +21,7 @@ course kept on GitHub is read:
   says so once;
 - a file named as a folder that has no README.md (`03-learning.md` beside `03-learning/`)
   is that folder's page;
+- a book's SUMMARY.md, where one lists most pages, is the syllabus (book.py);
 - chapters written with Pelican's front matter (numbered by `Chapter:` or their slug)
   and upcoming chapters take their place among the top-level entries.
 
@@ -28,18 +29,12 @@ Entries are labelled from COURSE_LEVELS: ["Unit", "Lesson"] gives "Unit 1" and
 "Lesson 1.2"; levels deeper than the list repeat its last word.
 """
 
-import html
 import posixpath
 import re
-from dataclasses import dataclass, field
-from typing import NamedTuple
-from urllib.parse import unquote
+from dataclasses import dataclass
 
-from courselib.github_links import PLACEHOLDER, GithubPath, github_path
-from courselib.html_urls import LINK, read_html
-from courselib.markdown.headings import github_slug
+from courselib.github_links import GithubPath
 from courselib.pages import (
-    folder_page_among,
     is_folder_page,
     name_letter,
     name_number,
@@ -50,14 +45,21 @@ from courselib.pages import (
     stem,
     title_from_name,
 )
-from selectolax.lexbor import LexborHTMLParser
 
+from .book import book_entries, book_summary
+from .folders import (
+    Folder,
+    folder_tree,
+    is_repository_file,
+    is_repositorys_own,
+    link_paths,
+    page_links,
+)
 from .outline import (
-    NUMBERED_TITLE,
     Chapter,
     WrittenChapter,
     build_syllabus,
-    describe,
+    listed,
     outside_entry,
     page_entry,
 )
@@ -65,34 +67,6 @@ from .outline import (
 DEFAULT_LEVELS = ("Chapter",)
 SOLUTION_WORDS = frozenset({"solution", "solutions", "answer", "answers"})
 SOLUTION_WORD = re.compile(r"[-_. ]+")
-# A README in another language (`README-EN.md`, `README_zh-CN.md`, `README.ja.md`): the
-# repository's, by the language codes courses translate into (not `README-GPU.md`).
-LANGUAGES = (
-    "ar|bn|cn|cs|de|el|en|es|fa|fr|he|hi|id|it|ja|jp|ko|kr|ms|nl|pl|pt|ru|sv|th|tr|tw|uk|ur|vi|zh"
-)
-TRANSLATED_README = re.compile(rf"readme[-_.](?:{LANGUAGES})(?:[-_][a-z]{{2,4}})?", re.IGNORECASE)
-# Files a repository keeps for GitHub itself, which a README links to but no syllabus holds.
-REPOSITORY_FILES = frozenset(
-    {"agents", "changelog", "citation", "code_of_conduct", "contributing", "funding"}
-    | {"governance", "license", "readme", "security", "support"}
-)
-
-
-@dataclass
-class Folder:
-    """One folder of content/ that holds Markdown: its page, its files and its subfolders."""
-
-    path: str  # relative to content/, "" for content/ itself
-    page: WrittenChapter | None = None
-    files: list[WrittenChapter] = field(default_factory=list)
-    folders: dict[str, "Folder"] = field(default_factory=dict)
-    # False for a folder whose only Markdown files are a repository's own, at any depth
-    # (`05-code/wwwroot/lib/jquery-validation/LICENSE.md`, vendored with a lab's code).
-    holds_lessons: bool = True
-
-    @property
-    def name(self) -> str:
-        return posixpath.basename(self.path)
 
 
 @dataclass
@@ -104,80 +78,6 @@ class Course:
     outside: list[Chapter]  # pages built but not in the syllabus
     problems: list[str]
     notice: str | None = None  # said once, not a failure: a course read in name order, say
-
-
-def folder_tree(pages: list[WrittenChapter]) -> Folder:
-    """Return content/ as folders of the pages placed by their path."""
-    root = Folder("")
-    for page in sorted(pages, key=lambda p: p.path):
-        folder = root
-        for name in page.path.split("/")[:-1]:
-            path = posixpath.join(folder.path, name)
-            folder = folder.folders.setdefault(name, Folder(path))
-        folder.files.append(page)
-    settle_folder_pages(root)
-    adopt_twin_pages(root)
-    mark_lessons(root)
-    return root
-
-
-def pages_under(folder: Folder) -> list[WrittenChapter]:
-    """Return every page in `folder` and the folders under it."""
-    pages = ([folder.page] if folder.page else []) + folder.files
-    return pages + [page for sub in folder.folders.values() for page in pages_under(sub)]
-
-
-def mark_lessons(folder: Folder) -> bool:
-    """Set whether each folder under `folder` holds a page that is not a repository's own
-    file (holds_lessons); return it for `folder`."""
-    inside = [mark_lessons(sub) for sub in folder.folders.values()]  # each, not the first
-    folder.holds_lessons = (
-        folder.page is not None
-        or any(not is_repositorys_own(posixpath.basename(page.path)) for page in folder.files)
-        or any(inside)
-    )
-    return folder.holds_lessons
-
-
-def is_repositorys_own(name: str) -> bool:
-    """True for a repository's own file named in capitals, as GitHub's are (`LICENSE.md`):
-    a lesson may be `agents.md` or `security.md`, or a README in its language."""
-    return is_repository_file(name) and stem(name).isupper()
-
-
-def settle_folder_pages(folder: Folder) -> None:
-    """Make each folder's index.md, else its README.md, else the file of its own name
-    (`chapter16/chapter16.md`, as docsify courses keep their chapters) its page.
-
-    A README.md beside an index.md stays a page of the folder, as the chapter reader
-    wrote it: `README.html`. A chapter kept in its folder under its folder's name was a
-    lesson of itself: "Chapter 16.16".
-    """
-    names = [posixpath.basename(page.path) for page in folder.files]
-    page_name = folder_page_among(names)
-    if page_name is None and folder.path:
-        own_name = [name for name in names if stem(name) == folder.name]
-        page_name = own_name[0] if len(own_name) == 1 else None
-    if page_name is not None:
-        folder.page = folder.files.pop(names.index(page_name))
-    for sub in folder.folders.values():
-        settle_folder_pages(sub)
-
-
-def adopt_twin_pages(folder: Folder) -> None:
-    """Make `x.md` the page of the folder `x/` beside it that has no README.md or index.md.
-
-    Books kept for Middleman, GitBook and the like are laid out so:
-    `03-learning_to_program.md` introduces the lessons in `03-learning_to_program/`.
-    """
-    for name, sub in folder.folders.items():
-        twin = next(
-            (page for page in folder.files if stem(posixpath.basename(page.path)) == name), None
-        )
-        if sub.page is None and twin is not None:
-            sub.page = twin
-            folder.files.remove(twin)
-        adopt_twin_pages(sub)
 
 
 def numbered_here(folder: Folder) -> bool:
@@ -268,29 +168,6 @@ def linked_among(folders: list[Folder], linked_paths: list[str]) -> list[Folder]
     return chosen if len(chosen) == 1 else folders
 
 
-def content_link(url: str, folder: str) -> GithubPath | None:
-    """Return what a URL in a page of content/`folder` names in content/, or None: written
-    the GitHub way, or as Pelican's `{filename}/1-intro/README.md` (from content/) or
-    `{filename}x.md` (from the page's folder)."""
-    pelican_link = PLACEHOLDER.match(unquote(url))
-    return github_path(unquote(url)[pelican_link.end() :] if pelican_link else url, folder)
-
-
-def page_links(page_html: str, folder: str = "") -> list[GithubPath]:
-    """Return what the links of a page in content/`folder` name in content/, in order."""
-    links = []
-    for url, kind, _where in read_html(page_html).urls if page_html else []:
-        link = content_link(url, folder) if kind == LINK else None
-        if link is not None:
-            links.append(link)
-    return links
-
-
-def link_paths(links: list[GithubPath]) -> list[str]:
-    """Return the paths links name (page_links), a folder's with its `/`."""
-    return [link.path + ("/" if link.is_folder else "") for link in links]
-
-
 def links_only_into(root: Folder, linked: list[str], found: Folder) -> bool:
     """True when the only entry at the top of content/ the README links is the one that
     holds `found` (a folder deeper than content/)."""
@@ -354,14 +231,6 @@ def listing_entry(folder: Folder, numbers: tuple[int, ...] | None) -> Chapter:
         save_as=save_as,
         listing=True,
     )
-
-
-def listed(entry: Chapter) -> Chapter:
-    """Return a listing's entry described by what it lists, for search engines and link
-    previews."""
-    titles = ", ".join(child.title for child in entry.children)
-    entry.description = describe(f"<p>{html.escape(titles)}</p>")
-    return entry
 
 
 def lessons_kept_apart(folder: Folder) -> Folder | None:
@@ -454,13 +323,6 @@ def is_solution(name: str) -> bool:
     return name_numbers(name) is None and bool(words) and words[-1] in SOLUTION_WORDS
 
 
-def is_repository_file(name: str) -> bool:
-    """True for a file a repository keeps for GitHub itself (`CONTRIBUTING.md`, `LICENSE`),
-    and its README in another language (`README-EN.md`, `README.zh-CN.md`)."""
-    base = stem(name)
-    return base.lower() in REPOSITORY_FILES or TRANSLATED_README.fullmatch(base) is not None
-
-
 def first_link(linked: list[str], *names: str) -> int | None:
     """Return where the first of `names` comes in `linked` (readme_order), or None."""
     return min((linked.index(name) for name in names if name in linked), default=None)
@@ -513,7 +375,8 @@ def build_course(
     syllabus = found if found.page is None or links_only_into(root, linked, found) else root
     by_readme = look_further and syllabus is root
     if summary:
-        syllabus, units = root, reader.book(root, places)
+        syllabus, (units, outside) = root, book_entries(root, places)
+        reader.outside += outside
     else:
         units = reader.linked_children(root, linked) if by_readme else None
     if units is not None:
@@ -548,127 +411,6 @@ def build_course(
             " place in it; number the lessons (01-intro.md, 02-setup.md) or their folders"
         )
     return Course(tree, order, reader.outside, problems, notice)
-
-
-def book_summary(root: Folder) -> tuple[str, dict[str, "Place"]]:
-    """Return the HTML of the book's SUMMARY.md at the top of content/ and where it lists
-    each page (summary_places), or ("", {}).
-
-    A book kept for mdBook (rust-lang/book's `src/`) or GitBook (a README beside it) lists
-    its chapters in SUMMARY.md, in their order and nested as sections: the syllabus is
-    that list (`TreeReader.book`), and SUMMARY.md a page outside. One that links fewer
-    than half the other pages is no such list (a course's recap, say).
-    """
-    for page in root.files:
-        if page.path == "SUMMARY.md":  # mdBook's name; a `summary.md` lesson is a lesson
-            places = summary_places(page.body_html)
-            pages = [other for other in pages_under(root) if other is not page]
-            listed = sum(other.path in places for other in pages)
-            if pages and listed * 2 >= len(pages):
-                return page.body_html, places
-    return "", {}
-
-
-# How deep a SUMMARY.md's lists are read: deeper sections are left out of its nesting.
-SUMMARY_DEPTH = 20
-
-
-class Place(NamedTuple):
-    """Where a SUMMARY.md lists a page."""
-
-    parent: str | None  # the page whose item it is listed in; None at the top
-    numbered: bool  # in a list, not a plain link
-    name: str  # the link's text: the book's name for the chapter
-    part: str | None = None  # the title of the part it is in (`# Day 1: Morning`), at the top
-
-
-def summary_places(summary_html: str) -> dict[str, Place]:
-    """Return, for each page a SUMMARY.md links, in its order, where it lists the page."""
-    places: dict[str, Place] = {}
-    part = None  # a heading after the first link is a part's title; the one before, the book's
-
-    def name_of(link_node) -> str:
-        return " ".join(link_node.text(deep=True).split())
-
-    def path_of(link_node) -> str | None:
-        link = content_link(link_node.attributes.get("href") or "", "")
-        return link.path if link is not None else None
-
-    def walk(list_node, parent: str | None, depth: int = 0) -> None:
-        if depth > SUMMARY_DEPTH:  # HTML written into SUMMARY.md may nest lists without end
-            return
-        for item in list_node.iter():
-            if item.tag != "li":
-                continue
-            own = next((c for c in item.iter() if c.tag == "a"), None)
-            own = own or next(
-                (c.css_first("a") for c in item.iter() if c.tag == "p" and c.css_first("a")),
-                None,
-            )
-            path = path_of(own) if own is not None else None
-            if path and path not in places:
-                places[path] = Place(parent, True, name_of(own), part if parent is None else None)
-            for inner in item.iter():
-                if inner.tag in ("ul", "ol"):
-                    walk(inner, path or parent, depth + 1)
-
-    body = LexborHTMLParser(summary_html).body
-    for node in body.iter() if body is not None else []:
-        if node.tag in ("ul", "ol"):
-            walk(node, None)
-        elif node.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and places:
-            part = " ".join(node.text(deep=True).split()) or None
-        else:
-            for link_node in node.css("a"):
-                path = path_of(link_node)
-                if path and path not in places:
-                    places[path] = Place(None, False, name_of(link_node), part)
-    return places
-
-
-def book_parts(
-    top: list[Chapter], part_of: dict[int, str | None], taken: set[str]
-) -> list[Chapter]:
-    """Return a book's top-level entries with those under a part's title in its SUMMARY
-    (`# Day 1: Morning`, as comprehensive-rust divides its days) as that part's chapters.
-
-    A part is an entry whose page the build writes, listing its chapters; they keep the
-    book's numbers, which go on from one part to the next, as mdBook numbers them. Its page
-    is named after its title, unless a page of the book (`taken`) has that name.
-    """
-    grouped: list[Chapter] = []
-    for entry in top:
-        title = part_of.get(id(entry))
-        if title is None:
-            grouped.append(entry)
-            continue
-        if not grouped or not grouped[-1].part or grouped[-1].title != title:
-            grouped.append(part_entry_named(title, taken))
-        part = grouped[-1]
-        part.children.append(entry)
-        entry.parent = part
-    return [listed(entry) if entry.part else entry for entry in grouped]
-
-
-def part_entry_named(title: str, taken: set[str]) -> Chapter:
-    """Return the entry of a book's part titled `title`, its page at the top of the site
-    under a name no other page has (`day-1-morning.html`)."""
-    slug = github_slug(title).strip("-") or "part"
-    save_as, count = f"{slug}.html", 1
-    while save_as in taken or save_as == "index.html":
-        count += 1
-        save_as = f"{slug}-{count}.html"
-    taken.add(save_as)
-    return Chapter(
-        number=None,
-        source="content/SUMMARY.md",
-        title=title,
-        slug=save_as.removesuffix(".html"),
-        url=page_url(save_as),
-        save_as=save_as,
-        listing=True,
-        part=True,
-    )
 
 
 class TreeReader:
@@ -808,51 +550,6 @@ class TreeReader:
             else page_entry(item, (position,))
             for position, (_name, item) in enumerate(chosen, start=1)
         ]
-
-    def book(self, root: Folder, places: dict[str, Place]) -> list[Chapter]:
-        """Return the entries of a book in its SUMMARY's order, nested as it nests them, and
-        named as it names them (as mdBook's table of contents; a page keeps its heading).
-
-        Wherever its pages are kept (rust-by-example's `hello/print/print_debug.md`, a
-        GitBook's `contents/1.1-roles.md`), the folders' names and numbers play no part;
-        the pages it does not link are outside, and the home page its list holds (the
-        README, as GitBook's "Introduction") leaves its sections one level up. Numbered as
-        mdBook numbers: a chapter listed inside another's item is its section (1.1), a plain
-        link outside the lists (a foreword) has no number; a book whose titles half or more
-        number themselves ("Chapter 1. Jobs", "1.1 Roles", as GitBooks are written) is not
-        numbered again ("Chapter 2.1.1: 1.1 Roles").
-        """
-        pages = {page.path: page for page in pages_under(root)}
-        entries: dict[str, Chapter] = {}
-        in_list: dict[int, bool] = {}
-        top: list[Chapter] = []
-        for path, place in places.items():
-            if path not in pages or path in entries:
-                continue
-            parent_path = place.parent
-            while parent_path is not None and parent_path not in entries:  # the home page
-                parent_path = places[parent_path].parent if parent_path in places else None
-            entry = entries[path] = page_entry(pages[path], None)
-            entry.title = place.name or entry.title
-            in_list[id(entry)] = place.numbered
-            parent = entries.get(parent_path) if parent_path else None
-            (parent.children if parent else top).append(entry)
-            entry.parent = parent
-        self.outside.extend(outside_entry(p) for path, p in pages.items() if path not in entries)
-        self_numbered = sum(bool(NUMBERED_TITLE.match(e.title)) for e in entries.values())
-        numbered = self_numbered * 2 < len(entries)
-
-        def number(siblings: list[Chapter]) -> None:
-            count = 0
-            for entry in siblings:
-                listed = numbered and in_list[id(entry)]
-                count += listed
-                entry.number = count if listed else None
-                number(entry.children)
-
-        number(top)
-        part_of = {id(entry): places[path].part for path, entry in entries.items()}
-        return book_parts(top, part_of, {page.save_as for page in pages.values()})
 
     def part_entry(self, folder: Folder) -> Chapter:
         """Return the entry of an unnumbered folder inside a unit (`4-typing-game/typing-game/`),

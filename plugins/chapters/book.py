@@ -1,0 +1,183 @@
+"""A book's syllabus, as its SUMMARY.md lists it (mdBook, GitBook).
+
+A book kept for mdBook (rust-lang/book's `src/`) or GitBook lists its chapters in
+SUMMARY.md: in their order, nested as sections, named by the links' text, and grouped
+under its parts' titles. Where its pages are kept plays no part.
+"""
+
+from typing import NamedTuple
+
+from courselib.markdown.headings import github_slug
+from courselib.pages import page_url
+from selectolax.lexbor import LexborHTMLParser
+
+from .folders import Folder, content_link, pages_under
+from .outline import NUMBERED_TITLE, Chapter, listed, outside_entry, page_entry
+
+
+def book_summary(root: Folder) -> tuple[str, dict[str, "Place"]]:
+    """Return the HTML of the book's SUMMARY.md at the top of content/ and where it lists
+    each page (summary_places), or ("", {}).
+
+    A book kept for mdBook (rust-lang/book's `src/`) or GitBook (a README beside it) lists
+    its chapters in SUMMARY.md, in their order and nested as sections: the syllabus is
+    that list (`book_entries`), and SUMMARY.md a page outside. One that links fewer
+    than half the other pages is no such list (a course's recap, say).
+    """
+    for page in root.files:
+        if page.path == "SUMMARY.md":  # mdBook's name; a `summary.md` lesson is a lesson
+            places = summary_places(page.body_html)
+            pages = [other for other in pages_under(root) if other is not page]
+            listed = sum(other.path in places for other in pages)
+            if pages and listed * 2 >= len(pages):
+                return page.body_html, places
+    return "", {}
+
+
+# How deep a SUMMARY.md's lists are read: deeper sections are left out of its nesting.
+SUMMARY_DEPTH = 20
+
+
+class Place(NamedTuple):
+    """Where a SUMMARY.md lists a page."""
+
+    parent: str | None  # the page whose item it is listed in; None at the top
+    numbered: bool  # in a list, not a plain link
+    name: str  # the link's text: the book's name for the chapter
+    part: str | None = None  # the title of the part it is in (`# Day 1: Morning`), at the top
+
+
+def summary_places(summary_html: str) -> dict[str, Place]:
+    """Return, for each page a SUMMARY.md links, in its order, where it lists the page."""
+    places: dict[str, Place] = {}
+    part = None  # a heading after the first link is a part's title; the one before, the book's
+
+    def name_of(link_node) -> str:
+        return " ".join(link_node.text(deep=True).split())
+
+    def path_of(link_node) -> str | None:
+        link = content_link(link_node.attributes.get("href") or "", "")
+        return link.path if link is not None else None
+
+    def walk(list_node, parent: str | None, depth: int = 0) -> None:
+        if depth > SUMMARY_DEPTH:  # HTML written into SUMMARY.md may nest lists without end
+            return
+        for item in list_node.iter():
+            if item.tag != "li":
+                continue
+            own = next((c for c in item.iter() if c.tag == "a"), None)
+            own = own or next(
+                (c.css_first("a") for c in item.iter() if c.tag == "p" and c.css_first("a")),
+                None,
+            )
+            path = path_of(own) if own is not None else None
+            if path and path not in places:
+                places[path] = Place(parent, True, name_of(own), part if parent is None else None)
+            for inner in item.iter():
+                if inner.tag in ("ul", "ol"):
+                    walk(inner, path or parent, depth + 1)
+
+    body = LexborHTMLParser(summary_html).body
+    for node in body.iter() if body is not None else []:
+        if node.tag in ("ul", "ol"):
+            walk(node, None)
+        elif node.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and places:
+            part = " ".join(node.text(deep=True).split()) or None
+        else:
+            for link_node in node.css("a"):
+                path = path_of(link_node)
+                if path and path not in places:
+                    places[path] = Place(None, False, name_of(link_node), part)
+    return places
+
+
+def book_parts(
+    top: list[Chapter], part_of: dict[int, str | None], taken: set[str]
+) -> list[Chapter]:
+    """Return a book's top-level entries with those under a part's title in its SUMMARY
+    (`# Day 1: Morning`, as comprehensive-rust divides its days) as that part's chapters.
+
+    A part is an entry whose page the build writes, listing its chapters; they keep the
+    book's numbers, which go on from one part to the next, as mdBook numbers them. Its page
+    is named after its title, unless a page of the book (`taken`) has that name.
+    """
+    grouped: list[Chapter] = []
+    for entry in top:
+        title = part_of.get(id(entry))
+        if title is None:
+            grouped.append(entry)
+            continue
+        if not grouped or not grouped[-1].part or grouped[-1].title != title:
+            grouped.append(part_entry_named(title, taken))
+        part = grouped[-1]
+        part.children.append(entry)
+        entry.parent = part
+    return [listed(entry) if entry.part else entry for entry in grouped]
+
+
+def part_entry_named(title: str, taken: set[str]) -> Chapter:
+    """Return the entry of a book's part titled `title`, its page at the top of the site
+    under a name no other page has (`day-1-morning.html`)."""
+    slug = github_slug(title).strip("-") or "part"
+    save_as, count = f"{slug}.html", 1
+    while save_as in taken or save_as == "index.html":
+        count += 1
+        save_as = f"{slug}-{count}.html"
+    taken.add(save_as)
+    return Chapter(
+        number=None,
+        source="content/SUMMARY.md",
+        title=title,
+        slug=save_as.removesuffix(".html"),
+        url=page_url(save_as),
+        save_as=save_as,
+        listing=True,
+        part=True,
+    )
+
+
+def book_entries(root: Folder, places: dict[str, Place]) -> tuple[list[Chapter], list[Chapter]]:
+    """Return the entries of a book in its SUMMARY's order, nested as it nests them and
+    named as it names them (as mdBook's table of contents; a page keeps its heading), and
+    the pages outside it.
+
+    Wherever its pages are kept (rust-by-example's `hello/print/print_debug.md`, a
+    GitBook's `contents/1.1-roles.md`), the folders' names and numbers play no part;
+    the pages it does not link are outside, and the home page its list holds (the
+    README, as GitBook's "Introduction") leaves its sections one level up. Numbered as
+    mdBook numbers: a chapter listed inside another's item is its section (1.1), a plain
+    link outside the lists (a foreword) has no number; a book whose titles half or more
+    number themselves ("Chapter 1. Jobs", "1.1 Roles", as GitBooks are written) is not
+    numbered again ("Chapter 2.1.1: 1.1 Roles").
+    """
+    pages = {page.path: page for page in pages_under(root)}
+    entries: dict[str, Chapter] = {}
+    in_list: dict[int, bool] = {}
+    top: list[Chapter] = []
+    for path, place in places.items():
+        if path not in pages or path in entries:
+            continue
+        parent_path = place.parent
+        while parent_path is not None and parent_path not in entries:  # the home page
+            parent_path = places[parent_path].parent if parent_path in places else None
+        entry = entries[path] = page_entry(pages[path], None)
+        entry.title = place.name or entry.title
+        in_list[id(entry)] = place.numbered
+        parent = entries.get(parent_path) if parent_path else None
+        (parent.children if parent else top).append(entry)
+        entry.parent = parent
+    outside = [outside_entry(p) for path, p in pages.items() if path not in entries]
+    self_numbered = sum(bool(NUMBERED_TITLE.match(e.title)) for e in entries.values())
+    numbered = self_numbered * 2 < len(entries)
+
+    def number(siblings: list[Chapter]) -> None:
+        count = 0
+        for entry in siblings:
+            counted = numbered and in_list[id(entry)]
+            count += counted
+            entry.number = count if counted else None
+            number(entry.children)
+
+    number(top)
+    part_of = {id(entry): places[path].part for path, entry in entries.items()}
+    return book_parts(top, part_of, {page.save_as for page in pages.values()}), outside

@@ -1,0 +1,150 @@
+"""content/ as folders: which page is a folder's own, which files are the repository's,
+and what a page's links name in content/."""
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from courselib.github_links import PLACEHOLDER, GithubPath, github_path
+from courselib.html_urls import LINK, read_html
+from courselib.pages import folder_page_among, stem
+
+from .outline import WrittenChapter
+
+# A README in another language (`README-EN.md`, `README_zh-CN.md`, `README.ja.md`): the
+# repository's, by the language codes courses translate into (not `README-GPU.md`).
+LANGUAGES = (
+    "ar|bn|cn|cs|de|el|en|es|fa|fr|he|hi|id|it|ja|jp|ko|kr|ms|nl|pl|pt|ru|sv|th|tr|tw|uk|ur|vi|zh"
+)
+
+
+TRANSLATED_README = re.compile(rf"readme[-_.](?:{LANGUAGES})(?:[-_][a-z]{{2,4}})?", re.IGNORECASE)
+
+
+# Files a repository keeps for GitHub itself, which a README links to but no syllabus holds.
+REPOSITORY_FILES = frozenset(
+    {"agents", "changelog", "citation", "code_of_conduct", "contributing", "funding"}
+    | {"governance", "license", "readme", "security", "support"}
+)
+
+
+@dataclass
+class Folder:
+    """One folder of content/ that holds Markdown: its page, its files and its subfolders."""
+
+    path: str  # relative to content/, "" for content/ itself
+    page: WrittenChapter | None = None
+    files: list[WrittenChapter] = field(default_factory=list)
+    folders: dict[str, "Folder"] = field(default_factory=dict)
+    # False for a folder whose only Markdown files are a repository's own, at any depth
+    # (`05-code/wwwroot/lib/jquery-validation/LICENSE.md`, vendored with a lab's code).
+    holds_lessons: bool = True
+
+    @property
+    def name(self) -> str:
+        return posixpath.basename(self.path)
+
+
+def folder_tree(pages: list[WrittenChapter]) -> Folder:
+    """Return content/ as folders of the pages placed by their path."""
+    root = Folder("")
+    for page in sorted(pages, key=lambda p: p.path):
+        folder = root
+        for name in page.path.split("/")[:-1]:
+            path = posixpath.join(folder.path, name)
+            folder = folder.folders.setdefault(name, Folder(path))
+        folder.files.append(page)
+    settle_folder_pages(root)
+    adopt_twin_pages(root)
+    mark_lessons(root)
+    return root
+
+
+def pages_under(folder: Folder) -> list[WrittenChapter]:
+    """Return every page in `folder` and the folders under it."""
+    pages = ([folder.page] if folder.page else []) + folder.files
+    return pages + [page for sub in folder.folders.values() for page in pages_under(sub)]
+
+
+def mark_lessons(folder: Folder) -> bool:
+    """Set whether each folder under `folder` holds a page that is not a repository's own
+    file (holds_lessons); return it for `folder`."""
+    inside = [mark_lessons(sub) for sub in folder.folders.values()]  # each, not the first
+    folder.holds_lessons = (
+        folder.page is not None
+        or any(not is_repositorys_own(posixpath.basename(page.path)) for page in folder.files)
+        or any(inside)
+    )
+    return folder.holds_lessons
+
+
+def is_repositorys_own(name: str) -> bool:
+    """True for a repository's own file named in capitals, as GitHub's are (`LICENSE.md`):
+    a lesson may be `agents.md` or `security.md`, or a README in its language."""
+    return is_repository_file(name) and stem(name).isupper()
+
+
+def is_repository_file(name: str) -> bool:
+    """True for a file a repository keeps for GitHub itself (`CONTRIBUTING.md`, `LICENSE`),
+    and its README in another language (`README-EN.md`, `README.zh-CN.md`)."""
+    base = stem(name)
+    return base.lower() in REPOSITORY_FILES or TRANSLATED_README.fullmatch(base) is not None
+
+
+def settle_folder_pages(folder: Folder) -> None:
+    """Make each folder's index.md, else its README.md, else the file of its own name
+    (`chapter16/chapter16.md`, as docsify courses keep their chapters) its page.
+
+    A README.md beside an index.md stays a page of the folder, as the chapter reader
+    wrote it: `README.html`. A chapter kept in its folder under its folder's name was a
+    lesson of itself: "Chapter 16.16".
+    """
+    names = [posixpath.basename(page.path) for page in folder.files]
+    page_name = folder_page_among(names)
+    if page_name is None and folder.path:
+        own_name = [name for name in names if stem(name) == folder.name]
+        page_name = own_name[0] if len(own_name) == 1 else None
+    if page_name is not None:
+        folder.page = folder.files.pop(names.index(page_name))
+    for sub in folder.folders.values():
+        settle_folder_pages(sub)
+
+
+def adopt_twin_pages(folder: Folder) -> None:
+    """Make `x.md` the page of the folder `x/` beside it that has no README.md or index.md.
+
+    Books kept for Middleman, GitBook and the like are laid out so:
+    `03-learning_to_program.md` introduces the lessons in `03-learning_to_program/`.
+    """
+    for name, sub in folder.folders.items():
+        twin = next(
+            (page for page in folder.files if stem(posixpath.basename(page.path)) == name), None
+        )
+        if sub.page is None and twin is not None:
+            sub.page = twin
+            folder.files.remove(twin)
+        adopt_twin_pages(sub)
+
+
+def content_link(url: str, folder: str) -> GithubPath | None:
+    """Return what a URL in a page of content/`folder` names in content/, or None: written
+    the GitHub way, or as Pelican's `{filename}/1-intro/README.md` (from content/) or
+    `{filename}x.md` (from the page's folder)."""
+    pelican_link = PLACEHOLDER.match(unquote(url))
+    return github_path(unquote(url)[pelican_link.end() :] if pelican_link else url, folder)
+
+
+def page_links(page_html: str, folder: str = "") -> list[GithubPath]:
+    """Return what the links of a page in content/`folder` name in content/, in order."""
+    links = []
+    for url, kind, _where in read_html(page_html).urls if page_html else []:
+        link = content_link(url, folder) if kind == LINK else None
+        if link is not None:
+            links.append(link)
+    return links
+
+
+def link_paths(links: list[GithubPath]) -> list[str]:
+    """Return the paths links name (page_links), a folder's with its `/`."""
+    return [link.path + ("/" if link.is_folder else "") for link in links]
