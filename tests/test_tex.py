@@ -181,11 +181,15 @@ MISTAKES = [
         6,
     ),
     # LaTeX the converter does not know: the \operatorname hint would mislead.
-    (
-        r"\widetilde{x}",
-        r"unknown command \widetilde: LaTeX the converter does not support yet (write \tilde)",
-        0,
-    ),
+    (r"x + \smash{x}", r"unknown command \smash: LaTeX the converter does not support yet", 4),
+    # Offsets after a rewritten environment are the author's.
+    (r"\begin{alignat}{2} a \foo \end{alignat}", r"unknown command \foo", 21),
+    # ...and the environments are named as written.
+    (r"x = \begin{split} a", r"\begin{split} is never ended", 4),
+    (r"\begin{smallmatrix} a \end{pmatrix}", r"\begin{smallmatrix} is ended by \end{pmatrix}", 22),
+    (r"\begin{split} a \end{aligned}", r"\begin{split} is ended by \end{aligned}", 16),
+    (r"\begin{pmatrix} x^⊤ \end{split}", r"\begin{pmatrix} is ended by \end{split}", 20),
+    (r"a \end{alignat}", r"\end{alignat} ends nothing", 2),
     (r"x + \substack{i<n \\ j", "unbalanced braces: this { is never closed", 13),
     (r"\substack{a \\ \foo}", r"unknown command \foo", 15),
     (r"x + \foo", r"unknown command \foo", 4),
@@ -280,6 +284,30 @@ def test_a_formula_in_a_line_has_no_number_of_its_own():
         ),
         (r"\mathop{\text{minimize}} \limits_x f", r"\operatorname*{minimize} \limits_x f"),
         (r"\mathop{\inf}\limits_{x \in D} L", r"\inf\limits_{x \in D} L"),  # pumpkin-book
+        # amsmath's other alignments, as aligned and align* draw them (alignat's columns
+        # with align's space between their pairs).
+        (
+            r"\begin{equation} \begin{split} a &= b \\ &= c \end{split} \end{equation}",
+            r"\begin{equation*} \begin{aligned} a &= b \\ &= c \end{aligned} \end{equation*}",
+        ),
+        (
+            r"\begin{alignat}{2} a &= b & c &= d \end{alignat}",
+            r"\begin{align*} a &= b & c &= d \end{align*}",
+        ),
+        (r"\begin{alignat*} { 2 } a &= b \end{alignat*}", r"\begin{align*} a &= b \end{align*}"),
+        (
+            r"x = \begin{alignedat}{1} a &= b \end{alignedat}",
+            r"x = \begin{aligned} a &= b \end{aligned}",
+        ),
+        (
+            r"\left(\begin{smallmatrix} a & b \end{smallmatrix}\right)",
+            r"\left({\scriptstyle\begin{matrix} a & b \end{matrix}}\right)",
+        ),
+        # Wide accents, as their narrow ones (the same over one letter, as they are written).
+        (r"\widetilde{W} + \widecheck{x}", r"\tilde{W} + \check{x}"),
+        # An old font switch starting text (pumpkin-book: `\text{\rm s.t.}`): text is upright.
+        (r"\min x \quad \text{\rm s.t.} \; x > 0", r"\min x \quad \text{s.t.} \; x > 0"),
+        (r"\mbox{ \rm if } y", r"\text{if } y"),
     ],
 )
 def test_latex_the_converter_does_not_read_is_drawn_as_what_it_reads(written, known):

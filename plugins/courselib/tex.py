@@ -87,15 +87,16 @@ REWRITTEN_COMMAND = re.compile(rf"\\(?:{'|'.join(sorted(TEXT_COMMANDS | FONT_SIZ
 # does not know yet, with what to write instead where there is something: the hint to
 # write \operatorname{...} would mislead.
 UNSUPPORTED_LATEX = {
-    "widetilde": "\\tilde",
-    "widecheck": "\\check",
     **dict.fromkeys(["smash", "mathnormal", "mathclap", "mathllap", "mathrlap"], ""),
     "multicolumn": "",
     "textcircled": "a circled character, ① to ⑳, ⓐ to ⓩ, directly",
 }
 # LaTeX's other names for what the converter knows: the same drawing (a "poor man's bold"
-# is bold, a \mathds letter a double-struck one).
+# is bold, a \mathds letter a double-struck one; a wide accent over one letter, as it is
+# mostly written, is its narrow one, and over more stays centred).
 SYNONYMS = {
+    "widetilde": "\\tilde",
+    "widecheck": "\\check",
     "pmb": "\\boldsymbol",
     "mathds": "\\mathbb",
     "dotsc": "\\dots",
@@ -113,8 +114,22 @@ SYNONYMS = {
 # amsmath's `\substack{i<n \\ j}`, which is `\begin{subarray}{c}...\end{subarray}`.
 # And as GitHub's MathJax numbers no formula (its `tags: 'none'`), `equation`, `align`,
 # `gather` and `multline` are drawn as their starred forms, with their `\label`,
-# `\notag` and `\nonumber` left out (easy-rl's GAE paper notes write `align` 6 times).
+# `\notag` and `\nonumber` left out (easy-rl's GAE paper notes write `align` 6 times);
+# amsmath's other alignments are drawn as ENVIRONMENTS_READ_AS says, and `smallmatrix` as
+# a matrix in a script's size. An old font switch starting text, `\text{\rm s.t.}`
+# (pumpkin-book), is left out: text is upright.
 # Math inside text, `\textrm{for any constant $C$}` (d2l), is text, math, text.
+ENVIRONMENTS_READ_AS = {
+    "equation": "equation*",
+    "align": "align*",
+    "gather": "gather*",
+    "multline": "multline*",
+    "split": "aligned",  # inside an equation, as MathJax draws it
+    "alignat": "align*",  # its pairs of columns spaced as align's; its count left out
+    "alignat*": "align*",
+    "alignedat": "aligned",
+}
+COLUMN_COUNTED = frozenset({"alignat", "alignat*", "alignedat"})
 UNICODE_COMMANDS = {
     "⊤": "{\\top}",
     "⊥": "{\\bot}",
@@ -136,11 +151,15 @@ UNREAD = re.compile(
     r"|\\mathop\s*\{\s*(?:\\(?:mathrm|text|operatorname)\s*\{(?P<named>[A-Za-z ]+)\}"
     r"|(?P<letters>[A-Za-z]+)|(?P<operator>\\[A-Za-z]+))\s*\}(?=\s*\\limits(?![A-Za-z]))"
     r"|(?P<substack>\\substack\s*\{)"
-    r"|\\(?P<edge>begin|end)\s*\{(?P<numbered>equation|align|gather|multline)\}"
+    r"|\\(?P<edge>begin|end)\s*\{(?P<environment>equation|align|gather|multline|split"
+    r"|alignat\*?|alignedat|smallmatrix)\}(?P<columns>\s*\{\s*\d{1,2}\s*\})?"
     r"|(?P<unnumbered>\\label\s*\{[^{}]*\}|\\(?:notag|nonumber)(?![A-Za-z]))"
+    r"|(?P<text_rm>\\text(?:rm)?\s*\{)\s*\\rm(?![A-Za-z])\s*"
     r"|\\(?P<text_with_math>text|textrm|textit|textbf|textsf|texttt)\s*\{(?=[^{}]*\$)"
 )
 # A `$` that is not written `\$`: math inside `\text{...}`.
+BEGIN_OR_END = re.compile(r"\\(?P<edge>begin|end)\s*\{(?P<name>[^{}]*)\}")
+EDGES = frozenset({"\\begin", "\\end"})
 UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 # A formula's own number: `\tag{2.1}` or, shown without parentheses, `\tag*{A}`.
 TAG = re.compile(r"\\tag(?P<starred>\*?)\s*\{(?P<number>[^{}]{1,40})\}")
@@ -189,7 +208,10 @@ def tex_to_mathml(tex: str, display: bool) -> str:
     tex, tag = _without_tag(tex, display)
     _refuse_unsupported(tex)
     written = tex
-    tex, origins = _as_read(_as_text_commands(tex))
+    as_text = _as_text_commands(tex)
+    tex, origins = _as_read(as_text)
+    if origins is not None:  # environments renamed (split as aligned) are named as written
+        _refuse_unmatched_environments(as_text)
     try:
         if len(tex) <= DIRECT_CHARS:
             mathml = _converter().convert_with_local_state(tex, displaystyle=display)
@@ -300,6 +322,27 @@ def _refuse_unsupported(tex: str) -> None:
             raise TexError(f"\\{name} is not supported: {REFUSED_COMMANDS[name]}", token.start())
 
 
+def _refuse_unmatched_environments(tex: str) -> None:
+    """Raise TexError at a \\begin never ended, or an \\end that ends nothing or another
+    environment, as the converter would, but naming the environments as written."""
+    opened: list[tuple[str, int]] = []
+    for token in TOKEN.finditer(tex):
+        edge = BEGIN_OR_END.match(tex, token.start()) if token.group() in EDGES else None
+        if edge is None:
+            continue
+        name = edge["name"].strip()
+        if edge["edge"] == "begin":
+            opened.append((name, token.start()))
+        elif not opened:
+            raise TexError(f"\\end{{{name}}} ends nothing", token.start())
+        elif opened[-1][0] != name:
+            raise TexError(f"\\begin{{{opened[-1][0]}}} is ended by \\end{{{name}}}", token.start())
+        else:
+            opened.pop()
+    if opened:
+        raise TexError(f"\\begin{{{opened[-1][0]}}} is never ended", opened[-1][1])
+
+
 def font_sizes(tex: str) -> list[tuple[int, str]]:
     r"""Return each font size command of `tex` (`\large`) with its offset: left out."""
     if not FONT_SIZE_COMMAND.search(tex):  # every formula is asked: most have none
@@ -368,8 +411,10 @@ def _read_as(found: re.Match) -> str:
         return CIRCLED.get(found["circled"], found.group())
     if found["synonym"]:
         return SYNONYMS[found["synonym"]]
-    if found["numbered"]:
-        return f"\\{found['edge']}{{{found['numbered']}*}}"
+    if found["environment"]:
+        return _environment_read_as(found)
+    if found["text_rm"]:
+        return found["text_rm"]
     if found["unnumbered"]:
         return " " * len(found.group())
     if found["operator"]:  # `\mathop{\inf}\limits`: the operator itself takes \limits
@@ -377,6 +422,15 @@ def _read_as(found: re.Match) -> str:
     if found["named"] or found["letters"]:
         return f"\\operatorname*{{{(found['named'] or found['letters']).strip()}}}"
     return f"\\{found['starred']} *"
+
+
+def _environment_read_as(found: re.Match) -> str:
+    """Return what the converter reads for `\\begin{split}` and the like (ENVIRONMENTS_READ_AS)."""
+    name, edge, columns = found["environment"], found["edge"], found["columns"] or ""
+    if name == "smallmatrix":
+        return "{\\scriptstyle\\begin{matrix}" if edge == "begin" else "\\end{matrix}}"
+    kept = "" if edge == "begin" and name in COLUMN_COUNTED else columns
+    return f"\\{edge}{{{ENVIRONMENTS_READ_AS[name]}}}{kept}"
 
 
 def _math_in_text(tex: str, found: re.Match) -> list[tuple[int, int, str]]:
@@ -497,9 +551,8 @@ def _unclosed(tex: str, kind: str) -> int | None:
 
 def _environment_at(tex: str, offset: int) -> str:
     """Return the environment named by the \\begin or \\end at `offset`, or '...'."""
-    command = re.compile(r"\\(?:begin|end)\s*\{([^{}]*)\}")
-    found = command.match(tex, offset)
-    return found.group(1) if found else "..."
+    found = BEGIN_OR_END.match(tex, offset)
+    return found["name"] if found else "..."
 
 
 def _begin_before(tex: str, offset: int) -> int:
