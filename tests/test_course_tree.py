@@ -759,5 +759,5 @@ def test_a_summary_nested_without_end_is_read_to_a_depth():
     html = "".join(f'<ul><li><a href="ch{i}.md">{i}</a>' for i in range(3000))
     places = summary_places(html + "</li></ul>" * 3000)
     assert len(places) == SUMMARY_DEPTH + 1
-    assert places["ch0.md"] == (None, True, "0", None)
-    assert places["ch1.md"] == ("ch0.md", True, "1", None)
+    assert places["ch0.md"] == (None, True, "0", None, False)
+    assert places["ch1.md"] == ("ch0.md", True, "1", None, False)

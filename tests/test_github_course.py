@@ -1336,6 +1336,35 @@ def test_a_books_parts_hold_their_chapters_which_keep_the_books_numbers(build_si
     assert "Notes on the first morning" in build.page("day-1-morning.html")
 
 
+def test_a_books_draft_chapter_is_announced_and_keeps_its_number(build_site):
+    # mdBook draws `- [Traits]()` as a draft chapter, numbered and not linked: it was left
+    # out, and the chapters after it took numbers one less than the book's.
+    summary = (
+        "# Summary\n\n- [Hello](hello.md)\n- [Traits]()\n  - [Derive](derive.md)\n"
+        "- [Loops](loops.md)\n"
+    )
+    files = {"SUMMARY.md": summary, "traits.md": "# Notes on traits\n"}  # its name taken
+    files |= {f"{name}.md": f"# {name.title()}\n" for name in ["hello", "derive", "loops"]}
+    build = build_site(files, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == [
+        "Unit 1",
+        "Hello",
+        "Unit 2",
+        "Traits",
+        "Lesson 2.1",
+        "Derive",
+        "Unit 3",
+        "Loops",
+    ]
+    draft = build.page("traits-2.html")  # announced, as an upcoming chapter is
+    assert "coming soon" in draft and "<h1>Unit 2: Traits</h1>" in draft
+    home = build.page("index.html")
+    assert re.search(r'upcoming">\s*<a href="./traits-2.html">', home) and "Coming soon" in home
+    assert 'rel="next" href="./traits-2.html"' in build.page("hello.html")
+    assert "Notes on traits" in build.page("traits.html")
+
+
 def test_a_page_kept_for_middleman_is_published_at_its_html_name(build_site):
     # rubymonsters/ruby-for-beginners keeps 81 pages as `strings-3.html.md`: they were
     # `strings-3.html.html`, titled "Strings 3.html", and the book's own links missed them.

@@ -38,6 +38,10 @@ def book_summary(root: Folder) -> tuple[str, dict[str, "Place"]]:
 SUMMARY_DEPTH = 20
 
 
+# Where summary_places keeps a draft chapter: a key no page's path has.
+DRAFT_KEY = "#draft-"
+
+
 class Place(NamedTuple):
     """Where a SUMMARY.md lists a page."""
 
@@ -45,6 +49,7 @@ class Place(NamedTuple):
     numbered: bool  # in a list, not a plain link
     name: str  # the link's text: the book's name for the chapter
     part: str | None = None  # the title of the part it is in (`# Day 1: Morning`), at the top
+    draft: bool = False  # listed with no page (`- [Traits]()`): a chapter not written yet
 
 
 def summary_places(summary_html: str) -> dict[str, Place]:
@@ -71,8 +76,12 @@ def summary_places(summary_html: str) -> dict[str, Place]:
                 None,
             )
             path = path_of(own) if own is not None else None
-            if path and path not in places:
-                places[path] = Place(parent, True, name_of(own), part if parent is None else None)
+            in_part = part if parent is None else None
+            if own is not None and not own.attributes.get("href") and name_of(own):
+                path = f"{DRAFT_KEY}{len(places)}"  # mdBook's draft: numbered, not linked
+                places[path] = Place(parent, True, name_of(own), in_part, draft=True)
+            elif path and path not in places:
+                places[path] = Place(parent, True, name_of(own), in_part)
             for inner in item.iter():
                 if inner.tag in ("ul", "ol"):
                     walk(inner, path or parent, depth + 1)
@@ -118,12 +127,7 @@ def book_parts(
 def part_entry_named(title: str, taken: set[str]) -> Chapter:
     """Return the entry of a book's part titled `title`, its page at the top of the site
     under a name no other page has (`day-1-morning.html`)."""
-    slug = github_slug(title).strip("-") or "part"
-    save_as, count = f"{slug}.html", 1
-    while save_as in taken or save_as == "index.html":
-        count += 1
-        save_as = f"{slug}-{count}.html"
-    taken.add(save_as)
+    save_as = page_named(title, taken)
     return Chapter(
         number=None,
         source="content/SUMMARY.md",
@@ -134,6 +138,32 @@ def part_entry_named(title: str, taken: set[str]) -> Chapter:
         listing=True,
         part=True,
     )
+
+
+def draft_entry(title: str, taken: set[str]) -> Chapter:
+    """Return the entry of a book's draft chapter titled `title`, announced as coming, as
+    an upcoming chapter is, on a page under a name no other page has."""
+    save_as = page_named(title, taken)
+    return Chapter(
+        number=None,
+        title=title,
+        slug=save_as.removesuffix(".html"),
+        url=page_url(save_as),
+        save_as=save_as,
+        description=f"{title}: coming soon.",
+    )
+
+
+def page_named(title: str, taken: set[str]) -> str:
+    """Return the name of a page the build writes for `title` at the top of the site
+    (`day-1-morning.html`), one no other page has (adding it to `taken`)."""
+    slug = github_slug(title).strip("-") or "part"
+    save_as, count = f"{slug}.html", 1
+    while save_as in taken or save_as == "index.html":
+        count += 1
+        save_as = f"{slug}-{count}.html"
+    taken.add(save_as)
+    return save_as
 
 
 def book_entries(root: Folder, places: dict[str, Place]) -> tuple[list[Chapter], list[Chapter]]:
@@ -151,17 +181,21 @@ def book_entries(root: Folder, places: dict[str, Place]) -> tuple[list[Chapter],
     numbered again ("Chapter 2.1.1: 1.1 Roles").
     """
     pages = {page.path: page for page in pages_under(root)}
+    taken = {page.save_as for page in pages.values()}
     entries: dict[str, Chapter] = {}
     in_list: dict[int, bool] = {}
     top: list[Chapter] = []
     for path, place in places.items():
-        if path not in pages or path in entries:
+        if (path not in pages or path in entries) and not place.draft:
             continue
         parent_path = place.parent
         while parent_path is not None and parent_path not in entries:  # the home page
             parent_path = places[parent_path].parent if parent_path in places else None
-        entry = entries[path] = page_entry(pages[path], None)
-        entry.title = place.name or entry.title
+        if place.draft:
+            entry = entries[path] = draft_entry(place.name, taken)
+        else:
+            entry = entries[path] = page_entry(pages[path], None)
+            entry.title = place.name or entry.title
         in_list[id(entry)] = place.numbered
         parent = entries.get(parent_path) if parent_path else None
         (parent.children if parent else top).append(entry)
@@ -180,4 +214,4 @@ def book_entries(root: Folder, places: dict[str, Place]) -> tuple[list[Chapter],
 
     number(top)
     part_of = {id(entry): places[path].part for path, entry in entries.items()}
-    return book_parts(top, part_of, {page.save_as for page in pages.values()}), outside
+    return book_parts(top, part_of, taken), outside
