@@ -157,9 +157,10 @@ UNREAD = re.compile(
     r"|(?P<text_rm>\\text(?:rm)?\s*\{)\s*\\rm(?![A-Za-z])\s*"
     r"|\\(?P<text_with_math>text|textrm|textit|textbf|textsf|texttt)\s*\{(?=[^{}]*\$)"
 )
-# A `$` that is not written `\$`: math inside `\text{...}`.
+# An environment's edge, `\begin{split}` or `\end{split}`.
 BEGIN_OR_END = re.compile(r"\\(?P<edge>begin|end)\s*\{(?P<name>[^{}]*)\}")
 EDGES = frozenset({"\\begin", "\\end"})
+# A `$` that is not written `\$`: math inside `\text{...}`.
 UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 # A formula's own number: `\tag{2.1}` or, shown without parentheses, `\tag*{A}`.
 TAG = re.compile(r"\\tag(?P<starred>\*?)\s*\{(?P<number>[^{}]{1,40})\}")
