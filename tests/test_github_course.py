@@ -1365,6 +1365,18 @@ def test_a_books_draft_chapter_is_announced_and_keeps_its_number(build_site):
     assert "Notes on traits" in build.page("traits.html")
 
 
+def test_a_books_long_titles_name_pages_a_file_system_can_hold(build_site):
+    # A part's or a draft's page is named after its title: one of 420 characters ended the
+    # build with "OSError: File name too long".
+    title = "Traits " * 60
+    summary = f"# S\n\n- [Hello](hello.md)\n- [{title}]()\n\n# {title}\n\n- [Loops](loops.md)\n"
+    files = {"SUMMARY.md": summary, "hello.md": "# Hello\n", "loops.md": "# Loops\n"}
+    build = build_site(files, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    written = sorted(path.name for path in build.output.glob("traits-*.html"))
+    assert written == [f"{'traits-' * 10}traits-2.html", f"{'traits-' * 10}traits.html"]
+
+
 def test_a_page_kept_for_middleman_is_published_at_its_html_name(build_site):
     # rubymonsters/ruby-for-beginners keeps 81 pages as `strings-3.html.md`: they were
     # `strings-3.html.html`, titled "Strings 3.html", and the book's own links missed them.

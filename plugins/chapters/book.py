@@ -38,6 +38,9 @@ def book_summary(root: Folder) -> tuple[str, dict[str, "Place"]]:
 SUMMARY_DEPTH = 20
 
 
+# The longest name from a title of a page the build writes (most file systems hold 255 bytes).
+PAGE_NAME_CHARS = 80
+
 # Where summary_places keeps a draft chapter: a key no page's path has.
 DRAFT_KEY = "#draft-"
 
@@ -157,7 +160,11 @@ def draft_entry(title: str, taken: set[str]) -> Chapter:
 def page_named(title: str, taken: set[str]) -> str:
     """Return the name of a page the build writes for `title` at the top of the site
     (`day-1-morning.html`), one no other page has (adding it to `taken`)."""
-    slug = github_slug(title).strip("-") or "part"
+    slug = github_slug(title).strip("-")
+    if len(slug) > PAGE_NAME_CHARS:  # cut at a word, within what a file system holds
+        cut = slug[:PAGE_NAME_CHARS]
+        slug = cut[: cut.rfind("-")] if "-" in cut else cut
+    slug = slug.strip("-") or "part"
     save_as, count = f"{slug}.html", 1
     while save_as in taken or save_as == "index.html":
         count += 1
