@@ -139,6 +139,28 @@ def test_a_title_with_no_letter_or_digit_and_no_slug(build_site, title):
     )
 
 
+@pytest.mark.parametrize("field", ["Title", "Slug"])
+def test_a_slug_too_long_for_a_file_name_is_one_line_not_a_traceback(build_site, field):
+    """A Title of 420 characters and no Slug (or a Slug as long) named a file no file
+    system holds: Pelican stopped with "OSError: File name too long"."""
+    long = ("Traits " * 60).strip()
+    fields = {"Title": long} if field == "Title" else {"Title": "Traits", "Slug": "t" * 300}
+    text = "\n".join(f"{name}: {value}" for name, value in fields.items())
+    build = build_site(
+        {
+            "chapter1.md": chapter("One", "chapter1", Chapter="1"),
+            "long.md": f"{text}\nDate: 2024-01-02\nCategory: chapters\nChapter: 2\n\nText.\n",
+        }
+    )
+    longest = 419 + 5 if field == "Title" else 305
+    assert_fails_with(
+        build,
+        f"content/long.md: it would be saved under a name of {longest} bytes, longer than a"
+        " file system holds (255): add a shorter 'Slug: ...'",
+    )
+    assert "Traceback" not in build.log
+
+
 def test_duplicate_slugs_under_the_dev_server_build_the_first_and_do_not_crash(build_site):
     """Without --fatal (make devserver) Pelican would raise writing start.html twice."""
     build = build_site(

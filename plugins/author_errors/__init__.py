@@ -32,7 +32,13 @@ from pelican.log import LimitFilter
 
 from .addresses import PageAddress, address_clashes, compared, owners_of, site_addresses
 from .check_cache import check_cache_for
-from .content_checks import duplicate_slugs, hidden_pages, scan_content
+from .content_checks import (
+    duplicate_slugs,
+    fits_file_system,
+    hidden_pages,
+    scan_content,
+    too_long_names,
+)
 from .pelican_messages import PelicanMessages
 from .report import ProblemReport
 
@@ -180,7 +186,7 @@ def check_duplicate_slugs(generator) -> None:
     for problem in duplicate_slugs(written, by_path):
         report.add(problem)
         report.stops_writing = True
-    for problem in hidden_pages(written):
+    for problem in hidden_pages(written) + too_long_names(written, by_path):
         report.add(problem)
     first_source: dict[str, str] = {}
     for source, _slug, save_as in sorted(written):
@@ -189,11 +195,13 @@ def check_duplicate_slugs(generator) -> None:
         contents = generator.context.get(key)
         if contents:
             # In place: Pelican's generators hold these very lists. A page whose address holds
-            # a NUL (a Slug reported above) cannot be written: it is left out too.
+            # a NUL (a Slug reported above) or is too long cannot be written: it is left out.
             contents[:] = [
                 c
                 for c in contents
-                if first_source[c.save_as] == shown[id(c)] and "\x00" not in (c.save_as or "")
+                if first_source[c.save_as] == shown[id(c)]
+                and "\x00" not in (c.save_as or "")
+                and fits_file_system(c.save_as or "")
             ]
     check_addresses(generator.context, generator.settings, report)
 

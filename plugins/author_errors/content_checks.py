@@ -23,6 +23,8 @@ MARKDOWN_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".ico"}
 STATUSES = ("published", "hidden", "draft")
 SIMPLE_SLUG = re.compile(r"[\w.-]+")
+# The longest file or folder name most file systems hold, in bytes (NAME_MAX).
+NAME_BYTES = 255
 
 
 @dataclass
@@ -316,6 +318,31 @@ def duplicate_slugs(
         else:
             first_by_output[save_as] = source
     return problems
+
+
+def too_long_names(
+    written: Iterable[tuple[str, str, str]], by_path: frozenset[str] = frozenset()
+) -> list[str]:
+    """Return a problem for each page whose file name is longer than a file system holds.
+
+    A Title of 400 characters and no Slug gives a slug as long: Pelican stopped with a
+    traceback ("File name too long").
+    """
+    problems = []
+    for source, _slug, save_as in sorted(written):
+        if save_as and not fits_file_system(save_as):
+            longest = max(len(name.encode()) for name in save_as.split("/"))
+            fix = "rename it" if source in by_path else "add a shorter 'Slug: ...'"
+            problems.append(
+                f"{source}: it would be saved under a name of {longest:,} bytes, longer than"
+                f" a file system holds ({NAME_BYTES}): {fix}"
+            )
+    return problems
+
+
+def fits_file_system(save_as: str) -> bool:
+    """True when each name in `save_as` is one a file system holds."""
+    return all(len(name.encode()) <= NAME_BYTES for name in save_as.split("/"))
 
 
 def hidden_pages(written: Iterable[tuple[str, str, str]]) -> list[str]:
