@@ -193,7 +193,7 @@ def book_entries(root: Folder, places: dict[str, Place]) -> tuple[list[Chapter],
     in_list: dict[int, bool] = {}
     top: list[Chapter] = []
     for path, place in places.items():
-        if (path not in pages or path in entries) and not place.draft:
+        if not place.draft and (path not in pages or path in entries):
             continue
         parent_path = place.parent
         while parent_path is not None and parent_path not in entries:  # the home page

@@ -130,6 +130,7 @@ ENVIRONMENTS_READ_AS = {
     "alignedat": "aligned",
 }
 COLUMN_COUNTED = frozenset({"alignat", "alignat*", "alignedat"})
+RENAMED_ENVIRONMENTS = "|".join(map(re.escape, [*ENVIRONMENTS_READ_AS, "smallmatrix"]))
 UNICODE_COMMANDS = {
     "⊤": "{\\top}",
     "⊥": "{\\bot}",
@@ -151,8 +152,8 @@ UNREAD = re.compile(
     r"|\\mathop\s*\{\s*(?:\\(?:mathrm|text|operatorname)\s*\{(?P<named>[A-Za-z ]+)\}"
     r"|(?P<letters>[A-Za-z]+)|(?P<operator>\\[A-Za-z]+))\s*\}(?=\s*\\limits(?![A-Za-z]))"
     r"|(?P<substack>\\substack\s*\{)"
-    r"|\\(?P<edge>begin|end)\s*\{(?P<environment>equation|align|gather|multline|split"
-    r"|alignat\*?|alignedat|smallmatrix)\}(?P<columns>\s*\{\s*\d{1,2}\s*\})?"
+    rf"|\\(?P<edge>begin|end)\s*\{{(?P<environment>{RENAMED_ENVIRONMENTS})\}}"
+    r"(?P<columns>\s*\{\s*\d{1,2}\s*\})?"
     r"|(?P<unnumbered>\\label\s*\{[^{}]*\}|\\(?:notag|nonumber)(?![A-Za-z]))"
     r"|(?P<text_rm>\\text(?:rm)?\s*\{)\s*\\rm(?![A-Za-z])\s*"
     r"|\\(?P<text_with_math>text|textrm|textit|textbf|textsf|texttt)\s*\{(?=[^{}]*\$)"
@@ -211,7 +212,9 @@ def tex_to_mathml(tex: str, display: bool) -> str:
     written = tex
     as_text = _as_text_commands(tex)
     tex, origins = _as_read(as_text)
-    if origins is not None:  # environments renamed (split as aligned) are named as written
+    # A rewritten formula may hold a renamed environment (split read as aligned): its
+    # mistakes are found here, to name the environments as written.
+    if origins is not None:
         _refuse_unmatched_environments(as_text)
     try:
         if len(tex) <= DIRECT_CHARS:
