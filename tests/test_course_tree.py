@@ -682,6 +682,44 @@ def test_a_chapter_file_beside_its_folder_is_placed_by_links_to_the_file():
     ]
 
 
+def test_folders_the_readme_links_with_no_page_are_units_listing_their_parts():
+    # As microsoft/frontend-bootcamp is laid out: its README links `step1-01`, a folder with
+    # no README whose lesson/, demo/ and exercise/ have one each: the syllabus was empty.
+    home = (
+        '<ol><li><a href="step1-01">Introduction to HTML</a></li>'
+        '<li><a href="./step1-02/">Introduction <em>to</em>  CSS</a></li></ol>'
+        '<p><a href="bonus-jest">Testing with Jest</a> <a href="notes/extra.md">notes</a></p>'
+    )
+    paths = [
+        "step1-01/demo/README.md",
+        "step1-01/exercise/README.md",
+        "step1-01/lesson/README.md",
+        "step1-02/final/README.md",
+        "step1-02/lesson/README.md",
+        "bonus-jest/demo/README.md",
+        "notes/extra.md",  # linked into, not linked: no unit
+    ]
+    course = build_course(
+        [page(path) for path in paths], [], "{slug}.html", "{slug}.html", home_html=home
+    )
+    assert course.problems == [] and course.notice is None
+    assert [(entry.label, entry.title, entry.source) for entry in course.order] == [
+        ("Chapter 1", "Introduction to HTML", "content/step1-01/"),
+        ("", "Lesson", "content/step1-01/lesson/README.md"),  # the lesson before its demo
+        ("", "Demo", "content/step1-01/demo/README.md"),
+        ("", "Exercise", "content/step1-01/exercise/README.md"),
+        ("Chapter 2", "Introduction to CSS", "content/step1-02/"),
+        ("", "Lesson", "content/step1-02/lesson/README.md"),
+        ("", "Final", "content/step1-02/final/README.md"),
+        ("Chapter 3", "Testing with Jest", "content/bonus-jest/"),
+        ("", "Demo", "content/bonus-jest/demo/README.md"),
+    ]
+    first = course.order[0]
+    assert first.listing and first.save_as == "step1-01/index.html"
+    assert first.description == "Lesson, Demo, Exercise"
+    assert [entry.source for entry in course.outside] == ["content/notes/extra.md"]
+
+
 def test_a_numbered_folder_without_a_page_gets_one_that_lists_its_lessons():
     # Microsoft's AI-For-Beginners keeps lessons 21 to 23 in `lessons/6-Other/`, with no
     # README: the build failed, and the three lessons were outside the syllabus.

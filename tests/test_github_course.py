@@ -245,6 +245,37 @@ def test_a_numbered_folder_without_a_readme_is_a_page_listing_its_lessons(build_
     assert "Unit 2" in syllabus_of(build) and "Deep reinforcement learning" in syllabus_of(build)
 
 
+@pytest.mark.parametrize("source_url", [None, "https://github.com/example/bootcamp/blob/main"])
+def test_folders_the_readme_lists_without_a_readme_are_units_of_their_pages(build_site, source_url):
+    # microsoft/frontend-bootcamp: the README lists `step1-01`, `step1-02`, folders with no
+    # README holding `lesson/`, `demo/` and `exercise/`. The syllabus was empty, and with
+    # SOURCE_URL (which its folders of code need) the README's links led to GitHub.
+    build = build_site(
+        {
+            "README.md": "# Bootcamp\n\n1. [Introduction to HTML](step1-01)\n"
+            "2. [Introduction to CSS](step1-02/)\n",
+            "step1-01/lesson/README.md": "# Step 1.1 - HTML\n\n[Exercise](../exercise/)\n",
+            "step1-01/exercise/README.md": "# Step 1.1 - HTML (Exercise)\n",
+            "step1-02/demo/README.md": "# Step 1.2 - CSS (Demo)\n",
+        },
+        extra_settings={**SETTINGS, "SOURCE_URL": source_url} if source_url else SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == [
+        "Unit 1",
+        "Introduction to HTML",
+        "Step 1.1 - HTML",  # its lesson first, then its exercise
+        "Step 1.1 - HTML (Exercise)",
+        "Unit 2",
+        "Introduction to CSS",
+        "Step 1.2 - CSS (Demo)",
+    ]
+    listing = build.page("step1-01/index.html")
+    assert "<h1>Unit 1: Introduction to HTML</h1>" in listing
+    assert 'rel="next" href="../step1-01/lesson/index.html"' in listing
+    assert 'rel="prev" href="../step1-01/exercise/index.html"' in build.page("step1-02/index.html")
+
+
 @pytest.mark.parametrize(
     ("files", "expected"),
     [

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from courselib.github_links import PLACEHOLDER, GithubPath, github_path
+from courselib.github_links import PLACEHOLDER, GithubPath, github_path, in_own_repository
 from courselib.html_urls import LINK, read_html
 from courselib.pages import folder_page_among, stem
+from selectolax.lexbor import LexborHTMLParser
 
 from .outline import WrittenChapter
 
@@ -127,22 +128,39 @@ def adopt_twin_pages(folder: Folder) -> None:
         adopt_twin_pages(sub)
 
 
-def content_link(url: str, folder: str) -> GithubPath | None:
+def content_link(url: str, folder: str, repository: str | None = None) -> GithubPath | None:
     """Return what a URL in a page of content/`folder` names in content/, or None: written
     the GitHub way, or as Pelican's `{filename}/1-intro/README.md` (from content/) or
-    `{filename}x.md` (from the page's folder)."""
+    `{filename}x.md` (from the page's folder), or as its address in the course's
+    `repository` (SOURCE_URL), where a link to a folder with no page leads."""
+    own = in_own_repository(repository, url) if repository else None
+    if own is not None:
+        return github_path(own, folder)
     pelican_link = PLACEHOLDER.match(unquote(url))
     return github_path(unquote(url)[pelican_link.end() :] if pelican_link else url, folder)
 
 
-def page_links(page_html: str, folder: str = "") -> list[GithubPath]:
-    """Return what the links of a page in content/`folder` name in content/, in order."""
+def page_links(page_html: str, folder: str = "", repository: str | None = None) -> list[GithubPath]:
+    """Return what the links of a page in content/`folder` name in content/, in order
+    (content_link)."""
     links = []
     for url, kind, _where in read_html(page_html).urls if page_html else []:
-        link = content_link(url, folder) if kind == LINK else None
+        link = content_link(url, folder, repository) if kind == LINK else None
         if link is not None:
             links.append(link)
     return links
+
+
+def link_texts(page_html: str, repository: str | None = None) -> dict[str, str]:
+    """Return the text of the first link of a page at the top of content/ to each path it
+    names there (link_paths), spaces collapsed; none for a link with no text."""
+    texts: dict[str, str] = {}
+    for node in LexborHTMLParser(page_html).css("a[href]") if page_html else []:
+        link = content_link(node.attributes.get("href") or "", "", repository)
+        text = " ".join(node.text(deep=True).split())
+        if link is not None and text:
+            texts.setdefault(link_paths([link])[0], text)
+    return texts
 
 
 def link_paths(links: list[GithubPath]) -> list[str]:

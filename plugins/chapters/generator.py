@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from courselib.chapter_numbers import OutlineError, parse_upcoming
 from courselib.git_dates import last_commit_dates
+from courselib.github_links import repository_url
 from courselib.markdown.exercises import fill_exercise_numbers
 from courselib.pages import (
     BY_PATH_FIELD,
@@ -138,6 +139,7 @@ class ChapterGenerator(Generator):
             self.settings["ARTICLE_SAVE_AS"],
             self.course.levels,
             home_html=self.home._content or "" if self.home else "",
+            repository=repository_url(self.settings)[0],
         )
         for problem in course.problems:
             logger.warning("%s", problem)

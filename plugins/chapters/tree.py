@@ -53,6 +53,7 @@ from .folders import (
     is_repository_file,
     is_repositorys_own,
     link_paths,
+    link_texts,
     page_links,
 )
 from .outline import (
@@ -67,6 +68,8 @@ from .outline import (
 DEFAULT_LEVELS = ("Chapter",)
 SOLUTION_WORDS = frozenset({"solution", "solutions", "answer", "answers"})
 SOLUTION_WORD = re.compile(r"[-_. ]+")
+# The names of a step's teaching page among its others (`lesson/` before `demo/`, `exercise/`).
+LESSON_NAMES = frozenset({"lesson", "lessons", "lecture", "lectures", "overview"})
 
 
 @dataclass
@@ -200,12 +203,22 @@ def names_linked(links: list[GithubPath], folder: str = "") -> list[str]:
     return names
 
 
-def split_by_links(root: Folder, linked: list[str]) -> tuple[list, list]:
-    """Return the folders (with a page) and files at the top of content/ that `linked` names,
-    in its order, each with its first link's place; and the others, each with None."""
+def split_by_links(
+    root: Folder, linked: list[str], folder_links: list[str] | None = None
+) -> tuple[list, list]:
+    """Return the folders and files at the top of content/ that `linked` names, in its order,
+    each with its first link's place; and the others, each with None.
+
+    A folder is chosen with a page, or without one when `folder_links` (readme_folder_links)
+    names it and it holds lessons: its page, made by the build, lists them (`step1-01/`,
+    whose `lesson/` and `exercise/` have a README each, as microsoft/frontend-bootcamp is
+    laid out).
+    """
     chosen, others = [], []
     for name, folder in sorted(root.folders.items()):
-        found = first_link(linked, *link_names(name, folder)) if folder.page else None
+        linked_itself = bool({name, name + "/"} & set(folder_links or []))
+        listed = folder.page is not None or (linked_itself and folder.holds_lessons)
+        found = first_link(linked, *link_names(name, folder)) if listed else None
         (others if found is None else chosen).append((found, folder))
     for page in sorted(root.files, key=lambda page: page.path):
         name = posixpath.basename(page.path)
@@ -351,10 +364,12 @@ def build_course(
     save_as_pattern: str,
     levels: tuple[str, ...] = DEFAULT_LEVELS,
     home_html: str = "",
+    repository: str | None = None,
 ) -> Course:
     """Return the course's syllabus tree, reading order and outside pages, with its problems.
 
-    `home_html` is the course README's text as HTML (the home page's), for its links.
+    `home_html` is the course README's text as HTML (the home page's), for its links;
+    `repository` is SOURCE_URL, where its links to folders with no page lead.
     """
     chapters = [chapter for chapter in written if not chapter.by_path]
     top, problems = build_syllabus(chapters, upcoming, url_pattern, save_as_pattern)
@@ -364,7 +379,7 @@ def build_course(
     # Pelican chapters (front matter) are the top of the syllabus; upcoming ones are not.
     look_further = not chapters and not numbered_here(root)
     summary, places = book_summary(root) if look_further else ("", {})
-    home_links = page_links(summary or home_html)
+    home_links = page_links(summary or home_html, "", repository)
     linked = names_linked(home_links) if look_further else []
     found, parts, notice = (
         syllabus_folder(root, link_paths(home_links)) if look_further else (root, [], None)
@@ -378,7 +393,13 @@ def build_course(
         syllabus, (units, outside) = root, book_entries(root, places)
         reader.outside += outside
     else:
-        units = reader.linked_children(root, linked) if by_readme else None
+        units = (
+            reader.linked_children(
+                root, linked, readme_folder_links(home_links), link_texts(home_html, repository)
+            )
+            if by_readme
+            else None
+        )
     if units is not None:
         notice, name_order = None, False  # the README's order, not the names'
     elif parts:
@@ -451,6 +472,11 @@ class TreeReader:
             key=lambda item: item[0],
         )
         named = [(name, item) for name, item in named if item is not apart]
+        # A folder with no page, read in name order, is a README's link (linked_children):
+        # its pages are its parts, not numbered by their names' order; its lesson first.
+        listing = folder.page is None and not top_level
+        if listing:
+            named.sort(key=lambda pair: stem(pair[0]).lower() not in LESSON_NAMES)
         # Solutions, and code folders holding only a library's LICENSE.md, are outside.
         aside = [
             (name, item)
@@ -495,7 +521,9 @@ class TreeReader:
         links_of: dict[int, int | None] = {}  # a numbered entry's first link, by its id()
         others: list[tuple[int | None, Chapter]] = []  # (its first link from the page, it)
         for position, (name, item) in enumerate(named):
-            numbers = self.numbers_of(name, position, names_only)
+            numbers = (
+                None if listing and self.name_order else self.numbers_of(name, position, names_only)
+            )
             link = first_link(linked, *link_names(name, item))
             # A unit with no page (its listing is made by the build) has nothing to link its
             # unnumbered folders: each with a page is a part of it (PhiCookBook's
@@ -530,11 +558,16 @@ class TreeReader:
         others.sort(key=lambda pair: len(linked) if pair[0] is None else pair[0])
         return among_numbered(numbered, others, links_of)
 
-    def linked_children(self, root: Folder, linked: list[str]) -> list[Chapter] | None:
-        """Return the entries at the top of content/ in the order the README links them,
-        then any folder with a page and numbered pages it does not link (the others are
-        outside), or None when it links to none of them."""
-        chosen, others = split_by_links(root, linked)
+    def linked_children(
+        self, root: Folder, linked: list[str], folder_links: list[str], texts: dict[str, str]
+    ) -> list[Chapter] | None:
+        """Return the entries at the top of content/ in the order the README links them
+        (`linked`, `folder_links`: split_by_links), then any folder with a page and numbered
+        pages it does not link (the others are outside), or None when it links to none.
+
+        A folder with no page is titled by the text of the README's link to it (`texts`,
+        link_texts), as the README names it: "Introduction to HTML" for `step1-01/`."""
+        chosen, others = split_by_links(root, linked, folder_links)
         if not chosen:
             return None
         for _place, item in others:
@@ -544,12 +577,16 @@ class TreeReader:
                 self.set_outside(item)
             else:
                 self.outside.append(outside_entry(item))
-        return [
+        entries = [
             self.folder_entry(item, (position,))
             if isinstance(item, Folder)
             else page_entry(item, (position,))
             for position, (_name, item) in enumerate(chosen, start=1)
         ]
+        for entry, (_place, item) in zip(entries, chosen, strict=True):
+            if entry is not None and entry.listing:
+                entry.title = texts.get(item.path + "/") or texts.get(item.path) or entry.title
+        return [entry for entry in entries if entry is not None]
 
     def part_entry(self, folder: Folder) -> Chapter:
         """Return the entry of an unnumbered folder inside a unit (`4-typing-game/typing-game/`),
