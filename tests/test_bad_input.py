@@ -161,6 +161,26 @@ def test_a_slug_too_long_for_a_file_name_is_one_line_not_a_traceback(build_site,
     assert "Traceback" not in build.log
 
 
+@pytest.mark.parametrize(
+    ("announced", "length"),
+    [
+        ({"number": 5, "title": "Agents", "slug": "a" * 300}, 305),
+        ({"number": 10**300, "title": "Agents"}, 313),
+    ],
+)
+def test_an_upcoming_chapter_named_too_long_for_a_file_is_one_line(build_site, announced, length):
+    """Its page could not be written: Pelican stopped with "OSError: File name too long"."""
+    build = build_site(
+        {"chapter1.md": chapter("One", "chapter1", Chapter="1")},
+        extra_settings={"UPCOMING_CHAPTERS": [announced]},
+    )
+    assert_fails_with(
+        build,
+        f"pelicanconf: UPCOMING_CHAPTERS[0]: its page would be saved under a name of {length}"
+        " bytes, longer than a file system holds (255): give it a shorter 'slug'",
+    )
+
+
 def test_duplicate_slugs_under_the_dev_server_build_the_first_and_do_not_crash(build_site):
     """Without --fatal (make devserver) Pelican would raise writing start.html twice."""
     build = build_site(

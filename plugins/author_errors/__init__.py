@@ -25,7 +25,7 @@ from courselib.chapter_numbers import OutlineError, chapter_number, parse_upcomi
 from courselib.front_matter import read_front_matter
 from courselib.markdown import PROBLEMS_FIELD, WARNINGS_FIELD
 from courselib.pages import BY_PATH_FIELD, HOME_FIELD, unit_number
-from courselib.paths import shown_path
+from courselib.paths import fits_file_system, shown_path
 from courselib.term import HELD_BACK_CONTEXT
 from pelican import signals
 from pelican.log import LimitFilter
@@ -34,7 +34,6 @@ from .addresses import PageAddress, address_clashes, compared, owners_of, site_a
 from .check_cache import check_cache_for
 from .content_checks import (
     duplicate_slugs,
-    fits_file_system,
     hidden_pages,
     scan_content,
     too_long_names,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from courselib.cached_products.image_index import ImageIndex, decode
 from courselib.front_matter import Field, read_front_matter
-from courselib.paths import shown_path
+from courselib.paths import NAME_BYTES, fits_file_system, shown_path
 from courselib.term import RELEASE_FIELD, SOLUTIONS_FIELD, day_problem, parse_day
 from pelican.utils import get_date
 
@@ -23,8 +23,6 @@ MARKDOWN_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".ico"}
 STATUSES = ("published", "hidden", "draft")
 SIMPLE_SLUG = re.compile(r"[\w.-]+")
-# The longest file or folder name most file systems hold, in bytes (NAME_MAX).
-NAME_BYTES = 255
 
 
 @dataclass
@@ -338,11 +336,6 @@ def too_long_names(
                 f" a file system holds ({NAME_BYTES}): {fix}"
             )
     return problems
-
-
-def fits_file_system(save_as: str) -> bool:
-    """True when each name in `save_as` is one a file system holds."""
-    return all(len(name.encode()) <= NAME_BYTES for name in save_as.split("/"))
 
 
 def hidden_pages(written: Iterable[tuple[str, str, str]]) -> list[str]:

@@ -7,6 +7,8 @@ never disagree (a chapter `intro.md` titled "Chapter 3 Agents" is chapter 3 to a
 import os
 import re
 
+from courselib.paths import NAME_BYTES, fits_file_system
+
 
 class OutlineError(ValueError):
     """A problem with the course outline, phrased for the author who must fix it."""
@@ -76,6 +78,11 @@ def parse_upcoming(setting: object) -> list[dict]:
         slug = entry.get("slug", f"chapter{number}")
         if not isinstance(slug, str) or not re.fullmatch(r"[\w.-]+", slug):
             raise OutlineError(f"{where}: 'slug' must be a simple name like 'chapter{number}'")
+        if not fits_file_system(f"{slug}.html"):
+            raise OutlineError(
+                f"{where}: its page would be saved under a name of {len(slug.encode()) + 5:,}"
+                f" bytes, longer than a file system holds ({NAME_BYTES}): give it a shorter 'slug'"
+            )
         if any(earlier["number"] == number for earlier in entries):
             raise OutlineError(f"{where}: chapter {number} is announced twice")
         entries.append({"number": number, "title": title.strip(), "slug": slug})

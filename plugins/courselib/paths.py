@@ -7,12 +7,19 @@ from urllib.parse import unquote
 PLACEHOLDER = re.compile(r"^(?:\{(?:static|filename|attach)\}|\|(?:static|filename|attach)\|)")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 QUERY_OR_FRAGMENT = re.compile(r"[?#]")
+# The longest file or folder name most file systems hold, in bytes (NAME_MAX).
+NAME_BYTES = 255
 
 
 def shown_path(path: str, content_root: str) -> str:
     """Return a path as an author sees it from the project folder, e.g. `content/chapter4.md`."""
     project = os.path.dirname(os.path.abspath(content_root))
     return os.path.relpath(os.path.abspath(path), project).replace(os.sep, "/")
+
+
+def fits_file_system(save_as: str) -> bool:
+    """True when each name in `save_as` is one a file system holds."""
+    return all(len(name.encode()) <= NAME_BYTES for name in save_as.split("/"))
 
 
 def leaves_content(url: str, folder_parts: tuple[str, ...]) -> bool:
