@@ -4,6 +4,7 @@ import dataclasses
 
 import pytest
 from chapters.book import SUMMARY_DEPTH, summary_places
+from chapters.folders import lead_to_listings
 from chapters.outline import WrittenChapter
 from chapters.tree import build_course
 from courselib.pages import (
@@ -718,6 +719,29 @@ def test_folders_the_readme_links_with_no_page_are_units_listing_their_parts():
     assert first.listing and first.save_as == "step1-01/index.html"
     assert first.description == "Lesson, Demo, Exercise"
     assert [entry.source for entry in course.outside] == ["content/notes/extra.md"]
+
+
+@pytest.mark.parametrize(
+    ("written", "page_path", "site_url", "led"),
+    [
+        ("tree/main/step1-01", "index.html", None, "step1-01/index.html"),
+        ("tree/main/step1-01/", "2-a/x/index.html", None, "../../step1-01/index.html"),
+        ("tree/main/step%201", "index.html", "https://me.example/c", "https://me.example/c/s%201/"),
+        ("tree/main/step1-01?x=1", "index.html", None, None),  # not a folder's view alone
+        ("tree/main/code", "index.html", None, None),  # a folder of code: GitHub's view
+        ("blob/main/step1-01/lesson/README.md", "index.html", None, None),
+    ],
+)
+def test_links_to_a_listed_folders_view_on_github_lead_to_its_page(
+    written, page_path, site_url, led
+):
+    address = f"https://github.com/o/course/{written}"
+    page_html = f'<p><a href="{address}">Step</a></p>'
+    listings = {"step1-01": "step1-01/index.html", "step 1": "s 1/"}
+    got = lead_to_listings(
+        page_html, "https://github.com/o/course/blob/main", listings, page_path, site_url
+    )
+    assert got == f'<p><a href="{led or address}">Step</a></p>'
 
 
 def test_a_numbered_folder_without_a_page_gets_one_that_lists_its_lessons():

@@ -1,10 +1,11 @@
 """content/ as folders: which page is a folder's own, which files are the repository's,
 and what a page's links name in content/."""
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from courselib.github_links import PLACEHOLDER, GithubPath, github_path, in_own_repository
 from courselib.html_urls import LINK, read_html
@@ -21,6 +22,10 @@ LANGUAGES = (
 
 
 TRANSLATED_README = re.compile(rf"readme[-_.](?:{LANGUAGES})(?:[-_][a-z]{{2,4}})?", re.IGNORECASE)
+
+
+# A link out of the site, as a page's HTML writes it: to GitHub, say.
+ADDRESS_LINK = re.compile(r'(?P<start>\shref=")(?P<address>https?://[^"]*)"', re.IGNORECASE)
 
 
 # Files a repository keeps for GitHub itself, which a README links to but no syllabus holds.
@@ -166,3 +171,30 @@ def link_texts(page_html: str, repository: str | None = None) -> dict[str, str]:
 def link_paths(links: list[GithubPath]) -> list[str]:
     """Return the paths links name (page_links), a folder's with its `/`."""
     return [link.path + ("/" if link.is_folder else "") for link in links]
+
+
+def lead_to_listings(
+    page_html: str, repository: str, listings: dict[str, str], page_path: str, site_url: str | None
+) -> str:
+    """Return a page's HTML with each link to a folder's view on GitHub (its `repository`,
+    SOURCE_URL) made a link to that folder's page, where the build makes one listing its
+    pages (`listings`: the folder's path in content/ to the page's path in the site).
+
+    Such a folder has no README: its links lead to GitHub (the link reader's rule for
+    folders of code), written before the syllabus says which folders are listed. The
+    page is saved at `page_path`; its links are relative, or from `site_url` when set.
+    """
+
+    def led(match: re.Match) -> str:
+        own = in_own_repository(repository, html.unescape(match["address"]))
+        path = unquote(own).strip("/") if own and not any(c in own for c in "?#") else None
+        target = listings.get(path) if path is not None else None
+        if target is None:
+            return match[0]
+        if site_url is None:
+            address = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+        else:
+            address = f"{site_url}/{target}"
+        return f'{match["start"]}{html.escape(quote(address, safe="/:"))}"'
+
+    return ADDRESS_LINK.sub(led, page_html)

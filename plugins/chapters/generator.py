@@ -24,6 +24,7 @@ from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_CONTEXT, HELD_BACK_IDS
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
+from .folders import lead_to_listings
 from .outline import Chapter, WrittenChapter, syllabus_entry
 from .settings import course_settings
 from .term import exercise_numbering, unlink_held_back_sections
@@ -132,6 +133,7 @@ class ChapterGenerator(Generator):
         except OutlineError as problem:
             logger.error("pelicanconf: %s", problem)
             upcoming = []
+        self.repository = repository_url(self.settings)[0]
         course = build_course(
             written + written_held_back,
             upcoming,
@@ -139,7 +141,7 @@ class ChapterGenerator(Generator):
             self.settings["ARTICLE_SAVE_AS"],
             self.course.levels,
             home_html=self.home._content or "" if self.home else "",
-            repository=repository_url(self.settings)[0],
+            repository=self.repository,
         )
         for problem in course.problems:
             logger.warning("%s", problem)
@@ -171,6 +173,11 @@ class ChapterGenerator(Generator):
                 label(entry, (), self.course.levels)
             article.course_chapter = entry
         self.sections = self.held_back_sections(held_back, by_source)
+        self.listings = {
+            entry.source.removeprefix("content/").strip("/"): entry.save_as
+            for entry in course.order
+            if entry.listing and entry.source
+        }
         for article in [*in_course, *off_syllabus, *([self.home] if self.home else [])]:
             self.finish_body(article)
         for page in [*self.context.get("pages", []), *self.context.get("hidden_pages", [])]:
@@ -189,6 +196,15 @@ class ChapterGenerator(Generator):
         if self.sections:
             article._content = unlink_held_back_sections(
                 article._content, article.url, self.content_path(article), self.sections
+            )
+        if self.repository and self.listings:
+            site_url = None if self.settings.get("RELATIVE_URLS") else self.settings["SITEURL"]
+            article._content = lead_to_listings(
+                article._content,
+                self.repository,
+                self.listings,
+                article.save_as or article.url,
+                site_url,
             )
 
     def refresh_content(self, old, new) -> str | None:
