@@ -172,6 +172,26 @@ def test_the_seed_chapter_renders_its_hands_on_tasks_as_three_items_with_nested_
 
 
 @pytest.mark.parametrize(
+    ("lines", "text"),
+    [
+        (["```", "docker compose down", "```"], "<code>docker compose down</code>"),
+        (["> not a quote"], "&gt; not a quote"),
+        (["# not a heading"], "# not a heading"),
+        (["***"], "***"),
+        (["| a | b |", "|---|---|"], "| a | b |\n|---|---|"),
+        (["!!! note"], "!!! note"),
+    ],
+)
+def test_a_line_left_of_a_list_items_text_continues_it_as_on_github(lines, text):
+    # DataTalksClub's zoomcamp indents its items by two spaces and their fences by four, a
+    # column short of the items' text: GitHub reads each such line as the item's text. The
+    # list was cut in two, and the fence shown as a code block of backticks.
+    indented = "".join(f"    {line}\n" for line in lines)
+    page = render_markdown(f"  1. Stop:\n{indented}  2. Build.\n").html
+    assert page == f"<ol>\n<li>Stop:\n{text}</li>\n<li>Build.</li>\n</ol>\n"
+
+
+@pytest.mark.parametrize(
     ("body", "where", "url"),
     [
         ("Text\n\n| a | b |\n|---|---|\n| 1 | [t](gone1.html) |\n", ":10:7:", "gone1.html"),

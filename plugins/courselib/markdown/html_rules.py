@@ -224,6 +224,34 @@ def alerts_at_top_only(md: MarkdownIt) -> None:
     md.block.ruler.at("blockquote", quote_counted, {"alt": rules["blockquote"].alt})
 
 
+def lazy_lines_in_lists(md: MarkdownIt) -> None:
+    """Make a line left of a list item's text, and four columns or more right of its list's
+    own indent, continue the item's paragraph, as GitHub reads it: no block starts there.
+
+    DataTalksClub's zoomcamp indents its items by two spaces (`  1. Stop:`) and their fences
+    by four, a column short of the items' text: the list was cut in two, and the fence shown
+    as a code block of backticks. markdown-it's list rule makes such a line a continuation;
+    its other rules that may end a paragraph (fence, quote, heading, rule, HTML) did not.
+    """
+
+    def lazy(rule):
+        def read(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+            column = state.sCount[start]
+            if (
+                silent
+                and state.listIndent >= 0
+                and state.listIndent + 4 <= column < state.blkIndent
+            ):
+                return False
+            return rule(state, start, end, silent)
+
+        return read
+
+    for rule in md.block.ruler.__rules__:
+        if "paragraph" in rule.alt and rule.name != "list":
+            md.block.ruler.at(rule.name, lazy(rule.fn), {"alt": rule.alt})
+
+
 @contextmanager
 def nested(state: StateBlock) -> Iterator[None]:
     """Count one more list or quote around the reader while it reads one."""
