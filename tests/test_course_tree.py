@@ -579,11 +579,16 @@ def test_a_numbered_folder_of_code_holding_only_a_librarys_license_is_no_lesson(
 def test_the_readme_in_another_language_is_a_page_outside_not_chapter_one():
     # so-large-lm keeps README-EN.md beside its README: read in name order, it was
     # "Chapter 1 Foundation of Large Models".
-    course = build(["README-EN.md", "README_zh-CN.md", "intro.md", "setup.md"])
-    assert [entry.source for entry in course.order] == ["content/intro.md", "content/setup.md"]
+    # javascript-algorithms: `README.uz-UZ.md` was the course's one chapter.
+    translated = ["README-EN.md", "README.ka-GE.md", "README.uz-UZ.md", "README_zh-CN.md"]
+    course = build([*translated, "README-ml.md", "intro.md", "setup.md"])
+    assert [entry.source for entry in course.order] == [
+        "content/README-ml.md",  # machine learning, say: a language only with its country
+        "content/intro.md",
+        "content/setup.md",
+    ]
     assert sorted(entry.source for entry in course.outside) == [
-        "content/README-EN.md",
-        "content/README_zh-CN.md",
+        f"content/{name}" for name in translated
     ]
 
 

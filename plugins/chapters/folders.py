@@ -15,13 +15,18 @@ from selectolax.lexbor import LexborHTMLParser
 from .outline import WrittenChapter
 
 # A README in another language (`README-EN.md`, `README_zh-CN.md`, `README.ja.md`): the
-# repository's, by the language codes courses translate into (not `README-GPU.md`).
+# repository's, by the language codes courses translate into (not `README-GPU.md`), or by
+# any language with its country (`README.uz-UZ.md`, `README.ka-GE.md`, as
+# javascript-algorithms keeps its translations). Codes a README may mean otherwise by
+# (`ml`, `ts`, `cv`, `os`, `my`, `no`) are read only with a country.
 LANGUAGES = (
-    "ar|bn|cn|cs|de|el|en|es|fa|fr|he|hi|id|it|ja|jp|ko|kr|ms|nl|pl|pt|ru|sv|th|tr|tw|uk|ur|vi|zh"
+    "ar|az|be|bg|bn|ca|cn|cs|da|de|el|en|es|et|fa|fi|fr|he|hi|hr|hu|hy|id|it|ja|jp|ka|kk|ko|kr"
+    "|lt|lv|mk|mn|ms|nb|ne|nl|pl|pt|ro|ru|sk|sl|sq|sr|sv|sw|ta|te|th|tl|tr|tw|uk|ur|uz|vi|zh"
 )
-
-
-TRANSLATED_README = re.compile(rf"readme[-_.](?:{LANGUAGES})(?:[-_][a-z]{{2,4}})?", re.IGNORECASE)
+TRANSLATED_README = re.compile(
+    rf"readme[-_.](?:(?:{LANGUAGES})(?:[-_][a-z]{{2,4}})?|[a-z]{{2}}[-_](?:[a-z]{{2}}|han[st]))",
+    re.IGNORECASE,
+)
 
 
 # A link out of the site, as a page's HTML writes it: to GitHub, say.
