@@ -619,6 +619,28 @@ def test_lessons_named_as_a_repositorys_files_in_lower_case_stay_lessons():
     ]
 
 
+def test_two_parts_of_a_unit_holding_numbered_lessons_label_neither():
+    # DataTalksClub's data-engineering-zoomcamp: `docker-sql/` and `terraform/` in module 1
+    # both had a "Lesson 1.1", in the syllabus, the titles and the Next links.
+    course = build(
+        [
+            "1-intro/README.md",
+            "1-intro/docker/README.md",
+            "1-intro/docker/01-introduction.md",
+            "1-intro/docker/02-compose.md",
+            "1-intro/terraform/README.md",
+            "1-intro/terraform/1_overview.md",
+            "2-next/README.md",
+            "2-next/notes/README.md",
+            "2-next/notes/01-x.md",  # the one part of its unit: labelled as its lessons
+        ]
+    )
+    assert [entry.label for entry in course.order] == [
+        *("Unit 1", "", "", "", "", ""),
+        *("Unit 2", "", "Lesson 2.1"),
+    ]
+
+
 def test_a_chapter_kept_in_its_folder_under_the_folders_name_is_its_page():
     # pumpkin-book and easy-rl keep docs/chapter16/chapter16.md: "Chapter 16.16".
     course = build(

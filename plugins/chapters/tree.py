@@ -697,10 +697,15 @@ def label(
         numbers = entry.place if whole and numbers else (*numbers, *entry.place)
         entry.numbering = ".".join(str(number) for number in numbers) + entry.letter
         entry.label = f"{levels[min(len(numbers) + deeper, len(levels)) - 1]} {entry.numbering}"
-    elif not numbers or any(is_numbered(sibling) for sibling in siblings(entry)):
+    elif not numbers or any(
+        is_numbered(sibling) or any(map(is_numbered, sibling.children))
+        for sibling in siblings(entry)
+    ):
         # The lessons of an unnumbered entry would take numbers others have: those of the
-        # units beside it at the top ("Unit 1" under a workshop), or of its unit's own
-        # lessons (edgeai-for-beginners' Module08/samples/01/ was a second "8.1").
+        # units beside it at the top ("Unit 1" under a workshop), of its unit's own
+        # lessons (edgeai-for-beginners' Module08/samples/01/ was a second "8.1"), or of
+        # another such entry's (the zoomcamp's 1-intro/docker/ and 1-intro/terraform/ both
+        # had a lesson 1.1).
         return
     for child in entry.children:
         label(child, numbers, levels, deeper)
