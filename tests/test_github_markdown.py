@@ -304,9 +304,20 @@ def test_a_math_fence_is_display_math_as_on_github(build_site):
     assert "\\frac" not in page and 'class="highlight"' not in page
 
 
+def test_githubs_backtick_dollars_are_inline_math(build_site):
+    # GitHub's other way to write inline math, which no `$` rule of its own can mistake.
+    body = "Root $`\\sqrt{2}`$, then $``a`b``$; code: `$`x`$`, and $` `$.\n"
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
+    assert build.exit_code == 0, build.log
+    page = build.page("chapter1.html")
+    assert "Root <math><msqrt><mn>2</mn></msqrt></math>, then <math><mi>a</mi>" in page
+    assert "code: <code>$</code>x<code>$</code>, and $<code> </code>$.</p>" in page
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
+        ("Text.\n\nBad $`\\frac{1}`$.\n", "content/chapter1.md:8:15: TeX: \\frac is missing"),
         (
             "Text.\n\nBad $\\fracc{1}{2}$ here.\n",
             "content/chapter1.md:8:6: TeX: unknown command \\fracc",

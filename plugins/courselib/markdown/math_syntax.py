@@ -1,5 +1,5 @@
-"""Math in chapters: `$...$`, `$$...$$`, `\\(...\\)`, `\\[...\\]` and ```` ```math ```` blocks,
-made MathML at build time.
+"""Math in chapters: `$...$`, `$$...$$`, `\\(...\\)`, `\\[...\\]`, GitHub's $`...`$ and
+```` ```math ```` blocks, made MathML at build time.
 
 Dollars follow pandoc's rule, as GitHub's does in practice: `$` opens only before a
 non-space and closes only after one, never right before a digit, so `$5 or $10` stays
@@ -28,6 +28,7 @@ from .positions import position_in_lines, source_lines
 # a citation).
 TEX_SIGN = re.compile(r"\\[A-Za-z|{}]|[{}]|(?<!\\)[\^_]|[\w)}\]'|.]\s*[=+<>]\s*[\w(\\{|.\-\u2212]")
 UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
+BACKTICKS_BEFORE_DOLLAR = re.compile(r"(?<!`)(`+)\$")  # the end of GitHub's $`x`$
 BACKSLASH_PAIR = re.compile(r"\\.", re.DOTALL)
 # A number or a Roman numeral alone: what `\\(...\\)` holds when it is escaped parentheses.
 NUMBER_ONLY = re.compile(r"\d+|[IVXLC]{2,}")  # not `\(I\)` or `\(x\)`: a matrix, a variable
@@ -46,6 +47,7 @@ def add_math(md: MarkdownIt) -> None:
     )
     dollars = md.inline.ruler.__rules__[md.inline.ruler.__find__("math_inline")].fn
     md.inline.ruler.at("math_inline", not_across_code(dollars))
+    md.inline.ruler.before("math_inline", "math_backticks", backtick_dollars)
     md.inline.ruler.before("escape", "math_bracket_inline", bracket_inline)
     md.block.ruler.before(
         "fence", "math_bracket_block", bracket_block, {"alt": ["paragraph", "reference"]}
@@ -139,6 +141,38 @@ def not_across_code(dollars):
         return dollars_read(state, silent)
 
     return dollars_outside_code
+
+
+def backtick_dollars(state: StateInline, silent: bool) -> bool:
+    """Read GitHub's other way to write inline math, $`...`$: a code span between dollars.
+
+    Its closing backticks are as many as its opening ones, with a `$` right after them.
+    Where each run of backticks before a `$` is, is found once in a paragraph, so a line of
+    thousands of `$` and a backtick with no closing one is read once.
+    """
+    start, text = state.pos, state.src
+    if not text.startswith("$`", start):
+        return False
+    opening_end = start + 1
+    while opening_end < state.posMax and text[opening_end] == "`":
+        opening_end += 1
+    ticks = opening_end - start - 1
+    closings = state.env.setdefault("math_backtick_closings", {})
+    key = (text, state.posMax)
+    if key not in closings:
+        closings[key] = {}
+        for run in BACKTICKS_BEFORE_DOLLAR.finditer(text, 0, state.posMax):
+            closings[key].setdefault(len(run[1]), []).append(run.start())
+    found = closings[key].get(ticks, [])
+    after = bisect_left(found, opening_end)
+    if after == len(found) or not text[opening_end : found[after]].strip():
+        return False
+    if not silent:
+        token = state.push("math_inline", "math", 0)
+        token.content = text[opening_end : found[after]]
+        token.markup = text[start:opening_end]
+    state.pos = found[after] + ticks + 1
+    return True
 
 
 def bracket_inline(state: StateInline, silent: bool) -> bool:

@@ -32,6 +32,7 @@ LOCATED_RULES = (
     "math_inline",
     "math_inline_double",
     "math_bracket_inline",
+    "math_backticks",
 )
 LOCATED_TOKENS = frozenset(
     {"link_open", "image", "html_inline", "footnote_ref", "math_inline", "math_inline_double"}
