@@ -263,6 +263,21 @@ def test_make_refuses_to_build_into_the_project_folder(project):
     assert (project / "Makefile").is_file()
 
 
+@pytest.mark.parametrize("name", ["contnet", "content/chapter4.md"])
+def test_make_html_with_no_content_folder_fails_in_one_line(built, name):
+    # Pelican's own word for a mistyped INPUTDIR was a 40-line traceback.
+    site = snapshot(built / "output")
+    result = run_make(built, "html", f"INPUTDIR={built / name}")
+    assert result.returncode != 0
+    what = "does not exist" if name == "contnet" else "is not a folder"
+    assert (
+        f"The build failed: the content folder {built / name} {what}: set INPUTDIR to the"
+        " folder of the course's Markdown"
+    ) in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert snapshot(built / "output") == site
+
+
 def test_make_clean_refuses_the_content_folder_and_keeps_it(project):
     cleaned = run_make(project, "clean", f"OUTPUTDIR={project / 'content'}")
     assert cleaned.returncode != 0

@@ -41,6 +41,14 @@ def staged_build(
     An `output` that is a symbolic link stays one: the folder it points to is replaced.
     `run` runs the command (the dev server runs Pelican in a process it forked).
     """
+    if not content.is_dir():  # Pelican's own word is a traceback
+        what = "is not a folder" if content.exists() else "does not exist"
+        print(
+            f"The build failed: the content folder {content} {what}: set INPUTDIR to the"
+            " folder of the course's Markdown",
+            file=sys.stderr,
+        )
+        return 2
     folders = replaceable_folder(output, content, "build into", refusal)
     if folders is None:
         return 2
