@@ -313,10 +313,20 @@ def test_a_units_lessons_kept_in_one_folder_without_a_page_are_its_lessons():
         ("Unit 2", "2-viz/README.md"),
         ("Lesson 2.9", "2-viz/09-bars/README.md"),
     ]
-    # Not notes whose names give them one number (DataTalksClub's `4_1_1_basics.md`): the
-    # build failed on them, "both number 4"; they stay outside, as they were.
-    notes = build(["4-ae/README.md", "4-ae/notes/4_1_1_basics.md", "4-ae/notes/4_1_2_dbt.md"])
-    assert notes.problems == [] and len(notes.order) == 1 and len(notes.outside) == 2
+    # Notes whose names give two of them one number (DataTalksClub's `4_1_1_basics.md`):
+    # the build failed on them, "both number 4", then they were outside, unseen. They are
+    # the unit's lessons, read as names, in their order.
+    notes = build(
+        ["4-ae/README.md", "4-ae/notes/4_2_1_core.md", "4-ae/notes/4_1_2_dbt.md"]
+        + ["4-ae/notes/4_1_1_basics.md"]
+    )
+    assert notes.problems == [] and notes.outside == []
+    assert [(entry.label, entry.source.removeprefix("content/")) for entry in notes.order] == [
+        ("Unit 4", "4-ae/README.md"),
+        ("", "4-ae/notes/4_1_1_basics.md"),
+        ("", "4-ae/notes/4_1_2_dbt.md"),
+        ("", "4-ae/notes/4_2_1_core.md"),
+    ]
 
 
 def test_lessons_numbered_across_units_keep_their_own_numbers():

@@ -252,8 +252,8 @@ def lessons_kept_apart(folder: Folder) -> Folder | None:
     as IoT-For-Beginners is laid out), or None. Of two, the one the unit's page links
     into, if it links into one only (edgeai-for-beginners' `md/`, not its `code/`).
 
-    Not one whose names give two lessons one number: such a folder (notes named
-    `4_1_1_basics.md`, `4_1_2_dbt.md`, all number 4) stays outside, as it was.
+    Its names may give two lessons one number (notes named `4_1_1_basics.md`, `4_1_2_dbt.md`,
+    all number 4): then they are read as names (repeated_numbers).
     """
     if numbered_here(folder):
         return None
@@ -267,11 +267,17 @@ def lessons_kept_apart(folder: Folder) -> Folder | None:
     ]
     if len(holding) > 1 and folder.page is not None:  # the one its page links into, if one
         holding = linked_among(holding, link_paths(page_links(folder.page.body_html, folder.path)))
-    if len(holding) != 1:
-        return None
-    names = [*holding[0].folders, *(posixpath.basename(page.path) for page in holding[0].files)]
+    return holding[0] if len(holding) == 1 else None
+
+
+def repeated_numbers(folder: Folder) -> set[str]:
+    """Return the names in `folder` when two of them start with one number, else none:
+    DataTalksClub's zoomcamp keeps its notes as `4_1_1_basics.md`, `4_1_2_dbt.md` (all
+    number 4) and `06-core-01-projects.md`, `06-core-02-pipelines.md`. Read as names, in
+    their order, they are lessons; their numbers made them a folder outside, unseen."""
+    names = [*folder.folders, *(posixpath.basename(page.path) for page in folder.files)]
     numbers = [numbers for numbers in map(name_numbers, names) if numbers is not None]
-    return holding[0] if len(numbers) == len(set(numbers)) else None
+    return set(names) if len(numbers) != len(set(numbers)) else set()
 
 
 def among_numbered(
@@ -491,6 +497,7 @@ class TreeReader:
         set_aside = {id(item) for _name, item in aside}
         named = [(name, item) for name, item in named if id(item) not in set_aside]
         names_only = words_repeating_numbers([name for name, _item in named])
+        names_only |= repeated_numbers(apart) if apart is not None else set()
         if self.name_order:  # a folder with no page of its own has no place to be numbered
             kept = []
             for name, item in named:
