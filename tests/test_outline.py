@@ -158,6 +158,10 @@ def test_reading_minutes_of_text_written_without_spaces(text, minutes):
         ("3 Shapes of Sound Rust", "76.3", False),
         ("3 Shapes of Sound Rust", "3", True),
         ("第3章 引言", "2.3", True),
+        # edgeai-for-beginners' `Module06/02.FunctionCalling.md`: "6.2 Section02 : Function..."
+        ("Section02 : Function Calling", "6.2", True),
+        ("Step1.2 - CSS", "1.2", True),
+        ("GPT2 in depth", "6.2", False),  # a name with a number, not a word for a part
     ],
 )
 def test_a_title_naming_its_own_number(title, numbering, expected):

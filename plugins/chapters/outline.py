@@ -12,7 +12,7 @@ from datetime import datetime
 from itertools import chain
 
 from courselib.chapter_numbers import OutlineError, chapter_number
-from courselib.pages import CJK_NUMERALS, CJK_PART_WORDS, cjk_number
+from courselib.pages import CJK_NUMERALS, CJK_PART_WORDS, PART_WORDS, cjk_number
 from courselib.term import spoken_day
 
 WORDS_PER_MINUTE = 200
@@ -263,9 +263,10 @@ def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
 
 
 # A title that starts with a number, or a word and a number: "Lesson 2: ...", "3.1 Churn",
-# or a Chinese or Japanese ordinal: "第1章 引言" (chapter 1), "第 12 节" (section 12).
+# a word for a part and its number written as one ("Section02 : ..."), or a Chinese or
+# Japanese ordinal: "第1章 引言" (chapter 1), "第 12 节" (section 12).
 NUMBERED_TITLE = re.compile(
-    r"(?:[^\W\d_]+\s+)?(\d+(?:\.\d+)*[a-z]?)\.?(?!\w)"
+    rf"(?:[^\W\d_]+\s+|(?i:{PART_WORDS}|section|step))?(\d+(?:\.\d+)*[a-z]?)\.?(?!\w)"
     rf"|第\s*(\d+(?:\.\d+)*|[{CJK_NUMERALS}]+)\s*[{CJK_PART_WORDS}]"
 )
 
