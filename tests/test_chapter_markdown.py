@@ -204,6 +204,10 @@ PROSE = "This chapter is where the magic starts: you will see the tool find bugs
         # A sentence of introduction is prose; a line of facts is not.
         ("In this lesson you will write your first loops.\n\n## Learning objectives\n", None),
         ("Author: Jane Doe | May 2024\n\n## 1.3 Loops\n", "1.3 Loops"),
+        # Chinese and Japanese, written without spaces (smol-course's `ja/dpo.md` was titled
+        # by its first section): a sentence is prose, a short line of facts is not.
+        ("直接選好最適化は、言語モデルを人間の好みに合わせる方法です。\n\n## DPOの理解\n", None),
+        ("作者：张三\n\n## 第1章 引言\n", "第1章 引言"),
         # You-Don't-Know-JS heads each chapter with the book's name: the chapter's is second.
         (
             "# YDKJS: Get Started\n# Chapter 1: What *Is* JS?\n\n## About\n",

@@ -12,7 +12,14 @@ from datetime import datetime
 from itertools import chain
 
 from courselib.chapter_numbers import OutlineError, chapter_number
-from courselib.pages import CJK_NUMERALS, CJK_PART_WORDS, PART_WORDS, cjk_number
+from courselib.pages import (
+    CHARACTERS_PER_WORD,
+    CJK_NUMERALS,
+    CJK_PART_WORDS,
+    PART_WORDS,
+    UNSPACED_SCRIPT,
+    cjk_number,
+)
 from courselib.term import spoken_day
 
 WORDS_PER_MINUTE = 200
@@ -21,10 +28,6 @@ TAG = re.compile(r"<[^>]+>")
 LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 FOOTNOTE_REFERENCE = re.compile(r'<sup id="fnref:[^"]*">.*?</sup>', re.DOTALL)
 WORD = re.compile(r"\w+")
-# Chinese and Japanese, written without spaces: read by the character, about two to a word
-# (400 a minute; Korean spaces its words).
-UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-CHARACTERS_PER_WORD = 2
 # Each of these two stops at the next opening of its tag: an unclosed `<li>` or `<a>`
 # repeated thousands of times would otherwise be searched to the end from each one. A list
 # item's own text ends where it ends or where a list inside it begins.

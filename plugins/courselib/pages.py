@@ -52,6 +52,9 @@ NAMED_NUMBER = re.compile(
 CJK_NUMERALS = "零〇一二两三四五六七八九十百"
 CJK_PART_WORDS = "章节節课課讲講部篇回"  # chapter, section, lesson, lecture, part, episode
 CJK_ORDINAL = re.compile(rf"^第\s*(?P<ordinal>\d+|[{CJK_NUMERALS}]+)\s*[{CJK_PART_WORDS}]")
+# Chinese and Japanese, written without spaces: read by the character, about two to a word.
+UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CHARACTERS_PER_WORD = 2
 CJK_DIGITS = dict(
     zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True)
 )

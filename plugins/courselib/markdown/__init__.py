@@ -23,6 +23,7 @@ from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from courselib.front_matter import split_front_matter
+from courselib.pages import CHARACTERS_PER_WORD, UNSPACED_SCRIPT
 
 from .bare_urls import add_bare_urls
 from .exercises import add_exercises
@@ -237,7 +238,11 @@ def is_prose(token) -> bool:
     for child in token.children or []:
         in_link += {"link_open": 1, "link_close": -1}.get(child.type, 0)
         if child.type == "text" and not in_link:
-            words += sum(any(c.isalnum() for c in word) for word in child.content.split())
+            text = child.content
+            unspaced = len(UNSPACED_SCRIPT.findall(text))  # Chinese, Japanese: by the character
+            text = UNSPACED_SCRIPT.sub(" ", text) if unspaced else text
+            words += sum(any(c.isalnum() for c in word) for word in text.split())
+            words += unspaced / CHARACTERS_PER_WORD
     return words >= PROSE_WORDS
 
 
