@@ -264,6 +264,34 @@ def test_a_title_that_names_its_own_number_is_not_labelled_twice():
     assert [entry.badge for entry in course.order] == ["", "", "Unit 3", "", "", ""]
 
 
+def test_lessons_titled_with_one_number_are_each_labelled():
+    # rasbt/LLMs-from-scratch titles ch02's lessons "Chapter 2: Working with Text Data", each:
+    # lesson 2.2 lost its label as if its title named it, the others kept theirs.
+    titled = {
+        "ch02/README.md": "Chapter 2: Working with Text Data",
+        "ch02/01_main/README.md": "Chapter 2: Working with Text Data",
+        "ch02/02_bpe/README.md": "Chapter 2: Working with Text Data",
+        "ch02/03_matmul/README.md": "Chapter 2: Working with Text Data",
+        "ch03/README.md": "Chapter 3: Attention",
+        "ch03/01_main/README.md": "Lesson 1: Main",  # names its own number, alone
+    }
+    course = build_course(
+        [page(path, title) for path, title in titled.items()],
+        [],
+        "{slug}.html",
+        "{slug}.html",
+        ("Chapter",),
+    )
+    assert [entry.heading for entry in course.order] == [
+        "Chapter 2: Working with Text Data",
+        "Chapter 2.1: Chapter 2: Working with Text Data",
+        "Chapter 2.2: Chapter 2: Working with Text Data",
+        "Chapter 2.3: Chapter 2: Working with Text Data",
+        "Chapter 3: Attention",
+        "Lesson 1: Main",
+    ]
+
+
 def test_deeper_levels_repeat_the_last_word():
     course = build(["1-a/README.md", "1-a/1-b/README.md", "1-a/1-b/2-c.md"], levels=("Part",))
     assert [entry.label for entry in course.order] == ["Part 1", "Part 1.1", "Part 1.1.2"]

@@ -95,6 +95,9 @@ class Chapter:
     # A numbered folder with no page of its own: the build makes its page, a list of its lessons.
     listing: bool = False
     part: bool = False  # a book's part (its SUMMARY's `# Day 1`): its chapters keep their numbers
+    # Its title starts with a number another's beside it starts with: rasbt's lessons 2.1 to
+    # 2.4 are each "Chapter 2: Working with Text Data", which names no lesson's own number.
+    title_number_shared: bool = False
 
     @property
     def heading(self) -> str:
@@ -107,8 +110,10 @@ class Chapter:
 
     @property
     def badge(self) -> str:
-        """The label the syllabus shows beside the title: none for a title naming its number."""
-        return "" if names_number(self.title, self.numbering) else self.label
+        """The label the syllabus shows beside the title: none for a title naming its number,
+        unless a title beside it starts with that number too (title_number_shared)."""
+        own = names_number(self.title, self.numbering) and not self.title_number_shared
+        return "" if own else self.label
 
     @property
     def place(self) -> tuple[int, ...]:
@@ -281,14 +286,21 @@ def names_number(title: str, numbering: str) -> bool:
     ..."), not "3 Shapes of Sound Rust" for "1.3" (a count, which lost the entry its number).
     """
     found = NUMBERED_TITLE.match(title)
-    number = found and (found[1] or found[2])
-    if number and not number[0].isdigit():  # in Chinese numerals: 第十章 is chapter 10
-        number = str(cjk_number(number))
+    number = title_number(title)
     if not numbering or not number:
         return False
     after_word = bool(found[2]) or found.start(1) > 0
     last = numbers_of(numbering)[-1:] if after_word else None
-    return numbers_of(number) in (numbers_of(numbering), last)
+    return number in (numbers_of(numbering), last)
+
+
+def title_number(title: str) -> tuple[str, ...] | None:
+    """Return the numbers a title starts with (NUMBERED_TITLE), as numbers_of gives them."""
+    found = NUMBERED_TITLE.match(title)
+    number = found and (found[1] or found[2])
+    if number and not number[0].isdigit():  # in Chinese numerals: 第十章 is chapter 10
+        number = str(cjk_number(number))
+    return numbers_of(number) if number else None
 
 
 def numbers_of(numbering: str) -> tuple[str, ...]:

@@ -63,6 +63,7 @@ from .outline import (
     listed,
     outside_entry,
     page_entry,
+    title_number,
 )
 
 DEFAULT_LEVELS = ("Chapter",)
@@ -425,6 +426,8 @@ def build_course(
         for lesson in entry.children if across else []:  # labelled again, by their own numbers
             label(lesson, (), levels, deeper=1)
     order = [entry for top_entry in tree for entry in reading_order(top_entry)]
+    for entries in [tree, *(entry.children for entry in order)]:
+        mark_shared_title_numbers(entries)
     for before, after in zip(order, order[1:], strict=False):
         before.next, after.previous = after, before
     if name_order and units:
@@ -716,6 +719,13 @@ def label(
         return
     for child in entry.children:
         label(child, numbers, levels, deeper)
+
+
+def mark_shared_title_numbers(entries: list[Chapter]) -> None:
+    """Mark the entries side by side whose titles start with one number: it is no one's own."""
+    numbers = [title_number(entry.title) for entry in entries]
+    for entry, number in zip(entries, numbers, strict=True):
+        entry.title_number_shared = number is not None and numbers.count(number) > 1
 
 
 def is_numbered(entry: Chapter) -> bool:
