@@ -504,6 +504,41 @@ def test_with_nothing_numbered_at_the_top_the_readme_links_order_the_syllabus():
     assert outside == ["CONTRIBUTING.md"]
 
 
+def test_what_the_readme_lists_with_its_units_before_the_first_is_in_the_syllabus():
+    # edgeai-for-beginners' table of modules starts with `introduction.md`, and
+    # LLMs-from-scratch's with `setup/`: both were taken for a preamble (what .NET-For-
+    # Beginners links before its table: samples, news) and left outside.
+    home = (
+        '<p><a href="samples/">Samples</a> <a href="news.md">News</a></p>'
+        '<table><tr><td><a href="./introduction.md">00 Introduction</a></td></tr>'
+        '<tr><td><a href="setup/">Setup</a></td></tr>'
+        '<tr><td><a href="Module00/notebook.ipynb">00 Notebook</a></td></tr>'  # no link to it
+        '<tr><td><a href="./Module01/README.md">01 Fundamentals</a></td></tr>'
+        '<tr><td><a href="./Module02/">02 Models</a></td></tr></table>'
+        '<p><a href="glossary.md">Glossary</a></p>'
+    )
+    paths = [
+        *("introduction.md", "news.md", "glossary.md", "samples/README.md", "setup/README.md"),
+        *("setup/01_conda.md", "Module01/README.md", "Module02/README.md", "Module02/01.Intro.md"),
+        "Module00/README.md",
+    ]
+    course = build_course(
+        [page(path) for path in paths], [], "{slug}.html", "{slug}.html", home_html=home
+    )
+    assert course.problems == [] and course.notice is None
+    assert [(entry.label, entry.source.removeprefix("content/")) for entry in course.order] == [
+        ("", "introduction.md"),
+        ("", "setup/README.md"),
+        ("", "setup/01_conda.md"),
+        ("Chapter 0", "Module00/README.md"),
+        ("Chapter 1", "Module01/README.md"),
+        ("Chapter 2", "Module02/README.md"),
+        ("Chapter 2.1", "Module02/01.Intro.md"),
+    ]
+    outside = sorted(entry.source.removeprefix("content/") for entry in course.outside)
+    assert outside == ["glossary.md", "news.md", "samples/README.md"]
+
+
 def test_a_file_named_as_a_folder_without_readme_is_that_folders_page():
     # As rubymonsters/ruby-for-beginners is laid out: 03-learning.md, then 03-learning/.
     course = build(

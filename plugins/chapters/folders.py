@@ -173,6 +173,21 @@ def link_texts(page_html: str, repository: str | None = None) -> dict[str, str]:
     return texts
 
 
+def link_lists(page_html: str, repository: str | None = None) -> dict[str, int]:
+    """Return, for each path in content/ that a page at the top of content/ links in a table
+    or a list (link_paths), which one its first such link is in: the outermost, by an id."""
+    lists: dict[str, int] = {}
+    for node in LexborHTMLParser(page_html).css("a[href]") if page_html else []:
+        link = content_link(node.attributes.get("href") or "", "", repository)
+        outermost, above = None, node.parent
+        while above is not None:
+            outermost = above if above.tag in ("table", "ul", "ol") else outermost
+            above = above.parent
+        if link is not None and outermost is not None:
+            lists.setdefault(link_paths([link])[0], outermost.mem_id)
+    return lists
+
+
 def link_paths(links: list[GithubPath]) -> list[str]:
     """Return the paths links name (page_links), a folder's with its `/`."""
     return [link.path + ("/" if link.is_folder else "") for link in links]

@@ -52,6 +52,7 @@ from .folders import (
     folder_tree,
     is_repository_file,
     is_repositorys_own,
+    link_lists,
     link_paths,
     link_texts,
     page_links,
@@ -300,17 +301,31 @@ def among_numbered(
 def readme_folder_links(links: list[GithubPath]) -> list[str]:
     """Return the names at the top of content/ that the course README's links (page_links)
     lead to themselves (`Workshop/` for `Workshop/` or `Workshop/README.md`, `Workshop` for
-    `./Workshop`), in order; not those leading deeper (`cohorts/2026/notes.md`). Only
-    folders are looked up in it (TreeReader.children)."""
+    `./Workshop`, `intro.md`), in order; not those leading deeper (`cohorts/2026/notes.md`)."""
     names: list[str] = []
-    for path in link_paths(links):
-        first, slash, rest = path.partition("/")
-        if not first or (rest and ("/" in rest or not is_folder_page(rest))):
-            continue
-        name = first + slash  # `Workshop/`; `Workshop` as `./Workshop` is written
-        if name not in names:
+    for name in map(top_name, link_paths(links)):
+        if name is not None and name not in names:
             names.append(name)
     return names
+
+
+def top_name(path: str) -> str | None:
+    """Return the name at the top of content/ that a link to `path` (link_paths) leads to
+    itself: `Workshop/` for `Workshop/README.md`; None for one leading deeper."""
+    first, slash, rest = path.partition("/")
+    if not first or (rest and ("/" in rest or not is_folder_page(rest))):
+        return None
+    return first + slash  # `Workshop/`; `Workshop` as `./Workshop` is written
+
+
+def readme_lists(lists: dict[str, int]) -> dict[str, int]:
+    """Return `lists` (link_lists) by the names at the top of content/ their paths lead to."""
+    by_name: dict[str, int] = {}
+    for path, found in lists.items():
+        name = top_name(path)
+        if name is not None:
+            by_name.setdefault(name, found)
+    return by_name
 
 
 def link_names(name: str, item: "Folder | WrittenChapter") -> list[str]:
@@ -415,7 +430,12 @@ def build_course(
     else:
         syllabus = found
         top_links = readme_folder_links(home_links) if syllabus is root and not name_order else []
-        units = reader.children(syllabus, top_level=True, readme_links=top_links)
+        units = reader.children(
+            syllabus,
+            top_level=True,
+            readme_links=top_links,
+            lists=readme_lists(link_lists(home_html, repository)) if top_links else {},
+        )
     if syllabus is not root:
         reader.set_outside_around(root, syllabus)
     problems += reader.problems
@@ -462,7 +482,11 @@ class TreeReader:
         return None if names_only and name in names_only else name_numbers(name)
 
     def children(
-        self, folder: Folder, top_level: bool = False, readme_links: list[str] | None = None
+        self,
+        folder: Folder,
+        top_level: bool = False,
+        readme_links: list[str] | None = None,
+        lists: dict[str, int] | None = None,
     ) -> list[Chapter]:
         """Return the entries in `folder`: its numbered children, then (inside a unit) the rest.
 
@@ -511,6 +535,7 @@ class TreeReader:
                 else:
                     kept.append((name, item))
             named = kept
+        companions: set[str] = set()  # at the top, linked in the first unit's table or list
         if top_level:
             linked = readme_links or []
             # What the README links before its first unit is its preamble (a template, code
@@ -524,7 +549,20 @@ class TreeReader:
                 ),
                 default=len(linked),
             )
-            linked = [name if place > first_unit else "" for place, name in enumerate(linked)]
+            # But for what it lists in the table or list of its first unit, before it (edgeai-
+            # for-beginners' `introduction.md`, LLMs-from-scratch's `setup/`): `lists`,
+            # readme_lists, tells where each is linked.
+            lists = lists or {}
+            unit_list = lists.get(linked[first_unit]) if first_unit < len(linked) else None
+            companions = {
+                name
+                for name in linked[:first_unit]
+                if unit_list is not None and lists.get(name) == unit_list
+            }
+            linked = [
+                name if place >= first_unit or name in companions else ""
+                for place, name in enumerate(linked)
+            ]
         else:
             linked = [] if folder.page is None else readme_order(folder.page.body_html, folder.path)
         numbered: list[Chapter] = []
@@ -554,6 +592,8 @@ class TreeReader:
                     entry.letter = "" if self.name_order else name_letter(name)
                     numbered.append(entry)
                     links_of[id(entry)] = link
+            elif top_level and link is not None and linked[link] in companions:
+                others.append((link, page_entry(item, None)))
             elif top_level or (is_repositorys_own(name) and not is_folder_page(name)):
                 # A module's own LICENSE.md too, named in capitals as GitHub's are: its
                 # `agents.md` is a lesson, and a README.md beside its index.md a page of it.
@@ -566,7 +606,11 @@ class TreeReader:
         # each among the numbered entries where the page links it (a book's foreword before
         # its chapters, its appendix after them, as You-Don't-Know-JS's books list them).
         others.sort(key=lambda pair: len(linked) if pair[0] is None else pair[0])
-        return among_numbered(numbered, others, links_of)
+        # What the README lists before its first unit comes first, before a unit it does not
+        # link (LLMs-from-scratch's `setup/`, then its chapter 1, linked only by a notebook).
+        leading = [pair for pair in others if pair[0] is not None and linked[pair[0]] in companions]
+        others = [pair for pair in others if pair not in leading]
+        return [entry for _link, entry in leading] + among_numbered(numbered, others, links_of)
 
     def linked_children(
         self, root: Folder, linked: list[str], folder_links: list[str], texts: dict[str, str]
