@@ -6,6 +6,7 @@ import re
 import pytest
 from conftest import chapter
 from courselib.markdown import render_markdown
+from selectolax.lexbor import LexborHTMLParser
 
 EXTRAS = """Intro text
 - a list right after a paragraph
@@ -302,6 +303,32 @@ def test_a_math_fence_is_display_math_as_on_github(build_site):
     page = build.page("chapter1.html")
     assert '<math display="block">' in page and "<mfrac>" in page
     assert "\\frac" not in page and 'class="highlight"' not in page
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Logo by <a href="https://example.org">someone</a></div><br>\nStill the lesson.\n',
+        "<summary>Question?</summary><br><b>\n\nIts bold never closed. Still the lesson.\n",
+        "<details><summary>Answer</summary>\n\nStill the lesson, never closed.\n",
+        "A <TODO> note, never closed.\n\nStill the lesson.\n",
+    ],
+)
+def test_a_chapters_unbalanced_html_stays_inside_the_chapter(build_site, body):
+    # devops-exercises: a stray `</div>` closed the page's <article>, so the rest of the
+    # lesson was left out of search; an unclosed `<b>`, `<details>` or `<TODO>` took in
+    # "Mark as done", the Next link and the footer. GitHub keeps a README's HTML to it.
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
+    assert build.exit_code == 0, build.log
+    page = LexborHTMLParser(build.page("chapter1.html"))  # as a browser parses it
+    article = page.css_first("article.chapter")
+    assert "Still the lesson" in article.text()
+    mark_done = page.css_first("p.mark-done")
+    assert (
+        mark_done.parent.tag == "article" and mark_done.parent.attributes.get("class") == "chapter"
+    )
+    footer = page.css_first("body > footer") or page.css_first("footer")
+    assert footer is not None and footer.parent.tag == "body"
 
 
 def test_githubs_backtick_dollars_are_inline_math(build_site):

@@ -68,7 +68,7 @@ class CourseMarkdownReader(BaseReader):
             # author gave ("Last updated" comes from the file's last commit, or is left out).
             metadata["date"] = datetime.fromtimestamp(os.stat(source_path).st_mtime)
             metadata[FILE_DATE_FIELD] = True
-        return chapter.html.rstrip("\n"), metadata
+        return chapter.page_html.rstrip("\n"), metadata
 
     def front_matter_metadata(self, fields: dict) -> dict:
         """Return Pelican's metadata for the front-matter fields, as its Markdown reader would."""

@@ -21,6 +21,7 @@ from markdown_it.common.normalize_url import normalizeLink
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+from selectolax.lexbor import LexborHTMLParser
 
 from courselib.front_matter import split_front_matter
 from courselib.pages import CHARACTERS_PER_WORD, UNSPACED_SCRIPT
@@ -72,6 +73,12 @@ class RenderedChapter:
     problems: list[tuple[int, int, str]] = field(default_factory=list)  # (line, column, text)
     warnings: list[tuple[int, int, str]] = field(default_factory=list)  # the same, not fatal
     title: str | None = None  # the text of its first `# heading`, if it has one
+    raw_html: bool = False  # it holds HTML as its author wrote it
+
+    @property
+    def page_html(self) -> str:
+        """Its HTML as a page holds it: `balanced` where it would not stay inside the page."""
+        return balanced(self.html) if self.raw_html and not stays_inside(self.html) else self.html
 
 
 def normalize_link(url: str) -> str:
@@ -164,7 +171,45 @@ def render_markdown(text: str, md: MarkdownIt | None = None, home: bool = False)
         problems=sorted(env.get("problems", []) + problems),
         warnings=sorted(env.get("warnings", [])),
         title=first_heading(tokens),
+        raw_html=any(token.type in RAW_HTML for token in iter_tokens(tokens)),
     )
+
+
+RAW_HTML = ("html_block", "html_inline")
+
+
+def iter_tokens(tokens: list):
+    """Yield every token, and every inline token's children."""
+    for token in tokens:
+        yield token
+        yield from token.children or []
+
+
+def stays_inside(body_html: str) -> bool:
+    """True when a browser keeps a chapter's HTML to itself where the theme puts it: no stray
+    `</div>` or `</article>` closes the page's elements around it, no unclosed `<b>` or
+    `<details>` takes in what follows it (the theme's "Mark as done", its Next link)."""
+    page = (
+        '<!DOCTYPE html><main><div><article id="course-chapter">'
+        f'{body_html}<p id="course-after">.</p></article>'
+    )
+    tree = LexborHTMLParser(page)
+    chapter, after = tree.css_first("article#course-chapter"), tree.css_first("p#course-after")
+    return (
+        chapter is not None
+        and after is not None
+        and after.parent is not None
+        and after.parent.mem_id == chapter.mem_id
+        and after.child is not None
+        and after.child.tag == "-text"
+    )
+
+
+def balanced(body_html: str) -> str:
+    """Return a chapter's HTML as a browser reads it alone, as GitHub shows a README: a stray
+    end tag left out, each element left open closed at its end."""
+    body = LexborHTMLParser(f"<!DOCTYPE html><body>{body_html}").body
+    return body.inner_html if body is not None else ""
 
 
 def first_heading(tokens: list) -> str | None:
