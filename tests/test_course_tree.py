@@ -539,6 +539,36 @@ def test_what_the_readme_lists_with_its_units_before_the_first_is_in_the_syllabu
     assert outside == ["glossary.md", "news.md", "samples/README.md"]
 
 
+def test_the_readmes_links_into_one_folders_subfolders_order_the_syllabus():
+    # bregman-arie/devops-exercises lists its 28 topics as `topics/git/README.md`...: `topics/`
+    # has no README, so the syllabus was "1 FAQ, 2 Credits", two links of its text.
+    home = (
+        '<p><a href="faq.md">FAQ</a></p><table><tr><td><a href="topics/git/README.md">Git</a>'
+        '</td><td><a href="topics/aws/README.md">AWS</a></td><td><a href="topics/linux/">Linux'
+        "</a></td></tr></table>"
+        '<p><a href="credits.md">Credits</a></p>'
+    )
+    paths = [
+        *("faq.md", "credits.md", "topics/aws/README.md", "topics/aws/exercises/s3.md"),
+        *("topics/git/README.md", "topics/linux/README.md", "scripts/README.md"),
+        "topics/k8s/README.md",
+    ]
+    course = build_course(
+        [page(path) for path in paths], [], "{slug}.html", "{slug}.html", home_html=home
+    )
+    assert course.problems == []
+    assert [(entry.label, entry.source.removeprefix("content/")) for entry in course.order] == [
+        ("Chapter 1", "topics/git/README.md"),
+        ("Chapter 2", "topics/aws/README.md"),
+        ("Chapter 3", "topics/linux/README.md"),
+    ]
+    outside = sorted(entry.source.removeprefix("content/") for entry in course.outside)
+    assert outside == [
+        *("credits.md", "faq.md", "scripts/README.md", "topics/aws/exercises/s3.md"),
+        "topics/k8s/README.md",  # not linked
+    ]
+
+
 def test_a_file_named_as_a_folder_without_readme_is_that_folders_page():
     # As rubymonsters/ruby-for-beginners is laid out: 03-learning.md, then 03-learning/.
     course = build(

@@ -205,6 +205,22 @@ def names_linked(links: list[GithubPath], folder: str = "") -> list[str]:
     return names
 
 
+def folder_linked_into(root: Folder, links: list[GithubPath]) -> Folder | None:
+    """Return the one folder at the top of content/ with no page whose subfolders the course
+    README's links (page_links) lead into, two or more, and more than it links entries at the
+    top: bregman-arie/devops-exercises lists `topics/git/README.md`, `topics/aws/README.md`...,
+    and links `faq.md` and `credits.md` in its text. Else None."""
+    at_top = len(split_by_links(root, names_linked(links))[0])
+    found = [
+        folder
+        for folder in root.folders.values()
+        if folder.page is None
+        and max(2, at_top + 1)
+        <= sum(name.rstrip("/") in folder.folders for name in names_linked(links, folder.path))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def split_by_links(
     root: Folder, linked: list[str], folder_links: list[str] | None = None
 ) -> tuple[list, list]:
@@ -411,9 +427,13 @@ def build_course(
     # nor is one the README's links lead into alone (`lessons/`, in AI-For-Beginners).
     syllabus = found if found.page is None or links_only_into(root, linked, found) else root
     by_readme = look_further and syllabus is root
+    deeper = folder_linked_into(root, home_links) if by_readme and not summary else None
     if summary:
         syllabus, (units, outside) = root, book_entries(root, places)
         reader.outside += outside
+    elif deeper is not None:
+        syllabus = deeper
+        units = reader.linked_children(deeper, names_linked(home_links, deeper.path), [], {})
     else:
         units = (
             reader.linked_children(
