@@ -192,6 +192,23 @@ def build(paths, levels=("Unit", "Lesson"), upcoming=()):
     )
 
 
+def readme_course(paths, home_html):
+    """The course of pages at `paths` whose README's HTML is `home_html`."""
+    return build_course(
+        [page(path) for path in paths], [], "{slug}.html", "{slug}.html", home_html=home_html
+    )
+
+
+def labelled(course) -> list[tuple[str, str]]:
+    """The course's reading order: each entry's label and path in content/."""
+    return [(entry.label, entry.source.removeprefix("content/")) for entry in course.order]
+
+
+def outside_of(course) -> list[str]:
+    """The paths in content/ of the course's pages outside the syllabus, sorted."""
+    return sorted(entry.source.removeprefix("content/") for entry in course.outside)
+
+
 def test_the_reading_order_is_units_lessons_their_pages_then_the_next_unit():
     course = build(COURSE)
     assert [entry.source.removeprefix("content/") for entry in course.order] == [
@@ -522,11 +539,9 @@ def test_what_the_readme_lists_with_its_units_before_the_first_is_in_the_syllabu
         *("setup/01_conda.md", "Module01/README.md", "Module02/README.md", "Module02/01.Intro.md"),
         "Module00/README.md",
     ]
-    course = build_course(
-        [page(path) for path in paths], [], "{slug}.html", "{slug}.html", home_html=home
-    )
+    course = readme_course(paths, home)
     assert course.problems == [] and course.notice is None
-    assert [(entry.label, entry.source.removeprefix("content/")) for entry in course.order] == [
+    assert labelled(course) == [
         ("", "introduction.md"),
         ("", "setup/README.md"),
         ("", "setup/01_conda.md"),
@@ -535,8 +550,7 @@ def test_what_the_readme_lists_with_its_units_before_the_first_is_in_the_syllabu
         ("Chapter 2", "Module02/README.md"),
         ("Chapter 2.1", "Module02/01.Intro.md"),
     ]
-    outside = sorted(entry.source.removeprefix("content/") for entry in course.outside)
-    assert outside == ["glossary.md", "news.md", "samples/README.md"]
+    assert outside_of(course) == ["glossary.md", "news.md", "samples/README.md"]
 
 
 def test_the_readmes_links_into_one_folders_subfolders_order_the_syllabus():
@@ -553,17 +567,14 @@ def test_the_readmes_links_into_one_folders_subfolders_order_the_syllabus():
         *("topics/git/README.md", "topics/linux/README.md", "scripts/README.md"),
         "topics/k8s/README.md",
     ]
-    course = build_course(
-        [page(path) for path in paths], [], "{slug}.html", "{slug}.html", home_html=home
-    )
+    course = readme_course(paths, home)
     assert course.problems == []
-    assert [(entry.label, entry.source.removeprefix("content/")) for entry in course.order] == [
+    assert labelled(course) == [
         ("Chapter 1", "topics/git/README.md"),
         ("Chapter 2", "topics/aws/README.md"),
         ("Chapter 3", "topics/linux/README.md"),
     ]
-    outside = sorted(entry.source.removeprefix("content/") for entry in course.outside)
-    assert outside == [
+    assert outside_of(course) == [
         *("credits.md", "faq.md", "scripts/README.md", "topics/aws/exercises/s3.md"),
         "topics/k8s/README.md",  # not linked
     ]
