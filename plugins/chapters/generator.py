@@ -176,7 +176,7 @@ class ChapterGenerator(Generator):
         self.listings = {
             entry.source.removeprefix("content/").strip("/"): entry.save_as
             for entry in course.order
-            if entry.listing and entry.source
+            if entry.listing and not entry.part  # a folder's, not a book's part's
         }
         for article in [*in_course, *off_syllabus, *([self.home] if self.home else [])]:
             self.finish_body(article)
