@@ -527,7 +527,9 @@ def test_what_the_readme_lists_with_its_units_before_the_first_is_in_the_syllabu
     # Beginners links before its table: samples, news) and left outside.
     home = (
         '<p><a href="samples/">Samples</a> <a href="news.md">News</a></p>'
-        '<table><tr><td><a href="./introduction.md">00 Introduction</a></td></tr>'
+        '<table><tr><td><a href="CONTRIBUTING.md">Contribute</a></td></tr>'  # GitHub's own
+        '<tr><td><a href="README.zh-CN.md">中文</a></td></tr>'
+        '<tr><td><a href="./introduction.md">00 Introduction</a></td></tr>'
         '<tr><td><a href="setup/">Setup</a></td></tr>'
         '<tr><td><a href="Module00/notebook.ipynb">00 Notebook</a></td></tr>'  # no link to it
         '<tr><td><a href="./Module01/README.md">01 Fundamentals</a></td></tr>'
@@ -536,6 +538,7 @@ def test_what_the_readme_lists_with_its_units_before_the_first_is_in_the_syllabu
     )
     paths = [
         *("introduction.md", "news.md", "glossary.md", "samples/README.md", "setup/README.md"),
+        *("CONTRIBUTING.md", "README.zh-CN.md"),
         *("setup/01_conda.md", "Module01/README.md", "Module02/README.md", "Module02/01.Intro.md"),
         "Module00/README.md",
     ]
@@ -550,7 +553,9 @@ def test_what_the_readme_lists_with_its_units_before_the_first_is_in_the_syllabu
         ("Chapter 2", "Module02/README.md"),
         ("Chapter 2.1", "Module02/01.Intro.md"),
     ]
-    assert outside_of(course) == ["glossary.md", "news.md", "samples/README.md"]
+    assert outside_of(course) == [
+        *("CONTRIBUTING.md", "README.zh-CN.md", "glossary.md", "news.md", "samples/README.md"),
+    ]
 
 
 def test_the_readmes_links_into_one_folders_subfolders_order_the_syllabus():
@@ -695,9 +700,10 @@ def test_the_readme_in_another_language_is_a_page_outside_not_chapter_one():
     # "Chapter 1 Foundation of Large Models".
     # javascript-algorithms: `README.uz-UZ.md` was the course's one chapter.
     translated = ["README-EN.md", "README.ka-GE.md", "README.uz-UZ.md", "README_zh-CN.md"]
-    course = build([*translated, "README-ml.md", "intro.md", "setup.md"])
+    named = ["README-TA.md", "README-ml.md", "README-ui-ux.md"]  # for TAs, of ML, of UI/UX
+    course = build([*translated, *named, "intro.md", "setup.md"])
     assert [entry.source for entry in course.order] == [
-        "content/README-ml.md",  # machine learning, say: a language only with its country
+        *(f"content/{name}" for name in named),  # a language only with its country, in capitals
         "content/intro.md",
         "content/setup.md",
     ]

@@ -397,6 +397,32 @@ def test_a_unit_page_whose_links_place_its_parts_waits_for_the_full_build(tmp_pa
         server.log.stop()
 
 
+LESSONS_TITLED_BY_THEIR_UNIT = {
+    "README.md": "# Course\n",
+    "ch02/README.md": "# Chapter 2: Text\n",
+    "ch02/01_main/README.md": "# Chapter 2: Text\n",
+    "ch02/02_bpe/README.md": "# Chapter 2: Text\n",
+}
+
+
+def test_a_title_whose_number_changes_waits_for_the_full_build(tmp_path):
+    # Lessons 2.1 and 2.2 both titled "Chapter 2: ..." are each labelled; a quick update of
+    # one retitled "2.2 BPE" kept its label: "Chapter 2.2: 2.2 BPE", until the full build.
+    server, hold = start_held_devserver(tmp_path, LESSONS_TITLED_BY_THEIR_UNIT)
+    try:
+        page = server.project / "output" / "ch02" / "02_bpe" / "index.html"
+        assert "<title>Chapter 2.2: Chapter 2: Text" in page.read_text()
+        hold.touch()
+        server.write({"ch02/02_bpe/README.md": "# 2.2 BPE\n"})
+        wait_for(lambda: "hold_build: holding" in server.log.text, 60, "the build to be held")
+        assert "the number its title starts with" in server.log.text
+        assert "2.2 BPE" not in page.read_text()  # no quick update of it
+        hold.unlink()
+        server.wait_until_served("ch02/02_bpe/index.html", "<title>2.2 BPE")
+    finally:
+        server.log.stop()
+
+
 def test_a_page_shown_early_is_put_back_when_the_full_build_fails(devserver_quick):
     server = devserver_quick
     attempts = server.state()["attempts"]

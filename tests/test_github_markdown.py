@@ -192,6 +192,15 @@ def test_a_line_left_of_a_list_items_text_continues_it_as_on_github(lines, text)
     assert page == f"<ol>\n<li>Stop:\n{text}</li>\n<li>Build.</li>\n</ol>\n"
 
 
+def test_a_line_left_of_a_nested_items_text_continues_it_as_on_github():
+    # In a list inside a list, the line is read against the inner list's own indent.
+    page = render_markdown("- a\n\n  100. b\n      ```\n      code\n      ```\n  101. c\n").html
+    assert re.sub(r"\s+", " ", page) == (
+        '<ul> <li> <p>a</p> <ol start="100"> <li>b <code>code</code></li> <li>c</li> </ol> </li>'
+        " </ul> "
+    )
+
+
 @pytest.mark.parametrize(
     ("body", "where", "url"),
     [
@@ -312,6 +321,8 @@ def test_a_math_fence_is_display_math_as_on_github(build_site):
         "<summary>Question?</summary><br><b>\n\nIts bold never closed. Still the lesson.\n",
         "<details><summary>Answer</summary>\n\nStill the lesson, never closed.\n",
         "A <TODO> note, never closed.\n\nStill the lesson.\n",
+        "<table>\n<tr><td>A table never closed</td></tr>\n\nStill the lesson.\n",
+        "<plaintext>\nStill the lesson, and nothing ends it.\n",
     ],
 )
 def test_a_chapters_unbalanced_html_stays_inside_the_chapter(build_site, body):
@@ -333,12 +344,13 @@ def test_a_chapters_unbalanced_html_stays_inside_the_chapter(build_site, body):
 
 def test_githubs_backtick_dollars_are_inline_math(build_site):
     # GitHub's other way to write inline math, which no `$` rule of its own can mistake.
-    body = "Root $`\\sqrt{2}`$, then $``a`b``$; code: `$`x`$`, and $` `$.\n"
+    body = "Root $`\\sqrt{2}`$, then $``a`b``$; code: `$`x`$`, $` `$ and $`a` or `b`$.\n"
     build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
     assert build.exit_code == 0, build.log
     page = build.page("chapter1.html")
     assert "Root <math><msqrt><mn>2</mn></msqrt></math>, then <math><mi>a</mi>" in page
-    assert "code: <code>$</code>x<code>$</code>, and $<code> </code>$.</p>" in page
+    assert "code: <code>$</code>x<code>$</code>, $<code> </code>$ and" in page
+    assert "and $<code>a</code> or <code>b</code>$.</p>" in page  # two code spans, as on GitHub
 
 
 @pytest.mark.parametrize(

@@ -18,13 +18,15 @@ from .outline import WrittenChapter
 # repository's, by the language codes courses translate into (not `README-GPU.md`), or by
 # any language with its country (`README.uz-UZ.md`, `README.ka-GE.md`, as
 # javascript-algorithms keeps its translations). Codes a README may mean otherwise by
-# (`ml`, `ts`, `cv`, `os`, `my`, `no`) are read only with a country.
+# (`ml`, `ts`, `ta`, `cv`, `os`, `my`, `no`) are read only with a country, in capitals
+# (`README-ui-ux.md` is no translation).
 LANGUAGES = (
-    "ar|az|be|bg|bn|ca|cn|cs|da|de|el|en|es|et|fa|fi|fr|he|hi|hr|hu|hy|id|it|ja|jp|ka|kk|ko|kr"
-    "|lt|lv|mk|mn|ms|nb|ne|nl|pl|pt|ro|ru|sk|sl|sq|sr|sv|sw|ta|te|th|tl|tr|tw|uk|ur|uz|vi|zh"
+    "ar|az|bg|bn|ca|cn|cs|da|de|el|en|es|et|fa|fi|fr|he|hi|hr|hu|hy|id|it|ja|jp|ka|kk|ko|kr"
+    "|lt|lv|mk|mn|ms|nb|ne|nl|pl|pt|ro|ru|sk|sl|sq|sr|sv|sw|th|tl|tr|tw|uk|ur|uz|vi|zh"
 )
 TRANSLATED_README = re.compile(
-    rf"readme[-_.](?:(?:{LANGUAGES})(?:[-_][a-z]{{2,4}})?|[a-z]{{2}}[-_](?:[a-z]{{2}}|han[st]))",
+    rf"readme[-_.](?:(?:{LANGUAGES})(?:[-_][a-z]{{2,4}})?"
+    r"|[a-z]{2}[-_](?-i:[A-Z]{2}|Hans|Hant))",
     re.IGNORECASE,
 )
 
@@ -161,31 +163,41 @@ def page_links(page_html: str, folder: str = "", repository: str | None = None) 
     return links
 
 
-def link_texts(page_html: str, repository: str | None = None) -> dict[str, str]:
-    """Return the text of the first link of a page at the top of content/ to each path it
-    names there (link_paths), spaces collapsed; none for a link with no text."""
+def first_links(
+    page_html: str, repository: str | None = None
+) -> tuple[dict[str, str], dict[str, int]]:
+    """Return, for each path a page at the top of content/ links to (link_paths), the text of
+    its first link (spaces collapsed; none for a link with no text), and which table or list
+    its first link in one is in: the outermost, by an id."""
     texts: dict[str, str] = {}
-    for node in LexborHTMLParser(page_html).css("a[href]") if page_html else []:
-        link = content_link(node.attributes.get("href") or "", "", repository)
-        text = " ".join(node.text(deep=True).split())
-        if link is not None and text:
-            texts.setdefault(link_paths([link])[0], text)
-    return texts
-
-
-def link_lists(page_html: str, repository: str | None = None) -> dict[str, int]:
-    """Return, for each path in content/ that a page at the top of content/ links in a table
-    or a list (link_paths), which one its first such link is in: the outermost, by an id."""
     lists: dict[str, int] = {}
+    outermost: dict[int, int | None] = {}  # by an element's id: the outermost list around it
     for node in LexborHTMLParser(page_html).css("a[href]") if page_html else []:
         link = content_link(node.attributes.get("href") or "", "", repository)
-        outermost, above = None, node.parent
-        while above is not None:
-            outermost = above if above.tag in ("table", "ul", "ol") else outermost
-            above = above.parent
-        if link is not None and outermost is not None:
-            lists.setdefault(link_paths([link])[0], outermost.mem_id)
-    return lists
+        if link is None:
+            continue
+        path, text = link_paths([link])[0], " ".join(node.text(deep=True).split())
+        if text:
+            texts.setdefault(path, text)
+        found = outermost_list(node, outermost)
+        if found is not None:
+            lists.setdefault(path, found)
+    return texts, lists
+
+
+def outermost_list(node, known: dict[int, int | None]) -> int | None:
+    """Return the id of the outermost table or list around `node`, or None; `known` keeps
+    it for each element walked, so a page of nested lists is walked once."""
+    above, chain = node.parent, []
+    while above is not None and above.mem_id not in known:
+        chain.append(above)
+        above = above.parent
+    found = known[above.mem_id] if above is not None else None
+    for element in reversed(chain):  # from the outermost down
+        if found is None and element.tag in ("table", "ul", "ol"):
+            found = element.mem_id
+        known[element.mem_id] = found
+    return found
 
 
 def link_paths(links: list[GithubPath]) -> list[str]:

@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from pelican.generators import Generator
 
 from .folders import lead_to_listings
-from .outline import Chapter, WrittenChapter, syllabus_entry
+from .outline import Chapter, WrittenChapter, syllabus_entry, title_number
 from .settings import course_settings
 from .term import exercise_numbering, unlink_held_back_sections
 from .tree import build_course, label, readme_order
@@ -226,6 +226,8 @@ class ChapterGenerator(Generator):
             return "its place in the course changed"
         if _links_placing(before) != _links_placing(after):
             return "its links, which order its folder's pages, changed"
+        if title_number(before.title) != title_number(after.title):
+            return "the number its title starts with, which its label and its neighbours' follow"
         entry, problem = syllabus_entry(after)
         if problem:
             return problem

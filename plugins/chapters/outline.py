@@ -286,7 +286,7 @@ def names_number(title: str, numbering: str) -> bool:
     ..."), not "3 Shapes of Sound Rust" for "1.3" (a count, which lost the entry its number).
     """
     found = NUMBERED_TITLE.match(title)
-    number = title_number(title)
+    number = matched_number(found)
     if not numbering or not number:
         return False
     after_word = bool(found[2]) or found.start(1) > 0
@@ -296,7 +296,11 @@ def names_number(title: str, numbering: str) -> bool:
 
 def title_number(title: str) -> tuple[str, ...] | None:
     """Return the numbers a title starts with (NUMBERED_TITLE), as numbers_of gives them."""
-    found = NUMBERED_TITLE.match(title)
+    return matched_number(NUMBERED_TITLE.match(title))
+
+
+def matched_number(found: re.Match | None) -> tuple[str, ...] | None:
+    """Return the numbers NUMBERED_TITLE `found`, as numbers_of gives them."""
     number = found and (found[1] or found[2])
     if number and not number[0].isdigit():  # in Chinese numerals: 第十章 is chapter 10
         number = str(cjk_number(number))

@@ -31,6 +31,7 @@ Entries are labelled from COURSE_LEVELS: ["Unit", "Lesson"] gives "Unit 1" and
 
 import posixpath
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from courselib.github_links import GithubPath
@@ -49,12 +50,11 @@ from courselib.pages import (
 from .book import book_entries, book_summary
 from .folders import (
     Folder,
+    first_links,
     folder_tree,
     is_repository_file,
     is_repositorys_own,
-    link_lists,
     link_paths,
-    link_texts,
     page_links,
 )
 from .outline import (
@@ -335,13 +335,27 @@ def top_name(path: str) -> str | None:
 
 
 def readme_lists(lists: dict[str, int]) -> dict[str, int]:
-    """Return `lists` (link_lists) by the names at the top of content/ their paths lead to."""
+    """Return `lists` (first_links) by the names at the top of content/ their paths lead to."""
     by_name: dict[str, int] = {}
     for path, found in lists.items():
         name = top_name(path)
         if name is not None:
             by_name.setdefault(name, found)
     return by_name
+
+
+def readme_companions(linked: list[str], first_unit: int, lists: dict[str, int]) -> set[str]:
+    """Return the names the README links (`linked`) before its first unit's (at `first_unit`)
+    in the same table or list (`lists`, readme_lists); not a repository's own files
+    (`CONTRIBUTING.md`, a README's translation), which a table of contents may list too."""
+    unit_list = lists.get(linked[first_unit]) if first_unit < len(linked) else None
+    return {
+        name
+        for name in linked[:first_unit]
+        if unit_list is not None
+        and lists.get(name) == unit_list
+        and not is_repository_file(name.rstrip("/"))
+    }
 
 
 def link_names(name: str, item: "Folder | WrittenChapter") -> list[str]:
@@ -427,6 +441,7 @@ def build_course(
     # nor is one the README's links lead into alone (`lessons/`, in AI-For-Beginners).
     syllabus = found if found.page is None or links_only_into(root, linked, found) else root
     by_readme = look_further and syllabus is root
+    texts, lists = first_links(home_html, repository)  # the README's, for its titles and tables
     deeper = folder_linked_into(root, home_links) if by_readme and not summary else None
     if summary:
         syllabus, (units, outside) = root, book_entries(root, places)
@@ -436,9 +451,7 @@ def build_course(
         units = reader.linked_children(deeper, names_linked(home_links, deeper.path), [], {})
     else:
         units = (
-            reader.linked_children(
-                root, linked, readme_folder_links(home_links), link_texts(home_html, repository)
-            )
+            reader.linked_children(root, linked, readme_folder_links(home_links), texts)
             if by_readme
             else None
         )
@@ -454,7 +467,7 @@ def build_course(
             syllabus,
             top_level=True,
             readme_links=top_links,
-            lists=readme_lists(link_lists(home_html, repository)) if top_links else {},
+            lists=readme_lists(lists) if top_links else {},
         )
     if syllabus is not root:
         reader.set_outside_around(root, syllabus)
@@ -525,8 +538,9 @@ class TreeReader:
             key=lambda item: item[0],
         )
         named = [(name, item) for name, item in named if item is not apart]
-        # A folder with no page, read in name order, is a README's link (linked_children):
-        # its pages are its parts, not numbered by their names' order; its lesson first.
+        # A unit with no page of its own has none to link its lesson first: it is first. Read
+        # in name order, such a unit is a README's link (linked_children): its pages are its
+        # parts, not numbered by their names' order.
         listing = folder.page is None and not top_level
         if listing:
             named.sort(key=lambda pair: stem(pair[0]).lower() not in LESSON_NAMES)
@@ -572,13 +586,7 @@ class TreeReader:
             # But for what it lists in the table or list of its first unit, before it (edgeai-
             # for-beginners' `introduction.md`, LLMs-from-scratch's `setup/`): `lists`,
             # readme_lists, tells where each is linked.
-            lists = lists or {}
-            unit_list = lists.get(linked[first_unit]) if first_unit < len(linked) else None
-            companions = {
-                name
-                for name in linked[:first_unit]
-                if unit_list is not None and lists.get(name) == unit_list
-            }
+            companions = readme_companions(linked, first_unit, lists or {})
             linked = [
                 name if place >= first_unit or name in companions else ""
                 for place, name in enumerate(linked)
@@ -640,7 +648,7 @@ class TreeReader:
         pages it does not link (the others are outside), or None when it links to none.
 
         A folder with no page is titled by the text of the README's link to it (`texts`,
-        link_texts), as the README names it: "Introduction to HTML" for `step1-01/`."""
+        first_links), as the README names it: "Introduction to HTML" for `step1-01/`."""
         chosen, others = split_by_links(root, linked, folder_links)
         if not chosen:
             return None
@@ -788,8 +796,9 @@ def label(
 def mark_shared_title_numbers(entries: list[Chapter]) -> None:
     """Mark the entries side by side whose titles start with one number: it is no one's own."""
     numbers = [title_number(entry.title) for entry in entries]
+    counted = Counter(numbers)
     for entry, number in zip(entries, numbers, strict=True):
-        entry.title_number_shared = number is not None and numbers.count(number) > 1
+        entry.title_number_shared = number is not None and counted[number] > 1
 
 
 def is_numbered(entry: Chapter) -> bool:

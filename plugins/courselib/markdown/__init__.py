@@ -188,28 +188,33 @@ def iter_tokens(tokens: list):
 def stays_inside(body_html: str) -> bool:
     """True when a browser keeps a chapter's HTML to itself where the theme puts it: no stray
     `</div>` or `</article>` closes the page's elements around it, no unclosed `<b>` or
-    `<details>` takes in what follows it (the theme's "Mark as done", its Next link)."""
+    `<details>` takes in what follows it (the theme's "Mark as done", its Next link), no
+    unclosed `<table>` keeps the page's `</article>` from closing it (its footer)."""
     page = (
-        '<!DOCTYPE html><main><div><article id="course-chapter">'
-        f'{body_html}<p id="course-after">.</p></article>'
+        '<!DOCTYPE html><main><div id="course-page"><article id="course-chapter">'
+        f'{body_html}<p id="course-after">.</p></article><p id="course-end">.</p>'
     )
     tree = LexborHTMLParser(page)
-    chapter, after = tree.css_first("article#course-chapter"), tree.css_first("p#course-after")
+    chapter, page_div = tree.css_first("#course-chapter"), tree.css_first("#course-page")
+    after, end = tree.css_first("p#course-after"), tree.css_first("p#course-end")
     return (
-        chapter is not None
-        and after is not None
+        None not in (chapter, page_div, after, end)
         and after.parent is not None
         and after.parent.mem_id == chapter.mem_id
         and after.child is not None
         and after.child.tag == "-text"
+        and end.parent is not None
+        and end.parent.mem_id == page_div.mem_id
     )
 
 
 def balanced(body_html: str) -> str:
     """Return a chapter's HTML as a browser reads it alone, as GitHub shows a README: a stray
-    end tag left out, each element left open closed at its end."""
+    end tag left out, each element left open closed at its end. What even so would not stay
+    inside (`<plaintext>`, which nothing ends) is shown as the text it is."""
     body = LexborHTMLParser(f"<!DOCTYPE html><body>{body_html}").body
-    return body.inner_html if body is not None else ""
+    made = body.inner_html if body is not None else ""
+    return made if stays_inside(made) else f"<pre>{html.escape(body_html)}</pre>"
 
 
 def first_heading(tokens: list) -> str | None:

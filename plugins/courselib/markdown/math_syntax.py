@@ -28,7 +28,7 @@ from .positions import position_in_lines, source_lines
 # a citation).
 TEX_SIGN = re.compile(r"\\[A-Za-z|{}]|[{}]|(?<!\\)[\^_]|[\w)}\]'|.]\s*[=+<>]\s*[\w(\\{|.\-\u2212]")
 UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
-BACKTICKS_BEFORE_DOLLAR = re.compile(r"(?<!`)(`+)\$")  # the end of GitHub's $`x`$
+BACKTICK_RUN = re.compile(r"`+")
 BACKSLASH_PAIR = re.compile(r"\\.", re.DOTALL)
 # A number or a Roman numeral alone: what `\\(...\\)` holds when it is escaped parentheses.
 NUMBER_ONLY = re.compile(r"\d+|[IVXLC]{2,}")  # not `\(I\)` or `\(x\)`: a matrix, a variable
@@ -146,9 +146,9 @@ def not_across_code(dollars):
 def backtick_dollars(state: StateInline, silent: bool) -> bool:
     """Read GitHub's other way to write inline math, $`...`$: a code span between dollars.
 
-    Its closing backticks are as many as its opening ones, with a `$` right after them.
-    Where each run of backticks before a `$` is, is found once in a paragraph, so a line of
-    thousands of `$` and a backtick with no closing one is read once.
+    As a code span, it ends at the first run of as many backticks as it opens with; a `$`
+    right after that run makes it math (`$`a` and `b`$` is two code spans). The runs of
+    backticks in a paragraph are found once, for all its openings and its links' texts.
     """
     start, text = state.pos, state.src
     if not text.startswith("$`", start):
@@ -157,21 +157,24 @@ def backtick_dollars(state: StateInline, silent: bool) -> bool:
     while opening_end < state.posMax and text[opening_end] == "`":
         opening_end += 1
     ticks = opening_end - start - 1
-    closings = state.env.setdefault("math_backtick_closings", {})
-    key = (text, state.posMax)
-    if key not in closings:
-        closings[key] = {}
-        for run in BACKTICKS_BEFORE_DOLLAR.finditer(text, 0, state.posMax):
-            closings[key].setdefault(len(run[1]), []).append(run.start())
-    found = closings[key].get(ticks, [])
-    after = bisect_left(found, opening_end)
-    if after == len(found) or not text[opening_end : found[after]].strip():
+    runs = state.env.setdefault("backtick_runs", {})
+    if text not in runs:
+        runs[text] = {}
+        for run in BACKTICK_RUN.finditer(text):
+            runs[text].setdefault(len(run[0]), []).append(run.start())
+    same = runs[text].get(ticks, [])
+    after = bisect_left(same, opening_end)
+    closing = same[after] if after < len(same) else -1
+    end = closing + ticks  # where its `$` is
+    if closing < 0 or end >= state.posMax or text[end] != "$":
+        return False
+    if not text[opening_end:closing].strip():
         return False
     if not silent:
         token = state.push("math_inline", "math", 0)
-        token.content = text[opening_end : found[after]]
+        token.content = text[opening_end:closing]
         token.markup = text[start:opening_end]
-    state.pos = found[after] + ticks + 1
+    state.pos = end + 1
     return True
 
 
