@@ -177,9 +177,7 @@ def test_a_save_made_during_a_build_is_built(tmp_path, cold):
     project = make_project(tmp_path / "course")
     server = start_devserver(project, {"DEVSERVER_TEST_HOLD": str(hold)}, TEST_PLUGINS, cold)
     try:
-        hold.touch()
-        server.write({"chapter1.md": CHAPTERS["chapter1.md"] + "\nFirst save.\n"})
-        wait_for(lambda: "hold_build: holding" in server.log.text, 60, "the build to be held")
+        save_while_held(server, hold, {"chapter1.md": CHAPTERS["chapter1.md"] + "\nFirst save.\n"})
         # This build has read content/ already: the next save is made during it.
         server.write({"chapter2.md": CHAPTERS["chapter2.md"] + "\nSaved during a build.\n"})
         hold.unlink()
@@ -288,9 +286,7 @@ def held_devserver(tmp_path):
 
 def save_while_the_full_build_waits(server, hold, chapter_text: str) -> bytes:
     """Save chapter2 with the full build held; return its page as the site has it meanwhile."""
-    hold.touch()
-    server.write({"chapter2.md": chapter_text})
-    wait_for(lambda: "hold_build: holding" in server.log.text, 60, "the full build to be held")
+    save_while_held(server, hold, {"chapter2.md": chapter_text})
     return (server.project / "output" / "chapter2.html").read_bytes()
 
 
@@ -359,15 +355,22 @@ def test_a_save_waits_for_a_full_build_that_checks_a_change_no_quick_update_show
     held_devserver,
 ):
     server, hold = held_devserver
-    hold.touch()
-    server.write({"chapter4.md": chapter("Agents", "chapter4", Chapter="4", body="Tools.")})
-    wait_for(lambda: "hold_build: holding" in server.log.text, 60, "the build to be held")
+    save_while_held(
+        server, hold, {"chapter4.md": chapter("Agents", "chapter4", Chapter="4", body="Tools.")}
+    )
     server.write({"chapter2.md": QUICK_CHAPTERS["chapter2.md"] + "\nSaved during a build.\n"})
     hold.unlink()
     server.wait_until_served("chapter2.html", "Saved during a build.")
     assert "Tools." in server.get("chapter4.html")
     assert "stopping the full build" not in server.log.text
     assert "full build stopped" not in server.log.text
+
+
+def save_while_held(server, hold, files: dict[str, str]) -> None:
+    """Save `files` and wait until the full build they start is held (hold_build)."""
+    hold.touch()
+    server.write(files)
+    wait_for(lambda: "hold_build: holding" in server.log.text, 60, "the build to be held")
 
 
 UNIT_WITH_A_PART = {
@@ -378,25 +381,6 @@ UNIT_WITH_A_PART = {
 }
 
 
-def test_a_unit_page_whose_links_place_its_parts_waits_for_the_full_build(tmp_path):
-    # The unit's links decide which unnumbered folders are its parts: a quick update of
-    # its page alone showed a sidebar the full build then changed.
-    server, hold = start_held_devserver(tmp_path, UNIT_WITH_A_PART)
-    try:
-        page = server.project / "output" / "1-unit" / "index.html"
-        assert "Extra part" in page.read_text().split('class="sidebar-chapters"', 1)[1]
-        hold.touch()
-        server.write({"1-unit/README.md": "# Unit one\n\nNo link now.\n"})
-        wait_for(lambda: "hold_build: holding" in server.log.text, 60, "the build to be held")
-        assert "its links, which order its folder's pages, changed" in server.log.text
-        assert "No link now" not in page.read_text()  # no quick update of it
-        hold.unlink()
-        server.wait_until_served("1-unit/index.html", "No link now")
-        assert "Extra part" not in page.read_text().split('class="sidebar-chapters"', 1)[1]
-    finally:
-        server.log.stop()
-
-
 LESSONS_TITLED_BY_THEIR_UNIT = {
     "README.md": "# Course\n",
     "ch02/README.md": "# Chapter 2: Text\n",
@@ -405,20 +389,44 @@ LESSONS_TITLED_BY_THEIR_UNIT = {
 }
 
 
-def test_a_title_whose_number_changes_waits_for_the_full_build(tmp_path):
-    # Lessons 2.1 and 2.2 both titled "Chapter 2: ..." are each labelled; a quick update of
-    # one retitled "2.2 BPE" kept its label: "Chapter 2.2: 2.2 BPE", until the full build.
-    server, hold = start_held_devserver(tmp_path, LESSONS_TITLED_BY_THEIR_UNIT)
+@pytest.mark.parametrize(
+    ("course", "page", "saved", "reason", "before", "after"),
+    [
+        # The unit's links decide which unnumbered folders are its parts: a quick update of
+        # its page alone showed a sidebar the full build then changed.
+        (
+            UNIT_WITH_A_PART,
+            "1-unit/index.html",
+            {"1-unit/README.md": "# Unit one\n\nNo link now.\n"},
+            "its links, which order its folder's pages, changed",
+            ">Extra part</a>",  # in the sidebar
+            "No link now",
+        ),
+        # Lessons 2.1 and 2.2 both titled "Chapter 2: ..." are each labelled; a quick update
+        # of one retitled "2.2 BPE" kept its label, "Chapter 2.2: 2.2 BPE".
+        (
+            LESSONS_TITLED_BY_THEIR_UNIT,
+            "ch02/02_bpe/index.html",
+            {"ch02/02_bpe/README.md": "# 2.2 BPE\n"},
+            "the number its title starts with",
+            "<title>Chapter 2.2: Chapter 2: Text",
+            "<title>2.2 BPE",
+        ),
+    ],
+)
+def test_a_save_that_changes_other_pages_waits_for_the_full_build(
+    tmp_path, course, page, saved, reason, before, after
+):
+    server, hold = start_held_devserver(tmp_path, course)
     try:
-        page = server.project / "output" / "ch02" / "02_bpe" / "index.html"
-        assert "<title>Chapter 2.2: Chapter 2: Text" in page.read_text()
-        hold.touch()
-        server.write({"ch02/02_bpe/README.md": "# 2.2 BPE\n"})
-        wait_for(lambda: "hold_build: holding" in server.log.text, 60, "the build to be held")
-        assert "the number its title starts with" in server.log.text
-        assert "2.2 BPE" not in page.read_text()  # no quick update of it
+        written = server.project / "output" / page
+        assert before in written.read_text()
+        save_while_held(server, hold, saved)
+        assert reason in server.log.text
+        assert after not in written.read_text()  # no quick update of it
         hold.unlink()
-        server.wait_until_served("ch02/02_bpe/index.html", "<title>2.2 BPE")
+        server.wait_until_served(page, after)
+        assert before not in written.read_text()
     finally:
         server.log.stop()
 
