@@ -11,7 +11,7 @@ from courselib.markdown.headings import github_slug
 from courselib.pages import page_url
 from selectolax.lexbor import LexborHTMLParser
 
-from .folders import Folder, content_link, pages_under
+from .folders import Folder, content_link, pages_under, shown_text
 from .outline import NUMBERED_TITLE, Chapter, listed, outside_entry, page_entry
 
 
@@ -60,9 +60,6 @@ def summary_places(summary_html: str) -> dict[str, Place]:
     places: dict[str, Place] = {}
     part = None  # a heading after the first link is a part's title; the one before, the book's
 
-    def name_of(link_node) -> str:
-        return " ".join(link_node.text(deep=True).split())
-
     def path_of(link_node) -> str | None:
         link = content_link(link_node.attributes.get("href") or "", "")
         return link.path if link is not None else None
@@ -80,11 +77,11 @@ def summary_places(summary_html: str) -> dict[str, Place]:
             )
             path = path_of(own) if own is not None else None
             in_part = part if parent is None else None
-            if own is not None and not own.attributes.get("href") and name_of(own):
+            if own is not None and not own.attributes.get("href") and shown_text(own):
                 path = f"{DRAFT_KEY}{len(places)}"  # mdBook's draft: numbered, not linked
-                places[path] = Place(parent, True, name_of(own), in_part, draft=True)
+                places[path] = Place(parent, True, shown_text(own), in_part, draft=True)
             elif path and path not in places:
-                places[path] = Place(parent, True, name_of(own), in_part)
+                places[path] = Place(parent, True, shown_text(own), in_part)
             for inner in item.iter():
                 if inner.tag in ("ul", "ol"):
                     walk(inner, path or parent, depth + 1)
@@ -94,12 +91,12 @@ def summary_places(summary_html: str) -> dict[str, Place]:
         if node.tag in ("ul", "ol"):
             walk(node, None)
         elif node.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and places:
-            part = " ".join(node.text(deep=True).split()) or None
+            part = shown_text(node) or None
         else:
             for link_node in node.css("a"):
                 path = path_of(link_node)
                 if path and path not in places:
-                    places[path] = Place(None, False, name_of(link_node), part)
+                    places[path] = Place(None, False, shown_text(link_node), part)
     return places
 
 

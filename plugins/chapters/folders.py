@@ -10,6 +10,7 @@ from urllib.parse import quote, unquote
 from courselib.github_links import PLACEHOLDER, GithubPath, github_path, in_own_repository
 from courselib.html_urls import LINK, read_html
 from courselib.pages import folder_page_among, stem
+from courselib.paths import rewrite_url
 from selectolax.lexbor import LexborHTMLParser
 
 from .outline import WrittenChapter
@@ -176,13 +177,18 @@ def first_links(
         link = content_link(node.attributes.get("href") or "", "", repository)
         if link is None:
             continue
-        path, text = link_paths([link])[0], " ".join(node.text(deep=True).split())
+        path, text = link_paths([link])[0], shown_text(node)
         if text:
             texts.setdefault(path, text)
         found = outermost_list(node, outermost)
         if found is not None:
             lists.setdefault(path, found)
     return texts, lists
+
+
+def shown_text(node) -> str:
+    """Return an element's text as a reader sees it, its spaces collapsed."""
+    return " ".join(node.text(deep=True).split())
 
 
 def outermost_list(node, known: dict[int, int | None]) -> int | None:
@@ -223,10 +229,7 @@ def lead_to_listings(
         target = listings.get(path) if path is not None else None
         if target is None:
             return match[0]
-        if site_url is None:
-            address = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
-        else:
-            address = f"{site_url}/{target}"
+        address = rewrite_url(f"/{target}", page_path, site_url)
         return f'{match["start"]}{html.escape(quote(address, safe="/:"))}"'
 
     return ADDRESS_LINK.sub(led, page_html)

@@ -19,7 +19,7 @@ from courselib.pages import (
     is_markdown,
     name_number,
 )
-from courselib.paths import shown_path
+from courselib.paths import root_of_links, shown_path
 from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_CONTEXT, HELD_BACK_IDS_ATTRIBUTE
 from markupsafe import Markup, escape
 from pelican.generators import Generator
@@ -198,13 +198,12 @@ class ChapterGenerator(Generator):
                 article._content, article.url, self.content_path(article), self.sections
             )
         if self.repository and self.listings:
-            site_url = None if self.settings.get("RELATIVE_URLS") else self.settings["SITEURL"]
             article._content = lead_to_listings(
                 article._content,
                 self.repository,
                 self.listings,
                 article.save_as or article.url,
-                site_url,
+                root_of_links(self.settings),
             )
 
     def refresh_content(self, old, new) -> str | None:

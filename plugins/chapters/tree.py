@@ -205,12 +205,12 @@ def names_linked(links: list[GithubPath], folder: str = "") -> list[str]:
     return names
 
 
-def folder_linked_into(root: Folder, links: list[GithubPath]) -> Folder | None:
+def folder_linked_into(root: Folder, links: list[GithubPath], linked: list[str]) -> Folder | None:
     """Return the one folder at the top of content/ with no page whose subfolders the course
-    README's links (page_links) lead into, two or more, and more than it links entries at the
-    top: bregman-arie/devops-exercises lists `topics/git/README.md`, `topics/aws/README.md`...,
-    and links `faq.md` and `credits.md` in its text. Else None."""
-    at_top = len(split_by_links(root, names_linked(links))[0])
+    README's links (page_links; `linked`, names_linked) lead into, two or more, and more than
+    it links entries at the top: bregman-arie/devops-exercises lists `topics/git/README.md`,
+    `topics/aws/README.md`..., and links `faq.md` and `credits.md` in its text. Else None."""
+    at_top = len(split_by_links(root, linked)[0])
     found = [
         folder
         for folder in root.folders.values()
@@ -442,7 +442,7 @@ def build_course(
     syllabus = found if found.page is None or links_only_into(root, linked, found) else root
     by_readme = look_further and syllabus is root
     texts, lists = first_links(home_html, repository)  # the README's, for its titles and tables
-    deeper = folder_linked_into(root, home_links) if by_readme and not summary else None
+    deeper = folder_linked_into(root, home_links, linked) if by_readme and not summary else None
     if summary:
         syllabus, (units, outside) = root, book_entries(root, places)
         reader.outside += outside

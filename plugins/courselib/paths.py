@@ -1,6 +1,7 @@
 """Paths as an author knows them, and the links that would leave the course's folder."""
 
 import os
+import posixpath
 import re
 from urllib.parse import unquote
 
@@ -49,3 +50,41 @@ def path_parts(path: str, folder_parts: tuple[str, ...] | list[str]) -> list[str
         else:
             parts.append(segment)
     return parts
+
+
+def is_root_absolute(url: str) -> bool:
+    """True for `/path` URLs; false for `//host/path`, `http:`, relative and fragment URLs."""
+    return url.startswith("/") and not url.startswith("//")
+
+
+def root_of_links(settings: dict) -> str | None:
+    """Return what `rewrite_url` makes root-absolute links from: None for a build of relative
+    links (RELATIVE_URLS), else SITEURL."""
+    return None if settings.get("RELATIVE_URLS") else settings.get("SITEURL", "")
+
+
+def rewrite_url(url: str, page_path: str, site_url: str | None) -> str:
+    """Return `url` made to work from the page saved at `page_path`.
+
+    With `site_url` None (relative builds) the result is relative to the page's
+    folder; otherwise it is `site_url` + the path, so it also works in feeds.
+    """
+    if not is_root_absolute(url):
+        return url
+    if site_url is not None:
+        return site_url.rstrip("/") + url
+    page_folder = "/" + posixpath.dirname(page_path.replace("\\", "/"))
+    path, separator, rest = _split_path(url)
+    relative = posixpath.relpath(path, page_folder)
+    if path.endswith("/"):
+        # relpath drops the slash that makes `/guide/` a folder URL; "." is the root itself.
+        relative = "./" if relative == "." else relative + "/"
+    return relative + separator + rest
+
+
+def _split_path(url: str) -> tuple[str, str, str]:
+    """Split a URL into its path and the `?query#fragment` that follows it."""
+    match = QUERY_OR_FRAGMENT.search(url)
+    if not match:
+        return url, "", ""
+    return url[: match.start()], url[match.start()], url[match.start() + 1 :]

@@ -16,6 +16,7 @@ from courselib.cached_products.page_rewrites import (
     are_edits,
     page_key,
 )
+from courselib.paths import root_of_links
 from pelican import signals
 
 from .rewrite import root_link_edits
@@ -44,7 +45,7 @@ def rewrite_content(content) -> None:
     if not page_path:
         return
     settings = content.settings
-    site_url = None if settings.get("RELATIVE_URLS") else settings.get("SITEURL", "")
+    site_url = root_of_links(settings)
     rewrites = _rewrites.of_build(settings)
     page = str(getattr(content, "source_path", None) or page_path)
     key = page_key(body, page_path, "relative" if site_url is None else "site " + site_url)

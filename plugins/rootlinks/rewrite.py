@@ -1,10 +1,10 @@
 """Rewrite root-absolute URLs in an HTML fragment, relative to a page or against SITEURL."""
 
-import posixpath
 import re
 from collections.abc import Callable
 
 from courselib.cached_products.page_rewrites import Edits, apply_edits
+from courselib.paths import rewrite_url
 
 # A URL-valued attribute as Python-Markdown (or an author's raw HTML) writes it.
 URL_ATTRIBUTE = re.compile(
@@ -21,39 +21,6 @@ URL_VALUE = re.compile(r"""=\s*["']/(?!/)""")
 ANY_VALUE = re.compile(r"""=\s*["']""")
 URL_NAME_LENGTHS = (3, 4, 6)  # src; href and data; poster
 SRCSET_NAME_LENGTHS = (6,)
-QUERY_OR_FRAGMENT = re.compile(r"[?#]")
-
-
-def is_root_absolute(url: str) -> bool:
-    """True for `/path` URLs; false for `//host/path`, `http:`, relative and fragment URLs."""
-    return url.startswith("/") and not url.startswith("//")
-
-
-def rewrite_url(url: str, page_path: str, site_url: str | None) -> str:
-    """Return `url` made to work from the page saved at `page_path`.
-
-    With `site_url` None (relative builds) the result is relative to the page's
-    folder; otherwise it is `site_url` + the path, so it also works in feeds.
-    """
-    if not is_root_absolute(url):
-        return url
-    if site_url is not None:
-        return site_url.rstrip("/") + url
-    page_folder = "/" + posixpath.dirname(page_path.replace("\\", "/"))
-    path, separator, rest = _split_path(url)
-    relative = posixpath.relpath(path, page_folder)
-    if path.endswith("/"):
-        # relpath drops the slash that makes `/guide/` a folder URL; "." is the root itself.
-        relative = "./" if relative == "." else relative + "/"
-    return relative + separator + rest
-
-
-def _split_path(url: str) -> tuple[str, str, str]:
-    """Split a URL into its path and the `?query#fragment` that follows it."""
-    match = QUERY_OR_FRAGMENT.search(url)
-    if not match:
-        return url, "", ""
-    return url[: match.start()], url[match.start()], url[match.start() + 1 :]
 
 
 def substitutions(
