@@ -442,6 +442,28 @@ def test_unnumbered_folders_a_unit_links_to_are_its_parts_in_the_links_order():
     assert course.order[1].parent is course.order[0] and course.order[5].parent is course.order[4]
 
 
+@pytest.mark.parametrize("link", ["md/", "https://github.com/o/r/tree/main/1-unit/md"])
+def test_of_two_folders_of_numbered_lessons_a_unit_holds_the_one_its_page_links(link):
+    # edgeai-for-beginners' modules keep their lessons in `md/` and samples in `code/`, both
+    # numbered, and link `md/`. With SOURCE_URL the link to that folder (it has no page)
+    # leads to GitHub, and the unit had no lessons.
+    unit = dataclasses.replace(page("1-unit/README.md"), body_html=f'<a href="{link}">Read</a>')
+    lessons = ["1-unit/md/01-a.md", "1-unit/md/02-b.md", "1-unit/code/01-sample.md"]
+    course = build_course(
+        [unit, *map(page, lessons)],
+        [],
+        "{slug}.html",
+        "{slug}.html",
+        ("Unit", "Lesson"),
+        repository="https://github.com/o/r/blob/main",
+    )
+    assert labelled(course) == [
+        ("Unit 1", "1-unit/README.md"),
+        ("Lesson 1.1", "1-unit/md/01-a.md"),
+        ("Lesson 1.2", "1-unit/md/02-b.md"),
+    ]
+
+
 def test_numbered_lessons_kept_in_one_unnumbered_folder_top_the_syllabus():
     # As Microsoft's generative-ai-with-javascript is laid out: lessons/01-intro-to-genai/.
     course = build(

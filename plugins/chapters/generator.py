@@ -223,7 +223,7 @@ class ChapterGenerator(Generator):
         after = self.written_chapter(new, self.commit_dates)
         if _place(before) != _place(after):
             return "its place in the course changed"
-        if _links_placing(before) != _links_placing(after):
+        if _links_placing(before, self.repository) != _links_placing(after, self.repository):
             return "its links, which order its folder's pages, changed"
         if title_number(before.title) != title_number(after.title):
             return "the number its title starts with, which its label and its neighbours' follow"
@@ -271,12 +271,13 @@ class ChapterGenerator(Generator):
             )
 
 
-def _links_placing(chapter: WrittenChapter) -> list[str]:
+def _links_placing(chapter: WrittenChapter, repository: str | None) -> list[str]:
     """Return what of a folder's page its folder's syllabus follows: the names its links
-    lead into, in order (tree.readme_order); nothing for another page."""
+    (to the course's `repository` too) lead into, in order (tree.readme_order); nothing
+    for another page."""
     if not chapter.by_path or not is_folder_page(chapter.path):
         return []
-    return readme_order(chapter.body_html, posixpath.dirname(chapter.path))
+    return readme_order(chapter.body_html, posixpath.dirname(chapter.path), repository)
 
 
 def _place(chapter: WrittenChapter) -> WrittenChapter:

@@ -162,13 +162,14 @@ def parts_folder(root: Folder, holding: list[Folder]) -> Folder | None:
 
 def linked_among(folders: list[Folder], linked_paths: list[str]) -> list[Folder]:
     """Return the one of `folders` that `linked_paths` (the paths in content/ a page links
-    to, link_paths) lead into, when they lead into one only; else `folders`."""
+    to, link_paths) lead into or to, `md/` or `md` (as GitHub's folder view is addressed),
+    when they lead into one only; else `folders`."""
     if len(folders) < 2:
         return folders
     chosen = [
         folder
         for folder in folders
-        if any(path.startswith(folder.path + "/") for path in linked_paths)
+        if any(f"{path}/".startswith(f"{folder.path}/") for path in linked_paths)
     ]
     return chosen if len(chosen) == 1 else folders
 
@@ -181,10 +182,10 @@ def links_only_into(root: Folder, linked: list[str], found: Folder) -> bool:
     return bool(found.path) and [item for _place, item in chosen] == [root.folders.get(top)]
 
 
-def readme_order(page_html: str, folder: str = "") -> list[str]:
+def readme_order(page_html: str, folder: str = "", repository: str | None = None) -> list[str]:
     """Return the names right inside content/`folder` that its page links to, in order
-    (names_linked)."""
-    return names_linked(page_links(page_html, folder), folder)
+    (names_linked), its links to the course's `repository` (SOURCE_URL) among them."""
+    return names_linked(page_links(page_html, folder, repository), folder)
 
 
 def names_linked(links: list[GithubPath], folder: str = "") -> list[str]:
@@ -264,7 +265,7 @@ def listing_entry(folder: Folder, numbers: tuple[int, ...] | None) -> Chapter:
     )
 
 
-def lessons_kept_apart(folder: Folder) -> Folder | None:
+def lessons_kept_apart(folder: Folder, repository: str | None = None) -> Folder | None:
     """Return the one unnumbered folder with no page that keeps a unit's numbered lessons,
     when the unit has none of its own (`1-getting-started/lessons/1-introduction-to-iot/`,
     as IoT-For-Beginners is laid out), or None. Of two, the one the unit's page links
@@ -284,7 +285,8 @@ def lessons_kept_apart(folder: Folder) -> Folder | None:
         and numbered_here(sub)
     ]
     if len(holding) > 1 and folder.page is not None:  # the one its page links into, if one
-        holding = linked_among(holding, link_paths(page_links(folder.page.body_html, folder.path)))
+        links = page_links(folder.page.body_html, folder.path, repository)
+        holding = linked_among(holding, link_paths(links))
     return holding[0] if len(holding) == 1 else None
 
 
@@ -427,7 +429,7 @@ def build_course(
     top, problems = build_syllabus(chapters, upcoming, url_pattern, save_as_pattern)
     root = folder_tree([chapter for chapter in written if chapter.by_path])
     name_order = not top and not has_numbers(root)
-    reader = TreeReader(name_order)
+    reader = TreeReader(name_order, repository)
     # Pelican chapters (front matter) are the top of the syllabus; upcoming ones are not.
     look_further = not chapters and not numbered_here(root)
     summary, places = book_summary(root) if look_further else ("", {})
@@ -499,8 +501,9 @@ def build_course(
 class TreeReader:
     """Reads folders into syllabus entries, collecting the pages outside and the problems."""
 
-    def __init__(self, name_order: bool) -> None:
+    def __init__(self, name_order: bool, repository: str | None = None) -> None:
         self.name_order = name_order
+        self.repository = repository  # SOURCE_URL, where a unit's page may link its lessons
         self.outside: list[Chapter] = []
         self.problems: list[str] = []
 
@@ -528,7 +531,9 @@ class TreeReader:
         the README's order puts it among the numbered units (edgeai-for-beginners'
         `Workshop/` after its `Module08/`); other unnumbered entries are outside.
         """
-        apart = None if top_level or self.name_order else lessons_kept_apart(folder)
+        apart = (
+            None if top_level or self.name_order else lessons_kept_apart(folder, self.repository)
+        )
         sources = [folder] if apart is None else [folder, apart]  # its lessons, as its own
         named = sorted(
             [(name, sub) for source in sources for name, sub in source.folders.items()]
@@ -592,7 +597,11 @@ class TreeReader:
                 for place, name in enumerate(linked)
             ]
         else:
-            linked = [] if folder.page is None else readme_order(folder.page.body_html, folder.path)
+            linked = (
+                readme_order(folder.page.body_html, folder.path, self.repository)
+                if folder.page is not None
+                else []
+            )
         numbered: list[Chapter] = []
         links_of: dict[int, int | None] = {}  # a numbered entry's first link, by its id()
         others: list[tuple[int | None, Chapter]] = []  # (its first link from the page, it)
