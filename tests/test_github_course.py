@@ -296,6 +296,29 @@ def test_bad_layouts_fail_with_one_line_naming_the_files(build_site, files, expe
 
 
 @pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (
+            {"1-a/README.md": "# A\n", "1-b/README.md": "# B\n"},
+            "course/1-a/README.md and course/1-b/README.md are both number 1 in course/:",
+        ),
+        (
+            {"intro.md": "# Intro\n", "setup.md": "# Setup\n"},
+            "course/: no file or folder name starts with a number",
+        ),
+    ],
+)
+def test_outline_messages_name_the_content_folder_as_it_is_called(tmp_path, files, expected):
+    # `make html INPUTDIR=course`: the messages named "content/", a folder it does not have.
+    for path, text in files.items():
+        (tmp_path / "course" / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "course" / path).write_text(text)
+    build = run_pelican(tmp_path / "course", tmp_path / "output", extra_settings=SETTINGS)
+    assert expected in build.log, build.log
+    assert "content/" not in build.log
+
+
+@pytest.mark.parametrize(
     ("settings", "expected"),
     [
         ({"COURSE_LEVELS": "Unit"}, "pelicanconf: COURSE_LEVELS must be a list of words"),

@@ -5,6 +5,7 @@ import dataclasses
 import logging
 import os
 import posixpath
+import re
 from urllib.parse import quote
 
 from courselib.chapter_numbers import OutlineError, parse_upcoming
@@ -31,6 +32,17 @@ from .term import exercise_numbering, unlink_held_back_sections
 from .tree import build_course, label, readme_order
 
 logger = logging.getLogger(__name__)
+
+# Where the outline's messages name content/ itself: not a folder of that name inside it
+# (`course/content/x.md`), which is a path as the author sees it already.
+CONTENT_FOLDER = re.compile(r"(?<![\w./-])content/")
+
+
+def as_author_names(message: str, content_root: str) -> str:
+    """Return an outline message with content/ named as the author sees that folder from
+    the project (`course/` for `make html INPUTDIR=course`): the tree names it content/."""
+    shown = shown_path(content_root, content_root)
+    return CONTENT_FOLDER.sub(lambda _found: f"{shown}/", message)
 
 
 class SidebarChapters:
@@ -144,17 +156,18 @@ class ChapterGenerator(Generator):
             repository=self.repository,
         )
         for problem in course.problems:
-            logger.warning("%s", problem)
+            logger.warning("%s", as_author_names(problem, self.settings["PATH"]))
         if course.problems:
             logger.error(
                 "The course outline has %d problem(s), listed above.",
                 len(course.problems),
             )
         if course.notice:
-            logger.warning("%s", course.notice)
+            logger.warning("%s", as_author_names(course.notice, self.settings["PATH"]))
         hidden = hidden_markdown(self.settings["PATH"]) if not course.tree else []
         if hidden:
-            logger.warning("%s", hidden_lessons_notice(hidden))
+            notice = hidden_lessons_notice(hidden)
+            logger.warning("%s", as_author_names(notice, self.settings["PATH"]))
         by_source = {entry.source: entry for entry in course.order + course.outside}
         for article, chapter in zip(in_course, written, strict=True):
             if chapter.source in by_source:
