@@ -824,6 +824,16 @@ def test_a_course_with_no_numbers_is_read_in_name_order_and_says_so_once():
     assert "no file or folder name starts with a number" in course.notice
 
 
+def test_a_repositorys_list_of_its_authors_is_no_chapter():
+    # the-art-of-command-line is its README, which credits "[many authors](AUTHORS.md)": the
+    # syllabus was "1 Authors".
+    home = '<p>By <a href="AUTHORS.md">many authors</a>. <a href="/CONTRIBUTING.md">Help</a></p>'
+    names = ["AUTHORS.md", "CONTRIBUTORS.md", "MAINTAINERS.md", "CONTRIBUTING.md"]
+    course = readme_course(names, home)
+    assert course.order == []
+    assert outside_of(course) == sorted(names)
+
+
 def test_a_syllabus_left_empty_says_so():
     # A Carpentries lesson with unnumbered episodes: "Nothing here yet", and no word why.
     course = build(["episodes/introduction.md", "episodes/data.md", "learners/setup.md"])

@@ -162,6 +162,11 @@ def test_reading_minutes_of_text_written_without_spaces(text, minutes):
         ("Section02 : Function Calling", "6.2", True),
         ("Step1.2 - CSS", "1.2", True),
         ("GPT2 in depth", "6.2", False),  # a name with a number, not a word for a part
+        # After an emoji (30-Days-Of-Python: "1 📘 Day 1" beside "Day 2", unlabelled).
+        ("📘 Day 1", "1", True),
+        ("💻 Day 3: Loops", "3", True),
+        ("🚀 1. Setup", "2.1", False),  # no word: not a number within a part
+        ("① Intro", "1", False),
     ],
 )
 def test_a_title_naming_its_own_number(title, numbering, expected):

@@ -12,7 +12,7 @@ from courselib.pages import page_url
 from selectolax.lexbor import LexborHTMLParser
 
 from .folders import Folder, content_link, pages_under, shown_text
-from .outline import NUMBERED_TITLE, Chapter, listed, outside_entry, page_entry
+from .outline import Chapter, listed, outside_entry, page_entry, title_number
 
 
 def book_summary(root: Folder) -> tuple[str, dict[str, "Place"]]:
@@ -205,7 +205,7 @@ def book_entries(root: Folder, places: dict[str, Place]) -> tuple[list[Chapter],
         (parent.children if parent else top).append(entry)
         entry.parent = parent
     outside = [outside_entry(p) for path, p in pages.items() if path not in entries]
-    self_numbered = sum(bool(NUMBERED_TITLE.match(e.title)) for e in entries.values())
+    self_numbered = sum(title_number(e.title) is not None for e in entries.values())
     numbered = self_numbered * 2 < len(entries)
 
     def number(siblings: list[Chapter]) -> None:

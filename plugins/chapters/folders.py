@@ -38,8 +38,9 @@ ADDRESS_LINK = re.compile(r'(?P<start>\shref=")(?P<address>https?://[^"]*)"', re
 
 # Files a repository keeps for GitHub itself, which a README links to but no syllabus holds.
 REPOSITORY_FILES = frozenset(
-    {"agents", "changelog", "citation", "code_of_conduct", "contributing", "funding"}
-    | {"governance", "license", "readme", "security", "support"}
+    {"agents", "authors", "changelog", "citation", "code_of_conduct", "codeowners"}
+    | {"contributing", "contributors", "funding", "governance", "license", "maintainers"}
+    | {"readme", "security", "support"}
 )
 
 

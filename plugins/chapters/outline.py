@@ -277,6 +277,11 @@ NUMBERED_TITLE = re.compile(
     rf"(?:[^\W\d_]+\s+|(?i:{PART_WORDS}|section|step))?(\d+(?:\.\d+)*[a-z]?)\.?(?!\w)"
     rf"|第\s*(\d+(?:\.\d+)*|[{CJK_NUMERALS}]+)\s*[{CJK_PART_WORDS}]"
 )
+# Emoji a title may start with before its number ("📘 Day 1", "💻 Day 3: Loops", as
+# Asabeneh's 30-Days-Of courses title their days): arrows, symbols, dingbats, pictographs.
+LEADING_EMOJI = re.compile(
+    r"[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\s*"
+)
 
 
 def names_number(title: str, numbering: str) -> bool:
@@ -285,7 +290,7 @@ def names_number(title: str, numbering: str) -> bool:
     chapters within its part: "Chapter 1: ..." for "2.1" (it was "Chapter 2.1: Chapter 1:
     ..."), not "3 Shapes of Sound Rust" for "1.3" (a count, which lost the entry its number).
     """
-    found = NUMBERED_TITLE.match(title)
+    found = NUMBERED_TITLE.match(LEADING_EMOJI.sub("", title, count=1))
     number = matched_number(found)
     if not numbering or not number:
         return False
@@ -295,8 +300,9 @@ def names_number(title: str, numbering: str) -> bool:
 
 
 def title_number(title: str) -> tuple[str, ...] | None:
-    """Return the numbers a title starts with (NUMBERED_TITLE), as numbers_of gives them."""
-    return matched_number(NUMBERED_TITLE.match(title))
+    """Return the numbers a title starts with (NUMBERED_TITLE), after any emoji, as
+    numbers_of gives them."""
+    return matched_number(NUMBERED_TITLE.match(LEADING_EMOJI.sub("", title, count=1)))
 
 
 def matched_number(found: re.Match | None) -> tuple[str, ...] | None:
