@@ -192,6 +192,32 @@ def test_a_line_left_of_a_list_items_text_continues_it_as_on_github(lines, text)
     assert page == f"<ol>\n<li>Stop:\n{text}</li>\n<li>Build.</li>\n</ol>\n"
 
 
+@pytest.mark.parametrize(
+    ("markdown", "github"),
+    [
+        (
+            '> Quote.\n<img src="x.png">\n',
+            '<blockquote> <p>Quote.</p> </blockquote> <img src="x.png">',
+        ),
+        ("- Item\n<br/>\n", "<ul> <li>Item</li> </ul> <br/>"),
+        (
+            "- a\n  > q\n  <br/>\n",
+            "<ul> <li>a <blockquote> <p>q</p> </blockquote> <br/> </li> </ul>",
+        ),
+        # Where no block may start, the tag is text: in its own paragraph's container, four
+        # columns right, or with more on its line.
+        ('Text\n<img src="x.png">\n', '<p>Text <img src="x.png"></p>'),
+        ('  1. a\n    <img src="x.png">\n', '<ol> <li>a <img src="x.png"></li> </ol>'),
+        ('> q\n    <img src="x.png">\n', '<blockquote> <p>q <img src="x.png"></p> </blockquote>'),
+        ("> q\n<b>x</b> more\n", "<blockquote> <p>q <b>x</b> more</p> </blockquote>"),
+    ],
+)
+def test_a_line_of_one_tag_after_a_quote_or_an_item_follows_it_as_on_github(markdown, github):
+    # nodebestpractices puts a screenshot on the line after a quote: GitHub shows it after
+    # the quote, and it was drawn inside the quote's box (and inside a list item's text).
+    assert " ".join(render_markdown(markdown).html.split()) == github
+
+
 def test_a_line_left_of_a_nested_items_text_continues_it_as_on_github():
     # In a list inside a list, the line is read against the inner list's own indent.
     page = render_markdown("- a\n\n  100. b\n      ```\n      code\n      ```\n  101. c\n").html

@@ -31,7 +31,12 @@ from .exercises import add_exercises
 from .fenced_divs import add_fenced_divs
 from .footnote_labels import add_footnote_labels
 from .headings import HOME_PAGE_KEY, add_heading_ids, github_slug, heading_text
-from .html_rules import add_collapsible_callouts, add_html_rules, lazy_lines_in_lists
+from .html_rules import (
+    add_collapsible_callouts,
+    add_html_rules,
+    lazy_lines_in_lists,
+    tag_lines_end_lazy_text,
+)
 from .liquid import add_liquid_warning
 from .math_syntax import add_math
 from .positions import track_positions
@@ -146,6 +151,7 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     add_emoji_shortcodes(md)
     add_collapsible_callouts(md)
     add_liquid_warning(md)
+    tag_lines_end_lazy_text(md)
     lazy_lines_in_lists(md)  # last: around every rule that may end a paragraph
     return md
 

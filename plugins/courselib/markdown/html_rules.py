@@ -23,6 +23,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml, unescapeAll
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -250,6 +251,36 @@ def lazy_lines_in_lists(md: MarkdownIt) -> None:
     for rule in md.block.ruler.__rules__:
         if "paragraph" in rule.alt and rule.name != "list":
             md.block.ruler.at(rule.name, lazy(rule.fn), {"alt": rule.alt})
+
+
+def tag_lines_end_lazy_text(md: MarkdownIt) -> None:
+    """Make a line of one HTML tag (`<img src="robot.png">`, `<br/>`) start an HTML block
+    where it would be lazy text of a quote, or of a list item from left of the item's text,
+    as GitHub reads it: cmark ends the quote or the item there, and the tag follows them.
+
+    CommonMark lets such a tag (an HTML block of type 7) start no block where a paragraph
+    goes on; cmark applies that only to a paragraph in the tag's own container, while
+    markdown-it also to the quote's text it would continue lazily: nodebestpractices'
+    screenshots, each on the line after a quote, were drawn inside the quote's box.
+    (A line four columns or more right of its list's indent stays text: lazy_lines_in_lists.)
+    """
+    rules = {rule.name: rule for rule in md.block.ruler.__rules__}
+    html_block = rules["html_block"].fn
+    one_tag = HTML_SEQUENCES[-1][0]  # type 7, the only one that may not end a paragraph
+
+    def read(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not silent:  # reading the block itself
+            return html_block(state, start, end, silent)
+        if html_block(state, start, end, silent):  # a block that may end a paragraph
+            return True
+        lazy = not state.is_code_block(start) and (
+            state.parentType == "blockquote"
+            or (state.parentType == "paragraph" and 0 <= state.sCount[start] < state.blkIndent)
+        )
+        line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+        return lazy and bool(md.options.get("html")) and bool(one_tag.search(line))
+
+    md.block.ruler.at("html_block", read, {"alt": rules["html_block"].alt})
 
 
 @contextmanager
