@@ -834,6 +834,16 @@ def test_a_repositorys_list_of_its_authors_is_no_chapter():
     assert outside_of(course) == sorted(names)
 
 
+def test_folders_of_translations_the_readme_links_are_outside():
+    # lydiahallie/javascript-questions links its 22 translations (`de-DE/README.md`): the
+    # eight whose file is a README were chapters 1 to 8, in German, Russian, Thai...
+    home = '<p><a href="./de-DE/README.md">Deutsch</a> <a href="zh_CN/README.md">中文</a></p>'
+    home += '<p><a href="setup.md">Setup</a></p>'
+    course = readme_course(["de-DE/README.md", "zh_CN/README.md", "setup.md"], home)
+    assert [entry.source for entry in course.order] == ["content/setup.md"]
+    assert outside_of(course) == ["de-DE/README.md", "zh_CN/README.md"]
+
+
 def test_a_syllabus_left_empty_says_so():
     # A Carpentries lesson with unnumbered episodes: "Nothing here yet", and no word why.
     course = build(["episodes/introduction.md", "episodes/data.md", "learners/setup.md"])

@@ -31,6 +31,12 @@ TRANSLATED_README = re.compile(
     re.IGNORECASE,
 )
 
+# A folder of a translation, named by its language and country (`de-DE/`, `zh_CN/`, `pt-BR/`,
+# as lydiahallie/javascript-questions keeps them, its README linking each).
+TRANSLATION_FOLDER = re.compile(
+    rf"(?:{LANGUAGES})[-_][a-z]{{2}}|[a-z]{{2}}[-_](?-i:[A-Z]{{2}}|Hans|Hant)", re.IGNORECASE
+)
+
 
 # A link out of the site, as a page's HTML writes it: to GitHub, say.
 ADDRESS_LINK = re.compile(r'(?P<start>\shref=")(?P<address>https?://[^"]*)"', re.IGNORECASE)

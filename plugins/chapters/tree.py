@@ -49,6 +49,7 @@ from courselib.pages import (
 
 from .book import book_entries, book_summary
 from .folders import (
+    TRANSLATION_FOLDER,
     Folder,
     first_links,
     folder_tree,
@@ -237,6 +238,7 @@ def split_by_links(
     for name, folder in sorted(root.folders.items()):
         linked_itself = bool({name, name + "/"} & set(folder_links or []))
         listed = folder.page is not None or (linked_itself and folder.holds_lessons)
+        listed = listed and TRANSLATION_FOLDER.fullmatch(name) is None  # a README's languages
         found = first_link(linked, *link_names(name, folder)) if listed else None
         (others if found is None else chosen).append((found, folder))
     for page in sorted(root.files, key=lambda page: page.path):
