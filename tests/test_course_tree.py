@@ -844,6 +844,26 @@ def test_folders_of_translations_the_readme_links_are_outside():
     assert outside_of(course) == ["de-DE/README.md", "zh_CN/README.md"]
 
 
+def test_a_lessons_translations_beside_it_are_outside():
+    # nodebestpractices keeps `3-parts.french.md`, `3-parts.basque.md`... beside
+    # `3-parts.md`: the build failed, "both number 3".
+    paths = ["1-a/README.md", "1-a/3-parts.md", "1-a/3-parts.french.md", "1-a/3-parts.fr.md"]
+    paths += ["1-a/3-parts.brazilian-portuguese.md", "1-a/README.zh-CN.md", "1-a/4-b.v2.md"]
+    course = build(paths)
+    assert course.problems == []
+    assert labelled(course) == [
+        ("Unit 1", "1-a/README.md"),
+        ("Lesson 1.3", "1-a/3-parts.md"),
+        ("Lesson 1.4", "1-a/4-b.v2.md"),  # no language, and no `4-b.md` beside it
+    ]
+    assert outside_of(course) == [
+        "1-a/3-parts.brazilian-portuguese.md",
+        "1-a/3-parts.fr.md",
+        "1-a/3-parts.french.md",
+        "1-a/README.zh-CN.md",
+    ]
+
+
 def test_a_syllabus_left_empty_says_so():
     # A Carpentries lesson with unnumbered episodes: "Nothing here yet", and no word why.
     course = build(["episodes/introduction.md", "episodes/data.md", "learners/setup.md"])

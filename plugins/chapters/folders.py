@@ -37,6 +37,19 @@ TRANSLATION_FOLDER = re.compile(
     rf"(?:{LANGUAGES})[-_][a-z]{{2}}|[a-z]{{2}}[-_](?-i:[A-Z]{{2}}|Hans|Hant)", re.IGNORECASE
 )
 
+# Languages as nodebestpractices names its lessons' translations (`3-parts.french.md`,
+# `3-parts.brazilian-portuguese.md` beside `3-parts.md`).
+LANGUAGE_NAMES = re.compile(
+    "albanian|arabic|armenian|azerbaijani|basque|belarusian|bengali|bulgarian|burmese|catalan"
+    "|chinese|croatian|czech|danish|dutch|english|estonian|farsi|filipino|finnish|french"
+    "|galician|georgian|german|greek|hebrew|hindi|hungarian|icelandic|indonesian?|irish|italian"
+    "|japanese|kazakh|khmer|korean|latvian|lithuanian|macedonian|malay|marathi|mongolian|nepali"
+    "|norwegian|persian|polish|portuguese|romanian|russian|serbian|sinhala|slovak|slovenian"
+    "|spanish|swahili|swedish|tagalog|tamil|telugu|thai|turkish|ukrainian|urdu|uzbek|vietnamese"
+    "|welsh",
+    re.IGNORECASE,
+)
+
 
 # A link out of the site, as a page's HTML writes it: to GitHub, say.
 ADDRESS_LINK = re.compile(r'(?P<start>\shref=")(?P<address>https?://[^"]*)"', re.IGNORECASE)
@@ -111,6 +124,28 @@ def is_repository_file(name: str) -> bool:
     and its README in another language (`README-EN.md`, `README.zh-CN.md`)."""
     base = stem(name)
     return base.lower() in REPOSITORY_FILES or TRANSLATED_README.fullmatch(base) is not None
+
+
+def translations_among(names: list[str]) -> set[str]:
+    """Return the names of Markdown files that are another's translation beside it:
+    `1-intro.fr.md`, `1-intro.french.md`, `1-intro.pt-BR.md` where `1-intro.md` is."""
+    stems = {stem(name) for name in names}
+    found = set()
+    for name in names:
+        original, dot, language = stem(name).rpartition(".")
+        if dot and original in stems and is_language(language):
+            found.add(name)
+    return found
+
+
+def is_language(name: str) -> bool:
+    """True for a language's code (`fr`, `pt-BR`, `zh_CN`) or English name (`french`,
+    `brazilian-portuguese`)."""
+    return (
+        re.fullmatch(LANGUAGES, name, re.IGNORECASE) is not None
+        or TRANSLATION_FOLDER.fullmatch(name) is not None
+        or any(LANGUAGE_NAMES.fullmatch(part) for part in name.split("-"))
+    )
 
 
 def settle_folder_pages(folder: Folder) -> None:

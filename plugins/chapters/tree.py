@@ -57,6 +57,7 @@ from .folders import (
     is_repositorys_own,
     link_paths,
     page_links,
+    translations_among,
 )
 from .outline import (
     Chapter,
@@ -545,6 +546,12 @@ class TreeReader:
             key=lambda item: item[0],
         )
         named = [(name, item) for name, item in named if item is not apart]
+        # A lesson's translation beside it (`1-intro.french.md`) is its page in that language.
+        pages = [name for name, item in named if not isinstance(item, Folder)]
+        own = [posixpath.basename(folder.page.path)] if folder.page is not None else []
+        translated = translations_among(pages + own)
+        self.outside.extend(outside_entry(item) for name, item in named if name in translated)
+        named = [(name, item) for name, item in named if name not in translated]
         # A unit with no page of its own has none to link its lesson first: it is first. Read
         # in name order, such a unit is a README's link (linked_children): its pages are its
         # parts, not numbered by their names' order.
