@@ -129,6 +129,12 @@ def test_a_folder_linked_from_another_place_is_listed_at_both(tmp_path):
         ("Missing", {"rubric"}, "Missing"),  # left for the gate to report
         ("%C3%9Cber-uns", {"über-uns"}, "%C3%BCber-uns"),  # `#Über-uns` as Markdown wrote it
         ("", set(), ""),
+        # GitHub prefixes every id and name with `user-content-`; a link may name it so
+        # (Functional-Light-JS: 43 links, `#user-content-footnote-1`).
+        ("user-content-footnote-1", {"footnote-1"}, "footnote-1"),
+        ("user-content-Short-Long", {"short-long"}, "short-long"),
+        ("user-content-a", {"user-content-a", "a"}, "user-content-a"),
+        ("user-content-gone", {"a"}, "user-content-gone"),  # left for the gate to report
     ],
 )
 def test_a_fragment_is_found_as_githubs_page_script_finds_it(fragment, ids, expected):

@@ -73,14 +73,24 @@ def page_ids(page_html: str) -> frozenset[str]:
     return frozenset(html.unescape(a or b) for a, b in ID_ATTRIBUTE.findall(page_html))
 
 
+# What GitHub puts before every id and name in a README's HTML (`user-content-rubric`).
+GITHUB_ID_PREFIX = "user-content-"
+
+
 def github_fragment(fragment: str, ids: frozenset[str] | Callable[[], frozenset[str]]) -> str:
     """Return the fragment GitHub's page script would scroll to: as written, else in lower case.
 
     `ids` are the target page's; a function giving them is called only for a fragment
     with capitals (rare: finding ids may mean reading another chapter). The fragment is
     compared decoded (Markdown wrote `#Über` as `#%C3%9Cber`) and written back encoded.
+    A fragment naming an id as GitHub's page has it (`#user-content-rubric`) is the id.
     """
     written = unquote(fragment)
+    if written.startswith(GITHUB_ID_PREFIX):  # the id as GitHub writes it in its page
+        ids = ids() if callable(ids) else ids
+        unprefixed = github_fragment(fragment[len(GITHUB_ID_PREFIX) :], ids)
+        if written not in ids and unquote(unprefixed) in ids:
+            return unprefixed
     if written == written.lower():
         return fragment
     ids = ids() if callable(ids) else ids
