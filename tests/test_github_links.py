@@ -27,6 +27,7 @@ from linkgate.suggest import ContentSuggester, content_link_as_written
         ("caf%C3%A9.md", "", ("café.md", "", "", False)),
         ("x.md?plain=1#Top", "", ("x.md", "plain=1", "Top", False)),
         ("../2-devices/", "1-intro", ("2-devices", "", "", True)),
+        ("ch1.md/#books", "book", ("book/ch1.md", "", "books", False)),  # as GitHub serves it
         ("../2-devices", "1-intro", ("2-devices", "", "", False)),
         ("..", "1-intro", ("", "", "", True)),
         (".", "1-intro", ("1-intro", "", "", True)),
@@ -91,7 +92,8 @@ def course(tmp_path):
         ("../2-devices/readme.md", None),
         ("robot.png", None),
         ("notes/", None),  # a folder with no README.md or index.md
-        ("../2-devices/README.md/", None),
+        # GitHub shows the file with a `/` after it too (Functional-Light-JS: 189 links).
+        ("../2-devices/README.md/", "{filename}/2-devices/README.md"),
         ("../../x.md", None),
     ],
 )

@@ -84,6 +84,10 @@ def github_path(url: str, folder: str) -> GithubPath | None:
     if parts is None:
         return None
     is_folder = path.rpartition("/")[2] in ("", ".", "..")
+    # GitHub shows a Markdown file at its address with a `/` after it too (`ch1.md/#intro`,
+    # as Functional-Light-JS links its chapters).
+    if path.endswith("/") and parts and is_markdown(parts[-1]):
+        is_folder = False
     return GithubPath("/".join(parts), query, fragment, is_folder)
 
 
