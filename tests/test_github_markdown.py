@@ -236,6 +236,9 @@ def test_a_line_left_of_a_nested_items_text_continues_it_as_on_github():
         ("Claim[^n].\n\n[^n]: See [f](gone4.html).\n", ":8:11:", "gone4.html"),
         ("Uses [r].\n\nMore.\n\n[r]: gone5.html\n", ":6:6:", "gone5.html"),
         ('<div>\n  <p>\n    <img src="gone6.png" alt="">\n  </p>\n</div>\n', ":8:5:", "gone6.png"),
+        # No space after a quoted value, as all-contributors writes it: it was told at the
+        # built page's line, "[in theme markup]".
+        ('<p><img src="gone7.png" alt="A"style="width:9px"></p>\n', ":6:4:", "gone7.png"),
     ],
 )
 def test_a_broken_link_anywhere_in_markdown_is_reported_at_its_own_line(
