@@ -405,6 +405,12 @@ def test_harmless_meta_and_commented_base_are_not_problems():
         ("\\[x\\]\n", 1),
         # DataTalksClub's zoomcamp: a formula in escaped parentheses, not one formula.
         ("The bias \\( $w_0$ \\) term.\n", 1),
+        # As GitHub reads them: no `$` right after a letter or a digit opens a formula, and
+        # none right before one closes it. 30-Days-Of-Python's regular expressions were one
+        # formula from `substring$` to `love$`.
+        ("Use r'substring$' eg r'love$', then r'^I'.\n", 0),
+        ("Both a$x$ and $x$a stay text; $x$ and ($y$) and $z$. are math.\n", 3),
+        ("Run `{$a..$b}` or {$a..$b}.\n", 0),
     ],
 )
 def test_math_is_read_where_written_and_dollar_amounts_stay_text(markdown, formulas):

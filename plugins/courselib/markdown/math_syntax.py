@@ -3,8 +3,10 @@
 
 Dollars follow pandoc's rule, as GitHub's does in practice: `$` opens only before a
 non-space and closes only after one, never right before a digit, so `$5 or $10` stays
-text; `\\$` is a dollar sign. Each formula becomes MathML while the chapter is parsed
-(`meta["mathml"]`), and a TeX error becomes a problem at its file:line:column.
+text; `\\$` is a dollar sign. As on GitHub, no `$` right after a letter or digit opens a
+formula and none right before one closes it (`r'end$'`, `a$x$`). Each formula becomes
+MathML while the chapter is parsed (`meta["mathml"]`), and a TeX error becomes a problem
+at its file:line:column.
 """
 
 import re
@@ -28,6 +30,7 @@ from .positions import position_in_lines, source_lines
 # a citation).
 TEX_SIGN = re.compile(r"\\[A-Za-z|{}]|[{}]|(?<!\\)[\^_]|[\w)}\]'|.]\s*[=+<>]\s*[\w(\\{|.\-\u2212]")
 UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
+ASCII_LETTER_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 BACKTICK_RUN = re.compile(r"`+")
 BACKSLASH_PAIR = re.compile(r"\\.", re.DOTALL)
 # A number or a Roman numeral alone: what `\\(...\\)` holds when it is escaped parentheses.
@@ -46,7 +49,7 @@ def add_math(md: MarkdownIt) -> None:
         double_inline=True,
     )
     dollars = md.inline.ruler.__rules__[md.inline.ruler.__find__("math_inline")].fn
-    md.inline.ruler.at("math_inline", not_across_code(dollars))
+    md.inline.ruler.at("math_inline", apart_from_words(not_across_code(dollars)))
     md.inline.ruler.before("math_inline", "math_backticks", backtick_dollars)
     md.inline.ruler.before("escape", "math_bracket_inline", bracket_inline)
     md.block.ruler.before(
@@ -141,6 +144,26 @@ def not_across_code(dollars):
         return dollars_read(state, silent)
 
     return dollars_outside_code
+
+
+def apart_from_words(dollars):
+    """Return the `$...$` rule `dollars`, refusing a formula right after or before a letter
+    or a digit, as GitHub does (github/markup#1742): `r'substring$' eg r'love$'` in
+    30-Days-Of-Python was one formula, `a$x$` and `$x$a` stay text. Letters outside ASCII
+    are not counted: Chinese books write `其中$x$是` and GitHub shows those formulas."""
+
+    def dollars_apart(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        if start and ASCII_LETTER_OR_DIGIT.match(state.src[start - 1]):
+            return False
+        if not dollars(state, True):
+            return False
+        end, state.pos = state.pos, start
+        if ASCII_LETTER_OR_DIGIT.match(state.src[end : end + 1]):
+            return False
+        return dollars(state, silent)
+
+    return dollars_apart
 
 
 def backtick_dollars(state: StateInline, silent: bool) -> bool:
