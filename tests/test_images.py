@@ -93,6 +93,26 @@ def test_an_image_given_only_its_height_is_drawn_at_that_height(build_site):
     assert 'height="64"' in small and 'width="128"' in small
 
 
+def test_an_animated_gif_is_sized_but_keeps_its_frames(build_site):
+    # ML- and Web-Dev-For-Beginners show demos as GIFs: they had no width and height, and
+    # the page moved as each loaded. A WebP made of them would stop them: they get none.
+    frames = [Image.new("RGB", (640, 360), colour) for colour in ("navy", "teal")]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, format="GIF", save_all=True, append_images=frames[1:], loop=0)
+    body = "![Demo](/images/demo.gif)"
+    build = build_site(
+        {
+            "chapter1.md": chapter("Images", "chapter1", body=body),
+            "images/demo.gif": buffer.getvalue(),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    (demo,) = img_tags(build.page("chapter1.html"))
+    assert 'width="640"' in demo and 'height="360"' in demo
+    assert "srcset" not in demo
+    assert not list((build.output / "images").glob("demo.gif-*"))
+
+
 def test_an_image_given_by_its_page_on_github_is_shown_from_its_file(build_site):
     # machine-learning-zoomcamp's home page shows three images so, as GitHub shows them:
     # each was a broken image, a browser given GitHub's HTML page for the file.

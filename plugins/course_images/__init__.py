@@ -121,7 +121,7 @@ def enhance_content(content) -> None:
         image = page_images.locate(src)
         if image is None:
             return None
-        widths = variant_widths(image.width)
+        widths = variant_widths(image.width) if image.has_variants else []
         image_variants = [
             Variant(image.path, width, variant_site_path(image.site_path, width), image.digest)
             for width in widths

@@ -10,8 +10,10 @@ from urllib.parse import unquote, urlsplit
 from courselib.cached_products.image_index import ImageIndex
 from courselib.cached_products.page_rewrites import file_stamp
 
-# Formats worth making WebP variants of; SVG and GIF (often animated) are left as written.
-RASTER_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
+# Raster formats, sized in the page; all but GIF (often animated, and a WebP made of its
+# first frame would stop it) get WebP variants. SVG is left as written.
+RASTER_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif"}
+VARIANT_SUFFIXES = RASTER_SUFFIXES - {".gif"}
 PELICAN_PLACEHOLDER = re.compile(r"^[{|](?P<what>static|attach|filename)[}|]")
 
 
@@ -24,6 +26,11 @@ class ContentImage:
     width: int
     height: int
     digest: str = ""  # of the file's bytes
+
+    @property
+    def has_variants(self) -> bool:
+        """True for an image the build makes smaller WebP copies of (not a GIF)."""
+        return Path(self.site_path).suffix.lower() in VARIANT_SUFFIXES
 
 
 def site_path_of(src: str, source_dir_in_content: str, page_save_as: str) -> str | None:
