@@ -192,6 +192,18 @@ def test_a_text_shown_on_another_page_names_its_files_by_pelicans_placeholder(co
     )
 
 
+def test_a_miss_gets_the_file_of_its_name_in_the_folder_it_names(tmp_path):
+    # ML-For-Beginners' translations link `3-c/README.pt.md` from the unit's translations/:
+    # 95 of 757 suggestions named another lesson's file (the first one's, as near).
+    for path in ["1-a", "2-b", "3-c", ""]:
+        file = tmp_path / "1-unit" / path / "translations" / "README.pt.md"
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text("x", encoding="utf-8")
+    link = github_path("3-c/README.pt.md", "1-unit/translations")
+    found = ContentSuggester(ContentFiles(str(tmp_path)))(link, "1-unit/translations/README.pt.md")
+    assert found == "1-unit/3-c/translations/README.pt.md"
+
+
 @pytest.mark.parametrize(
     ("written", "folder", "suggested"),
     [

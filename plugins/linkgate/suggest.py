@@ -203,8 +203,10 @@ class ContentSuggester:
     def same_name_elsewhere(self, path: str, name: str, source: str) -> str | None:
         """Return the file (or folder, `name` ending in `/`) named `name` that best fits `path`.
 
-        The one sharing the longest end of `path`, then the nearest to `source`. A
-        README.md or index.md is suggested only when its folder's name fits too.
+        The one sharing the longest end of `path`, then the most of its folders' names
+        anywhere (`3-c/translations/README.pt.md` for `translations/3-c/README.pt.md`, not
+        the first lesson's), then the nearest to `source`. A README.md or index.md is
+        suggested only when its folder's name fits too.
         """
         wanted = path.lower().split("/")
         folder = posixpath.dirname(source)
@@ -212,8 +214,10 @@ class ContentSuggester:
         for candidate in self.by_name().get(name, []):
             if candidate == source:
                 continue
-            shared = shared_end(wanted, candidate.lower().split("/"))
-            key = (-shared, distance(folder, candidate), candidate)
+            parts = candidate.lower().split("/")
+            shared = shared_end(wanted, parts)
+            named = len(set(wanted) & set(parts))
+            key = (-shared, -named, distance(folder, candidate), candidate)
             if best_key is None or key < best_key:
                 best, best_key = candidate, key
         if best is None:
