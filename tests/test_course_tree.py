@@ -801,6 +801,29 @@ def test_a_chapter_kept_in_its_folder_under_the_folders_name_is_its_page():
     ]
 
 
+def test_the_one_chapter_of_a_numbered_folder_numbered_as_it_is_is_its_page():
+    # Asabeneh's 30-Days-Of-Python keeps each day as `02_Day_Variables/02_variables.md`: each
+    # was a page the build made, "Chapter 2: Day Variables", holding "Chapter 2.2".
+    course = build(
+        [
+            "02_Day_Variables/02_variables.md",
+            "03_Day_Operators/03_operators.md",
+            "14_Day_Errors/13_errors.md",  # another number: a lesson of its own, as written
+            "15_Day_Classes/15_classes.md",
+            "15_Day_Classes/notes.md",  # two chapters: the folder's page is the build's
+        ]
+    )
+    assert labelled(course) == [
+        ("Unit 2", "02_Day_Variables/02_variables.md"),
+        ("Unit 3", "03_Day_Operators/03_operators.md"),
+        ("Unit 14", "14_Day_Errors/"),
+        ("Lesson 14.13", "14_Day_Errors/13_errors.md"),
+        ("Unit 15", "15_Day_Classes/"),
+        ("Lesson 15.15", "15_Day_Classes/15_classes.md"),
+        ("", "15_Day_Classes/notes.md"),
+    ]
+
+
 def test_two_folders_of_numbered_lessons_with_pages_of_their_own_are_a_notice_not_a_guess():
     course = build(["lessons/README.md", "lessons/01-a/README.md", "labs/01-b/README.md"])
     assert course.order == [] and course.problems == []

@@ -9,7 +9,7 @@ from urllib.parse import quote, unquote
 
 from courselib.github_links import PLACEHOLDER, GithubPath, github_path, in_own_repository
 from courselib.html_urls import LINK, read_html
-from courselib.pages import folder_page_among, stem
+from courselib.pages import folder_page_among, name_numbers, stem
 from courselib.paths import rewrite_url
 from selectolax.lexbor import LexborHTMLParser
 
@@ -154,17 +154,28 @@ def settle_folder_pages(folder: Folder) -> None:
 
     A README.md beside an index.md stays a page of the folder, as the chapter reader
     wrote it: `README.html`. A chapter kept in its folder under its folder's name was a
-    lesson of itself: "Chapter 16.16".
+    lesson of itself: "Chapter 16.16". So was the one chapter of a numbered folder
+    numbered as it is, as Asabeneh's 30-Days-Of courses keep their days
+    (`02_Day_Variables/02_day_variables.md`): "Chapter 2: Day Variables", a page the
+    build made, holding "Chapter 2.2: Variables".
     """
     names = [posixpath.basename(page.path) for page in folder.files]
     page_name = folder_page_among(names)
     if page_name is None and folder.path:
         own_name = [name for name in names if stem(name) == folder.name]
         page_name = own_name[0] if len(own_name) == 1 else None
+    if page_name is None and len(names) == 1 and is_numbered_as(names[0], folder.name):
+        page_name = names[0]  # `02_Day_Variables/02_day_variables.md`, its one chapter
     if page_name is not None:
         folder.page = folder.files.pop(names.index(page_name))
     for sub in folder.folders.values():
         settle_folder_pages(sub)
+
+
+def is_numbered_as(name: str, folder_name: str) -> bool:
+    """True when a file's name starts with the number its folder's name starts with."""
+    number = name_numbers(name)
+    return number is not None and number == name_numbers(folder_name)
 
 
 def adopt_twin_pages(folder: Folder) -> None:
