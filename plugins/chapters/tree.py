@@ -70,6 +70,8 @@ from .outline import (
 )
 
 DEFAULT_LEVELS = ("Chapter",)
+# The units' word when lessons are numbered across them and one word names every level.
+ACROSS_UNITS_WORD = "Part"
 SOLUTION_WORDS = frozenset({"solution", "solutions", "answer", "answers"})
 SOLUTION_WORD = re.compile(r"[-_. ]+")
 # The names of a step's teaching page among its others (`lesson/` before `demo/`, `exercise/`).
@@ -479,6 +481,8 @@ def build_course(
     problems += reader.problems
     tree = merge_top_level(top, units, problems)
     across = lessons_numbered_across(tree)
+    if across and len(levels) == 1:  # "Chapter 2" would be a unit and a lesson: a book's parts
+        levels = (ACROSS_UNITS_WORD, *levels)
     for entry in tree:
         label(entry, (), levels)
         for lesson in entry.children if across else []:  # labelled again, by their own numbers
