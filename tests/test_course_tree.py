@@ -612,6 +612,25 @@ def test_the_readmes_links_into_one_folders_subfolders_order_the_syllabus():
     ]
 
 
+def test_the_readmes_links_to_the_files_of_one_folder_deeper_order_the_syllabus():
+    # h5bp/Front-end-Developer-Interview-Questions lists its nine pages of questions in
+    # `src/questions/`, with no README there or in `src/`: the syllabus was empty.
+    items = ["general", "html", "css"]
+    home = "<ol>" + "".join(
+        f'<li><a href="src/questions/{name}-questions.md">{name}</a></li>' for name in items
+    )
+    home += '</ol><p>By <a href="CONTRIBUTORS.md">all of us</a>.</p>'
+    paths = [f"src/questions/{name}-questions.md" for name in sorted(items)]
+    course = readme_course([*paths, "src/translations/ja/README.md", "CONTRIBUTORS.md"], home)
+    assert course.problems == []
+    assert labelled(course) == [
+        ("Chapter 1", "src/questions/general-questions.md"),
+        ("Chapter 2", "src/questions/html-questions.md"),
+        ("Chapter 3", "src/questions/css-questions.md"),
+    ]
+    assert outside_of(course) == ["CONTRIBUTORS.md", "src/translations/ja/README.md"]
+
+
 def test_a_file_named_as_a_folder_without_readme_is_that_folders_page():
     # As rubymonsters/ruby-for-beginners is laid out: 03-learning.md, then 03-learning/.
     course = build(

@@ -211,19 +211,34 @@ def names_linked(links: list[GithubPath], folder: str = "") -> list[str]:
 
 
 def folder_linked_into(root: Folder, links: list[GithubPath], linked: list[str]) -> Folder | None:
-    """Return the one folder at the top of content/ with no page whose subfolders the course
-    README's links (page_links; `linked`, names_linked) lead into, two or more, and more than
-    it links entries at the top: bregman-arie/devops-exercises lists `topics/git/README.md`,
-    `topics/aws/README.md`..., and links `faq.md` and `credits.md` in its text. Else None."""
-    at_top = len(split_by_links(root, linked)[0])
-    found = [
-        folder
-        for folder in root.folders.values()
-        if folder.page is None
-        and max(2, at_top + 1)
-        <= sum(name.rstrip("/") in folder.folders for name in names_linked(links, folder.path))
-    ]
-    return found[0] if len(found) == 1 else None
+    """Return the folder under content/ with no page whose subfolders or files the course
+    README's links (page_links; `linked`, names_linked) lead to, two or more, and more than
+    it links entries at the top; the one nearest the top, where two would be:
+    bregman-arie/devops-exercises lists `topics/git/README.md`, `topics/aws/README.md`...,
+    and links `faq.md` and `credits.md` in its text; Front-end-Developer-Interview-Questions
+    lists `src/questions/general-questions.md`, `src/questions/html-questions.md`... Else
+    None, and None where two folders at one depth would be."""
+    least = max(2, len(split_by_links(root, linked)[0]) + 1)
+    found = []
+    for folder in folders_under(root):
+        if folder.page is not None:
+            continue
+        files = {posixpath.basename(page.path) for page in folder.files}
+        names = names_linked(links, folder.path)
+        if sum(name.rstrip("/") in folder.folders or name in files for name in names) >= least:
+            found.append(folder)
+    nearest = [folder for folder in found if folder.path.count("/") == min_depth(found)]
+    return nearest[0] if len(nearest) == 1 else None
+
+
+def min_depth(folders: list[Folder]) -> int:
+    """Return how deep under content/ the shallowest of `folders` is (0 at the top)."""
+    return min((folder.path.count("/") for folder in folders), default=0)
+
+
+def folders_under(folder: Folder) -> list[Folder]:
+    """Return every folder under `folder`, at any depth, not `folder` itself."""
+    return [found for sub in folder.folders.values() for found in (sub, *folders_under(sub))]
 
 
 def split_by_links(
