@@ -548,7 +548,7 @@ def test_with_nothing_numbered_at_the_top_the_readme_links_order_the_syllabus():
     assert outside == ["CONTRIBUTING.md"]
 
 
-def test_what_the_readme_lists_with_its_units_before_the_first_is_in_the_syllabus():
+def test_what_the_readme_lists_with_its_units_is_in_the_syllabus():
     # edgeai-for-beginners' table of modules starts with `introduction.md`, and
     # LLMs-from-scratch's with `setup/`: both were taken for a preamble (what .NET-For-
     # Beginners links before its table: samples, news) and left outside.
@@ -560,11 +560,14 @@ def test_what_the_readme_lists_with_its_units_before_the_first_is_in_the_syllabu
         '<tr><td><a href="setup/">Setup</a></td></tr>'
         '<tr><td><a href="Module00/notebook.ipynb">00 Notebook</a></td></tr>'  # no link to it
         '<tr><td><a href="./Module01/README.md">01 Fundamentals</a></td></tr>'
-        '<tr><td><a href="./Module02/">02 Models</a></td></tr></table>'
+        '<tr><td><a href="./Module02/">02 Models</a></td></tr>'
+        # After the units in their list, as a book's table of contents ends with appendices.
+        '<tr><td><a href="apA.md">Appendix A</a></td></tr></table>'
         '<p><a href="glossary.md">Glossary</a></p>'
     )
     paths = [
         *("introduction.md", "news.md", "glossary.md", "samples/README.md", "setup/README.md"),
+        "apA.md",
         *("CONTRIBUTING.md", "README.zh-CN.md"),
         *("setup/01_conda.md", "Module01/README.md", "Module02/README.md", "Module02/01.Intro.md"),
         "Module00/README.md",
@@ -579,6 +582,7 @@ def test_what_the_readme_lists_with_its_units_before_the_first_is_in_the_syllabu
         ("Chapter 1", "Module01/README.md"),
         ("Chapter 2", "Module02/README.md"),
         ("Chapter 2.1", "Module02/01.Intro.md"),
+        ("", "apA.md"),
     ]
     assert outside_of(course) == [
         *("CONTRIBUTING.md", "README.zh-CN.md", "glossary.md", "news.md", "samples/README.md"),

@@ -367,13 +367,13 @@ def readme_lists(lists: dict[str, int]) -> dict[str, int]:
 
 
 def readme_companions(linked: list[str], first_unit: int, lists: dict[str, int]) -> set[str]:
-    """Return the names the README links (`linked`) before its first unit's (at `first_unit`)
-    in the same table or list (`lists`, readme_lists); not a repository's own files
+    """Return the names the README links (`linked`) in the same table or list (`lists`,
+    readme_lists) as its first unit's (at `first_unit`); not a repository's own files
     (`CONTRIBUTING.md`, a README's translation), which a table of contents may list too."""
     unit_list = lists.get(linked[first_unit]) if first_unit < len(linked) else None
     return {
         name
-        for name in linked[:first_unit]
+        for name in linked
         if unit_list is not None
         and lists.get(name) == unit_list
         and not is_repository_file(name.rstrip("/"))
@@ -603,6 +603,7 @@ class TreeReader:
                     kept.append((name, item))
             named = kept
         companions: set[str] = set()  # at the top, linked in the first unit's table or list
+        first_unit = 0  # at the top, where the README first links a unit
         if top_level:
             linked = readme_links or []
             # What the README links before its first unit is its preamble (a template, code
@@ -616,9 +617,9 @@ class TreeReader:
                 ),
                 default=len(linked),
             )
-            # But for what it lists in the table or list of its first unit, before it (edgeai-
-            # for-beginners' `introduction.md`, LLMs-from-scratch's `setup/`): `lists`,
-            # readme_lists, tells where each is linked.
+            # But for what it lists in the table or list of its first unit (edgeai-for-
+            # beginners' `introduction.md` and LLMs-from-scratch's `setup/` before it, a book's
+            # `apA.md` after its chapters): `lists`, readme_lists, tells where each is linked.
             companions = readme_companions(linked, first_unit, lists or {})
             linked = [
                 name if place >= first_unit or name in companions else ""
@@ -673,7 +674,11 @@ class TreeReader:
         others.sort(key=lambda pair: len(linked) if pair[0] is None else pair[0])
         # What the README lists before its first unit comes first, before a unit it does not
         # link (LLMs-from-scratch's `setup/`, then its chapter 1, linked only by a notebook).
-        leading = [pair for pair in others if pair[0] is not None and linked[pair[0]] in companions]
+        leading = [
+            pair
+            for pair in others
+            if pair[0] is not None and pair[0] < first_unit and linked[pair[0]] in companions
+        ]
         others = [pair for pair in others if pair not in leading]
         return [entry for _link, entry in leading] + among_numbered(numbered, others, links_of)
 
