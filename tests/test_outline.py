@@ -224,6 +224,15 @@ def test_has_h1(html, expected):
             "<ul><li>Set up the toolchain.<ul><li><a href='i'>Install</a></li></ul></li></ul>",
             "Set up the toolchain.",
         ),
+        # A quote under the lesson's sketchnote or video is its caption (ML- and Web-Dev-For-
+        # Beginners, 16 lessons: "Sketchnote by Tomomi Imura").
+        (
+            "<p><img alt='x' src='x.png'></p><blockquote><p>Sketchnote by <a href='t'>Tomomi</a>"
+            "</p><blockquote><p>Deeper.</p></blockquote><p>More.</p></blockquote>"
+            "<p>This lesson covers regression.</p>",
+            "This lesson covers regression.",
+        ),
+        ("<blockquote><p>Only a quote.</p></blockquote>", "Only a quote."),
     ],
 )
 def test_a_description_is_the_first_paragraphs_text_as_read(body, description):

@@ -36,6 +36,9 @@ LIST_ITEM = re.compile(
 )
 LINK_TEXT = re.compile(r"<a\b[^>]*>((?:(?!<a\b).)*?)</a>", re.IGNORECASE | re.DOTALL)
 # A paragraph of the text: not a callout's title ("Objectives", "Note").
+INNERMOST_QUOTE = re.compile(
+    r"<blockquote\b[^>]*>(?:(?!<blockquote\b).)*?</blockquote>", re.IGNORECASE | re.DOTALL
+)
 PARAGRAPH = re.compile(r"<p(?![^>]*admonition-title)\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 FIRST_HEADING = re.compile(r"<h([1-6])[\s>]", re.IGNORECASE)
 # The heading a body opens with (in the permalink's wrapper, once the contents plugin ran),
@@ -192,8 +195,14 @@ def describe(body_html: str, limit: int = DESCRIPTION_LENGTH) -> str:
 
     A line such as "Video: [Watch this lesson](...)" opens 48 lessons of llm-zoomcamp,
     which all had it for description; a page of lists and headings had none. Mostly links
-    and nothing else, the first such line is the description.
+    and nothing else, the first such line is the description. Text outside quotes comes
+    first: a quote under a lesson's sketchnote is its caption ("Sketchnote by ...").
     """
+    prose = body_html
+    while "<blockquote" in prose and prose != (unquoted := INNERMOST_QUOTE.sub("", prose)):
+        prose = unquoted  # a quote is a caption or an aside, quoted text: not the chapter's own
+    if prose != body_html and (found := describe(prose, limit)):
+        return found
     mostly_links = ""
     for found in chain(PARAGRAPH.finditer(body_html), LIST_ITEM.finditer(body_html)):
         text = inline_text(found.group(1))
