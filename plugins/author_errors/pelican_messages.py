@@ -28,6 +28,9 @@ EMPTY_ALT_MORE = "Other images have empty alt attributes"  # what Pelican says f
 # A link Pelican took for a placeholder it does not know (`{{ lecture.url }}`, Liquid), named
 # with no file: the link gate tells the same link at its file and line.
 UNKNOWN_PLACEHOLDER = "Replacement Indicator %r not recognized in %r, skipping replacement"
+# A `{filename}` link to a file that made no page, named with no file: the link gate tells
+# it at its file and line (and the file's own problem, where it could not be read).
+NO_SUCH_CONTENT = "Unable to find '%s', skipping url replacement."
 
 DROP = object()
 
@@ -55,6 +58,7 @@ def rewrite_pelican_message(template: str, args: tuple, content_root: str, error
         EMPTY_ALT,
         EMPTY_ALT_MORE,
         UNKNOWN_PLACEHOLDER,
+        NO_SUCH_CONTENT,
     ):
         return DROP
     return None
