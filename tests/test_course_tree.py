@@ -635,6 +635,26 @@ def test_the_readmes_links_to_the_files_of_one_folder_deeper_order_the_syllabus(
     assert outside_of(course) == ["CONTRIBUTORS.md", "src/translations/ja/README.md"]
 
 
+def test_a_book_in_a_folder_of_its_own_follows_its_table_of_contents():
+    # getify/Functional-Light-JS keeps its book in `manuscript/`, whose README lists the
+    # foreword, the preface, `ch1.md`... and `apA.md`...: only the chapters were read.
+    contents = '<ul><li><a href="foreword.md">Foreword</a></li><li><a href="ch1.md/#x">1</a>'
+    contents += '</li><li><a href="ch2.md">2</a></li><li><a href="apA.md">A</a></li></ul>'
+    book = dataclasses.replace(page("manuscript/README.md"), body_html=contents)
+    others = ["foreword.md", "ch1.md", "ch2.md", "apA.md", "notes.md"]
+    course = build_course(
+        [book, *(page(f"manuscript/{name}") for name in others)],
+        [],
+        "{slug}.html",
+        "{slug}.html",
+        home_html='<p><a href="manuscript/README.md">Read the book</a></p>',
+    )
+    assert [entry.source.removeprefix("content/manuscript/") for entry in course.order] == [
+        *("foreword.md", "ch1.md", "ch2.md", "apA.md")
+    ]
+    assert outside_of(course) == ["manuscript/README.md", "manuscript/notes.md"]
+
+
 def test_a_file_named_as_a_folder_without_readme_is_that_folders_page():
     # As rubymonsters/ruby-for-beginners is laid out: 03-learning.md, then 03-learning/.
     course = build(

@@ -485,12 +485,14 @@ def build_course(
     else:
         syllabus = found
         top_links = readme_folder_links(home_links) if syllabus is root and not name_order else []
-        units = reader.children(
-            syllabus,
-            top_level=True,
-            readme_links=top_links,
-            lists=readme_lists(lists) if top_links else {},
-        )
+        top_lists = readme_lists(lists) if top_links else {}
+        if syllabus is not root and syllabus.page is not None and not name_order:
+            # A book kept in a folder of its own lists its parts on its page, as its table of
+            # contents: Functional-Light-JS's `manuscript/README.md` (foreword, preface,
+            # chapters, appendices). All it links there is the book's.
+            top_links = readme_order(syllabus.page.body_html, syllabus.path, repository)
+            top_lists = dict.fromkeys(top_links, 0)
+        units = reader.children(syllabus, top_level=True, readme_links=top_links, lists=top_lists)
     if syllabus is not root:
         reader.set_outside_around(root, syllabus)
     problems += reader.problems
