@@ -464,6 +464,19 @@ def test_a_paragraph_of_many_escaped_brackets_is_read_in_linear_time():
     assert finished.stdout.strip() == "0", finished.stderr
 
 
+def test_an_html_block_of_attributes_run_together_is_read_in_linear_time():
+    # Attributes with no space after a quote (`alt="A"style=...`, as all-contributors writes
+    # them) are read; from every `<a b=""` the reader once ran on to the block's end.
+    script = (
+        "import sys; from courselib.markdown import render_markdown;"
+        " print(len(render_markdown(sys.stdin.read()).links))"
+    )
+    finished = run_in_child(
+        script, stdin="<div>\n" + '<a b=""' * 100_000 + "\n</div>\n", timeout=20
+    )
+    assert finished.stdout.strip() == "0", finished.stderr
+
+
 def test_mkdocs_collapsible_callouts_are_folds():
     # AZD-for-beginners' workshop (written for MkDocs) folds its listings so; the box was
     # always open, under a title saying "Expand To View".

@@ -21,7 +21,7 @@ from .positions import position_in_lines, walk
 # A start tag; an attribute right after a quoted value needs no space before it, as a browser
 # reads it (all-contributors writes `alt="Kevin Rambaud"style="..."`).
 TAG = re.compile(
-    r"""<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attributes>(?:(?:\s+|(?<=["']))[^\s"'>/=]+"""
+    r"""<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attributes>(?:(?:\s+|(?<=["']))[^\s"'>/=<]+"""
     r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>"""
 )
 ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
