@@ -913,6 +913,35 @@ def test_folders_of_translations_the_readme_links_are_outside():
     course = readme_course(["de-DE/README.md", "zh_CN/README.md", "setup.md"], home)
     assert [entry.source for entry in course.order] == ["content/setup.md"]
     assert outside_of(course) == ["de-DE/README.md", "zh_CN/README.md"]
+    # Topics named alike are no translations.
+    topics = ["Linux", "CI-CD", "AI-ML", "ar-vr", "hi-fi"]
+    home = "<ul>" + "".join(f'<li><a href="{name}/README.md">{name}</a></li>' for name in topics)
+    course = readme_course([f"{name}/README.md" for name in topics], home + "</ul>")
+    assert [entry.source for entry in course.order] == [
+        f"content/{name}/README.md" for name in topics
+    ]
+    # Nor is a folder holding the course's numbered lessons, even beside its translation.
+    home = '<p><a href="en-US/README.md">English</a> <a href="zh-CN/README.md">中文</a></p>'
+    paths = [f"{language}/{name}" for language in ("en-US", "zh-CN") for name in LESSONS]
+    course = readme_course(paths, home)
+    assert [entry.source for entry in course.order][:3] == [
+        *("content/en-US/README.md", "content/en-US/01-intro/README.md"),
+        "content/en-US/02-next/README.md",
+    ]
+
+
+LESSONS = ["README.md", "01-intro/README.md", "02-next/README.md"]
+
+
+def test_a_readmes_links_to_its_translations_in_one_folder_are_no_syllabus():
+    # A language bar (`i18n/zh-CN.md`, `i18n/es.md`...) above a list of three lessons: the
+    # translations were the syllabus, the lessons outside.
+    languages = ["zh-CN", "es", "fr", "de", "ja"]
+    home = " ".join(f'<a href="i18n/{language}.md">{language}</a>' for language in languages)
+    lessons = ["intro.md", "setup.md", "usage.md"]
+    home = f"<p>{home}</p><ul>" + "".join(f'<li><a href="{name}">x</a></li>' for name in lessons)
+    course = readme_course([*lessons, *(f"i18n/{name}.md" for name in languages)], home + "</ul>")
+    assert [entry.source.removeprefix("content/") for entry in course.order] == lessons
 
 
 def test_a_lessons_translations_beside_it_are_outside():

@@ -22,7 +22,7 @@ from .outline import WrittenChapter
 # (`ml`, `ts`, `ta`, `cv`, `os`, `my`, `no`) are read only with a country, in capitals
 # (`README-ui-ux.md` is no translation).
 LANGUAGES = (
-    "ar|az|bg|bn|ca|cn|cs|da|de|el|en|es|et|fa|fi|fr|he|hi|hr|hu|hy|id|it|ja|jp|ka|kk|ko|kr"
+    "ar|az|bg|bn|bs|ca|cn|cs|da|de|el|en|es|et|fa|fi|fr|he|hi|hr|hu|hy|id|it|ja|jp|ka|kk|ko|kr"
     "|lt|lv|mk|mn|ms|nb|ne|nl|pl|pt|ro|ru|sk|sl|sq|sr|sv|sw|th|tl|tr|tw|uk|ur|uz|vi|zh"
 )
 TRANSLATED_README = re.compile(
@@ -31,11 +31,12 @@ TRANSLATED_README = re.compile(
     re.IGNORECASE,
 )
 
-# A folder of a translation, named by its language and country (`de-DE/`, `zh_CN/`, `pt-BR/`,
-# as lydiahallie/javascript-questions keeps them, its README linking each).
-TRANSLATION_FOLDER = re.compile(
-    rf"(?:{LANGUAGES})[-_][a-z]{{2}}|[a-z]{{2}}[-_](?-i:[A-Z]{{2}}|Hans|Hant)", re.IGNORECASE
-)
+# A folder of a translation, named by its language and country as a locale is written
+# (`de-DE/`, `zh_CN/`, `zh-Hans/`, as lydiahallie/javascript-questions keeps them, its README
+# linking each); in this case only: `AI-ML/`, `CI-CD/` or `ar-vr/` are topics.
+TRANSLATION_FOLDER = re.compile(r"[a-z]{2}[-_](?:[A-Z]{2}|Hans|Hant)")
+# A language as a translated file's name ends (`1-intro.fr.md`, `1-intro.pt-br.md`).
+LANGUAGE_CODE = re.compile(rf"(?:{LANGUAGES})(?:[-_](?:[a-z]{{2}}|hans|hant))?", re.IGNORECASE)
 
 # Languages as nodebestpractices names its lessons' translations (`3-parts.french.md`,
 # `3-parts.brazilian-portuguese.md` beside `3-parts.md`).
@@ -142,7 +143,7 @@ def is_language(name: str) -> bool:
     """True for a language's code (`fr`, `pt-BR`, `zh_CN`) or English name (`french`,
     `brazilian-portuguese`)."""
     return (
-        re.fullmatch(LANGUAGES, name, re.IGNORECASE) is not None
+        LANGUAGE_CODE.fullmatch(name) is not None
         or TRANSLATION_FOLDER.fullmatch(name) is not None
         or any(LANGUAGE_NAMES.fullmatch(part) for part in name.split("-"))
     )

@@ -53,6 +53,7 @@ from .folders import (
     Folder,
     first_links,
     folder_tree,
+    is_language,
     is_repository_file,
     is_repositorys_own,
     link_paths,
@@ -223,9 +224,15 @@ def folder_linked_into(root: Folder, links: list[GithubPath], linked: list[str])
     for folder in folders_under(root):
         if folder.page is not None:
             continue
-        files = {posixpath.basename(page.path) for page in folder.files}
+        # Not a bar of links to translations (`i18n/zh-CN.md`, `i18n/es.md`, `docs/de-DE/`).
+        files = {
+            posixpath.basename(page.path)
+            for page in folder.files
+            if not is_language(stem(posixpath.basename(page.path)))
+        }
+        subfolders = {name for name in folder.folders if not TRANSLATION_FOLDER.fullmatch(name)}
         names = names_linked(links, folder.path)
-        if sum(name.rstrip("/") in folder.folders or name in files for name in names) >= least:
+        if sum(name.rstrip("/") in subfolders or name in files for name in names) >= least:
             found.append(folder)
     nearest = [folder for folder in found if folder.path.count("/") == min_depth(found)]
     return nearest[0] if len(nearest) == 1 else None
@@ -256,7 +263,9 @@ def split_by_links(
     for name, folder in sorted(root.folders.items()):
         linked_itself = bool({name, name + "/"} & set(folder_links or []))
         listed = folder.page is not None or (linked_itself and folder.holds_lessons)
-        listed = listed and TRANSLATION_FOLDER.fullmatch(name) is None  # a README's languages
+        # A README's languages (`de-DE/`), unless one holds the course's numbered lessons.
+        translation = TRANSLATION_FOLDER.fullmatch(name) is not None and not has_numbers(folder)
+        listed = listed and not translation
         found = first_link(linked, *link_names(name, folder)) if listed else None
         (others if found is None else chosen).append((found, folder))
     for page in sorted(root.files, key=lambda page: page.path):
