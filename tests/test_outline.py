@@ -167,6 +167,7 @@ def test_reading_minutes_of_text_written_without_spaces(text, minutes):
         ("💻 Day 3: Loops", "3", True),
         ("🚀 1. Setup", "2.1", False),  # no word: not a number within a part
         ("① Intro", "1", False),
+        ("Python 🐍 3 basics", "3", False),  # an emoji inside a title is no start
     ],
 )
 def test_a_title_naming_its_own_number(title, numbering, expected):

@@ -289,7 +289,7 @@ NUMBERED_TITLE = re.compile(
 # Emoji a title may start with before its number ("📘 Day 1", "💻 Day 3: Loops", as
 # Asabeneh's 30-Days-Of courses title their days): arrows, symbols, dingbats, pictographs.
 LEADING_EMOJI = re.compile(
-    r"[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\s*"
+    r"^[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\s*"
 )
 
 
