@@ -382,11 +382,12 @@ def test_lessons_numbered_across_units_keep_their_own_numbers():
     assert [entry.label for entry in build(across).order] == [
         "Unit 1", "Lesson 1", "Lesson 2", "Unit 2", "Lesson 3", "Lesson 4", "Lesson 4.1"
     ]  # fmt: skip
-    # With one word for every level (COURSE_LEVELS' default), unit 2 and lesson 2 were both
-    # "Chapter 2": the units are parts of the book.
+    # With COURSE_LEVELS' default, unit 2 and lesson 2 were both "Chapter 2": the units are
+    # parts of the book. An author's own single word is left as it is.
     assert [entry.label for entry in build(across, levels=("Chapter",)).order] == [
         "Part 1", "Chapter 1", "Chapter 2", "Part 2", "Chapter 3", "Chapter 4", "Chapter 4.1"
     ]  # fmt: skip
+    assert [entry.label for entry in build(across, levels=("章",)).order][:2] == ["章 1", "章 1"]
     # Each unit counting from 1 again is the usual way: unchanged.
     again = ["1-a/README.md", "1-a/1-x/README.md", "2-b/README.md", "2-b/1-z/README.md"]
     assert [entry.label for entry in build(again).order] == [

@@ -71,7 +71,8 @@ from .outline import (
 )
 
 DEFAULT_LEVELS = ("Chapter",)
-# The units' word when lessons are numbered across them and one word names every level.
+# The units' word when lessons are numbered across them under the default levels (another
+# language's one word, `["章"]`, is the author's to complete: `["部", "章"]`).
 ACROSS_UNITS_WORD = "Part"
 SOLUTION_WORDS = frozenset({"solution", "solutions", "answer", "answers"})
 SOLUTION_WORD = re.compile(r"[-_. ]+")
@@ -507,7 +508,7 @@ def build_course(
     problems += reader.problems
     tree = merge_top_level(top, units, problems)
     across = lessons_numbered_across(tree)
-    if across and len(levels) == 1:  # "Chapter 2" would be a unit and a lesson: a book's parts
+    if across and levels == DEFAULT_LEVELS:  # "Chapter 2" a unit and a lesson: a book's parts
         levels = (ACROSS_UNITS_WORD, *levels)
     for entry in tree:
         label(entry, (), levels)
