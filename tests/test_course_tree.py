@@ -639,7 +639,8 @@ def test_the_readmes_links_to_the_files_of_one_folder_deeper_order_the_syllabus(
 def test_a_book_in_a_folder_of_its_own_follows_its_table_of_contents():
     # getify/Functional-Light-JS keeps its book in `manuscript/`, whose README lists the
     # foreword, the preface, `ch1.md`... and `apA.md`...: only the chapters were read.
-    contents = '<ul><li><a href="foreword.md">Foreword</a></li><li><a href="ch1.md/#x">1</a>'
+    contents = '<p>Typos? See <a href="notes.md">the notes</a>.</p>'  # in prose: not a part
+    contents += '<ul><li><a href="foreword.md">Foreword</a></li><li><a href="ch1.md/#x">1</a>'
     contents += '</li><li><a href="ch2.md">2</a></li><li><a href="apA.md">A</a></li></ul>'
     book = dataclasses.replace(page("manuscript/README.md"), body_html=contents)
     others = ["foreword.md", "ch1.md", "ch2.md", "apA.md", "notes.md"]

@@ -219,16 +219,16 @@ def page_links(page_html: str, folder: str = "", repository: str | None = None) 
 
 
 def first_links(
-    page_html: str, repository: str | None = None
+    page_html: str, repository: str | None = None, folder: str = ""
 ) -> tuple[dict[str, str], dict[str, int]]:
-    """Return, for each path a page at the top of content/ links to (link_paths), the text of
+    """Return, for each path a page in content/`folder` links to (link_paths), the text of
     its first link (spaces collapsed; none for a link with no text), and which table or list
     its first link in one is in: the outermost, by an id."""
     texts: dict[str, str] = {}
     lists: dict[str, int] = {}
     outermost: dict[int, int | None] = {}  # by an element's id: the outermost list around it
     for node in LexborHTMLParser(page_html).css("a[href]") if page_html else []:
-        link = content_link(node.attributes.get("href") or "", "", repository)
+        link = content_link(node.attributes.get("href") or "", folder, repository)
         if link is None:
             continue
         path, text = link_paths([link])[0], shown_text(node)

@@ -346,31 +346,39 @@ def among_numbered(
     return entries + [entry for _link, entry in waiting]
 
 
-def readme_folder_links(links: list[GithubPath]) -> list[str]:
-    """Return the names at the top of content/ that the course README's links (page_links)
-    lead to themselves (`Workshop/` for `Workshop/` or `Workshop/README.md`, `Workshop` for
-    `./Workshop`, `intro.md`), in order; not those leading deeper (`cohorts/2026/notes.md`)."""
+def readme_folder_links(links: list[GithubPath], folder: str = "") -> list[str]:
+    """Return the names at the top of content/ (or right inside content/`folder`) that a
+    README's links (page_links) lead to themselves (`Workshop/` for `Workshop/` or
+    `Workshop/README.md`, `Workshop` for `./Workshop`, `intro.md`), in order; not those
+    leading deeper (`cohorts/2026/notes.md`)."""
     names: list[str] = []
-    for name in map(top_name, link_paths(links)):
+    for name in (top_name(path, folder) for path in link_paths(links)):
         if name is not None and name not in names:
             names.append(name)
     return names
 
 
-def top_name(path: str) -> str | None:
-    """Return the name at the top of content/ that a link to `path` (link_paths) leads to
-    itself: `Workshop/` for `Workshop/README.md`; None for one leading deeper."""
+def top_name(path: str, folder: str = "") -> str | None:
+    """Return the name at the top of content/ (or right inside content/`folder`) that a link
+    to `path` (link_paths) leads to itself: `Workshop/` for `Workshop/README.md`; None for
+    one leading deeper, or elsewhere."""
+    if folder:
+        inside = f"{folder}/"
+        if not path.startswith(inside):
+            return None
+        path = path[len(inside) :]
     first, slash, rest = path.partition("/")
     if not first or (rest and ("/" in rest or not is_folder_page(rest))):
         return None
     return first + slash  # `Workshop/`; `Workshop` as `./Workshop` is written
 
 
-def readme_lists(lists: dict[str, int]) -> dict[str, int]:
-    """Return `lists` (first_links) by the names at the top of content/ their paths lead to."""
+def readme_lists(lists: dict[str, int], folder: str = "") -> dict[str, int]:
+    """Return `lists` (first_links) by the names at the top of content/ (or right inside
+    content/`folder`) their paths lead to."""
     by_name: dict[str, int] = {}
     for path, found in lists.items():
-        name = top_name(path)
+        name = top_name(path, folder)
         if name is not None:
             by_name.setdefault(name, found)
     return by_name
@@ -499,9 +507,10 @@ def build_course(
         if syllabus is not root and syllabus.page is not None and not name_order:
             # A book kept in a folder of its own lists its parts on its page, as its table of
             # contents: Functional-Light-JS's `manuscript/README.md` (foreword, preface,
-            # chapters, appendices). All it links there is the book's.
-            top_links = readme_order(syllabus.page.body_html, syllabus.path, repository)
-            top_lists = dict.fromkeys(top_links, 0)
+            # chapters, appendices), read as the course README is at the top.
+            page_html, path = syllabus.page.body_html, syllabus.path
+            top_links = readme_folder_links(page_links(page_html, path, repository), path)
+            top_lists = readme_lists(first_links(page_html, repository, path)[1], path)
         units = reader.children(syllabus, top_level=True, readme_links=top_links, lists=top_lists)
     if syllabus is not root:
         reader.set_outside_around(root, syllabus)
