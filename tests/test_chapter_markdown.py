@@ -477,6 +477,14 @@ def test_an_html_block_of_attributes_run_together_is_read_in_linear_time():
     assert finished.stdout.strip() == "0", finished.stderr
 
 
+def test_a_description_among_thousands_of_nested_quotes_is_found_in_linear_time():
+    # Raw HTML may nest quotes as deep as it likes: each level was one more pass.
+    script = "import sys; from chapters.outline import describe; print(describe(sys.stdin.read()))"
+    body = "<blockquote>" * 50_000 + "<p>Deep.</p>" + "</blockquote>" * 50_000 + "<p>Text.</p>"
+    finished = run_in_child(script, stdin=body, timeout=20)
+    assert finished.stdout.strip() == "Text.", finished.stderr
+
+
 def test_mkdocs_collapsible_callouts_are_folds():
     # AZD-for-beginners' workshop (written for MkDocs) folds its listings so; the box was
     # always open, under a title saying "Expand To View".

@@ -234,6 +234,12 @@ def test_has_h1(html, expected):
             "This lesson covers regression.",
         ),
         ("<blockquote><p>Only a quote.</p></blockquote>", "Only a quote."),
+        # A sentence in a quote comes before a line of links outside it.
+        (
+            "<blockquote><p>In this lesson you learn Git.</p></blockquote>"
+            "<ul><li><a href='#a'>Introduction</a></li></ul>",
+            "In this lesson you learn Git.",
+        ),
     ],
 )
 def test_a_description_is_the_first_paragraphs_text_as_read(body, description):

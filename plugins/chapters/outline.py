@@ -6,6 +6,7 @@ Pure functions over plain values, so the rules can be tested without Pelican.
 import html
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date as Day
 from datetime import datetime
@@ -35,10 +36,9 @@ LIST_ITEM = re.compile(
     r"<li\b[^>]*>((?:(?!<li\b|<[ou]l\b).)*?)(?:</li>|<[ou]l\b)", re.IGNORECASE | re.DOTALL
 )
 LINK_TEXT = re.compile(r"<a\b[^>]*>((?:(?!<a\b).)*?)</a>", re.IGNORECASE | re.DOTALL)
+# A quote's opening or closing tag, for the text outside quotes (outside_quotes).
+QUOTE_TAG = re.compile(r"<(/?)blockquote\b[^>]*>", re.IGNORECASE)
 # A paragraph of the text: not a callout's title ("Objectives", "Note").
-INNERMOST_QUOTE = re.compile(
-    r"<blockquote\b[^>]*>(?:(?!<blockquote\b).)*?</blockquote>", re.IGNORECASE | re.DOTALL
-)
 PARAGRAPH = re.compile(r"<p(?![^>]*admonition-title)\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 FIRST_HEADING = re.compile(r"<h([1-6])[\s>]", re.IGNORECASE)
 # The heading a body opens with (in the permalink's wrapper, once the contents plugin ran),
@@ -191,28 +191,43 @@ def reading_minutes(body_html: str) -> int:
 
 def describe(body_html: str, limit: int = DESCRIPTION_LENGTH) -> str:
     """Return the first paragraph of a chapter as plain text (inline_text), cut at a word
-    within `limit`: the first that is not mostly links, else the first item of a list.
+    within `limit`: the first that is not mostly links, outside quotes if one is, else
+    the first item of a list.
 
     A line such as "Video: [Watch this lesson](...)" opens 48 lessons of llm-zoomcamp,
     which all had it for description; a page of lists and headings had none. Mostly links
-    and nothing else, the first such line is the description. Text outside quotes comes
-    first: a quote under a lesson's sketchnote is its caption ("Sketchnote by ...").
+    and nothing else, the first such line is the description. A quote under a lesson's
+    sketchnote is its caption ("Sketchnote by ..."), not its description.
     """
-    prose = body_html
-    while "<blockquote" in prose and prose != (unquoted := INNERMOST_QUOTE.sub("", prose)):
-        prose = unquoted  # a quote is a caption or an aside, quoted text: not the chapter's own
-    if prose != body_html and (found := describe(prose, limit)):
-        return found
-    mostly_links = ""
+    prose = first_prose(outside_quotes(body_html)) or first_prose(body_html)
+    if prose:
+        return cut_at_word(prose, limit)
+    return cut_at_word(next(paragraph_texts(body_html), ("", False))[0], limit)
+
+
+def first_prose(body_html: str) -> str:
+    """Return the text of the first paragraph or list item that is not mostly links, or ""."""
+    return next((text for text, mostly_links in paragraph_texts(body_html) if not mostly_links), "")
+
+
+def paragraph_texts(body_html: str) -> Iterator[tuple[str, bool]]:
+    """Yield the text of each paragraph, then each list item, and whether it is mostly links."""
     for found in chain(PARAGRAPH.finditer(body_html), LIST_ITEM.finditer(body_html)):
         text = inline_text(found.group(1))
-        if not text:
-            continue
-        linked = sum(len(inline_text(link)) for link in LINK_TEXT.findall(found.group(1)))
-        if 2 * linked < len(text):
-            return cut_at_word(text, limit)
-        mostly_links = mostly_links or text
-    return cut_at_word(mostly_links, limit)
+        if text:
+            linked = sum(len(inline_text(link)) for link in LINK_TEXT.findall(found.group(1)))
+            yield text, 2 * linked >= len(text)
+
+
+def outside_quotes(body_html: str) -> str:
+    """Return a chapter's HTML without its quotes, nested ones too, read once through."""
+    kept, depth, start = [], 0, 0
+    for tag in QUOTE_TAG.finditer(body_html):
+        if depth == 0:
+            kept.append(body_html[start : tag.start()])
+        depth = max(depth - 1, 0) if tag[1] else depth + 1
+        start = tag.end()
+    return "".join(kept) + (body_html[start:] if depth == 0 else "")
 
 
 def cut_at_word(text: str, limit: int) -> str:
