@@ -306,6 +306,7 @@ def test_bad_layouts_fail_with_one_line_naming_the_files(build_site, files, expe
             {"intro.md": "# Intro\n", "setup.md": "# Setup\n"},
             "course/: no file or folder name starts with a number",
         ),
+        ({"1-a/README.md": "# A\n", "1-a/notes.md": ""}, "course/ has 1 problem(s), listed above."),
     ],
 )
 def test_outline_messages_name_the_content_folder_as_it_is_called(tmp_path, files, expected):

@@ -2,6 +2,8 @@
 
 import logging
 
+from courselib.paths import shown_path
+
 logger = logging.getLogger(__name__)
 
 
@@ -32,7 +34,8 @@ class ProblemReport:
         """Log the one error that fails the build (under --fatal errors) if there are problems."""
         if self.problems:
             logger.error(
-                "content/ has %d problem(s), listed above.",
+                "%s/ has %d problem(s), listed above.",
+                shown_path(self.content_root, self.content_root),
                 len(self.problems),
             )
             self.problems = []
