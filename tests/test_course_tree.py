@@ -657,6 +657,20 @@ def test_a_book_in_a_folder_of_its_own_follows_its_table_of_contents():
     assert outside_of(course) == ["manuscript/README.md", "manuscript/notes.md"]
 
 
+def test_of_folders_the_readmes_links_lead_into_the_one_nearest_the_top_is_chosen():
+    # `topics/` (its subfolders linked) is the syllabus, not `topics/aws/labs/` below it.
+    links = ["topics/git/README.md", "topics/aws/README.md"]
+    links += [f"topics/aws/labs/{name}.md" for name in "abc"]
+    home = "<ul>" + "".join(f'<li><a href="{link}">x</a></li>' for link in links) + "</ul>"
+    course = readme_course(links, home)
+    assert [source for _label, source in labelled(course)] == links[:2]
+    # Two at one depth: no guess between them, and the build says the syllabus is empty.
+    links = ["one/a.md", "one/b.md", "two/c.md", "two/d.md"]
+    home = "<ul>" + "".join(f'<li><a href="{link}">x</a></li>' for link in links) + "</ul>"
+    course = readme_course(links, home)
+    assert course.order == [] and "the syllabus is empty" in course.notice
+
+
 def test_a_file_named_as_a_folder_without_readme_is_that_folders_page():
     # As rubymonsters/ruby-for-beginners is laid out: 03-learning.md, then 03-learning/.
     course = build(
