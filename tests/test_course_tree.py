@@ -664,7 +664,14 @@ def test_of_folders_the_readmes_links_lead_into_the_one_nearest_the_top_is_chose
     home = "<ul>" + "".join(f'<li><a href="{link}">x</a></li>' for link in links) + "</ul>"
     course = readme_course(links, home)
     assert [source for _label, source in labelled(course)] == links[:2]
-    # Two at one depth: no guess between them, and the build says the syllabus is empty.
+    # Of two at one depth, the one linked most: devops-exercises' 28 topics, not its three
+    # certificates (the syllabus was "FAQ, Credits").
+    topics = [f"topics/{name}/README.md" for name in ("git", "aws", "linux")]
+    links = [*topics, "certificates/az-900.md", "certificates/ccp.md"]
+    home = "<ul>" + "".join(f'<li><a href="{link}">x</a></li>' for link in links) + "</ul>"
+    course = readme_course(links, home)
+    assert [source for _label, source in labelled(course)] == topics
+    # Two linked alike: no guess between them, and the build says the syllabus is empty.
     links = ["one/a.md", "one/b.md", "two/c.md", "two/d.md"]
     home = "<ul>" + "".join(f'<li><a href="{link}">x</a></li>' for link in links) + "</ul>"
     course = readme_course(links, home)

@@ -215,13 +215,13 @@ def names_linked(links: list[GithubPath], folder: str = "") -> list[str]:
 def folder_linked_into(root: Folder, links: list[GithubPath], linked: list[str]) -> Folder | None:
     """Return the folder under content/ with no page whose subfolders or files the course
     README's links (page_links; `linked`, names_linked) lead to, two or more, and more than
-    it links entries at the top; the one nearest the top, where two would be:
-    bregman-arie/devops-exercises lists `topics/git/README.md`, `topics/aws/README.md`...,
-    and links `faq.md` and `credits.md` in its text; Front-end-Developer-Interview-Questions
-    lists `src/questions/general-questions.md`, `src/questions/html-questions.md`... Else
-    None, and None where two folders at one depth would be."""
+    it links entries at the top: bregman-arie/devops-exercises lists `topics/git/README.md`,
+    `topics/aws/README.md`..., and links `faq.md` and `credits.md` in its text;
+    Front-end-Developer-Interview-Questions lists `src/questions/general-questions.md`...
+    Of several, the one nearest the top, then the one the README links most into
+    (devops-exercises' 28 topics, not its 3 `certificates/`); None where two tie."""
     least = max(2, len(split_by_links(root, linked)[0]) + 1)
-    found = []
+    found: list[tuple[int, int, Folder]] = []  # (its depth, minus its links, it)
     for folder in folders_under(root):
         if folder.page is not None:
             continue
@@ -233,15 +233,12 @@ def folder_linked_into(root: Folder, links: list[GithubPath], linked: list[str])
         }
         subfolders = {name for name in folder.folders if not TRANSLATION_FOLDER.fullmatch(name)}
         names = names_linked(links, folder.path)
-        if sum(name.rstrip("/") in subfolders or name in files for name in names) >= least:
-            found.append(folder)
-    nearest = [folder for folder in found if folder.path.count("/") == min_depth(found)]
-    return nearest[0] if len(nearest) == 1 else None
-
-
-def min_depth(folders: list[Folder]) -> int:
-    """Return how deep under content/ the shallowest of `folders` is (0 at the top)."""
-    return min((folder.path.count("/") for folder in folders), default=0)
+        count = sum(name.rstrip("/") in subfolders or name in files for name in names)
+        if count >= least:
+            found.append((folder.path.count("/"), -count, folder))
+    best_rank = min(((depth, count) for depth, count, _folder in found), default=None)
+    best = [folder for depth, count, folder in found if (depth, count) == best_rank]
+    return best[0] if len(best) == 1 else None
 
 
 def folders_under(folder: Folder) -> list[Folder]:
