@@ -936,6 +936,12 @@ def test_folders_of_translations_the_readme_links_are_outside():
     course = readme_course(["de-DE/README.md", "zh_CN/README.md", "setup.md"], home)
     assert [entry.source for entry in course.order] == ["content/setup.md"]
     assert outside_of(course) == ["de-DE/README.md", "zh_CN/README.md"]
+    # Nor in a course read in name order, or one of numbered units.
+    for lessons in (["setup.md"], ["1-intro/README.md"]):
+        course = readme_course(["de-DE/README.md", "zh_CN/README.md", *lessons], home)
+        assert [entry.source for entry in course.order] == [f"content/{lessons[0]}"]
+    course = readme_course(["de-DE/README.md", "zh_CN/README.md"], home)
+    assert course.order == [] and "the syllabus is empty" in course.notice
     # Topics named alike are no translations.
     topics = ["Linux", "CI-CD", "AI-ML", "ar-vr", "hi-fi"]
     home = "<ul>" + "".join(f'<li><a href="{name}/README.md">{name}</a></li>' for name in topics)
