@@ -875,14 +875,16 @@ def test_a_chapter_kept_in_its_folder_under_the_folders_name_is_its_page():
 def test_the_one_chapter_of_a_numbered_folder_numbered_as_it_is_is_its_page():
     # Asabeneh's 30-Days-Of-Python keeps each day as `02_Day_Variables/02_variables.md`: each
     # was a page the build made, "Chapter 2: Day Variables", holding "Chapter 2.2".
-    course = build(
-        [
-            "02_Day_Variables/02_variables.md",
-            "03_Day_Operators/03_operators.md",
-            "14_Day_Errors/13_errors.md",  # another number: a lesson of its own, as written
-            "15_Day_Classes/15_classes.md",
-            "15_Day_Classes/notes.md",  # two chapters: the folder's page is the build's
-        ]
+    paths = [
+        "02_Day_Variables/02_variables.md",
+        "03_Day_Operators/03_operators.md",
+        "14_Day_Errors/13_errors.md",  # another number: a lesson of its own, as written
+        "15_Day_Classes/15_classes.md",
+        "15_Day_Classes/notes.md",  # two chapters: the folder's page is the build's
+    ]
+    day16 = page("16_Day_Sets/16_sets.md", "📘 Day 16")
+    course = build_course(
+        [*map(page, paths), day16], [], "{slug}.html", "{slug}.html", ("Unit", "Lesson")
     )
     assert labelled(course) == [
         ("Unit 2", "02_Day_Variables/02_variables.md"),
@@ -892,6 +894,8 @@ def test_the_one_chapter_of_a_numbered_folder_numbered_as_it_is_is_its_page():
         ("Unit 15", "15_Day_Classes/"),
         ("Lesson 15.15", "15_Day_Classes/15_classes.md"),
         ("", "15_Day_Classes/notes.md"),
+        ("Unit 16", "16_Day_Sets/"),  # its chapter's title is "📘 Day 16": the folder's name
+        ("Lesson 16.16", "16_Day_Sets/16_sets.md"),  # tells its topic
     ]
 
 

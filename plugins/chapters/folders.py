@@ -13,7 +13,7 @@ from courselib.pages import folder_page_among, name_numbers, stem
 from courselib.paths import rewrite_url
 from selectolax.lexbor import LexborHTMLParser
 
-from .outline import WrittenChapter
+from .outline import WrittenChapter, names_only_its_number
 
 # A README in another language (`README-EN.md`, `README_zh-CN.md`, `README.ja.md`): the
 # repository's, by the language codes courses translate into (not `README-GPU.md`), or by
@@ -158,14 +158,20 @@ def settle_folder_pages(folder: Folder) -> None:
     lesson of itself: "Chapter 16.16". So was the one chapter of a numbered folder
     numbered as it is, as Asabeneh's 30-Days-Of courses keep their days
     (`02_Day_Variables/02_day_variables.md`): "Chapter 2: Day Variables", a page the
-    build made, holding "Chapter 2.2: Variables".
+    build made, holding "Chapter 2.2: Variables". Unless that chapter's title is its
+    number alone ("📘 Day 2"): the folder's name is then all that tells its topic.
     """
     names = [posixpath.basename(page.path) for page in folder.files]
     page_name = folder_page_among(names)
     if page_name is None and folder.path:
         own_name = [name for name in names if stem(name) == folder.name]
         page_name = own_name[0] if len(own_name) == 1 else None
-    if page_name is None and len(names) == 1 and is_numbered_as(names[0], folder.name):
+    if (
+        page_name is None
+        and len(names) == 1
+        and is_numbered_as(names[0], folder.name)
+        and not names_only_its_number(folder.files[0].title)  # "📘 Day 2": the folder names it
+    ):
         page_name = names[0]  # `02_Day_Variables/02_day_variables.md`, its one chapter
     if page_name is not None:
         folder.page = folder.files.pop(names.index(page_name))

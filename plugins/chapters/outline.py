@@ -323,6 +323,13 @@ def names_number(title: str, numbering: str) -> bool:
     return number in (numbers_of(numbering), last)
 
 
+def names_only_its_number(title: str) -> bool:
+    """True for a title that is a number and nothing more: "📘 Day 2", "Lesson 3.", "4"."""
+    title = LEADING_EMOJI.sub("", title, count=1)
+    found = NUMBERED_TITLE.match(title)
+    return found is not None and not title[found.end() :].strip(" .:-–—")
+
+
 def title_number(title: str) -> tuple[str, ...] | None:
     """Return the numbers a title starts with (NUMBERED_TITLE), after any emoji, as
     numbers_of gives them."""
