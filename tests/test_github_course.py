@@ -538,12 +538,15 @@ def test_a_draft_placed_by_its_path_builds_outside_the_syllabus(build_site):
             "README.md": "# Course\n",
             "1-draft.md": "Status: draft\n\n# Not yet\n",
             "2-ready.md": "# Ready\n",
+            # With front matter and no Category: "'NoneType' object has no attribute 'slug'".
+            "notes.md": "Title: Notes\nStatus: draft\n\nText.\n",
         },
         extra_settings=SETTINGS,
     )
     assert build.exit_code == 0, build.log
     assert "Traceback" not in build.log and "Not yet" not in syllabus_of(build)
     assert "Ready" in syllabus_of(build)
+    assert "Text." in build.page("drafts/notes.html")
 
 
 CARPENTRIES_EPISODE = """---

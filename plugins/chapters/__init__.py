@@ -6,6 +6,8 @@ UPCOMING_CHAPTERS setting get a "coming soon" page until they are written, and
 chapters with a future `Release:` day a "coming on" page until that day.
 """
 
+from dataclasses import dataclass
+
 from pelican import signals
 
 from .generator import ChapterGenerator
@@ -17,15 +19,25 @@ def add_generator(pelican) -> type:
     return ChapterGenerator
 
 
-def give_drafts_a_category(generator) -> None:
-    """Give a draft with no category None as its category, as published chapters get.
+@dataclass(frozen=True)
+class NoCategory:
+    """The category of a draft with none: Pelican writes drafts with `draft.category`
+    (published articles with getattr), and its URL patterns read `category.slug`."""
 
-    Pelican writes drafts with `draft.category` (published articles with getattr): a
-    draft placed by its path, which has no Category, ended the build with a traceback.
+    name: str = ""
+    slug: str = ""
+
+
+def give_drafts_a_category(generator) -> None:
+    """Give a draft with no category an empty one, as published chapters have none.
+
+    A draft placed by its path, which has no Category, ended the build with a traceback;
+    so, when that category was None, did a draft with front matter and no Category, its
+    address (`drafts/{slug}.html`) made from `category.slug`.
     """
     for draft in [*generator.drafts, *generator.drafts_translations]:
-        if not hasattr(draft, "category"):
-            draft.category = None
+        if getattr(draft, "category", None) is None:
+            draft.category = NoCategory()
 
 
 def register() -> None:
