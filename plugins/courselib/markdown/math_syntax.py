@@ -49,7 +49,7 @@ def add_math(md: MarkdownIt) -> None:
         double_inline=True,
     )
     dollars = md.inline.ruler.__rules__[md.inline.ruler.__find__("math_inline")].fn
-    md.inline.ruler.at("math_inline", apart_from_words(not_across_code(dollars)))
+    md.inline.ruler.at("math_inline", as_github_reads(dollars))
     md.inline.ruler.before("math_inline", "math_backticks", backtick_dollars)
     md.inline.ruler.before("escape", "math_bracket_inline", bracket_inline)
     md.block.ruler.before(
@@ -112,13 +112,19 @@ def is_blank(token: Token) -> bool:
     )
 
 
-def not_across_code(dollars):
-    """Return the `$...$` rule `dollars`, refusing a formula whose closing `$` lies in code.
+def as_github_reads(dollars):
+    """Return the `$...$` rule `dollars`, refusing the formulas GitHub does not draw.
 
-    A code span is read before anything else in its text, so a `$` in it closes nothing:
-    "*$HOME/.cargo/bin*. Ensure that this directory is in your `$PATH`" (rust-lang/book)
-    was one formula from `$HOME` to `$PATH`, its spaces lost. A backtick between the two
-    dollars is the sign: no formula an author writes holds one.
+    - One whose closing `$` lies in code. A code span is read before anything else in its
+      text, so a `$` in it closes nothing: "*$HOME/.cargo/bin*. Ensure that this directory
+      is in your `$PATH`" (rust-lang/book) was one formula from `$HOME` to `$PATH`, its
+      spaces lost. A backtick between the two dollars is the sign: no formula an author
+      writes holds one.
+    - One right after or before a letter or a digit (github/markup#1742): `r'substring$' eg
+      r'love$'` in 30-Days-Of-Python was one formula; `a$x$` and `$x$a` stay text. Letters
+      outside ASCII are not counted: Chinese books write `其中$x$是` and GitHub draws those.
+
+    The formula is read once to find its end, checked, and read again to be taken.
     """
 
     def dollars_read(state: StateInline, silent: bool) -> bool:
@@ -134,36 +140,18 @@ def not_across_code(dollars):
         finally:
             state.src = written
 
-    def dollars_outside_code(state: StateInline, silent: bool) -> bool:
-        start = state.pos
-        if not dollars_read(state, True):
-            return False
-        end, state.pos = state.pos, start
-        if "`" in state.src[start:end]:
-            return False
-        return dollars_read(state, silent)
-
-    return dollars_outside_code
-
-
-def apart_from_words(dollars):
-    """Return the `$...$` rule `dollars`, refusing a formula right after or before a letter
-    or a digit, as GitHub does (github/markup#1742): `r'substring$' eg r'love$'` in
-    30-Days-Of-Python was one formula, `a$x$` and `$x$a` stay text. Letters outside ASCII
-    are not counted: Chinese books write `其中$x$是` and GitHub shows those formulas."""
-
-    def dollars_apart(state: StateInline, silent: bool) -> bool:
+    def dollars_as_github_reads(state: StateInline, silent: bool) -> bool:
         start = state.pos
         if start and ASCII_LETTER_OR_DIGIT.match(state.src[start - 1]):
             return False
-        if not dollars(state, True):
+        if not dollars_read(state, True):
             return False
         end, state.pos = state.pos, start
-        if ASCII_LETTER_OR_DIGIT.match(state.src[end : end + 1]):
+        if "`" in state.src[start:end] or ASCII_LETTER_OR_DIGIT.match(state.src[end : end + 1]):
             return False
-        return dollars(state, silent)
+        return dollars_read(state, silent)
 
-    return dollars_apart
+    return dollars_as_github_reads
 
 
 def backtick_dollars(state: StateInline, silent: bool) -> bool:
