@@ -261,7 +261,6 @@ def split_by_links(
     for name, folder in sorted(root.folders.items()):
         linked_itself = bool({name, name + "/"} & set(folder_links or []))
         listed = folder.page is not None or (linked_itself and folder.holds_lessons)
-        listed = listed and not is_translation(name, folder)
         found = first_link(linked, *link_names(name, folder)) if listed else None
         (others if found is None else chosen).append((found, folder))
     for page in sorted(root.files, key=lambda page: page.path):
@@ -272,14 +271,10 @@ def split_by_links(
     return chosen, others
 
 
-def is_translation(name: str, item: "Folder | WrittenChapter") -> bool:
+def is_translation(name: str, folder: Folder) -> bool:
     """True for a folder of a README's translation (`de-DE/`, TRANSLATION_FOLDER), unless it
     holds the course's numbered lessons (a course kept whole in `en-US/`)."""
-    return (
-        isinstance(item, Folder)
-        and TRANSLATION_FOLDER.fullmatch(name) is not None
-        and not has_numbers(item)
-    )
+    return TRANSLATION_FOLDER.fullmatch(name) is not None and not has_numbers(folder)
 
 
 def listing_entry(folder: Folder, numbers: tuple[int, ...] | None) -> Chapter:
@@ -473,6 +468,10 @@ def build_course(
     root = folder_tree([chapter for chapter in written if chapter.by_path])
     name_order = not top and not has_numbers(root)
     reader = TreeReader(name_order, repository)
+    # A README's languages (`de-DE/`, linked from it or not) are no part of the course.
+    for name, folder in list(root.folders.items()):
+        if is_translation(name, folder):
+            reader.set_outside(root.folders.pop(name))
     # Pelican chapters (front matter) are the top of the syllabus; upcoming ones are not.
     look_further = not chapters and not numbered_here(root)
     summary, places = book_summary(root) if look_further else ("", {})
@@ -597,11 +596,6 @@ class TreeReader:
         translated = translations_among(pages + own)
         self.outside.extend(outside_entry(item) for name, item in named if name in translated)
         named = [(name, item) for name, item in named if name not in translated]
-        if top_level:  # a README's languages (`de-DE/`), not parts of the course
-            languages = {name: item for name, item in named if is_translation(name, item)}
-            for item in languages.values():
-                self.set_outside(item)
-            named = [(name, item) for name, item in named if name not in languages]
         # A unit with no page of its own has none to link its lesson first: it is first. Read
         # in name order, such a unit is a README's link (linked_children): its pages are its
         # parts, not numbered by their names' order.
