@@ -297,6 +297,14 @@ def test_repeated_headings_get_numbered_ids_as_on_github():
     assert ids == ["setup", "setup-1", "setup-1-1", "setup-2", "section"]
 
 
+def test_a_footnote_reference_in_a_heading_keeps_its_number_in_the_id_as_on_github():
+    # cmark-gfm shows the reference as its number, and GitHub's id keeps what is shown.
+    markdown = "Text[^a].\n\n## Why SVR? [^b]\n\n## Again [^a]\n\n[^a]: one\n[^b]: two\n"
+    rendered = html(markdown)
+    assert '<h2 id="why-svr-2">' in rendered
+    assert '<h2 id="again-1">' in rendered
+
+
 def test_headings_never_take_an_id_the_theme_gives_its_own_elements():
     text = "## Content\n\n## Syllabus\n\n## Search results\n"
     ids = [part.split('"')[1] for part in html(text).split(" id=")[1:]]

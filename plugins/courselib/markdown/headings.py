@@ -72,12 +72,20 @@ def take_explicit_id(inline: Token) -> str | None:
     return match["id"]
 
 
+# The children of a heading whose text a reader sees.
+SHOWN_TEXT = ("text", "code_inline", "math_inline", "math_inline_double", "footnote_ref")
+
+
 def heading_text(inline: Token) -> str:
-    """Return the text a reader sees in a heading: its words and code, without markup."""
+    """Return the text a reader sees in a heading: its words and code, without markup.
+
+    A footnote's reference shows its number, which GitHub's id keeps: `## Why? [^b]` is
+    `why-2` where `[^b]` is the second footnote.
+    """
     return "".join(
-        child.content
+        str(child.meta["id"] + 1) if child.type == "footnote_ref" else child.content
         for child in inline.children or []
-        if child.type in ("text", "code_inline", "math_inline", "math_inline_double")
+        if child.type in SHOWN_TEXT
     )
 
 
