@@ -945,7 +945,7 @@ def test_folders_of_translations_the_readme_links_are_outside():
         course = readme_course(["de-DE/README.md", "zh_CN/README.md", *lessons], home)
         assert [entry.source for entry in course.order] == [f"content/{lessons[0]}"]
     course = readme_course(["de-DE/README.md", "zh_CN/README.md"], home)
-    assert course.order == [] and "the syllabus is empty" in course.notice
+    assert course.order == [] and course.notice is None  # the README alone: nothing to number
     # Topics named alike are no translations.
     topics = ["Linux", "CI-CD", "AI-ML", "ar-vr", "hi-fi"]
     home = "<ul>" + "".join(f'<li><a href="{name}/README.md">{name}</a></li>' for name in topics)
@@ -1005,6 +1005,14 @@ def test_a_syllabus_left_empty_says_so():
         "content/: the syllabus is empty: none of the 3 pages has a place in it; number the"
         " lessons (01-intro.md, 02-setup.md) or their folders"
     )
+
+
+def test_a_course_that_is_its_readme_alone_is_told_nothing_to_number():
+    # the-art-of-command-line: one README, its translations beside it; nothing to number.
+    paths = ["README.md", "README-es.md", "README-zh.md", "CONTRIBUTING.md", "de-DE/README.md"]
+    course = build(paths)
+    assert course.tree == [] and len(course.outside) == 4
+    assert course.notice is None
 
 
 def test_a_chapter_file_beside_its_folder_is_placed_by_links_to_the_file():

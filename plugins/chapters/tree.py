@@ -58,6 +58,7 @@ from .folders import (
     is_repositorys_own,
     link_paths,
     page_links,
+    pages_under,
     translations_among,
 )
 from .outline import (
@@ -449,6 +450,14 @@ def has_numbers(folder: Folder) -> bool:
     )
 
 
+def readme_alone(root: Folder) -> bool:
+    """True for a course that is its README, and beside it only the repository's own files
+    and translations (`README-es.md`, `CONTRIBUTING.md`; `de-DE/` is set aside before):
+    nothing to number, as the-art-of-command-line is kept."""
+    pages = [page for page in pages_under(root) if page is not root.page]
+    return all(is_repository_file(posixpath.basename(page.path)) for page in pages)
+
+
 def build_course(
     written: list[WrittenChapter],
     upcoming: list[dict],
@@ -537,7 +546,7 @@ def build_course(
             "content/: no file or folder name starts with a number (1-, 01_, 2.): the"
             " syllabus follows the names' order"
         )
-    elif not tree and reader.outside and notice is None:
+    elif not tree and reader.outside and notice is None and not readme_alone(root):
         notice = (
             f"content/: the syllabus is empty: none of the {len(reader.outside)} pages has a"
             " place in it; number the lessons (01-intro.md, 02-setup.md) or their folders"
