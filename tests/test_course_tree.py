@@ -793,16 +793,19 @@ def test_the_readme_in_another_language_is_a_page_outside_not_chapter_one():
     # "Chapter 1 Foundation of Large Models".
     # javascript-algorithms: `README.uz-UZ.md` was the course's one chapter.
     translated = ["README-EN.md", "README.ka-GE.md", "README.uz-UZ.md", "README_zh-CN.md"]
-    named = ["README-TA.md", "README-ml.md", "README-ui-ux.md"]  # for TAs, of ML, of UI/UX
+    # coding-interview-university: Marathi, Khmer as often written, pt-BR without its dash.
+    translated += ["README-kh.md", "README-mr.md", "README-ptbr.md", "README-zhcn.md"]
+    named = ["README-GL.md", "README-TA.md", "README-eu.md", "README-ml.md", "README-ui-ux.md"]
+    # of OpenGL, for TAs, for the EU, of ML, of UI/UX
     course = build([*translated, *named, "intro.md", "setup.md"])
     assert [entry.source for entry in course.order] == [
         *(f"content/{name}" for name in named),  # a language only with its country, in capitals
         "content/intro.md",
         "content/setup.md",
     ]
-    assert sorted(entry.source for entry in course.outside) == [
+    assert sorted(entry.source for entry in course.outside) == sorted(
         f"content/{name}" for name in translated
-    ]
+    )
 
 
 def test_lessons_named_as_a_repositorys_files_in_lower_case_stay_lessons():
@@ -975,6 +978,36 @@ def test_a_readmes_links_to_its_translations_in_one_folder_are_no_syllabus():
     home = f"<p>{home}</p><ul>" + "".join(f'<li><a href="{name}">x</a></li>' for name in lessons)
     course = readme_course([*lessons, *(f"i18n/{name}.md" for name in languages)], home + "</ul>")
     assert [entry.source.removeprefix("content/") for entry in course.order] == lessons
+
+
+def test_a_units_readme_in_another_language_beside_it_is_outside():
+    # system-design-primer keeps `README-zh-Hans.md` beside a solution's README: it was its
+    # lesson 1.1, the Next page after the English one.
+    paths = ["1-a/README.md", "1-a/README-zh-Hans.md", "1-a/README-ja.md", "1-a/1-basics.md"]
+    course = build(paths)
+    assert labelled(course) == [("Unit 1", "1-a/README.md"), ("Lesson 1.1", "1-a/1-basics.md")]
+    assert outside_of(course) == ["1-a/README-ja.md", "1-a/README-zh-Hans.md"]
+
+
+def test_a_list_of_the_repositorys_translations_is_no_chapter():
+    # 33-js-concepts links TRANSLATIONS.md (links to translated forks) above its lessons,
+    # which are all on other sites: its syllabus was "Chapter 1 Translations".
+    home = '<p><a href="TRANSLATIONS.md">Translations</a> <a href="CONTRIBUTING.md">Help</a></p>'
+    course = readme_course(["TRANSLATIONS.md", "CONTRIBUTING.md"], home)
+    assert course.order == [] and course.notice is None
+    assert outside_of(course) == ["CONTRIBUTING.md", "TRANSLATIONS.md"]
+
+
+def test_a_readmes_translations_in_a_folder_of_their_own_are_no_syllabus():
+    # coding-interview-university links `translations/README-mr.md`, `README-ptbr.md`... and
+    # one page of the course: the translations were its syllabus, the page outside.
+    languages = ["es", "mr", "ptbr", "kh"]
+    home = " ".join(f'<a href="translations/README-{code}.md">{code}</a>' for code in languages)
+    home = f'<p>{home}</p><p><a href="resources.md">Resources</a></p>'
+    course = readme_course(
+        ["resources.md", *(f"translations/README-{c}.md" for c in languages)], home
+    )
+    assert [entry.source for entry in course.order] == ["content/resources.md"]
 
 
 def test_a_lessons_translations_beside_it_are_outside():

@@ -19,15 +19,18 @@ from .outline import WrittenChapter, names_only_its_number
 # repository's, by the language codes courses translate into (not `README-GPU.md`), or by
 # any language with its country (`README.uz-UZ.md`, `README.ka-GE.md`, as
 # javascript-algorithms keeps its translations). Codes a README may mean otherwise by
-# (`ml`, `ts`, `ta`, `cv`, `os`, `my`, `no`) are read only with a country, in capitals
+# (`ml`, `ts`, `ta`, `cv`, `os`, `my`, `no`, `gl`, `eu`) are read only with a country, in capitals
 # (`README-ui-ux.md` is no translation).
+# Khmer is `kh` as often as `km`; Brazilian Portuguese and Chinese are also written without
+# a dash (`README-ptbr.md`, `README-zhcn.md`), as coding-interview-university keeps them.
 LANGUAGES = (
-    "ar|az|bg|bn|bs|ca|cn|cs|da|de|el|en|es|et|fa|fi|fr|he|hi|hr|hu|hy|id|it|ja|jp|ka|kk|ko|kr"
-    "|lt|lv|mk|mn|ms|nb|ne|nl|pl|pt|ro|ru|sk|sl|sq|sr|sv|sw|th|tl|tr|tw|uk|ur|uz|vi|zh"
+    "af|ar|az|bg|bn|bs|ca|cn|cs|da|de|el|en|es|et|fa|fi|fr|gu|he|hi|hr|hu|hy|id|it|ja|jp|ka"
+    "|kh|kk|km|kn|ko|kr|lt|lv|mk|mn|mr|ms|nb|ne|nl|pl|pt|ro|ru|sk|sl|sq|sr|sv|sw|te|th|tl|tr"
+    "|tw|uk|ur|uz|vi|zh"
 )
 TRANSLATED_README = re.compile(
     rf"readme[-_.](?:(?:{LANGUAGES})(?:[-_][a-z]{{2,4}})?"
-    r"|[a-z]{2}[-_](?-i:[A-Z]{2}|Hans|Hant))",
+    r"|[a-z]{2}[-_](?-i:[A-Z]{2}|Hans|Hant)|ptbr|zh(?:cn|tw|hk))",
     re.IGNORECASE,
 )
 
@@ -60,7 +63,7 @@ ADDRESS_LINK = re.compile(r'(?P<start>\shref=")(?P<address>https?://[^"]*)"', re
 REPOSITORY_FILES = frozenset(
     {"agents", "authors", "changelog", "citation", "code_of_conduct", "codeowners"}
     | {"contributing", "contributors", "funding", "governance", "license", "maintainers"}
-    | {"readme", "security", "support"}
+    | {"readme", "security", "support", "translations"}
 )
 
 
@@ -129,12 +132,15 @@ def is_repository_file(name: str) -> bool:
 
 def translations_among(names: list[str]) -> set[str]:
     """Return the names of Markdown files that are another's translation beside it:
-    `1-intro.fr.md`, `1-intro.french.md`, `1-intro.pt-BR.md` where `1-intro.md` is."""
+    `1-intro.fr.md`, `1-intro.french.md`, `1-intro.pt-BR.md` where `1-intro.md` is, and
+    `README-zh-Hans.md` where `README.md` is (a lesson may be kept as `README_en.md` alone)."""
     stems = {stem(name) for name in names}
+    readme = any(name.lower() == "readme" for name in stems)
     found = set()
     for name in names:
         original, dot, language = stem(name).rpartition(".")
-        if dot and original in stems and is_language(language):
+        beside_original = dot and original in stems and is_language(language)
+        if beside_original or (readme and TRANSLATED_README.fullmatch(stem(name))):
             found.add(name)
     return found
 
