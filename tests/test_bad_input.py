@@ -460,6 +460,28 @@ def test_a_symlink_to_a_file_outside_content(build_site, tmp_path):
     )
 
 
+def test_an_image_that_is_a_symbolic_link_inside_content_is_published_as_its_file(
+    build_site, tmp_path
+):
+    # google/comprehensive-rust: `cpp/overview.svg` -> `../../third_party/...`; the site got
+    # the link itself, pointing at a file it did not have: "broken image: no such file".
+    lesson = tmp_path / "content" / "1-intro"
+    lesson.mkdir(parents=True)
+    os.symlink("../shared/diagram.png", lesson / "diagram.png")
+    diagram = png_bytes()
+    build = build_site(
+        {
+            "README.md": "# Course\n",
+            "1-intro/README.md": "# Intro\n\n![A diagram](diagram.png)\n",
+            "shared/diagram.png": diagram,
+        },
+        extra_settings={"UPCOMING_CHAPTERS": []},
+    )
+    assert build.exit_code == 0, build.log
+    published = build.output / "1-intro" / "diagram.png"
+    assert not published.is_symlink() and published.read_bytes() == diagram
+
+
 def test_an_unknown_status(build_site):
     build = build_site({"chapter1.md": chapter("One", "chapter1", Status="done")})
     assert_fails_with(

@@ -5,7 +5,8 @@ project, content/, a parent of these or a folder inside content/ (every build em
 its output folder); it puts the last good site back if a staged build was stopped
 while replacing it (for `make serve`, `devserver` and `regenerate`); and it has static
 files copied, not linked, when the output folder is on another file system than
-content/ (Pelican would make symbolic links into content/).
+content/ (Pelican would make symbolic links into content/) or when one of them is a
+symbolic link (Pelican would hard-link the link).
 
 As a command (`python -m staged_build`, used by `make html`, `make publish` and `make
 clean`) it builds into a temporary folder beside output/ and swaps it in only when the
@@ -103,6 +104,19 @@ def copy_static_files_across_file_systems(pelican) -> None:
         settings["STATIC_CREATE_LINKS"] = False
 
 
+def copy_static_files_behind_symbolic_links(generator) -> None:
+    """Have Pelican copy static files when one of them is a symbolic link (inside content/;
+    one leading out of it is refused): a hard link would be of the link itself, published
+    pointing at a file the site may not have (`1-intro/diagram.png` -> `../shared/...`, as
+    google/comprehensive-rust keeps a figure two lessons show)."""
+    settings = generator.settings
+    if settings.get("STATIC_CREATE_LINKS") and any(
+        os.path.islink(static.source_path) for static in generator.staticfiles
+    ):
+        logger.info("staged_build: a static file is a symbolic link: static files are copied")
+        settings["STATIC_CREATE_LINKS"] = False
+
+
 def device_of(path: str | os.PathLike) -> int:
     """Return the file system of `path`, or of its nearest existing parent."""
     folder = Path(os.path.abspath(path))
@@ -121,3 +135,4 @@ def register() -> None:
     signals.initialized.connect(refuse_unsafe_output)
     signals.initialized.connect(restore_last_good_site)
     signals.initialized.connect(copy_static_files_across_file_systems)
+    signals.static_generator_finalized.connect(copy_static_files_behind_symbolic_links)
