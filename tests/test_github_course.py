@@ -1285,6 +1285,42 @@ def test_an_mdbook_is_read_in_the_order_of_its_summary(build_site):
     assert "The Book" in build.page("SUMMARY.html")
 
 
+def test_an_mdbook_repository_built_whole_is_read_by_its_src_summary(build_site):
+    # google/comprehensive-rust: book.toml, a README and tools at the top, the book in src/
+    # (mdBook's layout). Its syllabus was the README's tools, the book nowhere in it.
+    summary = (
+        "# Summary\n\n[Welcome](index.md)\n\n- [Basics](basics.md)\n"
+        "  - [Variables](basics/variables.md)\n\n# Day 1: Afternoon\n\n"
+        "- [Control Flow](control.md)\n"
+    )
+    build = build_site(
+        {
+            "README.md": "# Comprehensive\n\nSee [the tool](tool/README.md).\n",
+            "TRANSLATIONS.md": "# Translations\n",
+            "tool/README.md": "# Tool\n",
+            "src/SUMMARY.md": summary,
+            "src/index.md": "# Welcome\n",
+            "src/basics.md": "# Basics\n",
+            "src/basics/variables.md": "# Variables\n",
+            "src/control.md": "# Control Flow\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == [
+        "Welcome",
+        "Unit 1",
+        "Basics",
+        "Lesson 1.1",
+        "Variables",
+        "Day 1: Afternoon",
+        "Unit 2",
+        "Control Flow",
+    ]
+    part = build.page("day-1-afternoon.html")
+    assert 'href="./src/control.html"' in part
+
+
 def test_a_gitbook_is_read_by_its_summary_beside_its_readme(build_site):
     # chiphuyen/ml-interviews-book: a README, a SUMMARY.md, and every page in `contents/`,
     # six of them named `0-...`. The SUMMARY was not read (a README was there) and the build

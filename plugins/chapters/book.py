@@ -5,6 +5,7 @@ SUMMARY.md: in their order, nested as sections, named by the links' text, and gr
 under its parts' titles. Where its pages are kept plays no part.
 """
 
+import posixpath
 from typing import NamedTuple
 
 from courselib.markdown.headings import github_slug
@@ -14,24 +15,44 @@ from selectolax.lexbor import LexborHTMLParser
 from .folders import Folder, content_link, pages_under, shown_text
 from .outline import Chapter, listed, outside_entry, page_entry, title_number
 
+# Where a book's SUMMARY.md is kept: at the top of content/ (rust-lang/book's `src/` built
+# as content/, a GitBook), or in `src/`, as mdBook keeps it beside `book.toml` in a
+# repository built whole (google/comprehensive-rust).
+SUMMARY_PATHS = ("SUMMARY.md", "src/SUMMARY.md")
 
-def book_summary(root: Folder) -> tuple[str, dict[str, "Place"]]:
-    """Return the HTML of the book's SUMMARY.md at the top of content/ and where it lists
-    each page (summary_places), or ("", {}).
+
+class Summary(NamedTuple):
+    """A book's SUMMARY.md: its HTML, its path in content/, and where it lists each page."""
+
+    html: str
+    path: str
+    places: dict[str, "Place"]
+
+    @property
+    def folder(self) -> str:
+        return posixpath.dirname(self.path)
+
+
+def book_summary(root: Folder) -> Summary | None:
+    """Return the book's SUMMARY.md (SUMMARY_PATHS, the first there is) and where it lists
+    each page (summary_places), or None.
 
     A book kept for mdBook (rust-lang/book's `src/`) or GitBook (a README beside it) lists
     its chapters in SUMMARY.md, in their order and nested as sections: the syllabus is
     that list (`book_entries`), and SUMMARY.md a page outside. One that links fewer
     than half the other pages is no such list (a course's recap, say).
     """
-    for page in root.files:
-        if page.path == "SUMMARY.md":  # mdBook's name; a `summary.md` lesson is a lesson
-            places = summary_places(page.body_html)
-            pages = [other for other in pages_under(root) if other is not page]
-            listed = sum(other.path in places for other in pages)
-            if pages and listed * 2 >= len(pages):
-                return page.body_html, places
-    return "", {}
+    pages = {page.path: page for page in pages_under(root)}
+    path = next((path for path in SUMMARY_PATHS if path in pages), None)  # not `summary.md`
+    if path is None:
+        return None
+    summary = pages[path]
+    places = summary_places(summary.body_html, posixpath.dirname(path))
+    others = [other for other in pages.values() if other is not summary]
+    listed = sum(other.path in places for other in others)
+    if others and listed * 2 >= len(others):
+        return Summary(summary.body_html, path, places)
+    return None
 
 
 # How deep a SUMMARY.md's lists are read: deeper sections are left out of its nesting.
@@ -55,13 +76,14 @@ class Place(NamedTuple):
     draft: bool = False  # listed with no page (`- [Traits]()`): a chapter not written yet
 
 
-def summary_places(summary_html: str) -> dict[str, Place]:
-    """Return, for each page a SUMMARY.md links, in its order, where it lists the page."""
+def summary_places(summary_html: str, folder: str = "") -> dict[str, Place]:
+    """Return, for each page a SUMMARY.md in content/`folder` links, in its order, where it
+    lists the page (by its path in content/)."""
     places: dict[str, Place] = {}
     part = None  # a heading after the first link is a part's title; the one before, the book's
 
     def path_of(link_node) -> str | None:
-        link = content_link(link_node.attributes.get("href") or "", "")
+        link = content_link(link_node.attributes.get("href") or "", folder)
         return link.path if link is not None else None
 
     def walk(list_node, parent: str | None, depth: int = 0) -> None:
@@ -101,7 +123,7 @@ def summary_places(summary_html: str) -> dict[str, Place]:
 
 
 def book_parts(
-    top: list[Chapter], part_of: dict[int, str | None], taken: set[str]
+    top: list[Chapter], part_of: dict[int, str | None], taken: set[str], summary_path: str
 ) -> list[Chapter]:
     """Return a book's top-level entries with those under a part's title in its SUMMARY
     (`# Day 1: Morning`, as comprehensive-rust divides its days) as that part's chapters.
@@ -117,20 +139,20 @@ def book_parts(
             grouped.append(entry)
             continue
         if not grouped or not grouped[-1].part or grouped[-1].title != title:
-            grouped.append(part_entry_named(title, taken))
+            grouped.append(part_entry_named(title, taken, summary_path))
         part = grouped[-1]
         part.children.append(entry)
         entry.parent = part
     return [listed(entry) if entry.part else entry for entry in grouped]
 
 
-def part_entry_named(title: str, taken: set[str]) -> Chapter:
-    """Return the entry of a book's part titled `title`, its page at the top of the site
-    under a name no other page has (`day-1-morning.html`)."""
+def part_entry_named(title: str, taken: set[str], summary_path: str) -> Chapter:
+    """Return the entry of a book's part titled `title` in the SUMMARY.md at `summary_path`,
+    its page at the top of the site under a name no other page has (`day-1-morning.html`)."""
     save_as = page_named(title, taken)
     return Chapter(
         number=None,
-        source="content/SUMMARY.md",
+        source=f"content/{summary_path}",
         title=title,
         slug=save_as.removesuffix(".html"),
         url=page_url(save_as),
@@ -170,7 +192,7 @@ def page_named(title: str, taken: set[str]) -> str:
     return save_as
 
 
-def book_entries(root: Folder, places: dict[str, Place]) -> tuple[list[Chapter], list[Chapter]]:
+def book_entries(root: Folder, summary: Summary) -> tuple[list[Chapter], list[Chapter]]:
     """Return the entries of a book in its SUMMARY's order, nested as it nests them and
     named as it names them (as mdBook's table of contents; a page keeps its heading), and
     the pages outside it.
@@ -189,6 +211,7 @@ def book_entries(root: Folder, places: dict[str, Place]) -> tuple[list[Chapter],
     entries: dict[str, Chapter] = {}
     in_list: dict[int, bool] = {}
     top: list[Chapter] = []
+    places = summary.places
     for path, place in places.items():
         if not place.draft and (path not in pages or path in entries):
             continue
@@ -218,4 +241,4 @@ def book_entries(root: Folder, places: dict[str, Place]) -> tuple[list[Chapter],
 
     number(top)
     part_of = {id(entry): places[path].part for path, entry in entries.items()}
-    return book_parts(top, part_of, taken), outside
+    return book_parts(top, part_of, taken, summary.path), outside

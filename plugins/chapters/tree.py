@@ -483,8 +483,12 @@ def build_course(
             reader.set_outside(root.folders.pop(name))
     # Pelican chapters (front matter) are the top of the syllabus; upcoming ones are not.
     look_further = not chapters and not numbered_here(root)
-    summary, places = book_summary(root) if look_further else ("", {})
-    home_links = page_links(summary or home_html, "", repository)
+    summary = book_summary(root) if look_further else None
+    home_links = (
+        page_links(summary.html, summary.folder, repository)
+        if summary is not None
+        else page_links(home_html, "", repository)
+    )
     linked = names_linked(home_links) if look_further else []
     found, parts, notice = (
         syllabus_folder(root, link_paths(home_links)) if look_further else (root, [], None)
@@ -496,8 +500,8 @@ def build_course(
     by_readme = look_further and syllabus is root
     texts, lists = first_links(home_html, repository)  # the README's, for its titles and tables
     deeper = folder_linked_into(root, home_links, linked) if by_readme and not summary else None
-    if summary:
-        syllabus, (units, outside) = root, book_entries(root, places)
+    if summary is not None:
+        syllabus, (units, outside) = root, book_entries(root, summary)
         reader.outside += outside
     elif deeper is not None:
         syllabus = deeper
