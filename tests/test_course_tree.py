@@ -590,6 +590,26 @@ def test_what_the_readme_lists_with_its_units_is_in_the_syllabus():
     ]
 
 
+def test_what_the_readme_lists_as_headings_with_its_units_is_in_the_syllabus():
+    # DataTalksClub's llm-zoomcamp lists its modules as headings, `### [Module 1: ...](01-a/)`,
+    # and last `### [Capstone Project](project.md)`, which was left outside: Module 7 had no
+    # Next. A heading of another section, or of another level, is no part of that list.
+    home = (
+        '<h2>Syllabus</h2><h3><a href="01-a/">Module 1: A</a></h3><p>About <a href="faq.md">'
+        'FAQ</a>.</p><h3><a href="02-b/">Module 2: B</a></h3><h4><a href="notes.md">Notes</a>'
+        '</h4><h3><a href="project.md">Capstone Project</a></h3><h3>Capstone, <a href="about.md">'
+        'about</a></h3><h2>Community</h2><h3><a href="slack.md">Slack</a></h3>'
+    )
+    paths = ["01-a/README.md", "02-b/README.md", "project.md", "faq.md", "notes.md", "about.md"]
+    course = readme_course([*paths, "slack.md"], home)
+    assert labelled(course) == [
+        ("Chapter 1", "01-a/README.md"),
+        ("Chapter 2", "02-b/README.md"),
+        ("", "project.md"),
+    ]
+    assert outside_of(course) == ["about.md", "faq.md", "notes.md", "slack.md"]
+
+
 def test_the_readmes_links_into_one_folders_subfolders_order_the_syllabus():
     # bregman-arie/devops-exercises lists its 28 topics as `topics/git/README.md`...: `topics/`
     # has no README, so the syllabus was "1 FAQ, 2 Credits", two links of its text.

@@ -235,11 +235,14 @@ def first_links(
 ) -> tuple[dict[str, str], dict[str, int]]:
     """Return, for each path a page in content/`folder` links to (link_paths), the text of
     its first link (spaces collapsed; none for a link with no text), and which table or list
-    its first link in one is in: the outermost, by an id."""
+    its first link in one is in: the outermost, by an id. Headings that are each one link,
+    of one level under one heading, are a list too (heading_lists)."""
     texts: dict[str, str] = {}
     lists: dict[str, int] = {}
     outermost: dict[int, int | None] = {}  # by an element's id: the outermost list around it
-    for node in LexborHTMLParser(page_html).css("a[href]") if page_html else []:
+    document = LexborHTMLParser(page_html) if page_html else None
+    headings = heading_lists(document) if document is not None else {}
+    for node in document.css("a[href]") if document is not None else []:
         link = content_link(node.attributes.get("href") or "", folder, repository)
         if link is None:
             continue
@@ -247,9 +250,28 @@ def first_links(
         if text:
             texts.setdefault(path, text)
         found = outermost_list(node, outermost)
+        parent = node.parent
+        if found is None and parent is not None and shown_text(parent) == text:
+            found = headings.get(parent.mem_id)
         if found is not None:
             lists.setdefault(path, found)
     return texts, lists
+
+
+def heading_lists(document: LexborHTMLParser) -> dict[int, int]:
+    """Return, by each heading's id, an id it shares with the headings of its level under
+    the same heading above it: a list of its section's headings, as DataTalksClub's
+    zoomcamps list their modules (`## Syllabus`, then `### [Module 1: ...](01-a/)`...,
+    `### [Capstone Project](project.md)`). The ids are negative: no element has one."""
+    above: dict[int, int] = {}  # by level: the id of the last heading of that level
+    lists = {}
+    for heading in document.css("h1, h2, h3, h4, h5, h6"):
+        level = int(heading.tag[1])
+        above = {higher: found for higher, found in above.items() if higher < level}
+        section = above[max(above)] if above else 0
+        lists[heading.mem_id] = -(section * 8 + level)
+        above[level] = heading.mem_id
+    return lists
 
 
 def shown_text(node) -> str:
