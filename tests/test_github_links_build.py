@@ -375,6 +375,30 @@ def test_files_with_any_name_are_published_and_linked_by_a_url_that_holds_togeth
         assert (build.output / "1-a" / name).read_bytes() == course[f"1-a/{name}"]
 
 
+def test_the_course_readme_links_files_with_any_name_by_a_url_that_holds_together(build_site):
+    # The home page's links go through Pelican's {static}, which wrote the name as it is:
+    # `./1-a/C# basics.pdf`, a link to `C`, which the gate refused (system-design-primer,
+    # coding-interview-university link `cheat%20sheets/...` so).
+    names = ["C# basics.pdf", "100%.pdf", "a;b.pdf", "größe 1.png", "my pic.png"]
+    body = (
+        "# Course\n\n[Hash](1-a/C%23%20basics.pdf) [Percent](1-a/100%25.pdf)"
+        " [Semicolon](1-a/a;b.pdf) ![Umlaut](1-a/größe%201.png) ![Space](<1-a/my pic.png>)\n"
+    )
+    course = {"README.md": body, "1-a/README.md": "# One\n"}
+    course.update({f"1-a/{name}": png(50, 20) for name in names})
+    build = build_site(course, extra_settings={"UPCOMING_CHAPTERS": []})
+    assert build.exit_code == 0, build.log[-3000:]
+    home = build.page("index.html")
+    for url in [
+        'href="./1-a/C%23%20basics.pdf"',
+        'href="./1-a/100%25.pdf"',
+        'href="./1-a/a%3Bb.pdf"',
+        'src="./1-a/gr%C3%B6%C3%9Fe%201.png"',
+        'src="./1-a/my%20pic.png"',
+    ]:
+        assert url in home
+
+
 def test_an_html_file_beside_a_lesson_is_a_file_published_where_linked_not_a_page(build_site):
     demo = "<!doctype html><title>Demo</title><p>A demo, with no Pelican metadata.</p>\n"
     body = "# One\n\nTry [the demo](demo.html), [the old one](old.htm#top) and [one page](two.md)."

@@ -18,6 +18,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote
 
 import courselib
 from courselib.cached_products.page_rewrites import (
@@ -185,10 +186,24 @@ def publish_linked_files(generator) -> None:
             static_links.discard(as_pelican_reads_it)
 
 
+def quote_static_urls(generator) -> None:
+    """Give each static file a URL that names it, percent-encoded where its name needs it.
+
+    Pelican writes a `{static}` link (the course README's, on the home page) with the
+    file's path as it is: `./1-intro/C# basics.pdf` leads to `C`, `50%.pdf` to nothing.
+    """
+    for static in generator.staticfiles:
+        url = static.url
+        quoted = quote(url, safe="/", errors="surrogateescape")
+        if quoted != url:
+            static.override_url = quoted
+
+
 def register() -> None:
     signals.readers_init.connect(use_course_reader)
     signals.article_generator_init.connect(start_build)
     signals.content_object_init.connect(release_today)  # first: before any plugin reads text
     signals.content_object_init.connect(resolve_github_links)
     signals.page_generator_finalized.connect(publish_linked_files)
+    signals.static_generator_finalized.connect(quote_static_urls)
     signals.all_generators_finalized.connect(_rewrites.save)
