@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
 
 from courselib.github_links import PLACEHOLDER, GithubPath, github_path, in_own_repository
-from courselib.html_urls import LINK, read_html
+from courselib.html_urls import LINK, read_html, unescape_attribute
 from courselib.pages import folder_page_among, name_numbers, stem
 from courselib.paths import rewrite_url
 from selectolax.lexbor import LexborHTMLParser
@@ -312,7 +312,7 @@ def lead_to_listings(
     """
 
     def led(match: re.Match) -> str:
-        own = in_own_repository(repository, html.unescape(match["address"]))
+        own = in_own_repository(repository, unescape_attribute(match["address"]))
         path = unquote(own).strip("/") if own and not any(c in own for c in "?#") else None
         target = listings.get(path) if path is not None else None
         if target is None:

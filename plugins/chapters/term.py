@@ -8,11 +8,11 @@ within its own number ("Exercise 4.1", "Exercise 1.2.1"), and a link into a sect
 a held-back chapter leads to its "coming on" page, which has no sections yet.
 """
 
-import html
 import posixpath
 import re
 from urllib.parse import unquote
 
+from courselib.html_urls import unescape_attribute
 from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_CONTEXT
 
 from .outline import Chapter
@@ -79,11 +79,11 @@ def unlink_held_back_sections(
     """
 
     def unlinked(match: re.Match) -> str:
-        path = linked_path(html.unescape(match["address"]), page_url, source)
+        path = linked_path(unescape_attribute(match["address"]), page_url, source)
         ids = None
         if path is not None:  # a folder's URL is its index.html
             ids = sections.get(path) or sections.get(posixpath.join(path, "index.html"))
-        if ids is None or unquote(html.unescape(match["fragment"])) not in ids:
+        if ids is None or unquote(unescape_attribute(match["fragment"])) not in ids:
             return match[0]
         return f'{match["start"]}{match["address"]}"'
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from courselib.cached_products.page_rewrites import Edits
 from courselib.github_links import raw_file_address
+from courselib.html_urls import unescape_attribute
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 # A height an author gave in pixels, as browsers read it (`128`, `128px`); not a percentage.
@@ -36,7 +37,7 @@ def parse_attributes(tag: str) -> dict[str, str | None]:
         if value is None:
             value = match.group("bare")
         attributes.setdefault(
-            match.group("name").lower(), None if value is None else html.unescape(value)
+            match.group("name").lower(), None if value is None else unescape_attribute(value)
         )
     return attributes
 

@@ -44,7 +44,7 @@ from courselib.github_links import (
     is_markdown,
     placeholder,
 )
-from courselib.html_urls import read_css, read_html
+from courselib.html_urls import read_css, read_html, unescape_attribute
 from courselib.markdown import chapter_body, render_markdown
 from courselib.pages import is_home_page
 from markdown_it.common.normalize_url import normalizeLink
@@ -70,7 +70,7 @@ ID_ATTRIBUTE = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re
 
 def page_ids(page_html: str) -> frozenset[str]:
     """Return the ids (and `name`s) a page's HTML gives its elements."""
-    return frozenset(html.unescape(a or b) for a, b in ID_ATTRIBUTE.findall(page_html))
+    return frozenset(unescape_attribute(a or b) for a, b in ID_ATTRIBUTE.findall(page_html))
 
 
 # What GitHub puts before every id and name in a README's HTML (`user-content-rubric`).
@@ -120,7 +120,7 @@ def url_edits(page_html: str, rewrite: Callable[[str, bool], str]) -> Edits:
             continue
         group = value.lastgroup  # the one of "double", "single" and "bare" that matched
         written = value[group]
-        url = html.unescape(written) if "&" in written else written
+        url = unescape_attribute(written)
         if page_html[equals - 7 : equals].rstrip().lower().endswith("srcset"):
             new = rewrite_srcset(url, rewrite)
         else:

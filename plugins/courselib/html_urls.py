@@ -8,13 +8,44 @@ its content, the first `<base>` with an href, CSS in `<style>` elements and
 so it is not read.
 """
 
+import html
 import re
 import sys
 from dataclasses import dataclass, field
+from html.entities import html5
 
 from selectolax.lexbor import LexborHTMLParser
 
 from courselib.css_urls import css_urls
+
+# A character reference in an attribute's value: by number, or by name (`&amp;`, `&copy`).
+ATTRIBUTE_REFERENCE = re.compile(
+    r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|(?P<name>[A-Za-z][A-Za-z0-9]*)(?P<end>[;=]?))"
+)
+# The names HTML reads without their `;` (`&amp`, `&copy`, `&cent`), for old pages' sake.
+NAMES_WITHOUT_SEMICOLON = frozenset(name for name in html5 if not name.endswith(";"))
+
+
+def unescape_attribute(value: str) -> str:
+    """Return an attribute's value as a browser reads it.
+
+    As in text (html.unescape), but for a name without its `;` followed by a letter, a
+    digit or `=`, which HTML leaves as written in an attribute: `?a=1&center=true` stays
+    so (in text, `&cent` would be ¢), as badge and banner URLs are written.
+    """
+    return ATTRIBUTE_REFERENCE.sub(_attribute_reference, value) if "&" in value else value
+
+
+def _attribute_reference(match: re.Match) -> str:
+    name, end = match["name"], match["end"]
+    if name is None:  # by number
+        return html.unescape(match[0])
+    if end == ";" and name + ";" in html5:
+        return html5[name + ";"]
+    if end != "=" and name in NAMES_WITHOUT_SEMICOLON:
+        return html5[name] + end
+    return match[0]
+
 
 LINK = "link"
 IMAGE = "image"

@@ -5,11 +5,12 @@ output page is read for its attribute values, srcset candidates and CSS url()s, 
 per page, so locating thousands of problems in one page stays linear.
 """
 
-import html
 import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+
+from courselib.html_urls import unescape_attribute
 
 # A value in output HTML: a tag's attribute (quoted or not), or a CSS url().
 HTML_ATTRIBUTE = re.compile(r"""\s([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`]+))""")
@@ -97,8 +98,8 @@ def url_values(text: str) -> list[tuple[int, str]]:
         for match in pattern.finditer(text):
             group = next(index for index in (2, 3, 4) if match.group(index) is not None)
             start, value = match.start(group), match.group(group)
-            values.append((start, html.unescape(value).strip()))
+            values.append((start, unescape_attribute(value).strip()))
             if match.group(1).lower().endswith("srcset"):  # its URLs one by one
                 for part in re.finditer(r"[^,\s]+", value):
-                    values.append((start + part.start(), html.unescape(part.group())))
+                    values.append((start + part.start(), unescape_attribute(part.group())))
     return values

@@ -8,12 +8,13 @@ follows or loads. `<base href>` and `<meta http-equiv="refresh">`, which would t
 the whole page, are problems at their line.
 """
 
-import html
 import re
 from dataclasses import dataclass
 
 from markdown_it.common.normalize_url import normalizeLinkText
 from markdown_it.token import Token
+
+from courselib.html_urls import unescape_attribute
 
 from .html_rules import footnote_label
 from .positions import position_in_lines, walk
@@ -105,7 +106,7 @@ def html_links(
         attributes = {}
         for attribute in ATTRIBUTE.finditer(tag["attributes"]):
             value = next((v for v in attribute.groups()[1:] if v is not None), "")
-            attributes.setdefault(attribute[1].lower(), html.unescape(value))
+            attributes.setdefault(attribute[1].lower(), unescape_attribute(value))
         problem = page_takeover(name, attributes)
         if problem:
             problems.append((line, column, problem))
