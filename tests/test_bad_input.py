@@ -264,6 +264,19 @@ def test_an_empty_file(build_site, empty):
     )
 
 
+def test_when_the_link_gate_fails_too_its_closing_line_names_content_problems(build_site):
+    # generative-ai-for-beginners: an empty assignment.md and 66 broken links. The last line
+    # counted only the links: fixed, the next build failed for the empty file.
+    body = "See [gone](gone.html)."
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body), "chapter2.md": ""})
+    assert build.exit_code != 0
+    [closing] = [line for line in build.log.splitlines() if "ERROR" in line]
+    assert closing.endswith(
+        "link gate: 1 broken link(s), anchor(s) or image(s); 0 warning(s); each is listed"
+        " above. content/ has 1 problem(s), listed above."
+    )
+
+
 def test_a_10_mb_chapter_builds(build_site):
     section = "## Part {n}\n\n" + "Words about models and tokens, on and on. " * 60 + "\n\n"
     parts, size = [], 0

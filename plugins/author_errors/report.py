@@ -2,6 +2,7 @@
 
 import logging
 
+from courselib.open_problems import wait_to_fail
 from courselib.paths import shown_path
 
 logger = logging.getLogger(__name__)
@@ -16,6 +17,7 @@ class ProblemReport:
         self.bad_sources: set[str] = set()  # files already reported, as content/x.md
         # Set by a problem Pelican cannot write past (two pages into one file).
         self.stops_writing = False
+        wait_to_fail("content", None)
 
     def add(self, problem: str, source: str | None = None, error: BaseException | None = None):
         """Log one problem as a warning (with its traceback only under DEBUG) and count it."""
@@ -25,17 +27,20 @@ class ProblemReport:
         exc_info = (type(error), error, error.__traceback__) if error and debug else None
         logger.warning("%s", problem, exc_info=exc_info)
         self.problems.append(problem)
+        wait_to_fail("content", self.summary())
 
     def warn(self, warning: str) -> None:
         """Log a warning that does not fail the build."""
         logger.warning("%s", warning)
 
+    def summary(self) -> str:
+        """Return the sentence that fails the build: `content/ has 2 problem(s), listed above`."""
+        root = shown_path(self.content_root, self.content_root)
+        return f"{root}/ has {len(self.problems)} problem(s), listed above"
+
     def fail_if_any(self) -> None:
         """Log the one error that fails the build (under --fatal errors) if there are problems."""
         if self.problems:
-            logger.error(
-                "%s/ has %d problem(s), listed above.",
-                shown_path(self.content_root, self.content_root),
-                len(self.problems),
-            )
+            wait_to_fail("content", None)
+            logger.error("%s.", self.summary())
             self.problems = []

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from courselib.github_links import ContentFiles, repository_url
+from courselib.open_problems import also_failing
 from courselib.output_folders import shown_output_name
 from courselib.paths import shown_path
 
@@ -122,7 +123,8 @@ def check_written_site(pelican) -> None:
             # A workflow command: the problem shows on the pull request, at its Markdown line.
             print(as_github(problem), flush=True)
     if any(problem.is_error for problem in problems):
-        logger.error("%s; each is listed above.", summary(problems))
+        also = "".join(f" {sentence}." for sentence in also_failing())  # content/'s problems
+        logger.error("%s; each is listed above.%s", summary(problems), also)
 
 
 def point_at_sources(problems: list[Problem], output: Path, settings: dict) -> list[Problem]:
