@@ -49,6 +49,17 @@ class WrittenLink:
     written: str = ""
 
 
+def as_written(url: str, lines: list[str], line: int) -> str:
+    """Return a Markdown link's URL as its author wrote it, for messages: percent-encoded
+    as the page holds it (`Copilot%20Adventure`), unless its line has it decoded (`<my
+    pic.png>`, which Markdown encodes)."""
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    if url in source:
+        return url
+    decoded = normalizeLinkText(url)
+    return decoded if decoded in source else url
+
+
 def written_links(tokens: list[Token], lines: list[str]) -> tuple[list, list]:
     """Return the chapter's links in source order, and (line, column, message) problems."""
     links: list[WrittenLink] = []
@@ -62,7 +73,7 @@ def written_links(tokens: list[Token], lines: list[str]) -> tuple[list, list]:
                     line=token.meta["line"],
                     column=token.meta["column"],
                     is_image=token.type == "image",
-                    written=normalizeLinkText(url),  # the URL decoded, as written
+                    written=as_written(url, lines, token.meta["line"]),
                 )
             )
         elif token.type == "html_inline" and "line" in token.meta:
