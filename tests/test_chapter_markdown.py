@@ -398,6 +398,11 @@ def test_harmless_meta_and_commented_base_are_not_problems():
         ("- $x$ is at most 10\n", 1),
         # Escaped parentheses around a step's number, as pumpkin-book writes 17 of them.
         ("Steps \\(1\\) and \\(II\\), then \\(x\\) and \\(I\\).\n", 2),
+        # The Odin Project escapes its asides' parentheses: words, a call, code.
+        ("A grid \\(versus one a line\\), a \\(pixelated\\) trail \\(e.g., 960px wide\\).\n", 0),
+        ("Call querySelector\\(_selector_\\) or create\\(tag, \\[options\\]\\).\n", 0),
+        ("Run it \\(`npm test`\\), a list a\\[i+1\\], \\(TDD\\).\n", 0),
+        ("Math: \\( t^2 \\), \\( g - w \\), \\( D = 100 \\), \\(\\text{for all } x\\).\n", 4),
         ("$$x$$ inside a sentence is math too.\n", 1),
         ("| a |\n|---|\n| $x_i$ |\n", 1),
         ("$$\nx\n$$\n\n\\[\ny\n\\]\n", 2),
