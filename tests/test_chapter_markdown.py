@@ -188,7 +188,10 @@ PROSE = "This chapter is where the magic starts: you will see the tool find bugs
         ("**Estimated time:** 30 minutes\n\n## Lesson 3: Training\n", "Lesson 3: Training"),
         # A zoomcamp homework: its questions hold a stray `# Prepare Postgres`.
         ("## Week 1 Homework\n\n## Question 1\n\n# Prepare Postgres\n", "Week 1 Homework"),
-        ("### Small\n\n## Larger\n", "Small"),
+        # A `###` titles nothing (The Odin Project's 461 lessons open with `### Introduction`;
+        # ossu's `Reading-order.md` with a credit line): the page is named by its file.
+        ("### Small\n\n## Larger\n", "Larger"),
+        ("### Introduction\n\nThe DOM is a tree.\n\n### Lesson overview\n", None),
         # A title centred in HTML, as Mastering-GitHub-Copilot's modules have theirs: they were
         # named after their folders.
         (

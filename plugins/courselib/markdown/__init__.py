@@ -228,7 +228,7 @@ def first_heading(tokens: list) -> str | None:
 
     That is its first heading when it is a `# Heading`, wherever it comes (after a banner or
     a line of introduction); else an `<h1>` written in HTML (`<h1 align="center">`) before
-    any heading and any prose; else a first heading of another level that no paragraph of
+    any heading and any prose; else a first `##` heading that no paragraph of
     prose (PROSE_WORDS) comes before: a banner, badges, a line of links, "Estimated time:
     30 minutes", a note or an alert may. A `## Learning objectives` after the lesson's
     first paragraph of text is a section, not the lesson's title (copilot-cli-for-beginners'
@@ -236,11 +236,12 @@ def first_heading(tokens: list) -> str | None:
     `## Week 1 Homework`, then has `# Prepare Postgres` among its questions). Of two `#`
     lines one right under the other, the second: the first is the book's name above each
     chapter (You-Don't-Know-JS titled its 38 chapters "You Don't Know JS Yet: ..."); after
-    a blank line, a second `#` is a section (mlops-zoomcamp's `# Ingestion`).
+    a blank line, a second `#` is a section (mlops-zoomcamp's `# Ingestion`). A `###` or
+    deeper titles nothing: The Odin Project opens 461 lessons with `### Introduction`.
     """
     in_html, prose_before = "", False
     for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.level == 0:
+        if token.type == "heading_open" and token.level == 0 and token.tag in ("h1", "h2"):
             text = " ".join(heading_text(tokens[index + 1]).split())
             if token.tag == "h1":  # a Markdown `#` wins over a banner's HTML <h1>
                 if is_h1_under(tokens[index + 3 : index + 4], token):  # the book's, the chapter's
