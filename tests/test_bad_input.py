@@ -502,6 +502,26 @@ def test_an_unknown_status(build_site):
     )
 
 
+def test_a_status_written_for_mkdocs_material_is_its_badge_not_pelicans(build_site):
+    # hello-algo's paper-book page, `status: new` between `---` lines: it was refused and
+    # not built. Pelican's own statuses, and `Status:` as Pelican writes it, keep their sense.
+    mkdocs = "---\ncomments: true\nstatus: new\n---\n# Paper book\n"
+    build = build_site(
+        {
+            "README.md": "# Course\n\n[Book](2-book/README.md)\n",
+            "1-intro/README.md": "# Intro\n",
+            "2-book/README.md": mkdocs,
+            "3-later/README.md": "---\nstatus: draft\n---\n# Later\n",
+        },
+        extra_settings={"UPCOMING_CHAPTERS": []},
+    )
+    assert build.exit_code == 0, build.log
+    assert "Paper book" in build.page("2-book/index.html")
+    assert "Later" not in build.page("index.html")  # a draft still
+    build = build_site({"4-x/README.md": "---\nStatus: new\n---\n# X\n"})
+    assert_fails_with(build, "content/4-x/README.md:2: Status: 'new' is not one of published")
+
+
 def test_any_file_pelican_cannot_read_gets_one_line_not_a_traceback(build_site):
     """Pelican's "Could not process x" (reason only in a traceback) becomes one line."""
     page = "Caf\xe9\n####\n\n:date: 2024-01-01\n\nHi.\n".encode("latin-1")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from courselib.cached_products.image_index import ImageIndex, decode
-from courselib.front_matter import Field, read_front_matter
+from courselib.front_matter import STATUSES, Field, read_front_matter
 from courselib.paths import NAME_BYTES, fits_file_system, shown_path
 from courselib.term import RELEASE_FIELD, SOLUTIONS_FIELD, day_problem, parse_day
 from pelican.utils import get_date
@@ -21,7 +21,6 @@ from .check_cache import CheckCache, chapter_key
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".ico"}
-STATUSES = ("published", "hidden", "draft")
 SIMPLE_SLUG = re.compile(r"[\w.-]+")
 
 

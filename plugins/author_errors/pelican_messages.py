@@ -9,9 +9,8 @@ import logging
 import os
 import sys
 
+from courselib.front_matter import STATUSES
 from courselib.paths import shown_path
-
-from .content_checks import STATUSES
 
 # Pelican's message templates (record.msg) that concern one source file.
 COULD_NOT_PROCESS = "Could not process %s"

@@ -29,6 +29,9 @@ KNOWN_FIELDS = frozenset(
         "chapter", "description", "release", "solutions",
     }
 )  # fmt: skip
+# Pelican's statuses. A `status:` in lower case between `---` lines that names none of them
+# is MkDocs Material's (`status: new`, a badge beside the page in its navigation).
+STATUSES = ("published", "hidden", "draft")
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,13 @@ def unquoted(value: str) -> str:
 
 
 def checked(front: FrontMatter) -> FrontMatter:
-    """Return `front`, or no front matter when unfenced lines name no known field."""
+    """Return `front`, or no front matter when unfenced lines name no known field; without
+    a status written for MkDocs Material (STATUSES): hello-algo's `status: new` page was
+    refused, "'new' is not one of published, hidden, draft"."""
+    status = front.fields.get("status")
+    mkdocs = front.fenced and status is not None and status.key == "status"
+    if mkdocs and status.value.strip().lower() not in STATUSES:
+        del front.fields["status"]
     if front.fenced or not front.fields or KNOWN_FIELDS & front.fields.keys():
         return front
     return FrontMatter({}, 0)
