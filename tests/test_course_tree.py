@@ -989,6 +989,23 @@ def test_folders_of_translations_the_readme_links_are_outside():
 LESSONS = ["README.md", "01-intro/README.md", "02-next/README.md"]
 
 
+def test_folders_of_translations_named_by_a_language_alone_are_outside():
+    # krahets/hello-algo: the book in `docs/`, and `en/`, `ja/`, `zh-hant/`, each a README and
+    # the book again: the translations were the units, and the book had no entry.
+    book = ["docs/index.md", "docs/chapter_intro/index.md", "docs/chapter_intro/what.md"]
+    translations = [f"{language}/{path}" for language in ("en", "ja", "zh-hant") for path in book]
+    translations += ["en/README.md", "ja/README.md", "zh-hant/README.md", "en/CONTRIBUTING.md"]
+    course = build(["README.md", *book, *translations])
+    assert [entry.source.removeprefix("content/") for entry in course.order] == book
+    assert sorted(outside_of(course)) == sorted(translations)
+    # A topic named as a language, with a layout of its own, is no translation (`cs/`); nor
+    # is a course kept in language folders alone.
+    course = build(["README.md", "cs/README.md", "cs/algorithms.md", "web/README.md"])
+    assert outside_of(course) == []
+    course = build(["README.md", "en/README.md", "en/intro.md", "ja/README.md", "ja/intro.md"])
+    assert outside_of(course) == []
+
+
 def test_a_readmes_links_to_its_translations_in_one_folder_are_no_syllabus():
     # A language bar (`i18n/zh-CN.md`, `i18n/es.md`...) above a list of three lessons: the
     # translations were the syllabus, the lessons outside.

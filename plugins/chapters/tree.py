@@ -49,6 +49,7 @@ from courselib.pages import (
 
 from .book import book_entries, book_summary
 from .folders import (
+    LANGUAGE_CODE,
     TRANSLATION_FOLDER,
     Folder,
     first_links,
@@ -278,6 +279,30 @@ def is_translation(name: str, folder: Folder) -> bool:
     return TRANSLATION_FOLDER.fullmatch(name) is not None and not has_numbers(folder)
 
 
+def translations_at_top(root: Folder) -> list[str]:
+    """Return the folders at the top of content/ that are translations of the course: named
+    as a locale is written (is_translation), or by a language alone (`en/`, `ja/`,
+    `zh-hant/`, as krahets/hello-algo keeps its four beside the book in `docs/`) where
+    each has a README of its own, holds no numbered lessons and the course's own layout
+    (`en/docs/` beside `docs/`: a topic `cs/` does not), and another folder holds the course."""
+    locales = [name for name, folder in root.folders.items() if is_translation(name, folder)]
+    languages = [
+        name
+        for name, folder in root.folders.items()
+        if name not in locales
+        and LANGUAGE_CODE.fullmatch(name)
+        and folder.page is not None
+        and not has_numbers(folder)
+        and same_layout(folder, root)
+    ]
+    course_beside = any(
+        folder.holds_lessons
+        for name, folder in root.folders.items()
+        if name not in locales and name not in languages
+    )
+    return locales + (languages if course_beside else [])
+
+
 def listing_entry(folder: Folder, numbers: tuple[int, ...] | None) -> Chapter:
     """Return the entry of a folder with no page, numbered (`6-Other/`, as GitHub lists it)
     or a part of the course (syllabus_folder): its page, written by the build at
@@ -450,6 +475,13 @@ def has_numbers(folder: Folder) -> bool:
     )
 
 
+def same_layout(folder: Folder, root: Folder) -> bool:
+    """True when `folder` holds a folder, or a file but its page, named as one at the top."""
+    own = {posixpath.basename(page.path) for page in root.files}
+    files = {posixpath.basename(page.path) for page in folder.files}
+    return bool(folder.folders.keys() & root.folders.keys() or files & own)
+
+
 def readme_alone(root: Folder) -> bool:
     """True for a course that is its README, and beside it only the repository's own files
     and translations (`README-es.md`, `CONTRIBUTING.md`; `de-DE/` is set aside before):
@@ -478,9 +510,8 @@ def build_course(
     name_order = not top and not has_numbers(root)
     reader = TreeReader(name_order, repository)
     # A README's languages (`de-DE/`, linked from it or not) are no part of the course.
-    for name, folder in list(root.folders.items()):
-        if is_translation(name, folder):
-            reader.set_outside(root.folders.pop(name))
+    for name in translations_at_top(root):
+        reader.set_outside(root.folders.pop(name))
     # Pelican chapters (front matter) are the top of the syllabus; upcoming ones are not.
     look_further = not chapters and not numbered_here(root)
     summary = book_summary(root) if look_further else None
