@@ -67,6 +67,14 @@ class BlockedResources:
         directive = directive_for(url, where, kind)
         if directive is None or allows(self.directives, directive, url, self.page_url):
             return None
+        if directive in WIDENABLE and urlsplit(url).scheme == "http":
+            # Allowed as http:, it would fail the published (https) site as mixed content.
+            secure = "https" + url[len("http") :]
+            return (
+                "blocked by the page's Content-Security-Policy: write it https: (an https site"
+                " loads nothing over http:) and allow it with"
+                f" CSP_ALLOW = {{{directive!r}: [{source_for(secure)!r}]}} in pelicanconf.py"
+            )
         if directive in WIDENABLE:
             return (
                 f"blocked by the page's Content-Security-Policy: allow it with"

@@ -41,6 +41,13 @@ def test_the_message_names_the_setting_or_says_it_cannot_be_allowed():
     assert "the site loads no scripts from other sites" in blocked.reason(
         "https://cdn.example.org/x.js", "script[src]", LINK
     )
+    # Allowed as http:, an image would fail the published https site as mixed content
+    # (The Odin Project's `http://i.imgur.com/...`): the advice is https.
+    assert blocked.reason("http://i.imgur.com/abc.png", "img[src]", IMAGE) == (
+        "blocked by the page's Content-Security-Policy: write it https: (an https site loads"
+        " nothing over http:) and allow it with CSP_ALLOW = {'img-src': ['https://i.imgur.com']}"
+        " in pelicanconf.py"
+    )
     assert blocked.reason("data:image/png;base64,AA", "img[src]", IMAGE) is None
     assert (
         BlockedResources(None, "", "x.html").reason("https://a.org/x.png", "img[src]", IMAGE)
