@@ -610,6 +610,21 @@ def test_what_the_readme_lists_as_headings_with_its_units_is_in_the_syllabus():
     assert outside_of(course) == ["about.md", "faq.md", "notes.md", "slack.md"]
 
 
+def test_read_in_name_order_a_units_pages_follow_its_pages_links():
+    # ossu's OSTEP unit links its reading order first, then projects 2A and 1B in the order
+    # they are done: they were in name order, 1B first and the reading order third.
+    unit_links = '<a href="Reading-order.md">Read</a> <a href="Project-2A.md">2A</a>'
+    unit_links += ' <a href="Project-1B.md">1B</a>'
+    unit = dataclasses.replace(page("ostep/README.md"), body_html=unit_links)
+    pages = [unit, *(page(f"ostep/{name}.md") for name in ("Project-1B", "Project-2A"))]
+    pages += [page("ostep/Reading-order.md"), page("ostep/vm-intro.md")]
+    home = '<p><a href="ostep/README.md">OSTEP</a></p>'
+    course = build_course(pages, [], "{slug}.html", "{slug}.html", home_html=home)
+    assert [entry.source.removeprefix("content/ostep/") for entry in course.order] == [
+        *("README.md", "Reading-order.md", "Project-2A.md", "Project-1B.md", "vm-intro.md"),
+    ]
+
+
 def test_the_readmes_links_into_one_folders_subfolders_order_the_syllabus():
     # bregman-arie/devops-exercises lists its 28 topics as `topics/git/README.md`...: `topics/`
     # has no README, so the syllabus was "1 FAQ, 2 Credits", two links of its text.

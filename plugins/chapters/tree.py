@@ -196,6 +196,12 @@ def readme_order(page_html: str, folder: str = "", repository: str | None = None
     return names_linked(page_links(page_html, folder, repository), folder)
 
 
+def linked_at(linked: list[str], name: str, item: "Folder | WrittenChapter") -> int:
+    """Return where a page's links (`linked`, readme_order) first name an entry, else after them."""
+    found = first_link(linked, *link_names(name, item))
+    return len(linked) if found is None else found
+
+
 def names_linked(links: list[GithubPath], folder: str = "") -> list[str]:
     """Return the names right inside content/`folder` that `links` (page_links) lead to, in
     order: `1-intro/` for a link into that folder (`1-intro/README.md`), and the name
@@ -700,6 +706,11 @@ class TreeReader:
                 if folder.page is not None
                 else []
             )
+        if self.name_order and not top_level and linked:
+            # Read in name order, a unit's pages are in the order its page links them, then
+            # the others by name: ossu's OSTEP unit links its reading order, then projects
+            # 2A, 1B... in the order they are done.
+            named.sort(key=lambda pair: linked_at(linked, *pair))
         numbered: list[Chapter] = []
         links_of: dict[int, int | None] = {}  # a numbered entry's first link, by its id()
         others: list[tuple[int | None, Chapter]] = []  # (its first link from the page, it)
