@@ -960,6 +960,24 @@ def test_a_course_with_no_numbers_is_read_in_name_order_and_says_so_once():
     assert "no file or folder name starts with a number" in course.notice
 
 
+def test_read_in_name_order_the_pages_in_folders_with_no_readme_are_told_left_out():
+    # TheOdinProject/curriculum keeps its 310 lessons in folders with no README: the syllabus
+    # was a style guide, the archive and the legal terms, and nothing said the lessons were out.
+    lessons = ["foundations/intro/how.md", "foundations/intro/help.md", "foundations/html.md"]
+    lessons += ["javascript/basics/variables.md", "git/a.md", "react/b.md"]
+    course = build(["LAYOUT_STYLE_GUIDE.md", "archive/README.md", *lessons])
+    assert [entry.source for entry in course.order] == [
+        "content/LAYOUT_STYLE_GUIDE.md",
+        "content/archive/README.md",
+    ]
+    assert course.notice == (
+        "content/: no file or folder name starts with a number (1-, 01_, 2.): the syllabus"
+        " follows the names' order; it leaves out 6 pages in folders with no README"
+        " (content/foundations/ 3, content/git/ 1, content/javascript/ 1, and 1 more folder):"
+        " give each a README.md that links its lessons, or number them"
+    )
+
+
 def test_a_repositorys_list_of_its_authors_is_no_chapter():
     # the-art-of-command-line is its README, which credits "[many authors](AUTHORS.md)": the
     # syllabus was "1 Authors".

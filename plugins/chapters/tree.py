@@ -488,6 +488,23 @@ def same_layout(folder: Folder, root: Folder) -> bool:
     return bool(folder.folders.keys() & root.folders.keys() or files & own)
 
 
+def left_out_notice(left_out: list[tuple[str, int]]) -> str:
+    """Return what the name order's notice adds of the folders with no page it left outside,
+    most pages first (The Odin Project keeps its 310 lessons in folders with no README)."""
+    if not left_out:
+        return ""
+    ranked = sorted(left_out, key=lambda pair: (-pair[1], pair[0]))
+    total = sum(count for _path, count in left_out)
+    named = ", ".join(f"content/{path}/ {count}" for path, count in ranked[:3])
+    rest = len(ranked) - 3
+    more = f", and {rest} more folder{'s' if rest > 1 else ''}" if rest > 0 else ""
+    pages = "1 page" if total == 1 else f"{total} pages"
+    return (
+        f"; it leaves out {pages} in folders with no README ({named}{more}):"
+        " give each a README.md that links its lessons, or number them"
+    )
+
+
 def readme_alone(root: Folder) -> bool:
     """True for a course that is its README, and beside it only the repository's own files
     and translations (`README-es.md`, `CONTRIBUTING.md`; `de-DE/` is set aside before):
@@ -585,7 +602,7 @@ def build_course(
     if name_order and units:
         notice = (
             "content/: no file or folder name starts with a number (1-, 01_, 2.): the"
-            " syllabus follows the names' order"
+            " syllabus follows the names' order" + left_out_notice(reader.left_out)
         )
     elif not tree and reader.outside and notice is None and not readme_alone(root):
         notice = (
@@ -603,6 +620,8 @@ class TreeReader:
         self.repository = repository  # SOURCE_URL, where a unit's page may link its lessons
         self.outside: list[Chapter] = []
         self.problems: list[str] = []
+        # Read in name order, the folders with no page, left outside, and their pages' count.
+        self.left_out: list[tuple[str, int]] = []
 
     def numbers_of(
         self, name: str, position: int, names_only: set[str] | None = None
@@ -671,6 +690,7 @@ class TreeReader:
             kept = []
             for name, item in named:
                 if isinstance(item, Folder) and item.page is None:
+                    self.left_out.append((item.path, len(pages_under(item))))
                     self.set_outside(item)
                 elif top_level and isinstance(item, WrittenChapter) and is_repository_file(name):
                     self.outside.append(outside_entry(item))  # CONTRIBUTING.md: no chapter 1
