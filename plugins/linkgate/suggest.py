@@ -37,6 +37,11 @@ class Nearest:
         pool = [candidate for candidate in self._candidates if candidate != wanted]
         if not pool or not wanted:
             return None
+        # A query written after the `#` (`#resource-cleanup?WT.mc_id=x`, as Microsoft's
+        # courses track their links) is read as part of the id: the id before it is meant.
+        head = wanted.split("?", 1)[0]
+        if head != wanted and head in pool:
+            return head
         # A truncated id ('diffusion-model' for 'diffusion-models-for-...') is a common slip.
         starting = [candidate for candidate in pool if candidate.startswith(wanted)]
         if starting:

@@ -18,6 +18,12 @@ IDS = [f"topic-{index}-of-page-{page}" for page in range(3) for index in range(4
         ("topic-3-of-pgae-1", IDS, "topic-3-of-page-1"),
         ("Topic-37-of-page-2", IDS, "topic-37-of-page-2"),
         ("nothing-alike", ["zz", "qq"], None),
+        # A query after the `#` (Generative-AI-for-beginners-dotnet tracks its links so).
+        (
+            "resource-cleanup?WT.mc_id=academic-105485-koreyst",
+            ["setup", "resource-cleanup"],
+            "resource-cleanup",
+        ),
     ],
 )
 def test_the_nearest_candidate_or_none(wanted, candidates, expected):
