@@ -520,6 +520,9 @@ def test_a_status_written_for_mkdocs_material_is_its_badge_not_pelicans(build_si
     assert "Later" not in build.page("index.html")  # a draft still
     build = build_site({"4-x/README.md": "---\nStatus: new\n---\n# X\n"})
     assert_fails_with(build, "content/4-x/README.md:2: Status: 'new' is not one of published")
+    # A status neither knows is a slip, which would publish a page meant to be hidden.
+    build = build_site({"5-y/README.md": "---\nstatus: darft\n---\n# Y\n"})
+    assert_fails_with(build, "content/5-y/README.md:2: Status: 'darft' is not one of published")
 
 
 def test_any_file_pelican_cannot_read_gets_one_line_not_a_traceback(build_site):

@@ -29,9 +29,10 @@ KNOWN_FIELDS = frozenset(
         "chapter", "description", "release", "solutions",
     }
 )  # fmt: skip
-# Pelican's statuses. A `status:` in lower case between `---` lines that names none of them
-# is MkDocs Material's (`status: new`, a badge beside the page in its navigation).
+# Pelican's statuses, and MkDocs Material's: a `status:` in lower case between `---` lines
+# that is `new` or `deprecated` is a badge beside the page in its navigation.
 STATUSES = ("published", "hidden", "draft")
+MKDOCS_STATUSES = ("new", "deprecated")
 
 
 @dataclass(frozen=True)
@@ -127,11 +128,12 @@ def unquoted(value: str) -> str:
 
 def checked(front: FrontMatter) -> FrontMatter:
     """Return `front`, or no front matter when unfenced lines name no known field; without
-    a status written for MkDocs Material (STATUSES): hello-algo's `status: new` page was
-    refused, "'new' is not one of published, hidden, draft"."""
+    a status written for MkDocs Material (MKDOCS_STATUSES): hello-algo's `status: new` page
+    was refused, "'new' is not one of published, hidden, draft". Any other stays Pelican's,
+    so a mistyped `status: darft` still stops a page the author meant to hide."""
     status = front.fields.get("status")
     mkdocs = front.fenced and status is not None and status.key == "status"
-    if mkdocs and status.value.strip().lower() not in STATUSES:
+    if mkdocs and status.value.strip().lower() in MKDOCS_STATUSES:
         del front.fields["status"]
     if front.fenced or not front.fields or KNOWN_FIELDS & front.fields.keys():
         return front
