@@ -1031,9 +1031,11 @@ def test_folders_of_translations_named_by_a_language_alone_are_outside():
     course = build(["README.md", *book, *translations])
     assert [entry.source.removeprefix("content/") for entry in course.order] == book
     assert sorted(outside_of(course)) == sorted(translations)
-    # A topic named as a language, with a layout of its own, is no translation (`cs/`); nor
-    # is a course kept in language folders alone.
+    # A topic named as a language is no translation (`cs/`, C#), with a layout of its own or
+    # a `setup.md` as the course's; nor is a course kept in language folders alone.
     course = build(["README.md", "cs/README.md", "cs/algorithms.md", "web/README.md"])
+    assert outside_of(course) == []
+    course = build(["README.md", "setup.md", "cs/README.md", "cs/setup.md", "py/README.md"])
     assert outside_of(course) == []
     course = build(["README.md", "en/README.md", "en/intro.md", "ja/README.md", "ja/intro.md"])
     assert outside_of(course) == []

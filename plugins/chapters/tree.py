@@ -289,8 +289,9 @@ def translations_at_top(root: Folder) -> list[str]:
     """Return the folders at the top of content/ that are translations of the course: named
     as a locale is written (is_translation), or by a language alone (`en/`, `ja/`,
     `zh-hant/`, as krahets/hello-algo keeps its four beside the book in `docs/`) where
-    each has a README of its own, holds no numbered lessons and the course's own layout
-    (`en/docs/` beside `docs/`: a topic `cs/` does not), and another folder holds the course."""
+    two or more each have a README of its own, no numbered lessons and the course's own
+    layout (`en/docs/` beside `docs/`), and another folder holds the course: a topic `cs/`
+    (C#) with a `setup.md` of its own, as the course has, is one folder, and stays."""
     locales = [name for name, folder in root.folders.items() if is_translation(name, folder)]
     languages = [
         name
@@ -306,7 +307,7 @@ def translations_at_top(root: Folder) -> list[str]:
         for name, folder in root.folders.items()
         if name not in locales and name not in languages
     )
-    return locales + (languages if course_beside else [])
+    return locales + (languages if course_beside and len(languages) >= 2 else [])
 
 
 def listing_entry(folder: Folder, numbers: tuple[int, ...] | None) -> Chapter:
