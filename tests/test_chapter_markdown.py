@@ -306,6 +306,8 @@ def test_a_footnote_reference_in_a_heading_keeps_its_number_in_the_id_as_on_gith
     rendered = html(markdown)
     assert '<h2 id="why-svr-2">' in rendered
     assert '<h2 id="again-1">' in rendered
+    # The title keeps its words alone: "Attention1" was the page's title.
+    assert render_markdown("# Attention[^1]\n\n[^1]: Vaswani.\n").title == "Attention"
 
 
 def test_headings_never_take_an_id_the_theme_gives_its_own_elements():

@@ -55,7 +55,7 @@ def heading_ids(state: StateCore) -> None:
             continue
         inline = tokens[index + 1]
         explicit = take_explicit_id(inline)
-        slug = explicit or github_slug(heading_text(inline)) or EMPTY_HEADING_ID
+        slug = explicit or github_slug(heading_text(inline, footnotes=True)) or EMPTY_HEADING_ID
         token.attrSet("id", unique(slug, taken))
 
 
@@ -73,19 +73,17 @@ def take_explicit_id(inline: Token) -> str | None:
 
 
 # The children of a heading whose text a reader sees.
-SHOWN_TEXT = ("text", "code_inline", "math_inline", "math_inline_double", "footnote_ref")
+SHOWN_TEXT = ("text", "code_inline", "math_inline", "math_inline_double")
 
 
-def heading_text(inline: Token) -> str:
-    """Return the text a reader sees in a heading: its words and code, without markup.
-
-    A footnote's reference shows its number, which GitHub's id keeps: `## Why? [^b]` is
-    `why-2` where `[^b]` is the second footnote.
-    """
+def heading_text(inline: Token, footnotes: bool = False) -> str:
+    """Return the text a reader sees in a heading: its words and code, without markup; with
+    `footnotes`, a footnote's reference as the number it shows, which GitHub's id keeps
+    (`## Why? [^b]` is `why-2` where `[^b]` is the second footnote), but a title does not."""
     return "".join(
         str(child.meta["id"] + 1) if child.type == "footnote_ref" else child.content
         for child in inline.children or []
-        if child.type in SHOWN_TEXT
+        if child.type in SHOWN_TEXT or (footnotes and child.type == "footnote_ref")
     )
 
 
