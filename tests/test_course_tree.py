@@ -7,6 +7,7 @@ from chapters.book import SUMMARY_DEPTH, summary_places
 from chapters.folders import lead_to_listings
 from chapters.outline import WrittenChapter
 from chapters.tree import build_course
+from conftest import run_in_child
 from courselib.pages import (
     name_number,
     name_numbers,
@@ -625,6 +626,17 @@ def test_read_in_name_order_a_units_pages_follow_its_pages_links():
     ]
 
 
+def test_a_paragraph_of_many_links_is_read_once():
+    # Each link's paragraph was read whole to learn whether it was a heading: 8,000 links
+    # in one paragraph took 30 s. 40,000 now take about a second; quadratic, many minutes.
+    script = (
+        "from chapters.folders import first_links\n"
+        "first_links('<p>' + '<a href=\"a.md\">x</a> ' * 40_000 + '</p>')\nprint('read')"
+    )
+    finished = run_in_child(script, timeout=60)
+    assert finished.stdout.strip() == "read", finished.stderr
+
+
 def test_the_readmes_links_into_one_folders_subfolders_order_the_syllabus():
     # bregman-arie/devops-exercises lists its 28 topics as `topics/git/README.md`...: `topics/`
     # has no README, so the syllabus was "1 FAQ, 2 Credits", two links of its text.
@@ -1068,6 +1080,13 @@ def test_a_list_of_the_repositorys_translations_is_no_chapter():
     course = readme_course(["TRANSLATIONS.md", "CONTRIBUTING.md"], home)
     assert course.order == [] and course.notice is None
     assert outside_of(course) == ["CONTRIBUTING.md", "TRANSLATIONS.md"]
+    # In small letters, a lesson of a course on localisation.
+    home = '<p><a href="locales.md">L</a> <a href="translations.md">T</a></p>'
+    course = readme_course(["locales.md", "translations.md"], home)
+    assert [entry.source for entry in course.order] == [
+        "content/locales.md",
+        "content/translations.md",
+    ]
 
 
 def test_a_readmes_translations_in_a_folder_of_their_own_are_no_syllabus():

@@ -63,8 +63,10 @@ ADDRESS_LINK = re.compile(r'(?P<start>\shref=")(?P<address>https?://[^"]*)"', re
 REPOSITORY_FILES = frozenset(
     {"agents", "authors", "changelog", "citation", "code_of_conduct", "codeowners"}
     | {"contributing", "contributors", "funding", "governance", "license", "maintainers"}
-    | {"readme", "security", "support", "translations"}
+    | {"readme", "security", "support"}
 )
+# Named so in capitals only: `translations.md` is a lesson of a course on localisation.
+REPOSITORY_FILES_IN_CAPITALS = frozenset({"TRANSLATIONS"})
 
 
 @dataclass
@@ -127,7 +129,11 @@ def is_repository_file(name: str) -> bool:
     """True for a file a repository keeps for GitHub itself (`CONTRIBUTING.md`, `LICENSE`),
     and its README in another language (`README-EN.md`, `README.zh-CN.md`)."""
     base = stem(name)
-    return base.lower() in REPOSITORY_FILES or TRANSLATED_README.fullmatch(base) is not None
+    return (
+        base.lower() in REPOSITORY_FILES
+        or base in REPOSITORY_FILES_IN_CAPITALS
+        or TRANSLATED_README.fullmatch(base) is not None
+    )
 
 
 def translations_among(names: list[str]) -> set[str]:
@@ -251,8 +257,9 @@ def first_links(
             texts.setdefault(path, text)
         found = outermost_list(node, outermost)
         parent = node.parent
-        if found is None and parent is not None and shown_text(parent) == text:
-            found = headings.get(parent.mem_id)
+        heading = headings.get(parent.mem_id) if parent is not None else None
+        if found is None and heading is not None and shown_text(parent) == text:
+            found = heading
         if found is not None:
             lists.setdefault(path, found)
     return texts, lists
