@@ -70,9 +70,12 @@ class BlockedResources:
         if directive in WIDENABLE and urlsplit(url).scheme == "http":
             # Allowed as http:, it would fail the published (https) site as mixed content.
             secure = "https" + url[len("http") :]
+            advice = "blocked by the page's Content-Security-Policy: write it https: (an https"
+            advice += " site loads nothing over http:)"
+            if allows(self.directives, directive, secure, self.page_url):
+                return advice
             return (
-                "blocked by the page's Content-Security-Policy: write it https: (an https site"
-                " loads nothing over http:) and allow it with"
+                f"{advice} and allow it with"
                 f" CSP_ALLOW = {{{directive!r}: [{source_for(secure)!r}]}} in pelicanconf.py"
             )
         if directive in WIDENABLE:

@@ -48,6 +48,11 @@ def test_the_message_names_the_setting_or_says_it_cannot_be_allowed():
         " nothing over http:) and allow it with CSP_ALLOW = {'img-src': ['https://i.imgur.com']}"
         " in pelicanconf.py"
     )
+    allowed = BlockedResources(STRICT.replace("img-src", "img-src https://i.imgur.com"), "", "a")
+    assert allowed.reason("http://i.imgur.com/abc.png", "img[src]", IMAGE) == (
+        "blocked by the page's Content-Security-Policy: write it https: (an https site loads"
+        " nothing over http:)"
+    )
     assert blocked.reason("data:image/png;base64,AA", "img[src]", IMAGE) is None
     assert (
         BlockedResources(None, "", "x.html").reason("https://a.org/x.png", "img[src]", IMAGE)
