@@ -257,10 +257,12 @@ def test_a_broken_link_anywhere_in_markdown_is_reported_at_its_own_line(
 def test_a_broken_link_is_quoted_as_its_author_wrote_it(build_site):
     # mcp-for-beginners: `Copilot%20for%20C%23` was quoted `Copilot for C%23`, half decoded,
     # which no search of the file finds.
-    body = "[notes](my%20notes.md) ![pic](<img dir/a b.png>) [ref]\n\n[ref]: for%20C%23.md\n"
+    body = "[notes](my%20notes.md) ![pic](<img dir/a b.png>) [ref] [two]\n\n"
+    body += '[ref]: for%20C%23.md\n[two]: <my two.md> "Two"\n'
     build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
     assert build.exit_code != 0
-    for quoted in ("link 'my%20notes.md'", "image 'img dir/a b.png'", "link 'for%20C%23.md'"):
+    quotes = ["link 'my%20notes.md'", "image 'img dir/a b.png'", "link 'for%20C%23.md'"]
+    for quoted in [*quotes, "link 'my two.md'"]:
         assert f"broken {quoted}: no such file" in build.log, quoted
 
 

@@ -12,6 +12,7 @@ still fail the build.
 
 import os
 from datetime import datetime
+from urllib.parse import unquote
 
 from courselib.front_matter import KNOWN_FIELDS, split_front_matter
 from courselib.github_links import beyond_content_on_github, relative_parts, repository_url
@@ -110,8 +111,11 @@ def chapter_problems(
             if relative and not repository
             else ""
         )
+        written = link.written or link.url
+        decoded = unquote(written)  # `%2e%2e/` is `../` to a browser: said so
+        read_as = f" ({decoded!r})" if decoded != written else ""
         problems.append(
-            f"{shown}:{link.line}: {link.written or link.url!r} points outside content/:"
+            f"{shown}:{link.line}: {written!r}{read_as} points outside content/:"
             f" link only to files inside content/{hint}"
         )
     return problems

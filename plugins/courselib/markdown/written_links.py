@@ -49,21 +49,47 @@ class WrittenLink:
     written: str = ""
 
 
-def as_written(url: str, lines: list[str], line: int) -> str:
+# A reference definition's line, `[n]: <my notes.md>` or `[n]: my%20notes.md "Title"`.
+DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<bare>\S+))")
+# How far after a link's start its URL is looked for: a link's text is rarely longer.
+URL_WINDOW = 2000
+
+
+def as_written(url: str, source: str, column: int, definitions: set[str]) -> str:
     """Return a Markdown link's URL as its author wrote it, for messages: percent-encoded
-    as the page holds it (`Copilot%20Adventure`), unless its line has it decoded (`<my
-    pic.png>`, which Markdown encodes)."""
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
-    if url in source:
+    as the page holds it (`Copilot%20Adventure`), unless its line `source` after its
+    `column` (or for a reference, the chapter's `definitions`, `[n]: <my notes.md>`) has
+    it decoded (`<my pic.png>`, which Markdown encodes). Looked for near the link alone,
+    so a line of thousands of links is read once a link, not whole."""
+    near = source[max(0, column - 1) : column - 1 + URL_WINDOW + 3 * len(url)]
+    if url in near:
         return url
     decoded = normalizeLinkText(url)
-    return decoded if decoded in source else url
+    if decoded in near or (decoded in definitions and url not in definitions):
+        return decoded
+    return url
+
+
+def line_of(lines: list[str], line: int) -> str:
+    """Return the 1-based `line` of `lines`, or "" past them."""
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def reference_definitions(lines: list[str]) -> set[str]:
+    """Return the URLs a chapter's reference definitions give, as written."""
+    found = set()
+    for line in lines:
+        match = DEFINITION.match(line) if "]:" in line else None
+        if match:
+            found.add(match["angled"] if match["angled"] is not None else match["bare"])
+    return found
 
 
 def written_links(tokens: list[Token], lines: list[str]) -> tuple[list, list]:
     """Return the chapter's links in source order, and (line, column, message) problems."""
     links: list[WrittenLink] = []
     problems: list[tuple[int, int, str]] = []
+    definitions = reference_definitions(lines)
     for token in walk(tokens):
         if token.type in ("link_open", "image", "footnote_ref") and "line" in token.meta:
             url = footnote_url(token) if token.type == "footnote_ref" else link_url(token)
@@ -73,7 +99,9 @@ def written_links(tokens: list[Token], lines: list[str]) -> tuple[list, list]:
                     line=token.meta["line"],
                     column=token.meta["column"],
                     is_image=token.type == "image",
-                    written=as_written(url, lines, token.meta["line"]),
+                    written=as_written(
+                        url, line_of(lines, token.meta["line"]), token.meta["column"], definitions
+                    ),
                 )
             )
         elif token.type == "html_inline" and "line" in token.meta:
