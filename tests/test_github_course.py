@@ -1298,6 +1298,7 @@ def test_an_mdbook_repository_built_whole_is_read_by_its_src_summary(build_site)
             "README.md": "# Comprehensive\n\nSee [the tool](tool/README.md).\n",
             "TRANSLATIONS.md": "# Translations\n",
             "tool/README.md": "# Tool\n",
+            "SUMMARY.md": "# Summary\n\nWhat the course taught.\n",  # a recap, no book's list
             "src/SUMMARY.md": summary,
             "src/index.md": "# Welcome\n",
             "src/basics.md": "# Basics\n",

@@ -34,8 +34,8 @@ class Summary(NamedTuple):
 
 
 def book_summary(root: Folder) -> Summary | None:
-    """Return the book's SUMMARY.md (SUMMARY_PATHS, the first there is) and where it lists
-    each page (summary_places), or None.
+    """Return the book's SUMMARY.md (the first of SUMMARY_PATHS that is one) and where it
+    lists each page (summary_places), or None.
 
     A book kept for mdBook (rust-lang/book's `src/`) or GitBook (a README beside it) lists
     its chapters in SUMMARY.md, in their order and nested as sections: the syllabus is
@@ -43,15 +43,13 @@ def book_summary(root: Folder) -> Summary | None:
     than half the other pages is no such list (a course's recap, say).
     """
     pages = {page.path: page for page in pages_under(root)}
-    path = next((path for path in SUMMARY_PATHS if path in pages), None)  # not `summary.md`
-    if path is None:
-        return None
-    summary = pages[path]
-    places = summary_places(summary.body_html, posixpath.dirname(path))
-    others = [other for other in pages.values() if other is not summary]
-    listed = sum(other.path in places for other in others)
-    if others and listed * 2 >= len(others):
-        return Summary(summary.body_html, path, places)
+    for path in (path for path in SUMMARY_PATHS if path in pages):  # not `summary.md`
+        summary = pages[path]
+        places = summary_places(summary.body_html, posixpath.dirname(path))
+        others = [other for other in pages.values() if other is not summary]
+        listed = sum(other.path in places for other in others)
+        if others and listed * 2 >= len(others):
+            return Summary(summary.body_html, path, places)
     return None
 
 
