@@ -492,6 +492,13 @@ PIECES += ["-1em", r"\boxed{", r"\textsc{", r"\mathrm{", "\x00", "<", ">", '"', 
 TEX_LIKE = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=40)
 
 
+@pytest.mark.parametrize("tex", ["\\\n", "x\\\tb", "a\\\r"])
+def test_a_backslash_before_a_line_end_or_a_tab_is_a_space_as_in_tex(tex):
+    # Found by the test below: `\` then a line's end was "unknown command", its message two
+    # lines long.
+    assert "<mtext>\u00a0</mtext>" in tex_to_mathml(tex, False)
+
+
 @settings(max_examples=1500, deadline=None)
 @given(TEX_LIKE.map("".join), st.booleans())
 def test_any_input_gives_checked_mathml_or_one_tex_error(tex, display):

@@ -170,6 +170,8 @@ TAG = re.compile(r"\\tag(?P<starred>\*?)\s*\{(?P<number>[^{}]{1,40})\}")
 TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|%[^\n]*|[{}]", re.DOTALL)
 # Invisible characters a page must not carry (a NUL, say); tabs and line breaks are fine.
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A backslash and the character after it, read from the start as TeX reads its commands.
+BACKSLASH_PAIR = re.compile(r"\\.", re.DOTALL)
 LIBRARY_ERROR = re.compile(r"(\d+): (.*)", re.DOTALL)
 ARGUMENT_TAKERS = re.compile(r"\\[A-Za-z]+|[\^_]")
 # The converter spells two invisible operators as named references of 15 and 16 bytes; the
@@ -207,6 +209,7 @@ def tex_to_mathml(tex: str, display: bool) -> str:
         raise TexError(
             f"control character U+{ord(control.group()):04X} in the formula", control.start()
         )
+    tex = _control_spaces(tex)
     tex, tag = _without_tag(tex, display)
     _refuse_unsupported(tex)
     written = tex
@@ -461,6 +464,14 @@ def _closing_brace(tex: str, start: int) -> int | None:
         if depth == 0:
             return token.start()
     return None
+
+
+def _control_spaces(tex: str) -> str:
+    """Return `tex` with a backslash before a tab or a line's end written `\\ `, the space
+    TeX reads it as (the converter knew only `\\ `: "unknown command" and the line's end)."""
+    if "\\" not in tex:
+        return tex
+    return BACKSLASH_PAIR.sub(lambda pair: "\\ " if pair[0][1] in "\t\r\n" else pair[0], tex)
 
 
 def _author_error(tex: str, error: BaseException) -> TexError:
