@@ -10,6 +10,7 @@ the whole page, are problems at their line.
 
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from markdown_it.common.normalize_url import normalizeLinkText
 from markdown_it.token import Token
@@ -51,28 +52,27 @@ class WrittenLink:
 
 # A reference definition's line, `[n]: <my notes.md>` or `[n]: my%20notes.md "Title"`.
 DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<bare>\S+))")
-# How far after a link's start its URL is looked for: a link's text is rarely longer.
+# How far after a link's start its URL is looked for: a link's text is rarely longer, or
+# goes on over more lines.
 URL_WINDOW = 2000
+NEAR_LINES = 4
 
 
-def as_written(url: str, source: str, column: int, definitions: set[str]) -> str:
+def as_written(url: str, lines: list[str], line: int, column: int, definitions: set[str]) -> str:
     """Return a Markdown link's URL as its author wrote it, for messages: percent-encoded
-    as the page holds it (`Copilot%20Adventure`), unless its line `source` after its
-    `column` (or for a reference, the chapter's `definitions`, `[n]: <my notes.md>`) has
-    it decoded (`<my pic.png>`, which Markdown encodes). Looked for near the link alone,
-    so a line of thousands of links is read once a link, not whole."""
-    near = source[max(0, column - 1) : column - 1 + URL_WINDOW + 3 * len(url)]
-    if url in near:
-        return url
-    decoded = normalizeLinkText(url)
-    if decoded in near or (decoded in definitions and url not in definitions):
-        return decoded
+    as the page holds it (`Copilot%20Adventure`), unless the text after the link's start
+    (its `line` and `column`; a link's text may go on to the next lines) or, for a
+    reference, the chapter's `definitions` (`[n]: <my notes.md>`) has it decoded (`<my
+    pic.png>`, `übung.md`, `#올드-스타일-%-연산자`, which Markdown encodes). Looked for near
+    the link alone, so a line of thousands of links is read once a link, not whole."""
+    width = URL_WINDOW + 3 * len(url)
+    start = max(0, column - 1)
+    own = lines[line - 1][start : start + width] if 0 < line <= len(lines) else ""
+    near = "\n".join([own, *(text[:width] for text in lines[max(line, 0) : line + NEAR_LINES])])
+    for written in dict.fromkeys((url, normalizeLinkText(url), unquote(url))):
+        if written in near or (written in definitions and url not in definitions):
+            return written
     return url
-
-
-def line_of(lines: list[str], line: int) -> str:
-    """Return the 1-based `line` of `lines`, or "" past them."""
-    return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 def reference_definitions(lines: list[str]) -> set[str]:
@@ -100,7 +100,7 @@ def written_links(tokens: list[Token], lines: list[str]) -> tuple[list, list]:
                     column=token.meta["column"],
                     is_image=token.type == "image",
                     written=as_written(
-                        url, line_of(lines, token.meta["line"]), token.meta["column"], definitions
+                        url, lines, token.meta["line"], token.meta["column"], definitions
                     ),
                 )
             )
