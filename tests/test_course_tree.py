@@ -609,6 +609,13 @@ def test_what_the_readme_lists_as_headings_with_its_units_is_in_the_syllabus():
         ("", "project.md"),
     ]
     assert outside_of(course) == ["about.md", "faq.md", "notes.md", "slack.md"]
+    # A heading that links a page first leaves it to the list of contents that lists it too.
+    home = (
+        '<h3><a href="start.md">Start here</a></h3><h2>Contents</h2><ul><li><a href="start.md">'
+        'Start</a></li><li><a href="01-a/">A</a></li><li><a href="02-b/">B</a></li></ul>'
+    )
+    course = readme_course(["start.md", "01-a/README.md", "02-b/README.md"], home)
+    assert labelled(course)[0] == ("", "start.md")
 
 
 def test_read_in_name_order_a_units_pages_follow_its_pages_links():

@@ -242,9 +242,11 @@ def first_links(
     """Return, for each path a page in content/`folder` links to (link_paths), the text of
     its first link (spaces collapsed; none for a link with no text), and which table or list
     its first link in one is in: the outermost, by an id. Headings that are each one link,
-    of one level under one heading, are a list too (heading_lists)."""
+    of one level under one heading, are a list too (heading_lists), where no table or list
+    links the path."""
     texts: dict[str, str] = {}
     lists: dict[str, int] = {}
+    in_headings: dict[str, int] = {}
     outermost: dict[int, int | None] = {}  # by an element's id: the outermost list around it
     document = LexborHTMLParser(page_html) if page_html else None
     headings = heading_lists(document) if document is not None else {}
@@ -259,10 +261,10 @@ def first_links(
         parent = node.parent
         heading = headings.get(parent.mem_id) if parent is not None else None
         if found is None and heading is not None and shown_text(parent) == text:
-            found = heading
+            in_headings.setdefault(path, heading)
         if found is not None:
             lists.setdefault(path, found)
-    return texts, lists
+    return texts, in_headings | lists
 
 
 def heading_lists(document: LexborHTMLParser) -> dict[int, int]:
