@@ -112,7 +112,7 @@ class FileSuggester:
             # {(folder, suffix): {stem: name}}: names are compared without their shared
             # suffix, which would make any two look alike.
             self._by_folder = {}
-            for path in self._site_files:
+            for path in sorted(self._site_files):  # of two as near, one in every run
                 folder, name = posixpath.split(path)
                 stem, suffix = posixpath.splitext(name)
                 self._by_folder.setdefault((folder, suffix.lower()), {})[stem] = name
@@ -190,9 +190,9 @@ class ContentSuggester:
         if elsewhere is not None:
             return elsewhere
         stem, suffix = posixpath.splitext(name)
-        stems = {
+        stems = {  # in names' order: of two as near, the same one in every run
             posixpath.splitext(other)[0]: other
-            for other in names
+            for other in sorted(names)
             if posixpath.splitext(other)[1].lower() == suffix.lower()
         }
         near = closest(stem, stems, cutoff=0.5)
