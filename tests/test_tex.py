@@ -499,6 +499,11 @@ def test_a_backslash_before_a_line_end_or_a_tab_is_a_space_as_in_tex(tex):
     assert "<mtext>\u00a0</mtext>" in tex_to_mathml(tex, False)
 
 
+def test_a_backslash_ending_a_comment_is_the_comments():
+    # The line after it is still read: `a = b % note \` then `+ c` was `a = b`.
+    assert "<mo>+</mo><mi>c</mi>" in tex_to_mathml("a = b % note \\\n+ c", False)
+
+
 @settings(max_examples=1500, deadline=None)
 @given(TEX_LIKE.map("".join), st.booleans())
 def test_any_input_gives_checked_mathml_or_one_tex_error(tex, display):

@@ -170,8 +170,8 @@ TAG = re.compile(r"\\tag(?P<starred>\*?)\s*\{(?P<number>[^{}]{1,40})\}")
 TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|%[^\n]*|[{}]", re.DOTALL)
 # Invisible characters a page must not carry (a NUL, say); tabs and line breaks are fine.
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# A backslash and the character after it, read from the start as TeX reads its commands.
-BACKSLASH_PAIR = re.compile(r"\\.", re.DOTALL)
+# A backslash before a line's end or a tab: a space to TeX.
+CONTROL_SPACES = ("\\\n", "\\\r", "\\\t")
 LIBRARY_ERROR = re.compile(r"(\d+): (.*)", re.DOTALL)
 ARGUMENT_TAKERS = re.compile(r"\\[A-Za-z]+|[\^_]")
 # The converter spells two invisible operators as named references of 15 and 16 bytes; the
@@ -471,7 +471,8 @@ def _control_spaces(tex: str) -> str:
     TeX reads it as (the converter knew only `\\ `: "unknown command" and the line's end)."""
     if "\\" not in tex:
         return tex
-    return BACKSLASH_PAIR.sub(lambda pair: "\\ " if pair[0][1] in "\t\r\n" else pair[0], tex)
+    # Read token by token, as TeX reads: a backslash ending a `%` comment is the comment's.
+    return TOKEN.sub(lambda token: "\\ " if token[0] in CONTROL_SPACES else token[0], tex)
 
 
 def _author_error(tex: str, error: BaseException) -> TexError:
