@@ -408,6 +408,8 @@ def test_harmless_meta_and_commented_base_are_not_problems():
         ("Call querySelector\\(_selector_\\) or create\\(tag, \\[options\\]\\).\n", 0),
         ("Run it \\(`npm test`\\), a list a\\[i+1\\], \\(TDD\\).\n", 0),
         ("Math: \\( t^2 \\), \\( g - w \\), \\( D = 100 \\), \\(\\text{for all } x\\).\n", 4),
+        # Two words side by side are prose, whatever else is there.
+        ("You learn by \\(you learn best by _doing_\\), \\(see the docs [here](x.html)\\).\n", 0),
         # A word in a script, or a function's name, is math still.
         ("Width \\(d_{model} = 512\\), \\(v_{max}\\), \\(ReLU(x)\\), \\(L^{total}\\).\n", 4),
         ("$$x$$ inside a sentence is math too.\n", 1),

@@ -35,8 +35,11 @@ BACKTICK_RUN = re.compile(r"`+")
 BACKSLASH_PAIR = re.compile(r"\\.", re.DOTALL)
 # A number or a Roman numeral alone: what `\\(...\\)` holds when it is escaped parentheses.
 NUMBER_ONLY = re.compile(r"\d+|[IVXLC]{2,}")  # not `\(I\)` or `\(x\)`: a matrix, a variable
-# A word of prose (`pixelated`, `TDD`) in what `\\(...\\)` holds.
+# A word of prose (`pixelated`, `TDD`), and two side by side (`learn best`), in what
+# `\\(...\\)` holds; and a TeX command.
 PROSE_WORD = re.compile(r"(?<![A-Za-z\\])[A-Za-z]{3,}")
+PROSE_PHRASE = re.compile(r"(?<![A-Za-z\\])[A-Za-z]{3,}\s+[A-Za-z]{3,}")
+TEX_COMMAND = re.compile(r"\\[A-Za-z]")
 MATH_TOKENS = {"math_inline": False, "math_inline_double": True, "math_block": True}
 
 
@@ -248,17 +251,20 @@ def inline_formula(tex: str, opening: str) -> bool:
     GitHub reads neither as math: there `\\[1\\]` is an escaped citation and `\\( $x$ \\)` a
     formula in parentheses. So inside a paragraph `\\[...\\]` is a formula only when it holds
     something TeX typesets (a command, a script, a relation, braces), `\\(...\\)` when it holds
-    more than a number (`\\(1\\)`, `\\(II\\)`: a step) and is not words with nothing of math
-    (`\\(pixelated\\)`, `\\(e.g., 960px wide\\)`, as The Odin Project escapes its asides;
-    `\\(d_{model} = 512\\)` and `\\(ReLU(x)\\)` are formulas), and neither holds `$` or a
-    code span.
+    more than a number (`\\(1\\)`, `\\(II\\)`: a step) and is not prose: with no command,
+    two words side by side (`\\(learn by _doing_\\)`, `\\(see [the docs](x)\\)`), or a word
+    and nothing of math (`\\(pixelated\\)`, `\\(e.g., 960px wide\\)`), as The Odin Project
+    escapes its asides; `\\(d_{model} = 512\\)` and `\\(ReLU(x)\\)` are formulas. Neither
+    holds `$` or a code span.
     """
     if UNESCAPED_DOLLAR.search(tex) or "`" in tex:
         return False
     if opening == "(":  # `\(1\)`, `\(II\)`: a numbered step in escaped parentheses
         math = TEX_SIGN.search(tex) is not None or "(" in tex
-        words = PROSE_WORD.search(tex) is not None and not math
-        return NUMBER_ONLY.fullmatch(tex.strip()) is None and not words
+        prose = TEX_COMMAND.search(tex) is None and (
+            PROSE_PHRASE.search(tex) is not None or (PROSE_WORD.search(tex) and not math)
+        )
+        return NUMBER_ONLY.fullmatch(tex.strip()) is None and not prose
     return TEX_SIGN.search(tex) is not None
 
 
