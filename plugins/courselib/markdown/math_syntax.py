@@ -252,7 +252,7 @@ def inline_formula(tex: str, opening: str) -> bool:
     formula in parentheses. So inside a paragraph `\\[...\\]` is a formula only when it holds
     something TeX typesets (a command, a script, a relation, braces), `\\(...\\)` when it holds
     more than a number (`\\(1\\)`, `\\(II\\)`: a step) and is not prose: with no command,
-    two words side by side (`\\(learn by _doing_\\)`, `\\(see [the docs](x)\\)`), or a word
+    two words side by side (`\\(learn best by _doing_\\)`, `\\(see [the docs](x)\\)`), or a word
     and nothing of math (`\\(pixelated\\)`, `\\(e.g., 960px wide\\)`), as The Odin Project
     escapes its asides; `\\(d_{model} = 512\\)` and `\\(ReLU(x)\\)` are formulas. Neither
     holds `$` or a code span.
