@@ -314,7 +314,7 @@ def names_number(title: str, numbering: str) -> bool:
     chapters within its part: "Chapter 1: ..." for "2.1" (it was "Chapter 2.1: Chapter 1:
     ..."), not "3 Shapes of Sound Rust" for "1.3" (a count, which lost the entry its number).
     """
-    found = NUMBERED_TITLE.match(LEADING_EMOJI.sub("", title, count=1))
+    found = numbered_start(title)
     number = matched_number(found)
     if not numbering or not number:
         return False
@@ -325,15 +325,19 @@ def names_number(title: str, numbering: str) -> bool:
 
 def names_only_its_number(title: str) -> bool:
     """True for a title that is a number and nothing more: "📘 Day 2", "Lesson 3.", "4"."""
-    title = LEADING_EMOJI.sub("", title, count=1)
-    found = NUMBERED_TITLE.match(title)
-    return found is not None and not title[found.end() :].strip(" .:-–—")
+    found = numbered_start(title)
+    return found is not None and not found.string[found.end() :].strip(" .:-–—")
 
 
 def title_number(title: str) -> tuple[str, ...] | None:
     """Return the numbers a title starts with (NUMBERED_TITLE), after any emoji, as
     numbers_of gives them."""
-    return matched_number(NUMBERED_TITLE.match(LEADING_EMOJI.sub("", title, count=1)))
+    return matched_number(numbered_start(title))
+
+
+def numbered_start(title: str) -> re.Match | None:
+    """Return the number a title starts with after any emoji (NUMBERED_TITLE), or None."""
+    return NUMBERED_TITLE.match(LEADING_EMOJI.sub("", title, count=1))
 
 
 def matched_number(found: re.Match | None) -> tuple[str, ...] | None:

@@ -214,6 +214,7 @@ class ContentSuggester:
         suggested only when its folder's name fits too.
         """
         wanted = path.lower().split("/")
+        wanted_names = set(wanted)
         folder = posixpath.dirname(source)
         best, best_key = None, None
         for candidate in self.by_name().get(name, []):
@@ -221,7 +222,7 @@ class ContentSuggester:
                 continue
             parts = candidate.lower().split("/")
             shared = shared_end(wanted, parts)
-            named = len(set(wanted) & set(parts))
+            named = len(wanted_names.intersection(parts))
             key = (-shared, -named, distance(folder, candidate), candidate)
             if best_key is None or key < best_key:
                 best, best_key = candidate, key

@@ -65,11 +65,14 @@ def as_written(url: str, lines: list[str], line: int, column: int, definitions: 
     reference, the chapter's `definitions` (`[n]: <my notes.md>`) has it decoded (`<my
     pic.png>`, `übung.md`, `#올드-스타일-%-연산자`, which Markdown encodes). Looked for near
     the link alone, so a line of thousands of links is read once a link, not whole."""
+    spellings = dict.fromkeys((url, normalizeLinkText(url), unquote(url)))
+    if len(spellings) == 1:  # written so, whatever the text around it (most links)
+        return url
     width = URL_WINDOW + 3 * len(url)
     start = max(0, column - 1)
     own = lines[line - 1][start : start + width] if 0 < line <= len(lines) else ""
     near = "\n".join([own, *(text[:width] for text in lines[max(line, 0) : line + NEAR_LINES])])
-    for written in dict.fromkeys((url, normalizeLinkText(url), unquote(url))):
+    for written in spellings:
         if written in near or (written in definitions and url not in definitions):
             return written
     return url
