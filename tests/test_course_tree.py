@@ -1005,6 +1005,12 @@ def test_a_repositorys_list_of_its_authors_is_no_chapter():
     course = readme_course(names, home)
     assert course.order == []
     assert outside_of(course) == sorted(names)
+    # Nor of those who pay for it: trekhleb/javascript-algorithms' syllabus was "1 Project
+    # Backers" (BACKERS.md).
+    names = ["BACKERS.md", "SPONSORS.md", "intro.md", "setup.md"]
+    course = readme_course(names, "<p>Welcome.</p>")
+    assert [entry.source for entry in course.order] == ["content/intro.md", "content/setup.md"]
+    assert outside_of(course) == ["BACKERS.md", "SPONSORS.md"]
 
 
 def test_folders_of_translations_the_readme_links_are_outside():

@@ -61,9 +61,9 @@ ADDRESS_LINK = re.compile(r'(?P<start>\shref=")(?P<address>https?://[^"]*)"', re
 
 # Files a repository keeps for GitHub itself, which a README links to but no syllabus holds.
 REPOSITORY_FILES = frozenset(
-    {"agents", "authors", "changelog", "citation", "code_of_conduct", "codeowners"}
+    {"agents", "authors", "backers", "changelog", "citation", "code_of_conduct", "codeowners"}
     | {"contributing", "contributors", "funding", "governance", "license", "maintainers"}
-    | {"readme", "security", "support"}
+    | {"readme", "security", "sponsors", "support"}
 )
 # Named so in capitals only: `translations.md` is a lesson of a course on localisation.
 REPOSITORY_FILES_IN_CAPITALS = frozenset({"TRANSLATIONS"})
