@@ -1,6 +1,7 @@
 """The course tree from folders, as tables: addresses, numbers, order, labels and problems."""
 
 import dataclasses
+from unittest.mock import ANY
 
 import pytest
 from chapters.book import SUMMARY_DEPTH, summary_places
@@ -690,6 +691,70 @@ def test_the_readmes_links_to_the_files_of_one_folder_deeper_order_the_syllabus(
     assert outside_of(course) == ["CONTRIBUTORS.md", "src/translations/ja/README.md"]
 
 
+def test_a_readme_listing_lessons_deep_in_folders_with_no_readme_is_their_contents():
+    # trekhleb/javascript-algorithms keeps each lesson in `src/<category>/<topic>/`, with no
+    # README in `src/` or a category: the syllabus was one chapter, "Project Backers".
+    # Its README lists them under headings, grouped under bold names, some nested, and
+    # lists them again by another grouping.
+    home = (
+        '<h1>Algorithms</h1><p>In <a href="README.zh-CN.md">中文</a>.</p>'
+        '<div class="section-heading"><h2 id="ds">Data Structures</h2></div>'
+        '<ul><li><code>B</code> <a href="src/data-structures/stack">Stack</a></li>'
+        '<li><a href="src/data-structures/tree/">Tree</a><ul>'
+        '<li><a href="src/data-structures/tree/avl-tree">AVL Tree</a></li></ul></li></ul>'
+        "<h2>Algorithms</h2><h3>By topic</h3>"
+        "<ul><li><strong>Math</strong><ul>"
+        '<li><a href="src/algorithms/math/bits">Bits</a> - bit tricks</li>'
+        '<li><a href="{filename}/src/algorithms/math/gcd/README.md">GCD</a></li></ul></li>'
+        "<li><p><b>Sorting</b> - in order</p><ul>"
+        '<li><a href="src/algorithms/sorting/quick-sort">Quick sort</a></li></ul></li></ul>'
+        "<h3>By paradigm</h3><ul><li><strong>Divide and conquer</strong><ul>"
+        '<li><a href="src/algorithms/sorting/quick-sort">Quick sort</a></li></ul></li></ul>'
+        '<p>Thanks to our <a href="BACKERS.md">backers</a>.</p>'
+    )
+    lessons = ["data-structures/stack", "data-structures/tree", "data-structures/tree/avl-tree"]
+    lessons += ["algorithms/math/bits", "algorithms/math/gcd", "algorithms/sorting/quick-sort"]
+    paths = [f"src/{lesson}/README.md" for lesson in lessons]
+    others = ["BACKERS.md", "README.zh-CN.md", "src/algorithms/math/bits/README.zh-CN.md"]
+    course = readme_course([*paths, *others], home)
+    assert course.problems == [] and course.notice is None
+    parts = [(entry.title, entry.part, entry.source) for entry in course.tree]
+    assert parts == [
+        ("Data Structures", True, "content/README.md"),
+        ("Math", True, "content/README.md"),
+        ("Sorting", True, "content/README.md"),
+    ]
+    contents = [[(c.title, c.number, c.source) for c in part.children] for part in course.tree]
+    assert contents == [
+        [("Stack", 1, "content/src/data-structures/stack/README.md"), ("Tree", 2, ANY)],
+        [("Bits", 3, ANY), ("GCD", 4, "content/src/algorithms/math/gcd/README.md")],
+        [("Quick sort", 5, "content/src/algorithms/sorting/quick-sort/README.md")],
+    ]
+    tree = course.tree[0].children[1]
+    assert [(c.title, c.source) for c in tree.children] == [
+        ("AVL Tree", "content/src/data-structures/tree/avl-tree/README.md")
+    ]
+    assert outside_of(course) == sorted(others)
+    # Files, not folders, under headings (h2 as Markdown writes them, with no wrapper).
+    home = "<h1>Book</h1><h2>Basics</h2><ul>"
+    home += '<li><a href="docs/basics/variables.md">Variables</a></li>'
+    home += '<li><a href="docs/basics/loops.md">Loops</a></li></ul>'
+    home += '<h2>Advanced</h2><ul><li><a href="docs/advanced/closures.md">Closures</a></li></ul>'
+    paths = ["docs/basics/variables.md", "docs/basics/loops.md", "docs/advanced/closures.md"]
+    course = readme_course(paths, home)
+    assert [(entry.title, len(entry.children)) for entry in course.tree] == [
+        ("Basics", 2),
+        ("Advanced", 1),
+    ]
+    assert [entry.source for entry in course.order if not entry.part] == [
+        f"content/{path}" for path in paths
+    ]
+    # A README listing fewer than half of them is no contents: the names' order stays.
+    course = readme_course([*paths, "docs/a.md", "docs/b.md", "docs/c.md", "docs/d.md"], home)
+    assert course.tree == [] or all(not entry.part for entry in course.tree)
+    assert course.notice is not None
+
+
 def test_a_book_in_a_folder_of_its_own_follows_its_table_of_contents():
     # getify/Functional-Light-JS keeps its book in `manuscript/`, whose README lists the
     # foreword, the preface, `ch1.md`... and `apA.md`...: only the chapters were read.
@@ -725,11 +790,12 @@ def test_of_folders_the_readmes_links_lead_into_the_one_nearest_the_top_is_chose
     home = "<ul>" + "".join(f'<li><a href="{link}">x</a></li>' for link in links) + "</ul>"
     course = readme_course(links, home)
     assert [source for _label, source in labelled(course)] == topics
-    # Two linked alike: no guess between them, and the build says the syllabus is empty.
+    # Two linked alike: no guess between them; the README's list is the syllabus.
     links = ["one/a.md", "one/b.md", "two/c.md", "two/d.md"]
     home = "<ul>" + "".join(f'<li><a href="{link}">x</a></li>' for link in links) + "</ul>"
     course = readme_course(links, home)
-    assert course.order == [] and "the syllabus is empty" in course.notice
+    assert labelled(course) == [(f"Chapter {n}", link) for n, link in enumerate(links, 1)]
+    assert course.notice is None
 
 
 def test_a_file_named_as_a_folder_without_readme_is_that_folders_page():

@@ -12,7 +12,7 @@ from courselib.markdown.headings import github_slug
 from courselib.pages import page_url
 from selectolax.lexbor import LexborHTMLParser
 
-from .folders import Folder, content_link, pages_under, shown_text
+from .folders import Folder, content_link, is_repository_file, pages_under, shown_text
 from .outline import Chapter, listed, outside_entry, page_entry, title_number
 
 # Where a book's SUMMARY.md is kept: at the top of content/ (rust-lang/book's `src/` built
@@ -53,6 +53,45 @@ def book_summary(root: Folder) -> Summary | None:
     return None
 
 
+def readme_contents(root: Folder, home_html: str) -> Summary | None:
+    """Return the course README (`home_html`) read as a book's SUMMARY.md, where its lists
+    link half or more of the pages (the repository's own files and translations aside),
+    else None.
+
+    trekhleb/javascript-algorithms keeps each lesson in a folder of its own three levels
+    down (`src/algorithms/math/bits/README.md`), in folders with no README: its README's
+    lists are the course's contents, grouped under headings and bold names (`**Math**`).
+    """
+    # A link to a folder (`src/algorithms/math/bits`) lists the folder's page.
+    folder_pages = {posixpath.dirname(page.path): page.path for page in folder_pages_under(root)}
+    own_pages = set(folder_pages.values())
+
+    def page_path(path: str | None) -> str | None:
+        return folder_pages.get(path.rstrip("/"), path) if path else path
+
+    def counts(path: str) -> bool:  # a folder's README, or no file the repository keeps
+        return path in own_pages or not is_repository_file(posixpath.basename(path))
+
+    others = [page for page in pages_under(root) if counts(page.path)]
+    places = {
+        page_path(path): place._replace(parent=page_path(place.parent))
+        for path, place in summary_places(home_html, readme=True).items()
+        if counts(page_path(path))
+    }
+    listed = sum(page.path in places for page in others)
+    if listed < 2 or listed * 2 < len(others):
+        return None
+    return Summary(home_html, "README.md", places)
+
+
+def folder_pages_under(folder: Folder) -> list:
+    """Return the page of each folder under `folder` (its README.md or index.md)."""
+    pages = []
+    for sub in folder.folders.values():
+        pages += ([sub.page] if sub.page is not None else []) + folder_pages_under(sub)
+    return pages
+
+
 # How deep a SUMMARY.md's lists are read: deeper sections are left out of its nesting.
 SUMMARY_DEPTH = 20
 
@@ -74,9 +113,14 @@ class Place(NamedTuple):
     draft: bool = False  # listed with no page (`- [Traits]()`): a chapter not written yet
 
 
-def summary_places(summary_html: str, folder: str = "") -> dict[str, Place]:
+def summary_places(summary_html: str, folder: str = "", readme: bool = False) -> dict[str, Place]:
     """Return, for each page a SUMMARY.md in content/`folder` links, in its order, where it
-    lists the page (by its path in content/)."""
+    lists the page (by its path in content/).
+
+    A list item that links nothing but holds a list (`**Math**`) names a part, as a heading
+    does. Read as a `readme` (readme_contents), only the lists count, not the links in its
+    text, and every heading below the title names a part.
+    """
     places: dict[str, Place] = {}
     part = None  # a heading after the first link is a part's title; the one before, the book's
 
@@ -84,7 +128,7 @@ def summary_places(summary_html: str, folder: str = "") -> dict[str, Place]:
         link = content_link(link_node.attributes.get("href") or "", folder)
         return link.path if link is not None else None
 
-    def walk(list_node, parent: str | None, depth: int = 0) -> None:
+    def walk(list_node, parent: str | None, part: str | None, depth: int = 0) -> None:
         if depth > SUMMARY_DEPTH:  # HTML written into SUMMARY.md may nest lists without end
             return
         for item in list_node.iter():
@@ -97,27 +141,58 @@ def summary_places(summary_html: str, folder: str = "") -> dict[str, Place]:
             )
             path = path_of(own) if own is not None else None
             in_part = part if parent is None else None
-            if own is not None and not own.attributes.get("href") and shown_text(own):
+            draft = own is not None and not own.attributes.get("href") and shown_text(own)
+            if draft and not readme:
                 path = f"{DRAFT_KEY}{len(places)}"  # mdBook's draft: numbered, not linked
                 places[path] = Place(parent, True, shown_text(own), in_part, draft=True)
             elif path and path not in places:
                 places[path] = Place(parent, True, shown_text(own), in_part)
+            if own is None and parent is None:
+                in_part = group_name(item) or in_part
             for inner in item.iter():
                 if inner.tag in ("ul", "ol"):
-                    walk(inner, path or parent, depth + 1)
+                    walk(inner, path or parent, in_part, depth + 1)
 
     body = LexborHTMLParser(summary_html).body
     for node in body.iter() if body is not None else []:
+        heading = heading_in(node)
         if node.tag in ("ul", "ol"):
-            walk(node, None)
-        elif node.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and places:
-            part = shown_text(node) or None
-        else:
+            walk(node, None, part)
+        elif heading is not None and (places or readme and heading.tag != "h1"):
+            part = shown_text(heading) or None
+        elif not readme:
             for link_node in node.css("a"):
                 path = path_of(link_node)
                 if path and path not in places:
                     places[path] = Place(None, False, shown_text(link_node), part)
     return places
+
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def heading_in(node):
+    """Return `node` if it is a heading, the heading it holds if it is the theme's wrapper
+    around one (`<div class="section-heading">`, with its permalink), else None."""
+    if node.tag == "div" and node.attributes.get("class") == "section-heading":
+        node = node.child
+    return node if node is not None and node.tag in HEADINGS else None
+
+
+def group_name(item) -> str:
+    """Return the name a list item that links nothing gives the list it holds: its text
+    before that list, or the words it starts with in bold (`**Brute Force** - look at...`)."""
+    before = []
+    for child in item.iter(include_text=True):
+        if child.tag in ("ul", "ol"):
+            break
+        before.append(child)
+    if len(before) == 1 and before[0].tag == "p":  # a loose list's item
+        before = list(before[0].iter(include_text=True))
+    words = [child for child in before if child.tag != "-text" or child.text().strip()]
+    if words and words[0].tag in ("strong", "b"):
+        return shown_text(words[0])
+    return " ".join(" ".join(child.text(deep=True) for child in before).split())
 
 
 def book_parts(

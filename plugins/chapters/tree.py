@@ -47,7 +47,7 @@ from courselib.pages import (
     title_from_name,
 )
 
-from .book import book_entries, book_summary
+from .book import book_entries, book_summary, readme_contents
 from .folders import (
     LANGUAGE_CODE,
     TRANSLATION_FOLDER,
@@ -567,6 +567,10 @@ def build_course(
             if by_readme
             else None
         )
+    contents = readme_contents(root, home_html) if by_readme and units is None else None
+    if contents is not None:  # lessons the README lists, kept in folders with no README
+        syllabus, (units, outside) = root, book_entries(root, contents)
+        reader.outside += outside
     if units is not None:
         notice, name_order = None, False  # the README's order, not the names'
     elif parts:
