@@ -277,6 +277,16 @@ def test_when_the_link_gate_fails_too_its_closing_line_names_content_problems(bu
     )
 
 
+def test_an_element_with_an_id_is_checked_and_counted_once(build_site):
+    # rustlings' `<script ... id="asciicast-719805">`: "6 broken link(s)", 5 listed; read once
+    # for its `id` and once for its tag, each problem was counted (and annotated) twice.
+    body = '<img id="logo" src="logo.png">\n\n<a id="x" style="color: red" href="gone.html">x</a>'
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
+    assert build.exit_code != 0
+    [closing] = [line for line in build.log.splitlines() if "ERROR" in line]
+    assert "link gate: 2 broken link(s), anchor(s) or image(s); 1 warning(s)" in closing
+
+
 def test_a_10_mb_chapter_builds(build_site):
     section = "## Part {n}\n\n" + "Words about models and tokens, on and on. " * 60 + "\n\n"
     parts, size = [], 0

@@ -141,9 +141,14 @@ def read_html(html: str) -> PageFacts:
     ids = set()
     urls = facts.urls
     base_seen = False
+    read = set()  # an element the selector's list matches twice (`[id]`, `img`) is read once
     for node in tree.css(SELECTOR):
         tag = node.tag
         attributes = node.attributes
+        if "id" in attributes or "style" in attributes:
+            if node.mem_id in read:
+                continue
+            read.add(node.mem_id)
         if "id" in attributes:
             ids.add(attributes["id"])
         if "style" in attributes and attributes["style"]:
