@@ -310,18 +310,12 @@ def test_a_footnote_reference_in_a_heading_keeps_its_number_in_the_id_as_on_gith
     assert render_markdown("# Attention[^1]\n\n[^1]: Vaswani.\n").title == "Attention"
 
 
-def test_headings_never_take_an_id_the_theme_gives_its_own_elements():
-    text = "## Content\n\n## Syllabus\n\n## Search results\n"
+def test_headings_keep_githubs_ids_and_never_take_one_the_theme_gives_its_own_elements():
+    # rustlings' links to `#content` reached the page's <main>, and `#content-1` the first
+    # `## Content`: the theme's ids were `content`, `syllabus`, `search-results`...
+    text = "## Content\n\n## Syllabus\n\n## Search results\n\n## Main {#mainContent}\n"
     ids = [part.split('"')[1] for part in html(text).split(" id=")[1:]]
-    # Only the home page shows the syllabus: a lesson's own `## Syllabus` is `#syllabus`,
-    # which links written for GitHub name (machine-learning-zoomcamp's cohort pages).
-    assert ids == ["content-1", "syllabus", "search-results-1"]
-    home = render_markdown(text, home=True).html
-    assert [part.split('"')[1] for part in home.split(" id=")[1:]] == [
-        "content-1",
-        "syllabus-1",
-        "search-results-1",
-    ]
+    assert ids == ["content", "syllabus", "search-results", "mainContent-1"]
 
 
 def test_the_theme_ids_that_headings_avoid_are_every_id_in_the_templates():

@@ -54,8 +54,8 @@ def test_every_page_has_one_h1_lang_main_nav_skip_link_and_the_stylesheet(seed_s
         html = seed_site.page(page)
         assert len(re.findall(r"<h1[\s>]", html)) == 1, page
         assert '<html lang="en">' in html, page
-        assert '<main id="content"' in html and "<nav" in html, page
-        assert 'class="skip-link" href="#content"' in html, page
+        assert '<main id="mainContent"' in html and "<nav" in html, page
+        assert 'class="skip-link" href="#mainContent"' in html, page
         assert "theme/css/course.css" in html, page
 
 

@@ -27,7 +27,7 @@ def course(tmp_path_factory):
 
 def syllabus_of(build) -> str:
     """The home page from its syllabus on (the sidebar, before it, lists the entries too)."""
-    return build.page("index.html").split('id="syllabus"', 1)[1]
+    return build.page("index.html").split('id="courseSyllabus"', 1)[1]
 
 
 def syllabus_entries(build) -> list[str]:
@@ -110,10 +110,10 @@ def test_a_real_miss_is_reported_at_its_line_with_a_did_you_mean(tmp_path):
 
 def test_the_home_page_is_the_course_readme_then_the_syllabus_tree(course):
     home = course.page("index.html")
-    main = home.split('<main id="content"', 1)[1]
+    main = home.split('<main id="mainContent"', 1)[1]
     assert main.index("Extended Reality for Beginners</h1>") < main.index("A free course")
-    assert main.index("How to use this course") < main.index('id="syllabus"')
-    syllabus = main.split('id="syllabus"', 1)[1]
+    assert main.index("How to use this course") < main.index('id="courseSyllabus"')
+    syllabus = main.split('id="courseSyllabus"', 1)[1]
     assert re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus) == [
         "Unit 1", "Lesson 1.1", "Lesson 1.2", "Unit 2", "Lesson 2.1", "Lesson 2.9",
         "Lesson 2.10", "Unit 3",
@@ -855,7 +855,7 @@ def test_the_course_readme_with_a_title_is_still_the_home_page(build_site):
     assert build.exit_code == 0, build.log
     home = build.page("index.html")
     assert "Welcome." in home
-    syllabus = home.split('id="syllabus"')[1]
+    syllabus = home.split('id="courseSyllabus"')[1]
     assert re.findall(r'<span class="chapter-number">([^<]+)</span>', syllabus) == ["Unit 1"]
 
 
@@ -1183,8 +1183,8 @@ def test_a_lessons_own_syllabus_heading_keeps_githubs_id_and_links_to_it_work(bu
     )
     assert build.exit_code == 0, build.log
     assert '<h2 id="syllabus">Syllabus</h2>' in build.page("1-intro/index.html")
-    home = build.page("index.html")  # the theme's syllabus keeps its id there
-    assert home.count('id="syllabus"') == 1 and 'id="syllabus-1"' in home
+    home = build.page("index.html")  # the README's, beside the theme's syllabus
+    assert '<h2 id="syllabus">Syllabus</h2>' in home and 'id="courseSyllabus"' in home
 
 
 def test_an_empty_syllabus_names_the_hidden_folder_that_holds_the_lessons(build_site):
@@ -1216,7 +1216,7 @@ def test_a_course_that_is_one_readme_shows_no_empty_syllabus(build_site):
     assert build.exit_code == 0, build.log
     home = build.page("index.html")
     assert "Three parts, all on this page." in home
-    assert "Nothing here yet" not in home and 'id="syllabus"' not in home
+    assert "Nothing here yet" not in home and 'id="courseSyllabus"' not in home
     assert "sidebar-chapters" not in home and 'aria-label="Syllabus"' not in home
 
 

@@ -46,7 +46,6 @@ from courselib.github_links import (
 )
 from courselib.html_urls import read_css, read_html, unescape_attribute
 from courselib.markdown import chapter_body, render_markdown
-from courselib.pages import is_home_page
 from markdown_it.common.normalize_url import normalizeLink
 
 URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "data")
@@ -205,10 +204,7 @@ class CourseLinks:
             try:
                 with open(path, encoding="utf-8-sig") as source:
                     text = source.read().replace("\r\n", "\n").replace("\r", "\n")
-                home = is_home_page(markdown_path, self.files.names.get("", ((), ()))[0])
-                self._ids[markdown_path] = page_ids(
-                    render_markdown(chapter_body(text), home=home).html
-                )
+                self._ids[markdown_path] = page_ids(render_markdown(chapter_body(text)).html)
             except (OSError, UnicodeDecodeError):
                 self._ids[markdown_path] = frozenset()  # its own problem is reported elsewhere
         return self._ids[markdown_path]

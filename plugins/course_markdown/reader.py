@@ -48,7 +48,7 @@ class CourseMarkdownReader(BaseReader):
         source = content_relative(source_path, self.settings["PATH"])
         # A README.md beside an index.md is not its folder's page: the reader looks.
         beside = os.listdir(os.path.dirname(source_path)) if is_folder_page(source) else None
-        chapter = render_markdown(body, home=is_home_page(source, beside))
+        chapter = render_markdown(body)
         metadata = self.front_matter_metadata(front.fields)
         metadata[PROBLEMS_FIELD] = chapter_problems(
             chapter,

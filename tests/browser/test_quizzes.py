@@ -356,8 +356,8 @@ def test_quizzes_progress_and_search_work_under_the_pages_own_policy(browser, bu
         expect(verdict(page)).to_have_text("Right!")
         page.get_by_role("button", name="Mark as done").click()
         # Search's code now comes when the box is used: it still finds the chapter.
-        page.locator("#search-input").fill("noise")
-        expect(page.locator("#search-results a").first).to_have_text("One")
+        page.locator("#searchInput").fill("noise")
+        expect(page.locator("#searchResults a").first).to_have_text("One")
         page.goto(f"{opened.base_url}/index.html")
         expect(page.locator(".your-progress [role=status]")).to_have_text("1 page marked done.")
         expect(syllabus_mark(page, "chapter1")).to_have_text("Done · Quizzes 1/1")

@@ -82,9 +82,9 @@ def pagefind_requests(reader) -> list[str]:
 
 def search(page, query: str):
     page.keyboard.press("/")
-    assert page.evaluate("document.activeElement.id") == "search-input"
+    assert page.evaluate("document.activeElement.id") == "searchInput"
     page.keyboard.type(query)
-    results = page.locator("#search-results a")
+    results = page.locator("#searchResults a")
     results.first.wait_for(timeout=10_000)
     return results
 
@@ -125,7 +125,7 @@ def test_escape_closes_the_search_results(reader, served_site):
     page.goto(served_site.url("chapter4.html"))
     search(page, "diffusion")
     page.keyboard.press("Escape")
-    assert page.locator("#search-results").is_hidden()
+    assert page.locator("#searchResults").is_hidden()
 
 
 # --- contents and headings ------------------------------------------------------------------

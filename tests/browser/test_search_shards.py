@@ -61,7 +61,7 @@ def test_results_from_every_shard_appear_together_and_the_webassembly_loads_once
     page = reader.page
     page.goto(f"{sharded_site.base_url}/shards/index.html")
     results = search(page, "lantern")
-    page.wait_for_function("document.querySelectorAll('#search-results a').length === 6")
+    page.wait_for_function("document.querySelectorAll('#searchResults a').length === 6")
     hrefs = [results.nth(number).get_attribute("href") for number in range(results.count())]
     found = sorted(re.search(r"chapter\d+", href).group() for href in hrefs)
     assert found == [f"chapter{number}" for number in range(1, 7)]

@@ -30,7 +30,7 @@ from .bare_urls import add_bare_urls
 from .exercises import add_exercises
 from .fenced_divs import add_fenced_divs
 from .footnote_labels import add_footnote_labels
-from .headings import HOME_PAGE_KEY, add_heading_ids, github_slug, heading_text
+from .headings import add_heading_ids, github_slug, heading_text
 from .html_rules import (
     add_collapsible_callouts,
     add_html_rules,
@@ -163,11 +163,10 @@ def chapter_body(text: str) -> str:
     return "\n" * body_start + "\n".join(lines[body_start:])
 
 
-def render_markdown(text: str, md: MarkdownIt | None = None, home: bool = False) -> RenderedChapter:
-    """Return the HTML of a chapter's Markdown `text` (front matter blanked) and what it holds;
-    `home` for the course README, which the home page shows, around ids of its own."""
+def render_markdown(text: str, md: MarkdownIt | None = None) -> RenderedChapter:
+    """Return the HTML of a chapter's Markdown `text` (front matter blanked) and what it holds."""
     md = md or course_parser()
-    env: dict = {HOME_PAGE_KEY: True} if home else {}
+    env: dict = {}
     tokens = md.parse(text, env)
     links, problems = written_links(tokens, env["source_lines"])
     html = md.renderer.render(tokens, md.options, env)  # which finds the warnings

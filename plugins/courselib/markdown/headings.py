@@ -18,17 +18,12 @@ KEPT_PUNCTUATION = "-_ "
 # An id is never empty: a heading with no letter or digit gets this one.
 EMPTY_HEADING_ID = "section"
 # The ids the theme's templates give their own elements (tests/test_chapter_markdown.py
-# keeps this list and themes/course/templates in step). A heading `## Content` gets
-# `content-1`, so that `#content` still skips to the page's main text and no id is doubled.
+# keeps this list and themes/course/templates in step). Each has a capital letter, which no
+# GitHub id has: a heading `## Content` or `## Syllabus` keeps `#content` or `#syllabus`,
+# as links written for GitHub name it. An id an author writes (`{#mainContent}`) gets `-1`.
 # The search box's: no link is meant for them, nor suggested for a broken one (linkgate).
-WIDGET_IDS = ("search-input", "search-results", "search-status")
-# Every page's, and those the home page adds after the course README's text: a lesson's own
-# `## Syllabus` is `#syllabus`, as on GitHub, which links to it may name.
-PAGE_IDS = ("content", *WIDGET_IDS)
-HOME_IDS = ("syllabus",)
-THEME_IDS = (*PAGE_IDS, *HOME_IDS)
-# Set in the parser's env when the text is the course README, shown on the home page.
-HOME_PAGE_KEY = "course_home_page"
+WIDGET_IDS = ("searchInput", "searchResults", "searchStatus")
+THEME_IDS = ("mainContent", "courseSyllabus", *WIDGET_IDS)
 
 
 def github_slug(text: str) -> str:
@@ -48,7 +43,7 @@ def add_heading_ids(md: MarkdownIt) -> None:
 
 def heading_ids(state: StateCore) -> None:
     """Set the id of each heading: the one its author wrote, else GitHub's slug, made unique."""
-    taken = dict.fromkeys(THEME_IDS if state.env.get(HOME_PAGE_KEY) else PAGE_IDS, 0)
+    taken = dict.fromkeys(THEME_IDS, 0)
     tokens = state.tokens
     for index, token in enumerate(tokens):
         if token.type != "heading_open":

@@ -34,7 +34,7 @@
   }
 
   /* Keys: "/" opens search; left and right arrows go to the previous and next chapter. */
-  var searchInput = document.getElementById("search-input");
+  var searchInput = document.getElementById("searchInput");
   function isTyping(target) {
     return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
   }

@@ -4,11 +4,11 @@
 (function () {
   "use strict";
   var form = document.querySelector(".search");
-  var searchInput = document.getElementById("search-input");
+  var searchInput = document.getElementById("searchInput");
   // Pagefind's bundle sits at the site root, whatever SITEURL is.
   var siteRoot = new URL(form.getAttribute("data-site-root"), document.baseURI);
-  var status = document.getElementById("search-status");
-  var resultsBox = document.getElementById("search-results");
+  var status = document.getElementById("searchStatus");
+  var resultsBox = document.getElementById("searchResults");
   var pagefind = null;
   var latest = 0;
 
