@@ -262,6 +262,8 @@ def test_a_formula_in_a_line_has_no_number_of_its_own():
         (r"1, \dotsc, n", r"1, \dots, n"),
         (r"a + \dotsb + z", r"a + \dots + z"),
         (r"a \hdots z", r"a \cdots z"),
+        # Python-100-Days: MathJax's old switch to math italic, as `\it` is in the converter.
+        (r"\lambda \mit{I}", r"\lambda \it{I}"),
         # easy-rl: an operator with its limits below, as the converter writes one.
         (r"\mathop{max}\limits_{a} Q", r"\operatorname*{max}\limits_{a} Q"),
         # Numbered as GitHub's MathJax numbers them: not at all (easy-rl's `align`).

@@ -102,12 +102,14 @@ SYNONYMS = {
     "dotsc": "\\dots",
     "dotsb": "\\dots",
     "hdots": "\\cdots",
+    "mit": "\\it",
 }
 # What the converter does not read yet, as GitHub's MathJax does, written as what it reads:
 # symbols written as Unicode (a transpose `x^⊤`, a prime after a script `L^′`; it reads
 # most, ∑, ≤, ℝ, α...), `\textcircled{1}` as ① (pumpkin-book's steps), `\gamma*x`,
 # which it took for a starred command `\gamma*` (LaTeX's starred ones are left as they are),
-# SYNONYMS (`\pmb{x}`: 20 in pumpkin-book and d2l), and an operator named in `\mathop`
+# SYNONYMS (`\pmb{x}`: 20 in pumpkin-book and d2l; MathJax's math-italic switch `\mit`,
+# Python-100-Days), and an operator named in `\mathop`
 # with its limits below (`\mathop{max}\limits_{a}`, `\mathop{\text{minimize}}\limits_x`:
 # 15 in easy-rl), which it draws as `\operatorname*{max}\limits_{a}`, upright (and
 # `\mathop{\inf}\limits` as `\inf\limits`, pumpkin-book); and
