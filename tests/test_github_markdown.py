@@ -92,6 +92,28 @@ def test_githubs_emoji_shortcodes_are_emoji_where_github_shows_them(build_site):
     assert "Not :octocat: nor :no_such_name:;" in page
 
 
+def test_shortcodes_in_the_text_of_an_html_block_are_emoji_as_on_github():
+    # READMEs centre their greeting in HTML: `<h2 align="center">:wave: Welcome</h2>` was
+    # shown as written. Tags, comments and code keep theirs, and links their places.
+    markdown = (
+        '<h1 align="center">:wave: Rust :crab:</h1>\n'
+        '<p align="center">Star :star: <img alt=":tada:" src="x.png"> <code>:tada:</code>'
+        ' <!-- :tada: --> <a href="gone.md">:rocket:</a></p>\n'
+    )
+    rendered = render_markdown(markdown)
+    assert '<h1 align="center">👋 Rust 🦀</h1>' in rendered.html
+    assert 'Star ⭐ <img alt=":tada:" src="x.png"> <code>:tada:</code>' in rendered.html
+    assert '<!-- :tada: --> <a href="gone.md">🚀</a>' in rendered.html
+    assert rendered.title == "👋 Rust 🦀"
+    [link, image] = sorted(rendered.links, key=lambda link: link.is_image)
+    assert (link.url, link.line, link.column) == (
+        "gone.md",
+        2,
+        markdown.split("\n")[1].find("<a") + 1,
+    )
+    assert (image.url, image.line) == ("x.png", 2)
+
+
 @pytest.mark.parametrize(
     "markdown",
     ["Run <code>:tada:</code>.", "See https://x.org/:tada:/y.", "See <https://x.org/:tada:/y>."],

@@ -41,7 +41,7 @@ from .liquid import add_liquid_warning
 from .math_syntax import add_math
 from .positions import track_positions
 from .quiz import add_quizzes
-from .shortcodes import add_emoji_shortcodes
+from .shortcodes import add_emoji_shortcodes, emoji_in_html
 from .written_links import WrittenLink, written_links
 
 __all__ = [
@@ -278,7 +278,9 @@ HTML_TAG = re.compile(r"<[^>]*>")
 def html_h1_text(block: str) -> str:
     """Return the text of the first `<h1>` in an HTML block, as a reader sees it, or ""."""
     found = HTML_H1.search(block)
-    return " ".join(html.unescape(HTML_TAG.sub("", found[1])).split()) if found else ""
+    return (
+        " ".join(html.unescape(HTML_TAG.sub("", emoji_in_html(found[1]))).split()) if found else ""
+    )
 
 
 # A paragraph of this many words of its own (not in links) is prose: a chapter's text begun.

@@ -2,9 +2,11 @@
 
 The names are those of the `emoji` package (Unicode's data, with GitHub's aliases:
 `:+1:`, `:movie_camera:`, `:dollar:`). A name it does not know stays text, as do
-GitHub's own pictures (`:octocat:`), and nothing changes inside code, math or HTML.
-The rule runs after the heading ids are made: `## :movie_camera: SQL` keeps GitHub's id,
-`movie_camera-sql`, while its text (and the page's title) shows 🎥.
+GitHub's own pictures (`:octocat:`), and nothing changes inside code, math or an HTML
+tag. The rule runs after the heading ids are made: `## :movie_camera: SQL` keeps GitHub's
+id, `movie_camera-sql`, while its text (and the page's title) shows 🎥. The text of an
+HTML block (`<h2 align="center">:wave: Welcome</h2>`) changes as it is written out, so
+the places of its links stay those the author wrote.
 """
 
 import re
@@ -17,11 +19,35 @@ from markdown_it.rules_core import StateCore
 SHORTCODE = re.compile(r"(?<![\w:]):([a-z0-9_+-]+):(?![\w:])")
 AUTOLINK_MARKUP = ("autolink", "linkify")
 CODE_TAG = re.compile(r"</?(?:code|pre|tt|kbd|samp)\b", re.IGNORECASE)
+# A comment or a tag of raw HTML, around the text between them.
+HTML_MARKUP = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 
 
 def add_emoji_shortcodes(md: MarkdownIt) -> None:
     """Make `md` write GitHub's emoji shortcodes as the emoji (after the heading ids)."""
     md.core.ruler.push("emoji_shortcodes", emoji_shortcodes)
+    md.add_render_rule("html_block", render_html_block)
+
+
+def render_html_block(_renderer, tokens: list, index: int, _options, _env) -> str:
+    """Write an HTML block as its author wrote it, its shortcodes as emoji."""
+    return emoji_in_html(tokens[index].content)
+
+
+def emoji_in_html(raw: str) -> str:
+    """Return raw HTML with the known shortcodes in its text as emoji: not in a tag or a
+    comment, nor between `<code>`, `<pre>` or `<tt>` tags, as GitHub's emoji filter goes."""
+    if ":" not in raw:
+        return raw
+    pieces = HTML_MARKUP.split(raw)  # text, markup, text...
+    in_code = False
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            if CODE_TAG.match(piece):
+                in_code = not piece.startswith("</")
+        elif ":" in piece and not in_code:
+            pieces[index] = SHORTCODE.sub(emoji_for, piece)
+    return "".join(pieces)
 
 
 def emoji_shortcodes(state: StateCore) -> None:
