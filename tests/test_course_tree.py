@@ -397,6 +397,21 @@ def test_lessons_numbered_across_units_keep_their_own_numbers():
     ]  # fmt: skip
 
 
+def test_a_range_of_numbers_is_its_first_and_lessons_go_on_after_its_last():
+    # jackfrued/Python-100-Days keeps days in `Day01-02/`..., and one lesson of two days,
+    # `04-05.Linux.md`: units were titled "02" and "05", that lesson "05.Linux", and, day 5
+    # seeming missing, lessons labelled "Lesson 6.6".
+    paths = ["Day01-02/01.Intro.md", "Day01-02/02.Loops.md", "Day03-05/03.Files.md"]
+    paths += ["Day03-05/04-05.Linux.md", "Day06-07/06.HTTP.md", "Day06-07/07.Web.md"]
+    course = build(paths, levels=("Chapter",))
+    assert course.problems == []
+    assert [(entry.label, entry.title) for entry in course.order] == [
+        ("Part 1", "Day 01–02"), ("Chapter 1", "Intro"), ("Chapter 2", "Loops"),
+        ("Part 3", "Day 03–05"), ("Chapter 3", "Files"), ("Chapter 4", "Linux"),
+        ("Part 6", "Day 06–07"), ("Chapter 6", "HTTP"), ("Chapter 7", "Web"),
+    ]  # fmt: skip
+
+
 def test_two_files_with_one_dotted_number_are_a_problem():
     course = build(["1.1-a.md", "01.1 b.md", "1.2 c.md"])
     assert course.problems == [

@@ -40,6 +40,7 @@ from courselib.pages import (
     name_letter,
     name_number,
     name_numbers,
+    name_range_end,
     numbered_by_word,
     page_save_as,
     page_url,
@@ -961,18 +962,26 @@ def siblings(entry: Chapter) -> list[Chapter]:
 def lessons_numbered_across(tree: list[Chapter]) -> bool:
     """True when units number their lessons on from one another, as Data-Science-For-
     Beginners does (unit 1's lessons are 1 to 4, unit 2's 5 to 8): each unit's first
-    lesson comes right after the last of the unit before it."""
-    numbers = [
-        [child.number for child in unit.children if child.number is not None and child.number >= 0]
+    lesson comes right after the last of the unit before it (or after the end of its
+    range: Python-100-Days' `Day31-35/` ends with `34-35.玩转Linux操作系统.md`)."""
+    numbered = [
+        [child for child in unit.children if child.number is not None and child.number >= 0]
         for unit in tree
         if not unit.part  # a book's part holds chapters numbered as the book's, not lessons
     ]
-    numbers = [unit_numbers for unit_numbers in numbers if unit_numbers]
-    every = [number for unit_numbers in numbers for number in unit_numbers]
+    numbered = [lessons for lessons in numbered if lessons]
+    every = [lesson.number for lessons in numbered for lesson in lessons]
     follows = all(
-        later[0] == sooner[-1] + 1 for sooner, later in zip(numbers, numbers[1:], strict=False)
+        later[0].number == (name_range_end(entry_name(sooner[-1])) or sooner[-1].number) + 1
+        for sooner, later in zip(numbered, numbered[1:], strict=False)
     )
-    return len(numbers) > 1 and follows and every == sorted(set(every))
+    return len(numbered) > 1 and follows and every == sorted(set(every))
+
+
+def entry_name(entry: Chapter) -> str:
+    """Return the name of an entry's file, or of its folder for a folder's page."""
+    folder, name = posixpath.split(entry.source or "")
+    return posixpath.basename(folder) if is_folder_page(name) else name
 
 
 def reading_order(entry: Chapter) -> list[Chapter]:

@@ -30,8 +30,12 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 FOLDER_PAGE_NAMES = ("index", "readme")
 # `1-intro`, `01_setup`, `2.devices`, `3 spatial design`, or a bare `4`; a letter may follow
 # a number of two digits or more, as lab courses number the labs between two (`06a-dataflow`,
-# `06b-pipeline`): `3d-printing` and `2d-arrays` are names.
-NUMBER = r"(?:(?P<numbers>\d+(?:\.\d+)*)|(?P<lettered>\d{2,})(?P<letter>[a-z]))(?:[-_. ]+|$)"
+# `06b-pipeline`): `3d-printing` and `2d-arrays` are names. A range is its first number
+# (Python-100-Days' `Day01-15/` and `34-35.玩转Linux操作系统.md`, days 34 to 35).
+NUMBER = (
+    r"(?:(?P<numbers>\d+(?:\.\d+)*)(?:-(?P<through>\d+)(?=[-_. ]|$))?"
+    r"|(?P<lettered>\d{2,})(?P<letter>[a-z]))(?:[-_. ]+|$)"
+)
 NUMBERED = re.compile(rf"^{NUMBER}")
 # The same after a word that names a part of a course: `Module01`, `chapter-01-foundation`,
 # `Session02-sdk`, `week_1_docker`, `Lesson 3`, and lab courses' `LAB_01-...`, `Demo02`.
@@ -157,6 +161,13 @@ def cjk_number(written: str) -> int:
     return total + digit
 
 
+def name_range_end(name: str) -> int | None:
+    """Return the last number of a range a name starts with (`34-35.Linux.md` -> 35), or None."""
+    name = stem(name) if is_markdown(name) else name
+    found = None if DATED.match(name) else NUMBERED.match(name) or NAMED_NUMBER.match(name)
+    return int(found["through"]) if found and found["through"] else None
+
+
 def name_letter(name: str) -> str:
     """Return the letter after a name's number (`06a-dataflow.md` -> "a"), or ""."""
     name = stem(name) if is_markdown(name) else name
@@ -227,6 +238,10 @@ def title_from_name(source: str) -> str:
     words = base[found.end() :] if found and found.end() < len(base) else base
     if found and not numbered and found.end() == len(base):  # `chapter1/`: not "Chapter1"
         number = found["numbers"] or found["lettered"] + found["letter"]
-        words = f"{base[: base.rindex(number)].rstrip('-_ ')} {number}"
+        shown = number
+        if found["through"]:  # `Day01-15/`: "Day 01–15"
+            number += f"-{found['through']}"
+            shown = f"{found['numbers']}\u2013{found['through']}"
+        words = f"{base[: base.rindex(number)].rstrip('-_ ')} {shown}"
     words = " ".join(re.split(r"[-_ ]+", words)).strip() or base
     return words[:1].upper() + words[1:]
