@@ -63,6 +63,14 @@ def use_course_reader(readers) -> None:
             readers.reader_classes["".join(letters)] = CourseMarkdownReader
 
 
+def keep_quiet_about_pelicans_reader(generator) -> None:
+    """Forget that Pelican's own Markdown reader cannot run (Python-Markdown is not
+    installed, and not needed): it warned so for every chapter that ours reads."""
+    readers = generator.readers
+    for extension in [ext for ext in readers.disabled_readers if ext in readers.readers]:
+        del readers.disabled_readers[extension]
+
+
 def start_build(generator) -> None:
     """Forget the last build's files and ids (the dev server rebuilds in one process)."""
     global _build, _today
@@ -201,6 +209,7 @@ def quote_static_urls(generator) -> None:
 
 def register() -> None:
     signals.readers_init.connect(use_course_reader)
+    signals.generator_init.connect(keep_quiet_about_pelicans_reader)
     signals.article_generator_init.connect(start_build)
     signals.content_object_init.connect(release_today)  # first: before any plugin reads text
     signals.content_object_init.connect(resolve_github_links)
