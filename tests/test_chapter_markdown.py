@@ -540,3 +540,17 @@ def test_liquid_in_an_html_block_is_told_at_its_own_line():
     markdown = "# Lectures\n\n<ul>\n  {% for lecture in lectures %}\n  <li>x</li>\n</ul>\n"
     warnings = render_markdown(markdown).warnings
     assert [(line, column) for line, column, text in warnings if "Liquid" in text] == [(4, 1)]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "told"),
+    [
+        # rustlings' site: a tag whose words hold HTML was not told.
+        ('{% details(summary="If <code>rustlings</code> fails") %}\n', "{% details(summary="),
+        ("Run `{% raw %}` or <code>{% endraw %}</code>, then {% end %}.\n", "'{% end %}' is"),
+        ("Only `{% raw %}` and <code>{% if x %}</code> here.\n", None),
+    ],
+)
+def test_a_template_tag_outside_code_is_told_even_holding_html(markdown, told):
+    warnings = [text for _line, _column, text in render_markdown(markdown).warnings]
+    assert [told in text for text in warnings] == ([True] if told else [])

@@ -34,11 +34,7 @@ def liquid_warning(state: StateCore) -> None:
                 for tag in LIQUID.finditer(token.content)
             ]
         elif token.type == "inline":
-            found += [
-                (first_line, tag)
-                for text in text_outside_code(token)
-                for tag in LIQUID.findall(text)
-            ]
+            found += [(first_line, tag) for tag in tags_outside_code(token)]
     if not found:
         return
     line, first = found[0]
@@ -57,14 +53,25 @@ def liquid_warning(state: StateCore) -> None:
     state.env.setdefault("warnings", []).append((line, 1, told))
 
 
-def text_outside_code(inline) -> list[str]:
-    """Return the texts of an inline token's children outside `<code>` written in HTML."""
-    texts, in_code = [], False
+def tags_outside_code(inline) -> list[str]:
+    """Return the template tags in an inline token's text that start outside code (a code
+    span, or `<code>` written in HTML); a tag may hold HTML itself:
+    `{% details(summary="If <code>rustlings</code> fails") %}`, as rustlings' site writes."""
+    text, code, in_code = "", [], False  # the text as written; where its code is
     for child in inline.children or []:
+        start = len(text)
         if child.type == "html_inline":
-            in_code = (in_code or child.content.lower().startswith("<code")) and not (
-                child.content.lower().startswith("</code")
-            )
-        elif child.type == "text" and not in_code:
-            texts.append(child.content)
-    return texts
+            tag = child.content.lower()
+            in_code = (in_code or tag.startswith("<code")) and not tag.startswith("</code")
+            text += child.content
+        elif child.type in ("text", "code_inline"):
+            text += child.content
+        elif child.type in ("softbreak", "hardbreak"):
+            text += "\n"
+        if in_code or child.type == "code_inline":
+            code.append((start, len(text)))
+    return [
+        tag.group()
+        for tag in LIQUID.finditer(text)
+        if not any(start <= tag.start() < end for start, end in code)
+    ]
