@@ -447,3 +447,12 @@ def test_a_tex_error_fails_the_build_at_its_line_and_column(build_site, body, ex
     assert expected in build.log, build.log
     assert "The build failed: fix the problems listed above." in build.log
     assert "Traceback" not in build.log
+
+
+def test_a_paragraphs_lines_lose_their_indent_in_a_code_span_too():
+    # data-engineering-zoomcamp indents a fence under a paragraph's line: on GitHub it is a
+    # code span, `docker-compose down --volumes`; ours kept the lines' four spaces in it.
+    markdown = "or\n    ```\n    docker-compose down --volumes\n    ```\n\nSee\n    [x](y.md).\n"
+    rendered = render_markdown(markdown)
+    assert "<p>or\n<code>docker-compose down --volumes</code></p>" in rendered.html
+    assert [(link.url, link.line, link.column) for link in rendered.links] == [("y.md", 7, 5)]

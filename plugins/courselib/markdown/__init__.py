@@ -36,6 +36,7 @@ from .html_rules import (
     add_html_rules,
     lazy_lines_in_lists,
     tag_lines_end_lazy_text,
+    unindent_paragraph_lines,
 )
 from .liquid import add_liquid_warning
 from .math_syntax import add_math
@@ -152,6 +153,7 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     add_collapsible_callouts(md)
     add_liquid_warning(md)
     tag_lines_end_lazy_text(md)
+    unindent_paragraph_lines(md)
     lazy_lines_in_lists(md)  # last: around every rule that may end a paragraph
     return md
 

@@ -225,6 +225,26 @@ def alerts_at_top_only(md: MarkdownIt) -> None:
     md.block.ruler.at("blockquote", quote_counted, {"alt": rules["blockquote"].alt})
 
 
+# The spaces and tabs a paragraph's next line starts with.
+LINE_INDENT = re.compile(r"\n[ \t]+")
+
+
+def unindent_paragraph_lines(md: MarkdownIt) -> None:
+    """Make `md` take off the spaces a paragraph's lines start with, as CommonMark forms its
+    text: markdown-it kept them, and a code span over lines showed them
+    (data-engineering-zoomcamp's fence indented after a paragraph's line, a code span on
+    GitHub: `<code>    docker-compose down --volumes    </code>`)."""
+    md.core.ruler.after("block", "unindent_paragraph_lines", unindented_paragraph_lines)
+
+
+def unindented_paragraph_lines(state: StateCore) -> None:
+    """Take off the indent of each line after the first of every paragraph and heading."""
+    for before, token in zip(state.tokens, state.tokens[1:], strict=False):
+        paragraph = before.type in ("paragraph_open", "heading_open")
+        if paragraph and token.type == "inline" and "\n" in token.content:
+            token.content = LINE_INDENT.sub("\n", token.content)
+
+
 def lazy_lines_in_lists(md: MarkdownIt) -> None:
     """Make a line left of a list item's text, and four columns or more right of its list's
     own indent, continue the item's paragraph, as GitHub reads it: no block starts there.
