@@ -410,6 +410,12 @@ def test_a_range_of_numbers_is_its_first_and_lessons_go_on_after_its_last():
         ("Part 3", "Day 03–05"), ("Chapter 3", "Files"), ("Chapter 4", "Linux"),
         ("Part 6", "Day 06–07"), ("Chapter 6", "HTTP"), ("Chapter 7", "Web"),
     ]  # fmt: skip
+    # A number after another is no range where words follow, nor where it is the smaller.
+    assert [title_from_name(name) for name in ("1-10-things.md", "04-1.md", "Day01-15")] == [
+        "10 things",
+        "04 1",
+        "Day 01–15",
+    ]
 
 
 def test_two_files_with_one_dotted_number_are_a_problem():
@@ -731,7 +737,10 @@ def test_a_readme_listing_lessons_deep_in_folders_with_no_readme_is_their_conten
     lessons += ["algorithms/math/bits", "algorithms/math/gcd", "algorithms/sorting/quick-sort"]
     paths = [f"src/{lesson}/README.md" for lesson in lessons]
     others = ["BACKERS.md", "README.zh-CN.md", "src/algorithms/math/bits/README.zh-CN.md"]
-    course = readme_course([*paths, *others], home)
+    # Each page keeps its own title (its heading), not the README's shorter link text.
+    titled = {"src/algorithms/math/gcd/README.md": "Greatest common divisor"}
+    written = [page(path, titled.get(path)) for path in [*paths, *others]]
+    course = build_course(written, [], "{slug}.html", "{slug}.html", home_html=home)
     assert course.problems == [] and course.notice is None
     parts = [(entry.title, entry.part, entry.source) for entry in course.tree]
     assert parts == [
@@ -742,12 +751,12 @@ def test_a_readme_listing_lessons_deep_in_folders_with_no_readme_is_their_conten
     contents = [[(c.title, c.number, c.source) for c in part.children] for part in course.tree]
     assert contents == [
         [("Stack", 1, "content/src/data-structures/stack/README.md"), ("Tree", 2, ANY)],
-        [("Bits", 3, ANY), ("GCD", 4, "content/src/algorithms/math/gcd/README.md")],
+        [("Bits", 3, ANY), ("Greatest common divisor", 4, ANY)],
         [("Quick sort", 5, "content/src/algorithms/sorting/quick-sort/README.md")],
     ]
     tree = course.tree[0].children[1]
     assert [(c.title, c.source) for c in tree.children] == [
-        ("AVL Tree", "content/src/data-structures/tree/avl-tree/README.md")
+        ("Avl tree", "content/src/data-structures/tree/avl-tree/README.md")
     ]
     assert outside_of(course) == sorted(others)
     # Files, not folders, under headings (h2 as Markdown writes them, with no wrapper).

@@ -104,6 +104,8 @@ def test_shortcodes_in_the_text_of_an_html_block_are_emoji_as_on_github():
     assert '<h1 align="center">👋 Rust 🦀</h1>' in rendered.html
     assert 'Star ⭐ <img alt=":tada:" src="x.png"> <code>:tada:</code>' in rendered.html
     assert '<!-- :tada: --> <a href="gone.md">🚀</a>' in rendered.html
+    kept = "<pre><code>a</code>\n:tada:</pre>\n<style>p::after { content: ':tada:' }</style>\n"
+    assert render_markdown(kept).html == kept
     assert rendered.title == "👋 Rust 🦀"
     [link, image] = sorted(rendered.links, key=lambda link: link.is_image)
     assert (link.url, link.line, link.column) == (

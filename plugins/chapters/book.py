@@ -73,8 +73,8 @@ def readme_contents(root: Folder, home_html: str) -> Summary | None:
         return path in own_pages or not is_repository_file(posixpath.basename(path))
 
     others = [page for page in pages_under(root) if counts(page.path)]
-    places = {
-        page_path(path): place._replace(parent=page_path(place.parent))
+    places = {  # each page keeps its own title: a README's link text is shorter
+        page_path(path): place._replace(parent=page_path(place.parent), name="")
         for path, place in summary_places(home_html, readme=True).items()
         if counts(page_path(path))
     }

@@ -30,11 +30,12 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 FOLDER_PAGE_NAMES = ("index", "readme")
 # `1-intro`, `01_setup`, `2.devices`, `3 spatial design`, or a bare `4`; a letter may follow
 # a number of two digits or more, as lab courses number the labs between two (`06a-dataflow`,
-# `06b-pipeline`): `3d-printing` and `2d-arrays` are names. A range is its first number
-# (Python-100-Days' `Day01-15/` and `34-35.玩转Linux操作系统.md`, days 34 to 35).
+# `06b-pipeline`): `3d-printing` and `2d-arrays` are names. A range, ending the name or
+# before a `.`, is its first number (Python-100-Days' `Day01-15/` and
+# `34-35.玩转Linux操作系统.md`, days 34 to 35; not `1-10-things.md`, nor `04-1.md`).
 NUMBER = (
-    r"(?:(?P<numbers>\d+(?:\.\d+)*)(?:-(?P<through>\d+)(?=[-_. ]|$))?"
-    r"|(?P<lettered>\d{2,})(?P<letter>[a-z]))(?:[-_. ]+|$)"
+    r"(?:(?P<numbers>\d+)-(?P<through>\d+)(?=\.|$)"
+    r"|(?P<dotted>\d+(?:\.\d+)*)|(?P<lettered>\d{2,})(?P<letter>[a-z]))(?:[-_. ]+|$)"
 )
 NUMBERED = re.compile(rf"^{NUMBER}")
 # The same after a word that names a part of a course: `Module01`, `chapter-01-foundation`,
@@ -144,7 +145,9 @@ def name_numbers(name: str) -> tuple[int, ...] | None:
     if found is None:
         ordinal = CJK_ORDINAL.match(name)
         return (cjk_number(ordinal["ordinal"]),) if ordinal else None
-    return tuple(int(part) for part in (found["numbers"] or found["lettered"]).split("."))
+    return tuple(
+        int(part) for part in (found["numbers"] or found["dotted"] or found["lettered"]).split(".")
+    )
 
 
 def cjk_number(written: str) -> int:
@@ -165,7 +168,9 @@ def name_range_end(name: str) -> int | None:
     """Return the last number of a range a name starts with (`34-35.Linux.md` -> 35), or None."""
     name = stem(name) if is_markdown(name) else name
     found = None if DATED.match(name) else NUMBERED.match(name) or NAMED_NUMBER.match(name)
-    return int(found["through"]) if found and found["through"] else None
+    if found is None or not found["through"] or int(found["through"]) <= int(found["numbers"]):
+        return None  # `04-1.md`: no range
+    return int(found["through"])
 
 
 def name_letter(name: str) -> str:
@@ -237,11 +242,11 @@ def title_from_name(source: str) -> str:
     found = numbered or NAMED_NUMBER.match(base)
     words = base[found.end() :] if found and found.end() < len(base) else base
     if found and not numbered and found.end() == len(base):  # `chapter1/`: not "Chapter1"
-        number = found["numbers"] or found["lettered"] + found["letter"]
-        shown = number
         if found["through"]:  # `Day01-15/`: "Day 01–15"
-            number += f"-{found['through']}"
+            number = f"{found['numbers']}-{found['through']}"
             shown = f"{found['numbers']}\u2013{found['through']}"
+        else:
+            number = shown = found["dotted"] or found["lettered"] + found["letter"]
         words = f"{base[: base.rindex(number)].rstrip('-_ ')} {shown}"
     words = " ".join(re.split(r"[-_ ]+", words)).strip() or base
     return words[:1].upper() + words[1:]

@@ -21,6 +21,10 @@ AUTOLINK_MARKUP = ("autolink", "linkify")
 CODE_TAG = re.compile(r"</?(?:code|pre|tt|kbd|samp)\b", re.IGNORECASE)
 # A comment or a tag of raw HTML, around the text between them.
 HTML_MARKUP = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+# Elements whose text is code, or no text a reader sees.
+CODE_OR_RAW_TAG = re.compile(
+    r"<(?P<closing>/?)(?:code|pre|tt|kbd|samp|script|style|textarea)\b", re.IGNORECASE
+)
 
 
 def add_emoji_shortcodes(md: MarkdownIt) -> None:
@@ -36,16 +40,18 @@ def render_html_block(_renderer, tokens: list, index: int, _options, _env) -> st
 
 def emoji_in_html(raw: str) -> str:
     """Return raw HTML with the known shortcodes in its text as emoji: not in a tag or a
-    comment, nor between `<code>`, `<pre>` or `<tt>` tags, as GitHub's emoji filter goes."""
+    comment, nor inside `<code>`, `<pre>`, `<tt>` (nor a script, style or text area), as
+    GitHub's emoji filter goes."""
     if ":" not in raw:
         return raw
     pieces = HTML_MARKUP.split(raw)  # text, markup, text...
-    in_code = False
+    inside = 0  # how many code elements the text is in
     for index, piece in enumerate(pieces):
         if index % 2:
-            if CODE_TAG.match(piece):
-                in_code = not piece.startswith("</")
-        elif ":" in piece and not in_code:
+            tag = CODE_OR_RAW_TAG.match(piece)
+            if tag:
+                inside = max(inside - 1, 0) if tag["closing"] else inside + 1
+        elif ":" in piece and not inside:
             pieces[index] = SHORTCODE.sub(emoji_for, piece)
     return "".join(pieces)
 
