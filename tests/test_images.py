@@ -93,6 +93,22 @@ def test_an_image_given_only_its_height_is_drawn_at_that_height(build_site):
     assert 'height="64"' in small and 'width="128"' in small
 
 
+def test_an_image_its_author_made_small_asks_for_a_small_variant(build_site):
+    # LLMs-from-scratch shows thumbnails as `<img width="75">`: their srcset's `sizes` was
+    # the column's width, so a phone fetched a variant several times what it drew.
+    body = (
+        '<img src="/images/big.png" alt="Thumb" width="75">\n\n'
+        '<img src="/images/big.png" alt="Logo" height="100">\n\n![Full](/images/big.png)'
+    )
+    build = build_site(
+        {"chapter1.md": chapter("Images", "chapter1", body=body), "images/big.png": png(1600, 800)}
+    )
+    assert build.exit_code == 0, build.log
+    thumb, logo, full = img_tags(build.page("chapter1.html"))
+    assert 'sizes="75px"' in thumb and 'sizes="200px"' in logo
+    assert 'sizes="(min-width: 60rem) 42rem, calc(100vw - 2rem)"' in full
+
+
 def test_an_animated_gif_is_sized_but_keeps_its_frames(build_site):
     # ML- and Web-Dev-For-Beginners show demos as GIFs: they had no width and height, and
     # the page moved as each loaded. A WebP made of them would stop them: they get none.

@@ -70,7 +70,8 @@ def image_edits(body_html: str, facts_for: Callable[[str], ImageFacts | None], s
                 attributes["src"] = raw
                 edits.append((match.start(), match.end(), format_tag(attributes)))
             continue
-        if "width" not in attributes and "height" not in attributes:
+        authored = "width" in attributes or "height" in attributes  # a size its author gave
+        if not authored:
             attributes["width"] = str(facts.width)
             attributes["height"] = str(facts.height)
         elif "width" not in attributes and facts.height:
@@ -84,6 +85,9 @@ def image_edits(body_html: str, facts_for: Callable[[str], ImageFacts | None], s
         attributes.setdefault("decoding", "async")
         if "srcset" not in attributes and facts.variants:
             attributes["srcset"] = ", ".join(f"{url} {width}w" for width, url in facts.variants)
-            attributes.setdefault("sizes", sizes)
+            # Drawn at most as wide as its author asked (`<img width="75">`, a thumbnail):
+            # the column's width would fetch a variant many times that.
+            asked = AUTHOR_LENGTH.match(attributes.get("width") or "") if authored else None
+            attributes.setdefault("sizes", f"{int(asked[1])}px" if asked else sizes)
         edits.append((match.start(), match.end(), format_tag(attributes)))
     return edits
