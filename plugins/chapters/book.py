@@ -12,7 +12,14 @@ from courselib.markdown.headings import github_slug
 from courselib.pages import page_url
 from selectolax.lexbor import LexborHTMLParser
 
-from .folders import Folder, content_link, is_repository_file, pages_under, shown_text
+from .folders import (
+    Folder,
+    content_link,
+    folders_under,
+    is_repository_file,
+    pages_under,
+    shown_text,
+)
 from .outline import Chapter, listed, outside_entry, page_entry, title_number
 
 # Where a book's SUMMARY.md is kept: at the top of content/ (rust-lang/book's `src/` built
@@ -63,7 +70,7 @@ def readme_contents(root: Folder, home_html: str) -> Summary | None:
     lists are the course's contents, grouped under headings and bold names (`**Math**`).
     """
     # A link to a folder (`src/algorithms/math/bits`) lists the folder's page.
-    folder_pages = {posixpath.dirname(page.path): page.path for page in folder_pages_under(root)}
+    folder_pages = {folder.path: folder.page.path for folder in folders_under(root) if folder.page}
     own_pages = set(folder_pages.values())
 
     def page_path(path: str | None) -> str | None:
@@ -82,14 +89,6 @@ def readme_contents(root: Folder, home_html: str) -> Summary | None:
     if listed < 2 or listed * 2 < len(others):
         return None
     return Summary(home_html, "README.md", places)
-
-
-def folder_pages_under(folder: Folder) -> list:
-    """Return the page of each folder under `folder` (its README.md or index.md)."""
-    pages = []
-    for sub in folder.folders.values():
-        pages += ([sub.page] if sub.page is not None else []) + folder_pages_under(sub)
-    return pages
 
 
 # How deep a SUMMARY.md's lists are read: deeper sections are left out of its nesting.

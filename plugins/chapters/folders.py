@@ -101,6 +101,11 @@ def folder_tree(pages: list[WrittenChapter]) -> Folder:
     return root
 
 
+def folders_under(folder: Folder) -> list[Folder]:
+    """Return every folder under `folder`, at any depth, not `folder` itself."""
+    return [found for sub in folder.folders.values() for found in (sub, *folders_under(sub))]
+
+
 def pages_under(folder: Folder) -> list[WrittenChapter]:
     """Return every page in `folder` and the folders under it."""
     pages = ([folder.page] if folder.page else []) + folder.files

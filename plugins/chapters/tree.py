@@ -55,6 +55,7 @@ from .folders import (
     Folder,
     first_links,
     folder_tree,
+    folders_under,
     is_language,
     is_repository_file,
     is_repositorys_own,
@@ -248,11 +249,6 @@ def folder_linked_into(root: Folder, links: list[GithubPath], linked: list[str])
     best_rank = min(((depth, count) for depth, count, _folder in found), default=None)
     best = [folder for depth, count, folder in found if (depth, count) == best_rank]
     return best[0] if len(best) == 1 else None
-
-
-def folders_under(folder: Folder) -> list[Folder]:
-    """Return every folder under `folder`, at any depth, not `folder` itself."""
-    return [found for sub in folder.folders.values() for found in (sub, *folders_under(sub))]
 
 
 def split_by_links(

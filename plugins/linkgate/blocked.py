@@ -67,20 +67,17 @@ class BlockedResources:
         directive = directive_for(url, where, kind)
         if directive is None or allows(self.directives, directive, url, self.page_url):
             return None
-        if directive in WIDENABLE and urlsplit(url).scheme == "http":
-            # Allowed as http:, it would fail the published (https) site as mixed content.
-            secure = "https" + url[len("http") :]
-            advice = "blocked by the page's Content-Security-Policy: write it https: (an https"
-            advice += " site loads nothing over http:)"
-            if allows(self.directives, directive, secure, self.page_url):
-                return advice
-            return (
-                f"{advice} and allow it with"
-                f" CSP_ALLOW = {{{directive!r}: [{source_for(secure)!r}]}} in pelicanconf.py"
-            )
         if directive in WIDENABLE:
+            advice = "blocked by the page's Content-Security-Policy:"
+            if urlsplit(url).scheme == "http":
+                # Allowed as http:, it would fail the published (https) site as mixed content.
+                url = "https" + url[len("http") :]
+                advice += " write it https: (an https site loads nothing over http:)"
+                if allows(self.directives, directive, url, self.page_url):
+                    return advice
+                advice += " and"
             return (
-                f"blocked by the page's Content-Security-Policy: allow it with"
+                f"{advice} allow it with"
                 f" CSP_ALLOW = {{{directive!r}: [{source_for(url)!r}]}} in pelicanconf.py"
             )
         what = WHAT.get(directive, "such files")

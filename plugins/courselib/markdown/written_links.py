@@ -9,7 +9,9 @@ the whole page, are problems at their line.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import unquote
 
 from markdown_it.common.normalize_url import normalizeLinkText
@@ -58,11 +60,13 @@ URL_WINDOW = 2000
 NEAR_LINES = 4
 
 
-def as_written(url: str, lines: list[str], line: int, column: int, definitions: set[str]) -> str:
+def as_written(
+    url: str, lines: list[str], line: int, column: int, definitions: Callable[[], set[str]]
+) -> str:
     """Return a Markdown link's URL as its author wrote it, for messages: percent-encoded
     as the page holds it (`Copilot%20Adventure`), unless the text after the link's start
     (its `line` and `column`; a link's text may go on to the next lines) or, for a
-    reference, the chapter's `definitions` (`[n]: <my notes.md>`) has it decoded (`<my
+    reference, the chapter's `definitions()` (`[n]: <my notes.md>`) has it decoded (`<my
     pic.png>`, `übung.md`, `#올드-스타일-%-연산자`, which Markdown encodes). Looked for near
     the link alone, so a line of thousands of links is read once a link, not whole."""
     spellings = dict.fromkeys((url, normalizeLinkText(url), unquote(url)))
@@ -73,7 +77,7 @@ def as_written(url: str, lines: list[str], line: int, column: int, definitions: 
     own = lines[line - 1][start : start + width] if 0 < line <= len(lines) else ""
     near = "\n".join([own, *(text[:width] for text in lines[max(line, 0) : line + NEAR_LINES])])
     for written in spellings:
-        if written in near or (written in definitions and url not in definitions):
+        if written in near or (written in definitions() and url not in definitions()):
             return written
     return url
 
@@ -92,7 +96,7 @@ def written_links(tokens: list[Token], lines: list[str]) -> tuple[list, list]:
     """Return the chapter's links in source order, and (line, column, message) problems."""
     links: list[WrittenLink] = []
     problems: list[tuple[int, int, str]] = []
-    definitions = reference_definitions(lines)
+    definitions = cache(lambda: reference_definitions(lines))  # read if a link needs it
     for token in walk(tokens):
         if token.type in ("link_open", "image", "footnote_ref") and "line" in token.meta:
             url = footnote_url(token) if token.type == "footnote_ref" else link_url(token)
