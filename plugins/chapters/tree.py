@@ -734,6 +734,7 @@ class TreeReader:
             # 2A, 1B... in the order they are done.
             named.sort(key=lambda pair: linked_at(linked, *pair))
         numbered: list[Chapter] = []
+        units: set[int] = set()  # the ids of numbered entries that are folders
         links_of: dict[int, int | None] = {}  # a numbered entry's first link, by its id()
         others: list[tuple[int | None, Chapter]] = []  # (its first link from the page, it)
         for position, (name, item) in enumerate(named):
@@ -760,6 +761,8 @@ class TreeReader:
                     entry.letter = "" if self.name_order else name_letter(name)
                     numbered.append(entry)
                     links_of[id(entry)] = link
+                    if isinstance(item, Folder):
+                        units.add(id(entry))
             elif top_level and link is not None and linked[link] in companions:
                 others.append((link, page_entry(item, None)))
             elif top_level or (is_repositorys_own(name) and not is_folder_page(name)):
@@ -768,8 +771,8 @@ class TreeReader:
                 self.outside.append(outside_entry(item))
             else:
                 others.append((link, page_entry(item, None)))
-        numbered.sort(key=lambda entry: entry.rank)
-        self.report_same_numbers(folder, numbered)
+        numbered.sort(key=lambda entry: entry.rank)  # stable: one number's lessons by name
+        self.report_same_numbers(folder, numbered, units)
         # The pages the folder's own page links to in its order, then the others by name,
         # each among the numbered entries where the page links it (a book's foreword before
         # its chapters, its appendix after them, as You-Don't-Know-JS's books list them).
@@ -870,10 +873,14 @@ class TreeReader:
             else:
                 self.set_outside(sub)
 
-    def report_same_numbers(self, folder: Folder, numbered: list[Chapter]) -> None:
-        """Add a problem for two entries of one folder with the same number."""
+    def report_same_numbers(self, folder: Folder, numbered: list[Chapter], units: set[int]) -> None:
+        """Add a problem for two entries of one folder with the same number, one of them a
+        folder (in `units`, by id): its lessons' numbers would be the other's.
+
+        Lessons may share one: a lesson split in parts (Python-100-Days' `62.Fetch-1.md`,
+        `62.Parse-2.md`) is in name order, as GitHub lists it, each part labelled 62."""
         for first, second in zip(numbered, numbered[1:], strict=False):
-            if first.rank == second.rank:
+            if first.rank == second.rank and (id(first) in units or id(second) in units):
                 where = f"content/{folder.path}/" if folder.path else "content/"
                 shown = ".".join(str(number) for number in first.place) + first.letter
                 self.problems.append(
@@ -971,7 +978,7 @@ def lessons_numbered_across(tree: list[Chapter]) -> bool:
         later[0].number == (name_range_end(entry_name(sooner[-1])) or sooner[-1].number) + 1
         for sooner, later in zip(numbered, numbered[1:], strict=False)
     )
-    return len(numbered) > 1 and follows and every == sorted(set(every))
+    return len(numbered) > 1 and follows and every == sorted(every)
 
 
 def entry_name(entry: Chapter) -> str:
