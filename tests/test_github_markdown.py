@@ -163,6 +163,23 @@ def test_a_bare_url_is_linked_after_what_github_links_it_after(markdown, html):
     assert render_markdown(markdown).html == f"<p>{html}</p>\n"
 
 
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        # stas00/ml-engineering: "tested with SLURM@22.05.09" was a mail link; cmark-gfm
+        # links an address only where its domain ends in a letter.
+        ("SLURM@22.05.09 and react@18.2.0", "SLURM@22.05.09 and react@18.2.0"),
+        ("python@3.11.", "python@3.11."),
+        ("stas@example.org", '<a href="mailto:stas@example.org">stas@example.org</a>'),
+        ("a@b.c1d", '<a href="mailto:a@b.c1d">a@b.c1d</a>'),
+        ("**a@b.org**", '<strong><a href="mailto:a@b.org">a@b.org</a></strong>'),
+        ("x@y.z-", "x@y.z-"),
+    ],
+)
+def test_a_bare_mail_address_is_linked_where_github_links_it(markdown, html):
+    assert render_markdown(markdown).html == f"<p>{html}</p>\n"
+
+
 def test_a_bare_url_is_located_at_its_scheme():
     # The link gate reported a broken bare URL at its colon.
     links = render_markdown("Intro.\n\nSee 论文：https://a.org/x and www.b.org.\n").links

@@ -7,6 +7,10 @@ prose writes `"https://..."`: 34 URLs of two real courses were left as text. Thi
 rule takes every `:` first, links a web URL as cmark-gfm does (its end found by the
 plugin's `match_http`, cut at `<` as cmark-gfm cuts it), and takes any other `:` as
 text; `mailto:` and `xmpp:` go on to the plugin.
+
+A bare e-mail address is the plugin's too, but for one of its rules: cmark-gfm links
+one only where its domain ends in a letter (or a `.`, left out), so that `SLURM@22.05.09`
+and `react@18.2.0`, a version, stay text; the plugin linked them as mail.
 """
 
 import re
@@ -21,6 +25,9 @@ WEB_SCHEMES = ("https", "http", "ftp")
 # What a bare URL's domain starts with: a letter, a digit, `-` or `_` (match_http also
 # takes `https://` alone, or `{endpoint}`, for a domain).
 HOST_START = re.compile(r"[\w-]")
+# A bare e-mail address's domain as the plugin reads it: letters, digits, `-`, `_`, and a
+# `.` before a letter or a digit.
+EMAIL_DOMAIN = re.compile(r"(?:[A-Za-z0-9_-]|\.(?=[A-Za-z0-9]))+")
 # Where cmark-gfm stops looking for a bare URL's end: a space or a `<`.
 URL_END = re.compile(r"[ \t\r\n\v\f<]|$")
 
@@ -29,6 +36,20 @@ def add_bare_urls(md: MarkdownIt) -> None:
     """Make `md` link bare URLs and `www.` addresses as GitHub does."""
     md.use(gfm_autolink_plugin)
     md.inline.ruler.before("gfm_autolink_protocol", "bare_url", bare_url)
+    md.inline.ruler.before("gfm_autolink_email", "version_after_at", version_after_at)
+
+
+def version_after_at(state: StateInline, silent: bool) -> bool:
+    """Take an `@` as text where what follows would be a mail domain ending in a digit."""
+    if state.src[state.pos] != "@":
+        return False
+    domain = EMAIL_DOMAIN.match(state.src, state.pos + 1, state.posMax)
+    if domain is None or not domain.group()[-1].isdigit():
+        return False
+    if not silent:
+        state.pending += "@"
+    state.pos += 1
+    return True
 
 
 def bare_url(state: StateInline, silent: bool) -> bool:
