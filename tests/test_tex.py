@@ -2,11 +2,18 @@
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from conftest import run_in_child
 from courselib import tex as tex_module
-from courselib.mathml_check import CLASS_RULES, STYLE_CLASSES, UnsafeMathML, checked_mathml
+from courselib.mathml_check import (
+    CLASS_RULES,
+    COLOUR_FAMILIES,
+    STYLE_CLASSES,
+    UnsafeMathML,
+    checked_mathml,
+)
 from courselib.tex import MAX_TEX_CHARS, TexError, font_sizes, tex_to_mathml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -165,6 +172,9 @@ def test_text_is_escaped():
 # (TeX, the message, the offset it points at)
 MISTAKES = [
     (r"\fracc{a}{b}", r"unknown command \fracc", 0),
+    (r"a + \color{ #ff00} b", "'#ff00' is not a colour: write #RRGGBB, #RGB or a name", 12),
+    (r"\textcolor{#f00} x", r"\textcolor takes its text in braces: \textcolor{#F00}{x}", 0),
+    (r"\color{bleu} x", 'unknown color "bleu"', 6),
     (
         r"\softmax(z)",
         r"unknown command \softmax (if it names an operator, write \operatorname{softmax})",
@@ -358,9 +368,8 @@ HOSTILE = [
     r"\htmlClass{x}{y}",
     r"\htmlId{x}{y}",
     r"\htmlData{onclick=alert(1)}{y}",
-    r"\color{red}{x}",
-    r"\textcolor{red}{x}",
     r"\colorbox{red}{x}",
+    r"\definecolor{mine}{HTML}{FF0000}",
     r"\def\x{\x}\x",
     r"\eqref{x}",
     r"\includegraphics{x.png}",
@@ -442,7 +451,60 @@ def test_a_converter_that_lets_unknown_commands_through_is_caught(monkeypatch):
 
 
 def test_every_style_the_converter_writes_has_a_rule():
-    assert set(STYLE_CLASSES.values()) == set(CLASS_RULES)
+    colours = {f"tex-{family}" for family in COLOUR_FAMILIES} | {"tex-grey", "tex-text"}
+    assert set(STYLE_CLASSES.values()) | colours == set(CLASS_RULES)
+
+
+@pytest.mark.parametrize(
+    ("tex", "drawn"),
+    [
+        # Python-100-Days: `{\color {blue}k}a_{i1}` and dvips' `OliveGreen`; the build failed.
+        (r"{\color {blue}k}a_{i1}", '<mrow class="tex-blue"><mi>k</mi></mrow>'),
+        (r"{\color{OliveGreen}b}", '<mrow class="tex-green"><mi>b</mi></mrow>'),
+        (r"\textcolor{red}{x} + y", '<mrow class="tex-red"><mi>x</mi></mrow><mo>+</mo>'),
+        (r"\color{orange} x", 'class="tex-orange"'),
+        (r"\color{Goldenrod} x", 'class="tex-yellow"'),
+        (r"\color{teal} x", 'class="tex-cyan"'),
+        (r"\color{violet} x", 'class="tex-purple"'),
+        (r"\color{magenta} x", 'class="tex-magenta"'),
+        (r"\color{gray} x", 'class="tex-grey"'),
+        # Written as MathJax and KaTeX read it, and as LaTeX's xcolor does.
+        (r"\color{#1f77b4} x", 'class="tex-blue"'),
+        (r"\textcolor{ #F00 }{x^2} - y", '<mrow class="tex-red"><msup>'),
+        (r"\color[rgb]{0,0.6,0} x", 'class="tex-green"'),
+        # Black and white are the text's own colour, in either scheme, inside blue too.
+        (r"\color{black} x", 'class="tex-text"'),
+        (r"\color{white} x", 'class="tex-text"'),
+        (r"\color{blue} x + \color{black} y", '<mrow class="tex-text"><mi>y</mi>'),
+    ],
+)
+def test_a_colour_is_its_familys_shade_in_each_scheme(tex, drawn):
+    mathml = tex_to_mathml(tex, display=False)
+    assert drawn in mathml
+    assert "style=" not in mathml
+
+
+def test_every_colour_keeps_its_contrast_in_both_schemes():
+    backgrounds = {"light": ["#ffffff", "#f4f5f7"], "dark": ["#14171a", "#1e2226"]}
+    css = Path("themes/course/static/css/course.css").read_text(encoding="utf-8")
+    for scheme, colours in backgrounds.items():
+        assert all(colour in css for colour in colours), scheme  # the theme's own backgrounds
+    for family, (light, dark) in COLOUR_FAMILIES.items():
+        for colour, scheme in ((light, "light"), (dark, "dark")):
+            for background in backgrounds[scheme]:
+                assert contrast(colour, background) >= 4.5, (family, scheme, background)
+
+
+def contrast(one: str, other: str) -> float:
+    """The WCAG contrast ratio of two colours written #RRGGBB."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[start : start + 2], 16) / 255 for start in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted([luminance(one), luminance(other)], reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def test_nesting_thousands_deep_is_converted_or_refused_never_a_crash():

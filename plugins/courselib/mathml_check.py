@@ -10,8 +10,10 @@ of `aligned` and `cases` columns, the width of `align*`). The site's
 Content-Security-Policy (`style-src 'self'`) ignores inline styles and Chromium
 logs an error for each, so every known declaration is replaced by a class whose
 rule lives in the site's math stylesheet (`CLASS_RULES`); an unknown one is refused.
+A colour (`\\color`, `\\textcolor`) is a class too: its family's shade for each scheme.
 """
 
+import colorsys
 import re
 from functools import lru_cache
 
@@ -154,6 +156,32 @@ CLASS_RULES = {
     "tex-small-caps": "font-variant-caps:small-caps",
 }
 
+# What `\color` and `\textcolor` become: the converter writes `color:#RRGGBB` (any of
+# LaTeX's or dvips' names, `OliveGreen` too); a page cannot carry that style, and a colour
+# chosen for white paper is lost on the dark theme. So each colour is drawn as the one of
+# its family in this palette whose shades keep a contrast of 4.5:1 or more in both schemes
+# (on the page and on a callout's or a table's background).
+COLOUR_FAMILIES = {
+    "red": ("#b91c1c", "#fca5a5"),
+    "orange": ("#c2410c", "#fdba74"),
+    "yellow": ("#a16207", "#fde047"),
+    "green": ("#15803d", "#4ade80"),
+    "cyan": ("#0e7490", "#67e8f9"),
+    "blue": ("#1d4ed8", "#93c5fd"),
+    "purple": ("#6d28d9", "#c4b5fd"),
+    "magenta": ("#be185d", "#f9a8d4"),
+}
+# Each family's hues, in degrees, up to the first of the next.
+HUES_UP_TO = [(15, "red"), (40, "orange"), (65, "yellow"), (165, "green"), (195, "cyan")]
+HUES_UP_TO += [(255, "blue"), (305, "purple"), (345, "magenta"), (360, "red")]
+CLASS_RULES |= {
+    f"tex-{family}": f"color:light-dark({light}, {dark})"
+    for family, (light, dark) in COLOUR_FAMILIES.items()
+}
+CLASS_RULES["tex-grey"] = "color:var(--muted)"
+CLASS_RULES["tex-text"] = "color:var(--text)"  # black, inside another colour
+HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
 # Classes any element may carry: the converter's text fonts, and ours (in checked output).
 KNOWN_CLASSES = {"math-core-serif-font", "math-core-sans-serif-font", *CLASS_RULES}
 ATTRIBUTE_VALUES["class"] = rf"(?:{'|'.join(KNOWN_CLASSES)})(?: (?:{'|'.join(KNOWN_CLASSES)}))*"
@@ -242,7 +270,24 @@ def _style_classes(style: str) -> list[str]:
             continue
         prop, _, value = declaration.partition(":")
         normal = f"{prop.strip()}:{' '.join(value.split())}"
+        if prop.strip() == "color" and HEX_COLOUR.fullmatch(value.strip()):
+            classes += colour_classes(value.strip())
+            continue
         if normal not in STYLE_CLASSES:
             raise UnsafeMathML(f"it needs the inline style '{normal}', which pages cannot use")
         classes.append(STYLE_CLASSES[normal])
     return classes
+
+
+def colour_classes(colour: str) -> list[str]:
+    """Return the class that draws `colour` (`#RRGGBB`) as its family in both schemes:
+    `tex-text` for black, white and the greys near them (the text's own colour, even
+    inside a term of another colour), `tex-grey` for a mid grey."""
+    red, green, blue = (int(colour[start : start + 2], 16) / 255 for start in (1, 3, 5))
+    hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
+    if lightness < 0.12 or lightness > 0.92 or (saturation < 0.25 and lightness < 0.3):
+        return ["tex-text"]
+    if saturation < 0.25:
+        return ["tex-grey"]
+    degrees = hue * 360
+    return [next(f"tex-{family}" for up_to, family in HUES_UP_TO if degrees < up_to)]

@@ -48,10 +48,10 @@ REFUSED_COMMANDS = {
         ["style", "class", "cssId", "htmlStyle", "htmlClass", "htmlId", "htmlData"], UNSAFE_HINT
     ),
     **dict.fromkeys(
-        ["color", "textcolor", "colorbox", "fcolorbox", "pagecolor", "definecolor"],
-        "colours are not supported (they would be lost in the dark theme and the site's style "
-        "policy drops them); use \\mathbf or \\boldsymbol to stress a term",
+        ["colorbox", "fcolorbox", "pagecolor"],
+        "coloured backgrounds are not supported; use \\boxed, or \\color for the text",
     ),
+    "definecolor": "defining colours is not supported; use a colour's name, as \\color{blue}",
     **dict.fromkeys(
         ["def", "gdef", "edef", "xdef", "let", "global", "newcommand", "renewcommand"],
         "defining commands inside a formula is not supported; write the formula out",
@@ -120,7 +120,8 @@ SYNONYMS = {
 # amsmath's other alignments are drawn as ENVIRONMENTS_READ_AS says, and `smallmatrix` as
 # a matrix in a script's size. An old font switch starting text, `\text{\rm s.t.}`
 # (pumpkin-book), is left out: text is upright.
-# Math inside text, `\textrm{for any constant $C$}` (d2l), is text, math, text.
+# Math inside text, `\textrm{for any constant $C$}` (d2l), is text, math, text. A colour
+# written `\color{#1f77b4}` or `\color{#F00}` is read as `\color[HTML]{1f77b4}`.
 ENVIRONMENTS_READ_AS = {
     "equation": "equation*",
     "align": "align*",
@@ -159,7 +160,14 @@ UNREAD = re.compile(
     r"|(?P<unnumbered>\\label\s*\{[^{}]*\}|\\(?:notag|nonumber)(?![A-Za-z]))"
     r"|(?P<text_rm>\\text(?:rm)?\s*\{)\s*\\rm(?![A-Za-z])\s*"
     r"|\\(?P<text_with_math>text|textrm|textit|textbf|textsf|texttt)\s*\{(?=[^{}]*\$)"
+    r"|\\color\s*\{\s*#(?P<hex>[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})\s*\}"
+    r"|\\textcolor\s*\{\s*#(?P<text_hex>[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})\s*\}\s*\{"
 )
+# A colour written with `#` (`\color{#1f77b4}`), and what follows a \textcolor's.
+HASH_COLOUR = re.compile(
+    r"\\(?P<command>color|textcolor)\s*\{(?P<colour>\s*#[^{}]*)\}(?P<braced>\s*\{)?"
+)
+HEX_DIGITS = re.compile(r"#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
 # An environment's edge, `\begin{split}` or `\end{split}`.
 BEGIN_OR_END = re.compile(r"\\(?P<edge>begin|end)\s*\{(?P<name>[^{}]*)\}")
 EDGES = frozenset({"\\begin", "\\end"})
@@ -214,6 +222,7 @@ def tex_to_mathml(tex: str, display: bool) -> str:
     tex = _control_spaces(tex)
     tex, tag = _without_tag(tex, display)
     _refuse_unsupported(tex)
+    _refuse_bad_colours(tex)
     written = tex
     as_text = _as_text_commands(tex)
     tex, origins = _as_read(as_text)
@@ -331,6 +340,22 @@ def _refuse_unsupported(tex: str) -> None:
             raise TexError(f"\\{name} is not supported: {REFUSED_COMMANDS[name]}", token.start())
 
 
+def _refuse_bad_colours(tex: str) -> None:
+    """Raise TexError at a colour written with `#` that is not `#RRGGBB` or `#RGB`, or at a
+    `\\textcolor{#...}` whose text is not in braces (the converter's message says neither)."""
+    for found in HASH_COLOUR.finditer(tex):
+        if not HEX_DIGITS.fullmatch(found["colour"].strip()):
+            raise TexError(
+                f"'{found['colour'].strip()}' is not a colour: write #RRGGBB, #RGB or a name"
+                " such as blue",
+                tex.index("#", found.start("colour")),
+            )
+        if found["command"] == "textcolor" and not found["braced"]:
+            raise TexError(
+                "\\textcolor takes its text in braces: \\textcolor{#F00}{x}", found.start()
+            )
+
+
 def _refuse_unmatched_environments(tex: str) -> None:
     """Raise TexError at a \\begin never ended, or an \\end that ends nothing or another
     environment, as the converter would, but naming the environments as written."""
@@ -424,6 +449,11 @@ def _read_as(found: re.Match) -> str:
         return _environment_read_as(found)
     if found["text_rm"]:
         return found["text_rm"]
+    if found["hex"] or found["text_hex"]:  # the converter reads only `\color[HTML]{FF0000}`
+        written = found["hex"] or found["text_hex"]
+        digits = written if len(written) == 6 else "".join(2 * digit for digit in written)
+        # `\textcolor{#F00}{x}` is `{\color[HTML]{FF0000}x}`: its argument's brace closes it.
+        return f"{{\\color[HTML]{{{digits}}}" if found["text_hex"] else f"\\color[HTML]{{{digits}}}"
     if found["unnumbered"]:
         return " " * len(found.group())
     if found["operator"]:  # `\mathop{\inf}\limits`: the operator itself takes \limits

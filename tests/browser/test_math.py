@@ -117,6 +117,54 @@ def test_formulas_take_the_colour_of_the_text_and_axe_finds_nothing(browser, mat
     assert reader.console_errors == [] and reader.external_requests == []
 
 
+# A formula in each colour family, as authors stress a term; Python-100-Days writes
+# `{\color {blue}k}a_{i1}`, and `\color{black}` is the text's colour.
+COLOURED = r"\color{red}a + \color{orange}b + \color{Goldenrod}c + \color{OliveGreen}d"
+COLOURED += r" + \color{teal}e + \color{blue}f + \color{violet}g + \color{magenta}h"
+COLOURED += r" + \color{gray}i + \color{black}j"
+
+
+@pytest.fixture(scope="module")
+def colour_site(tmp_path_factory):
+    """A chapter of one formula in every colour family, in a line and in a callout."""
+    body = f"$$\n{COLOURED}\n$$\n\n> [!NOTE]\n> Stressed: ${{\\color{{blue}}k}}a_{{i1}}$.\n"
+    files = {"chapter1.md": chapter("Colours", "chapter1", body=body)}
+    with served_course(tmp_path_factory, "colours", files) as base_url:
+        yield base_url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_coloured_terms_keep_their_colour_in_both_schemes_and_axe_finds_nothing(
+    browser, colour_site, scheme
+):
+    reader = open_reader(browser, color_scheme=scheme)
+    page = reader.page
+    try:
+        page.goto(f"{colour_site}/chapter1.html")
+        read_colours = (
+            "() => [getComputedStyle(document.querySelector('math').closest('main')).color,"
+            " ...[...document.querySelectorAll('math[display] mi')]"
+            "   .map(e => getComputedStyle(e).color)]"
+        )
+        text, *letters = page.evaluate(read_colours)
+        violations = axe_violations(page)
+        page.locator(".scheme-toggle").click()
+        switched_text, *switched = page.evaluate(read_colours)
+        if SCREENSHOTS:
+            page.screenshot(path=f"{SCREENSHOTS}/math-colours-{scheme}-switched.png")
+    finally:
+        page.context.close()
+    assert violations == []
+    # Nine families, each its own colour, none the text's; black is the text's.
+    assert len(set(letters[:9])) == 9 and text not in letters[:9]
+    assert letters[9] == text
+    assert switched_text != text and all(
+        a != b for a, b in zip(letters[:9], switched[:9], strict=True)
+    )
+    assert switched[9] == switched_text
+    assert reader.console_errors == [] and reader.external_requests == []
+
+
 def test_screen_readers_get_the_formula_not_its_tex(browser, math_site):
     page, _ = open_strict(browser)
     try:
