@@ -490,6 +490,38 @@ def test_unnumbered_folders_a_unit_links_to_are_its_parts_in_the_links_order():
     assert course.order[1].parent is course.order[0] and course.order[5].parent is course.order[4]
 
 
+def test_pages_a_unit_links_in_folders_with_no_readme_are_its_parts_where_linked():
+    # stas00/ml-engineering: `compute/accelerator/README.md` lists its benchmarks (a folder
+    # with a README), then `nvidia/debug.md` and `amd/debug.md` (folders with none). Those
+    # two were outside the syllabus, without a word.
+    unit = dataclasses.replace(
+        page("1-accelerator/README.md", "Accelerators"),
+        body_html='<p><a href="benchmarks/">Benchmarks</a> <a href="nvidia/debug.md">NVIDIA</a>'
+        ' <a href="amd/debug.md">AMD</a> <a href="amd/tools.md">AMD tools</a></p>',
+    )
+    others = ["benchmarks/README.md", "nvidia/debug.md", "nvidia/notes.md", "amd/tools.md"]
+    others += ["amd/debug.md", "amd/old/README.md"]
+    course = build_course(
+        [unit, *(page(f"1-accelerator/{path}") for path in others)],
+        [],
+        "{slug}.html",
+        "{slug}.html",
+        ("Unit", "Lesson"),
+    )
+    assert course.problems == []
+    assert [entry.source.removeprefix("content/1-accelerator/") for entry in course.order] == [
+        "README.md",
+        "benchmarks/README.md",
+        "nvidia/debug.md",
+        "amd/debug.md",
+        "amd/tools.md",
+    ]
+    assert outside_of(course) == [
+        "1-accelerator/amd/old/README.md",
+        "1-accelerator/nvidia/notes.md",
+    ]
+
+
 @pytest.mark.parametrize("link", ["md/", "https://github.com/o/r/tree/main/1-unit/md"])
 def test_of_two_folders_of_numbered_lessons_a_unit_holds_the_one_its_page_links(link):
     # edgeai-for-beginners' modules keep their lessons in `md/` and samples in `code/`, both

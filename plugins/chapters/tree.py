@@ -360,6 +360,15 @@ def repeated_numbers(folder: Folder) -> set[str]:
     return set(names) if len(numbers) != len(set(numbers)) else set()
 
 
+def linked_pages(folder: Folder, paths: list[str]) -> list[WrittenChapter]:
+    """Return the pages right inside `folder`, which has no page of its own, that `paths`
+    (link_paths) lead to, in the order they are first linked."""
+    if folder.page is not None:
+        return []
+    by_path = {page.path: page for page in folder.files}
+    return [by_path[path] for path in dict.fromkeys(paths) if path in by_path]
+
+
 def among_numbered(
     numbered: list[Chapter],
     others: list[tuple[int | None, Chapter]],
@@ -699,6 +708,7 @@ class TreeReader:
                 else:
                     kept.append((name, item))
             named = kept
+        linked_paths: list[str] = []  # inside a unit, the paths its page links, in order
         companions: set[str] = set()  # at the top, linked in the first unit's table or list
         first_unit = 0  # at the top, where the README first links a unit
         if top_level:
@@ -723,11 +733,12 @@ class TreeReader:
                 for place, name in enumerate(linked)
             ]
         else:
-            linked = (
-                readme_order(folder.page.body_html, folder.path, self.repository)
+            links = (
+                page_links(folder.page.body_html, folder.path, self.repository)
                 if folder.page is not None
                 else []
             )
+            linked, linked_paths = names_linked(links, folder.path), link_paths(links)
         if self.name_order and not top_level and linked:
             # Read in name order, a unit's pages are in the order its page links them, then
             # the others by name: ossu's OSTEP unit links its reading order, then projects
@@ -749,8 +760,18 @@ class TreeReader:
                 is_part(item, numbers, link)
                 or (folder.page is None and not top_level and numbers is None and bool(item.page))
             )
+            pages = (
+                linked_pages(item, linked_paths)
+                if isinstance(item, Folder) and not top_level and numbers is None and not part
+                else []
+            )
             if part and (not top_level or link is not None):
                 others.append((link, self.part_entry(item)))
+            elif pages:
+                # A folder with no README whose pages the unit's page links, each where it is
+                # linked (ml-engineering's `accelerator/nvidia/debug.md`); its others outside.
+                others += [(link, page_entry(page, None)) for page in pages]
+                self.outside += [outside_entry(p) for p in pages_under(item) if p not in pages]
             elif isinstance(item, Folder) or numbers is not None:
                 entry = (
                     self.folder_entry(item, numbers)
