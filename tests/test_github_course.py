@@ -475,6 +475,25 @@ def test_pages_named_after_their_day_are_not_numbered(build_site):
     assert (build.output / "2024.02.01 update.html").is_file()
 
 
+def test_a_docusaurus_posts_slug_in_lower_case_leaves_it_where_its_path_puts_it(build_site):
+    # yangshun/tech-interview-handbook's 13 blog posts each failed the build ("no chapter
+    # number: add 'Chapter: N'"): their `slug:` between `---` lines is Docusaurus', not ours.
+    post = (
+        "---\ntitle: Front End Career Questions\nslug: front-end-career\nauthor: A\n---\n\nText.\n"
+    )
+    build = build_site(
+        {
+            "README.md": "# Course\n",
+            "01-intro/README.md": "# Introduction\n",
+            "blog/2021-08-28-post.md": post,
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert "Front End Career Questions" not in syllabus_of(build)
+    assert "<h1>Front End Career Questions</h1>" in build.page("blog/2021-08-28-post.html")
+
+
 def test_lessons_that_start_with_a_numbered_second_level_heading_are_named_by_it(build_site):
     # As DataTalksClub's zoomcamps write lessons: "Lesson 1.2: Eda" before, from the name.
     build = build_site(

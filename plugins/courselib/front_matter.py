@@ -59,17 +59,27 @@ class FrontMatter:
     def makes_pelican_chapter(self) -> bool:
         """True when these fields place a file by Pelican's rules (see courselib.pages): a
         `Title:`, unless it is a `title:` in lower case between `---` lines with neither
-        `Slug:` nor `Chapter:` beside it.
+        Pelican's `Slug:` (has_pelican_slug) nor `chapter:` beside it.
 
-        That is front matter written for GitHub Pages, Jekyll or a Carpentries lesson
-        (`---`, `title: The Shell`, `teaching: 5`, `---`): its title only names the page,
-        which stays where its path puts it.
+        That is front matter written for GitHub Pages, Jekyll, Docusaurus or a Carpentries
+        lesson (`---`, `title: The Shell`, `teaching: 5`, `---`): its title only names the
+        page, which stays where its path puts it. A `slug:` in lower case there is
+        Docusaurus' address for a blog post (tech-interview-handbook's), not Pelican's.
         """
         title = self.fields.get("title")
         if title is None:
             return False
         jekyll = self.fenced and title.key == "title"
-        return not jekyll or "slug" in self.fields or "chapter" in self.fields
+        return not jekyll or self.has_pelican_slug or "chapter" in self.fields
+
+    @property
+    def has_pelican_slug(self) -> bool:
+        """True for a slug Pelican writes the page by: any but a `slug:` in lower case
+        between `---` lines with no `Title:` (Docusaurus' address of a blog post)."""
+        slug, title = self.fields.get("slug"), self.fields.get("title")
+        if slug is None:
+            return False
+        return not (self.fenced and slug.key == "slug" and (title is None or title.key == "title"))
 
 
 def split_front_matter(lines: list[str]) -> FrontMatter:
