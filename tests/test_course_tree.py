@@ -522,6 +522,46 @@ def test_pages_a_unit_links_in_folders_with_no_readme_are_its_parts_where_linked
     ]
 
 
+def test_lessons_a_unit_keeps_in_two_folders_with_no_readme_are_its_lessons():
+    # microsoft/AI-System: `Labs/README.md` links `BasicLabs/Lab1/README.md` to `Lab5/` and
+    # `AdvancedLabs/Lab6/README.md` to `Lab9/`; neither folder has a README. The labs were
+    # outside the syllabus, without a word.
+    unit = dataclasses.replace(
+        page("2-labs/README.md", "Labs"),
+        body_html='<p><a href="setup.md">Setup</a> <a href="./BasicLabs/Lab1/README.md">1</a>'
+        ' <a href="BasicLabs/Lab2/">2</a> <a href="AdvancedLabs/Lab3/README.md">3</a>'
+        ' <a href="AdvancedLabs/Lab4/README.md">4</a></p>',
+    )
+    labs = ["BasicLabs/Lab1/README.md", "BasicLabs/Lab1/notes.md", "BasicLabs/Lab2/README.md"]
+    labs += ["AdvancedLabs/Lab3/README.md", "AdvancedLabs/Lab4/README.md"]
+
+    def labelled_labs(paths):
+        course = build_course(
+            [unit, *(page(f"2-labs/{path}") for path in ["setup.md", *paths])],
+            [],
+            "{slug}.html",
+            "{slug}.html",
+            ("Unit", "Lesson"),
+        )
+        assert course.problems == []
+        return [
+            (entry.label, entry.source.removeprefix("content/2-labs/")) for entry in course.order
+        ]
+
+    assert labelled_labs(labs) == [
+        ("Unit 2", "README.md"),
+        ("Lesson 2.1", "BasicLabs/Lab1/README.md"),
+        ("", "BasicLabs/Lab1/notes.md"),
+        ("Lesson 2.2", "BasicLabs/Lab2/README.md"),
+        ("Lesson 2.3", "AdvancedLabs/Lab3/README.md"),
+        ("Lesson 2.4", "AdvancedLabs/Lab4/README.md"),
+        ("", "setup.md"),
+    ]
+    # Numbered from 1 in each folder: neither is the unit's (they would share numbers).
+    again = [path.replace("Lab3", "Lab1").replace("Lab4", "Lab2") for path in labs]
+    assert labelled_labs(again) == [("Unit 2", "README.md"), ("", "setup.md")]
+
+
 @pytest.mark.parametrize("link", ["md/", "https://github.com/o/r/tree/main/1-unit/md"])
 def test_of_two_folders_of_numbered_lessons_a_unit_holds_the_one_its_page_links(link):
     # edgeai-for-beginners' modules keep their lessons in `md/` and samples in `code/`, both

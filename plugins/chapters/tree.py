@@ -325,17 +325,19 @@ def listing_entry(folder: Folder, numbers: tuple[int, ...] | None) -> Chapter:
     )
 
 
-def lessons_kept_apart(folder: Folder, repository: str | None = None) -> Folder | None:
-    """Return the one unnumbered folder with no page that keeps a unit's numbered lessons,
-    when the unit has none of its own (`1-getting-started/lessons/1-introduction-to-iot/`,
-    as IoT-For-Beginners is laid out), or None. Of two, the one the unit's page links
-    into, if it links into one only (edgeai-for-beginners' `md/`, not its `code/`).
+def lessons_kept_apart(folder: Folder, repository: str | None = None) -> list[Folder]:
+    """Return the unnumbered folders with no page that keep a unit's numbered lessons, when
+    the unit has none of its own: the one (`1-getting-started/lessons/1-introduction-to-iot/`,
+    as IoT-For-Beginners is laid out), or none. Of two or more, the one the unit's page
+    links into, if it links into one only (edgeai-for-beginners' `md/`, not its `code/`);
+    all, if it links into each and no number is in two (AI-System's `Labs/BasicLabs/Lab1/`
+    to `Lab5/` and `Labs/AdvancedLabs/Lab6/` to `Lab9/`).
 
     Its names may give two lessons one number (notes named `4_1_1_basics.md`, `4_1_2_dbt.md`,
     all number 4): then they are read as names (repeated_numbers).
     """
     if numbered_here(folder):
-        return None
+        return []
     holding = [
         sub
         for name, sub in folder.folders.items()
@@ -345,9 +347,22 @@ def lessons_kept_apart(folder: Folder, repository: str | None = None) -> Folder 
         and numbered_here(sub)
     ]
     if len(holding) > 1 and folder.page is not None:  # the one its page links into, if one
-        links = page_links(folder.page.body_html, folder.path, repository)
-        holding = linked_among(holding, link_paths(links))
-    return holding[0] if len(holding) == 1 else None
+        paths = link_paths(page_links(folder.page.body_html, folder.path, repository))
+        linked = linked_among(holding, paths)
+        into_each = all(
+            any(f"{path}/".startswith(f"{sub.path}/") for path in paths) for sub in holding
+        )
+        names = [name for sub in holding for name in [*sub.folders, *map(file_name, sub.files)]]
+        numbers = [found for found in map(name_numbers, names) if found is not None]
+        if len(linked) > 1 and into_each and len(numbers) == len(set(numbers)):
+            return holding
+        holding = linked
+    return holding if len(holding) == 1 else []
+
+
+def file_name(page: WrittenChapter) -> str:
+    """Return the name of a page's file."""
+    return posixpath.basename(page.path)
 
 
 def repeated_numbers(folder: Folder) -> set[str]:
@@ -658,10 +673,8 @@ class TreeReader:
         the README's order puts it among the numbered units (edgeai-for-beginners'
         `Workshop/` after its `Module08/`); other unnumbered entries are outside.
         """
-        apart = (
-            None if top_level or self.name_order else lessons_kept_apart(folder, self.repository)
-        )
-        sources = [folder] if apart is None else [folder, apart]  # its lessons, as its own
+        apart = [] if top_level or self.name_order else lessons_kept_apart(folder, self.repository)
+        sources = [folder, *apart]  # their lessons, as its own
         named = sorted(
             [(name, sub) for source in sources for name, sub in source.folders.items()]
             + [
@@ -669,7 +682,7 @@ class TreeReader:
             ],
             key=lambda item: item[0],
         )
-        named = [(name, item) for name, item in named if item is not apart]
+        named = [(name, item) for name, item in named if all(item is not sub for sub in apart)]
         # A lesson's translation beside it (`1-intro.french.md`) is its page in that language.
         pages = [name for name, item in named if not isinstance(item, Folder)]
         own = [posixpath.basename(folder.page.path)] if folder.page is not None else []
@@ -696,7 +709,7 @@ class TreeReader:
         set_aside = {id(item) for _name, item in aside}
         named = [(name, item) for name, item in named if id(item) not in set_aside]
         names_only = words_repeating_numbers([name for name, _item in named])
-        names_only |= repeated_numbers(apart) if apart is not None else set()
+        names_only |= {name for sub in apart for name in repeated_numbers(sub)}
         if self.name_order:  # a folder with no page of its own has no place to be numbered
             kept = []
             for name, item in named:
