@@ -397,6 +397,34 @@ def test_lessons_numbered_across_units_keep_their_own_numbers():
     ]  # fmt: skip
 
 
+def test_lessons_that_repeat_their_units_number_are_not_numbered_across_units():
+    # datawhalechina/easy-rl: `chapter1/chapter1.md` and `chapter1/chapter1_questions.md`,
+    # each unit's exercises numbered as the unit. They seemed numbered across units: the
+    # units were "Part 1" to "Part 16", each exercise page a second "Chapter N". Numbered
+    # within its unit, such a page is labelled as 30-Days-Of-Python's `15_classes.md` is.
+    paths = ["chapter1/chapter1.md", "chapter1/chapter1_questions.md", "chapter2/chapter2.md"]
+    paths += ["chapter2/chapter2_questions.md", "chapter3/chapter3.md"]
+    assert [entry.label for entry in build(paths, levels=("Chapter",)).order] == [
+        "Chapter 1", "Chapter 1.1", "Chapter 2", "Chapter 2.2", "Chapter 3"
+    ]  # fmt: skip
+
+
+def test_a_page_with_its_units_number_beside_dotted_lessons_is_the_units_preface():
+    # microsoft/AI-System: `第2章-基础/2-前言.md` (a preface) beside `2.1-概念.md` and
+    # `2.2-训练.md`. The preface was "Chapter 2.2", before 2.1 and beside the real 2.2.
+    paths = ["第1章-概述/1-前言.md", "第1章-概述/1.1-历史.md", "第2章-基础/2-前言.md"]
+    paths += ["第2章-基础/2.1-概念.md", "第2章-基础/2.2-训练.md"]
+    assert labelled(build(paths, levels=("Chapter",))) == [
+        ("Chapter 1", "第1章-概述/"),
+        ("", "第1章-概述/1-前言.md"),
+        ("Chapter 1.1", "第1章-概述/1.1-历史.md"),
+        ("Chapter 2", "第2章-基础/"),
+        ("", "第2章-基础/2-前言.md"),
+        ("Chapter 2.1", "第2章-基础/2.1-概念.md"),
+        ("Chapter 2.2", "第2章-基础/2.2-训练.md"),
+    ]
+
+
 def test_a_range_of_numbers_is_its_first_and_lessons_go_on_after_its_last():
     # jackfrued/Python-100-Days keeps days in `Day01-02/`..., and one lesson of two days,
     # `04-05.Linux.md`: units were titled "02" and "05", that lesson "05.Linux", and, day 5

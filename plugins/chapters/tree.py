@@ -957,7 +957,18 @@ def label(
         for child in entry.children:
             label(child, numbers, levels, deeper)
         return
-    if entry.number is not None and entry.number >= 0:
+    if (
+        numbers
+        and entry.place == numbers
+        and any(
+            len(sibling.place) > len(numbers) and sibling.place[: len(numbers)] == numbers
+            for sibling in siblings(entry)
+        )
+    ):
+        # The unit's own number beside lessons numbered within it is its preface
+        # (AI-System's `第2章/2-前言.md` beside `2.1-概念.md`), not a lesson "2.2".
+        pass
+    elif entry.number is not None and entry.number >= 0:
         # A dotted name that repeats its unit's number is whole: `3.0/` in `03-orchestration/`
         # is 3.0 (not 3.3.0), as Security-101's `1.2 Threats.md` is 1.2 at the top.
         whole = len(entry.place) > len(numbers) and entry.place[: len(numbers)] == numbers
@@ -1000,19 +1011,27 @@ def lessons_numbered_across(tree: list[Chapter]) -> bool:
     """True when units number their lessons on from one another, as Data-Science-For-
     Beginners does (unit 1's lessons are 1 to 4, unit 2's 5 to 8): each unit's first
     lesson comes right after the last of the unit before it (or after the end of its
-    range: Python-100-Days' `Day31-35/` ends with `34-35.玩转Linux操作系统.md`)."""
+    range: Python-100-Days' `Day31-35/` ends with `34-35.玩转Linux操作系统.md`).
+
+    Not where every lesson repeats its unit's number: easy-rl's `chapter1/chapter1_questions.md`
+    and AI-System's `第2章/2.1-概念.md` number within their units."""
+    units = [unit for unit in tree if not unit.part]  # a book's part: chapters, not lessons
     numbered = [
         [child for child in unit.children if child.number is not None and child.number >= 0]
-        for unit in tree
-        if not unit.part  # a book's part holds chapters numbered as the book's, not lessons
+        for unit in units
     ]
+    own_numbers = all(
+        lesson.number == unit.number
+        for unit, lessons in zip(units, numbered, strict=True)
+        for lesson in lessons
+    )
     numbered = [lessons for lessons in numbered if lessons]
     every = [lesson.number for lessons in numbered for lesson in lessons]
     follows = all(
         later[0].number == (name_range_end(entry_name(sooner[-1])) or sooner[-1].number) + 1
         for sooner, later in zip(numbered, numbered[1:], strict=False)
     )
-    return len(numbered) > 1 and follows and every == sorted(every)
+    return len(numbered) > 1 and follows and every == sorted(every) and not own_numbers
 
 
 def entry_name(entry: Chapter) -> str:
