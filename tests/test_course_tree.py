@@ -423,6 +423,12 @@ def test_a_page_with_its_units_number_beside_dotted_lessons_is_the_units_preface
         ("Chapter 2.1", "第2章-基础/2.1-概念.md"),
         ("Chapter 2.2", "第2章-基础/2.2-训练.md"),
     ]
+    # Inside a book that is itself numbered (AI-System's `Textbook/`, linked second from its
+    # README), the preface was "Chapter 2.1.1" and 1.1 "Chapter 2.1.1.1", side by side.
+    book = build([f"2-Textbook/{path}" for path in paths], levels=("Chapter",))
+    assert [label for label, _path in labelled(book)][1:5] == [
+        "Chapter 2.1", "", "Chapter 2.1.1", "Chapter 2.2"
+    ]  # fmt: skip
 
 
 def test_a_range_of_numbers_is_its_first_and_lessons_go_on_after_its_last():

@@ -957,22 +957,23 @@ def label(
         for child in entry.children:
             label(child, numbers, levels, deeper)
         return
-    if (
-        numbers
-        and entry.place == numbers
-        and any(
-            len(sibling.place) > len(numbers) and sibling.place[: len(numbers)] == numbers
-            for sibling in siblings(entry)
-        )
-    ):
+    # The unit's own numbers: the end of `numbers` (`2.1` is chapter 1 of a book numbered 2).
+    unit = entry.parent.place if entry.parent is not None and entry.parent.place else numbers
+    preface = any(
+        len(sibling.place) > len(unit) and sibling.place[: len(unit)] == unit
+        for sibling in siblings(entry)
+    )
+    if numbers and entry.place == unit and preface:
         # The unit's own number beside lessons numbered within it is its preface
         # (AI-System's `第2章/2-前言.md` beside `2.1-概念.md`), not a lesson "2.2".
         pass
     elif entry.number is not None and entry.number >= 0:
         # A dotted name that repeats its unit's number is whole: `3.0/` in `03-orchestration/`
-        # is 3.0 (not 3.3.0), as Security-101's `1.2 Threats.md` is 1.2 at the top.
-        whole = len(entry.place) > len(numbers) and entry.place[: len(numbers)] == numbers
-        numbers = entry.place if whole and numbers else (*numbers, *entry.place)
+        # is 3.0 (not 3.3.0), as Security-101's `1.2 Threats.md` is 1.2 at the top, and
+        # `1.1-历史.md` in a book's `第1章/` is its 1.1.
+        whole = len(entry.place) > len(unit) and entry.place[: len(unit)] == unit
+        above = numbers[: len(numbers) - len(unit)]
+        numbers = (*above, *entry.place) if whole and numbers else (*numbers, *entry.place)
         entry.numbering = ".".join(str(number) for number in numbers) + entry.letter
         entry.label = f"{levels[min(len(numbers) + deeper, len(levels)) - 1]} {entry.numbering}"
     elif not numbers or any(
