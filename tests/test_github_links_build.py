@@ -147,6 +147,24 @@ def test_a_miss_is_reported_at_its_markdown_line_with_the_file_the_author_meant(
     assert "Traceback" not in build.log
 
 
+def test_an_unquoted_value_in_an_html_block_is_read_to_its_end_as_a_browser_reads_it(build_site):
+    # yangshun/tech-interview-handbook: `<img src={require('@site/...').default}>` inside a
+    # `<div>` was told "in theme markup" of the built page; `<a href=other.md?plain=1>`
+    # became `href="other.html?plain"=1`, a stray attribute and a cut query.
+    body = '<div>\n  <img alt="A" src=a\'b.png />\n  <a href=other.md?plain=1>Other</a>\n</div>\n'
+    build = build_site(
+        {
+            "README.md": "# Course\n",
+            "1-lesson/README.md": f"# Lesson\n\n{body}",
+            "1-lesson/other.md": "# Other\n",
+        }
+    )
+    assert build.exit_code != 0
+    assert "content/1-lesson/README.md:4:3: broken image 'a'b.png': no such file" in build.log
+    assert "theme markup" not in build.log
+    assert '<a href="../1-lesson/other.html?plain=1">Other</a>' in build.page("1-lesson/index.html")
+
+
 def test_a_linked_chapter_that_made_no_page_is_named(build_site):
     course = github_course()
     course["2-devices/README.md"] = "# Devices, saved as Latin-1: caf\xe9\n".encode("latin-1")

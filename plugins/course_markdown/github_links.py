@@ -54,15 +54,16 @@ URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "data")
 URL_VALUE = re.compile(
     "=(?:"
     + "|".join(rf"(?<=\s{name}{space}=)" for name in URL_ATTRIBUTES for space in ("", r"\s"))
-    + r""")\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))""",
+    + r""")\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'>][^\s>]*))""",
     re.IGNORECASE,
 )
 COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 # Files published as they are whose own addresses are followed (see `with_files_they_use`).
 FOLLOWED_SUFFIXES = (".html", ".htm", ".css")
-# A start tag up to its last attribute, as the chapter's links are found in raw HTML.
+# A start tag up to its last attribute, as the chapter's links are found in raw HTML (an
+# unquoted value, as a browser reads it, up to a space or `>`).
 TAG_START = re.compile(
-    r"""<[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*"""
+    r"""<[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>][^\s>]*))?)*"""
 )
 ID_ATTRIBUTE = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 

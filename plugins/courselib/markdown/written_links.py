@@ -22,13 +22,14 @@ from courselib.html_urls import unescape_attribute
 from .html_rules import footnote_label
 from .positions import position_in_lines, walk
 
-# A start tag; an attribute right after a quoted value needs no space before it, as a browser
-# reads it (all-contributors writes `alt="Kevin Rambaud"style="..."`).
+# A start tag; an attribute right after a quoted value needs no space before it, and an
+# unquoted value runs to a space or `>`, as a browser reads them (all-contributors writes
+# `alt="Kevin Rambaud"style="..."`; an HTML block `src=a'b.png` or `href=x.md?plain=1`).
 TAG = re.compile(
     r"""<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attributes>(?:(?:\s+|(?<=["']))[^\s"'>/=<]+"""
-    r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>"""
+    r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>][^\s>]*))?)*)\s*/?>"""
 )
-ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>][^\s>]*)))?""")
 URL_ATTRIBUTES = frozenset(
     {"href", "src", "srcset", "poster", "data", "action", "formaction", "cite"}
 )
