@@ -738,6 +738,28 @@ def test_what_the_readme_lists_with_its_units_is_in_the_syllabus():
     ]
 
 
+def test_pages_the_readme_links_in_a_folder_with_no_readme_are_in_its_order():
+    # stas00/ml-engineering's README lists `insights/ai-battlefield.md` and
+    # `insights/how-to-choose-cloud-provider.md` (insights/ has no README), then `compute/`
+    # and `storage/`. Its first two chapters were outside the syllabus, without a word.
+    home = (
+        '<ol><li><a href="./insights/ai-battlefield.md">The AI Battlefield</a></li>'
+        '<li><a href="insights/how-to-choose-cloud-provider.md">Cloud</a></li>'
+        '<li><a href="compute/">Compute</a></li><li><a href="storage/">Storage</a></li></ol>'
+    )
+    paths = ["insights/how-to-choose-cloud-provider.md", "insights/ai-battlefield.md"]
+    paths += ["insights/draft.md", "compute/README.md", "storage/README.md"]
+    course = readme_course(paths, home)
+    assert course.problems == []
+    assert labelled(course) == [
+        ("Chapter 1", "insights/ai-battlefield.md"),
+        ("Chapter 2", "insights/how-to-choose-cloud-provider.md"),
+        ("Chapter 3", "compute/README.md"),
+        ("Chapter 4", "storage/README.md"),
+    ]
+    assert outside_of(course) == ["insights/draft.md"]
+
+
 def test_what_the_readme_lists_as_headings_with_its_units_is_in_the_syllabus():
     # DataTalksClub's llm-zoomcamp lists its modules as headings, `### [Module 1: ...](01-a/)`,
     # and last `### [Capstone Project](project.md)`, which was left outside: Module 7 had no

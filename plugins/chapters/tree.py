@@ -252,7 +252,10 @@ def folder_linked_into(root: Folder, links: list[GithubPath], linked: list[str])
 
 
 def split_by_links(
-    root: Folder, linked: list[str], folder_links: list[str] | None = None
+    root: Folder,
+    linked: list[str],
+    folder_links: list[str] | None = None,
+    paths: list[str] | None = None,
 ) -> tuple[list, list]:
     """Return the folders and files at the top of content/ that `linked` names, in its order,
     each with its first link's place; and the others, each with None.
@@ -260,13 +263,21 @@ def split_by_links(
     A folder is chosen with a page, or without one when `folder_links` (readme_folder_links)
     names it and it holds lessons: its page, made by the build, lists them (`step1-01/`,
     whose `lesson/` and `exercise/` have a README each, as microsoft/frontend-bootcamp is
-    laid out).
+    laid out). Of another folder with no page, the files `paths` (link_paths) lead to are
+    chosen, each where the first link into the folder is, in their links' order
+    (ml-engineering's `insights/ai-battlefield.md`); its other pages are among the others.
     """
     chosen, others = [], []
     for name, folder in sorted(root.folders.items()):
         linked_itself = bool({name, name + "/"} & set(folder_links or []))
         listed = folder.page is not None or (linked_itself and folder.holds_lessons)
         found = first_link(linked, *link_names(name, folder)) if listed else None
+        pages = [] if listed else linked_pages(folder, paths or [])
+        if pages:
+            found = first_link(linked, *link_names(name, folder))
+            chosen += [(found, page) for page in pages]
+            others += [(None, page) for page in pages_under(folder) if page not in pages]
+            continue
         (others if found is None else chosen).append((found, folder))
     for page in sorted(root.files, key=lambda page: page.path):
         name = posixpath.basename(page.path)
@@ -584,7 +595,13 @@ def build_course(
         units = reader.linked_children(deeper, names_linked(home_links, deeper.path), [], {})
     else:
         units = (
-            reader.linked_children(root, linked, readme_folder_links(home_links), texts)
+            reader.linked_children(
+                root,
+                linked,
+                readme_folder_links(home_links),
+                texts,
+                [path for path in link_paths(home_links) if path in lists],
+            )
             if by_readme
             else None
         )
@@ -822,15 +839,22 @@ class TreeReader:
         return [entry for _link, entry in leading] + among_numbered(numbered, others, links_of)
 
     def linked_children(
-        self, root: Folder, linked: list[str], folder_links: list[str], texts: dict[str, str]
+        self,
+        root: Folder,
+        linked: list[str],
+        folder_links: list[str],
+        texts: dict[str, str],
+        paths: list[str] | None = None,
     ) -> list[Chapter] | None:
         """Return the entries at the top of content/ in the order the README links them
         (`linked`, `folder_links`: split_by_links), then any folder with a page and numbered
         pages it does not link (the others are outside), or None when it links to none.
 
         A folder with no page is titled by the text of the README's link to it (`texts`,
-        first_links), as the README names it: "Introduction to HTML" for `step1-01/`."""
-        chosen, others = split_by_links(root, linked, folder_links)
+        first_links), as the README names it: "Introduction to HTML" for `step1-01/`.
+        `paths` (link_paths) are the README's links in its lists and tables, for the pages it
+        lists in folders with no page (split_by_links)."""
+        chosen, others = split_by_links(root, linked, folder_links, paths)
         if not chosen:
             return None
         for _place, item in others:
