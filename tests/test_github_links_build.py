@@ -165,6 +165,22 @@ def test_an_unquoted_value_in_an_html_block_is_read_to_its_end_as_a_browser_read
     assert '<a href="../1-lesson/other.html?plain=1">Other</a>' in build.page("1-lesson/index.html")
 
 
+def test_a_path_written_with_backslashes_is_told_with_slashes(build_site):
+    # microsoft/AI-System writes `<img src=".\img\2\cat.png">`: "no such file", no hint.
+    build = build_site(
+        {
+            "README.md": "# Course\n",
+            "1-intro/README.md": '# Intro\n\n<img src=".\\img\\2\\cat.png" alt="A cat">\n',
+            "1-intro/img/2/cat.png": png(40, 30),
+        }
+    )
+    assert build.exit_code != 0
+    assert (
+        "content/1-intro/README.md:3:1: broken image '.\\img\\2\\cat.png': no such file"
+        " (did you mean 'img/2/cat.png'?)"
+    ) in build.log, build.log
+
+
 def test_a_linked_chapter_that_made_no_page_is_named(build_site):
     course = github_course()
     course["2-devices/README.md"] = "# Devices, saved as Latin-1: caf\xe9\n".encode("latin-1")

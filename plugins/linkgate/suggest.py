@@ -176,6 +176,10 @@ class ContentSuggester:
 
     def __call__(self, link: GithubPath, source: str) -> str | None:
         """Return the content path to suggest for `link`, written in content/`source`, or None."""
+        if "\\" in link.path:  # `.\img\cat.png`, as Windows writes paths: with `/` it is there
+            slashed = posixpath.normpath(link.path.replace("\\", "/"))
+            if self.files.is_file(slashed) or self.files.is_folder(slashed):
+                return slashed
         is_folder = link.is_folder or self.files.is_folder(link.path)
         parent, name = posixpath.split(link.path)
         fixed = self.nearest_folder(parent)
