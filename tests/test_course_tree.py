@@ -400,12 +400,12 @@ def test_lessons_numbered_across_units_keep_their_own_numbers():
 def test_lessons_that_repeat_their_units_number_are_not_numbered_across_units():
     # datawhalechina/easy-rl: `chapter1/chapter1.md` and `chapter1/chapter1_questions.md`,
     # each unit's exercises numbered as the unit. They seemed numbered across units: the
-    # units were "Part 1" to "Part 16", each exercise page a second "Chapter N". Numbered
-    # within its unit, such a page is labelled as 30-Days-Of-Python's `15_classes.md` is.
+    # units were "Part 1" to "Part 16", each exercise page a second "Chapter N". Where every
+    # lesson has its unit's number alone, each is a page of its unit, unlabelled.
     paths = ["chapter1/chapter1.md", "chapter1/chapter1_questions.md", "chapter2/chapter2.md"]
     paths += ["chapter2/chapter2_questions.md", "chapter3/chapter3.md"]
     assert [entry.label for entry in build(paths, levels=("Chapter",)).order] == [
-        "Chapter 1", "Chapter 1.1", "Chapter 2", "Chapter 2.2", "Chapter 3"
+        "Chapter 1", "", "Chapter 2", "", "Chapter 3"
     ]  # fmt: skip
 
 
@@ -554,6 +554,25 @@ def test_pages_a_unit_links_in_folders_with_no_readme_are_its_parts_where_linked
         "1-accelerator/amd/old/README.md",
         "1-accelerator/nvidia/notes.md",
     ]
+    # ml-engineering itself numbers nothing: its units are read in name order.
+    unit = dataclasses.replace(
+        unit, path="accelerator/README.md", source="content/accelerator/README.md"
+    )
+    named = build_course(
+        [unit, *(page(f"accelerator/{path}") for path in others)],
+        [],
+        "{slug}.html",
+        "{slug}.html",
+        ("Unit", "Lesson"),
+    )
+    assert [entry.source.removeprefix("content/accelerator/") for entry in named.order] == [
+        "README.md",
+        "benchmarks/README.md",
+        "nvidia/debug.md",
+        "amd/debug.md",
+        "amd/tools.md",
+    ]
+    assert outside_of(named) == ["accelerator/amd/old/README.md", "accelerator/nvidia/notes.md"]
 
 
 def test_lessons_a_unit_keeps_in_two_folders_with_no_readme_are_its_lessons():

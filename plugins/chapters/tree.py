@@ -271,11 +271,11 @@ def split_by_links(
     for name, folder in sorted(root.folders.items()):
         linked_itself = bool({name, name + "/"} & set(folder_links or []))
         listed = folder.page is not None or (linked_itself and folder.holds_lessons)
-        found = first_link(linked, *link_names(name, folder)) if listed else None
-        pages = [] if listed else linked_pages(folder, paths or [])
+        into = first_link(linked, *link_names(name, folder))
+        found = into if listed else None
+        pages = [] if listed or into is None else linked_pages(folder, paths or [])
         if pages:
-            found = first_link(linked, *link_names(name, folder))
-            chosen += [(found, page) for page in pages]
+            chosen += [(into, page) for page in pages]
             others += [(None, page) for page in pages_under(folder) if page not in pages]
             continue
         (others if found is None else chosen).append((found, folder))
@@ -637,6 +637,13 @@ def build_course(
         label(entry, (), levels)
         for lesson in entry.children if across else []:  # labelled again, by their own numbers
             label(lesson, (), levels, deeper=1)
+    if tree and lessons_repeat_units(tree):
+        # A lesson with its unit's number alone is a page of the unit, not "Chapter 2.2":
+        # easy-rl's `chapter2/chapter2_questions.md`.
+        for unit in tree:
+            for lesson in unit.children if not unit.part else []:
+                if lesson.place == unit.place:
+                    lesson.label = lesson.numbering = ""
     order = [entry for top_entry in tree for entry in reading_order(top_entry)]
     for entries in [tree, *(entry.children for entry in order)]:
         mark_shared_title_numbers(entries)
@@ -727,10 +734,25 @@ class TreeReader:
         named = [(name, item) for name, item in named if id(item) not in set_aside]
         names_only = words_repeating_numbers([name for name, _item in named])
         names_only |= {name for sub in apart for name in repeated_numbers(sub)}
+        # Inside a unit, the links of its page, for the pages it links in folders with no page.
+        unit_links = (
+            page_links(folder.page.body_html, folder.path, self.repository)
+            if not top_level and folder.page is not None
+            else []
+        )
+        linked_paths = link_paths(unit_links)
+        folder_of: dict[int, str] = {}  # such a page's folder, as the unit's page links it
         if self.name_order:  # a folder with no page of its own has no place to be numbered
             kept = []
             for name, item in named:
-                if isinstance(item, Folder) and item.page is None:
+                linked_here = linked_pages(item, linked_paths) if isinstance(item, Folder) else []
+                if linked_here:  # but the pages its unit links in it: they are the unit's
+                    kept += [(file_name(page), page) for page in linked_here]
+                    folder_of.update({id(page): name + "/" for page in linked_here})
+                    self.outside += [
+                        outside_entry(page) for page in pages_under(item) if page not in linked_here
+                    ]
+                elif isinstance(item, Folder) and item.page is None:
                     self.left_out.append((item.path, len(pages_under(item))))
                     self.set_outside(item)
                 elif top_level and isinstance(item, WrittenChapter) and is_repository_file(name):
@@ -738,7 +760,6 @@ class TreeReader:
                 else:
                     kept.append((name, item))
             named = kept
-        linked_paths: list[str] = []  # inside a unit, the paths its page links, in order
         companions: set[str] = set()  # at the top, linked in the first unit's table or list
         first_unit = 0  # at the top, where the README first links a unit
         if top_level:
@@ -763,17 +784,15 @@ class TreeReader:
                 for place, name in enumerate(linked)
             ]
         else:
-            links = (
-                page_links(folder.page.body_html, folder.path, self.repository)
-                if folder.page is not None
-                else []
-            )
-            linked, linked_paths = names_linked(links, folder.path), link_paths(links)
+            linked = names_linked(unit_links, folder.path)
         if self.name_order and not top_level and linked:
             # Read in name order, a unit's pages are in the order its page links them, then
             # the others by name: ossu's OSTEP unit links its reading order, then projects
-            # 2A, 1B... in the order they are done.
-            named.sort(key=lambda pair: linked_at(linked, *pair))
+            # 2A, 1B... in the order they are done; a page in a folder with no page, where
+            # its folder is linked.
+            named.sort(
+                key=lambda pair: linked_at(linked, folder_of.get(id(pair[1]), pair[0]), pair[1])
+            )
         numbered: list[Chapter] = []
         units: set[int] = set()  # the ids of numbered entries that are folders
         links_of: dict[int, int | None] = {}  # a numbered entry's first link, by its id()
@@ -1040,23 +1059,33 @@ def lessons_numbered_across(tree: list[Chapter]) -> bool:
 
     Not where every lesson repeats its unit's number: easy-rl's `chapter1/chapter1_questions.md`
     and AI-System's `第2章/2.1-概念.md` number within their units."""
-    units = [unit for unit in tree if not unit.part]  # a book's part: chapters, not lessons
     numbered = [
         [child for child in unit.children if child.number is not None and child.number >= 0]
-        for unit in units
+        for unit in tree
+        if not unit.part  # a book's part holds chapters numbered as the book's, not lessons
     ]
-    own_numbers = all(
-        lesson.number == unit.number
-        for unit, lessons in zip(units, numbered, strict=True)
-        for lesson in lessons
-    )
     numbered = [lessons for lessons in numbered if lessons]
     every = [lesson.number for lessons in numbered for lesson in lessons]
     follows = all(
         later[0].number == (name_range_end(entry_name(sooner[-1])) or sooner[-1].number) + 1
         for sooner, later in zip(numbered, numbered[1:], strict=False)
     )
+    own_numbers = lessons_repeat_units(tree)
     return len(numbered) > 1 and follows and every == sorted(every) and not own_numbers
+
+
+def lessons_repeat_units(tree: list[Chapter]) -> bool:
+    """True when two units or more have numbered lessons and every one's number is its
+    unit's own (easy-rl's `chapter2/chapter2_questions.md`, AI-System's `第2章/2.1-概念.md`)."""
+    lessons = [
+        (lesson, unit)
+        for unit in tree
+        if not unit.part
+        for lesson in unit.children
+        if is_numbered(lesson)
+    ]
+    units = {id(unit) for _lesson, unit in lessons}
+    return len(units) > 1 and all(lesson.number == unit.number for lesson, unit in lessons)
 
 
 def entry_name(entry: Chapter) -> str:
