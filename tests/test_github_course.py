@@ -492,6 +492,11 @@ def test_a_docusaurus_posts_slug_in_lower_case_leaves_it_where_its_path_puts_it(
     assert build.exit_code == 0, build.log
     assert "Front End Career Questions" not in syllabus_of(build)
     assert "<h1>Front End Career Questions</h1>" in build.page("blog/2021-08-28-post.html")
+    # With no title beside it, a slug in lower case is Pelican's, as it was.
+    only_slug = {"README.md": "# Course\n", "basics.md": "---\nslug: 3-basics\n---\n\n# Basics\n"}
+    build = build_site(only_slug, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert "Basics" in syllabus_of(build) and (build.output / "3-basics.html").is_file()
 
 
 def test_lessons_that_start_with_a_numbered_second_level_heading_are_named_by_it(build_site):

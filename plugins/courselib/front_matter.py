@@ -75,11 +75,12 @@ class FrontMatter:
     @property
     def has_pelican_slug(self) -> bool:
         """True for a slug Pelican writes the page by: any but a `slug:` in lower case
-        between `---` lines with no `Title:` (Docusaurus' address of a blog post)."""
+        beside a `title:` in lower case between `---` lines (Docusaurus' address of a post)."""
         slug, title = self.fields.get("slug"), self.fields.get("title")
         if slug is None:
             return False
-        return not (self.fenced and slug.key == "slug" and (title is None or title.key == "title"))
+        docusaurus = title is not None and title.key == "title" and slug.key == "slug"
+        return not (self.fenced and docusaurus)
 
 
 def split_front_matter(lines: list[str]) -> FrontMatter:
