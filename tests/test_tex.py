@@ -472,6 +472,8 @@ def test_every_style_the_converter_writes_has_a_rule():
         (r"\color{#1f77b4} x", 'class="tex-blue"'),
         (r"\textcolor{ #F00 }{x^2} - y", '<mrow class="tex-red"><msup>'),
         (r"\color[rgb]{0,0.6,0} x", 'class="tex-green"'),
+        (r"\textcolor[rgb]{1,0,0}{x} + y", '<mrow class="tex-red"><mi>x</mi></mrow><mo>+</mo>'),
+        (r"\textcolor[HTML]{1F77B4}{x}", '<mrow class="tex-blue"><mi>x</mi></mrow>'),
         # Black and white are the text's own colour, in either scheme, inside blue too.
         (r"\color{black} x", 'class="tex-text"'),
         (r"\color{white} x", 'class="tex-text"'),

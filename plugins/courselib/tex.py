@@ -121,7 +121,8 @@ SYNONYMS = {
 # a matrix in a script's size. An old font switch starting text, `\text{\rm s.t.}`
 # (pumpkin-book), is left out: text is upright.
 # Math inside text, `\textrm{for any constant $C$}` (d2l), is text, math, text. A colour
-# written `\color{#1f77b4}` or `\color{#F00}` is read as `\color[HTML]{1f77b4}`.
+# written `\color{#1f77b4}` or `\color{#F00}` is read as `\color[HTML]{1f77b4}`, and
+# `\textcolor[rgb]{1,0,0}{x}` as `{\color[rgb]{1,0,0}x}`.
 ENVIRONMENTS_READ_AS = {
     "equation": "equation*",
     "align": "align*",
@@ -162,6 +163,7 @@ UNREAD = re.compile(
     r"|\\(?P<text_with_math>text|textrm|textit|textbf|textsf|texttt)\s*\{(?=[^{}]*\$)"
     r"|\\color\s*\{\s*#(?P<hex>[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})\s*\}"
     r"|\\textcolor\s*\{\s*#(?P<text_hex>[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})\s*\}\s*\{"
+    r"|\\textcolor\s*(?P<text_model>\[[A-Za-z]+\]\s*\{[^{}]*\})\s*\{"
 )
 # A colour written with `#` (`\color{#1f77b4}`), and what follows a \textcolor's.
 HASH_COLOUR = re.compile(
@@ -449,6 +451,8 @@ def _read_as(found: re.Match) -> str:
         return _environment_read_as(found)
     if found["text_rm"]:
         return found["text_rm"]
+    if found["text_model"]:  # `\textcolor[rgb]{1,0,0}{x}` is `{\color[rgb]{1,0,0}x}`
+        return f"{{\\color{found['text_model']}"
     if found["hex"] or found["text_hex"]:  # the converter reads only `\color[HTML]{FF0000}`
         written = found["hex"] or found["text_hex"]
         digits = written if len(written) == 6 else "".join(2 * digit for digit in written)
