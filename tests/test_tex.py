@@ -486,6 +486,41 @@ def test_a_colour_is_its_familys_shade_in_each_scheme(tex, drawn):
     assert "style=" not in mathml
 
 
+@pytest.mark.parametrize(
+    ("written", "drawn_as"),
+    [
+        # A trailing `\\` ends the last row: TeX and MathJax draw no empty row after it.
+        (r"\begin{aligned} a &= b \\ c &= d \\ \end{aligned}",
+         r"\begin{aligned} a &= b \\ c &= d \end{aligned}"),
+        (r"\begin{cases} a & x \\ b & y \\ \end{cases}",
+         r"\begin{cases} a & x \\ b & y \end{cases}"),
+        (r"\begin{pmatrix} a \\ \begin{matrix} 1 \\ 2 \\ \end{matrix} \\ \end{pmatrix}",
+         r"\begin{pmatrix} a \\ \begin{matrix} 1 \\ 2 \end{matrix} \end{pmatrix}"),
+        # A table's only row, empty, stays.
+        (r"\begin{matrix} \\ \end{matrix}", None),
+    ],
+)  # fmt: skip
+def test_a_trailing_line_break_makes_no_empty_row(written, drawn_as):
+    mathml = tex_to_mathml(written, display=True)
+    if drawn_as is None:
+        assert mathml.count("<mtr>") == 1
+    else:
+        assert mathml == tex_to_mathml(drawn_as, display=True)
+
+
+def test_an_hline_after_the_last_row_is_its_bottom_rule():
+    # microsoft/AI-System's tables end `c & d \\ \hline`: the rule was under the first
+    # column only, the one cell of an empty row.
+    mathml = tex_to_mathml(
+        r"\begin{array}{|c|c|}\hline a & b \\ \hline c & d \\ \hline\end{array}", True
+    )
+    rows = mathml.split("<mtr>")[1:]
+    assert len(rows) == 2
+    assert rows[1].count("tex-line-bottom") == 2 and "tex-line-bottom" not in rows[0]
+    dashed = tex_to_mathml(r"\begin{array}{cc} a & b \\ \hdashline \end{array}", True)
+    assert dashed.count('class="tex-dash-bottom"') == 2
+
+
 def test_every_colour_keeps_its_contrast_in_both_schemes():
     backgrounds = {"light": ["#ffffff", "#f4f5f7"], "dark": ["#14171a", "#1e2226"]}
     css = Path("themes/course/static/css/course.css").read_text(encoding="utf-8")

@@ -175,6 +175,12 @@ BEGIN_OR_END = re.compile(r"\\(?P<edge>begin|end)\s*\{(?P<name>[^{}]*)\}")
 EDGES = frozenset({"\\begin", "\\end"})
 # A `$` that is not written `\$`: math inside `\text{...}`.
 UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
+# The row the converter makes of a table's trailing `\\`: one empty cell, perhaps ruled.
+EMPTY_LAST_ROW = re.compile(r'<mtr><mtd(?: class="(?P<classes>[^"]*)")?></mtd></mtr>(?=</mtable>)')
+ROW_TAG = re.compile(r"</?mtr>")
+CELL_OR_TABLE_TAG = re.compile(r'<mtd(?: class="(?P<classes>[^"]*)")?>|(?P<table></?mtable)')
+# An `\hline` (`\hdashline`) over that empty row: the bottom rule of each cell above it.
+BOTTOM_RULES = {"tex-line-top": "tex-line-bottom", "tex-dash-top": "tex-dash-bottom"}
 # A formula's own number: `\tag{2.1}` or, shown without parentheses, `\tag*{A}`.
 TAG = re.compile(r"\\tag(?P<starred>\*?)\s*\{(?P<number>[^{}]{1,40})\}")
 
@@ -252,7 +258,52 @@ def tex_to_mathml(tex: str, display: bool) -> str:
         raise _unsafe_error(written, unsafe) from None
     for reference, character in INVISIBLE_OPERATORS.items():
         mathml = mathml.replace(reference, character)
+    mathml = without_trailing_rows(mathml)
     return mathml if tag is None else _with_tag(mathml, tag)
+
+
+def without_trailing_rows(mathml: str) -> str:
+    """Return checked MathML without the empty last row the converter makes of a table's
+    trailing `\\\\` (one empty cell), which TeX and MathJax draw as nothing; an `\\hline`
+    after it (`c & d \\\\ \\hline`, AI-System's tables) is the bottom rule of the row above."""
+    position = 0  # inner tables first: an outer table's row above holds them as they end
+    while (found := EMPTY_LAST_ROW.search(mathml, position)) is not None:
+        row = _row_before(mathml, found.start())
+        if row is None:  # the table's only row: left as it is
+            position = found.end()
+            continue
+        classes = (found["classes"] or "").split()
+        above = mathml[row : found.start()]
+        for name in classes:
+            if name in BOTTOM_RULES:
+                above = _with_class_on_cells(above, BOTTOM_RULES[name])
+        mathml = mathml[:row] + above + mathml[found.end() :]
+        position = row + len(above)
+    return mathml
+
+
+def _row_before(mathml: str, end: int) -> int | None:
+    """Return where the `<mtr>` starts whose `</mtr>` ends right at `end`, or None."""
+    depth = 0
+    for tag in reversed(list(ROW_TAG.finditer(mathml, 0, end))):
+        depth += 1 if tag.group() == "</mtr>" else -1
+        if depth == 0:
+            return tag.start()
+    return None
+
+
+def _with_class_on_cells(row: str, name: str) -> str:
+    """Return a `<mtr>...</mtr>` with class `name` added to each of its own cells (not those
+    of a table inside one)."""
+    pieces, done, depth = [], 0, 0
+    for tag in CELL_OR_TABLE_TAG.finditer(row):
+        if tag["table"]:
+            depth += -1 if tag.group().startswith("</") else 1
+        elif depth == 0:
+            classes = f"{tag['classes']} {name}" if tag["classes"] else name
+            pieces += [row[done : tag.start()], f'<mtd class="{classes}">']
+            done = tag.end()
+    return "".join(pieces) + row[done:]
 
 
 def _without_tag(tex: str, display: bool) -> tuple[str, str | None]:
