@@ -287,6 +287,12 @@ def test_no_style_attribute_is_ever_written():
         ("snake_case  two spaces", "snake_case--two-spaces"),
         ("Émile's café 🎉", "émiles-café-"),
         ("Übung 2.1", "übung-21"),
+        # As github-slugger's tests, made from pages GitHub rendered, have them: other
+        # numbers go, connector punctuation and letters in circles stay (O(n²) was `on²`).
+        ("Sorting in O(n²)", "sorting-in-on"),
+        ("Step ① prepare ½", "step--prepare-"),
+        ("a‿b ＿c", "a‿b-＿c"),
+        ("Ⓐ option Ⅻ", "ⓐ-option-ⅻ"),
     ],
 )  # fmt: skip
 def test_heading_ids_are_githubs(heading, slug):

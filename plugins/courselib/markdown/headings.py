@@ -15,6 +15,8 @@ from markdown_it.token import Token
 
 EXPLICIT_ID = re.compile(r"\s*\{:?\s*#(?P<id>[A-Za-z][\w.:-]*)\s*\}\s*$")
 KEPT_PUNCTUATION = "-_ "
+# Letters in a circle or square (Unicode's Other_Alphabetic symbols): Ⓐ to ⓩ, 🄰 to 🆉.
+ENCLOSED_LETTERS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
 # An id is never empty: a heading with no letter or digit gets this one.
 EMPTY_HEADING_ID = "section"
 # The ids the theme's templates give their own elements (tests/test_chapter_markdown.py
@@ -27,13 +29,25 @@ THEME_IDS = ("mainContent", "courseSyllabus", *WIDGET_IDS)
 
 
 def github_slug(text: str) -> str:
-    """Return the id GitHub gives a heading whose text is `text`, before de-duplication."""
-    kept = (
-        character
-        for character in text.lower()
-        if character in KEPT_PUNCTUATION or unicodedata.category(character)[0] in "LMN"
+    """Return the id GitHub gives a heading whose text is `text`, before de-duplication.
+
+    As github-slugger's tests (made from pages GitHub rendered) have it: letters, marks,
+    digits and letter numbers (Ⅻ) stay, and so does connector punctuation (`_`, `‿`) and a
+    letter drawn in a circle or square (Ⓐ, as ⓐ); other numbers (², ½, ①) go, with other
+    punctuation and symbols.
+    """
+    return "".join(filter(kept_in_slug, text.lower())).replace(" ", "-")
+
+
+def kept_in_slug(character: str) -> bool:
+    """True for a character GitHub keeps in a heading's id (github_slug)."""
+    category = unicodedata.category(character)
+    return (
+        character in KEPT_PUNCTUATION
+        or category[0] in "LM"
+        or category in ("Nd", "Nl", "Pc")
+        or any(start <= ord(character) <= end for start, end in ENCLOSED_LETTERS)
     )
-    return "".join(kept).replace(" ", "-")
 
 
 def add_heading_ids(md: MarkdownIt) -> None:
