@@ -610,9 +610,16 @@ def test_lessons_a_unit_keeps_in_two_folders_with_no_readme_are_its_lessons():
         ("Lesson 2.4", "AdvancedLabs/Lab4/README.md"),
         ("", "setup.md"),
     ]
-    # Numbered from 1 in each folder: neither is the unit's (they would share numbers).
+    # Numbered from 1 in each folder, neither folder's lessons are the unit's (they would
+    # share numbers): the labs its page links are its pages, unlabelled, where linked.
     again = [path.replace("Lab3", "Lab1").replace("Lab4", "Lab2") for path in labs]
-    assert labelled_labs(again) == [("Unit 2", "README.md"), ("", "setup.md")]
+    assert labelled_labs(again) == [
+        ("Unit 2", "README.md"),
+        ("", "setup.md"),
+        ("", "BasicLabs/Lab1/README.md"),
+        ("", "BasicLabs/Lab1/notes.md"),
+        ("", "BasicLabs/Lab2/README.md"),
+    ]
 
 
 @pytest.mark.parametrize("link", ["md/", "https://github.com/o/r/tree/main/1-unit/md"])
@@ -764,19 +771,26 @@ def test_pages_the_readme_links_in_a_folder_with_no_readme_are_in_its_order():
     home = (
         '<ol><li><a href="./insights/ai-battlefield.md">The AI Battlefield</a></li>'
         '<li><a href="insights/how-to-choose-cloud-provider.md">Cloud</a></li>'
-        '<li><a href="compute/">Compute</a></li><li><a href="storage/">Storage</a></li></ol>'
+        '<li><a href="./insights/gpus/README.md">GPUs</a></li>'
+        '<li><a href="compute/">Compute</a></li><li><a href="storage/">Storage</a></li>'
+        '<li><a href="network/">Network</a></li></ol>'
     )
     paths = ["insights/how-to-choose-cloud-provider.md", "insights/ai-battlefield.md"]
-    paths += ["insights/draft.md", "compute/README.md", "storage/README.md"]
+    paths += ["insights/draft.md", "insights/gpus/README.md", "insights/gpus/notes.md"]
+    paths += ["insights/old/README.md", "compute/README.md", "storage/README.md"]
+    paths += ["network/README.md"]
     course = readme_course(paths, home)
     assert course.problems == []
     assert labelled(course) == [
         ("Chapter 1", "insights/ai-battlefield.md"),
         ("Chapter 2", "insights/how-to-choose-cloud-provider.md"),
-        ("Chapter 3", "compute/README.md"),
-        ("Chapter 4", "storage/README.md"),
+        ("Chapter 3", "insights/gpus/README.md"),  # a folder with a README, listed too
+        ("Chapter 3.1", "insights/gpus/notes.md"),
+        ("Chapter 4", "compute/README.md"),
+        ("Chapter 5", "storage/README.md"),
+        ("Chapter 6", "network/README.md"),
     ]
-    assert outside_of(course) == ["insights/draft.md"]
+    assert outside_of(course) == ["insights/draft.md", "insights/old/README.md"]
 
 
 def test_what_the_readme_lists_as_headings_with_its_units_is_in_the_syllabus():

@@ -276,7 +276,7 @@ def split_by_links(
         pages = [] if listed or into is None else linked_pages(folder, paths or [])
         if pages:
             chosen += [(into, page) for page in pages]
-            others += [(None, page) for page in pages_under(folder) if page not in pages]
+            others += [(None, page) for page in pages_left(folder, pages)]
             continue
         (others if found is None else chosen).append((found, folder))
     for page in sorted(root.files, key=lambda page: page.path):
@@ -376,6 +376,11 @@ def file_name(page: WrittenChapter) -> str:
     return posixpath.basename(page.path)
 
 
+def link_name(item: "WrittenChapter | Folder") -> str:
+    """Return the name of a page's file, or of a folder."""
+    return item.name if isinstance(item, Folder) else file_name(item)
+
+
 def repeated_numbers(folder: Folder) -> set[str]:
     """Return the names in `folder` when two of them start with one number, else none:
     DataTalksClub's zoomcamp keeps its notes as `4_1_1_basics.md`, `4_1_2_dbt.md` (all
@@ -386,13 +391,29 @@ def repeated_numbers(folder: Folder) -> set[str]:
     return set(names) if len(numbers) != len(set(numbers)) else set()
 
 
-def linked_pages(folder: Folder, paths: list[str]) -> list[WrittenChapter]:
+def linked_pages(folder: Folder, paths: list[str]) -> list["WrittenChapter | Folder"]:
     """Return the pages right inside `folder`, which has no page of its own, that `paths`
-    (link_paths) lead to, in the order they are first linked."""
-    if folder.page is not None:
-        return []
-    by_path = {page.path: page for page in folder.files}
-    return [by_path[path] for path in dict.fromkeys(paths) if path in by_path]
+    (link_paths) lead to, and its folders with a page they lead to (ml-engineering's
+    `insights/when-to-upgrade-gpus/README.md`), in the order they are first linked."""
+    if folder.page is None:
+        by_path: dict[str, WrittenChapter | Folder] = {page.path: page for page in folder.files}
+        for sub in folder.folders.values():
+            if sub.page is not None:
+                by_path.update({sub.page.path: sub, sub.path + "/": sub, sub.path: sub})
+        found = [by_path[path] for path in dict.fromkeys(paths) if path in by_path]
+        return list({id(item): item for item in found}.values())
+    return []
+
+
+def pages_left(folder: Folder, chosen: list["WrittenChapter | Folder"]) -> list[WrittenChapter]:
+    """Return the pages under `folder` that are not `chosen` (linked_pages) nor under them."""
+    taken = {id(page) for item in chosen for page in pages_of(item)}
+    return [page for page in pages_under(folder) if id(page) not in taken]
+
+
+def pages_of(item: "WrittenChapter | Folder") -> list[WrittenChapter]:
+    """Return a page, or every page under a folder."""
+    return pages_under(item) if isinstance(item, Folder) else [item]
 
 
 def among_numbered(
@@ -747,11 +768,9 @@ class TreeReader:
             for name, item in named:
                 linked_here = linked_pages(item, linked_paths) if isinstance(item, Folder) else []
                 if linked_here:  # but the pages its unit links in it: they are the unit's
-                    kept += [(file_name(page), page) for page in linked_here]
+                    kept += [(link_name(page), page) for page in linked_here]
                     folder_of.update({id(page): name + "/" for page in linked_here})
-                    self.outside += [
-                        outside_entry(page) for page in pages_under(item) if page not in linked_here
-                    ]
+                    self.outside += map(outside_entry, pages_left(item, linked_here))
                 elif isinstance(item, Folder) and item.page is None:
                     self.left_out.append((item.path, len(pages_under(item))))
                     self.set_outside(item)
@@ -819,8 +838,16 @@ class TreeReader:
             elif pages:
                 # A folder with no README whose pages the unit's page links, each where it is
                 # linked (ml-engineering's `accelerator/nvidia/debug.md`); its others outside.
-                others += [(link, page_entry(page, None)) for page in pages]
-                self.outside += [outside_entry(p) for p in pages_under(item) if p not in pages]
+                others += [
+                    (
+                        link,
+                        self.part_entry(page)
+                        if isinstance(page, Folder)
+                        else page_entry(page, None),
+                    )
+                    for page in pages
+                ]
+                self.outside += map(outside_entry, pages_left(item, pages))
             elif isinstance(item, Folder) or numbers is not None:
                 entry = (
                     self.folder_entry(item, numbers)
