@@ -223,6 +223,10 @@ PROSE = "This chapter is where the magic starts: you will see the tool find bugs
         ("# The course\n## Setup\n", "The course"),
         ("> # Quoted\n\nText.\n", None),
         ("No heading.\n", None),
+        # free-programming-books opens lists with their own index: it names no page.
+        ("## 目录\n\n* [Python](#python)\n\n## Python\n", None),
+        ("## Table of Contents\n\n- [A](#a)\n", None),
+        ("# Books\n\n## Index\n", "Books"),
     ],
 )
 def test_the_title_is_a_first_h1_or_a_first_heading_before_any_prose(markdown, title):

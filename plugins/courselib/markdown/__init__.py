@@ -238,7 +238,9 @@ def first_heading(tokens: list) -> str | None:
     lines one right under the other, the second: the first is the book's name above each
     chapter (You-Don't-Know-JS titled its 38 chapters "You Don't Know JS Yet: ..."); after
     a blank line, a second `#` is a section (mlops-zoomcamp's `# Ingestion`). A `###` or
-    deeper titles nothing: The Odin Project opens 461 lessons with `### Introduction`.
+    deeper titles nothing: The Odin Project opens 461 lessons with `### Introduction`. Nor
+    does a `##` that names the page's own index (CONTENTS_HEADINGS: free-programming-books
+    opens its Chinese list with `## 目录`, its Tamil one with `## Index`).
     """
     in_html, prose_before = "", False
     for index, token in enumerate(tokens):
@@ -248,7 +250,8 @@ def first_heading(tokens: list) -> str | None:
                 if is_h1_under(tokens[index + 3 : index + 4], token):  # the book's, the chapter's
                     text = " ".join(heading_text(tokens[index + 4]).split()) or text
                 return text or in_html or None
-            return in_html or (None if prose_before else text or None)
+            contents = text.casefold() in CONTENTS_HEADINGS  # the page's own index: no title
+            return in_html or (None if prose_before or contents else text or None)
         if is_title_block(token) and not (in_html or prose_before):
             in_html = html_h1_text(token.content)
         prose_before = prose_before or is_prose(token)
@@ -285,6 +288,12 @@ def html_h1_text(block: str) -> str:
     )
 
 
+# A first `##` heading with one of these texts (any case) is the page's own index, no title.
+CONTENTS_HEADINGS = frozenset(
+    ["contents", "table of contents", "index", "toc", "目录", "目錄", "目次", "목차"]
+    + ["inhalt", "inhaltsverzeichnis", "índice", "indice", "sommaire", "table des matières"]
+    + ["содержание", "оглавление", "spis treści", "obsah", "innehåll", "inhoud", "indeks"]
+)
 # A paragraph of this many words of its own (not in links) is prose: a chapter's text begun.
 # "Estimated time: 30 minutes" or "Author: Jane Doe, May 2024" is not.
 PROSE_WORDS = 8
