@@ -320,12 +320,27 @@ def test_a_formula_in_a_line_has_no_number_of_its_own():
         # An old font switch starting text (pumpkin-book: `\text{\rm s.t.}`): text is upright.
         (r"\min x \quad \text{\rm s.t.} \; x > 0", r"\min x \quad \text{s.t.} \; x > 0"),
         (r"\mbox{ \rm if } y", r"\text{if } y"),
+        # A line break's extra space (shown as "[2pt]") and a double rule (refused) are left
+        # out (a bracket that starts a row stays: test_a_row_may_start_with_a_bracket).
+        (
+            r"\begin{aligned} a &= b \\[2pt] c &= d \\ [ 0.5em ] e \end{aligned}",
+            r"\begin{aligned} a &= b \\ c &= d \\ e \end{aligned}",
+        ),
+        (
+            r"\begin{array}{c} a \\ \hline \hline b \end{array}",
+            r"\begin{array}{c} a \\ \hline b \end{array}",
+        ),
     ],
 )
 def test_latex_the_converter_does_not_read_is_drawn_as_what_it_reads(written, known):
     # pumpkin-book and d2l write \pmb 20 times, which GitHub's MathJax draws bold; each
     # failed the build ("unknown command \pmb").
     assert tex_to_mathml(written, display=False) == tex_to_mathml(known, display=False)
+
+
+def test_a_row_may_start_with_a_bracket():
+    mathml = tex_to_mathml(r"\begin{bmatrix} a \\ [b] \end{bmatrix}", display=True)
+    assert '<mo stretchy="false">[</mo><mi>b</mi>' in mathml
 
 
 @pytest.mark.parametrize("command", ["mbox", "hbox", "textnormal"])

@@ -122,7 +122,9 @@ SYNONYMS = {
 # (pumpkin-book), is left out: text is upright.
 # Math inside text, `\textrm{for any constant $C$}` (d2l), is text, math, text. A colour
 # written `\color{#1f77b4}` or `\color{#F00}` is read as `\color[HTML]{1f77b4}`, and
-# `\textcolor[rgb]{1,0,0}{x}` as `{\color[rgb]{1,0,0}x}`.
+# `\textcolor[rgb]{1,0,0}{x}` as `{\color[rgb]{1,0,0}x}`. A line break's extra space,
+# `\\[2pt]`, is left out (the converter showed "[2pt]"), and so is the second rule of a
+# double one, `\hline\hline` (the converter refused it).
 ENVIRONMENTS_READ_AS = {
     "equation": "equation*",
     "align": "align*",
@@ -164,6 +166,8 @@ UNREAD = re.compile(
     r"|\\color\s*\{\s*#(?P<hex>[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})\s*\}"
     r"|\\textcolor\s*\{\s*#(?P<text_hex>[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})\s*\}\s*\{"
     r"|\\textcolor\s*(?P<text_model>\[[A-Za-z]+\]\s*\{[^{}]*\})\s*\{"
+    r"|(?P<row_space>\\\\)\s*\[\s*-?(?:\d+\.?\d*|\.\d+)\s*(?:pt|em|ex|mm|cm|in|mu|px|bp)\s*\]"
+    r"|(?P<double_rule>\\hline)(?:\s*\\hline)+(?![A-Za-z])"
 )
 # A colour written with `#` (`\color{#1f77b4}`), and what follows a \textcolor's.
 HASH_COLOUR = re.compile(
@@ -502,6 +506,8 @@ def _read_as(found: re.Match) -> str:
         return _environment_read_as(found)
     if found["text_rm"]:
         return found["text_rm"]
+    if found["row_space"] or found["double_rule"]:  # its space, its second rule left out
+        return found["row_space"] or found["double_rule"]
     if found["text_model"]:  # `\textcolor[rgb]{1,0,0}{x}` is `{\color[rgb]{1,0,0}x}`
         return f"{{\\color{found['text_model']}"
     if found["hex"] or found["text_hex"]:  # the converter reads only `\color[HTML]{FF0000}`
