@@ -363,7 +363,7 @@ def lessons_kept_apart(folder: Folder, repository: str | None = None) -> list[Fo
         into_each = all(
             any(f"{path}/".startswith(f"{sub.path}/") for path in paths) for sub in holding
         )
-        names = [name for sub in holding for name in [*sub.folders, *map(file_name, sub.files)]]
+        names = [name for sub in holding for name in entry_names(sub)]
         numbers = [found for found in map(name_numbers, names) if found is not None]
         if len(linked) > 1 and into_each and len(numbers) == len(set(numbers)):
             return holding
@@ -371,14 +371,9 @@ def lessons_kept_apart(folder: Folder, repository: str | None = None) -> list[Fo
     return holding if len(holding) == 1 else []
 
 
-def file_name(page: WrittenChapter) -> str:
-    """Return the name of a page's file."""
-    return posixpath.basename(page.path)
-
-
 def link_name(item: "WrittenChapter | Folder") -> str:
     """Return the name of a page's file, or of a folder."""
-    return item.name if isinstance(item, Folder) else file_name(item)
+    return item.name if isinstance(item, Folder) else posixpath.basename(item.path)
 
 
 def repeated_numbers(folder: Folder) -> set[str]:
@@ -386,9 +381,14 @@ def repeated_numbers(folder: Folder) -> set[str]:
     DataTalksClub's zoomcamp keeps its notes as `4_1_1_basics.md`, `4_1_2_dbt.md` (all
     number 4) and `06-core-01-projects.md`, `06-core-02-pipelines.md`. Read as names, in
     their order, they are lessons; their numbers made them a folder outside, unseen."""
-    names = [*folder.folders, *(posixpath.basename(page.path) for page in folder.files)]
+    names = entry_names(folder)
     numbers = [numbers for numbers in map(name_numbers, names) if numbers is not None]
     return set(names) if len(numbers) != len(set(numbers)) else set()
+
+
+def entry_names(folder: Folder) -> list[str]:
+    """Return the names of the folders and files right inside `folder`."""
+    return [*folder.folders, *(posixpath.basename(page.path) for page in folder.files)]
 
 
 def linked_pages(folder: Folder, paths: list[str]) -> list["WrittenChapter | Folder"]:
@@ -651,14 +651,15 @@ def build_course(
         reader.set_outside_around(root, syllabus)
     problems += reader.problems
     tree = merge_top_level(top, units, problems)
-    across = lessons_numbered_across(tree)
+    repeats = lessons_repeat_units(tree)  # chapter2/chapter2_questions.md: not across units
+    across = not repeats and lessons_numbered_across(tree)
     if across and levels == DEFAULT_LEVELS:  # "Chapter 2" a unit and a lesson: a book's parts
         levels = (ACROSS_UNITS_WORD, *levels)
     for entry in tree:
         label(entry, (), levels)
         for lesson in entry.children if across else []:  # labelled again, by their own numbers
             label(lesson, (), levels, deeper=1)
-    if tree and lessons_repeat_units(tree):
+    if repeats:
         # A lesson with its unit's number alone is a page of the unit, not "Chapter 2.2":
         # easy-rl's `chapter2/chapter2_questions.md`.
         for unit in tree:
@@ -1082,10 +1083,8 @@ def lessons_numbered_across(tree: list[Chapter]) -> bool:
     """True when units number their lessons on from one another, as Data-Science-For-
     Beginners does (unit 1's lessons are 1 to 4, unit 2's 5 to 8): each unit's first
     lesson comes right after the last of the unit before it (or after the end of its
-    range: Python-100-Days' `Day31-35/` ends with `34-35.玩转Linux操作系统.md`).
-
-    Not where every lesson repeats its unit's number: easy-rl's `chapter1/chapter1_questions.md`
-    and AI-System's `第2章/2.1-概念.md` number within their units."""
+    range: Python-100-Days' `Day31-35/` ends with `34-35.玩转Linux操作系统.md`). Asked only
+    where lessons do not all repeat their units' numbers (lessons_repeat_units)."""
     numbered = [
         [child for child in unit.children if child.number is not None and child.number >= 0]
         for unit in tree
@@ -1097,8 +1096,7 @@ def lessons_numbered_across(tree: list[Chapter]) -> bool:
         later[0].number == (name_range_end(entry_name(sooner[-1])) or sooner[-1].number) + 1
         for sooner, later in zip(numbered, numbered[1:], strict=False)
     )
-    own_numbers = lessons_repeat_units(tree)
-    return len(numbered) > 1 and follows and every == sorted(every) and not own_numbers
+    return len(numbered) > 1 and follows and every == sorted(every)
 
 
 def lessons_repeat_units(tree: list[Chapter]) -> bool:
