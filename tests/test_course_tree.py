@@ -479,6 +479,35 @@ def test_lessons_sharing_a_number_are_in_name_order_with_that_number():
     ]  # fmt: skip
 
 
+def test_names_starting_with_a_count_among_many_are_names_not_numbers():
+    # ByteByteGoHq/system-design-101 keeps 400 guides in `data/guides/`, 32 named with a
+    # count (`10-books-for-developers.md`): the syllabus was those 32, "Chapter 10" six
+    # times, "Chapter 8" six times, and the 368 others outside.
+    counted = ["10-books.md", "10-tradeoffs.md", "8-tips.md", "8-concepts.md", "100x-pg.md"]
+    named = ["api.md", "cache.md", "cdn.md", "dns.md", "kafka.md", "oauth.md", "redis.md"]
+    guides = [f"data/guides/{name}" for name in [*counted, *named]]
+    course = build(guides)
+    assert course.order == []
+    assert outside_of(course) == sorted(guides)
+    assert course.notice.startswith("content/: the syllabus is empty: none of the 12 pages")
+    # Inside a unit, they are its pages in their names' order, unlabelled.
+    unit = ["1-design/README.md", *(f"1-design/{name}" for name in [*counted, *named])]
+    course = build([*unit, "2-apis/README.md"])
+    assert course.problems == []
+    assert labelled(course) == [
+        ("Unit 1", "1-design/README.md"),
+        *(("", f"1-design/{name}") for name in sorted([*counted, *named])),
+        ("Unit 2", "2-apis/README.md"),
+    ]
+    # Numbers none shares, or most names', are a numbering: lessons 1 and 2 and the rest.
+    for names in (["1-setup.md", "2-tools.md"], ["1-a.md", "1-b.md", "2-c.md", "3-d.md"]):
+        course = build([*names, "faq.md", "glossary.md", "links.md", "notes.md"])
+        assert course.problems == []
+        assert [entry.label for entry in course.order][: len(names)] == [
+            f"Unit {name[0]}" for name in names
+        ]
+
+
 def test_unnumbered_files_and_folders_elsewhere_are_outside_the_syllabus():
     course = build(COURSE)
     outside = sorted(entry.source.removeprefix("content/") for entry in course.outside)

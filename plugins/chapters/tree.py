@@ -108,7 +108,8 @@ def numbered_here(folder: Folder) -> bool:
         ),
         *(name for name, sub in folder.folders.items() if sub.holds_lessons),
     ]
-    numbered = [name for name in names if name_numbers(name) is not None]
+    counts = counted_names(names)
+    numbered = [name for name in names if name_numbers(name) is not None and name not in counts]
     by_word = [name for name in numbered if numbered_by_word(name)]
     every = bool(by_word) and len(by_word) == len(names)
     return len(numbered) > len(by_word) or len(by_word) >= 2 or every
@@ -505,6 +506,17 @@ def words_repeating_numbers(names: list[str]) -> set[str]:
     return set(by_word) if any(name_numbers(name) in leading for name in by_word) else set()
 
 
+def counted_names(names: list[str]) -> set[str]:
+    """Return the names of a folder that start with a count, not a place: those starting
+    with a number, where they are fewer than half its names and two share a number.
+    system-design-101 keeps 400 guides in one folder, 32 named so (`10-books-for-
+    developers.md`, `10-good-coding-principles.md`, `8-tips-for-api-design.md`): they are
+    names, in their order, as GitHub lists them, not ten "Chapter 10"s."""
+    leading = [name for name in names if name_numbers(name) and not numbered_by_word(name)]
+    numbers = {name_numbers(name) for name in leading}
+    return set(leading) if 2 * len(leading) < len(names) and len(numbers) < len(leading) else set()
+
+
 def is_solution(name: str) -> bool:
     """True for an unnumbered name a lesson's solution goes by, its last word solution or
     answers (`solution/`, `solutions.md`, `assignment-solution.md`, `quiz-answers.md`; not
@@ -526,11 +538,15 @@ def is_part(folder: Folder, numbers: tuple[int, ...] | None, link: int | None) -
 
 
 def has_numbers(folder: Folder) -> bool:
-    """True when any file or folder under `folder` is numbered by its name."""
+    """True when any file or folder under `folder` is numbered by its name (counted_names
+    are not)."""
+    counts = counted_names(entry_names(folder))
     return any(
-        name_number(posixpath.basename(page.path)) is not None for page in folder.files
+        name_number(name) is not None and name not in counts
+        for name in (posixpath.basename(page.path) for page in folder.files)
     ) or any(
-        sub.holds_lessons and (name_number(name) is not None or has_numbers(sub))
+        sub.holds_lessons
+        and ((name_number(name) is not None and name not in counts) or has_numbers(sub))
         for name, sub in folder.folders.items()
     )
 
@@ -755,6 +771,7 @@ class TreeReader:
         set_aside = {id(item) for _name, item in aside}
         named = [(name, item) for name, item in named if id(item) not in set_aside]
         names_only = words_repeating_numbers([name for name, _item in named])
+        names_only |= counted_names([name for name, _item in named])
         names_only |= {name for sub in apart for name in repeated_numbers(sub)}
         # Inside a unit, the links of its page, for the pages it links in folders with no page.
         unit_links = (
