@@ -604,6 +604,44 @@ def test_pages_a_unit_links_in_folders_with_no_readme_are_its_parts_where_linked
     assert outside_of(named) == ["accelerator/amd/old/README.md", "accelerator/nvidia/notes.md"]
 
 
+def test_pages_a_unit_links_deeper_in_folders_with_no_readme_are_its_parts_where_linked():
+    # bregman-arie/devops-exercises: `topics/aws/README.md` links its 39 exercises as
+    # `exercises/hello_function/exercise.md`, with their solutions beside; neither folder
+    # has a README. They were outside the syllabus, without a word.
+    links = ["exercises/s3/exercise.md", "one.md", "exercises/hello/exercise.md"]
+    links += ["exercises/hello/solution.md", "exercises/s3/solution.md"]
+    others = [*links, "exercises/hello/notes.md", "exercises/old/exercise.md"]
+    for unit_path in ("1-aws/README.md", "aws/README.md"):  # numbered, and in name order
+        unit = dataclasses.replace(
+            page(unit_path, "AWS"),
+            body_html="<p>" + " ".join(f'<a href="{link}">x</a>' for link in links) + "</p>",
+        )
+        folder = unit_path.removesuffix("README.md")
+        course = build_course(
+            [unit, *(page(folder + path) for path in others)],
+            [],
+            "{slug}.html",
+            "{slug}.html",
+            ("Unit", "Lesson"),
+        )
+        assert course.problems == []
+        assert [entry.source.removeprefix("content/" + folder) for entry in course.order] == [
+            "README.md",
+            "exercises/s3/exercise.md",
+            "exercises/hello/exercise.md",
+            "one.md",
+        ]
+        assert outside_of(course) == [
+            folder + path
+            for path in (
+                "exercises/hello/notes.md",
+                "exercises/hello/solution.md",
+                "exercises/old/exercise.md",
+                "exercises/s3/solution.md",
+            )
+        ]
+
+
 def test_lessons_a_unit_keeps_in_two_folders_with_no_readme_are_its_lessons():
     # microsoft/AI-System: `Labs/README.md` links `BasicLabs/Lab1/README.md` to `Lab5/` and
     # `AdvancedLabs/Lab6/README.md` to `Lab9/`; neither folder has a README. The labs were
@@ -919,6 +957,22 @@ def test_the_readmes_links_to_the_files_of_one_folder_deeper_order_the_syllabus(
         ("Chapter 3", "src/questions/css-questions.md"),
     ]
     assert outside_of(course) == ["CONTRIBUTORS.md", "src/translations/ja/README.md"]
+
+
+def test_a_page_the_readme_lists_in_a_topic_folder_with_no_readme_is_a_chapter():
+    # bregman-arie/devops-exercises lists `topics/node/node_questions_basic.md` among its
+    # topics' READMEs, and `node/` has no README: the NodeJs topic was outside, unseen.
+    topics = ["topics/git/README.md", "topics/node/basics.md", "topics/aws/README.md"]
+    home = "<ul>" + "".join(f'<li><a href="{path}">x</a></li>' for path in topics)
+    home += '</ul><p>See <a href="topics/node/advanced.md">more</a>.</p>'
+    course = readme_course([*topics, "topics/node/advanced.md", "topics/node/old.md"], home)
+    assert course.problems == []
+    assert labelled(course) == [
+        ("Chapter 1", "topics/git/README.md"),
+        ("Chapter 2", "topics/node/basics.md"),
+        ("Chapter 3", "topics/aws/README.md"),
+    ]
+    assert outside_of(course) == ["topics/node/advanced.md", "topics/node/old.md"]
 
 
 def test_a_readme_listing_lessons_deep_in_folders_with_no_readme_is_their_contents():

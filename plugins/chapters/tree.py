@@ -392,18 +392,29 @@ def entry_names(folder: Folder) -> list[str]:
     return [*folder.folders, *(posixpath.basename(page.path) for page in folder.files)]
 
 
-def linked_pages(folder: Folder, paths: list[str]) -> list["WrittenChapter | Folder"]:
-    """Return the pages right inside `folder`, which has no page of its own, that `paths`
-    (link_paths) lead to, and its folders with a page they lead to (ml-engineering's
-    `insights/when-to-upgrade-gpus/README.md`), in the order they are first linked."""
-    if folder.page is None:
-        by_path: dict[str, WrittenChapter | Folder] = {page.path: page for page in folder.files}
-        for sub in folder.folders.values():
+def linked_pages(
+    folder: Folder, paths: list[str], deep: bool = False
+) -> list["WrittenChapter | Folder"]:
+    """Return the pages in `folder`, which has no page of its own, that `paths` (link_paths)
+    lead to, and its folders with a page they lead to (ml-engineering's
+    `insights/when-to-upgrade-gpus/README.md`), in the order they are first linked. `deep`,
+    as a unit's page links them: in its folders with no page too (devops-exercises'
+    `exercises/hello_function/exercise.md`), but for solutions (is_solution), which the
+    lessons link."""
+    if folder.page is not None:
+        return []
+    by_path: dict[str, WrittenChapter | Folder] = {}
+    holding = [folder]
+    while holding:
+        here = holding.pop()
+        by_path.update({page.path: page for page in here.files if not is_solution(link_name(page))})
+        for name, sub in here.folders.items():
             if sub.page is not None:
                 by_path.update({sub.page.path: sub, sub.path + "/": sub, sub.path: sub})
-        found = [by_path[path] for path in dict.fromkeys(paths) if path in by_path]
-        return list({id(item): item for item in found}.values())
-    return []
+            elif deep and not is_solution(name):
+                holding.append(sub)
+    found = [by_path[path] for path in dict.fromkeys(paths) if path in by_path]
+    return list({id(item): item for item in found}.values())
 
 
 def pages_left(folder: Folder, chosen: list["WrittenChapter | Folder"]) -> list[WrittenChapter]:
@@ -623,13 +634,20 @@ def build_course(
     syllabus = found if found.page is None or links_only_into(root, linked, found) else root
     by_readme = look_further and syllabus is root
     texts, lists = first_links(home_html, repository)  # the README's, for its titles and tables
+    listed = [path for path in link_paths(home_links) if path in lists]
     deeper = folder_linked_into(root, home_links, linked) if by_readme and not summary else None
     if summary is not None:
         syllabus, (units, outside) = root, book_entries(root, summary)
         reader.outside += outside
     elif deeper is not None:
         syllabus = deeper
-        units = reader.linked_children(deeper, names_linked(home_links, deeper.path), [], {})
+        # Beside the folders it lists by their pages, the pages it lists in folders with none:
+        # devops-exercises' `topics/node/node_questions_basic.md` beside `topics/git/README.md`.
+        # Where it lists no folder's page, its lists are contents (readme_contents).
+        linked_here = names_linked(home_links, deeper.path)
+        units = reader.linked_children(
+            deeper, linked_here, [], {}, listed if split_by_links(deeper, linked_here)[0] else []
+        )
     else:
         units = (
             reader.linked_children(
@@ -637,7 +655,7 @@ def build_course(
                 linked,
                 readme_folder_links(home_links),
                 texts,
-                [path for path in link_paths(home_links) if path in lists],
+                listed,
             )
             if by_readme
             else None
@@ -784,7 +802,9 @@ class TreeReader:
         if self.name_order:  # a folder with no page of its own has no place to be numbered
             kept = []
             for name, item in named:
-                linked_here = linked_pages(item, linked_paths) if isinstance(item, Folder) else []
+                linked_here = (
+                    linked_pages(item, linked_paths, deep=True) if isinstance(item, Folder) else []
+                )
                 if linked_here:  # but the pages its unit links in it: they are the unit's
                     kept += [(link_name(page), page) for page in linked_here]
                     folder_of.update({id(page): name + "/" for page in linked_here})
@@ -847,7 +867,7 @@ class TreeReader:
                 or (folder.page is None and not top_level and numbers is None and bool(item.page))
             )
             pages = (
-                linked_pages(item, linked_paths)
+                linked_pages(item, linked_paths, deep=True)
                 if isinstance(item, Folder) and not top_level and numbers is None and not part
                 else []
             )
