@@ -1581,6 +1581,8 @@ def test_jekylls_liquid_is_told_once_a_file_and_fails_nothing(build_site):
         "{% for activity in labs %}\n- {{ activity.title }}\n{% endfor %}\n\n"
         "In code, `{% raw %}` is fine, and <code>{% if %}</code> too.\n\n"
         "<pre>\n{% for x in y %}\n</pre>\n\n{{% notice tip %}} is Hugo's.\n"
+        # In a comment, as devops-exercises hides `{% raw %}` from Jekyll: nothing shows.
+        "\n<!-- {% raw %} -->\n\nText <!-- {% endraw\n %} --> here.\n"
     )
     build = build_site(
         {"index.md": index, "README.md": "# Labs\n", "Labs/01-a.md": "# A\n"},

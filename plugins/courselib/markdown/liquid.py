@@ -15,6 +15,7 @@ from markdown_it.rules_core import StateCore
 
 LIQUID = re.compile(r"(?<!\{)\{%-?\s*[a-z_]+\b[^%\n]{0,200}%\}(?!\})")
 HTML_CODE = re.compile(r"<(pre|code)\b", re.IGNORECASE)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # shows nothing, tags or not
 SHOWN_LENGTH = 60
 
 
@@ -29,9 +30,10 @@ def liquid_warning(state: StateCore) -> None:
     for token in state.tokens:
         first_line = token.map[0] + 1 if token.map else 1
         if token.type == "html_block" and not HTML_CODE.search(token.content):
+            html = HTML_COMMENT.sub(blanked, token.content)
             found += [  # an HTML block is its lines as written: the tag's own line
-                (first_line + token.content.count("\n", 0, tag.start()), tag.group())
-                for tag in LIQUID.finditer(token.content)
+                (first_line + html.count("\n", 0, tag.start()), tag.group())
+                for tag in LIQUID.finditer(html)
             ]
         elif token.type == "inline":
             found += [(first_line, tag) for tag in tags_outside_code(token)]
@@ -53,6 +55,11 @@ def liquid_warning(state: StateCore) -> None:
     state.env.setdefault("warnings", []).append((line, 1, told))
 
 
+def blanked(comment: re.Match) -> str:
+    """Return an HTML comment as spaces, keeping its line breaks: what it shows, where."""
+    return re.sub(r"[^\n]", " ", comment.group())
+
+
 def tags_outside_code(inline) -> list[str]:
     """Return the template tags in an inline token's text that start outside code (a code
     span, or `<code>` written in HTML); a tag may hold HTML itself:
@@ -63,7 +70,7 @@ def tags_outside_code(inline) -> list[str]:
         if child.type == "html_inline":
             tag = child.content.lower()
             in_code = (in_code or tag.startswith("<code")) and not tag.startswith("</code")
-            text += child.content
+            text += HTML_COMMENT.sub(blanked, child.content)
         elif child.type in ("text", "code_inline"):
             text += child.content
         elif child.type in ("softbreak", "hardbreak"):
