@@ -11,7 +11,8 @@ from urllib.parse import unquote
 
 import pytest
 from conftest import run_pelican
-from search.index import SearchSettings, pagefind_command, read_settings
+from search.bundles import Shard
+from search.index import SearchSettings, pagefind_command, read_settings, run_pagefind
 from search.shards import assign_shards, is_chapter_page, pages_glob, shard_count, shard_of
 
 SHARDED_COURSE = Path(__file__).parent / "fixtures" / "search_shards"
@@ -102,9 +103,10 @@ def test_a_chapter_page_is_one_with_a_data_pagefind_body_element(html, is_chapte
 def test_the_glob_of_a_shard_selects_exactly_its_pages_whatever_their_names(tmp_path):
     names = ["a b.html", "x[1].html", "sub/c.html", "ü.html", "e,f.html", "g{h}.html"]
     names += ["star*.html", "q?.html", "d$x.html", "lt<x>.html", "col:on.html", "hash#1.html"]
-    names += ["bang!.html", "tilde~.html", "back\\slash.html"]
+    names += ["bang!.html", "tilde~.html", "back\\slash.html", "O(1) del.html", "p|q.html"]
     # What each glob would also match, had its special characters been left unescaped.
     decoys = ["x1.html", "gh.html", "starry.html", "qz.html", "sub/d.html", "plain.html"]
+    decoys += ["O1 del.html", "p.html", "q.html"]
     site = tmp_path / "site"
     for name in names + decoys:
         (site / name).parent.mkdir(parents=True, exist_ok=True)
@@ -117,6 +119,19 @@ def test_the_glob_of_a_shard_selects_exactly_its_pages_whatever_their_names(tmp_
     )
     assert finished.returncode == 0, finished.stderr
     assert indexed_pages(output) == {"/" + name for name in names}
+
+
+def test_a_pagefind_failure_is_told_by_its_first_error_not_its_guess(tmp_path):
+    # CS-Notes' `18.1 在 O(1) 时间内删除链表节点.md` made a glob Pagefind refused; the build
+    # said only its last line: "the directory passed to Pagefind was empty".
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.html").write_text("<html><body><main data-pagefind-body>a</main></body></html>")
+    shard = Shard(1, ("a.html",), "k", "", "{a(.html}")
+    (tmp_path / "cache").mkdir()
+    assert run_pagefind(site, shard, tmp_path / "cache") == (
+        'Provided glob "{a(.html}" did not parse as a valid glob.'
+    )
 
 
 # --- settings -------------------------------------------------------------------------------

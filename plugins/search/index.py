@@ -117,8 +117,10 @@ def run_pagefind(site: Path, shard: Shard, cache_dir: Path) -> str | None:
         return str(problem)
     if finished.returncode != 0:
         shutil.rmtree(written, ignore_errors=True)
-        reason = (finished.stderr or finished.stdout).strip().splitlines()
-        return reason[-1] if reason else f"exit code {finished.returncode}"
+        said = (finished.stderr or finished.stdout).strip().splitlines()
+        # Its first error is the cause; the last is a guess ("the directory ... was empty").
+        errors = [line.removeprefix("Error: ") for line in said if line.startswith("Error: ")]
+        return (errors or said or [f"exit code {finished.returncode}"])[0]
     problem = keep_bundle(written, cache_dir, shard)
     if problem is not None:
         free = shutil.disk_usage(cache_dir).free // 1024

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 # such elements. A page that merely mentions it (in a code sample) is no chapter.
 BODY_ATTRIBUTE = re.compile(rb"\sdata-pagefind-body[\s/>=]")
 # Characters Pagefind's --glob syntax reads as its own; a backslash escapes them.
-GLOB_SYNTAX = re.compile(r"([*?\[\]{}<>:,$])")
+GLOB_SYNTAX = re.compile(r"([*?\[\]{}<>:,$()])")
 
 
 def is_chapter_page(html: bytes) -> bool:
