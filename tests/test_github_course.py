@@ -499,6 +499,26 @@ def test_a_docusaurus_posts_slug_in_lower_case_leaves_it_where_its_path_puts_it(
     assert "Basics" in syllabus_of(build) and (build.output / "3-basics.html").is_file()
 
 
+def test_a_vuepress_pages_category_in_lower_case_is_not_pelicans(build_site):
+    # Snailclimb/JavaGuide's 419 pages each failed the build ("unknown Category 'Java': use
+    # one of: chapters"): their `category:` between `---` lines is VuePress', not ours.
+    page = "---\ntitle: Java 代理模式详解\ncategory: Java\ntag:\n  - Java基础\n---\n\nText.\n"
+    build = build_site(
+        {"README.md": "# Course\n\n- [Proxy](docs/proxy.md)\n", "docs/proxy.md": page},
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    assert "Java 代理模式详解" in syllabus_of(build)
+    assert not (build.output / "category").exists()
+    # Pelican's, in its spelling or beside a chapter number, is still checked.
+    for front in ("Title: A\nCategory: Java\n", "---\ntitle: A\nchapter: 2\ncategory: Java\n---\n"):
+        build = build_site({"README.md": "# Course\n", "a.md": front + "\nText.\n"})
+        assert build.exit_code != 0
+        assert "content/a.md:2: unknown Category 'Java'" in build.log or (
+            "content/a.md:4: unknown Category 'Java'" in build.log
+        ), build.log
+
+
 def test_lessons_that_start_with_a_numbered_second_level_heading_are_named_by_it(build_site):
     # As DataTalksClub's zoomcamps write lessons: "Lesson 1.2: Eda" before, from the name.
     build = build_site(

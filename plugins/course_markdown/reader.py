@@ -49,9 +49,7 @@ class CourseMarkdownReader(BaseReader):
         # A README.md beside an index.md is not its folder's page: the reader looks.
         beside = os.listdir(os.path.dirname(source_path)) if is_folder_page(source) else None
         chapter = render_markdown(body)
-        metadata = self.front_matter_metadata(front.fields)
-        if "slug" in metadata and not front.has_pelican_slug:
-            del metadata["slug"]  # Docusaurus' address: the page is where its path says
+        metadata = self.front_matter_metadata(front.pelican_fields)
         metadata[PROBLEMS_FIELD] = chapter_problems(
             chapter,
             shown_path(source_path, self.settings["PATH"]),

@@ -82,6 +82,24 @@ class FrontMatter:
         docusaurus = title is not None and title.key == "title" and slug.key == "slug"
         return not (self.fenced and docusaurus)
 
+    @property
+    def pelican_fields(self) -> dict[str, Field]:
+        """Return the fields that are Pelican's: all but, between `---` lines, a `slug:` that
+        is Docusaurus' (has_pelican_slug) and a `category:` in lower case where the fields
+        place no Pelican chapter, as VuePress files a page (JavaGuide's `category: Java`)."""
+        fields = dict(self.fields)
+        if "slug" in fields and not self.has_pelican_slug:
+            del fields["slug"]
+        category = fields.get("category")
+        if (
+            category
+            and self.fenced
+            and category.key == "category"
+            and not self.makes_pelican_chapter
+        ):
+            del fields["category"]
+        return fields
+
 
 def split_front_matter(lines: list[str]) -> FrontMatter:
     """Return the front matter at the top of a chapter given as lines, keys lower-cased.
@@ -152,5 +170,6 @@ def checked(front: FrontMatter) -> FrontMatter:
 
 
 def read_front_matter(text: str) -> dict[str, Field]:
-    """Return the front-matter fields of a chapter's text, keys lower-cased, with their lines."""
-    return split_front_matter(text.split("\n")).fields
+    """Return the front-matter fields of a chapter's text that are Pelican's (pelican_fields),
+    keys lower-cased, with their lines."""
+    return split_front_matter(text.split("\n")).pelican_fields
