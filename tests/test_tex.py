@@ -536,6 +536,16 @@ def test_an_hline_after_the_last_row_is_its_bottom_rule():
     assert dashed.count('class="tex-dash-bottom"') == 2
 
 
+@pytest.mark.parametrize(
+    ("tex", "width"),
+    [(r"a \hspace{0.5in} b", "3.6rem"), (r"a\hspace{10pt}b", "1rem"), (r"a\kern1in b", "7.2rem")],
+)
+def test_a_space_in_absolute_units_is_the_width_of_its_space(tex, width):
+    # cs231n writes `\hspace{0.5in}` in 9 formulas: each failed the build, "it needs the
+    # inline style 'width:3.6rem'", though the converter writes the width as an attribute too.
+    assert f'<mspace width="{width}"/>' in tex_to_mathml(tex, display=True)
+
+
 def test_every_colour_keeps_its_contrast_in_both_schemes():
     backgrounds = {"light": ["#ffffff", "#f4f5f7"], "dark": ["#14171a", "#1e2226"]}
     css = Path("themes/course/static/css/course.css").read_text(encoding="utf-8")

@@ -248,7 +248,12 @@ def _checked_attributes(element: str, attributes: str) -> str:
     found = ATTRIBUTE.findall(attributes)
     if len({name for name, _ in found}) != len(found):
         raise UnsafeMathML(f"the converter wrote an attribute twice on <{element}>")
+    # `\hspace{0.5in}` is <mspace width="3.6rem" style="width:3.6rem"/>: the style says again
+    # what the attribute says.
+    said_twice = f"width:{dict(found).get('width')}" if element == "mspace" else None
     for name, value in found:
+        if name == "style" and value.strip(" ;") == said_twice:
+            continue
         if name == "style":
             classes += _style_classes(value)
         elif name == "class" and ATTRIBUTE_PATTERNS["class"].match(value):
