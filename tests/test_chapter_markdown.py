@@ -226,6 +226,13 @@ PROSE = "This chapter is where the magic starts: you will see the tool find bugs
         # free-programming-books opens lists with their own index: it names no page.
         ("## 目录\n\n* [Python](#python)\n\n## Python\n", None),
         ("## Table of Contents\n\n- [A](#a)\n", None),
+        # cs231n's notes list their sections first: the first section is no title (9 notes
+        # showed it twice, as their title and again below their contents).
+        (
+            "Table of Contents:\n\n- [Quick intro](#intro)\n  - [Sub](#sub)\n\n## Quick intro\n",
+            None,
+        ),
+        ("- [Home](../README.md)\n- [Next](02.md)\n\n## 1.2 Setup\n", "1.2 Setup"),
         ("# Books\n\n## Index\n", "Books"),
     ],
 )

@@ -240,7 +240,8 @@ def first_heading(tokens: list) -> str | None:
     a blank line, a second `#` is a section (mlops-zoomcamp's `# Ingestion`). A `###` or
     deeper titles nothing: The Odin Project opens 461 lessons with `### Introduction`. Nor
     does a `##` that names the page's own index (CONTENTS_HEADINGS: free-programming-books
-    opens its Chinese list with `## 目录`, its Tamil one with `## Index`).
+    opens its Chinese list with `## 目录`, its Tamil one with `## Index`), nor one after such
+    an index written as a list of links into the page (cs231n's notes open so).
     """
     in_html, prose_before = "", False
     for index, token in enumerate(tokens):
@@ -254,8 +255,24 @@ def first_heading(tokens: list) -> str | None:
             return in_html or (None if prose_before or contents else text or None)
         if is_title_block(token) and not (in_html or prose_before):
             in_html = html_h1_text(token.content)
-        prose_before = prose_before or is_prose(token)
+        prose_before = prose_before or is_prose(token) or is_page_index(tokens, index)
     return in_html or None
+
+
+def is_page_index(tokens: list, index: int) -> bool:
+    """True if tokens[index] opens a top-level list whose links all lead into the page."""
+    if tokens[index].type not in ("bullet_list_open", "ordered_list_open") or tokens[index].level:
+        return False
+    links = []
+    for token in tokens[index + 1 :]:
+        if token.level == 0:  # its end
+            break
+        links += [
+            child.attrGet("href") or ""
+            for child in token.children or []
+            if child.type == "link_open"
+        ]
+    return bool(links) and all(link.startswith("#") for link in links)
 
 
 def is_h1_under(tokens: list, heading) -> bool:
