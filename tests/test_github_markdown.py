@@ -259,6 +259,26 @@ def test_a_line_of_one_tag_after_a_quote_or_an_item_follows_it_as_on_github(mark
     assert " ".join(render_markdown(markdown).html.split()) == github
 
 
+@pytest.mark.parametrize(
+    ("markdown", "rows", "after"),
+    [
+        # CS-Notes' Linux.md puts a `<br>` under a table: it was an empty row of the table.
+        ("| a | b |\n|---|---|\n| 1 | 2 |\n<br>\n", 2, "<br>"),
+        ("| a | b |\n|---|---|\n| 1 | 2 |\n</div>\n", 2, "</div>"),
+        # The Rust book's appendix B has a line of one `|` in a table: GitHub ends it there.
+        ("| a | b |\n|---|---|\n| 1 | 2\n|\n| 3 | 4 |\n", 2, "<p>|\n| 3 | 4 |</p>"),
+        # A tag with more on its line, or a row of empty cells, is a row.
+        ("| a | b |\n|---|---|\n| 1 | 2 |\n<img src=x> |\n", 3, ""),
+        ("| a | b |\n|---|---|\n| 1 | 2\n| |\n| 3 | 4 |\n", 4, ""),
+        ("> | a |\n> |---|\n> | 1 |\n<br>\n", 2, "<br>"),
+    ],
+)
+def test_a_table_ends_where_github_ends_it(markdown, rows, after):
+    table, _, rest = render_markdown(markdown).html.partition("</table>")
+    assert table.count("<tr>") == rows
+    assert rest.replace("</div>", "", 1).replace("</blockquote>", "").strip() == after
+
+
 def test_a_line_left_of_a_nested_items_text_continues_it_as_on_github():
     # In a list inside a list, the line is read against the inner list's own indent.
     page = render_markdown("- a\n\n  100. b\n      ```\n      code\n      ```\n  101. c\n").html

@@ -39,6 +39,8 @@ CODE_END = "</code></pre></div>\n"
 LANGUAGE_NAME = re.compile(r"\{?([^,{}\s]+)")
 CODEHILITE_LANGUAGE = re.compile(r":::(?P<language>[\w+#.-]+)[ \t]*\n")
 SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript):", re.IGNORECASE)
+# A table's delimiter row, `| --- | :-: |`: what makes the line above it a table's head.
+DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 # How a formula that opens with `\\(` or `\\[` closes; `$` and `$$` close as they open.
 CLOSING_MATH = {"\\(": "\\)", "\\[": "\\]"}
 # Pandoc's attributes after an image, as R Markdown and Carpentries lessons write them:
@@ -294,13 +296,47 @@ def tag_lines_end_lazy_text(md: MarkdownIt) -> None:
         if html_block(state, start, end, silent):  # a block that may end a paragraph
             return True
         lazy = not state.is_code_block(start) and (
-            state.parentType == "blockquote"
+            state.parentType in ("blockquote", "table")
             or (state.parentType == "paragraph" and 0 <= state.sCount[start] < state.blkIndent)
         )
         line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
         return lazy and bool(md.options.get("html")) and bool(one_tag.search(line))
 
     md.block.ruler.at("html_block", read, {"alt": rules["html_block"].alt})
+
+
+def tables_end_as_cmark_ends_them(md: MarkdownIt) -> None:
+    """Make a table end, as cmark-gfm ends it, at a line of one HTML tag (CS-Notes puts a
+    `<br>` under a table: it was an empty row) and at a line of one `|`, a row of no cells
+    (the Rust book's appendix B: GitHub shows the lines after it as text).
+
+    The tag is ended on as after a quote (tag_lines_end_lazy_text); markdown-it reads each
+    row with the quote's rules for what ends it, so the table is named its parent meanwhile.
+    """
+    rules = {rule.name: rule for rule in md.block.ruler.__rules__}
+    table = rules["table"].fn
+
+    def read(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        kept, state.parentType = state.parentType, "table"
+        try:
+            return table(state, start, rows_end(state, start, end), silent)
+        finally:
+            state.parentType = kept
+
+    md.block.ruler.at("table", read, {"alt": rules["table"].alt})
+
+
+def rows_end(state: StateBlock, start: int, end: int) -> int:
+    """Return the line a table starting at `start` ends at, at the latest: its first line
+    of one `|` after its delimiter row (`|---|`), if it has one; else `end`."""
+    line = start + 2
+    if line > end or not DELIMITER_ROW.match(state.getLines(start + 1, start + 2, 0, False)):
+        return end
+    while line < end and not state.isEmpty(line):
+        if state.getLines(line, line + 1, 0, False).strip() == "|":
+            return line
+        line += 1
+    return end
 
 
 @contextmanager
