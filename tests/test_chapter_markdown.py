@@ -125,6 +125,25 @@ def test_alt_text_written_as_an_attribute_is_kept_and_an_image_without_any_is_a_
 
 
 @pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        # JavaGuide's exercise on brackets: "()[]{}" was shown as "()" and an empty <span>.
+        ('Valid: "()[]{}".', "<p>Valid: &quot;()[]{}&quot;.</p>"),
+        ("[a]{ }", "<p>[a]{ }</p>"),
+        ("[x](https://e.org){}", '<p><a href="https://e.org">x</a>{}</p>'),
+        ("`c`{}", "<p><code>c</code>{}</p>"),
+        # Braces holding attributes are still Pandoc's: a glossary's terms, a class.
+        (
+            "[term]{#term} and [a]{.x}",
+            '<p><span id="term">term</span> and <span class="x">a</span></p>',
+        ),
+    ],
+)
+def test_empty_braces_are_text_as_on_github(markdown, html):
+    assert render_markdown(markdown).html.strip() == html
+
+
+@pytest.mark.parametrize(
     ("markdown", "image"),
     [
         # The Carpentries' lessons quote Pandoc's attributes so; they were shown as text.

@@ -34,6 +34,7 @@ from .headings import add_heading_ids, github_slug, heading_text
 from .html_rules import (
     add_collapsible_callouts,
     add_html_rules,
+    empty_braces_as_text,
     lazy_lines_in_lists,
     tables_end_as_cmark_ends_them,
     tag_lines_end_lazy_text,
@@ -143,6 +144,7 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     # `[x](y){target=_blank}`, as Python-Markdown's attribute lists let authors write, and
     # Pandoc's spans: the Carpentries' glossaries name each term `[commit]{#commit}`.
     md.use(attrs_plugin, spans=True)
+    empty_braces_as_text(md)
     add_math(md)
     track_positions(md)
     add_heading_ids(md)

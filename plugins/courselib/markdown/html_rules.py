@@ -58,6 +58,7 @@ ONE_PANDOC_ATTRIBUTE = re.compile(
     r"""(?:"(?P<double>(?:[^"\\\n]|\\.)*)"|'(?P<single>(?:[^'\\\n]|\\.)*)'|(?P<bare>[^\s"'{}]+)))"""
 )
 BACKSLASH_ESCAPE = re.compile(r"\\(.)")
+EMPTY_BRACES = re.compile(r"\{\s*\}")
 # Where the reader keeps, in markdown-it's `env`, how many lists and quotes it is inside.
 NESTING_KEY = "course_nesting"
 ALIGNMENT_STYLES = {f"text-align:{side}": f"align-{side}" for side in ("left", "center", "right")}
@@ -83,6 +84,26 @@ def add_html_rules(md: MarkdownIt) -> None:
     md.core.ruler.push("course_classes", course_classes)
     md.inline.ruler.before("attr", "pandoc_attributes", pandoc_attributes)
     md.core.ruler.before("source_positions", "credited_images", credited_images)
+
+
+def empty_braces_as_text(md: MarkdownIt) -> None:
+    """Make `{}` after a bracket, a link, an image or code text, as GitHub shows it: holding
+    no attribute, it is no Pandoc span or attribute list (JavaGuide's `"()[]{}"`, a string
+    of brackets, was `"()"` and an empty <span>)."""
+    rules = {rule.name: rule for rule in md.inline.ruler.__rules__}
+    span, attributes = rules["span"].fn, rules["attr"].fn
+
+    def read_span(state: StateInline, silent: bool) -> bool:
+        if state.src[state.pos] != "[":
+            return False
+        end = state.md.helpers.parseLinkLabel(state, state.pos, False)
+        return end >= 0 and not EMPTY_BRACES.match(state.src, end + 1) and span(state, silent)
+
+    def read_attributes(state: StateInline, silent: bool) -> bool:
+        return not EMPTY_BRACES.match(state.src, state.pos) and attributes(state, silent)
+
+    md.inline.ruler.at("span", read_span)
+    md.inline.ruler.at("attr", read_attributes)
 
 
 def add_collapsible_callouts(md: MarkdownIt) -> None:
