@@ -174,6 +174,18 @@ def test_a_bare_url_is_linked_after_what_github_links_it_after(markdown, html):
         ("a@b.c1d", '<a href="mailto:a@b.c1d">a@b.c1d</a>'),
         ("**a@b.org**", '<strong><a href="mailto:a@b.org">a@b.org</a></strong>'),
         ("x@y.z-", "x@y.z-"),
+        # After any other character too: ruanyf/weekly's footer on 172 pages, in brackets.
+        (
+            "联系（yifeng.ruan@gmail.com）。",
+            '联系（<a href="mailto:yifeng.ruan@gmail.com">yifeng.ruan@gmail.com</a>）。',
+        ),
+        (
+            "（@foo@mastodon.social）",
+            '（@<a href="mailto:foo@mastodon.social">foo@mastodon.social</a>）',
+        ),
+        ('"a@b.org"', '&quot;<a href="mailto:a@b.org">a@b.org</a>&quot;'),
+        ("x/bar@baz.com", 'x/<a href="mailto:bar@baz.com">bar@baz.com</a>'),
+        ("é@b.com", "é@b.com"),
     ],
 )
 def test_a_bare_mail_address_is_linked_where_github_links_it(markdown, html):

@@ -10,7 +10,8 @@ text; `mailto:` and `xmpp:` go on to the plugin.
 
 A bare e-mail address is the plugin's too, but for one of its rules: cmark-gfm links
 one only where its domain ends in a letter (or a `.`, left out), so that `SLURM@22.05.09`
-and `react@18.2.0`, a version, stay text; the plugin linked them as mail.
+and `react@18.2.0`, a version, stay text; the plugin linked them as mail. And, as in
+cmark-gfm, after any character, where the plugin wanted a space or one of `*_~(`.
 """
 
 import re
@@ -28,6 +29,8 @@ HOST_START = re.compile(r"[\w-]")
 # A bare e-mail address's domain as the plugin reads it: letters, digits, `-`, `_`, and a
 # `.` before a letter or a digit.
 EMAIL_DOMAIN = re.compile(r"(?:[A-Za-z0-9_-]|\.(?=[A-Za-z0-9]))+")
+# The local part of a bare e-mail address, before its `@`, as cmark-gfm reads it back.
+LOCAL_PART = re.compile(r"[A-Za-z0-9.+_-]+$")
 # Where cmark-gfm stops looking for a bare URL's end: a space or a `<`.
 URL_END = re.compile(r"[ \t\r\n\v\f<]|$")
 
@@ -37,6 +40,29 @@ def add_bare_urls(md: MarkdownIt) -> None:
     md.use(gfm_autolink_plugin)
     md.inline.ruler.before("gfm_autolink_protocol", "bare_url", bare_url)
     md.inline.ruler.before("gfm_autolink_email", "version_after_at", version_after_at)
+    rules = {rule.name: rule for rule in md.inline.ruler.__rules__}
+    md.inline.ruler.at("gfm_autolink_email", after_anything(rules["gfm_autolink_email"].fn))
+
+
+def after_anything(email):
+    """Return the plugin's bare e-mail rule `email`, linking an address after any character,
+    as cmark-gfm does: the plugin linked one only after a space or `*_~(`, and ruanyf/weekly
+    ends 172 pages with `联系（yifeng.ruan@gmail.com）`. The character before the address
+    is read as a space, only while the rule looks."""
+
+    def email_read(state: StateInline, silent: bool) -> bool:
+        local = LOCAL_PART.search(state.pending) if state.src[state.pos] == "@" else None
+        before = state.pos - len(local.group()) - 1 if local else -1
+        if before < 0:
+            return email(state, silent)
+        written = state.src
+        state.src = f"{written[:before]} {written[before + 1 :]}"
+        try:
+            return email(state, silent)
+        finally:
+            state.src = written
+
+    return email_read
 
 
 def version_after_at(state: StateInline, silent: bool) -> bool:
