@@ -110,6 +110,7 @@ def test_numbers_come_from_the_start_of_a_name(name, number):
         # Chinese ordinals, as thorough-pytorch names its chapters' folders.
         ("第零章", (0,)),
         ("第十章", (10,)),
+        ("第15题.三数之和.md", (15,)),
         ("第二十三节 注意力.md", (23,)),
         ("第一百零五回", (105,)),
         ("第 3 课.md", (3,)),

@@ -150,6 +150,11 @@ def test_reading_minutes_of_text_written_without_spaces(text, minutes):
         ("Lesson 2: Your first app", "2", True),
         ("第1章 引言", "1", True),  # so-large-lm: "Chapter 1: 第1章 引言" named it twice
         ("第 12 节 注意力", "12", True),
+        # leetcode-master's problems, "第15题. 三数之和", were "Chapter 15: 第15题. ..."; days
+        # and weeks are written so too.
+        ("第15题. 三数之和", "15", True),
+        ("第3天：循环", "3", True),
+        ("第2周 数据", "2", True),
         ("第1章 引言", "2", False),
         # A book's chapter numbered within its part (You-Don't-Know-JS): not "2.1: Chapter 1".
         ("Chapter 1: Alpha", "2.1", True),

@@ -55,7 +55,8 @@ NAMED_NUMBER = re.compile(
 # A Chinese or Japanese ordinal: `第一章` (chapter one), `第10节` (section 10), `第三课`, as
 # Chinese courses name their chapters' folders (thorough-pytorch's `第零章/` to `第十章/`).
 CJK_NUMERALS = "零〇一二两三四五六七八九十百"
-CJK_PART_WORDS = "章节節课課讲講部篇回"  # chapter, section, lesson, lecture, part, episode
+# Chapter, section, lesson, lecture, part, episode; problem, day, week.
+CJK_PART_WORDS = "章节節课課讲講部篇回题題天周週"
 CJK_ORDINAL = re.compile(rf"^第\s*(?P<ordinal>\d+|[{CJK_NUMERALS}]+)\s*[{CJK_PART_WORDS}]")
 # Chinese and Japanese, written without spaces: read by the character, about two to a word.
 UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
