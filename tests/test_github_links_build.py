@@ -364,6 +364,10 @@ def test_a_link_to_the_courses_own_repository_leads_to_the_page_it_names(build_s
             "1.1 The CIA triad.md": "# The CIA triad\n\n## Why\n",
             "images/README.md": "# Images\n",
             "images/robot.png": png(40, 20),
+            # A lesson's too (Mastering-GitHub-Copilot's module 2: 7 images were left on
+            # GitHub, which the page's policy blocks, as the link was).
+            "2-deploy/README.md": f"# Deploy\n\n![Chat]({repository}/blob/main/images/robot.png)"
+            f"\n\n[The image]({repository}/blob/main/images/robot.png)\n",
         },
         extra_settings={"SOURCE_URL": f"{repository}/blob/main"},
     )
@@ -374,6 +378,8 @@ def test_a_link_to_the_courses_own_repository_leads_to_the_page_it_names(build_s
     assert 'href="./images/index.html"' in home
     assert f'href="{repository}/blob/main/missing.md"' in home  # not in content/: as written
     assert 'src="./images/robot.png?raw=true"' in home and 'src="./images/robot.png"' in home
+    lesson = build.page("2-deploy/index.html")
+    assert 'src="../images/robot.png"' in lesson and 'href="../images/robot.png"' in lesson
 
 
 def test_a_repository_address_that_is_not_one_stops_the_build_naming_the_setting(build_site):

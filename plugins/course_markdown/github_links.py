@@ -356,7 +356,8 @@ class CourseLinks:
             return placeholder("filename", target, link), target, None
         # A link from the site's root works as written only where rootlinks fixes it.
         served = github_path(address, site_folder) if root_urls or address[0] != "/" else None
-        if self.is_published_as_is(target) and served is not None and served.path == target:
+        published = self.is_published_as_is(target) and served is not None
+        if published and served.path == target and own is None:
             return None, None, None
         if not root_urls:
             return placeholder("static", target, link), None, target
