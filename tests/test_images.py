@@ -98,15 +98,22 @@ def test_an_image_its_author_made_small_asks_for_a_small_variant(build_site):
     # the column's width, so a phone fetched a variant several times what it drew.
     body = (
         '<img src="/images/big.png" alt="Thumb" width="75">\n\n'
-        '<img src="/images/big.png" alt="Logo" height="100">\n\n![Full](/images/big.png)'
+        '<img src="/images/big.png" alt="Logo" height="100">\n\n![Full](/images/big.png)\n\n'
+        # As a browser reads a length: its first number (devops-exercises writes
+        # `width="75px;"` on 52 lines, zoomcamp `height="64px;"` and `16em`).
+        '<img src="/images/big.png" alt="Icon" width="75px;">\n\n'
+        '<img src="/images/big.png" alt="Badge" height="16em">\n\n'
+        '<img src="/images/big.png" alt="Half" width="50%">'
     )
     build = build_site(
         {"chapter1.md": chapter("Images", "chapter1", body=body), "images/big.png": png(1600, 800)}
     )
     assert build.exit_code == 0, build.log
-    thumb, logo, full = img_tags(build.page("chapter1.html"))
+    thumb, logo, full, icon, badge, half = img_tags(build.page("chapter1.html"))
     assert 'sizes="75px"' in thumb and 'sizes="200px"' in logo
     assert 'sizes="(min-width: 60rem) 42rem, calc(100vw - 2rem)"' in full
+    assert 'sizes="75px"' in icon and 'width="32"' in badge and 'sizes="32px"' in badge
+    assert 'sizes="(min-width: 60rem) 42rem, calc(100vw - 2rem)"' in half
 
 
 def test_an_animated_gif_is_sized_but_keeps_its_frames(build_site):

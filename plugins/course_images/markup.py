@@ -10,8 +10,9 @@ from courselib.github_links import raw_file_address
 from courselib.html_urls import unescape_attribute
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-# A height an author gave in pixels, as browsers read it (`128`, `128px`); not a percentage.
-AUTHOR_LENGTH = re.compile(r"\s*(\d{1,5})(?:px)?\s*$", re.IGNORECASE)
+# A length an author gave, as browsers read it: its first number, in pixels, whatever
+# follows (`128`, `128px`, `75px;`, `16em`), but a percentage.
+AUTHOR_LENGTH = re.compile(r"\s*(?>(\d{1,5})(?:\.\d*)?)(?![\d%])")
 ATTRIBUTE = re.compile(
     r"""(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+)))?"""
 )

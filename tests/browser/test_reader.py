@@ -266,3 +266,26 @@ def test_page_makes_no_console_error_nor_outside_request(reader, served_site, pa
     reader.page.goto(served_site.url(page_path))
     reader.page.wait_for_load_state("networkidle")
     assert reader.requests  # the guard saw the page's own requests
+
+
+def test_an_image_given_a_height_alone_is_drawn_that_high(reader, served_site):
+    # machine-learning-zoomcamp's leaderboard draws 135 icons from other sites with
+    # `height="16"` alone, as GitHub honours it: the theme's `height: auto` drew each as
+    # wide as the column.
+    page = reader.page
+    page.goto(served_site.url("chapter4.html"))
+    size = page.evaluate(
+        """() => new Promise(resolve => {
+            const image = new Image();
+            image.setAttribute("height", "16");
+            image.onload = () => {
+                const box = image.getBoundingClientRect();
+                resolve([box.width, box.height, image.naturalWidth, image.naturalHeight]);
+            };
+            document.querySelector("article").append(image);
+            image.src = "images/c4.png";
+        })"""
+    )
+    width, height, natural_width, natural_height = size
+    assert height == 16
+    assert abs(width - 16 * natural_width / natural_height) < 1
