@@ -217,6 +217,9 @@ def test_a_miss_gets_the_file_of_its_name_in_the_folder_it_names(tmp_path):
         ("/images/c9.png", "", "/images/c4.png"),
         ("../../2-devices/READM.md", "1-intro/lesson", "../../2-devices/README.md"),
         ("../2-devices/README.md", "1-intro/1-lesson", "../../2-devices/README.md"),  # depth
+        # A page written without `.md` (cs231n's `/terminal-tutorial`, leetcode-master's).
+        ("assignment", "1-intro", "assignment.md"),
+        ("/1-intro/assignment#rubric", "", "/1-intro/assignment.md#rubric"),
         ("../README.md", "images/part", None),  # any README.md is no answer
         ("nothing-like-it.md", "1-intro", None),
     ],

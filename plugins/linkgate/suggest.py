@@ -153,10 +153,11 @@ def _split(url: str) -> tuple[str, str, str]:
 class ContentSuggester:
     """Suggests an existing file (or folder) of content/ for a GitHub link that names none.
 
-    In order: the same name in another case in the folder meant; the same name in
-    another folder, sharing the most of the path's end (`2-devices/README.md` one
-    level up, not any README.md) and then the nearest; a near name in the folder
-    meant, its folders' own near misses corrected; the same name in another case.
+    In order: the same name in another case in the folder meant, or with `.md` added;
+    the same name in another folder, sharing the most of the path's end
+    (`2-devices/README.md` one level up, not any README.md) and then the nearest; a near
+    name in the folder meant, its folders' own near misses corrected; the same name in
+    another case.
     """
 
     def __init__(self, files: ContentFiles) -> None:
@@ -190,6 +191,8 @@ class ContentSuggester:
         folded = [other for other in sorted(names) if other.lower() == name.lower()]
         if folded:
             return posixpath.join(fixed, folded[0])
+        if not posixpath.splitext(name)[1] and f"{name}.md" in names:  # written without `.md`
+            return posixpath.join(fixed, f"{name}.md")
         elsewhere = self.same_name_elsewhere(link.path, name, source)
         if elsewhere is not None:
             return elsewhere
