@@ -69,10 +69,13 @@ def format_problem(problem: Problem, style: str) -> str:
 
 
 def summary(problems: list[Problem]) -> str:
-    """Return the closing sentence: how many errors and warnings were found."""
+    """Return the closing sentence: how many errors and warnings the gate found; none said
+    of warnings when it found none ("0 warning(s)" read as none at all, under other
+    steps' warnings)."""
     errors = sum(problem.is_error for problem in problems)
     warnings = len(problems) - errors
-    return f"link gate: {errors} broken link(s), anchor(s) or image(s); {warnings} warning(s)"
+    said = f"link gate: {errors} broken link(s), anchor(s) or image(s)"
+    return f"{said}; {warnings} warning(s) of its own" if warnings else said
 
 
 def _data(text: str) -> str:
