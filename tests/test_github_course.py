@@ -1240,13 +1240,14 @@ def test_an_empty_syllabus_names_the_hidden_folder_that_holds_the_lessons(build_
             ".github/steps/1-create-a-branch.md": "## Step 1: Create a branch\n",
             ".github/steps/2-commit-a-file.md": "## Step 2: Commit a file\n",
             ".github/steps/3-open-a-pull-request.md": "## Step 3: Open a pull request\n",
+            ".github/steps/x-review.md": "## Review\n",  # counted: it was "3 Markdown pages"
             ".github/ISSUE_TEMPLATE/bug.md": "# Bug\n",  # not a lesson: not named
         },
         extra_settings=SETTINGS,
     )
     assert build.exit_code == 0, build.log
     assert (
-        "content/: the syllabus is empty; content/.github/steps/ holds 3 Markdown pages"
+        "content/: the syllabus is empty; content/.github/steps/ holds 4 Markdown pages"
         " hidden by a name starting with '.': move them out (steps/) to build them"
     ) in build.log
 

@@ -303,15 +303,17 @@ def _place(chapter: WrittenChapter) -> WrittenChapter:
 def hidden_markdown(content_root: str) -> list[tuple[str, int]]:
     """Return each folder of content/ that a name starting with `.` hides (`.github/steps`)
     and holds numbered Markdown files, lessons by their names (`1-create-a-branch.md`; not
-    an issue template's `bug.md`), with how many, most first (`.git` is not the course's).
+    an issue template's `bug.md`), with how many Markdown files it holds, most first
+    (`.git` is not the course's).
     """
     found = []
     for folder, subfolders, files in os.walk(content_root):
         subfolders[:] = sorted(name for name in subfolders if name != ".git")
         path = os.path.relpath(folder, content_root).replace(os.sep, "/")
-        count = sum(1 for name in files if is_markdown(name) and name_number(name) is not None)
-        if count and path != "." and any(name.startswith(".") for name in path.split("/")):
-            found.append((path, count))
+        pages = [name for name in files if is_markdown(name)]
+        numbered = any(name_number(name) is not None for name in pages)
+        if numbered and path != "." and any(name.startswith(".") for name in path.split("/")):
+            found.append((path, len(pages)))
     return sorted(found, key=lambda pair: (-pair[1], pair[0]))
 
 
