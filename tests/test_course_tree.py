@@ -500,6 +500,9 @@ def test_names_starting_with_a_count_among_many_are_names_not_numbers():
         *(("", f"1-design/{name}") for name in sorted([*counted, *named])),
         ("Unit 2", "2-apis/README.md"),
     ]
+    # Nor is a year, first among a folder's few numbers (rust-lang/book's `2018-edition/`).
+    course = build(["2018-edition/README.md", "docs/README.md", "tools/README.md"])
+    assert course.problems == [] and "Unit 2018" not in [label for label, _ in labelled(course)]
     # Numbers none shares, or most names', are a numbering: lessons 1 and 2 and the rest.
     for names in (["1-setup.md", "2-tools.md"], ["1-a.md", "1-b.md", "2-c.md", "3-d.md"]):
         course = build([*names, "faq.md", "glossary.md", "links.md", "notes.md"])

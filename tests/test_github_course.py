@@ -1367,6 +1367,28 @@ def test_an_mdbook_repository_built_whole_is_read_by_its_src_summary(build_site)
     assert 'href="./src/control.html"' in part
 
 
+def test_an_mdbook_is_read_by_its_src_summary_beside_older_editions_and_print_copies(build_site):
+    # rust-lang/book keeps its book in src/ beside `2018-edition/`, `nostarch/` (the print
+    # copy, chapter01.md...) and `redirects/`: the build stopped on "2018-edition/: a
+    # numbered folder with no page", and without it the syllabus was the print copy, as
+    # src/SUMMARY.md listed fewer than half of all the pages.
+    summary = "# Summary\n\n- [Getting started](ch01-00-getting-started.md)\n- [Guess](ch02-00-guess.md)\n"
+    files = {
+        "README.md": "# The Rust Programming Language\n",
+        "src/SUMMARY.md": summary,
+        "src/ch01-00-getting-started.md": "# Getting started\n",
+        "src/ch02-00-guess.md": "# Guess\n",
+        "2018-edition/src/ch01-00-getting-started.md": "# Old getting started\n",
+        "nostarch/chapter01.md": "# Print 1\n",
+        "nostarch/chapter02.md": "# Print 2\n",
+    }
+    files.update({f"redirects/{name}.md": f"# {name}\n" for name in "abcde"})
+    build = build_site(files, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == ["Unit 1", "Getting started", "Unit 2", "Guess"]
+    assert (build.output / "nostarch/chapter01.html").is_file()
+
+
 def test_a_gitbook_is_read_by_its_summary_beside_its_readme(build_site):
     # chiphuyen/ml-interviews-book: a README, a SUMMARY.md, and every page in `contents/`,
     # six of them named `0-...`. The SUMMARY was not read (a README was there) and the build

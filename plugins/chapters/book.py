@@ -47,13 +47,19 @@ def book_summary(root: Folder) -> Summary | None:
     A book kept for mdBook (rust-lang/book's `src/`) or GitBook (a README beside it) lists
     its chapters in SUMMARY.md, in their order and nested as sections: the syllabus is
     that list (`book_entries`), and SUMMARY.md a page outside. One that links fewer
-    than half the other pages is no such list (a course's recap, say).
+    than half the other pages of its folder is no such list (a course's recap, say).
     """
     pages = {page.path: page for page in pages_under(root)}
     for path in (path for path in SUMMARY_PATHS if path in pages):  # not `summary.md`
-        summary = pages[path]
-        places = summary_places(summary.body_html, posixpath.dirname(path))
-        others = [other for other in pages.values() if other is not summary]
+        summary, book = pages[path], posixpath.dirname(path)
+        places = summary_places(summary.body_html, book)
+        # The book's pages: in src/, beside which rust-lang/book keeps older editions and
+        # a print copy, outside it.
+        others = [
+            other
+            for other in pages.values()
+            if other is not summary and (not book or other.path.startswith(book + "/"))
+        ]
         listed = sum(other.path in places for other in others)
         if others and listed * 2 >= len(others):
             return Summary(summary.body_html, path, places)

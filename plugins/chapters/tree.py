@@ -81,6 +81,9 @@ ACROSS_UNITS_WORD = "Part"
 SOLUTION_WORDS = frozenset({"solution", "solutions", "answer", "answers"})
 SOLUTION_WORD = re.compile(r"[-_. ]+")
 # The names of a step's teaching page among its others (`lesson/` before `demo/`, `exercise/`).
+# A course's numbering starts low (0, 1, or later where its first lessons are yet to be
+# written); a number above this one, first among a folder's few, is a year or a count.
+FIRST_NUMBERS = 100
 LESSON_NAMES = frozenset({"lesson", "lessons", "lecture", "lectures", "overview"})
 
 
@@ -518,14 +521,20 @@ def words_repeating_numbers(names: list[str]) -> set[str]:
 
 
 def counted_names(names: list[str]) -> set[str]:
-    """Return the names of a folder that start with a count, not a place: those starting
-    with a number, where they are fewer than half its names and two share a number.
+    """Return the names of a folder that start with a count or a year, not a place: those
+    starting with a number, where they are fewer than half its names and two share a
+    number or none is a first one's (FIRST_NUMBERS).
+
     system-design-101 keeps 400 guides in one folder, 32 named so (`10-books-for-
     developers.md`, `10-good-coding-principles.md`, `8-tips-for-api-design.md`): they are
-    names, in their order, as GitHub lists them, not ten "Chapter 10"s."""
+    names, in their order, as GitHub lists them, not ten "Chapter 10"s. rust-lang/book
+    keeps `2018-edition/` beside `src/`: no course's first unit is its 2018th.
+    """
     leading = [name for name in names if name_numbers(name) and not numbered_by_word(name)]
-    numbers = {name_numbers(name) for name in leading}
-    return set(leading) if 2 * len(leading) < len(names) and len(numbers) < len(leading) else set()
+    numbers = [name_numbers(name) for name in leading]
+    few = 2 * len(leading) < len(names)
+    counts = len(set(numbers)) < len(numbers) or min(numbers, default=(0,))[0] > FIRST_NUMBERS
+    return set(leading) if few and counts else set()
 
 
 def is_solution(name: str) -> bool:
