@@ -1372,7 +1372,8 @@ def test_an_mdbook_is_read_by_its_src_summary_beside_older_editions_and_print_co
     # copy, chapter01.md...) and `redirects/`: the build stopped on "2018-edition/: a
     # numbered folder with no page", and without it the syllabus was the print copy, as
     # src/SUMMARY.md listed fewer than half of all the pages.
-    summary = "# Summary\n\n- [Getting started](ch01-00-getting-started.md)\n- [Guess](ch02-00-guess.md)\n"
+    summary = "# Summary\n\n- [Getting started](ch01-00-getting-started.md)\n"
+    summary += "- [Guess](ch02-00-guess.md)\n"
     files = {
         "README.md": "# The Rust Programming Language\n",
         "src/SUMMARY.md": summary,
