@@ -199,6 +199,8 @@ def test_each_page_links_to_its_source_when_source_url_is_set(tmp_path):
     assert f'<a href="{source}/2-devices/9-phones/README.md">Edit this page</a>' in build.page(
         "2-devices/9-phones/index.html"
     )
+    # The home page too, the course's README (cs231n's had none).
+    assert f'<a href="{source}/README.md">Edit this page</a>' in build.page("index.html")
 
 
 def test_an_index_beside_a_readme_is_the_page_and_the_readme_a_page_of_its_own(build_site):

@@ -263,6 +263,11 @@ class ChapterGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"],
             override_output=True,
             course_home=self.home,
+            home_edit_url=(
+                f"{self.course.source_url}/{quote(self.content_path(self.home))}"
+                if self.home is not None and self.course.source_url
+                else None
+            ),
             page_name="index",
             theme_template=home.name,
         )
