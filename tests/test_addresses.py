@@ -198,3 +198,24 @@ def test_a_page_beside_the_static_files_is_no_clash(build_site):
     assert "Where they come from." in build.page("images/index.html")
     assert (build.output / "images" / "c4.png").is_file()
     assert not (build.output / "images" / "README.md").exists()
+
+
+def test_a_link_to_a_page_left_out_by_a_clash_is_told_at_its_line(build_site):
+    # Snailclimb/JavaGuide keeps `spring/Async.md` and `spring/async.md`, one address on a
+    # server that ignores case; the unit's link to the one left out was told at the built
+    # page's line, "in theme markup", with a did-you-mean for the other page.
+    build = build_site(
+        {
+            "README.md": "# Course\n",
+            "spring/README.md": "# Spring\n\nRead [Async](./async.md) first.\n",
+            "spring/Async.md": "# Async\n",
+            "spring/async.md": "# async\n",
+        }
+    )
+    assert build.exit_code != 0
+    assert "is taken by content/spring/Async.md" in build.log
+    assert (
+        "content/spring/README.md:3:6: broken link './async.md': content/spring/async.md made"
+        " no page (see its own problem above)"
+    ) in build.log
+    assert "theme markup" not in build.log

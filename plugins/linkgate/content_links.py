@@ -103,6 +103,7 @@ class ContentLinks:
             if suggestion and suggestion.startswith("#"):
                 suggestion = written.partition("#")[0] + suggestion  # `assignment.md#rubric`
             return f"no heading or id {unquote(link.fragment)!r} in {shown}", suggestion
-        if problem.reason.startswith(PLACEHOLDER_LEFT):
+        if problem.reason.startswith(PLACEHOLDER_LEFT) or problem.kind == "link":
+            # Its page was left out (its address another's, say): told with its own problem.
             return f"{shown} made no page (see its own problem above)", None
         return None

@@ -15,6 +15,7 @@ from collections import defaultdict, deque
 from urllib.parse import unquote
 
 from courselib.markdown import WrittenLink, chapter_links
+from courselib.pages import is_markdown, page_save_as
 
 from .address import PLACEHOLDER, Resolution, SiteAddress, resolve_url
 from .content_links import ContentLinks
@@ -65,6 +66,9 @@ def written_key(
         else:
             content_path = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
         site_path = content_to_site.get(content_path) or content_to_site.get(unquote(content_path))
+        if site_path is None and content_links is not None and is_markdown(content_path):
+            # A page left out (its address was another's): where its path would put it.
+            site_path = page_save_as(unquote(content_path))
         if site_path is not None:
             # Pelican keeps a `;params` part after the page it put in place of the placeholder.
             site_path += f";{unquote(params)}" if params else ""
@@ -97,6 +101,8 @@ def map_to_markdown(
         made = content_links.rewritten(link.url, source) if content_links else []
         keys = {written_key(url, page, source, content_to_site, content_links) for url in made}
         keys.add(written_key(link.url, page, source, content_to_site, content_links))
+        # A placeholder Pelican left in the page, its file having made no page (not UTF-8).
+        keys.add(written_key(link.url, page, source, None, content_links))
         for key in keys:
             by_key[key].append(index)
         by_url[comparable(link.url)].append(index)
