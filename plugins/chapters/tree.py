@@ -80,10 +80,10 @@ DEFAULT_LEVELS = ("Chapter",)
 ACROSS_UNITS_WORD = "Part"
 SOLUTION_WORDS = frozenset({"solution", "solutions", "answer", "answers"})
 SOLUTION_WORD = re.compile(r"[-_. ]+")
-# The names of a step's teaching page among its others (`lesson/` before `demo/`, `exercise/`).
 # A course's numbering starts low (0, 1, or later where its first lessons are yet to be
 # written); a number above this one, first among a folder's few, is a year or a count.
 FIRST_NUMBERS = 100
+# The names of a step's teaching page among its others (`lesson/` before `demo/`, `exercise/`).
 LESSON_NAMES = frozenset({"lesson", "lessons", "lecture", "lectures", "overview"})
 
 
