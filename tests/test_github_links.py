@@ -58,6 +58,7 @@ def course(tmp_path):
         "1-intro/README.md",
         "1-intro/assignment.md",
         "1-intro/my notes.md",
+        "1-intro/0094.spfa.md",
         "1-intro/beside.png",
         "1-intro/Q&A.pdf",
         "1-intro/notes/a.txt",
@@ -219,6 +220,8 @@ def test_a_miss_gets_the_file_of_its_name_in_the_folder_it_names(tmp_path):
         ("../2-devices/README.md", "1-intro/1-lesson", "../../2-devices/README.md"),  # depth
         # A page written without `.md` (cs231n's `/terminal-tutorial`, leetcode-master's).
         ("assignment", "1-intro", "assignment.md"),
+        ("my notes", "1-intro", "my notes.md"),
+        ("../1-intro/0094.spfa", "images", "../1-intro/0094.spfa.md"),  # a dot in its name
         ("/1-intro/assignment#rubric", "", "/1-intro/assignment.md#rubric"),
         ("../README.md", "images/part", None),  # any README.md is no answer
         ("nothing-like-it.md", "1-intro", None),

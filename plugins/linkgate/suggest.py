@@ -191,7 +191,7 @@ class ContentSuggester:
         folded = [other for other in sorted(names) if other.lower() == name.lower()]
         if folded:
             return posixpath.join(fixed, folded[0])
-        if not posixpath.splitext(name)[1] and f"{name}.md" in names:  # written without `.md`
+        if f"{name}.md" in names:  # written without `.md` (`0094.spfa` for `0094.spfa.md`)
             return posixpath.join(fixed, f"{name}.md")
         elsewhere = self.same_name_elsewhere(link.path, name, source)
         if elsewhere is not None:
