@@ -150,8 +150,11 @@ def test_a_link_to_a_section_a_held_back_chapter_will_not_have_is_still_broken(b
         environment={"COURSE_TODAY": "2026-12-01"},
     )
     assert build.exit_code != 0
-    # (Said of the page, not yet of the Markdown line: the gate knows no page of chapter5.md.)
-    assert "broken anchor './chapter5.html#nothing': no id 'nothing' in chapter5.html" in build.log
+    # At its Markdown line, the chapter's page being where its path would put it.
+    assert (
+        "content/chapter3.md:6:5: broken anchor 'chapter5.md#nothing': no heading or id"
+        " 'nothing' in content/chapter5.md"
+    ) in build.log
 
 
 def test_before_their_days_held_back_texts_are_in_no_file_of_the_site(before_both):
