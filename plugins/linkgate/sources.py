@@ -39,14 +39,15 @@ def target_key(resolution: Resolution, url: str) -> tuple:
     return ("as-written", url.strip())
 
 
-def written_key(
+def written_keys(
     url: str,
     page: str,
     source: str,
     content_to_site: dict[str, str] | None = None,
     content_links: ContentLinks | None = None,
-) -> tuple:
-    """Return the target key of a URL written in the Markdown `source` of `page`.
+) -> set[tuple]:
+    """Return the target keys of a URL written in the Markdown `source` of `page`: one, or
+    for a page left out of the site, two (below).
 
     `source` is the Markdown path relative to the content folder, and
     `content_to_site` maps content files to the site paths they were written to.
@@ -66,14 +67,22 @@ def written_key(
         else:
             content_path = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
         site_path = content_to_site.get(content_path) or content_to_site.get(unquote(content_path))
-        if site_path is None and content_links is not None and is_markdown(content_path):
-            # A page left out (its address was another's): where its path would put it.
+        left_out = site_path is None and content_links is not None and is_markdown(content_path)
+        if left_out:
+            # A page left out: where its path would put it (its address was another's), or
+            # the placeholder Pelican left in the page (its file is not UTF-8, say).
             site_path = page_save_as(unquote(content_path))
         if site_path is not None:
             # Pelican keeps a `;params` part after the page it put in place of the placeholder.
             site_path += f";{unquote(params)}" if params else ""
             fragment = unquote(fragment)  # as resolve_url gives it: `#Ünknown`, not `#%C3%9Cnknown`
-            return ("local", site_path, fragment if fragment != "top" else "")
+            key = ("local", site_path, fragment if fragment != "top" else "")
+            return {key, key_as_written(url, page)} if left_out else {key}
+    return {key_as_written(url, page)}
+
+
+def key_as_written(url: str, page: str) -> tuple:
+    """Return the target key of `url` as it stands in `page`, read from the author's root."""
     return target_key(resolve_url(url, page, AUTHOR_ROOT), url)
 
 
@@ -99,10 +108,11 @@ def map_to_markdown(
     by_url: dict[str, deque[int]] = defaultdict(deque)
     for index, link in enumerate(links):
         made = content_links.rewritten(link.url, source) if content_links else []
-        keys = {written_key(url, page, source, content_to_site, content_links) for url in made}
-        keys.add(written_key(link.url, page, source, content_to_site, content_links))
-        # A placeholder Pelican left in the page, its file having made no page (not UTF-8).
-        keys.add(written_key(link.url, page, source, None, content_links))
+        keys = {
+            key
+            for url in [*made, link.url]
+            for key in written_keys(url, page, source, content_to_site, content_links)
+        }
         for key in keys:
             by_key[key].append(index)
         by_url[comparable(link.url)].append(index)
