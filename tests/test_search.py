@@ -1,11 +1,11 @@
 """The search index is built by every build, after Pelican has written the site."""
 
-import logging
 import subprocess
 from pathlib import Path
 
 import search.index
 from conftest import chapter, search_records
+from courselib.open_problems import also_failing, wait_to_fail
 from search.index import SearchSettings, index_site, pagefind_command, read_settings
 
 
@@ -82,17 +82,16 @@ def test_pagefind_runs_the_installed_binary_on_the_given_folder(tmp_path):
     assert command[1:3] == ["--site", str(tmp_path)]
 
 
-def test_a_missing_pagefind_is_one_line_saying_how_to_install_it(tmp_path, monkeypatch, caplog):
+def test_a_missing_pagefind_is_one_line_saying_how_to_install_it(tmp_path, monkeypatch):
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text("<p>Hello</p>")
     monkeypatch.setattr(search.index, "pagefind_executable", lambda: None)
-    with caplog.at_level(logging.ERROR):
-        assert not index_site(tmp_path / "site", SearchSettings(), tmp_path / "cache")
-    [record] = caplog.records
-    assert record.getMessage() == (
+    assert not index_site(tmp_path / "site", SearchSettings(), tmp_path / "cache")
+    assert also_failing() == [  # logged once the build ends, after the link gate
         "site: search index not built: Pagefind is not installed: "
         "run `make venv` (pyproject.toml lists pagefind[bin])"
-    )
+    ]
+    wait_to_fail("search", None)
     assert read_settings({}) == SearchSettings(enabled=True)
 
 
@@ -131,3 +130,33 @@ def test_a_full_disk_fails_the_build_in_one_line_and_never_poisons_the_index(tmp
     bundle = tmp_path / "output" / "pagefind"
     assert indexed_urls(bundle) == {"/chapter1.html"}
     assert all(file.stat().st_size > 0 for file in bundle.rglob("*") if file.is_file())
+
+
+def test_a_failed_index_still_lets_the_link_gate_show_every_broken_link(build_site, tmp_path):
+    """Under --fatal errors the index's failure used to end the build before the gate ran."""
+    fake = tmp_path / "fake_pagefind"
+    (fake / "pagefind_bin").mkdir(parents=True)
+    script = fake / "pagefind"
+    script.write_text("#!/bin/sh\necho 'Error: the disk is on fire' >&2\nexit 1\n")
+    script.chmod(0o755)
+    (fake / "pagefind_bin" / "__init__.py").write_text(
+        f"def get_executable():\n    return {str(script)!r}\n"
+    )
+    build = build_site(
+        {"chapter1.md": chapter("Tokens", "chapter1", body="See [the next one](chapter9.html).")},
+        environment={"PYTHONPATH": str(fake)},
+    )
+    assert build.exit_code != 0
+    assert "content/chapter1.md:6:" in build.log and "chapter9.html" in build.log, build.log
+    [closing] = [line for line in build.log.splitlines() if " ERROR " in line]
+    assert closing.endswith(
+        "link gate: 1 broken link(s), anchor(s) or image(s); each is listed above."
+        " output: search index not built: the disk is on fire."
+    ), build.log
+    assert "Traceback" not in build.log
+    alone = build_site(
+        {"chapter1.md": chapter("Tokens", "chapter1")}, environment={"PYTHONPATH": str(fake)}
+    )
+    assert alone.exit_code != 0
+    [closing] = [line for line in alone.log.splitlines() if " ERROR " in line]
+    assert closing.endswith(" output: search index not built: the disk is on fire."), alone.log

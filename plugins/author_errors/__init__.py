@@ -24,6 +24,7 @@ from courselib.cached_products.image_index import image_index_for
 from courselib.chapter_numbers import OutlineError, chapter_number, parse_upcoming
 from courselib.front_matter import read_front_matter
 from courselib.markdown import PROBLEMS_FIELD, WARNINGS_FIELD
+from courselib.open_problems import fail_if_waiting
 from courselib.pages import BY_PATH_FIELD, HOME_FIELD, unit_number
 from courselib.paths import fits_file_system, shown_path
 from courselib.term import HELD_BACK_CONTEXT
@@ -42,6 +43,7 @@ from .pelican_messages import PelicanMessages
 from .report import ProblemReport
 
 PELICAN_LOGGER = logging.getLogger("pelican")
+logger = logging.getLogger(__name__)
 FATAL_MESSAGE = "Warning or error encountered"
 DEFAULT_KNOWN_CATEGORIES = ["chapters"]
 # The loggers of Pelican's modules that report problems with one source file.
@@ -366,9 +368,9 @@ def finish_build(generators) -> None:
 
 
 def fail_at_end(pelican) -> None:
-    """Log the one error that fails the build if content/ had problems."""
-    if pelican_messages.report is not None:
-        pelican_messages.report.fail_if_any()
+    """Log the one error that fails the build if content/ had problems, naming any other
+    check still waiting to fail it (a search index not built)."""
+    fail_if_waiting(logger)
 
 
 def register() -> None:

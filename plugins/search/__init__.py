@@ -9,9 +9,11 @@ soon as the chapters are written (`article_writer_finalized`), beside the rest
 of the build; `finalized` waits for those runs, then indexes what is left.
 """
 
+import logging
 import os
 from pathlib import Path
 
+from courselib.open_problems import fail_if_waiting
 from pelican import signals
 
 from .index import EarlyIndexing, index_site, read_settings, start_indexing_chapters
@@ -20,6 +22,7 @@ from .index import EarlyIndexing, index_site, read_settings, start_indexing_chap
 # `finalized`, or, if this one stopped before it, by the next build before it empties
 # the output folder (`get_generators`).
 _running: dict[str, EarlyIndexing] = {}
+logger = logging.getLogger(__name__)
 
 
 def search_cache(settings: dict) -> Path:
@@ -57,7 +60,19 @@ def index_output(pelican) -> None:
     index_site(pelican.output_path, read_settings(pelican.settings), search_cache(pelican.settings))
 
 
+def fail_after_the_gate(generators) -> None:
+    """Connect, after every plugin's own receivers, the end that fails a build whose index
+    was not built (once the link gate has listed its problems too)."""
+    signals.finalized.connect(fail_at_end)
+
+
+def fail_at_end(pelican) -> None:
+    """Log the error that fails the build if its index was not built."""
+    fail_if_waiting(logger)
+
+
 def register() -> None:
+    signals.all_generators_finalized.connect(fail_after_the_gate)
     signals.get_generators.connect(wait_for_earlier_runs)
     signals.article_writer_finalized.connect(start_with_chapters)
     signals.finalized.connect(index_output)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from courselib.open_problems import wait_to_fail
 from courselib.output_folders import shown_output_name
 from courselib.site_paths import SEARCH_FOLDER
 
@@ -187,8 +188,10 @@ def index_site(output_path: str | Path, settings: SearchSettings, cache_dir: Pat
     """Index the built site at `output_path`; return True when the search bundles were written.
 
     Only shards whose pages changed since a bundle was kept in `cache_dir` are
-    indexed again; the cache keeps only the bundles of this build.
+    indexed again; the cache keeps only the bundles of this build. A failure is logged
+    when the build ends (`open_problems`), so that the link gate still runs.
     """
+    wait_to_fail("search", None)  # forget an earlier build's failure (`pelican -r`)
     if not settings.enabled:
         return False
     started = time.perf_counter()
@@ -196,10 +199,17 @@ def index_site(output_path: str | Path, settings: SearchSettings, cache_dir: Pat
     cache_dir.mkdir(parents=True, exist_ok=True)
     shards = plan_shards(site, settings.bundle_folder, settings.shard_pages, pagefind_version())
     changed = [shard for shard in shards if not is_cached(cache_dir, shard)]
-    reasons = index_shards(site, changed, cache_dir)
+    reasons = list(dict.fromkeys(index_shards(site, changed, cache_dir)))  # once each
     if reasons:
-        for reason in dict.fromkeys(reasons):  # once each, in shard order
-            logger.error("%s: search index not built: %s", shown_output_name(site), reason)
+        # It fails the build at its very end, after the link gate has shown every problem.
+        failure = f"{shown_output_name(site)}: search index not built"
+        if len(reasons) > 1:
+            for reason in reasons:
+                logger.warning("%s: %s", failure, reason)
+            failure += f" ({len(reasons)} reasons, listed above)"
+        else:
+            failure += f": {reasons[0]}"
+        wait_to_fail("search", failure)
         return False
     place_bundles(site, settings.bundle_folder, cache_dir, shards)
     forget_other_bundles(cache_dir, shards)
