@@ -55,6 +55,7 @@ class Failure:
     reason: str
     suggested_path: str | None = None
     suggested_id: str | None = None
+    suggested_has_id: bool = True  # the suggested page has the link's fragment (or it has none)
 
 
 def check_site(root: Path, options: GateOptions = GateOptions()) -> list[Problem]:
@@ -303,10 +304,12 @@ def _judge_target(
             file = file + "/index.html"
         else:
             is_page = file.lower().endswith((".html", ".htm")) or file.endswith("/index.html")
+            suggested = suggest_file(file)
             return Failure(
                 kind="image" if kind == IMAGE else "link",
                 reason="no such page" if is_page else "no such file",
-                suggested_path=suggest_file(file),
+                suggested_path=suggested,
+                suggested_has_id=not fragment or _has_id(suggested, fragment, site, records),
             )
     verdict = image_verdicts.get(file)
     # A page used as an image (`<img src="#">`) fails as an image, not as a link.
@@ -372,9 +375,19 @@ def _local_problems(
     return problems
 
 
+def _has_id(path: str | None, fragment: str, site: SiteFiles, records) -> bool:
+    """Tell whether the page at site path `path` (or its folder's index.html) has this id."""
+    if path is not None and path not in site.stamps and path in site.folders:
+        path += "/index.html"
+    record = records.get(path)
+    return record is not None and fragment in record.ids
+
+
 def _suggestion(url: str, path: str, failure: Failure) -> str | None:
     if failure.suggested_path:
-        return as_written(url, path, failure.suggested_path)
+        suggested = as_written(url, path, failure.suggested_path)
+        # The page suggested lacks the anchor: advice with it would only move the problem.
+        return suggested if failure.suggested_has_id else suggested.split("#", 1)[0]
     if failure.suggested_id:
         return "#" + failure.suggested_id
     return None

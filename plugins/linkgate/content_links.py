@@ -10,6 +10,7 @@ for the same name in another folder), at their Markdown line.
 """
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -40,6 +41,8 @@ class ContentLinks:
     files: ContentFiles
     shown_root: str = "content"  # content/ as the author sees it
     repository: str | None = None  # SOURCE_URL
+    # The ids of the page built from a file of content/, None when it made none.
+    ids_of: Callable[[str], frozenset[str] | None] | None = None
     suggest: ContentSuggester = field(init=False)
 
     def __post_init__(self) -> None:
@@ -61,6 +64,13 @@ class ContentLinks:
             made.append(beyond_content_on_github(self.repository, url, folder))
         made += [raw_file_address(address) for address in [url, *made] if address]
         return [address for address in made if address]
+
+    def has_id(self, path: str, fragment: str) -> bool:
+        """Tell whether the page built from content/`path` (a file, or a folder's README)
+        may have this id: False only where its page is known to lack it."""
+        page = path if self.files.is_file(path) else self.files.folder_page(path)
+        ids = self.ids_of(page) if self.ids_of is not None and page is not None else None
+        return ids is None or fragment in ids
 
     def judged(
         self, problem: Problem, url: str, written: str, source: str, suggestion: str | None
@@ -95,7 +105,10 @@ class ContentLinks:
             found = self.suggest(link, source)
             if found is None:
                 return reason, suggestion
-            return reason, content_link_as_written(found, written, folder, link)
+            suggested = content_link_as_written(found, written, folder, link)
+            if link.fragment and not self.has_id(found, unquote(link.fragment)):
+                suggested = suggested.split("#", 1)[0]  # advice that would only move the problem
+            return reason, suggested
         if not is_markdown(target):
             return None
         shown = posixpath.join(self.shown_root, target)

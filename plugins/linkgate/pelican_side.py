@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from courselib.github_links import ContentFiles, repository_url
+from courselib.html_urls import read_html
 from courselib.open_problems import also_failing
 from courselib.output_folders import shown_output_name
 from courselib.paths import shown_path
@@ -134,10 +135,22 @@ def point_at_sources(problems: list[Problem], output: Path, settings: dict) -> l
     # A staged build writes into `.output.building-x1`; the author knows it as `output`.
     output_shown = shown_output_name(output)
     content_to_site = dict(static_files)
+    page_ids: dict[str, frozenset[str] | None] = {}
+
+    def ids_of(content_path: str) -> frozenset[str] | None:
+        site_path = content_to_site.get(content_path)
+        if site_path is not None and site_path not in page_ids:
+            try:
+                page_ids[site_path] = read_html((output / site_path).read_text("utf-8")).ids
+            except (OSError, UnicodeDecodeError):
+                page_ids[site_path] = None
+        return page_ids.get(site_path)
+
     content_links = ContentLinks(
         ContentFiles(content_root),
         shown_path(content_root, content_root),
         repository_url(settings)[0],
+        ids_of,
     )
     for path, source in written_pages.items():
         if source.source_path:

@@ -149,7 +149,9 @@ def map_to_markdown(
         written = written if written != problem.target else None
         suggestion = problem.suggestion
         if written and suggestion and not suggestion.startswith("#") and wanted[0] == "local":
+            fragment_kept = "#" in suggestion  # dropped where the page suggested lacks it
             suggestion = as_written(written, wanted[1], suggestion)
+            suggestion = suggestion if fragment_kept else suggestion.split("#", 1)[0]
         reason = problem.reason
         judged = (
             content_links.judged(problem, link.url, link.written or link.url, source, suggestion)

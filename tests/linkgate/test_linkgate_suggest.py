@@ -63,3 +63,32 @@ def test_of_two_files_as_near_the_same_is_suggested_in_every_run(build_site):
         "  content/1-a/README.md:3:5: broken link 'assignment.gr.md': no such file (did you"
         " mean 'assignment.fr.md'?)"
     }
+
+
+def test_a_suggested_page_keeps_the_anchor_only_where_it_has_that_id(build_site):
+    # rust-lang/book's redirects were told "did you mean 'ch04-01.html#the-stack'?" of a
+    # page with no such heading: following the advice only moved the problem.
+    files = {
+        "chapter1.md": chapter(
+            "One", "chapter1", body="See [setup](chapter4.html#setup) and [use](chapter4.html#use)."
+        ),
+        "chapter3.md": chapter("Three", "chapter3", body="## Setup\n\nInstall it."),
+    }
+    build = build_site(files, extra_settings={"UPCOMING_CHAPTERS": []})
+    assert "(did you mean 'chapter3.html#setup'?)" in build.log, build.log
+    assert "broken link 'chapter4.html#use': no such page (did you mean 'chapter3.html'?)" in (
+        build.log
+    )
+
+
+def test_a_suggested_markdown_file_keeps_the_anchor_only_where_its_page_has_it(build_site):
+    files = {
+        "README.md": "# C\n\n[b](1-a/lesson-too.md#setup) and [c](1-a/lesson-too.md#use).\n",
+        "1-a/README.md": "# A\n\n[l](lesson-two.md)\n",
+        "1-a/lesson-two.md": "# Two\n\n## Setup\n\nInstall it.\n",
+    }
+    build = build_site(files, extra_settings={"UPCOMING_CHAPTERS": []})
+    assert "(did you mean '1-a/lesson-two.md#setup'?)" in build.log, build.log
+    assert "'1-a/lesson-too.md#use': no such file (did you mean '1-a/lesson-two.md'?)" in (
+        build.log
+    )
