@@ -507,3 +507,21 @@ def test_a_paragraphs_lines_lose_their_indent_in_a_code_span_too():
     rendered = render_markdown(markdown)
     assert "<p>or\n<code>docker-compose down --volumes</code></p>" in rendered.html
     assert [(link.url, link.line, link.column) for link in rendered.links] == [("y.md", 7, 5)]
+
+
+def test_paragraphs_and_headings_keep_the_unicode_spaces_at_their_ends():
+    # CommonMark trims spaces and tabs only; markdown-it trimmed as JavaScript does, so a
+    # Chinese paragraph lost its indent of two ideographic spaces, and a line of one
+    # no-break space (a spacer between sections) became an empty paragraph.
+    markdown = (
+        "\u3000\u3000中文段落，[链接](x.md)。\n\n# \u3000标题\u3000\n\nSetext\u00a0\n===\n\n"
+        "- \u3000项\n\n> \u00a0\n\na\n\n\u00a0\n\n  \u00a0b\u00a0  \n"
+    )
+    rendered = render_markdown(markdown)
+    assert rendered.html.startswith('<p>\u3000\u3000中文段落，<a href="x.md">链接</a>。</p>\n')
+    assert '<h1 id="标题">\u3000标题\u3000</h1>' in rendered.html  # GitHub's id, as before
+    assert ">Setext\u00a0</h1>" in rendered.html
+    assert "<li>\u3000项</li>" in rendered.html
+    assert "<blockquote>\n<p>\u00a0</p>\n</blockquote>" in rendered.html
+    assert rendered.html.endswith("<p>a</p>\n<p>\u00a0</p>\n<p>\u00a0b\u00a0</p>\n")
+    assert [(link.url, link.line, link.column) for link in rendered.links] == [("x.md", 1, 8)]

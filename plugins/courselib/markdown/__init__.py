@@ -35,6 +35,7 @@ from .html_rules import (
     add_collapsible_callouts,
     add_html_rules,
     empty_braces_as_text,
+    keep_unicode_spaces,
     lazy_lines_in_lists,
     tables_end_as_cmark_ends_them,
     tag_lines_end_lazy_text,
@@ -157,6 +158,7 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     add_liquid_warning(md)
     tag_lines_end_lazy_text(md)
     tables_end_as_cmark_ends_them(md)
+    keep_unicode_spaces(md)
     unindent_paragraph_lines(md)
     lazy_lines_in_lists(md)  # last: around every rule that may end a paragraph
     return md

@@ -268,6 +268,67 @@ def unindented_paragraph_lines(state: StateCore) -> None:
             token.content = LINE_INDENT.sub("\n", token.content)
 
 
+def is_unicode_space(character: str) -> bool:
+    """True for a space CommonMark keeps at a paragraph's ends (a no-break or ideographic
+    space) and JavaScript's trim(), which markdown-it follows, takes off."""
+    return character.isspace() and character not in " \t\n"
+
+
+def keep_unicode_spaces(md: MarkdownIt) -> None:
+    """Make paragraphs and headings keep the Unicode spaces they start or end with, as
+    CommonMark trims only spaces and tabs: a Chinese paragraph's indent of two ideographic
+    spaces (`\u3000\u3000正文`) was lost, and a line of one no-break space was an empty
+    paragraph."""
+
+    def kept(rule, last_line, text):
+        def read(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+            count = len(state.tokens)
+            matched = rule(state, start, end, silent)
+            if not matched or silent:
+                return matched
+            inline = next((t for t in state.tokens[count:] if t.type == "inline"), None)
+            last = last_line(state, start)
+            head = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+            tail = state.src[state.bMarks[last] : state.eMarks[last]].rstrip(" \t")
+            if inline is not None and (
+                is_unicode_space(head.lstrip("#").lstrip(" \t")[:1]) or is_unicode_space(tail[-1:])
+            ):
+                inline.content = text(state, start, last, inline.content)
+            return True
+
+        return read
+
+    def lines_text(state: StateBlock, start: int, last: int, content: str) -> str:
+        return state.getLines(start, last + 1, state.blkIndent, False).strip(" \t\n")
+
+    def heading_text(state: StateBlock, start: int, last: int, content: str) -> str:
+        return widened(
+            content, state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+        )
+
+    rules = {rule.name: rule for rule in md.block.ruler.__rules__}
+    for name, last_line, text in (
+        ("paragraph", lambda state, start: state.line - 1, lines_text),
+        ("lheading", lambda state, start: state.line - 2, lines_text),  # above its `===`
+        ("heading", lambda state, start: start, heading_text),
+    ):
+        md.block.ruler.at(name, kept(rules[name].fn, last_line, text), {"alt": rules[name].alt})
+
+
+def widened(content: str, line: str) -> str:
+    """Return a `# heading`'s text with the Unicode spaces around it in its `line` put back."""
+    level = len(line) - len(line.lstrip("#"))
+    start = line.find(content, level) if content else -1
+    if start < 0:
+        return content
+    end = start + len(content)
+    while start > level and is_unicode_space(line[start - 1]):
+        start -= 1
+    while end < len(line) and is_unicode_space(line[end]):
+        end += 1
+    return line[start:end]
+
+
 def lazy_lines_in_lists(md: MarkdownIt) -> None:
     """Make a line left of a list item's text, and four columns or more right of its list's
     own indent, continue the item's paragraph, as GitHub reads it: no block starts there.
