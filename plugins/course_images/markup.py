@@ -81,6 +81,14 @@ def image_edits(body_html: str, facts_for: Callable[[str], ImageFacts | None], s
             height = AUTHOR_LENGTH.match(attributes["height"] or "")
             if height:
                 attributes["width"] = str(round(int(height[1]) * facts.width / facts.height))
+        elif "height" not in attributes and facts.width:
+            # A width alone (`width=400`, mlops-zoomcamp's screenshots) gets the height that
+            # keeps its shape: the browser keeps the room for it before the image loads.
+            width = AUTHOR_LENGTH.match(attributes["width"] or "")
+            if width:
+                attributes["height"] = str(
+                    max(1, round(int(width[1]) * facts.height / facts.width))
+                )
         if position > 1:
             attributes.setdefault("loading", "lazy")
         attributes.setdefault("decoding", "async")
