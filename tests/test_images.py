@@ -188,6 +188,19 @@ def test_a_markdown_image_with_no_alt_text_is_a_warning_at_its_line_on_every_bui
         assert "empty alt" not in build.log.lower()  # nor Pelican's "Other images have..."
 
 
+def test_an_html_image_with_no_alt_attribute_is_told_how_to_give_one(build_site):
+    # mlops-zoomcamp's 172 `<img src=...>` were told only "has no alt text".
+    body = '<img src="/images/big.png">'
+    build = build_site(
+        {"chapter1.md": chapter("Images", "chapter1", body=body), "images/big.png": png(400, 200)}
+    )
+    assert build.exit_code == 0, build.log
+    assert (
+        "content/chapter1.md:6:1: warning: image '/images/big.png' has no alt text:"
+        ' describe it in the tag, alt="..."'
+    ) in build.log, build.log
+
+
 def test_a_translation_is_warned_of_too(build_site):
     # A translation is in none of Pelican's lists, only in its original's `translations`.
     build = build_site(

@@ -42,7 +42,7 @@ class Problem:
         """The sentence shown to an author, without the location."""
         url = self.written or self.target
         if self.kind == "alt":
-            return f"image '{url}' has no alt text"
+            return f"image '{url}' has no alt text: describe it in the tag, alt=\"...\""
         if self.kind == "file":
             return self.reason
         label = {"external": "broken external link"}.get(self.kind, f"broken {self.kind}")

@@ -87,11 +87,15 @@ def test_missing_alt_is_a_warning_unless_strict(case_copy, tmp_path):
     relaxed = run_linkgate("site", cwd=folder)
     assert relaxed.returncode == 0
     assert (
-        relaxed.stdout == "site/extra.html:1:11: warning: image 'images/dot.png' has no alt text\n"
+        relaxed.stdout == "site/extra.html:1:11: warning: image 'images/dot.png' has no alt text:"
+        ' describe it in the tag, alt="..."\n'
     )
     strict = run_linkgate("site", "--strict", cwd=folder)
     assert strict.returncode == 1
-    assert strict.stdout == "site/extra.html:1:11: image 'images/dot.png' has no alt text\n"
+    assert strict.stdout == (
+        "site/extra.html:1:11: image 'images/dot.png' has no alt text:"
+        ' describe it in the tag, alt="..."\n'
+    )
 
 
 def test_ignore_patterns_silence_matching_urls(case_copy):
