@@ -46,6 +46,7 @@ from courselib.github_links import (
 )
 from courselib.html_urls import read_css, read_html, unescape_attribute
 from courselib.markdown import chapter_body, render_markdown
+from courselib.markdown.headings import GITHUB_ID_PREFIX
 from markdown_it.common.normalize_url import normalizeLink
 
 URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "data")
@@ -71,10 +72,6 @@ ID_ATTRIBUTE = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re
 def page_ids(page_html: str) -> frozenset[str]:
     """Return the ids (and `name`s) a page's HTML gives its elements."""
     return frozenset(unescape_attribute(a or b) for a, b in ID_ATTRIBUTE.findall(page_html))
-
-
-# What GitHub puts before every id and name in a README's HTML (`user-content-rubric`).
-GITHUB_ID_PREFIX = "user-content-"
 
 
 def github_fragment(fragment: str, ids: frozenset[str] | Callable[[], frozenset[str]]) -> str:

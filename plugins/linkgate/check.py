@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from courselib.html_urls import IMAGE, IMAGE_SUFFIXES
-from courselib.markdown.headings import WIDGET_IDS
+from courselib.markdown.headings import GITHUB_ID_PREFIX, WIDGET_IDS
 
 from .address import SiteAddress
 from .external import ExternalOptions, check_external_urls
@@ -326,10 +326,13 @@ def _judge_target(
             nearest = nearest_ids.get(file)
             if nearest is None:  # of the page's ids, never the search box's
                 nearest = nearest_ids[file] = Nearest(sorted(ids.difference(WIDGET_IDS)))
+            # An id as GitHub's page writes it (`#user-content-limits`) is the id after it.
+            prefix = GITHUB_ID_PREFIX if fragment.startswith(GITHUB_ID_PREFIX) else ""
+            suggested = nearest(fragment.removeprefix(prefix))
             return Failure(
                 kind="anchor",
                 reason=f"no id '{fragment}' in {file}",
-                suggested_id=nearest(fragment),
+                suggested_id=prefix + suggested if suggested else None,
             )
     return None
 

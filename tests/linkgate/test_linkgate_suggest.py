@@ -92,3 +92,12 @@ def test_a_suggested_markdown_file_keeps_the_anchor_only_where_its_page_has_it(b
     assert "'1-a/lesson-too.md#use': no such file (did you mean '1-a/lesson-two.md'?)" in (
         build.log
     )
+
+
+def test_an_id_as_githubs_page_writes_it_gets_a_suggestion_too(build_site):
+    # pingcap/talent-plan writes its links into a page as `#user-content-...`: a broken one
+    # was compared, prefix and all, with ids that never carry it, and got no advice.
+    body = "## The limits\n\nSee [x](#user-content-the-limit) and [y](#the-limit).\n"
+    build = build_site({"chapter1.md": chapter("One", "chapter1", body=body)})
+    assert "(did you mean '#user-content-the-limits'?)" in build.log, build.log
+    assert "(did you mean '#the-limits'?)" in build.log

@@ -25,6 +25,8 @@ EMPTY_HEADING_ID = "section"
 # as links written for GitHub name it. An id an author writes (`{#mainContent}`) gets `-1`.
 # The search box's: no link is meant for them, nor suggested for a broken one (linkgate).
 WIDGET_IDS = ("searchInput", "searchResults", "searchStatus")
+# What GitHub puts before every id and name in a README's HTML (`user-content-rubric`).
+GITHUB_ID_PREFIX = "user-content-"
 THEME_IDS = ("mainContent", "courseSyllabus", *WIDGET_IDS)
 
 
