@@ -525,3 +525,38 @@ def test_paragraphs_and_headings_keep_the_unicode_spaces_at_their_ends():
     assert "<blockquote>\n<p>\u00a0</p>\n</blockquote>" in rendered.html
     assert rendered.html.endswith("<p>a</p>\n<p>\u00a0</p>\n<p>\u00a0b\u00a0</p>\n")
     assert [(link.url, link.line, link.column) for link in rendered.links] == [("x.md", 1, 8)]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        # smol-course opens 47 pages with a component whose props hold a notebook's URL:
+        # linked, its address ended in `"}`, a broken link GitHub never shows.
+        (
+            'b={[ {label: "Colab", value: "https://colab.example/x.ipynb"}, ]} />',
+            "<p>b={[ {label: &quot;Colab&quot;, value: &quot;https://colab.example/x.ipynb&quot;}"
+            ", ]} /&gt;</p>",
+        ),
+        (
+            "a [see https://example.com/y here] b https://after.org",
+            '<p>a [see https://example.com/y here] b <a href="https://after.org">'
+            "https://after.org</a></p>",
+        ),
+        (
+            "a [see www.example.com here] b www.after.org",
+            '<p>a [see www.example.com here] b <a href="http://www.after.org">www.after.org</a></p>',
+        ),
+        ("[unclosed https://f.org", "<p>[unclosed https://f.org</p>"),
+        (  # a bracket in code or escaped opens nothing; a link's brackets are closed
+            "`[` https://d.org \\[ [x](https://a.org) https://e.org",
+            '<p><code>[</code> <a href="https://d.org">https://d.org</a> [ '
+            '<a href="https://a.org">x</a> <a href="https://e.org">https://e.org</a></p>',
+        ),
+        (  # an e-mail address is linked anywhere, as cmark-gfm links it after parsing
+            "a [mail me@example.com here] b",
+            '<p>a [mail <a href="mailto:me@example.com">me@example.com</a> here] b</p>',
+        ),
+    ],
+)
+def test_a_bare_url_inside_brackets_that_are_no_link_stays_text(markdown, expected):
+    assert render_markdown(markdown).html == expected + "\n"

@@ -14,6 +14,7 @@ and `react@18.2.0`, a version, stay text; the plugin linked them as mail. And, a
 cmark-gfm, after any character, where the plugin wanted a space or one of `*_~(`.
 """
 
+import bisect
 import re
 
 from markdown_it import MarkdownIt
@@ -42,6 +43,65 @@ def add_bare_urls(md: MarkdownIt) -> None:
     md.inline.ruler.before("gfm_autolink_email", "version_after_at", version_after_at)
     rules = {rule.name: rule for rule in md.inline.ruler.__rules__}
     md.inline.ruler.at("gfm_autolink_email", after_anything(rules["gfm_autolink_email"].fn))
+    md.inline.ruler.at("gfm_autolink_www", outside_brackets(rules["gfm_autolink_www"].fn))
+
+
+def outside_brackets(www):
+    """Return the plugin's `www.` rule `www`, linking nothing inside an open `[`, as
+    cmark-gfm does (smol-course's `[see www.example.com here]`, not a link, stays text)."""
+
+    def www_read(state: StateInline, silent: bool) -> bool:
+        if state.src[state.pos] == "w" and in_open_bracket(state, state.pos):
+            return False
+        return www(state, silent)
+
+    return www_read
+
+
+# Where an open bracket's text starts: a run of backticks (a code span, once closed by a
+# run as long) and a backslash's next character hold no bracket.
+BRACKET_OR_SKIP = re.compile(r"\\.|`+|[\[\]]", re.DOTALL)
+
+
+def in_open_bracket(state: StateInline, position: int) -> bool:
+    """True if `position` of the inline text is inside a `[` no `]` has closed yet, where
+    cmark-gfm links no bare URL: each `]` closes the last `[` (or `![`), a link or not.
+
+    The brackets of a text are found once (kept in `env` by the text), then looked up.
+    """
+    found = state.env.setdefault("open_brackets", {})
+    changes = found.get(state.src)
+    if changes is None:
+        changes = found[state.src] = bracket_depths(state.src)
+    index = bisect.bisect_left(changes[0], position) - 1
+    return index >= 0 and changes[1][index] > 0
+
+
+def bracket_depths(text: str) -> tuple[list[int], list[int]]:
+    """Return where `text`'s count of open brackets changes, and the count after each."""
+    runs: dict[int, list[int]] = {}  # backtick runs by length: where each starts
+    for run in re.finditer("`+", text):
+        runs.setdefault(len(run.group()), []).append(run.start())
+    positions: list[int] = []
+    depths: list[int] = []
+    depth = 0
+    at = 0
+    while (found := BRACKET_OR_SKIP.search(text, at)) is not None:
+        mark = found.group()
+        at = found.end()
+        if mark[0] == "`":  # a code span's brackets are code, where a run as long closes it
+            starts = runs[len(mark)]
+            closing = bisect.bisect_right(starts, found.start())
+            at = starts[closing] + len(mark) if closing < len(starts) else at
+        elif mark == "[":
+            depth += 1
+            positions.append(found.start())
+            depths.append(depth)
+        elif mark == "]" and depth:
+            depth -= 1
+            positions.append(found.start())
+            depths.append(depth)
+    return positions, depths
 
 
 def after_anything(email):
@@ -99,7 +159,8 @@ def bare_url(state: StateInline, silent: bool) -> bool:
         if matched and state.src[start : state.pos].lower() == scheme:
             if silent:
                 return False  # skipping a link's text: step over it as the plugin does (#160)
-            if push_link(state, written[: matched[1] - (scheme == "ftp")], len(scheme)):
+            url = written[: matched[1] - (scheme == "ftp")]
+            if not in_open_bracket(state, start) and push_link(state, url, len(scheme)):
                 return True
     taken = "://" if web else ":"
     if not silent:
@@ -109,12 +170,9 @@ def bare_url(state: StateInline, silent: bool) -> bool:
 
 
 def links_after(before: str) -> bool:
-    """True if cmark-gfm links a scheme written after `before` (empty at a block's start).
-
-    After a letter the scheme is part of a word (`xhttps://`); inside `[...]` cmark-gfm
-    links nothing, and a `[` right before the scheme stays text here too.
-    """
-    return not (before.isascii() and before.isalpha()) and before != "["
+    """True if cmark-gfm links a scheme written after `before` (empty at a block's start):
+    after a letter the scheme is part of a word (`xhttps://`)."""
+    return not (before.isascii() and before.isalpha())
 
 
 def push_link(state: StateInline, url: str, scheme_length: int) -> bool:
