@@ -1206,7 +1206,10 @@ def test_the_readme_in_another_language_is_a_page_outside_not_chapter_one():
     translated = ["README-EN.md", "README.ka-GE.md", "README.uz-UZ.md", "README_zh-CN.md"]
     # coding-interview-university: Marathi, Khmer as often written, pt-BR without its dash.
     translated += ["README-kh.md", "README-mr.md", "README-ptbr.md", "README-zhcn.md"]
+    # nodebestpractices names its ten by the language: its syllabus was 23 of 85 pages.
+    translated += ["README.french.md", "README.brazilian-portuguese.md", "README.chinese.md"]
     named = ["README-GL.md", "README-TA.md", "README-eu.md", "README-ml.md", "README-ui-ux.md"]
+    named += ["README.setup.md"]
     # of OpenGL, for TAs, for the EU, of ML, of UI/UX
     course = build([*translated, *named, "intro.md", "setup.md"])
     assert [entry.source for entry in course.order] == [
@@ -1663,3 +1666,24 @@ def test_a_summary_nested_without_end_is_read_to_a_depth():
     assert len(places) == SUMMARY_DEPTH + 1
     assert places["ch0.md"] == (None, True, "0", None, False)
     assert places["ch1.md"] == ("ch0.md", True, "1", None, False)
+
+
+def test_docsifys_menu_and_cover_are_no_lessons():
+    # happy-llm keeps docsify's `docs/_sidebar.md` beside its chapters: it was a lesson,
+    # "Sidebar", and the last chapter's Next led to it.
+    # Nor is a unit's CONTRIBUTING.md, linked or not (talent-plan's "Chapter 1.4.3").
+    course = build(
+        ["1-intro/README.md", "1-intro/1-setup.md", "1-intro/notes.md"]
+        + ["1-intro/CONTRIBUTING.md", "1-intro/_sidebar.md", "_sidebar.md", "_coverpage.md"]
+    )
+    assert labelled(course) == [
+        ("Unit 1", "1-intro/README.md"),
+        ("Lesson 1.1", "1-intro/1-setup.md"),
+        ("", "1-intro/notes.md"),
+    ]
+    assert outside_of(course) == [
+        "1-intro/CONTRIBUTING.md",
+        "1-intro/_sidebar.md",
+        "_coverpage.md",
+        "_sidebar.md",
+    ]

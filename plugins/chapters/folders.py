@@ -54,6 +54,10 @@ LANGUAGE_NAMES = re.compile(
     re.IGNORECASE,
 )
 
+# A language so named, alone or in a few words (`french`, `brazilian-portuguese`).
+LANGUAGE_NAMED = re.compile(
+    rf"(?:[a-z]+-){{0,2}}(?:{LANGUAGE_NAMES.pattern})(?:-[a-z]+){{0,2}}", re.IGNORECASE
+)
 
 # A link out of the site, as a page's HTML writes it: to GitHub, say.
 ADDRESS_LINK = re.compile(r'(?P<start>\shref=")(?P<address>https?://[^"]*)"', re.IGNORECASE)
@@ -65,6 +69,8 @@ REPOSITORY_FILES = frozenset(
     | {"contributing", "contributors", "funding", "governance", "license", "maintainers"}
     | {"readme", "security", "sponsors", "support"}
 )
+# docsify's own pages, its menu and cover: happy-llm's `docs/_sidebar.md` was a lesson.
+DOCSIFY_FILES = frozenset({"_sidebar", "_navbar", "_coverpage"})
 # Named so in capitals only: `translations.md` is a lesson of a course on localisation.
 REPOSITORY_FILES_IN_CAPITALS = frozenset({"TRANSLATIONS"})
 
@@ -125,19 +131,31 @@ def mark_lessons(folder: Folder) -> bool:
 
 
 def is_repositorys_own(name: str) -> bool:
-    """True for a repository's own file named in capitals, as GitHub's are (`LICENSE.md`):
-    a lesson may be `agents.md` or `security.md`, or a README in its language."""
-    return is_repository_file(name) and stem(name).isupper()
+    """True for a repository's own file named in capitals, as GitHub's are (`LICENSE.md`),
+    or docsify's (`_sidebar.md`): a lesson may be `agents.md` or `security.md`, or a
+    README in its language; a README beside a folder's `index.md` is a page of its own."""
+    base = stem(name)
+    own = is_repository_file(name) and base.isupper() and base != "README"
+    return own or base in DOCSIFY_FILES
 
 
 def is_repository_file(name: str) -> bool:
     """True for a file a repository keeps for GitHub itself (`CONTRIBUTING.md`, `LICENSE`),
-    and its README in another language (`README-EN.md`, `README.zh-CN.md`)."""
+    docsify's, and its README in another language (is_translated_readme)."""
     base = stem(name)
     return (
         base.lower() in REPOSITORY_FILES
         or base in REPOSITORY_FILES_IN_CAPITALS
-        or TRANSLATED_README.fullmatch(base) is not None
+        or base in DOCSIFY_FILES
+        or is_translated_readme(base)
+    )
+
+
+def is_translated_readme(base: str) -> bool:
+    """True for the name (without `.md`) of a README in another language: `README-EN`,
+    `README.zh-CN`, and `README.french`, as nodebestpractices names ten."""
+    return TRANSLATED_README.fullmatch(base) is not None or (
+        base[:7].lower() == "readme." and LANGUAGE_NAMED.fullmatch(base[7:]) is not None
     )
 
 
@@ -151,7 +169,7 @@ def translations_among(names: list[str]) -> set[str]:
     for name in names:
         original, dot, language = stem(name).rpartition(".")
         beside_original = dot and original in stems and is_language(language)
-        if beside_original or (readme and TRANSLATED_README.fullmatch(stem(name))):
+        if beside_original or (readme and is_translated_readme(stem(name))):
             found.add(name)
     return found
 

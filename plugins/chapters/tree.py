@@ -784,11 +784,13 @@ class TreeReader:
         listing = folder.page is None and not top_level
         if listing:
             named.sort(key=lambda pair: stem(pair[0]).lower() not in LESSON_NAMES)
-        # Solutions, and code folders holding only a library's LICENSE.md, are outside.
+        # Solutions, code folders holding only a library's LICENSE.md, and a repository's own
+        # files (a unit's CONTRIBUTING.md, docsify's _sidebar.md) are outside.
         aside = [
             (name, item)
             for name, item in named
-            if is_solution(name) or (isinstance(item, Folder) and not item.holds_lessons)
+            if is_solution(name)
+            or (not item.holds_lessons if isinstance(item, Folder) else is_repositorys_own(name))
         ]
         for _name, item in aside:
             if isinstance(item, Folder):
