@@ -575,7 +575,19 @@ def test_liquid_in_an_html_block_is_told_at_its_own_line():
     # the warning named the <ul>'s line.
     markdown = "# Lectures\n\n<ul>\n  {% for lecture in lectures %}\n  <li>x</li>\n</ul>\n"
     warnings = render_markdown(markdown).warnings
-    assert [(line, column) for line, column, text in warnings if "Liquid" in text] == [(4, 1)]
+    assert [(line, column) for line, column, text in warnings if "Liquid" in text] == [(4, 3)]
+
+
+def test_braces_after_a_code_span_are_text_and_a_tag_is_told_at_its_column():
+    # OWASP/wstg writes `` `x`{% endraw %} ``: the braces were read as attributes of the code,
+    # `{% endraw %}` vanished and `{.cls}` made a class, where GitHub shows them as text.
+    # The Liquid warning named a paragraph's first line at column 1, not the tag's place.
+    markdown = "# T\n\nUse `y`{.cls} and\nthen `x`{% endraw %} here.\n"
+    rendered = render_markdown(markdown)
+    assert "<code>y</code>{.cls} and\nthen <code>x</code>{% endraw %} here." in rendered.html
+    assert [(line, column) for line, column, text in rendered.warnings if "Liquid" in text] == [
+        (4, 9)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -143,8 +143,9 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     add_footnote_labels(md)
     md.use(admon_plugin)
     # `[x](y){target=_blank}`, as Python-Markdown's attribute lists let authors write, and
-    # Pandoc's spans: the Carpentries' glossaries name each term `[commit]{#commit}`.
-    md.use(attrs_plugin, spans=True)
+    # Pandoc's spans: the Carpentries' glossaries name each term `[commit]{#commit}`. Not
+    # after code: `` `x`{% endraw %} `` (OWASP/wstg) is text on GitHub.
+    md.use(attrs_plugin, after=("image", "link_close", "span_close"), spans=True)
     empty_braces_as_text(md)
     add_math(md)
     track_positions(md)

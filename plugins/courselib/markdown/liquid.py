@@ -40,6 +40,7 @@ def liquid_warning(state: StateCore) -> None:
     if not found:
         return
     line, first = found[0]
+    line, column = place_in_source(state.src, line, first)
     first = first if len(first) <= SHOWN_LENGTH else first[: SHOWN_LENGTH - 1] + "…"
     if len(found) > 1:
         told = (
@@ -52,7 +53,22 @@ def liquid_warning(state: StateCore) -> None:
             f"'{first}' is a template tag (Jekyll's Liquid, for one), which no Markdown runs:"
             " the page shows it as text; write what it makes in Markdown, or put it in code"
         )
-    state.env.setdefault("warnings", []).append((line, 1, told))
+    state.env.setdefault("warnings", []).append((line, column, told))
+
+
+def place_in_source(source: str, line: int, tag: str) -> tuple[int, int]:
+    """Return the line and column where `tag` is first written from `line` of `source` on
+    (a paragraph's tag may be on a later line of it), else `line` and column 1."""
+    start = 0
+    for _ in range(line - 1):
+        start = source.find("\n", start) + 1
+        if start == 0:
+            return line, 1
+    found = source.find(tag, start)
+    if found < 0:
+        return line, 1
+    line += source.count("\n", start, found)
+    return line, found - source.rfind("\n", 0, found)
 
 
 def blanked(comment: re.Match) -> str:
