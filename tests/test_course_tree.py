@@ -103,6 +103,7 @@ def test_numbers_come_from_the_start_of_a_name(name, number):
         ("1.10-logs.md", (1, 10)),
         ("2.3.1_detail.md", (2, 3, 1)),
         ("1.2.md", (1, 2)),
+        ("6.4[WIP] 偏好对齐.md", (6, 4)),  # happy-llm: it was 6, "Chapter 1.6.6"
         ("2.devices", (2,)),
         ("01. Setup.md", (1,)),
         ("unit-2.1-threats.md", (2, 1)),

@@ -32,10 +32,11 @@ FOLDER_PAGE_NAMES = ("index", "readme")
 # a number of two digits or more, as lab courses number the labs between two (`06a-dataflow`,
 # `06b-pipeline`): `3d-printing` and `2d-arrays` are names. A range, ending the name or
 # before a `.`, is its first number (Python-100-Days' `Day01-15/` and
-# `34-35.玩转Linux操作系统.md`, days 34 to 35; not `1-10-things.md`, nor `04-1.md`).
+# `34-35.玩转Linux操作系统.md`, days 34 to 35; not `1-10-things.md`, nor `04-1.md`). A `[`
+# may follow at once: happy-llm's `6.4[WIP] 偏好对齐.md` is 6.4.
 NUMBER = (
     r"(?:(?P<numbers>\d+)-(?P<through>\d+)(?=\.|$)"
-    r"|(?P<dotted>\d+(?:\.\d+)*)|(?P<lettered>\d{2,})(?P<letter>[a-z]))(?:[-_. ]+|$)"
+    r"|(?P<dotted>\d+(?:\.\d+)*)|(?P<lettered>\d{2,})(?P<letter>[a-z]))(?:[-_. ]+|$|(?=\[))"
 )
 NUMBERED = re.compile(rf"^{NUMBER}")
 # The same after a word that names a part of a course: `Module01`, `chapter-01-foundation`,
