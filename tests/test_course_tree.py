@@ -1480,17 +1480,23 @@ def test_a_lessons_translations_beside_it_are_outside():
     # `3-parts.md`: the build failed, "both number 3".
     paths = ["1-a/README.md", "1-a/3-parts.md", "1-a/3-parts.french.md", "1-a/3-parts.fr.md"]
     paths += ["1-a/3-parts.brazilian-portuguese.md", "1-a/README.zh-CN.md", "1-a/4-b.v2.md"]
+    # pumpkin-book's `chapter1_FR.md` beside `chapter1.md` was lesson "1.1" of its chapter.
+    paths += ["1-a/3-parts_FR.md", "1-a/5-c-ja.md", "1-a/5-c.md", "1-a/6-setup-ml.md"]
     course = build(paths)
     assert course.problems == []
     assert labelled(course) == [
         ("Unit 1", "1-a/README.md"),
         ("Lesson 1.3", "1-a/3-parts.md"),
         ("Lesson 1.4", "1-a/4-b.v2.md"),  # no language, and no `4-b.md` beside it
+        ("Lesson 1.5", "1-a/5-c.md"),
+        ("Lesson 1.6", "1-a/6-setup-ml.md"),  # no `6-setup.md` beside it
     ]
     assert outside_of(course) == [
         "1-a/3-parts.brazilian-portuguese.md",
         "1-a/3-parts.fr.md",
         "1-a/3-parts.french.md",
+        "1-a/3-parts_FR.md",
+        "1-a/5-c-ja.md",
         "1-a/README.zh-CN.md",
     ]
 

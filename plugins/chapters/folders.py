@@ -161,14 +161,18 @@ def is_translated_readme(base: str) -> bool:
 
 def translations_among(names: list[str]) -> set[str]:
     """Return the names of Markdown files that are another's translation beside it:
-    `1-intro.fr.md`, `1-intro.french.md`, `1-intro.pt-BR.md` where `1-intro.md` is, and
+    `1-intro.fr.md`, `1-intro.french.md`, `1-intro.pt-BR.md`, `1-intro_FR.md` where
+    `1-intro.md` is, and
     `README-zh-Hans.md` where `README.md` is (a lesson may be kept as `README_en.md` alone)."""
     stems = {stem(name) for name in names}
     readme = any(name.lower() == "readme" for name in stems)
     found = set()
     for name in names:
-        original, dot, language = stem(name).rpartition(".")
-        beside_original = dot and original in stems and is_language(language)
+        # After a `.`, or a `_` or `-` (pumpkin-book's `chapter1_FR.md`), its language.
+        beside_original = any(
+            original and original in stems and is_language(language)
+            for original, _mark, language in (stem(name).rpartition(mark) for mark in "._-")
+        )
         if beside_original or (readme and is_translated_readme(stem(name))):
             found.add(name)
     return found
