@@ -1438,6 +1438,21 @@ def test_a_readmes_links_to_its_translations_in_one_folder_are_no_syllabus():
     assert [entry.source.removeprefix("content/") for entry in course.order] == lessons
 
 
+def test_a_readmes_links_to_folders_of_its_translations_deeper_are_no_syllabus():
+    # java-design-patterns links `localization/zh/README.md`, `localization/ko/README.md`...
+    # as "read in another language": those 17 folders were the syllabus, its ~200
+    # patterns outside.
+    home = " ".join(f'<a href="localization/{code}/README.md">{code}</a>' for code in ("zh", "ko"))
+    paths = ["adapter/README.md", "builder/README.md"]
+    paths += [f"localization/{language}/{name}" for language in ("zh", "ko") for name in paths]
+    paths += ["localization/zh/README.md", "localization/ko/README.md"]
+    course = readme_course(paths, home)
+    assert [entry.source.removeprefix("content/") for entry in course.order] == [
+        "adapter/README.md",
+        "builder/README.md",
+    ]
+
+
 def test_a_units_readme_in_another_language_beside_it_is_outside():
     # system-design-primer keeps `README-zh-Hans.md` beside a solution's README: it was its
     # lesson 1.1, the Next page after the English one.

@@ -245,7 +245,7 @@ def folder_linked_into(root: Folder, links: list[GithubPath], linked: list[str])
             for page in folder.files
             if not is_language(stem(posixpath.basename(page.path)))
         }
-        subfolders = {name for name in folder.folders if not TRANSLATION_FOLDER.fullmatch(name)}
+        subfolders = set(folder.folders) - set(translation_folders(folder))
         names = names_linked(links, folder.path)
         count = sum(name.rstrip("/") in subfolders or name in files for name in names)
         if count >= least:
@@ -253,6 +253,20 @@ def folder_linked_into(root: Folder, links: list[GithubPath], linked: list[str])
     best_rank = min(((depth, count) for depth, count, _folder in found), default=None)
     best = [folder for depth, count, folder in found if (depth, count) == best_rank]
     return best[0] if len(best) == 1 else None
+
+
+def translation_folders(folder: Folder) -> list[str]:
+    """Return the subfolders of `folder` named as a locale is written (`de-DE/`), or by a
+    language alone where two or more each have a README and no numbered lessons:
+    java-design-patterns' `localization/zh/`, `localization/ko/`..., which its README links
+    as "read in another language", were the whole syllabus."""
+    languages = [
+        name
+        for name, sub in folder.folders.items()
+        if LANGUAGE_CODE.fullmatch(name) and sub.page is not None and not has_numbers(sub)
+    ]
+    locales = [name for name in folder.folders if TRANSLATION_FOLDER.fullmatch(name)]
+    return locales + (languages if len(languages) >= 2 else [])
 
 
 def split_by_links(
