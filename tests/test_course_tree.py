@@ -1453,6 +1453,31 @@ def test_a_readmes_links_to_folders_of_its_translations_deeper_are_no_syllabus()
     ]
 
 
+def test_numbered_pages_the_readme_never_links_give_way_to_the_pages_it_links():
+    # pingcap/talent-plan's README lists its five courses in `courses/`; `talent-plan-1.0/`,
+    # which it never links, holds two pages of an old edition numbered `1.0-`: they were
+    # the whole syllabus, "Chapter 1.0" twice, and the courses outside, without a word.
+    home = (
+        '<ul><li><a href="courses/tp101-intro.md">TP 101</a></li>'
+        '<li><a href="courses/rust/README.md">TP 201</a></li></ul>'
+        '<p>See <a href="courses/README.md">all courses</a>.</p>'
+    )
+    paths = ["courses/README.md", "courses/tp101-intro.md", "courses/rust/README.md"]
+    old = ["talent-plan-1.0/1.0-lp-tidb.md", "talent-plan-1.0/1.0-lp-tikv.md"]
+    course = readme_course([*paths, *old], home)
+    assert [entry.source.removeprefix("content/") for entry in course.order] == [
+        "courses/README.md",
+        "courses/rust/README.md",
+        "courses/tp101-intro.md",
+    ]
+    assert set(old) <= set(outside_of(course))
+    assert course.notice.startswith("content/talent-plan-1.0/: numbered pages the course")
+    # Where the README links as many pages as the folder holds, or into it, it stays.
+    lessons = ["lessons/1-a.md", "lessons/2-b.md", "lessons/3-c.md"]
+    course = readme_course([*paths, *lessons], home)
+    assert [entry.source.removeprefix("content/") for entry in course.order] == lessons
+
+
 def test_a_units_readme_in_another_language_beside_it_is_outside():
     # system-design-primer keeps `README-zh-Hans.md` beside a solution's README: it was its
     # lesson 1.1, the Next page after the English one.

@@ -188,6 +188,34 @@ def linked_among(folders: list[Folder], linked_paths: list[str]) -> list[Folder]
     return chosen if len(chosen) == 1 else folders
 
 
+def readme_leads_past(root: Folder, found: Folder, paths: list[str]) -> bool:
+    """True when the course README's links (`paths`, link_paths) never lead into `found`,
+    a folder with no page, and lead to more of the course's pages than `found` holds:
+    talent-plan's README lists its five courses in `courses/`, and `talent-plan-1.0/`,
+    which it never links, holds two numbered pages of an old edition (they were the
+    syllabus, the courses outside)."""
+    if not found.path or found.page is not None:
+        return False
+    if any(path == found.path or path.startswith(found.path + "/") for path in paths):
+        return False
+    pages = {page.path for page in pages_under(root)}
+    folder_pages = {f.path: f.page.path for f in folders_under(root) if f.page is not None}
+    reached = {
+        path if path in pages else folder_pages.get(path.rstrip("/"))
+        for path in paths
+        if not is_repositorys_own(posixpath.basename(path))
+    }
+    return len(reached - {None}) > len(pages_under(found))
+
+
+def detached(root: Folder, folder: Folder) -> Folder:
+    """Take `folder` out of the tree under `root`; return it."""
+    parent = root
+    for name in folder.path.split("/")[:-1]:
+        parent = parent.folders[name]
+    return parent.folders.pop(folder.path.rsplit("/", 1)[-1])
+
+
 def links_only_into(root: Folder, linked: list[str], found: Folder) -> bool:
     """True when the only entry at the top of content/ the README links is the one that
     holds `found` (a folder deeper than content/)."""
@@ -654,6 +682,13 @@ def build_course(
     # A folder with a page of its own (`advanced/README.md`, `advanced/1-cli.md`) is more
     # likely a module of the course, which the README's links place; one without is not,
     # nor is one the README's links lead into alone (`lessons/`, in AI-For-Beginners).
+    set_aside: list[str] = []
+    while look_further and readme_leads_past(root, found, link_paths(home_links)):
+        # An old edition the README never links is no part of the course (talent-plan-1.0/).
+        set_aside.append(f"content/{found.path}/")
+        reader.set_outside(detached(root, found))
+        name_order = reader.name_order = not top and not has_numbers(root)
+        found, parts, notice = syllabus_folder(root, link_paths(home_links))
     syllabus = found if found.page is None or links_only_into(root, linked, found) else root
     by_readme = look_further and syllabus is root
     texts, lists = first_links(home_html, repository)  # the README's, for its titles and tables
@@ -738,6 +773,13 @@ def build_course(
             f"content/: the syllabus is empty: none of the {len(reader.outside)} pages has a"
             " place in it; number the lessons (01-intro.md, 02-setup.md) or their folders"
         )
+    if set_aside:
+        told = (
+            f"{', '.join(set_aside)}: numbered pages the course README never links, outside"
+            " the syllabus, which follows the README's links to more pages; link them from"
+            " the README to make them lessons"
+        )
+        notice = told if notice is None else f"{notice}. {told}"
     return Course(tree, order, reader.outside, problems, notice)
 
 
