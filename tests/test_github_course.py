@@ -1698,3 +1698,21 @@ def test_names_that_look_numbered_but_are_names(build_site, files, titles):
     assert re.findall(r'<span class="chapter-title">([^<]+)</span>', syllabus) == titles
     if "week1/README.md" in files:
         assert "Lesson 1.2" in syllabus
+
+
+def test_a_broken_image_no_page_uses_is_no_problem_of_the_course(build_site):
+    # inancgumus/learngo keeps empty and broken PNGs as test data for its lessons' PNG
+    # detector: no page shows them, none is published, yet the build failed on all ten.
+    build = build_site(
+        {
+            "README.md": "# Go\n\nStart with [the intro](1-intro/).\n",
+            "1-intro/README.md": "# Intro\n\n![A chart](chart.png)\n",
+            "1-intro/chart.png": b"not a png either",
+            "1-intro/testdata/empty.png": b"",
+            "1-intro/testdata/text.png": b"not a png",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code != 0
+    assert "content/1-intro/chart.png: not an image Pillow can read" in build.log, build.log
+    assert "testdata" not in build.log

@@ -105,6 +105,7 @@ def start_build(generator) -> None:
         ignored_names=generator.settings.get("IGNORE_FILES", []),
         images=image_index_for(generator.settings),
         checks=checks,
+        static_paths=generator.settings.get("STATIC_PATHS", []),
     )
     checks.save()
     if scan.not_utf8_names:
@@ -114,6 +115,7 @@ def start_build(generator) -> None:
         escaped = [glob.escape(name) for name in sorted(scan.not_utf8_names)]
         generator.settings["IGNORE_FILES"] = [*ignored, *escaped]
     report.bad_sources |= scan.bad_sources
+    report.image_problems = scan.image_problems  # told where published (check_published_files)
     for problem in scan.problems:
         report.add(problem)
     if scan.stop_before_reading:
@@ -290,7 +292,8 @@ def check_published_files(generator) -> None:
     """Report each file published as it is at an address a page or the site has, and leave
     it out: a `chapter2.html` in content/ that a chapter links to would replace the page
     chapter2.html without a word (a file of STATIC_PATHS that clashes drops the page
-    instead, in `check_addresses`)."""
+    instead, in `check_addresses`). And report each image published that does not decode:
+    one no page uses and the site does not publish is no problem of the course's."""
     report = pelican_messages.report
     if report is None:
         return
@@ -306,10 +309,12 @@ def check_published_files(generator) -> None:
     kept = []
     for static in generator.staticfiles:
         owner = owners.owner_of(compared(static.save_as))
+        shown = shown_path(static.source_path, report.content_root)
         if owner is None:
             kept.append(static)
+            if shown in report.image_problems:  # an image the site publishes, undecodable
+                report.add(report.image_problems[shown], shown)
             continue
-        shown = shown_path(static.source_path, report.content_root)
         report.add(f"{shown}: its address {static.save_as!r} is taken by {owner}: rename it", shown)
     generator.staticfiles[:] = kept  # Pelican's context holds this very list
 

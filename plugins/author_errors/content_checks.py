@@ -35,6 +35,9 @@ class ContentScan:
     stop_before_reading: bool = False
     # Names of files and folders that are not UTF-8: no build can name them (see below).
     not_utf8_names: set[str] = field(default_factory=set)
+    # An image's problem, by the image as shown: a problem only where the site publishes
+    # it (learngo keeps empty and broken PNGs as test data for its lessons' programs).
+    image_problems: dict[str, str] = field(default_factory=dict)
 
 
 def check_chapter(
@@ -136,14 +139,18 @@ def scan_content(
     ignored_names: Iterable[str] = (),
     images: ImageIndex | None = None,
     checks: CheckCache | None = None,
+    static_paths: Iterable[str] = (),
 ) -> ContentScan:
     """Walk content/ as Pelican will (following links) and return every problem found.
 
     With `checks`, a Markdown file unchanged since an earlier build is not checked again.
+    An image outside `static_paths` (which publish every file) has its problem kept apart,
+    in `image_problems`: it is one only if a page uses the image.
     """
     scan = ContentScan()
     root = os.path.realpath(content_root)
     page_prefixes = [folder.strip("/") + "/" for folder in page_folders if folder.strip("/")]
+    static_folders = [os.path.join(content_root, path.strip("/")) for path in static_paths]
     ignored = list(ignored_names)
     known = list(known_categories)
     seen_folders = {root}
@@ -183,6 +190,16 @@ def scan_content(
             if os.path.exists(full) and not os.path.isfile(full):
                 scan.problems.append(f"{shown}: not a regular file (a pipe or device): remove it")
                 scan.stop_before_reading = True
+                continue
+            published = any(
+                full == static or full.startswith(static.rstrip("/") + "/")
+                for static in static_folders
+            )
+            image = os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES
+            if image and not published and not os.path.islink(full):
+                problem = check_image(full, shown, images, real_folders[folder])
+                if problem:
+                    scan.image_problems[shown] = problem
                 continue
             problems = check_file(
                 full,

@@ -15,6 +15,7 @@ class ProblemReport:
         self.content_root = content_root
         self.problems: list[str] = []
         self.bad_sources: set[str] = set()  # files already reported, as content/x.md
+        self.image_problems: dict[str, str] = {}  # by image: told where the site publishes it
         # Set by a problem Pelican cannot write past (two pages into one file).
         self.stops_writing = False
         wait_to_fail("content", None)
