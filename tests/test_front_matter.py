@@ -58,6 +58,16 @@ def test_front_matter_is_pelicans_fields_or_a_fenced_block(text, fields, body_st
         ),
         # A block scalar's lines are its value (the mark is not): MicrosoftLearning labs.
         ("---\ntitle: >-\n  Manage\n  identities\n---\n", {"title": "\nManage\nidentities"}, 5),
+        # A quoted value goes on over lines, indented or not: java-design-patterns' second
+        # line ended the front matter, and the rest showed on the page.
+        (
+            '---\ndescription: "Learn it, class\ndiagrams and all."\ncategory: X\n---\nText\n',
+            {"description": "Learn it, class diagrams and all.", "category": "X"},
+            5,
+        ),
+        ("---\ntitle: 'It''s\n  long'\n---\n", {"title": "It's long"}, 4),
+        # A quote never closed is the line alone, as before.
+        ('---\ntitle: "Open\nlayout: page\n---\n', {"title": '"Open', "layout": "page"}, 4),
     ],
 )
 def test_yaml_front_matter_is_read_as_yaml_reads_it(text, values, body_start):

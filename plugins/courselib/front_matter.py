@@ -126,6 +126,9 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
             key = field.group("key").lower()
             value = field.group("value").strip()
             if fenced:
+                end = quote_end(lines, index, value)  # a quoted value may go on over lines
+                value = " ".join([value, *(line.strip() for line in lines[index + 1 : end + 1])])
+                index = end
                 value = "" if BLOCK_SCALAR.match(value) else unquoted(value)
             if key in fields:  # a repeated key continues the first, as in `meta`
                 earlier = fields[key]
@@ -144,6 +147,31 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
             break  # not front matter: the body starts on this line
         index += 1
     return checked(FrontMatter(fields, index, fenced))
+
+
+# A whole quoted YAML scalar: `"a \"b\""`, `'it''s'`.
+QUOTED = {
+    '"': re.compile(r'"(?:[^"\\]|\\.)*"(?:\s+#.*)?'),
+    "'": re.compile(r"'(?:[^']|'')*'(?:\s+#.*)?"),
+}
+QUOTED_LINES = 20  # the most a quoted value is read over, past its field's line
+
+
+def quote_end(lines: list[str], index: int, value: str) -> int:
+    """Return the line where the quoted `value` of the field on line `index` closes: that
+    line itself, or a later one before the front matter ends, as YAML reads a quoted value
+    over lines (java-design-patterns' `description: "Learn ... class` / `diagrams."`)."""
+    quote = QUOTED.get(value[:1])
+    if quote is None or quote.fullmatch(value):
+        return index
+    text = value
+    for end in range(index + 1, min(len(lines), index + 1 + QUOTED_LINES)):
+        if END.match(lines[end]):
+            break
+        text += " " + lines[end].strip()
+        if quote.fullmatch(text):
+            return end
+    return index  # never closed: the line alone, as written
 
 
 def unquoted(value: str) -> str:
