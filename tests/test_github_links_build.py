@@ -357,6 +357,8 @@ def test_a_link_to_the_courses_own_repository_leads_to_the_page_it_names(build_s
         f"- [Again](https://github.com/Example/Course/blob/main/1.1%20The%20CIA%20triad.md)\n\n"
         f'<img src="{repository}/blob/main/images/robot.png?raw=true" alt="Robot">\n\n'
         f"![Logo](https://raw.githubusercontent.com/example/course/main/images/robot.png)\n"
+        # The branch as Git names it (pumpkin-book): the same file.
+        f"\n[Raw](https://raw.githubusercontent.com/example/course/refs/heads/main/images/README.md)\n"
     )
     build = build_site(
         {
@@ -378,6 +380,7 @@ def test_a_link_to_the_courses_own_repository_leads_to_the_page_it_names(build_s
     assert 'href="./images/index.html"' in home
     assert f'href="{repository}/blob/main/missing.md"' in home  # not in content/: as written
     assert 'src="./images/robot.png?raw=true"' in home and 'src="./images/robot.png"' in home
+    assert 'href="./images/index.html">Raw' in home
     lesson = build.page("2-deploy/index.html")
     assert 'src="../images/robot.png"' in lesson and 'href="../images/robot.png"' in lesson
 

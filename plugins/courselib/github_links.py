@@ -152,16 +152,17 @@ def in_own_repository(repository: str, url: str) -> str | None:
 
     `repository` is SOURCE_URL, content/'s address (`https://github.com/o/r/blob/main/x`):
     the URL may be a file's there, its folder's view (`tree/`), its raw file (`raw/`, or
-    GitHub's `raw.githubusercontent.com/o/r/main/x`), as a course's README links its own
-    lessons and images.
+    GitHub's `raw.githubusercontent.com/o/r/main/x`, also `.../o/r/refs/heads/main/x`, as
+    pumpkin-book links one), as a course's README links its own lessons and images.
     """
     found = REPOSITORY_ADDRESS.match(repository)
     if found is None or SCHEME_HOST.match(url) is None:
         return None
     site, owner_repository, view, rest = found.groups()
     prefixes = [f"{site}{owner_repository}/{kind}/{rest}" for kind in ("blob", "tree", "raw")]
-    if site.lower() == "https://github.com":
-        prefixes.append(f"https://raw.githubusercontent.com{owner_repository}/{rest}")
+    if site.lower() == "https://github.com":  # the branch's name alone, or as Git names it
+        raw = f"https://raw.githubusercontent.com{owner_repository}"
+        prefixes += [f"{raw}/{rest}", f"{raw}/refs/heads/{rest}"]
     url = site_in_lower_case(url)
     for prefix in map(site_in_lower_case, prefixes):  # GitHub ignores the case of /owner/name
         remainder = url[len(prefix) :] if url.startswith(prefix) else None
