@@ -137,6 +137,11 @@ def test_alt_text_written_as_an_attribute_is_kept_and_an_image_without_any_is_a_
             "[term]{#term} and [a]{.x}",
             '<p><span id="term">term</span> and <span class="x">a</span></p>',
         ),
+        # But not a style alone, which no page may carry (pumpkin-book): text, as on GitHub.
+        (
+            '[see *errata*]{style="color: red"}',
+            "<p>[see <em>errata</em>]{style=&quot;color: red&quot;}</p>",
+        ),
     ],
 )
 def test_empty_braces_are_text_as_on_github(markdown, html):

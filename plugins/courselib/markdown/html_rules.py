@@ -97,7 +97,19 @@ def empty_braces_as_text(md: MarkdownIt) -> None:
         if state.src[state.pos] != "[":
             return False
         end = state.md.helpers.parseLinkLabel(state, state.pos, False)
-        return end >= 0 and not EMPTY_BRACES.match(state.src, end + 1) and span(state, silent)
+        if end < 0 or EMPTY_BRACES.match(state.src, end + 1):
+            return False
+        count = len(state.tokens)
+        if not span(state, silent):
+            return False
+        opening = next((t for t in state.tokens[count:] if t.type == "span_open"), None)
+        if not silent and opening is not None and not safe_attributes(opening):
+            # Only a style or a handler, both dropped (pumpkin-book's
+            # `[see errata]{style="..."}`): text, as GitHub shows it, not a bare <span>.
+            braces = state.src[end + 1 : state.pos]
+            as_text(opening, "[")
+            as_text(state.tokens[-1], "]" + braces)
+        return True
 
     def read_attributes(state: StateInline, silent: bool) -> bool:
         return not EMPTY_BRACES.match(state.src, state.pos) and attributes(state, silent)
@@ -479,6 +491,18 @@ def credited_images(state: StateCore) -> None:
         credit_close = Token("html_inline", "", 0, content="</small>")
         inline.children = [image, credit_open, *image.children, credit_close]
         image.children = []
+
+
+def safe_attributes(token: Token) -> dict:
+    """Return the attributes of `token` that drop_unsafe_attributes keeps."""
+    probe = Token(token.type, token.tag, token.nesting, attrs=dict(token.attrs))
+    drop_unsafe_attributes(probe)
+    return probe.attrs
+
+
+def as_text(token: Token, text: str) -> None:
+    """Make `token` (a tag's) the text `text`."""
+    token.type, token.tag, token.nesting, token.attrs, token.content = "text", "", 0, {}, text
 
 
 def drop_unsafe_attributes(token: Token) -> None:
