@@ -181,6 +181,12 @@ MISTAKES = [
         0,
     ),
     (r"\Foo", r"unknown command \Foo", 0),
+    # pumpkin-book: "not valid in text mode" named nothing.
+    (
+        r"\text{ {\rm s.t.} } x",
+        r"\rm is not valid inside \text{...}: write it outside the \text, in the formula",
+        8,
+    ),
     # After a symbol written as Unicode and rewritten, the offset is still the author's.
     (r"x^⊤ + \frac{a", "unbalanced braces: this { is never closed", 11),
     (r"\alpha*\beta + \frac{a", "unbalanced braces: this { is never closed", 20),

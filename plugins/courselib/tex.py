@@ -610,6 +610,14 @@ def _author_error(tex: str, error: BaseException) -> TexError:
         return TexError(
             f"\\begin{{{mismatch.group(1)}}} is ended by \\end{{{mismatch.group(2)}}}", offset
         )
+    written = re.match(r"\\(?:[A-Za-z]+|.)|\S", tex[offset:])  # a command, or a sign
+    if problem.startswith("Not valid in text mode") and written:
+        # pumpkin-book's `\text{ {\rm s.t.} }`: "not valid in text mode" named nothing.
+        return TexError(
+            f"{written.group()} is not valid inside \\text{{...}}: write it outside the"
+            " \\text, in the formula",
+            offset,
+        )
     # One full stop goes; the converter's cut lists end in "....", which stays whole.
     problem = problem[:-1] if problem.endswith(".") and not problem.endswith("..") else problem
     return TexError(problem[:1].lower() + problem[1:], offset)
