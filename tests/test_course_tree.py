@@ -411,6 +411,21 @@ def test_lessons_that_repeat_their_units_number_are_not_numbered_across_units():
     ]  # fmt: skip
 
 
+def test_a_dotted_lesson_beside_lessons_numbered_on_their_own_is_a_part_of_one():
+    # OWASP/wstg's unit 4.5 holds `01-` to `05-`, then `05.1-` and `05.2-`: 05 was taken
+    # for the unit's preface (no label) and 05.1, 05.2 labelled 4.5.1 and 4.5.2, twice over.
+    paths = ["4-testing/README.md", "4-testing/05-authz/README.md"]
+    paths += [f"4-testing/05-authz/{name}.md" for name in ("01-a", "02-b", "05-e", "05.1-f")]
+    assert labelled(build(paths, levels=("Chapter",))) == [
+        ("Chapter 4", "4-testing/README.md"),
+        ("Chapter 4.5", "4-testing/05-authz/README.md"),
+        ("Chapter 4.5.1", "4-testing/05-authz/01-a.md"),
+        ("Chapter 4.5.2", "4-testing/05-authz/02-b.md"),
+        ("Chapter 4.5.5", "4-testing/05-authz/05-e.md"),
+        ("Chapter 4.5.5.1", "4-testing/05-authz/05.1-f.md"),
+    ]
+
+
 def test_a_page_with_its_units_number_beside_dotted_lessons_is_the_units_preface():
     # microsoft/AI-System: `第2章-基础/2-前言.md` (a preface) beside `2.1-概念.md` and
     # `2.2-训练.md`. The preface was "Chapter 2.2", before 2.1 and beside the real 2.2.

@@ -1134,7 +1134,14 @@ def label(
         return
     # The unit's own numbers: the end of `numbers` (`2.1` is chapter 1 of a book numbered 2).
     unit = entry.parent.place if entry.parent is not None and entry.parent.place else numbers
-    preface = any(
+    # Lessons numbered on their own (`01-`, `02-`) beside one with the unit's number make
+    # that one a lesson, and `05.1-` its part: OWASP/wstg's unit 4.5 has `01-` to `05-`,
+    # then `05.1-` and `05.2-`, its 4.5.5.1 and 4.5.5.2 (they were 4.5.1 and 4.5.2, twice).
+    own_numbers = any(
+        is_numbered(sibling) and len(sibling.place) == len(unit) and sibling.place != unit
+        for sibling in siblings(entry)
+    )
+    preface = not own_numbers and any(
         len(sibling.place) > len(unit) and sibling.place[: len(unit)] == unit
         for sibling in siblings(entry)
     )
@@ -1146,7 +1153,9 @@ def label(
         # A dotted name that repeats its unit's number is whole: `3.0/` in `03-orchestration/`
         # is 3.0 (not 3.3.0), as Security-101's `1.2 Threats.md` is 1.2 at the top, and
         # `1.1-历史.md` in a book's `第1章/` is its 1.1.
-        whole = len(entry.place) > len(unit) and entry.place[: len(unit)] == unit
+        whole = (
+            not own_numbers and len(entry.place) > len(unit) and entry.place[: len(unit)] == unit
+        )
         above = numbers[: len(numbers) - len(unit)]
         numbers = (*above, *entry.place) if whole and numbers else (*numbers, *entry.place)
         entry.numbering = ".".join(str(number) for number in numbers) + entry.letter
