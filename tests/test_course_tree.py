@@ -1666,11 +1666,23 @@ def test_a_numbered_folder_without_a_page_gets_one_that_lists_its_lessons():
     assert course.order[2].previous is other and other.previous is course.order[0]
 
 
+def test_folders_with_no_numbered_lessons_may_share_a_number():
+    # yandexdataschool/Practical_RL keeps `week04_[recap]_deep_learning/` beside
+    # `week04_approx_rl/`, a README each: the build failed, "both number 4", though no
+    # lesson's number could be the other's. They are week 4 both, in their names' order.
+    course = build(["week04_[recap]_dl/README.md", "week04_approx_rl/README.md"])
+    assert course.problems == []
+    assert labelled(course) == [
+        ("Unit 4", "week04_[recap]_dl/README.md"),
+        ("Unit 4", "week04_approx_rl/README.md"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("paths", "problem"),
     [
         (
-            ["1-a/README.md", "1-b/README.md"],
+            ["1-a/README.md", "1-b/README.md", "1-b/1-lesson.md"],
             "content/1-a/README.md and content/1-b/README.md are both number 1 in content/:"
             " give each its own number",
         ),

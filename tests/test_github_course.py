@@ -286,7 +286,7 @@ def test_folders_the_readme_lists_without_a_readme_are_units_of_their_pages(buil
     ("files", "expected"),
     [
         (
-            {"1-a/README.md": "# A\n", "1-b/README.md": "# B\n"},
+            {"1-a/README.md": "# A\n", "1-b/README.md": "# B\n", "1-b/1-c.md": "# C\n"},
             "content/1-a/README.md and content/1-b/README.md are both number 1 in content/",
         ),
     ],
@@ -302,7 +302,7 @@ def test_bad_layouts_fail_with_one_line_naming_the_files(build_site, files, expe
     ("files", "expected"),
     [
         (
-            {"1-a/README.md": "# A\n", "1-b/README.md": "# B\n"},
+            {"1-a/README.md": "# A\n", "1-b/README.md": "# B\n", "1-b/1-c.md": "# C\n"},
             "course/1-a/README.md and course/1-b/README.md are both number 1 in course/:",
         ),
         (

@@ -1084,12 +1084,18 @@ class TreeReader:
 
     def report_same_numbers(self, folder: Folder, numbered: list[Chapter], units: set[int]) -> None:
         """Add a problem for two entries of one folder with the same number, one of them a
-        folder (in `units`, by id): its lessons' numbers would be the other's.
+        folder (in `units`, by id) of numbered lessons: their numbers would be the other's.
 
         Lessons may share one: a lesson split in parts (Python-100-Days' `62.Fetch-1.md`,
-        `62.Parse-2.md`) is in name order, as GitHub lists it, each part labelled 62."""
+        `62.Parse-2.md`) is in name order, as GitHub lists it, each part labelled 62; and so
+        may folders with no numbered lessons (Practical_RL's `week04_[recap]_deep_learning/`
+        and `week04_approx_rl/`, each a README)."""
+
+        def with_lessons(entry: Chapter) -> bool:
+            return id(entry) in units and any(map(is_numbered, entry.children))
+
         for first, second in zip(numbered, numbered[1:], strict=False):
-            if first.rank == second.rank and (id(first) in units or id(second) in units):
+            if first.rank == second.rank and (with_lessons(first) or with_lessons(second)):
                 where = f"content/{folder.path}/" if folder.path else "content/"
                 shown = ".".join(str(number) for number in first.place) + first.letter
                 self.problems.append(
