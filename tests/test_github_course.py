@@ -1716,3 +1716,38 @@ def test_a_broken_image_no_page_uses_is_no_problem_of_the_course(build_site):
     assert build.exit_code != 0
     assert "content/1-intro/chart.png: not an image Pillow can read" in build.log, build.log
     assert "testdata" not in build.log
+
+
+def test_a_gitbook_with_numbered_folders_is_read_by_its_summary_too(build_site):
+    # yeasy/docker_practice numbers its chapters' folders (`01_introduction/`) and lists
+    # them in SUMMARY.md with its appendix (`appendix/`): the folders' numbers were the
+    # syllabus, and the appendix's 22 pages were outside. The repository's own files the
+    # SUMMARY lists (CHANGELOG.md, CONTRIBUTING.md) stay outside, as everywhere.
+    summary = (
+        "# Summary\n\n* [Home](README.md)\n* [Changes](CHANGELOG.md)\n"
+        "* [Chapter 1](01_intro/README.md)\n    * [1.1 Start](01_intro/1.1_start.md)\n"
+        "* [Chapter 2](02_use/README.md)\n* [Appendix](appendix/README.md)\n"
+        "    * [FAQ](appendix/faq.md)\n"
+    )
+    build = build_site(
+        {
+            "README.md": "# Docker\n",
+            "SUMMARY.md": summary,
+            "CHANGELOG.md": "# Changes\n",
+            "01_intro/README.md": "# Chapter 1\n",
+            "01_intro/1.1_start.md": "# 1.1 Start\n",
+            "02_use/README.md": "# Chapter 2\n",
+            "appendix/README.md": "# Appendix\n",
+            "appendix/faq.md": "# FAQ\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    entries = syllabus_entries(build)
+    assert [entry.split(": ")[-1] for entry in entries] == [
+        "Chapter 1",
+        "1.1 Start",
+        "Chapter 2",
+        "Appendix",
+        "FAQ",
+    ], entries

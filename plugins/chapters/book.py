@@ -17,6 +17,7 @@ from .folders import (
     content_link,
     folders_under,
     is_repository_file,
+    is_repositorys_own,
     pages_under,
     shown_text,
 )
@@ -291,7 +292,8 @@ def book_entries(root: Folder, summary: Summary) -> tuple[list[Chapter], list[Ch
     top: list[Chapter] = []
     places = summary.places
     for path, place in places.items():
-        if not place.draft and (path not in pages or path in entries):
+        own = is_repositorys_own(posixpath.basename(path))  # CHANGELOG.md: outside
+        if not place.draft and (path not in pages or path in entries or own):
             continue
         parent_path = place.parent
         while parent_path is not None and parent_path not in entries:  # the home page

@@ -669,7 +669,9 @@ def build_course(
         reader.set_outside(root.folders.pop(name))
     # Pelican chapters (front matter) are the top of the syllabus; upcoming ones are not.
     look_further = not chapters and not numbered_here(root)
-    summary = book_summary(root) if look_further else None
+    # A book's SUMMARY.md is its table of contents, its folders numbered or not
+    # (yeasy/docker_practice numbers its chapters' folders and lists its appendix there).
+    summary = book_summary(root) if not chapters else None
     home_links = (
         page_links(summary.html, summary.folder, repository)
         if summary is not None
