@@ -1536,7 +1536,9 @@ def test_a_lessons_translations_beside_it_are_outside():
     paths = ["1-a/README.md", "1-a/3-parts.md", "1-a/3-parts.french.md", "1-a/3-parts.fr.md"]
     paths += ["1-a/3-parts.brazilian-portuguese.md", "1-a/README.zh-CN.md", "1-a/4-b.v2.md"]
     # pumpkin-book's `chapter1_FR.md` beside `chapter1.md` was lesson "1.1" of its chapter.
-    paths += ["1-a/3-parts_FR.md", "1-a/5-c-ja.md", "1-a/5-c.md", "1-a/6-setup-ml.md"]
+    paths += ["1-a/3-parts_FR.md", "1-a/5-c-JA.md", "1-a/5-c.md", "1-a/6-setup-ml.md"]
+    # In small letters after a `-` it is a name's word: a lesson on Azure (the sweep's).
+    paths += ["1-a/7-deploy.md", "1-a/7-deploy-az.md"]
     course = build(paths)
     assert course.problems == []
     assert labelled(course) == [
@@ -1545,13 +1547,15 @@ def test_a_lessons_translations_beside_it_are_outside():
         ("Lesson 1.4", "1-a/4-b.v2.md"),  # no language, and no `4-b.md` beside it
         ("Lesson 1.5", "1-a/5-c.md"),
         ("Lesson 1.6", "1-a/6-setup-ml.md"),  # no `6-setup.md` beside it
+        ("Lesson 1.7", "1-a/7-deploy-az.md"),
+        ("Lesson 1.7", "1-a/7-deploy.md"),
     ]
     assert outside_of(course) == [
         "1-a/3-parts.brazilian-portuguese.md",
         "1-a/3-parts.fr.md",
         "1-a/3-parts.french.md",
         "1-a/3-parts_FR.md",
-        "1-a/5-c-ja.md",
+        "1-a/5-c-JA.md",
         "1-a/README.zh-CN.md",
     ]
 
@@ -1740,6 +1744,15 @@ def test_a_summary_nested_without_end_is_read_to_a_depth():
     assert len(places) == SUMMARY_DEPTH + 1
     assert places["ch0.md"] == (None, True, "0", None, False)
     assert places["ch1.md"] == ("ch0.md", True, "1", None, False)
+
+
+def test_a_repositorys_pull_request_template_is_no_chapter():
+    # java-design-patterns, read in name order: `PULL_REQUEST_TEMPLATE.md` was "Chapter 1".
+    course = build(["adapter/README.md", "bridge/README.md", "PULL_REQUEST_TEMPLATE.md"])
+    assert [entry.source for entry in course.order] == [
+        "content/adapter/README.md",
+        "content/bridge/README.md",
+    ]
 
 
 def test_docsifys_menu_and_cover_are_no_lessons():

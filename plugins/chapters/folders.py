@@ -68,6 +68,8 @@ REPOSITORY_FILES = frozenset(
     {"agents", "authors", "backers", "changelog", "citation", "code_of_conduct", "codeowners"}
     | {"contributing", "contributors", "funding", "governance", "license", "maintainers"}
     | {"readme", "security", "sponsors", "support"}
+    # The templates of its pull requests and issues (java-design-patterns' was "Chapter 1").
+    | {"pull_request_template", "issue_template"}
 )
 # docsify's own pages, its menu and cover: happy-llm's `docs/_sidebar.md` was a lesson.
 DOCSIFY_FILES = frozenset({"_sidebar", "_navbar", "_coverpage"})
@@ -168,10 +170,14 @@ def translations_among(names: list[str]) -> set[str]:
     readme = any(name.lower() == "readme" for name in stems)
     found = set()
     for name in names:
-        # After a `.`, or a `_` or `-` (pumpkin-book's `chapter1_FR.md`), its language.
+        # After a `.`, or after a `_` or `-` in capitals or by name (pumpkin-book's
+        # `chapter1_FR.md`; not `02-deploy-az.md`, a lesson on Azure), its language.
         beside_original = any(
-            original and original in stems and is_language(language)
-            for original, _mark, language in (stem(name).rpartition(mark) for mark in "._-")
+            original
+            and original in stems
+            and is_language(language)
+            and (mark == "." or language.isupper() or LANGUAGE_NAMES.fullmatch(language))
+            for original, mark, language in (stem(name).rpartition(mark) for mark in "._-")
         )
         if beside_original or (readme and is_translated_readme(stem(name))):
             found.add(name)
