@@ -1466,6 +1466,8 @@ def test_a_readmes_links_to_folders_of_its_translations_deeper_are_no_syllabus()
         "adapter/README.md",
         "builder/README.md",
     ]
+    # Nor is the build to ask for a README in `localization/`, making them lessons again.
+    assert "localization" not in (course.notice or "")
 
 
 def test_numbered_pages_the_readme_never_links_give_way_to_the_pages_it_links():

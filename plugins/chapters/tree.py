@@ -297,6 +297,15 @@ def translation_folders(folder: Folder) -> list[str]:
     return locales + (languages if len(languages) >= 2 else [])
 
 
+def is_translations(folder: Folder) -> bool:
+    """True for a folder that holds only its translations' folders (`localization/zh/`...)."""
+    return (
+        not folder.files
+        and bool(folder.folders)
+        and set(folder.folders) == set(translation_folders(folder))
+    )
+
+
 def split_by_links(
     root: Folder,
     linked: list[str],
@@ -879,7 +888,8 @@ class TreeReader:
                     folder_of.update({id(page): name + "/" for page in linked_here})
                     self.outside += map(outside_entry, pages_left(item, linked_here))
                 elif isinstance(item, Folder) and item.page is None:
-                    self.left_out.append((item.path, len(pages_under(item))))
+                    if not is_translations(item):  # not told to give `localization/` a README
+                        self.left_out.append((item.path, len(pages_under(item))))
                     self.set_outside(item)
                 elif top_level and isinstance(item, WrittenChapter) and is_repository_file(name):
                     self.outside.append(outside_entry(item))  # CONTRIBUTING.md: no chapter 1
