@@ -552,6 +552,10 @@ def test_paragraphs_and_headings_keep_the_unicode_spaces_at_their_ends():
             '<p><code>[</code> <a href="https://d.org">https://d.org</a> [ '
             '<a href="https://a.org">x</a> <a href="https://e.org">https://e.org</a></p>',
         ),
+        (  # an escaped backtick before a run: the scan of brackets failed on it (KeyError)
+            "\\``a [ https://x.org",
+            "<p>``a [ https://x.org</p>",
+        ),
         (  # an e-mail address is linked anywhere, as cmark-gfm links it after parsing
             "a [mail me@example.com here] b",
             '<p>a [mail <a href="mailto:me@example.com">me@example.com</a> here] b</p>',

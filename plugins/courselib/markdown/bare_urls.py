@@ -79,28 +79,30 @@ def in_open_bracket(state: StateInline, position: int) -> bool:
 
 def bracket_depths(text: str) -> tuple[list[int], list[int]]:
     """Return where `text`'s count of open brackets changes, and the count after each."""
-    runs: dict[int, list[int]] = {}  # backtick runs by length: where each starts
-    for run in re.finditer("`+", text):
-        runs.setdefault(len(run.group()), []).append(run.start())
+    marks = list(BRACKET_OR_SKIP.finditer(text))
+    runs: dict[int, list[int]] = {}  # backtick runs by length: each one's place in `marks`
+    for place, mark in enumerate(marks):
+        if mark.group()[0] == "`":
+            runs.setdefault(len(mark.group()), []).append(place)
     positions: list[int] = []
     depths: list[int] = []
     depth = 0
-    at = 0
-    while (found := BRACKET_OR_SKIP.search(text, at)) is not None:
-        mark = found.group()
-        at = found.end()
+    place = 0
+    while place < len(marks):
+        mark = marks[place].group()
         if mark[0] == "`":  # a code span's brackets are code, where a run as long closes it
-            starts = runs[len(mark)]
-            closing = bisect.bisect_right(starts, found.start())
-            at = starts[closing] + len(mark) if closing < len(starts) else at
+            same = runs[len(mark)]
+            closing = bisect.bisect_right(same, place)
+            place = same[closing] if closing < len(same) else place
         elif mark == "[":
             depth += 1
-            positions.append(found.start())
+            positions.append(marks[place].start())
             depths.append(depth)
         elif mark == "]" and depth:
             depth -= 1
-            positions.append(found.start())
+            positions.append(marks[place].start())
             depths.append(depth)
+        place += 1
     return positions, depths
 
 
