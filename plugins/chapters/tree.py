@@ -690,9 +690,6 @@ def build_course(
     found, parts, notice = (
         syllabus_folder(root, link_paths(home_links)) if look_further else (root, [], None)
     )
-    # A folder with a page of its own (`advanced/README.md`, `advanced/1-cli.md`) is more
-    # likely a module of the course, which the README's links place; one without is not,
-    # nor is one the README's links lead into alone (`lessons/`, in AI-For-Beginners).
     set_aside: list[str] = []
     while look_further and readme_leads_past(root, found, link_paths(home_links)):
         # An old edition the README never links is no part of the course (talent-plan-1.0/).
@@ -700,6 +697,9 @@ def build_course(
         reader.set_outside(detached(root, found))
         name_order = reader.name_order = not top and not has_numbers(root)
         found, parts, notice = syllabus_folder(root, link_paths(home_links))
+    # A folder with a page of its own (`advanced/README.md`, `advanced/1-cli.md`) is more
+    # likely a module of the course, which the README's links place; one without is not,
+    # nor is one the README's links lead into alone (`lessons/`, in AI-For-Beginners).
     syllabus = found if found.page is None or links_only_into(root, linked, found) else root
     by_readme = look_further and syllabus is root
     texts, lists = first_links(home_html, repository)  # the README's, for its titles and tables
