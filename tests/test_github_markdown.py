@@ -515,7 +515,7 @@ def test_paragraphs_and_headings_keep_the_unicode_spaces_at_their_ends():
     # no-break space (a spacer between sections) became an empty paragraph.
     markdown = (
         "\u3000\u3000中文段落，[链接](x.md)。\n\n# \u3000标题\u3000\n\nSetext\u00a0\n===\n\n"
-        "- \u3000项\n\n> \u00a0\n\na\n\n\u00a0\n\n  \u00a0b\u00a0  \n"
+        "- \u3000项\n\n> \u00a0\n\na\n\n\u00a0\n\n  \u00a0b\u00a0  \n\n## \u00a0\n"
     )
     rendered = render_markdown(markdown)
     assert rendered.html.startswith('<p>\u3000\u3000中文段落，<a href="x.md">链接</a>。</p>\n')
@@ -523,7 +523,8 @@ def test_paragraphs_and_headings_keep_the_unicode_spaces_at_their_ends():
     assert ">Setext\u00a0</h1>" in rendered.html
     assert "<li>\u3000项</li>" in rendered.html
     assert "<blockquote>\n<p>\u00a0</p>\n</blockquote>" in rendered.html
-    assert rendered.html.endswith("<p>a</p>\n<p>\u00a0</p>\n<p>\u00a0b\u00a0</p>\n")
+    assert "<p>a</p>\n<p>\u00a0</p>\n<p>\u00a0b\u00a0</p>\n" in rendered.html
+    assert rendered.html.endswith(">\u00a0</h2>\n")  # a heading of a no-break space alone
     assert [(link.url, link.line, link.column) for link in rendered.links] == [("x.md", 1, 8)]
 
 

@@ -330,7 +330,10 @@ def keep_unicode_spaces(md: MarkdownIt) -> None:
 def widened(content: str, line: str) -> str:
     """Return a `# heading`'s text with the Unicode spaces around it in its `line` put back."""
     level = len(line) - len(line.lstrip("#"))
-    start = line.find(content, level) if content else -1
+    if not content:  # `## \u00a0`: the space alone is the heading's text, as in cmark-gfm
+        rest = line[level:].strip(" \t")
+        return rest if rest and all(map(is_unicode_space, rest)) else content
+    start = line.find(content, level)
     if start < 0:
         return content
     end = start + len(content)
