@@ -191,12 +191,8 @@ def scan_content(
                 scan.problems.append(f"{shown}: not a regular file (a pipe or device): remove it")
                 scan.stop_before_reading = True
                 continue
-            published = any(
-                full == static or full.startswith(static.rstrip("/") + "/")
-                for static in static_folders
-            )
             image = os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES
-            if image and not published and not os.path.islink(full):
+            if image and not published(full, static_folders) and not os.path.islink(full):
                 problem = check_image(full, shown, images, real_folders[folder])
                 if problem:
                     scan.image_problems[shown] = problem
@@ -216,6 +212,13 @@ def scan_content(
                 scan.bad_sources.add(shown)
                 scan.problems.extend(problems)
     return scan
+
+
+def published(path: str, static_folders: list[str]) -> bool:
+    """True for a file inside one of `static_folders` (STATIC_PATHS), which publish all."""
+    return any(
+        path == static or path.startswith(static.rstrip("/") + "/") for static in static_folders
+    )
 
 
 def not_utf8_name(name: str) -> bool:

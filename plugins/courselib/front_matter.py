@@ -127,8 +127,11 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
             value = field.group("value").strip()
             if fenced:
                 end = quote_end(lines, index, value)  # a quoted value may go on over lines
-                value = " ".join([value, *(line.strip() for line in lines[index + 1 : end + 1])])
-                index = end
+                if end > index:
+                    value = " ".join(
+                        [value, *(line.strip() for line in lines[index + 1 : end + 1])]
+                    )
+                    index = end
                 value = "" if BLOCK_SCALAR.match(value) else unquoted(value)
             if key in fields:  # a repeated key continues the first, as in `meta`
                 earlier = fields[key]

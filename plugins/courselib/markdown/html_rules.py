@@ -103,7 +103,7 @@ def empty_braces_as_text(md: MarkdownIt) -> None:
         if not span(state, silent):
             return False
         opening = next((t for t in state.tokens[count:] if t.type == "span_open"), None)
-        if not silent and opening is not None and not safe_attributes(opening):
+        if not silent and opening is not None and not safe_attributes(opening.attrs):
             # Only a style or a handler, both dropped (pumpkin-book's
             # `[see errata]{style="..."}`): text, as GitHub shows it, not a bare <span>.
             braces = state.src[end + 1 : state.pos]
@@ -496,13 +496,6 @@ def credited_images(state: StateCore) -> None:
         image.children = []
 
 
-def safe_attributes(token: Token) -> dict:
-    """Return the attributes of `token` that drop_unsafe_attributes keeps."""
-    probe = Token(token.type, token.tag, token.nesting, attrs=dict(token.attrs))
-    drop_unsafe_attributes(probe)
-    return probe.attrs
-
-
 def as_text(token: Token, text: str) -> None:
     """Make `token` (a tag's) the text `text`."""
     token.type, token.tag, token.nesting, token.attrs, token.content = "text", "", 0, {}, text
@@ -513,12 +506,18 @@ def drop_unsafe_attributes(token: Token) -> None:
     as `{...}` (the Content-Security-Policy would refuse a style, with an error in the
     browser's console). Kramdown's `{:target="_blank"}`, as Jekyll sites write it, is
     `target="_blank"` (it was an attribute named `:target`)."""
-    for name in list(token.attrs):
-        value = token.attrs.pop(name)
+    token.attrs = safe_attributes(token.attrs)
+
+
+def safe_attributes(attributes: dict) -> dict:
+    """Return the attributes drop_unsafe_attributes keeps of `attributes`, in their order."""
+    kept = {}
+    for name, value in attributes.items():
         name = name.lstrip(":")
         unsafe = name.lower().startswith("on") or name.lower() == "style"
         if name and not unsafe and not SCRIPT_URL.match(str(value)):
-            token.attrs[name] = value
+            kept[name] = value
+    return kept
 
 
 def render_table_open(self, tokens: list[Token], index: int, options, env) -> str:
