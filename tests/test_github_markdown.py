@@ -528,6 +528,23 @@ def test_paragraphs_and_headings_keep_the_unicode_spaces_at_their_ends():
     assert [(link.url, link.line, link.column) for link in rendered.links] == [("x.md", 1, 8)]
 
 
+def test_table_cells_keep_the_unicode_spaces_at_their_ends():
+    # cmark-gfm trims a cell's spaces and tabs only; markdown-it trimmed its ideographic and
+    # no-break spaces too (a Chinese table's indented cells). An escaped pipe stays a pipe.
+    markdown = (
+        "| 列 | b |\n|---|---|\n| \u3000\u3000x | y\u3000 |\n|\u00a0z\\|\u00a0| \u3000 |\n"
+        "\u3000a | b\u3000\n\u3000| c | d |\n"
+    )
+    html = render_markdown(markdown).html
+    assert "<td>\u3000\u3000x</td>\n<td>y\u3000</td>" in html
+    assert "<td>\u00a0z|\u00a0</td>\n<td>\u3000</td>" in html
+    assert "<td>\u3000a</td>\n<td>b\u3000</td>" in html
+    assert "<td>\u3000</td>\n<td>c</td>" in html  # the space before a row's pipe is a cell
+    # So a header row has a cell more than its delimiter row, and is no table: a paragraph.
+    html = render_markdown("\u3000| a | b |\n|---|---|\n").html
+    assert html == "<p>\u3000| a | b |\n|---|---|</p>\n"
+
+
 @pytest.mark.parametrize(
     ("markdown", "expected"),
     [

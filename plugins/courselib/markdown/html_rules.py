@@ -21,9 +21,10 @@ from contextlib import contextmanager
 from functools import cache
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import escapeHtml, unescapeAll
+from markdown_it.common.utils import MD_TRIM_CHARS, escapeHtml, unescapeAll
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
+from markdown_it.rules_block.table import escapedSplit
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -280,6 +281,9 @@ def unindented_paragraph_lines(state: StateCore) -> None:
             token.content = LINE_INDENT.sub("\n", token.content)
 
 
+CMARK_SPACES = " \t\n\v\f\r"  # what cmark-gfm trims off a table's row and cells
+
+
 def is_unicode_space(character: str) -> bool:
     """True for a space CommonMark keeps at a paragraph's ends (a no-break or ideographic
     space) and JavaScript's trim(), which markdown-it follows, takes off."""
@@ -318,6 +322,18 @@ def keep_unicode_spaces(md: MarkdownIt) -> None:
             content, state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
         )
 
+    def cells_kept(rule):
+        def read(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+            if not counted_alike(row_text(state, start)):
+                return False  # `\u3000| a |` has a cell more than its delimiter row
+            count = len(state.tokens)
+            matched = rule(state, start, end, silent)
+            if matched and not silent:
+                keep_cell_spaces(state, state.tokens[count:])
+            return matched
+
+        return read
+
     rules = {rule.name: rule for rule in md.block.ruler.__rules__}
     for name, last_line, text in (
         ("paragraph", lambda state, start: state.line - 1, lines_text),
@@ -325,6 +341,41 @@ def keep_unicode_spaces(md: MarkdownIt) -> None:
         ("heading", lambda state, start: start, heading_text),
     ):
         md.block.ruler.at(name, kept(rules[name].fn, last_line, text), {"alt": rules[name].alt})
+    md.block.ruler.at("table", cells_kept(rules["table"].fn), {"alt": rules["table"].alt})
+
+
+def keep_cell_spaces(state: StateBlock, tokens: list[Token]) -> None:
+    """Give a table's cells back the Unicode spaces at their ends (`| \u3000\u3000x |`),
+    which markdown-it trims as JavaScript does, and cmark-gfm keeps: each cell's text is
+    read again from its row, trimmed as cmark-gfm trims it."""
+    cells: list[str] = []
+    cell = 0
+    for token in tokens:
+        if token.type == "tr_open" and token.map:
+            cells, cell = split_row(row_text(state, token.map[0]).strip(CMARK_SPACES)), 0
+        elif token.type == "inline":
+            token.content = cells[cell].strip(CMARK_SPACES) if cell < len(cells) else ""
+            cell += 1
+
+
+def row_text(state: StateBlock, line: int) -> str:
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+
+
+def counted_alike(row: str) -> bool:
+    """True where a row has as many cells trimmed as cmark-gfm trims and as JavaScript does."""
+    cmark, javascript = row.strip(CMARK_SPACES), row.strip(MD_TRIM_CHARS)
+    return cmark == javascript or len(split_row(cmark)) == len(split_row(javascript))
+
+
+def split_row(text: str) -> list[str]:
+    """Split a table row at its unescaped `|`, without the empty cells outside its end pipes."""
+    cells = escapedSplit(text)
+    if cells and cells[0] == "":
+        cells.pop(0)
+    if cells and cells[-1] == "":
+        cells.pop()
+    return cells
 
 
 def widened(content: str, line: str) -> str:
