@@ -519,8 +519,22 @@ def test_names_starting_with_a_count_among_many_are_names_not_numbers():
     # Nor is a year, first among a folder's few numbers (rust-lang/book's `2018-edition/`).
     course = build(["2018-edition/README.md", "docs/README.md", "tools/README.md"])
     assert course.problems == [] and "Unit 2018" not in [label for label, _ in labelled(course)]
-    # Numbers none shares, or most names', are a numbering: lessons 1 and 2 and the rest.
-    for names in (["1-setup.md", "2-tools.md"], ["1-a.md", "1-b.md", "2-c.md", "3-d.md"]):
+    # Nor is one number alone among names, not a first one (`3-parts-in-name.md`): the
+    # syllabus was that page alone, "Unit 3", and the guide's other pages were left out.
+    names = ["README.md", "3-parts-in-name.md", "alpha.md", "beta.md", "gamma.md"]
+    course = build([f"guide/{name}" for name in names])
+    assert course.problems == [] and outside_of(course) == []
+    assert labelled(course) == [
+        ("Unit 1", "guide/README.md"),
+        *((f"Lesson 1.{n}", f"guide/{name}") for n, name in enumerate(names[1:], 1)),
+    ]
+    # Numbers none shares, or most names', are a numbering: lessons 1 and 2 and the rest;
+    # and a first number alone (`1-setup.md`).
+    for names in (
+        ["1-setup.md", "2-tools.md"],
+        ["1-a.md", "1-b.md", "2-c.md", "3-d.md"],
+        ["1-setup.md"],
+    ):
         course = build([*names, "faq.md", "glossary.md", "links.md", "notes.md"])
         assert course.problems == []
         assert [entry.label for entry in course.order][: len(names)] == [

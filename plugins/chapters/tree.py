@@ -574,7 +574,7 @@ def words_repeating_numbers(names: list[str]) -> set[str]:
 def counted_names(names: list[str]) -> set[str]:
     """Return the names of a folder that start with a count or a year, not a place: those
     starting with a number, where they are fewer than half its names and two share a
-    number or none is a first one's (FIRST_NUMBERS).
+    number, or none is a first one's (FIRST_NUMBERS), or one alone is not a first (0 or 1).
 
     system-design-101 keeps 400 guides in one folder, 32 named so (`10-books-for-
     developers.md`, `10-good-coding-principles.md`, `8-tips-for-api-design.md`): they are
@@ -584,7 +584,11 @@ def counted_names(names: list[str]) -> set[str]:
     leading = [name for name in names if name_numbers(name) and not numbered_by_word(name)]
     numbers = [name_numbers(name) for name in leading]
     few = 2 * len(leading) < len(names)
-    counts = len(set(numbers)) < len(numbers) or min(numbers, default=(0,))[0] > FIRST_NUMBERS
+    counts = (
+        len(set(numbers)) < len(numbers)
+        or min(numbers, default=(0,))[0] > FIRST_NUMBERS
+        or (len(numbers) == 1 and numbers[0][0] > 1)  # `3-parts-in-name.md` among names
+    )
     return set(leading) if few and counts else set()
 
 
