@@ -1742,6 +1742,18 @@ def test_a_unit_written_with_an_upcoming_chapters_number_replaces_it():
     assert course.problems == []
 
 
+def test_an_upcoming_chapter_leaves_a_course_of_unnumbered_names_in_their_order():
+    # pelicanconf.py's sample "Chapter 5: Agents", left in UPCOMING_CHAPTERS, made a course
+    # of unnumbered folders a syllabus of that one chapter, its pages outside without a word.
+    paths = ["guide/README.md", "guide/alpha.md", "guide/beta.md"]
+    course = build(paths, upcoming=[{"number": 5, "title": "Agents", "slug": "chapter5"}])
+    assert [(entry.label, entry.is_upcoming) for entry in course.order] == [
+        ("Unit 1", False), ("Lesson 1.1", False), ("Lesson 1.2", False), ("Unit 5", True)
+    ]  # fmt: skip
+    assert outside_of(course) == []
+    assert course.notice.startswith("content/: no file or folder name starts with a number")
+
+
 def test_a_folder_without_a_page_in_a_course_with_no_numbers_is_outside_not_a_problem():
     course = build(["intro.md", "setup.md", "extras/tools/README.md"], levels=("Chapter",))
     assert course.problems == []

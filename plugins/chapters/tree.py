@@ -675,7 +675,7 @@ def build_course(
     chapters = [chapter for chapter in written if not chapter.by_path]
     top, problems = build_syllabus(chapters, upcoming, url_pattern, save_as_pattern)
     root = folder_tree([chapter for chapter in written if chapter.by_path])
-    name_order = not top and not has_numbers(root)
+    name_order = not chapters and not has_numbers(root)
     reader = TreeReader(name_order, repository)
     # A README's languages (`de-DE/`, linked from it or not) are no part of the course.
     for name in translations_at_top(root):
@@ -699,7 +699,7 @@ def build_course(
         # An old edition the README never links is no part of the course (talent-plan-1.0/).
         set_aside.append(f"content/{found.path}/")
         reader.set_outside(detached(root, found))
-        name_order = reader.name_order = not top and not has_numbers(root)
+        name_order = reader.name_order = not chapters and not has_numbers(root)
         found, parts, notice = syllabus_folder(root, link_paths(home_links))
     # A folder with a page of its own (`advanced/README.md`, `advanced/1-cli.md`) is more
     # likely a module of the course, which the README's links place; one without is not,
