@@ -36,7 +36,7 @@ from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_IDS_ATTRIBUTE, course_
 from pelican import signals
 
 from .github_links import CourseLinks, page_ids
-from .reader import CourseMarkdownReader
+from .reader import INCLUDED_FIELD, CourseMarkdownReader
 from .release import held_back_lines, release_chapter
 
 logger = logging.getLogger(__name__)
@@ -69,6 +69,24 @@ def keep_quiet_about_pelicans_reader(generator) -> None:
     readers = generator.readers
     for extension in [ext for ext in readers.disabled_readers if ext in readers.readers]:
         del readers.disabled_readers[extension]
+
+
+def forget_stale_includes(generator) -> None:
+    """Forget Pelican's cached reading of a chapter whose included files (mdBook's
+    `{{#include}}` in its code blocks) changed since: its own file did not, and Pelican
+    would show the old listing. A cached entry not as the reader leaves it is forgotten too.
+    """
+    cache = getattr(generator.readers, "_cache", None)
+    if not isinstance(cache, dict):
+        return
+    for path, entry in list(cache.items()):
+        try:
+            _, (_, metadata) = entry
+            included = metadata.get(INCLUDED_FIELD, {})
+        except (TypeError, ValueError, AttributeError):
+            continue  # Pelican's own entry, as Pelican checks it
+        if not are_file_stamps(included) or not same_files(included, generator.settings["PATH"]):
+            del cache[path]
 
 
 def start_build(generator) -> None:
@@ -210,6 +228,7 @@ def quote_static_urls(generator) -> None:
 def register() -> None:
     signals.readers_init.connect(use_course_reader)
     signals.generator_init.connect(keep_quiet_about_pelicans_reader)
+    signals.generator_init.connect(forget_stale_includes)
     signals.article_generator_init.connect(start_build)
     signals.content_object_init.connect(release_today)  # first: before any plugin reads text
     signals.content_object_init.connect(resolve_github_links)

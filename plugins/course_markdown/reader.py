@@ -32,6 +32,11 @@ from courselib.paths import leaves_content, shown_path
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader
 from pelican.utils import pelican_open
 
+# The metadata field of the files a chapter's code blocks include, {path from content/:
+# file_stamp}: Pelican's cache keeps a chapter while its own file is unchanged, so
+# course_markdown forgets it where one of these changed.
+INCLUDED_FIELD = "markdown_included"
+
 
 class CourseMarkdownReader(BaseReader):
     """Reads `.md` chapters: CommonMark with GitHub's extras, math and callouts."""
@@ -48,7 +53,9 @@ class CourseMarkdownReader(BaseReader):
         source = content_relative(source_path, self.settings["PATH"])
         # A README.md beside an index.md is not its folder's page: the reader looks.
         beside = os.listdir(os.path.dirname(source_path)) if is_folder_page(source) else None
-        chapter = render_markdown(body)
+        chapter = render_markdown(
+            body, folders=(os.path.dirname(source_path), self.settings["PATH"])
+        )
         metadata = self.front_matter_metadata(front.pelican_fields)
         metadata[PROBLEMS_FIELD] = chapter_problems(
             chapter,
@@ -56,6 +63,8 @@ class CourseMarkdownReader(BaseReader):
             folder_parts(source_path, self.settings["PATH"]),
             repository_url(self.settings)[0],
         )
+        if chapter.included:  # for the next build to read the chapter again if one changed
+            metadata[INCLUDED_FIELD] = chapter.included
         if chapter.warnings:
             shown = shown_path(source_path, self.settings["PATH"])
             metadata[WARNINGS_FIELD] = [

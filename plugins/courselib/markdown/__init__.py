@@ -41,6 +41,7 @@ from .html_rules import (
     tag_lines_end_lazy_text,
     unindent_paragraph_lines,
 )
+from .includes import FILES_KEY, FOLDER_KEY, add_includes
 from .liquid import add_liquid_warning
 from .math_syntax import add_math
 from .positions import track_positions
@@ -83,6 +84,8 @@ class RenderedChapter:
     warnings: list[tuple[int, int, str]] = field(default_factory=list)  # the same, not fatal
     title: str | None = None  # the text of its first `# heading`, if it has one
     raw_html: bool = False  # it holds HTML as its author wrote it
+    # The files its code blocks include, {path from content/: file_stamp when read}.
+    included: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def page_html(self) -> str:
@@ -148,6 +151,7 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     md.use(attrs_plugin, after=("image", "link_close", "span_close"), spans=True)
     empty_braces_as_text(md)
     add_math(md)
+    add_includes(md)
     track_positions(md)
     add_heading_ids(md)
     add_html_rules(md)
@@ -172,10 +176,16 @@ def chapter_body(text: str) -> str:
     return "\n" * body_start + "\n".join(lines[body_start:])
 
 
-def render_markdown(text: str, md: MarkdownIt | None = None) -> RenderedChapter:
-    """Return the HTML of a chapter's Markdown `text` (front matter blanked) and what it holds."""
+def render_markdown(
+    text: str, md: MarkdownIt | None = None, folders: tuple[str, str] | None = None
+) -> RenderedChapter:
+    """Return the HTML of a chapter's Markdown `text` (front matter blanked) and what it holds.
+
+    `folders`, the chapter file's folder and content/, is where its code blocks' includes
+    (mdBook's `{{#include file.rs}}`) are read from; without it they stay as written.
+    """
     md = md or course_parser()
-    env: dict = {}
+    env: dict = {} if folders is None else {FOLDER_KEY: folders}
     tokens = md.parse(text, env)
     links, problems = written_links(tokens, env["source_lines"])
     html = md.renderer.render(tokens, md.options, env)  # which finds the warnings
@@ -186,6 +196,7 @@ def render_markdown(text: str, md: MarkdownIt | None = None) -> RenderedChapter:
         warnings=sorted(env.get("warnings", [])),
         title=first_heading(tokens),
         raw_html=any(token.type in RAW_HTML for token in iter_tokens(tokens)),
+        included=env.get(FILES_KEY, {}),
     )
 
 
