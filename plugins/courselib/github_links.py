@@ -32,8 +32,12 @@ REPOSITORY_SETTING = "SOURCE_URL"
 # A file's view in a repository is at blob/, a folder's at tree/ (GitHub and GitLab alike).
 FILE_VIEW = re.compile(r"/blob/")
 # An image shown by its page on GitHub (`github.com/o/r/blob/main/x.png`), as GitHub shows it
-# as the image itself: a browser gets an HTML page. Its file is at raw.githubusercontent.com.
-GITHUB_FILE_VIEW = re.compile(r"^\s*https://github\.com/([^/?#]+)/([^/?#]+)/blob/", re.IGNORECASE)
+# as the image itself: a browser gets an HTML page. Its file is at raw.githubusercontent.com,
+# where GitHub also sends its raw view (`github.com/o/r/raw/main/x.png`), which the page's
+# policy then blocks, since it allows the host a redirect leads to, not the first one.
+GITHUB_FILE_VIEW = re.compile(
+    r"^\s*https://github\.com/([^/?#]+)/([^/?#]+)/(?:blob|raw)/", re.IGNORECASE
+)
 RAW_FILE = r"https://raw.githubusercontent.com/\1/\2/"
 # A repository's address: its site, /owner/name, the view and the rest (`main/content`).
 REPOSITORY_ADDRESS = re.compile(r"(https?://[^/]+)(/[^/]+/[^/]+)/(blob|tree|raw)/(.+)")
@@ -140,8 +144,9 @@ def folder_on_github(repository: str, folder: str, link: GithubPath) -> str:
 
 
 def raw_file_address(url: str) -> str | None:
-    """Return the address of the file a GitHub file page shows (`github.com/o/r/blob/main/x.png`
-    -> `raw.githubusercontent.com/o/r/main/x.png`), for an image; None for another URL."""
+    """Return the address of the file a GitHub file page or raw view shows (`github.com/o/r/
+    blob/main/x.png` -> `raw.githubusercontent.com/o/r/main/x.png`), for an image; None for
+    another URL."""
     raw = GITHUB_FILE_VIEW.sub(RAW_FILE, url, count=1)
     return raw if raw != url else None
 
