@@ -81,6 +81,10 @@ class ContentLinks:
         `suggestion` is the gate's, from the site's files, kept when content/ has none.
         """
         folder = posixpath.dirname(source)
+        if url.startswith("#") and problem.kind == "anchor" and is_markdown(source):
+            # The page's own heading, named in its Markdown, not in the page it built.
+            shown = posixpath.join(self.shown_root, source)
+            return f"no heading or id {unquote(url[1:])!r} in {shown}", suggestion
         link = github_path(url, folder)
         if link is None or link.path.lower().endswith(SITE_PAGE_SUFFIXES):
             return None  # a link to a page of the site, judged in the site
