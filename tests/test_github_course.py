@@ -1751,3 +1751,31 @@ def test_a_gitbook_with_numbered_folders_is_read_by_its_summary_too(build_site):
         "Appendix",
         "FAQ",
     ], entries
+
+
+def test_a_course_folder_named_pages_is_the_courses_not_pelicans_pages(build_site):
+    # microsoft/TypeScript-Handbook keeps its 84 lessons in `pages/`, Pelican's folder of
+    # pages: they had no place in the syllabus, no next link and no search, without a word.
+    files = {
+        "README.md": "# Handbook\n",
+        "pages/01-intro.md": "# Intro\n\nHello.\n",
+        "pages/02-next.md": "# Next steps\n\nMore.\n",
+    }
+    build = build_site(files, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == ["Unit 1", "Intro", "Unit 2", "Next steps"]
+    page = build.page("pages/01-intro.html")
+    assert "data-pagefind-body" in page and 'href="../pages/02-next.html"' in page
+
+
+def test_a_folder_of_pelicans_pages_stays_pelicans(build_site):
+    # Each with its Title: pages outside the course, as before.
+    files = {
+        "README.md": "# Course\n",
+        "1-a.md": "# A\n",
+        "pages/about.md": "Title: About\n\nUs.\n",
+    }
+    build = build_site(files, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == ["Unit 1", "A"]
+    assert "Us." in build.page("about.html")

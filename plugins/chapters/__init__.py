@@ -6,8 +6,11 @@ UPCOMING_CHAPTERS setting get a "coming soon" page until they are written, and
 chapters with a future `Release:` day a "coming on" page until that day.
 """
 
+import os
 from dataclasses import dataclass
 
+from courselib.front_matter import split_front_matter
+from courselib.pages import is_markdown
 from pelican import signals
 
 from .generator import ChapterGenerator
@@ -40,7 +43,43 @@ def give_drafts_a_category(generator) -> None:
             draft.category = NoCategory()
 
 
+def course_folders_are_not_pelicans_pages(pelican) -> None:
+    """Read a folder of PAGE_PATHS (Pelican's `pages/`) as the course's where its Markdown
+    files are not all Pelican pages (each with a `Title:`).
+
+    microsoft/TypeScript-Handbook keeps its 84 lessons in `pages/`: Pelican read them as
+    pages beside the course, with no place in the syllabus, no next link and no search.
+    """
+    settings = pelican.settings
+    freed = [
+        folder
+        for folder in settings["PAGE_PATHS"]
+        if not holds_pelican_pages(os.path.join(settings["PATH"], folder))
+    ]
+    if freed:
+        settings["PAGE_PATHS"] = [f for f in settings["PAGE_PATHS"] if f not in freed]
+        settings["ARTICLE_EXCLUDES"] = [f for f in settings["ARTICLE_EXCLUDES"] if f not in freed]
+
+
+def holds_pelican_pages(folder: str) -> bool:
+    """True unless `folder` holds a Markdown file (hidden ones aside) with no Pelican title."""
+    for root, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            if name.startswith(".") or not is_markdown(name):
+                continue
+            try:
+                with open(os.path.join(root, name), encoding="utf-8", errors="replace") as file:
+                    head = file.read(20_000).split("\n")
+            except OSError:
+                continue  # author_errors tells
+            if not split_front_matter(head).makes_pelican_chapter:
+                return False
+    return True
+
+
 def register() -> None:
+    signals.initialized.connect(course_folders_are_not_pelicans_pages)
     signals.get_generators.connect(add_generator)
     signals.article_generator_pretaxonomy.connect(hold_back_chapters)
     signals.article_generator_finalized.connect(give_drafts_a_category)
