@@ -197,7 +197,11 @@ MISTAKES = [
         6,
     ),
     # LaTeX the converter does not know: the \operatorname hint would mislead.
-    (r"x + \smash{x}", r"unknown command \smash: LaTeX the converter does not support yet", 4),
+    (
+        r"x + \multicolumn{2}{c}{x}",
+        r"unknown command \multicolumn: LaTeX that the converter does not support yet",
+        4,
+    ),
     # Offsets after a rewritten environment are the author's.
     (r"\begin{alignat}{2} a \foo \end{alignat}", r"unknown command \foo", 21),
     # ...and the environments are named as written.
@@ -280,6 +284,12 @@ def test_a_formula_in_a_line_has_no_number_of_its_own():
         (r"a \hdots z", r"a \cdots z"),
         # Python-100-Days: MathJax's old switch to math italic, as `\it` is in the converter.
         (r"\lambda \mit{I}", r"\lambda \it{I}"),
+        # QuantEcon (72 formulas): plain TeX's row end, as MathJax reads it; and a box that
+        # TeX lets overlap its neighbours, drawn taking its own room.
+        (r"\begin{bmatrix} w_1 \cr b_1 \end{bmatrix}", r"\begin{bmatrix} w_1 \\ b_1 \end{bmatrix}"),
+        (r"(\smash{5+4p}) + \smash[b]{y}", r"({5+4p}) + {y}"),
+        (r"\sum_{\mathclap{i<n}} \mathllap{a} \mathrlap{b}", r"\sum_{{i<n}} {a} {b}"),
+        (r"\mathnormal{x}", r"\mathit{x}"),
         # easy-rl: an operator with its limits below, as the converter writes one.
         (r"\mathop{max}\limits_{a} Q", r"\operatorname*{max}\limits_{a} Q"),
         # Numbered as GitHub's MathJax numbers them: not at all (easy-rl's `align`).
@@ -624,10 +634,10 @@ PIECES += ["-1em", r"\boxed{", r"\textsc{", r"\mathrm{", "\x00", "<", ">", '"', 
 TEX_LIKE = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=40)
 
 
-@pytest.mark.parametrize("tex", ["\\\n", "x\\\tb", "a\\\r"])
+@pytest.mark.parametrize("tex", ["\\\n", "x\\\tb", "a\\\r", "a \\leq b \\", "a\\\\\\"])
 def test_a_backslash_before_a_line_end_or_a_tab_is_a_space_as_in_tex(tex):
     # Found by the test below: `\` then a line's end was "unknown command", its message two
-    # lines long.
+    # lines long; so was one ending a display formula (QuantEcon's `a \leq b \`).
     assert "<mtext>\u00a0</mtext>" in tex_to_mathml(tex, False)
 
 

@@ -87,7 +87,6 @@ REWRITTEN_COMMAND = re.compile(rf"\\(?:{'|'.join(sorted(TEXT_COMMANDS | FONT_SIZ
 # does not know yet, with what to write instead where there is something: the hint to
 # write \operatorname{...} would mislead.
 UNSUPPORTED_LATEX = {
-    **dict.fromkeys(["smash", "mathnormal", "mathclap", "mathllap", "mathrlap"], ""),
     "multicolumn": "",
     "textcircled": "a circled character, ① to ⑳, ⓐ to ⓩ, directly",
 }
@@ -103,6 +102,8 @@ SYNONYMS = {
     "dotsb": "\\dots",
     "hdots": "\\cdots",
     "mit": "\\it",
+    "mathnormal": "\\mathit",
+    "cr": "\\\\",  # plain TeX's row end, as MathJax reads it (QuantEcon: 72 formulas)
 }
 # What the converter does not read yet, as GitHub's MathJax does, written as what it reads:
 # symbols written as Unicode (a transpose `x^⊤`, a prime after a script `L^′`; it reads
@@ -124,7 +125,8 @@ SYNONYMS = {
 # written `\color{#1f77b4}` or `\color{#F00}` is read as `\color[HTML]{1f77b4}`, and
 # `\textcolor[rgb]{1,0,0}{x}` as `{\color[rgb]{1,0,0}x}`. A line break's extra space,
 # `\\[2pt]`, is left out (the converter showed "[2pt]"), and so is the second rule of a
-# double one, `\hline\hline` (the converter refused it).
+# double one, `\hline\hline` (the converter refused it). `\smash{x}` and `\mathclap{x}`
+# (QuantEcon) are their argument, drawn taking its own room, where TeX lets it overlap.
 ENVIRONMENTS_READ_AS = {
     "equation": "equation*",
     "align": "align*",
@@ -154,6 +156,7 @@ UNREAD = re.compile(
     r"(?P<symbol>[⊤⊥]|(?<=[\^_])[′″‴])"
     r"|\\textcircled\s*\{\s*(?P<circled>\d{1,2}|[A-Za-z])\s*\}"
     r"|\\(?P<starred>(?!(?:operatorname|hspace|vspace|tag)\*)[A-Za-z]+)\*"
+    r"|(?P<overlap>\\(?:smash|mathclap|mathllap|mathrlap)(?![A-Za-z])\s*(?:\[[tb]\])?)"
     rf"|\\(?P<synonym>{'|'.join(SYNONYMS)})(?![A-Za-z])"
     r"|\\mathop\s*\{\s*(?:\\(?:mathrm|text|operatorname)\s*\{(?P<named>[A-Za-z ]+)\}"
     r"|(?P<letters>[A-Za-z]+)|(?P<operator>\\[A-Za-z]+))\s*\}(?=\s*\\limits(?![A-Za-z]))"
@@ -517,6 +520,8 @@ def _read_as(found: re.Match) -> str:
         return f"{{\\color[HTML]{{{digits}}}" if found["text_hex"] else f"\\color[HTML]{{{digits}}}"
     if found["unnumbered"]:
         return " " * len(found.group())
+    if found["overlap"]:  # its argument, which then takes its own room
+        return ""
     if found["operator"]:  # `\mathop{\inf}\limits`: the operator itself takes \limits
         return found["operator"]
     if found["named"] or found["letters"]:
@@ -560,12 +565,14 @@ def _closing_brace(tex: str, start: int) -> int | None:
 
 
 def _control_spaces(tex: str) -> str:
-    """Return `tex` with a backslash before a tab or a line's end written `\\ `, the space
-    TeX reads it as (the converter knew only `\\ `: "unknown command" and the line's end)."""
+    """Return `tex` with a backslash before a tab or a line's end (or ending it) written
+    `\\ `, the space TeX reads it as (the converter knew only `\\ `: "unknown command")."""
     if "\\" not in tex:
         return tex
     # Read token by token, as TeX reads: a backslash ending a `%` comment is the comment's.
-    return TOKEN.sub(lambda token: "\\ " if token[0] in CONTROL_SPACES else token[0], tex)
+    tex = TOKEN.sub(lambda token: "\\ " if token[0] in CONTROL_SPACES else token[0], tex)
+    # One ending the formula, its line's end trimmed (`a \leq b \`, QuantEcon), likewise.
+    return tex + " " if (len(tex) - len(tex.rstrip("\\"))) % 2 else tex
 
 
 def _author_error(tex: str, error: BaseException) -> TexError:
@@ -580,7 +587,7 @@ def _author_error(tex: str, error: BaseException) -> TexError:
         if command[1:] in UNSUPPORTED_LATEX:  # LaTeX, which the converter does not know yet
             instead = UNSUPPORTED_LATEX[command[1:]]
             return TexError(
-                f"unknown command {command}: LaTeX the converter does not support yet"
+                f"unknown command {command}: LaTeX that the converter does not support yet"
                 + (f" (write {instead})" if instead else ""),
                 offset,
             )
