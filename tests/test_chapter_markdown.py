@@ -258,6 +258,12 @@ PROSE = "This chapter is where the magic starts: you will see the tool find bugs
         ),
         ("- [Home](../README.md)\n- [Next](02.md)\n\n## 1.2 Setup\n", "1.2 Setup"),
         ("# Books\n\n## Index\n", "Books"),
+        # TypeScript-Handbook opens lessons with their index, or with the first of their
+        # `#` sections: 5 were titled "Table of contents", 12 "Introduction".
+        ("# Table of contents\n\n1. [Boolean](#boolean)\n\n# Boolean\n", None),
+        ("# Introduction\n\nClasses are great.\n\n# Classes\n", None),
+        ("# Introduction\n\nText.\n\n## Classes\n", "Introduction"),  # no section beside it
+        ("# Overview of Rust\n\nText.\n\n# Setup\n", "Overview of Rust"),
     ],
 )
 def test_the_title_is_a_first_h1_or_a_first_heading_before_any_prose(markdown, title):

@@ -257,9 +257,12 @@ def first_heading(tokens: list) -> str | None:
     chapter (You-Don't-Know-JS titled its 38 chapters "You Don't Know JS Yet: ..."); after
     a blank line, a second `#` is a section (mlops-zoomcamp's `# Ingestion`). A `###` or
     deeper titles nothing: The Odin Project opens 461 lessons with `### Introduction`. Nor
-    does a `##` that names the page's own index (CONTENTS_HEADINGS: free-programming-books
-    opens its Chinese list with `## 目录`, its Tamil one with `## Index`), nor one after such
-    an index written as a list of links into the page (cs231n's notes open so).
+    does a `#` or `##` that names the page's own index (CONTENTS_HEADINGS: free-programming-
+    books opens its Chinese list with `## 目录`, its Tamil one with `## Index`;
+    TypeScript-Handbook its lessons with `# Table of contents`), nor one after such an index
+    written as a list of links into the page (cs231n's notes open so), nor a first `#` of
+    the page's sections (`# Introduction` above `# Classes`, SECTION_HEADINGS: 12 of
+    TypeScript-Handbook's lessons were titled "Introduction").
     """
     in_html, prose_before = "", False
     for index, token in enumerate(tokens):
@@ -268,6 +271,10 @@ def first_heading(tokens: list) -> str | None:
             if token.tag == "h1":  # a Markdown `#` wins over a banner's HTML <h1>
                 if is_h1_under(tokens[index + 3 : index + 4], token):  # the book's, the chapter's
                     text = " ".join(heading_text(tokens[index + 4]).split()) or text
+                elif text.casefold() in CONTENTS_HEADINGS or (
+                    text.casefold() in SECTION_HEADINGS and h1_after(tokens, index + 3)
+                ):
+                    return in_html or None  # the page's index, or the first of its sections
                 return text or in_html or None
             contents = text.casefold() in CONTENTS_HEADINGS  # the page's own index: no title
             return in_html or (None if prose_before or contents else text or None)
@@ -329,6 +336,19 @@ CONTENTS_HEADINGS = frozenset(
     + ["inhalt", "inhaltsverzeichnis", "índice", "indice", "sommaire", "table des matières"]
     + ["содержание", "оглавление", "spis treści", "obsah", "innehåll", "inhoud", "indeks"]
 )
+# A first `#` heading with one of these texts (any case), another `#` after it, is the first
+# of the page's sections, no title.
+SECTION_HEADINGS = frozenset(["introduction", "intro", "overview", "background", "summary"])
+
+
+def h1_after(tokens: list, start: int) -> bool:
+    """True if a top-level `# heading` comes in tokens[start:]."""
+    return any(
+        token.type == "heading_open" and token.tag == "h1" and token.level == 0
+        for token in tokens[start:]
+    )
+
+
 # A paragraph of this many words of its own (not in links) is prose: a chapter's text begun.
 # "Estimated time: 30 minutes" or "Author: Jane Doe, May 2024" is not.
 PROSE_WORDS = 8
