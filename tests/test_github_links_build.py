@@ -147,6 +147,22 @@ def test_a_miss_is_reported_at_its_markdown_line_with_the_file_the_author_meant(
     assert "Traceback" not in build.log
 
 
+def test_a_did_you_mean_names_a_file_with_a_space_as_a_link_can_hold_it(build_site):
+    # TypeScript-Handbook: "did you mean '../Compiler Options.md'?" written so is no link
+    # at all in Markdown, and the build then passed with the link gone.
+    files = {
+        "README.md": "# Course\n",
+        "pages/Compiler Options.md": "# Options\n",
+        "pages/tutorials/tsconfig.md": "# Tsconfig\n\nSee [options](./Compiler%20Options.md).\n",
+    }
+    build = build_site(files)
+    assert build.exit_code != 0
+    assert (
+        "content/pages/tutorials/tsconfig.md:3:5: broken link './Compiler%20Options.md':"
+        " no such file (did you mean '../Compiler%20Options.md'?)"
+    ) in build.log
+
+
 def test_an_unquoted_value_in_an_html_block_is_read_to_its_end_as_a_browser_reads_it(build_site):
     # yangshun/tech-interview-handbook: `<img src={require('@site/...').default}>` inside a
     # `<div>` was told "in theme markup" of the built page; `<a href=other.md?plain=1>`

@@ -131,11 +131,11 @@ class FileSuggester:
 def as_written(url: str, missing_path: str, found_path: str) -> str:
     """Return `url` (as the author wrote it) with its last path segment replaced."""
     old_name = posixpath.basename(missing_path)
-    new_name = posixpath.basename(found_path)
+    new_name = as_destination(posixpath.basename(found_path))
     path, separator, rest = _split(url)
     if path.endswith(old_name):
         return path[: len(path) - len(old_name)] + new_name + separator + rest
-    return found_path
+    return as_destination(found_path)
 
 
 @lru_cache(maxsize=100_000)
@@ -288,4 +288,10 @@ def content_link_as_written(found: str, written: str, folder: str, link: GithubP
             path = "./" + path
     if link.is_folder and not path.endswith("/"):
         path += "/"
-    return link.with_path(path)
+    return link.with_path(as_destination(path))
+
+
+def as_destination(path: str) -> str:
+    """Return a path as a Markdown link may hold it: `Compiler Options.md` written as is is
+    no link at all (TypeScript-Handbook's author was told so), `Compiler%20Options.md` is."""
+    return path.replace("%", "%25").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
