@@ -585,3 +585,19 @@ def test_an_html_page_written_for_pelican_is_told_not_left_out_without_a_word(bu
         " Markdown): write it in Markdown, or link to it from a chapter to publish it as it is"
     ) in build.log
     assert "demo.html:" not in build.log and "plain.html" not in build.log
+
+
+def test_the_all_contributors_tables_emoji_anchors_are_not_problems(build_site):
+    # The bot links each contribution's emoji to `#content-user`, an anchor GitHub has not
+    # either, in a section it asks no one to edit: rds-course's table made 119 problems.
+    table = (
+        "<!-- ALL-CONTRIBUTORS-LIST:START - Do not remove or modify this section -->\n"
+        '<table><tr><td><a href="https://example.org/jack">Jack</a><br />'
+        '<a href="#content-jack89" title="Content">🖋</a></td></tr></table>\n'
+        "<!-- ALL-CONTRIBUTORS-LIST:END -->\n"
+    )
+    files = {"README.md": f"# Course\n\n{table}\nSee [the rest](#contributing).\n"}
+    build = build_site(files)
+    assert "#content-jack89" not in build.log
+    # An anchor outside the table is checked as any other.
+    assert "content/README.md:7:5: broken anchor '#contributing'" in build.log

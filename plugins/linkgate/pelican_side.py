@@ -177,24 +177,53 @@ def point_at_sources(problems: list[Problem], output: Path, settings: dict) -> l
             with contextlib.suppress(OSError):
                 markdown = Path(source.source_path).read_text(encoding="utf-8")
         mapped += sorted_by_place(
-            map_to_markdown(
-                page_problems,
-                markdown,
-                shown_source=shown_path(source.source_path, content_root)
-                if source.source_path
-                else "",
-                source=os.path.relpath(source.source_path, content_root).replace(os.sep, "/")
-                if source.source_path
-                else "",
-                site=SiteAddress.from_site_url(
-                    "" if settings.get("RELATIVE_URLS") else settings.get("SITEURL", "")
+            without_table_anchors(
+                map_to_markdown(
+                    page_problems,
+                    markdown,
+                    shown_source=shown_path(source.source_path, content_root)
+                    if source.source_path
+                    else "",
+                    source=os.path.relpath(source.source_path, content_root).replace(os.sep, "/")
+                    if source.source_path
+                    else "",
+                    site=SiteAddress.from_site_url(
+                        "" if settings.get("RELATIVE_URLS") else settings.get("SITEURL", "")
+                    ),
+                    content_to_site=content_to_site,
+                    template=source.template,
+                    content_links=content_links,
                 ),
-                content_to_site=content_to_site,
-                template=source.template,
-                content_links=content_links,
+                markdown,
             )
         )
     return mapped
+
+
+# The table the all-contributors bot keeps in a README: "Do not remove or modify this section".
+BOT_TABLE = re.compile(
+    r"<!--\s*ALL-CONTRIBUTORS-LIST:START.*?ALL-CONTRIBUTORS-LIST:END\s*-->", re.DOTALL
+)
+
+
+def without_table_anchors(problems: list[Problem], markdown: str) -> list[Problem]:
+    """Return `problems` without the anchors of the all-contributors table's emoji
+    (`#content-jack89roberts`), which lead nowhere on GitHub either, by the bot's design, in a
+    section the bot asks no one to edit: rds-course's table made 119 of its 149 problems."""
+    tables = [
+        (markdown.count("\n", 0, found.start()) + 1, markdown.count("\n", 0, found.end()) + 1)
+        for found in BOT_TABLE.finditer(markdown)
+    ]
+    return [
+        problem
+        for problem in problems
+        if not (
+            problem.kind == "anchor"
+            and (problem.written or problem.target).startswith("#")
+            and problem.line is not None
+            and any(first <= problem.line <= last for first, last in tables)
+        )
+    ]
 
 
 def sorted_by_place(problems: list[Problem]) -> list[Problem]:
