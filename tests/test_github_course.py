@@ -1535,6 +1535,15 @@ def test_a_books_draft_chapter_is_announced_and_keeps_its_number(build_site):
     assert "Notes on traits" in build.page("traits.html")
 
 
+def test_a_books_draft_named_as_the_sites_own_page_gets_a_name_of_its_own(build_site):
+    # `- [404]()` ended the build with a traceback: its page and the theme's were 404.html.
+    files = {"SUMMARY.md": "# S\n\n- [Hello](hello.md)\n- [404]()\n", "hello.md": "# Hello\n"}
+    build = build_site(files, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert "coming soon" in build.page("404-2.html")
+    assert "coming soon" not in build.page("404.html")
+
+
 def test_a_books_long_titles_name_pages_a_file_system_can_hold(build_site):
     # A part's or a draft's page is named after its title: one of 420 characters ended the
     # build with "OSError: File name too long".

@@ -255,6 +255,11 @@ def draft_entry(title: str, taken: set[str]) -> Chapter:
     )
 
 
+# The pages every site has at its top: a draft `- [404]()` was a traceback (its page and the
+# theme's 404 page both 404.html).
+SITE_PAGES = frozenset({"index.html", "404.html"})
+
+
 def page_named(title: str, taken: set[str]) -> str:
     """Return the name of a page the build writes for `title` at the top of the site
     (`day-1-morning.html`), one no other page has (adding it to `taken`)."""
@@ -264,7 +269,7 @@ def page_named(title: str, taken: set[str]) -> str:
         slug = cut[: cut.rfind("-")] if "-" in cut else cut
     slug = slug.strip("-") or "part"
     save_as, count = f"{slug}.html", 1
-    while save_as in taken or save_as == "index.html":
+    while save_as in taken or save_as in SITE_PAGES:
         count += 1
         save_as = f"{slug}-{count}.html"
     taken.add(save_as)
