@@ -299,3 +299,28 @@ def test_images_with_one_name_and_two_formats_get_variants_of_their_own(build_si
         for url in urls:
             with Image.open(build.output / url) as variant:
                 assert variant.convert("RGB").getpixel((5, 5))[channel] > 200, (tag, url)
+
+
+def test_images_blocked_from_many_sites_get_one_setting_that_allows_them_all(tmp_path):
+    # Each line advised a setting for its own site: pasted in turn, only the last was kept
+    # (diffusion-models-class: 64 images from 11 sites).
+    content = tmp_path / "content"
+    content.mkdir()
+    body = "\n\n".join(
+        f"![{name}](https://{host}/{name}.png)"
+        for name, host in [
+            ("a", "img.example.org"),
+            ("b", "cdn.example.net"),
+            ("c", "img.example.org"),
+        ]
+    )
+    body += '\n\n<iframe src="https://www.youtube-nocookie.com/embed/x" title="Talk"></iframe>'
+    (content / "chapter1.md").write_text(chapter("Images", "chapter1", body=body))
+    build = run_pelican(content, tmp_path / "output")
+    assert build.exit_code != 0
+    assert (
+        "link gate: 4 resources from 3 other sites are blocked by the pages'"
+        " Content-Security-Policy; to allow them all: CSP_ALLOW = {'frame-src':"
+        " ['https://www.youtube-nocookie.com'], 'img-src': ['https://cdn.example.net',"
+        " 'https://img.example.org']} in pelicanconf.py"
+    ) in build.log

@@ -6,6 +6,7 @@ it, naming the setting that would allow it (CSP_ALLOW, see courselib.csp) or say
 that the site never loads such things from elsewhere.
 """
 
+import re
 from urllib.parse import urlsplit
 
 from courselib.csp import WIDENABLE, allows, parse_policy
@@ -93,3 +94,32 @@ def source_for(url: str) -> str:
     if parts.scheme in ("http", "https") and parts.hostname:
         return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}"
     return f"{parts.scheme}:"
+
+
+# The setting `reason` advises, read back to add the advice of many problems up.
+ALLOW_ADVICE = re.compile(r"CSP_ALLOW = \{'(?P<directive>[a-z-]+)': \['(?P<source>[^']+)'\]\}")
+
+
+def combined_advice(reasons: list[str]) -> str | None:
+    """Return one sentence with the one setting that allows every resource the `reasons`
+    advise allowing, where they name two sources or more; else None.
+
+    Each blocked image's own line advises a setting for its site alone, so that pasting
+    them in turn kept only the last (diffusion-models-class: 64 images from 11 sites).
+    """
+    sources: dict[str, set[str]] = {}
+    blocked = 0
+    for reason in reasons:
+        advice = ALLOW_ADVICE.search(reason)
+        if advice is not None:
+            blocked += 1
+            sources.setdefault(advice["directive"], set()).add(advice["source"])
+    sites = {source for named in sources.values() for source in named}
+    if len(sites) < 2:
+        return None
+    setting = ", ".join(f"{name!r}: {sorted(named)!r}" for name, named in sorted(sources.items()))
+    return (
+        f"link gate: {blocked} resources from {len(sites)} other sites are blocked by the"
+        f" pages' Content-Security-Policy; to allow them all: CSP_ALLOW = {{{setting}}}"
+        " in pelicanconf.py"
+    )

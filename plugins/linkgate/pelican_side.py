@@ -19,6 +19,7 @@ from courselib.output_folders import shown_output_name
 from courselib.paths import shown_path
 
 from .address import SiteAddress
+from .blocked import combined_advice
 from .check import GateOptions, check_site
 from .content_links import ContentLinks
 from .problems import Problem
@@ -123,6 +124,9 @@ def check_written_site(pelican) -> None:
         if os.environ.get("GITHUB_ACTIONS") == "true":
             # A workflow command: the problem shows on the pull request, at its Markdown line.
             print(as_github(problem), flush=True)
+    advice = combined_advice([problem.reason for problem in problems])
+    if advice is not None:
+        logger.warning("%s", advice)
     if any(problem.is_error for problem in problems):
         also = "".join(f" {sentence}." for sentence in also_failing())  # content/'s problems
         logger.error("%s; each is listed above.%s", summary(problems), also)
