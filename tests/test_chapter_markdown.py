@@ -250,6 +250,7 @@ PROSE = "This chapter is where the magic starts: you will see the tool find bugs
         # free-programming-books opens lists with their own index: it names no page.
         ("## 目录\n\n* [Python](#python)\n\n## Python\n", None),
         ("## Table of Contents\n\n- [A](#a)\n", None),
+        ("## 本章内容\n\n- [数组基础](01.md)\n", None),  # LeetCode-Py's 53 units were so titled
         # cs231n's notes list their sections first: the first section is no title (9 notes
         # showed it twice, as their title and again below their contents).
         (

@@ -333,6 +333,7 @@ def html_h1_text(block: str) -> str:
 # A first `##` heading with one of these texts (any case) is the page's own index, no title.
 CONTENTS_HEADINGS = frozenset(
     ["contents", "table of contents", "index", "toc", "目录", "目錄", "目次", "목차"]
+    + ["本章内容", "本章目录", "本节内容"]  # "this chapter's contents" (LeetCode-Py's 53 units)
     + ["inhalt", "inhaltsverzeichnis", "índice", "indice", "sommaire", "table des matières"]
     + ["содержание", "оглавление", "spis treści", "obsah", "innehåll", "inhoud", "indeks"]
 )
