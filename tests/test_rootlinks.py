@@ -27,6 +27,9 @@ SITE = "https://example.github.io/llm-course"
         ),
         ("/c.html?x=1#a", "a/b.html", "../c.html?x=1#a", f"{SITE}/c.html?x=1#a"),
         ("/chapter4.html", "chapter4.html", "chapter4.html", f"{SITE}/chapter4.html"),
+        # A backslash in a folder's name is part of it (self-llm's `qwen3.5\3.6/`): the
+        # image was one folder too high.
+        ("/u/a\\b/p.png", "u/a\\b/l.html", "p.png", f"{SITE}/u/a\\b/p.png"),
         # not root-absolute: left as written
         ("//cdn.example/x.js", "a.html", "//cdn.example/x.js", "//cdn.example/x.js"),
         ("images/c4.png", "a.html", "images/c4.png", "images/c4.png"),

@@ -73,7 +73,8 @@ def rewrite_url(url: str, page_path: str, site_url: str | None) -> str:
         return url
     if site_url is not None:
         return site_url.rstrip("/") + url
-    page_folder = "/" + posixpath.dirname(page_path.replace("\\", "/"))
+    # A backslash in a folder's name (self-llm's `qwen3.5\3.6/`) is no separator but on Windows.
+    page_folder = "/" + posixpath.dirname(page_path.replace(os.sep, "/"))
     path, separator, rest = _split_path(url)
     relative = posixpath.relpath(path, page_folder)
     if path.endswith("/"):
