@@ -202,6 +202,17 @@ MISTAKES = [
         r"unknown command \multicolumn: LaTeX that the converter does not support yet",
         4,
     ),
+    # An array with no columns (LeetCode-Py): "expected non-special ASCII characters".
+    (
+        r"\begin{cases} \begin{array} \ x, & x > 0 \end{array} \end{cases}",
+        r"\begin{array} needs its columns first, one letter each: \begin{array}{ll}",
+        28,
+    ),
+    (
+        r"\begin{array} a \end{array}",
+        r"\begin{array} needs its columns first, one letter each: \begin{array}{ll}",
+        14,
+    ),
     # Offsets after a rewritten environment are the author's.
     (r"\begin{alignat}{2} a \foo \end{alignat}", r"unknown command \foo", 21),
     # ...and the environments are named as written.

@@ -617,6 +617,18 @@ def _author_error(tex: str, error: BaseException) -> TexError:
         return TexError(
             f"\\begin{{{mismatch.group(1)}}} is ended by \\end{{{mismatch.group(2)}}}", offset
         )
+    columns_of = re.search(r"\\begin\s*\{((?:sub)?array)\}\s*$", tex[:offset])
+    if (
+        problem.startswith(("Expected column specification", "Expected non-special"))
+        and columns_of
+        and not tex[offset:].startswith("{")  # `{x}`: columns, not letters of columns
+    ):
+        # LeetCode-Py's `\begin{array} \ x, ...`: "expected non-special ASCII characters".
+        name = columns_of.group(1)
+        return TexError(
+            f"\\begin{{{name}}} needs its columns first, one letter each: \\begin{{{name}}}{{ll}}",
+            offset,
+        )
     written = re.match(r"\\(?:[A-Za-z]+|.)|\S", tex[offset:])  # a command, or a sign
     if problem.startswith("Not valid in text mode") and written:
         # pumpkin-book's `\text{ {\rm s.t.} }`: "not valid in text mode" named nothing.
