@@ -824,6 +824,34 @@ def test_with_nothing_numbered_at_the_top_the_readme_links_order_the_syllabus():
     assert outside == ["CONTRIBUTING.md"]
 
 
+def test_units_numbered_after_a_word_in_their_names_are_labelled_with_it():
+    # diffusion-models-class's `unit0/` was "Chapter 0" beside its units titled "Unit 1: ...",
+    # and a zoomcamp's `week_1_docker/` "Chapter 1".
+    course = build_default(["unit0/README.md", "unit1/README.md", "unit1/01-a.md", "unit2/b.md"])
+    assert labelled(course) == [
+        ("Unit 0", "unit0/README.md"),
+        ("Unit 1", "unit1/README.md"),
+        ("Lesson 1.1", "unit1/01-a.md"),
+        ("Unit 2", "unit2/"),
+        ("", "unit2/b.md"),
+    ]
+    course = build_default(["week_1_docker/README.md", "week_2_sql/README.md"])
+    assert [label for label, _ in labelled(course)] == ["Week 1", "Week 2"]
+    # Not where one unit's name is numbered otherwise, nor where the word is "chapter", nor
+    # where the course names its levels (COURSE_LEVELS).
+    for paths in (
+        ["unit0/README.md", "2-more/README.md"],
+        ["chapter-1/README.md", "chapter-2/README.md"],
+    ):
+        assert labelled(build_default(paths))[0][0].startswith("Chapter")
+    course = build(["unit0/README.md", "unit1/README.md"], levels=("Part", "Step"))
+    assert [label for label, _ in labelled(course)] == ["Part 0", "Part 1"]
+
+
+def build_default(paths):
+    return build_course([page(path) for path in paths], [], "{slug}.html", "{slug}.html")
+
+
 def test_what_the_readme_lists_with_its_units_is_in_the_syllabus():
     # edgeai-for-beginners' table of modules starts with `introduction.md`, and
     # LLMs-from-scratch's with `setup/`: both were taken for a preamble (what .NET-For-
@@ -854,10 +882,10 @@ def test_what_the_readme_lists_with_its_units_is_in_the_syllabus():
         ("", "introduction.md"),
         ("", "setup/README.md"),
         ("", "setup/01_conda.md"),
-        ("Chapter 0", "Module00/README.md"),
-        ("Chapter 1", "Module01/README.md"),
-        ("Chapter 2", "Module02/README.md"),
-        ("Chapter 2.1", "Module02/01.Intro.md"),
+        ("Module 0", "Module00/README.md"),  # its units' word (test_units_numbered_after_...)
+        ("Module 1", "Module01/README.md"),
+        ("Module 2", "Module02/README.md"),
+        ("Lesson 2.1", "Module02/01.Intro.md"),
         ("", "apA.md"),
     ]
     assert outside_of(course) == [

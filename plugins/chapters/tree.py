@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from courselib.github_links import GithubPath
 from courselib.pages import (
+    PART_WORDS,
     is_folder_page,
     name_letter,
     name_number,
@@ -762,6 +763,8 @@ def build_course(
     across = not repeats and lessons_numbered_across(tree)
     if across and levels == DEFAULT_LEVELS:  # "Chapter 2" a unit and a lesson: a book's parts
         levels = (ACROSS_UNITS_WORD, *levels)
+    elif levels == DEFAULT_LEVELS:
+        levels = levels_named(tree) or levels
     for entry in tree:
         label(entry, (), levels)
         for lesson in entry.children if across else []:  # labelled again, by their own numbers
@@ -1140,6 +1143,39 @@ def merge_top_level(top: list[Chapter], units: list[Chapter], problems: list[str
     numbered = [entry for entry in top + units if entry.number is not None and entry.number >= 0]
     unnumbered = [entry for entry in top + units if entry not in numbered]
     return sorted(numbered, key=lambda entry: entry.rank) + unnumbered
+
+
+# A unit's name numbered after one of these words: `unit0/`, `week_1_docker/`, `Module01/`.
+WORD_NUMBERED = re.compile(rf"^({PART_WORDS})[-_ ]?\d", re.IGNORECASE)
+LESSON_WORD = "Lesson"
+
+
+def levels_named(tree: list[Chapter]) -> tuple[str, ...] | None:
+    """Return the labels' words where the names of all the numbered units (two or more) are
+    numbered after one word other than "chapter" (`unit0/` to `unit4/`): "Unit 0", and
+    "Lesson 0.1" under it; else None.
+
+    diffusion-models-class's `unit0/` was "Chapter 0" beside its units titled "Unit 1: ...",
+    as a zoomcamp's `week_1_docker/` was "Chapter 1".
+    """
+    words = set()
+    for entry in tree:
+        if entry.part or entry.number is None or entry.source is None:
+            continue  # a book's part, an unnumbered page, an upcoming chapter
+        path = entry.source.removeprefix("content/").rstrip("/")
+        name = posixpath.basename(path)
+        if is_folder_page(path):
+            name = posixpath.basename(posixpath.dirname(path))
+        found = WORD_NUMBERED.match(name)
+        if found is None:
+            return None
+        words.add(found[1].lower())
+    if len(words) != 1 or sum(entry.number is not None for entry in tree) < 2:
+        return None
+    word = words.pop().capitalize()
+    if word == DEFAULT_LEVELS[0]:
+        return None
+    return (word,) if word == LESSON_WORD else (word, LESSON_WORD)
 
 
 def label(
