@@ -265,6 +265,9 @@ PROSE = "This chapter is where the magic starts: you will see the tool find bugs
         ("# Introduction\n\nClasses are great.\n\n# Classes\n", None),
         ("# Introduction\n\nText.\n\n## Classes\n", "Introduction"),  # no section beside it
         ("# Overview of Rust\n\nText.\n\n# Setup\n", "Overview of Rust"),
+        # So with `##` (self-llm: "引言", introduction, shown as the page's title).
+        ("#llm #ollama\n\n## 引言\n\nText.\n\n## Ollama\n\n# 总结\n", None),
+        ("## Introduction\n\nText.\n\n### Setup\n", "Introduction"),
     ],
 )
 def test_the_title_is_a_first_h1_or_a_first_heading_before_any_prose(markdown, title):

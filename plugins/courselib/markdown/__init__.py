@@ -262,7 +262,7 @@ def first_heading(tokens: list) -> str | None:
     TypeScript-Handbook its lessons with `# Table of contents`), nor one after such an index
     written as a list of links into the page (cs231n's notes open so), nor a first `#` of
     the page's sections (`# Introduction` above `# Classes`, SECTION_HEADINGS: 12 of
-    TypeScript-Handbook's lessons were titled "Introduction").
+    TypeScript-Handbook's lessons were titled "Introduction"; `## 引言` above `## Ollama`).
     """
     in_html, prose_before = "", False
     for index, token in enumerate(tokens):
@@ -271,13 +271,12 @@ def first_heading(tokens: list) -> str | None:
             if token.tag == "h1":  # a Markdown `#` wins over a banner's HTML <h1>
                 if is_h1_under(tokens[index + 3 : index + 4], token):  # the book's, the chapter's
                     text = " ".join(heading_text(tokens[index + 4]).split()) or text
-                elif text.casefold() in CONTENTS_HEADINGS or (
-                    text.casefold() in SECTION_HEADINGS and h1_after(tokens, index + 3)
-                ):
+                elif text.casefold() in CONTENTS_HEADINGS or first_section(tokens, index, text):
                     return in_html or None  # the page's index, or the first of its sections
                 return text or in_html or None
-            contents = text.casefold() in CONTENTS_HEADINGS  # the page's own index: no title
-            return in_html or (None if prose_before or contents else text or None)
+            # The page's own index, or the first of its sections: no title.
+            no_title = text.casefold() in CONTENTS_HEADINGS or first_section(tokens, index, text)
+            return in_html or (None if prose_before or no_title else text or None)
         if is_title_block(token) and not (in_html or prose_before):
             in_html = html_h1_text(token.content)
         prose_before = prose_before or is_prose(token) or is_page_index(tokens, index)
@@ -337,16 +336,20 @@ CONTENTS_HEADINGS = frozenset(
     + ["inhalt", "inhaltsverzeichnis", "índice", "indice", "sommaire", "table des matières"]
     + ["содержание", "оглавление", "spis treści", "obsah", "innehåll", "inhoud", "indeks"]
 )
-# A first `#` heading with one of these texts (any case), another `#` after it, is the first
-# of the page's sections, no title.
-SECTION_HEADINGS = frozenset(["introduction", "intro", "overview", "background", "summary"])
+# A first heading with one of these texts (any case), another of its level after it, is the
+# first of the page's sections, no title.
+SECTION_HEADINGS = frozenset(
+    ["introduction", "intro", "overview", "background", "summary", "引言", "简介", "概述"]
+)
 
 
-def h1_after(tokens: list, start: int) -> bool:
-    """True if a top-level `# heading` comes in tokens[start:]."""
-    return any(
-        token.type == "heading_open" and token.tag == "h1" and token.level == 0
-        for token in tokens[start:]
+def first_section(tokens: list, index: int, text: str) -> bool:
+    """True if the heading opened at tokens[index], reading `text`, names a section
+    (SECTION_HEADINGS) and another heading of its level comes after it at the top."""
+    heading = tokens[index]
+    return text.casefold() in SECTION_HEADINGS and any(
+        token.type == "heading_open" and token.tag == heading.tag and token.level == 0
+        for token in tokens[index + 3 :]
     )
 
 
