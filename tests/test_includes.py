@@ -100,6 +100,13 @@ def test_an_include_outside_code_stays_text_with_a_warning(tmp_path):
     ]
 
 
+def test_an_include_in_a_code_span_is_the_codes(tmp_path):
+    # A page about mdBook shows the directive so: no warning.
+    chapter = rendered(tmp_path, "# Page\n\nWrite `{{#include main.rs}}` in a code block.\n")
+    assert chapter.warnings == [] and chapter.problems == []
+    assert "<code>{{#include main.rs}}</code>" in chapter.html
+
+
 def test_text_read_without_its_file_keeps_its_includes():
     chapter = render_markdown("```\n{{#include main.rs}}\n```\n")
     assert "<code>{{#include main.rs}}\n</code>" in chapter.html

@@ -35,6 +35,7 @@ ANCHOR_START = re.compile(r"ANCHOR:\s*([\w_-]+)")
 ANCHOR_END = re.compile(r"ANCHOR_END:\s*([\w_-]+)")
 RANGE = re.compile(r"(\d*)(?::(\d*))?")
 LARGEST = 1_000_000  # bytes: a listing, not a data file
+CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -152,8 +153,10 @@ def anchored(lines: list[str], anchor: str) -> list[str] | None:
 
 
 def warn_outside_code(token, env: dict, lines: list[str]) -> None:
-    """Warn once a block of a directive outside code, which stays text."""
-    found = next((d for d in DIRECTIVE.finditer(token.content) if d[0][0] != "\\"), None)
+    """Warn once a block of a directive outside code, which stays text (in a code span, as
+    a page about mdBook writes one, it is the code's)."""
+    text = CODE_SPAN.sub(lambda span: " " * len(span[0]), token.content)
+    found = next((d for d in DIRECTIVE.finditer(text) if d[0][0] != "\\"), None)
     if found is None:
         return
     at = token.map[0] + token.content.count("\n", 0, found.start())
