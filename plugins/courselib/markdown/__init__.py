@@ -257,10 +257,11 @@ def first_heading(tokens: list) -> str | None:
     chapter (You-Don't-Know-JS titled its 38 chapters "You Don't Know JS Yet: ..."); after
     a blank line, a second `#` is a section (mlops-zoomcamp's `# Ingestion`). A `###` or
     deeper titles nothing: The Odin Project opens 461 lessons with `### Introduction`. Nor
-    does a `#` or `##` that names the page's own index (CONTENTS_HEADINGS: free-programming-
-    books opens its Chinese list with `## 目录`, its Tamil one with `## Index`;
-    TypeScript-Handbook its lessons with `# Table of contents`), nor one after such an index
-    written as a list of links into the page (cs231n's notes open so), nor a first `#` of
+    does a `##` that names the page's own index (CONTENTS_HEADINGS: free-programming-
+    books opens its Chinese list with `## 目录`, its Tamil one with `## Index`), or a `#`
+    that does above more `#` (TypeScript-Handbook's `# Table of contents`), nor one after
+    such an index written as a list of links into the page (cs231n's notes open so), nor a
+    first `#` of
     the page's sections (`# Introduction` above `# Classes`, SECTION_HEADINGS: 12 of
     TypeScript-Handbook's lessons were titled "Introduction"; `## 引言` above `## Ollama`).
     """
@@ -271,11 +272,13 @@ def first_heading(tokens: list) -> str | None:
             if token.tag == "h1":  # a Markdown `#` wins over a banner's HTML <h1>
                 if is_h1_under(tokens[index + 3 : index + 4], token):  # the book's, the chapter's
                     text = " ".join(heading_text(tokens[index + 4]).split()) or text
-                elif text.casefold() in CONTENTS_HEADINGS or first_section(tokens, index, text):
+                elif first_section(tokens, index, text, CONTENTS_HEADINGS | SECTION_HEADINGS):
                     return in_html or None  # the page's index, or the first of its sections
                 return text or in_html or None
             # The page's own index, or the first of its sections: no title.
-            no_title = text.casefold() in CONTENTS_HEADINGS or first_section(tokens, index, text)
+            no_title = text.casefold() in CONTENTS_HEADINGS or first_section(
+                tokens, index, text, SECTION_HEADINGS
+            )
             return in_html or (None if prose_before or no_title else text or None)
         if is_title_block(token) and not (in_html or prose_before):
             in_html = html_h1_text(token.content)
@@ -343,11 +346,12 @@ SECTION_HEADINGS = frozenset(
 )
 
 
-def first_section(tokens: list, index: int, text: str) -> bool:
-    """True if the heading opened at tokens[index], reading `text`, names a section
-    (SECTION_HEADINGS) and another heading of its level comes after it at the top."""
+def first_section(tokens: list, index: int, text: str, names: frozenset[str]) -> bool:
+    """True if the heading opened at tokens[index], reading `text`, is one of `names` and
+    another heading of its level comes after it at the top: the first of the page's parts,
+    not its title (a page of one `# Index` is titled so)."""
     heading = tokens[index]
-    return text.casefold() in SECTION_HEADINGS and any(
+    return text.casefold() in names and any(
         token.type == "heading_open" and token.tag == heading.tag and token.level == 0
         for token in tokens[index + 3 :]
     )
