@@ -303,6 +303,11 @@ def test_a_formula_in_a_line_has_no_number_of_its_own():
         (r"(\smash{5+4p}) + \smash[b]{y}", r"({5+4p}) + {y}"),
         (r"\sum_{\mathclap{i<n}} \mathllap{a} \mathrlap{b}", r"\sum_{{i<n}} {a} {b}"),
         (r"\mathnormal{x}", r"\mathit{x}"),
+        # But `\\cr` is a row's end, then the letters c and r (they were lost).
+        (
+            r"\begin{matrix} a \\cr \\mit \end{matrix}",
+            r"\begin{matrix} a \\ c r \\ m i t \end{matrix}",
+        ),
         # easy-rl: an operator with its limits below, as the converter writes one.
         (r"\mathop{max}\limits_{a} Q", r"\operatorname*{max}\limits_{a} Q"),
         # Numbered as GitHub's MathJax numbers them: not at all (easy-rl's `align`).

@@ -152,12 +152,14 @@ CIRCLED = {
     **{chr(ord("a") + index): chr(0x24D0 + index) for index in range(26)},
     **{chr(ord("A") + index): chr(0x24B6 + index) for index in range(26)},
 }
+NOT_ESCAPED = r"(?<!(?<!\\)\\)"  # no lone backslash before: `\\` is a command of its own
 UNREAD = re.compile(
     r"(?P<symbol>[⊤⊥]|(?<=[\^_])[′″‴])"
     r"|\\textcircled\s*\{\s*(?P<circled>\d{1,2}|[A-Za-z])\s*\}"
     r"|\\(?P<starred>(?!(?:operatorname|hspace|vspace|tag)\*)[A-Za-z]+)\*"
-    r"|(?P<overlap>\\(?:smash|mathclap|mathllap|mathrlap)(?![A-Za-z])\s*(?:\[[tb]\])?)"
-    rf"|\\(?P<synonym>{'|'.join(SYNONYMS)})(?![A-Za-z])"
+    # Not after a lone backslash: `\\cr` is a row's end, then the letters c and r.
+    rf"|{NOT_ESCAPED}(?P<overlap>\\(?:smash|mathclap|mathllap|mathrlap)(?![A-Za-z])\s*(?:\[[tb]\])?)"
+    rf"|{NOT_ESCAPED}\\(?P<synonym>{'|'.join(SYNONYMS)})(?![A-Za-z])"
     r"|\\mathop\s*\{\s*(?:\\(?:mathrm|text|operatorname)\s*\{(?P<named>[A-Za-z ]+)\}"
     r"|(?P<letters>[A-Za-z]+)|(?P<operator>\\[A-Za-z]+))\s*\}(?=\s*\\limits(?![A-Za-z]))"
     r"|(?P<substack>\\substack\s*\{)"
