@@ -107,6 +107,13 @@ def test_an_include_in_a_code_span_is_the_codes(tmp_path):
     assert "<code>{{#include main.rs}}</code>" in chapter.html
 
 
+def test_a_templates_include_of_a_name_is_no_mdbook_include(tmp_path):
+    # Handlebars' `{{#include "header"}}` in a code block failed the build: no such file.
+    chapter = rendered(tmp_path, '# Page\n\n```handlebars\n{{#include "header"}}\n```\n')
+    assert chapter.problems == [] and chapter.included == {}
+    assert "&quot;header&quot;" in chapter.html
+
+
 def test_text_read_without_its_file_keeps_its_includes():
     chapter = render_markdown("```\n{{#include main.rs}}\n```\n")
     assert "<code>{{#include main.rs}}\n</code>" in chapter.html

@@ -30,7 +30,8 @@ from courselib.cached_products.page_rewrites import file_stamp
 FOLDER_KEY = "include_folder"  # (the chapter's folder, content/), as absolute paths
 FILES_KEY = "included_files"  # {path from content/: its file_stamp when read}
 
-DIRECTIVE = re.compile(r"\\?\{\{#(include|rustdoc_include)[ \t]+([^{}\n]*?)[ \t]*\}\}")
+# Its argument a path, as mdBook's are: a template's `{{#include "header"}}` (Handlebars) is not.
+DIRECTIVE = re.compile(r"\\?\{\{#(include|rustdoc_include)[ \t]+([^{}\s\"'`]+)[ \t]*\}\}")
 ANCHOR_START = re.compile(r"ANCHOR:\s*([\w_-]+)")
 ANCHOR_END = re.compile(r"ANCHOR_END:\s*([\w_-]+)")
 RANGE = re.compile(r"(\d*)(?::(\d*))?")
