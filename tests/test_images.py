@@ -315,6 +315,7 @@ def test_images_blocked_from_many_sites_get_one_setting_that_allows_them_all(tmp
         ]
     )
     body += '\n\n<iframe src="https://www.youtube-nocookie.com/embed/x" title="Talk"></iframe>'
+    body += "\n\n![a again](https://img.example.org/a.png)"  # one resource, shown twice
     (content / "chapter1.md").write_text(chapter("Images", "chapter1", body=body))
     build = run_pelican(content, tmp_path / "output")
     assert build.exit_code != 0

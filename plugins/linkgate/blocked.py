@@ -100,26 +100,27 @@ def source_for(url: str) -> str:
 ALLOW_ADVICE = re.compile(r"CSP_ALLOW = \{'(?P<directive>[a-z-]+)': \['(?P<source>[^']+)'\]\}")
 
 
-def combined_advice(reasons: list[str]) -> str | None:
-    """Return one sentence with the one setting that allows every resource the `reasons`
-    advise allowing, where they name two sources or more; else None.
+def combined_advice(blocked_urls: list[tuple[str, str]]) -> str | None:
+    """Return one sentence with the one setting that allows every resource the reasons
+    advise allowing ((URL, reason) of each problem), where they name two sources or more;
+    else None.
 
     Each blocked image's own line advises a setting for its site alone, so that pasting
     them in turn kept only the last (diffusion-models-class: 64 images from 11 sites).
     """
     sources: dict[str, set[str]] = {}
-    blocked = 0
-    for reason in reasons:
+    blocked = set()  # one image shown on ten pages is one resource
+    for url, reason in blocked_urls:
         advice = ALLOW_ADVICE.search(reason)
         if advice is not None:
-            blocked += 1
+            blocked.add(url)
             sources.setdefault(advice["directive"], set()).add(advice["source"])
     sites = {source for named in sources.values() for source in named}
     if len(sites) < 2:
         return None
     setting = ", ".join(f"{name!r}: {sorted(named)!r}" for name, named in sorted(sources.items()))
     return (
-        f"link gate: {blocked} resources from {len(sites)} other sites are blocked by the"
+        f"link gate: {len(blocked)} resources from {len(sites)} other sites are blocked by the"
         f" pages' Content-Security-Policy; to allow them all: CSP_ALLOW = {{{setting}}}"
         " in pelicanconf.py"
     )

@@ -124,7 +124,7 @@ def check_written_site(pelican) -> None:
         if os.environ.get("GITHUB_ACTIONS") == "true":
             # A workflow command: the problem shows on the pull request, at its Markdown line.
             print(as_github(problem), flush=True)
-    advice = combined_advice([problem.reason for problem in problems])
+    advice = combined_advice([(problem.target, problem.reason) for problem in problems])
     if advice is not None:
         logger.warning("%s", advice)
     if any(problem.is_error for problem in problems):
