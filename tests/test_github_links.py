@@ -220,7 +220,7 @@ def test_a_miss_gets_the_file_of_its_name_in_the_folder_it_names(tmp_path):
         ("../2-devices/README.md", "1-intro/1-lesson", "../../2-devices/README.md"),  # depth
         # A page written without `.md` (cs231n's `/terminal-tutorial`, leetcode-master's).
         ("assignment", "1-intro", "assignment.md"),
-        ("my notes", "1-intro", "my notes.md"),
+        ("my notes", "1-intro", "my%20notes.md"),  # a space as a link can hold it
         ("../1-intro/0094.spfa", "images", "../1-intro/0094.spfa.md"),  # a dot in its name
         ("/1-intro/assignment#rubric", "", "/1-intro/assignment.md#rubric"),
         ("../README.md", "images/part", None),  # any README.md is no answer
