@@ -1562,6 +1562,14 @@ def test_a_list_of_the_repositorys_translations_is_no_chapter():
     ]
 
 
+def test_a_repositorys_instructions_to_coding_assistants_are_no_lessons():
+    # TypeScript-Handbook keeps CLAUDE.md at its top: in a course of unnumbered names, read
+    # in their order, it was a chapter. In small letters, a lesson on Claude.
+    course = build(["CLAUDE.md", "GEMINI.md", "AGENTS.md", "basics.md", "claude.md"])
+    assert [entry.source for entry in course.order] == ["content/basics.md", "content/claude.md"]
+    assert outside_of(course) == ["AGENTS.md", "CLAUDE.md", "GEMINI.md"]
+
+
 def test_a_readmes_translations_in_a_folder_of_their_own_are_no_syllabus():
     # coding-interview-university links `translations/README-mr.md`, `README-ptbr.md`... and
     # one page of the course: the translations were its syllabus, the page outside.

@@ -73,8 +73,9 @@ REPOSITORY_FILES = frozenset(
 )
 # docsify's own pages, its menu and cover: happy-llm's `docs/_sidebar.md` was a lesson.
 DOCSIFY_FILES = frozenset({"_sidebar", "_navbar", "_coverpage"})
-# Named so in capitals only: `translations.md` is a lesson of a course on localisation.
-REPOSITORY_FILES_IN_CAPITALS = frozenset({"TRANSLATIONS"})
+# Named so in capitals only: `translations.md` is a lesson of a course on localisation, and
+# `claude.md` may be one on Claude; CLAUDE.md and GEMINI.md instruct coding assistants.
+REPOSITORY_FILES_IN_CAPITALS = frozenset({"TRANSLATIONS", "CLAUDE", "GEMINI"})
 
 
 @dataclass
