@@ -25,6 +25,7 @@ from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_CONTEXT, HELD_BACK_IDS
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
+from .book import SUMMARY_PATHS
 from .folders import lead_to_listings
 from .outline import Chapter, WrittenChapter, syllabus_entry, title_number
 from .settings import course_settings
@@ -164,6 +165,9 @@ class ChapterGenerator(Generator):
             )
         if course.notice:
             logger.warning("%s", as_author_names(course.notice, self.settings["PATH"]))
+        toc = jupyter_book_toc(self.settings["PATH"])
+        if toc is not None:
+            logger.warning("%s", jupyter_book_notice(toc))
         hidden = hidden_markdown(self.settings["PATH"]) if not course.tree else []
         if hidden:
             notice = hidden_lessons_notice(hidden)
@@ -320,6 +324,42 @@ def hidden_markdown(content_root: str) -> list[tuple[str, int]]:
         if numbered and path != "." and any(name.startswith(".") for name in path.split("/")):
             found.append((path, len(pages)))
     return sorted(found, key=lambda pair: (-pair[1], pair[0]))
+
+
+def jupyter_book_toc(content_root: str) -> str | None:
+    """Return where content/ keeps a Jupyter Book's table of contents, `_toc.yml` (or its
+    `myst.yml` with a `toc:`), at its top or one folder down, as a path from content/; None
+    where it has none, or has a SUMMARY.md (SUMMARY_PATHS), which the syllabus follows."""
+    if any(os.path.isfile(os.path.join(content_root, path)) for path in SUMMARY_PATHS):
+        return None
+    try:
+        folders = sorted(entry.name for entry in os.scandir(content_root) if entry.is_dir())
+    except OSError:
+        return None
+    for folder in ["", *(name for name in folders if not name.startswith("."))]:
+        if os.path.isfile(os.path.join(content_root, folder, "_toc.yml")):
+            return posixpath.join(folder, "_toc.yml")
+        myst = os.path.join(content_root, folder, "myst.yml")
+        try:
+            with open(myst, encoding="utf-8", errors="replace") as file:
+                if any(line.strip() == "toc:" for line in file):
+                    return posixpath.join(folder, "myst.yml")
+        except OSError:
+            continue
+    return None
+
+
+def jupyter_book_notice(toc: str) -> str:
+    """Return what the build says of a Jupyter Book's table of contents it does not read
+    (QuantEcon's lectures, the Turing Way): its order is lost, and how to keep it."""
+    folder = posixpath.dirname(toc)
+    example = posixpath.join(folder, "intro.md")
+    return (
+        f"content/{toc}: a Jupyter Book's table of contents, which the build does not read:"
+        " the syllabus comes from the files' names and the README's links; list the"
+        f" chapters in content/SUMMARY.md (- [Introduction]({example})), as a book kept for"
+        " mdBook does, to make that the syllabus"
+    )
 
 
 def hidden_lessons_notice(hidden: list[tuple[str, int]]) -> str:
