@@ -245,6 +245,14 @@ def test_has_h1(html, expected):
             "<ul><li><a href='#a'>Introduction</a></li></ul>",
             "In this lesson you learn Git.",
         ),
+        # A fold is never it (instructor-training's note to trainers: "The host key is in
+        # the email", shown by search engines and link previews), nor an answer.
+        (
+            '<details class="solution"><summary>Instructor note</summary><p>The host key is in'
+            " the email.</p><details><p>Deeper.</p></details></details><p>Lesson text.</p>",
+            "Lesson text.",
+        ),
+        ("<details><summary>Answer</summary><p>42</p></details>", ""),
     ],
 )
 def test_a_description_is_the_first_paragraphs_text_as_read(body, description):

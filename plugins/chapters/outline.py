@@ -36,8 +36,10 @@ LIST_ITEM = re.compile(
     r"<li\b[^>]*>((?:(?!<li\b|<[ou]l\b).)*?)(?:</li>|<[ou]l\b)", re.IGNORECASE | re.DOTALL
 )
 LINK_TEXT = re.compile(r"<a\b[^>]*>((?:(?!<a\b).)*?)</a>", re.IGNORECASE | re.DOTALL)
-# A quote's opening or closing tag, for the text outside quotes (outside_quotes).
+# A quote's opening or closing tag, for the text outside quotes (`outside`).
 QUOTE_TAG = re.compile(r"<(/?)blockquote\b[^>]*>", re.IGNORECASE)
+# A fold: a solution, a hint, an instructor's note, which students do not see at first.
+FOLD_TAG = re.compile(r"<(/?)details\b[^>]*>", re.IGNORECASE)
 # A paragraph of the text: not a callout's title ("Objectives", "Note").
 PARAGRAPH = re.compile(r"<p(?![^>]*admonition-title)\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 FIRST_HEADING = re.compile(r"<h([1-6])[\s>]", re.IGNORECASE)
@@ -197,12 +199,15 @@ def describe(body_html: str, limit: int = DESCRIPTION_LENGTH) -> str:
     A line such as "Video: [Watch this lesson](...)" opens 48 lessons of llm-zoomcamp,
     which all had it for description; a page of lists and headings had none. Mostly links
     and nothing else, the first such line is the description. A quote under a lesson's
-    sketchnote is its caption ("Sketchnote by ..."), not its description.
+    sketchnote is its caption ("Sketchnote by ..."), not its description. Nor is a fold's
+    text: instructor-training opened 4 episodes with a note to trainers ("The host key is
+    in the email"), which search engines and link previews showed.
     """
-    prose = first_prose(outside_quotes(body_html)) or first_prose(body_html)
+    shown = outside(FOLD_TAG, body_html)  # a trainer's note or an answer is never it
+    prose = first_prose(outside(QUOTE_TAG, shown)) or first_prose(shown)
     if prose:
         return cut_at_word(prose, limit)
-    return cut_at_word(next(paragraph_texts(body_html), ("", False))[0], limit)
+    return cut_at_word(next(paragraph_texts(shown), ("", False))[0], limit)
 
 
 def first_prose(body_html: str) -> str:
@@ -219,10 +224,11 @@ def paragraph_texts(body_html: str) -> Iterator[tuple[str, bool]]:
             yield text, 2 * linked >= len(text)
 
 
-def outside_quotes(body_html: str) -> str:
-    """Return a chapter's HTML without its quotes, nested ones too, read once through."""
+def outside(tags: re.Pattern, body_html: str) -> str:
+    """Return a chapter's HTML without the elements whose tags `tags` finds (quotes, folds),
+    nested ones too, read once through."""
     kept, depth, start = [], 0, 0
-    for tag in QUOTE_TAG.finditer(body_html):
+    for tag in tags.finditer(body_html):
         if depth == 0:
             kept.append(body_html[start : tag.start()])
         depth = max(depth - 1, 0) if tag[1] else depth + 1
