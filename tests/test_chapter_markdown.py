@@ -168,6 +168,11 @@ def test_empty_braces_are_text_as_on_github(markdown, html):
             "![](a.png){alt='the repository\\'s URL'}",
             '<img alt="the repository\'s URL" src="a.png">',
         ),
+        # So does instructor-training in double quotes: a screen reader read the backslashes.
+        (
+            '![](a.png){alt="labelled \\"Novice\\" and \\"Expert\\""}',
+            '<img alt="labelled &quot;Novice&quot; and &quot;Expert&quot;" src="a.png">',
+        ),
         # Not attributes of the image: left as the author's text.
         ("![x](a.png) {alt='apart'}", '<img alt="x" src="a.png"> {alt=\'apart\'}'),
         ("![x](a.png){alt='unclosed}", '<img alt="x" src="a.png">{alt=\'unclosed}'),

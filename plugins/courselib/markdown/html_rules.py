@@ -126,18 +126,21 @@ def add_collapsible_callouts(md: MarkdownIt) -> None:
 
 
 def pandoc_attributes(state: StateInline, silent: bool) -> bool:
-    """Give an image the attributes Pandoc reads after it when one is single-quoted.
+    """Give an image the attributes Pandoc reads after it when one is single-quoted, or
+    holds an escaped double quote.
 
     `{alt='A chart' width=300}`: the attrs plugin (djot's syntax) reads the ones
-    without single quotes. Unsafe attributes are dropped later, as for the others.
+    without single quotes, and kept `\\"` in `{alt="the \\"Expert\\""}` (instructor-
+    training: a screen reader read the backslashes). Unsafe attributes are dropped later,
+    as for the others.
     """
     if state.pending or not state.tokens or state.tokens[-1].type != "image":
         return False
     if state.src[state.pos] != "{":
         return False
     found = PANDOC_ATTRIBUTES.match(state.src, state.pos)
-    if found is None or "'" not in found[0]:
-        return False
+    if found is None or ("'" not in found[0] and '\\"' not in found[0]):
+        return False  # the attrs plugin's, which leaves a quote's backslash in
     if not silent:
         image = state.tokens[-1]
         for attribute in ONE_PANDOC_ATTRIBUTE.finditer(found[0], 1, len(found[0]) - 1):
