@@ -139,7 +139,7 @@ def syllabus_folder(
         holding = linked_among([folder for folder in level if numbered_here(folder)], linked or [])
         if len(holding) == 1:
             return holding[0], [], None
-        names = " and ".join(f"content/{folder.path}/" for folder in holding)
+        names = folders_named([f"content/{folder.path}/" for folder in holding])
         parent = parts_folder(root, holding)
         if parent is not None:
             return (
@@ -161,6 +161,15 @@ def syllabus_folder(
             )
         level = [sub for folder in level for _name, sub in sorted(folder.folders.items())]
     return root, [], None
+
+
+def folders_named(paths: list[str], shown: int = 3) -> str:
+    """Return the first `shown` folders of `paths` and how many more: hasura/learn-graphql's
+    notice named 208 folders on one line of 15,554 characters."""
+    if len(paths) <= shown:
+        return " and ".join(paths)
+    rest = len(paths) - shown
+    return f"{', '.join(paths[:shown])} and {rest} more folder{'s' if rest > 1 else ''}"
 
 
 def parts_folder(root: Folder, holding: list[Folder]) -> Folder | None:
