@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import quote, unquote, urljoin
 
-from .pages import folder_page_among, is_markdown
+from .pages import folder_page_among, is_markdown, stem
 from .paths import path_parts
 
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -250,9 +250,25 @@ class ContentFiles:
         return path in self.names
 
     def folder_page(self, folder: str) -> str | None:
-        """Return the Markdown file that is a folder's page (its index, else README), or None."""
-        page = folder_page_among(self.names.get(folder, ((), ()))[0])
-        return None if page is None else posixpath.join(folder, page)
+        """Return the Markdown file that is a folder's page, or None: its index, else README,
+        else the one file named as the folder, in it (docsify's `chapter16/chapter16.md`)
+        or beside it (`03-learning.md`, as GitBook and Middleman books are kept), as the
+        chapters plugin reads them. vuejs/docs links `about/team`, beside `about/team.md`:
+        the link failed the build, "a folder with no README.md or index.md"."""
+        files = self.names.get(folder, ((), ()))[0]
+        page = folder_page_among(files)
+        if page is not None:
+            return posixpath.join(folder, page)
+        name = posixpath.basename(folder)
+        if not name:
+            return None
+        own = [file for file in files if is_markdown(file) and stem(file) == name]
+        if len(own) == 1:
+            return posixpath.join(folder, own[0])
+        parent = posixpath.dirname(folder)
+        beside = self.names.get(parent, ((), ()))[0]
+        twin = [file for file in beside if is_markdown(file) and stem(file) == name]
+        return posixpath.join(parent, twin[0]) if len(twin) == 1 else None
 
     def files(self) -> list[str]:
         """Return every file's path from content/."""
