@@ -604,19 +604,25 @@ def test_the_all_contributors_tables_emoji_anchors_are_not_problems(build_site):
 
 
 def test_a_link_to_a_folder_leads_to_the_page_named_as_the_folder(build_site):
-    # vuejs/docs links `about/team` beside `about/team.md` (the folder holds its components);
-    # a GitBook's README links `03-learning/` beside `03-learning.md`; docsify keeps
+    # A GitBook's README links `03-learning/` beside `03-learning.md`; docsify keeps
     # `chapter16/chapter16.md`. Each failed the build: "a folder with no README.md".
     files = {
-        "README.md": "# Course\n\n[Learning](03-learning/), [16](chapter16/), [team](about/team)\n",
+        "README.md": "# Course\n\n[Learning](03-learning/), [16](chapter16/), [data](hw/)\n",
         "03-learning.md": "# Learning\n",
         "03-learning/01-first.md": "# First\n",
         "chapter16/chapter16.md": "# Sixteen\n",
-        "about/team.md": "# Team\n",
-        "about/team/Member.vue": "<template></template>\n",
+        # A zoomcamp's `homework.md` links the data beside it, `homework/`: no page of it.
+        "hw.md": "# Homework\n",
+        "hw/data.csv": "a,b\n",
     }
     build = build_site(files)
+    assert build.exit_code != 0
+    assert "content/README.md:3:45: broken link 'hw/': content/hw/ is a folder" in build.log
+    assert "03-learning/" not in build.log and "chapter16/" not in build.log
+    build = build_site(
+        {**files, "README.md": "# Course\n\n[Learning](03-learning/), [16](chapter16/)\n"}
+    )
     assert build.exit_code == 0, build.log
     home = build.page("index.html")
-    for page in ("03-learning.html", "chapter16/chapter16.html", "about/team.html"):
+    for page in ("03-learning.html", "chapter16/chapter16.html"):
         assert f'href="./{page}"' in home

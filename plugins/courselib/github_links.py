@@ -252,9 +252,10 @@ class ContentFiles:
     def folder_page(self, folder: str) -> str | None:
         """Return the Markdown file that is a folder's page, or None: its index, else README,
         else the one file named as the folder, in it (docsify's `chapter16/chapter16.md`)
-        or beside it (`03-learning.md`, as GitBook and Middleman books are kept), as the
-        chapters plugin reads them. vuejs/docs links `about/team`, beside `about/team.md`:
-        the link failed the build, "a folder with no README.md or index.md"."""
+        or beside a folder of Markdown (`03-learning.md`, as GitBook and Middleman books
+        are kept), as the chapters plugin reads them: a link to the folder failed the
+        build, "a folder with no README.md or index.md". A folder of other files beside
+        (a zoomcamp's `homework.md` and its `homework/` data) stays a folder."""
         files = self.names.get(folder, ((), ()))[0]
         page = folder_page_among(files)
         if page is not None:
@@ -268,7 +269,18 @@ class ContentFiles:
         parent = posixpath.dirname(folder)
         beside = self.names.get(parent, ((), ()))[0]
         twin = [file for file in beside if is_markdown(file) and stem(file) == name]
-        return posixpath.join(parent, twin[0]) if len(twin) == 1 else None
+        if len(twin) != 1 or not self.holds_markdown(folder):
+            return None
+        return posixpath.join(parent, twin[0])
+
+    def holds_markdown(self, folder: str) -> bool:
+        """True when a Markdown file is in `folder` or a folder under it."""
+        return any(
+            is_markdown(file)
+            for path, (files, _subfolders) in self.names.items()
+            if path == folder or path.startswith(folder + "/")
+            for file in files
+        )
 
     def files(self) -> list[str]:
         """Return every file's path from content/."""
