@@ -4,7 +4,7 @@ import re
 import shutil
 
 import pytest
-from conftest import PROJECT_ROOT, chapter, commit_all, run_pelican
+from conftest import PROJECT_ROOT, chapter, commit_all, run_pelican, write_content
 from selectolax.lexbor import LexborHTMLParser
 
 FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "github_course"
@@ -1762,32 +1762,22 @@ def test_a_gitbook_with_numbered_folders_is_read_by_its_summary_too(build_site):
     ], entries
 
 
-def test_a_course_folder_named_pages_is_the_courses_not_pelicans_pages(build_site):
+def test_a_course_folder_named_pages_is_the_courses_not_pelicans_pages(tmp_path):
     # microsoft/TypeScript-Handbook keeps its 84 lessons in `pages/`, Pelican's folder of
     # pages: they had no place in the syllabus, no next link and no search, without a word.
-    files = {
-        "README.md": "# Handbook\n",
-        "pages/01-intro.md": "# Intro\n\nHello.\n",
-        "pages/02-next.md": "# Next steps\n\nMore.\n",
-    }
-    build = build_site(files, extra_settings=SETTINGS)
-    assert build.exit_code == 0, build.log
-    assert syllabus_entries(build) == ["Unit 1", "Intro", "Unit 2", "Next steps"]
-    page = build.page("pages/01-intro.html")
+    # A folder of Pelican's pages, each with its Title, stays Pelican's: outside the course.
+    lessons = {"pages/01-intro.md": "# Intro\n\nHello.\n", "pages/02-next.md": "# Next\n"}
+    pelicans = {"1-a.md": "# A\n", "pages/about.md": "Title: About\n\nUs.\n"}
+    builds = {}
+    for name, files in (("lessons", lessons), ("pelicans", pelicans)):
+        content = write_content(tmp_path / name / "content", {"README.md": "# C\n", **files})
+        builds[name] = run_pelican(content, tmp_path / name / "output", extra_settings=SETTINGS)
+        assert builds[name].exit_code == 0, builds[name].log
+    assert syllabus_entries(builds["lessons"]) == ["Unit 1", "Intro", "Unit 2", "Next"]
+    page = builds["lessons"].page("pages/01-intro.html")
     assert "data-pagefind-body" in page and 'href="../pages/02-next.html"' in page
-
-
-def test_a_folder_of_pelicans_pages_stays_pelicans(build_site):
-    # Each with its Title: pages outside the course, as before.
-    files = {
-        "README.md": "# Course\n",
-        "1-a.md": "# A\n",
-        "pages/about.md": "Title: About\n\nUs.\n",
-    }
-    build = build_site(files, extra_settings=SETTINGS)
-    assert build.exit_code == 0, build.log
-    assert syllabus_entries(build) == ["Unit 1", "A"]
-    assert "Us." in build.page("about.html")
+    assert syllabus_entries(builds["pelicans"]) == ["Unit 1", "A"]
+    assert "Us." in builds["pelicans"].page("about.html")
 
 
 def test_a_jupyter_books_table_of_contents_is_said_to_be_unread(build_site):
