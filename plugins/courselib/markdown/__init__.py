@@ -261,9 +261,9 @@ def first_heading(tokens: list) -> str | None:
     books opens its Chinese list with `## 目录`, its Tamil one with `## Index`), or a `#`
     that does above more `#` (TypeScript-Handbook's `# Table of contents`), nor one after
     such an index written as a list of links into the page (cs231n's notes open so), nor a
-    first `#` of
-    the page's sections (`# Introduction` above `# Classes`, SECTION_HEADINGS: 12 of
-    TypeScript-Handbook's lessons were titled "Introduction"; `## 引言` above `## Ollama`).
+    first `#` of the page's sections (`# Introduction` above `# Classes`, SECTION_HEADINGS:
+    12 of TypeScript-Handbook's lessons were titled "Introduction"; `## 引言` above
+    `## Ollama`).
     """
     in_html, prose_before = "", False
     for index, token in enumerate(tokens):

@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import MD_TRIM_CHARS, escapeHtml, unescapeAll
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
-from markdown_it.rules_block.table import escapedSplit
+from markdown_it.rules_block.table import escapedSplit, getLine
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -327,7 +327,7 @@ def keep_unicode_spaces(md: MarkdownIt) -> None:
 
     def cells_kept(rule):
         def read(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-            if not counted_alike(row_text(state, start)):
+            if not counted_alike(getLine(state, start)):
                 return False  # `\u3000| a |` has a cell more than its delimiter row
             count = len(state.tokens)
             matched = rule(state, start, end, silent)
@@ -355,14 +355,10 @@ def keep_cell_spaces(state: StateBlock, tokens: list[Token]) -> None:
     cell = 0
     for token in tokens:
         if token.type == "tr_open" and token.map:
-            cells, cell = split_row(row_text(state, token.map[0]).strip(CMARK_SPACES)), 0
+            cells, cell = split_row(getLine(state, token.map[0]).strip(CMARK_SPACES)), 0
         elif token.type == "inline":
             token.content = cells[cell].strip(CMARK_SPACES) if cell < len(cells) else ""
             cell += 1
-
-
-def row_text(state: StateBlock, line: int) -> str:
-    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
 
 
 def counted_alike(row: str) -> bool:

@@ -25,6 +25,9 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
 from courselib.cached_products.page_rewrites import file_stamp
+from courselib.paths import shown_path
+
+from .liquid import place_in_source
 
 # env keys: where the chapter is (set by the reader), and the files its includes read.
 FOLDER_KEY = "include_folder"  # (the chapter's folder, content/), as absolute paths
@@ -58,30 +61,27 @@ def fill_in_includes(state: StateCore) -> None:
     folders = state.env.get(FOLDER_KEY)
     if folders is None or "{{#" not in state.src:
         return
-    lines = state.src.split("\n")
     for token in state.tokens:
         if not token.map or "{{#" not in token.content:
             continue
         if token.type in ("fence", "code_block"):
             first = token.map[0] + (1 if token.type == "fence" else 0)
             token.content = "\n".join(
-                DIRECTIVE.sub(
-                    lambda found, at=first + index: included(found, state.env, lines, at), line
-                )
+                DIRECTIVE.sub(lambda found, at=first + index: included(found, state, at), line)
                 for index, line in enumerate(token.content.split("\n"))
             )
         elif token.type in ("inline", "html_block"):
-            warn_outside_code(token, state.env, lines)
+            warn_outside_code(token, state)
 
 
-def included(found: re.Match, env: dict, lines: list[str], at: int) -> str:
+def included(found: re.Match, state: StateCore, at: int) -> str:
     """Return the text that replaces one directive found on line `at` (from 0)."""
     if found.group().startswith("\\"):
         return found.group()[1:]
-    problem, text = read_include(parse(found.group(2)), *env[FOLDER_KEY], env)
+    problem, text = read_include(parse(found.group(2)), *state.env[FOLDER_KEY], state.env)
     if problem is not None:
-        line, column = place(lines, at, found.group().lstrip("\\"))
-        env.setdefault("problems", []).append((line, column, f"{found.group()}: {problem}"))
+        line, column = place_in_source(state.src, at + 1, found.group())
+        state.env.setdefault("problems", []).append((line, column, f"{found.group()}: {problem}"))
         return found.group()
     return text
 
@@ -107,7 +107,7 @@ def read_include(include: Include, folder: str, content: str, env: dict) -> tupl
         if include.path.startswith("/")
         else os.path.join(folder, include.path)
     )
-    shown = "content/" + os.path.relpath(target, content).replace(os.sep, "/")
+    shown = shown_path(target, content)
     if not include.path or os.path.isdir(target):
         return "name a file to include", ""
     real = os.path.realpath(target)
@@ -153,7 +153,7 @@ def anchored(lines: list[str], anchor: str) -> list[str] | None:
     return kept if found else None
 
 
-def warn_outside_code(token, env: dict, lines: list[str]) -> None:
+def warn_outside_code(token, state: StateCore) -> None:
     """Warn once a block of a directive outside code, which stays text (in a code span, as
     a page about mdBook writes one, it is the code's)."""
     text = CODE_SPAN.sub(lambda span: " " * len(span[0]), token.content)
@@ -161,8 +161,8 @@ def warn_outside_code(token, env: dict, lines: list[str]) -> None:
     if found is None:
         return
     at = token.map[0] + token.content.count("\n", 0, found.start())
-    line, column = place(lines, at, found.group())
-    env.setdefault("warnings", []).append(
+    line, column = place_in_source(state.src, at + 1, found.group())
+    state.env.setdefault("warnings", []).append(
         (
             line,
             column,
@@ -170,12 +170,3 @@ def warn_outside_code(token, env: dict, lines: list[str]) -> None:
             " shows it as text; put it between ``` lines, or copy the file's text here",
         )
     )
-
-
-def place(lines: list[str], at: int, text: str) -> tuple[int, int]:
-    """Return the line and column (from 1) where `text` is written, from line `at` on."""
-    for index in range(at, min(at + 50, len(lines))):
-        column = lines[index].find(text)
-        if column >= 0:
-            return index + 1, column + 1
-    return at + 1, 1
