@@ -22,6 +22,7 @@ from courselib.pages import (
 )
 from courselib.paths import root_of_links, shown_path
 from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_CONTEXT, HELD_BACK_IDS_ATTRIBUTE
+from courselib.workbench import lessons_in
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
@@ -147,6 +148,10 @@ class ChapterGenerator(Generator):
             logger.error("pelicanconf: %s", problem)
             upcoming = []
         self.repository = repository_url(self.settings)[0]
+        lessons = lessons_in(self.settings["PATH"])
+        for lesson in lessons:
+            for problem in lesson.problems:
+                logger.warning("%s", problem)
         course = build_course(
             written + written_held_back,
             upcoming,
@@ -155,6 +160,7 @@ class ChapterGenerator(Generator):
             self.course.levels,
             home_html=self.home._content or "" if self.home else "",
             repository=self.repository,
+            lessons=lessons,
         )
         for problem in course.problems:
             logger.warning("%s", as_author_names(problem, self.settings["PATH"]))

@@ -36,6 +36,7 @@ from courselib.cached_products.page_rewrites import Edits, apply_edits, file_sta
 from courselib.github_links import (
     ContentFiles,
     beyond_content_on_github,
+    course_path,
     file_on_github,
     folder_on_github,
     github_path,
@@ -334,7 +335,7 @@ class CourseLinks:
         own = in_own_repository(self.repository, address) if self.repository else None
         if own is not None:  # the course's own file on GitHub (its README's table of lessons)
             address = own
-        link = github_path(address, folder)
+        link = course_path(address, folder, self.files)
         target = github_target(link, self.files) if link is not None else None
         if target is None and own is not None:
             return None, None, None  # not a file of content/: GitHub's address, as written

@@ -11,9 +11,12 @@ still fail the build.
 """
 
 import os
+import posixpath
+from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import unquote
 
+from courselib.cached_products.page_rewrites import file_stamp
 from courselib.front_matter import KNOWN_FIELDS, split_front_matter
 from courselib.github_links import beyond_content_on_github, relative_parts, repository_url
 from courselib.markdown import PROBLEMS_FIELD, WARNINGS_FIELD, RenderedChapter, render_markdown
@@ -29,6 +32,7 @@ from courselib.pages import (
     title_from_name,
 )
 from courselib.paths import leaves_content, shown_path
+from courselib.workbench import LINKS, flat_target, lesson_root
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader
 from pelican.utils import pelican_open
 
@@ -36,6 +40,8 @@ from pelican.utils import pelican_open
 # file_stamp}: Pelican's cache keeps a chapter while its own file is unchanged, so
 # course_markdown forgets it where one of these changed.
 INCLUDED_FIELD = "markdown_included"
+# A links.md larger than this is no lesson's list of links (they are 5 KB): not appended.
+MOST_LINKS_CHARACTERS = 1_000_000
 
 
 class CourseMarkdownReader(BaseReader):
@@ -50,26 +56,36 @@ class CourseMarkdownReader(BaseReader):
             lines = text.split("\n")
         front = split_front_matter(lines)
         body = "\n" * front.body_start + "\n".join(lines[front.body_start :])
-        source = content_relative(source_path, self.settings["PATH"])
+        content_root = self.settings["PATH"]
+        source = content_relative(source_path, content_root)
+        lesson = workbench_lesson(source, content_root)
+        if lesson is not None and source == posixpath.join(lesson, LINKS):
+            return "", {"status": "skip"}  # no page: the links every page of the lesson has
+        shown = shown_path(source_path, content_root)
+        common_links = CommonLinks(lesson, content_root, body) if lesson is not None else None
+        if common_links is not None:
+            body = common_links.appended_to(body)
         # A README.md beside an index.md is not its folder's page: the reader looks.
         beside = os.listdir(os.path.dirname(source_path)) if is_folder_page(source) else None
-        chapter = render_markdown(
-            body, folders=(os.path.dirname(source_path), self.settings["PATH"])
-        )
+        chapter = render_markdown(body, folders=(os.path.dirname(source_path), content_root))
         metadata = self.front_matter_metadata(front.pelican_fields)
         metadata[PROBLEMS_FIELD] = chapter_problems(
             chapter,
-            shown_path(source_path, self.settings["PATH"]),
-            folder_parts(source_path, self.settings["PATH"]),
+            shown,
+            folder_parts(source_path, content_root),
             repository_url(self.settings)[0],
+            content_root,
         )
-        if chapter.included:  # for the next build to read the chapter again if one changed
-            metadata[INCLUDED_FIELD] = chapter.included
+        included = dict(chapter.included)
+        if common_links is not None:
+            included[common_links.path] = common_links.stamp
+            metadata[PROBLEMS_FIELD] = common_links.placed(metadata[PROBLEMS_FIELD], shown)
+        if included:  # for the next build to read the chapter again if one changed
+            metadata[INCLUDED_FIELD] = included
         if chapter.warnings:
-            shown = shown_path(source_path, self.settings["PATH"])
-            metadata[WARNINGS_FIELD] = [
-                f"{shown}:{ln}:{col}: {text}" for ln, col, text in chapter.warnings
-            ]
+            warnings = [f"{shown}:{ln}:{col}: {text}" for ln, col, text in chapter.warnings]
+            placed = common_links.placed(warnings, shown) if common_links else warnings
+            metadata[WARNINGS_FIELD] = placed
         metadata.update(
             missing_fields(source, metadata, chapter.title, front.makes_pelican_chapter, beside)
         )
@@ -99,16 +115,24 @@ class CourseMarkdownReader(BaseReader):
 
 
 def chapter_problems(
-    chapter: RenderedChapter, shown: str, folder: tuple[str, ...], repository: str | None = None
+    chapter: RenderedChapter,
+    shown: str,
+    folder: tuple[str, ...],
+    repository: str | None = None,
+    content_root: str | None = None,
 ) -> list[str]:
     """Return the problems of a chapter read from `shown`, in content/<folder>, one line each.
 
     A link out of content/ into the course's repository (`../../actions`, its Actions tab)
-    is one only without `repository` (SOURCE_URL), which it leads to with it.
+    is one only without `repository` (SOURCE_URL), which it leads to with it; one a
+    Carpentries Workbench lesson's flat site reads as its own file (`../learners/setup.md`
+    from the lesson's index.md, at the top of content/) is none.
     """
     problems = [f"{shown}:{line}:{column}: {text}" for line, column, text in chapter.problems]
     for link in chapter.links:
         if not leaves_content(link.url, folder):
+            continue
+        if content_root is not None and in_workbench_site(link.url, "/".join(folder), content_root):
             continue
         if repository and beyond_content_on_github(repository, link.url, "/".join(folder)):
             continue
@@ -128,6 +152,61 @@ def chapter_problems(
             f" link only to files inside content/{hint}"
         )
     return problems
+
+
+def on_disk(content_root: str, test: Callable[[str], bool]) -> Callable[[str], bool]:
+    """Return `test` (os.path.isfile, say) of a path from content/."""
+    return lambda path: test(os.path.join(content_root, path))
+
+
+def workbench_lesson(source: str, content_root: str) -> str | None:
+    """Return the Carpentries Workbench lesson (its folder from content/) whose page
+    content/`source` is, or None (courselib.workbench)."""
+    is_file, is_folder = on_disk(content_root, os.path.isfile), on_disk(content_root, os.path.isdir)
+    return lesson_root(posixpath.dirname(source), is_file, is_folder)
+
+
+def in_workbench_site(url: str, folder: str, content_root: str) -> bool:
+    """True when a Workbench lesson's flat site finds a file of content/ at `url`, written
+    in a page of the lesson in content/`folder`."""
+    written = relative_parts(url)
+    is_file, is_folder = on_disk(content_root, os.path.isfile), on_disk(content_root, os.path.isdir)
+    return written is not None and flat_target(written[0], folder, is_file, is_folder) is not None
+
+
+class CommonLinks:
+    """A Workbench lesson's links.md, which the Workbench appends to each of its pages: the
+    reference links they share (`[lesson-setup]: ../learners/setup.md`)."""
+
+    def __init__(self, lesson: str, content_root: str, body: str) -> None:
+        self.path = posixpath.join(lesson, LINKS)
+        full_path = os.path.join(content_root, self.path)
+        self.stamp = file_stamp(full_path)
+        self.shown = shown_path(full_path, content_root)
+        self.page_lines = body.count("\n") + 2  # the page, then an empty line
+        try:
+            with open(full_path, encoding="utf-8-sig") as file:
+                self.text = file.read(MOST_LINKS_CHARACTERS + 1)
+        except (OSError, UnicodeDecodeError):
+            self.text = ""  # none, or reported as any Markdown file is
+        if len(self.text) > MOST_LINKS_CHARACTERS:
+            self.text = ""  # no lesson's list of links
+        self.text = self.text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def appended_to(self, body: str) -> str:
+        """Return a page's Markdown with the links after it, on lines of their own."""
+        return f"{body}\n\n{self.text}" if self.text else body
+
+    def placed(self, problems: list[str], shown: str) -> list[str]:
+        """Return problems told at the page's lines past its end at links.md's lines."""
+        placed = []
+        prefix = f"{shown}:"
+        for problem in problems:
+            line, _, rest = problem.removeprefix(prefix).partition(":")
+            if problem.startswith(prefix) and line.isdigit() and int(line) > self.page_lines:
+                problem = f"{self.shown}:{int(line) - self.page_lines}:{rest}"
+            placed.append(problem)
+        return placed
 
 
 def missing_fields(

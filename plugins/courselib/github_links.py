@@ -20,6 +20,7 @@ from urllib.parse import quote, unquote, urljoin
 
 from .pages import folder_page_among, is_markdown, stem
 from .paths import path_parts
+from .workbench import flat_target
 
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 PLACEHOLDER = re.compile(r"^(?:\{\w*\}|\|\w*\|)")
@@ -303,13 +304,28 @@ def github_target(link: GithubPath, files: ContentFiles) -> str | None:
     return None if target is not None and is_markdown(target) and is_hidden(target) else target
 
 
+def course_path(url: str, folder: str, files: ContentFiles) -> GithubPath | None:
+    """Return what `url`, written in a Markdown file of content/`folder`, names: as GitHub
+    reads it, else, where that names no file and the file is a page of a Carpentries
+    Workbench lesson, the file the Workbench's flat site finds (courselib.workbench)."""
+    link = github_path(url, folder)
+    if link is not None and github_target(link, files) is not None:
+        return link
+    written = relative_parts(url)
+    if written is None:
+        return link
+    path, query, fragment = written
+    found = flat_target(path, folder, files.is_file, files.is_folder)
+    return GithubPath(found, query, fragment) if found is not None else link
+
+
 def github_placeholder(url: str, folder: str, files: ContentFiles) -> str | None:
     """Return the Pelican placeholder for a link written the GitHub way, or None.
 
     None when the URL names no file of the course, or names one that does not
     exist: such a link is left as written, for the link gate to report.
     """
-    link = github_path(url, folder)
+    link = course_path(url, folder, files)
     target = github_target(link, files) if link is not None else None
     if target is None:
         return None

@@ -18,7 +18,7 @@ from courselib.github_links import (
     REPOSITORY_SETTING,
     ContentFiles,
     beyond_content_on_github,
-    github_path,
+    course_path,
     github_placeholder,
     github_target,
     in_own_repository,
@@ -85,7 +85,7 @@ class ContentLinks:
             # The page's own heading, named in its Markdown, not in the page it built.
             shown = posixpath.join(self.shown_root, source)
             return f"no heading or id {unquote(url[1:])!r} in {shown}", suggestion
-        link = github_path(url, folder)
+        link = course_path(url, folder, self.files)
         if link is None or link.path.lower().endswith(SITE_PAGE_SUFFIXES):
             return None  # a link to a page of the site, judged in the site
         target = github_target(link, self.files)

@@ -1,0 +1,233 @@
+"""Carpentries Workbench lessons: config.yaml's episodes, links.md, and the flat site's links."""
+
+import os
+
+import pytest
+from conftest import run_pelican, write_content
+from courselib.workbench import flat_paths
+from test_bad_input import png_bytes
+from test_github_course import SETTINGS, syllabus_entries
+
+CONFIG = """carpentry: 'swc'
+title: 'The Unix Shell'
+episodes:
+- introduction.md
+- navigating-files.md
+learners:
+- setup.md
+"""
+
+LESSON = {
+    "config.yaml": CONFIG,
+    "index.md": (
+        "---\nsite: sandpaper::sandpaper_site\n---\n\nFirst follow the [Setup][lesson-setup].\n"
+    ),
+    # Names with no number, in the config's order, not the names'.
+    "episodes/introduction.md": (
+        "---\ntitle: 'Introducing the Shell'\n---\n\n"
+        "Start with the [icebreakers](icebreakers.md), then [navigate](navigating-files).\n\n"
+        "The [glossary](reference.html#shell) and the [setup][lesson-setup].\n"
+    ),
+    "episodes/navigating-files.md": (
+        "---\ntitle: 'Navigating Files'\n---\n\nBack to [the start](introduction.md).\n"
+    ),
+    "episodes/draft-episode.md": (
+        "---\ntitle: 'Not Yet'\n---\n\nA draft the config does not list.\n"
+    ),
+    "episodes/fig/tree.png": png_bytes(),
+    "episodes/data/files.zip": b"PK\x05\x06" + bytes(18),
+    "learners/setup.md": (
+        "---\ntitle: Setup\n---\n\n![The tree](fig/tree.png)\n\n[The data](data/files.zip)\n"
+    ),
+    "learners/reference.md": "---\ntitle: Reference\n---\n\n## Shell\n\nA program.\n",
+    "instructors/icebreakers.md": "---\ntitle: Icebreakers\n---\n\nHello.\n",
+    "links.md": (
+        "<!--\nLinks the lesson's pages share.\n-->\n\n[lesson-setup]: ../learners/setup.md\n"
+    ),
+    "README.md": "# The Unix Shell\n\nThe lesson's repository.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def lesson(tmp_path_factory):
+    work = tmp_path_factory.mktemp("workbench")
+    content = write_content(work / "content", LESSON)
+    build = run_pelican(content, work / "output", extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    return build
+
+
+def test_the_syllabus_is_the_episodes_in_the_order_the_config_lists_them(lesson):
+    # Before, a lesson's unnumbered episodes made an empty syllabus and a warning.
+    assert syllabus_entries(lesson) == [
+        "Unit 1",
+        "Introducing the Shell",
+        "Unit 2",
+        "Navigating Files",
+    ]
+    assert "the syllabus is empty" not in lesson.log
+    # The learners', instructors' and draft pages are built, outside the syllabus.
+    for page in [
+        "learners/setup.html",
+        "instructors/icebreakers.html",
+        "episodes/draft-episode.html",
+    ]:
+        assert (lesson.output / page).is_file(), page
+        assert page not in lesson.page("index.html").split('id="courseSyllabus"', 1)[1]
+
+
+def test_links_written_for_the_workbenchs_flat_site_lead_to_their_files(lesson):
+    # Each failed the build as a broken link (they name no file on GitHub).
+    introduction = lesson.page("episodes/introduction.html")
+    assert 'href="../instructors/icebreakers.html">icebreakers' in introduction
+    assert 'href="../episodes/navigating-files.html">navigate' in introduction  # no `.md`
+    assert 'href="../learners/reference.html#shell">glossary' in introduction
+    setup = lesson.page("learners/setup.html")
+    assert 'src="../episodes/fig/tree.png"' in setup
+    assert 'href="../episodes/data/files.zip"' in setup
+    assert (lesson.output / "episodes" / "data" / "files.zip").is_file()
+
+
+def test_links_md_gives_every_page_its_links_and_is_no_page(lesson):
+    # `../learners/setup.md` from the lesson's index.md, at the top of content/: read as the
+    # Workbench reads it, not as a link out of content/.
+    home = lesson.page("index.html")
+    assert 'href="./learners/setup.html">Setup</a>' in home
+    assert 'href="../learners/setup.html">setup</a>' in lesson.page("episodes/introduction.html")
+    assert "[lesson-setup]" not in home
+    assert not (lesson.output / "links.html").exists()
+    assert "points outside content/" not in lesson.log
+
+
+def test_a_links_md_edited_is_read_again_by_the_next_build(tmp_path):
+    # Pelican's cache keeps a chapter's reading while its own file is unchanged.
+    content = write_content(tmp_path / "content", LESSON)
+    first = run_pelican(content, tmp_path / "output", extra_settings=SETTINGS)
+    assert first.exit_code == 0, first.log
+    links = content / "links.md"
+    links.write_text("[lesson-setup]: ../learners/reference.md\n", encoding="utf-8")
+    os.utime(links, ns=(1, links.stat().st_mtime_ns + 10**9))
+    second = run_pelican(content, tmp_path / "output", extra_settings=SETTINGS)
+    assert second.exit_code == 0, second.log
+    assert 'href="../learners/reference.html">setup</a>' in second.page(
+        "episodes/introduction.html"
+    )
+
+
+def test_a_problem_in_links_md_is_told_at_its_own_line(tmp_path):
+    files = {
+        **LESSON,
+        "links.md": "[lesson-setup]: ../learners/setup.md\n\nA formula $\\frac{1}{$.\n",
+    }
+    content = write_content(tmp_path / "content", files)
+    build = run_pelican(content, tmp_path / "output", extra_settings=SETTINGS)
+    assert build.exit_code != 0
+    assert "content/links.md:3:" in build.log
+    assert "content/episodes/introduction.md:10" not in build.log
+
+
+def test_episodes_the_config_lists_that_are_not_here_are_told_at_their_line(tmp_path):
+    config = CONFIG.replace(
+        "- navigating-files.md\n",
+        "- navigating-files.md\n- pipes.md\n- plotting.Rmd\n- loops.Rmd\n",
+    )
+    content = write_content(tmp_path / "content", {**LESSON, "config.yaml": config})
+    build = run_pelican(content, tmp_path / "output", extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert (
+        "content/config.yaml:6:3: episode 'pipes.md' is not a Markdown file in"
+        " content/episodes/: it has no place in the syllabus" in build.log
+    )
+    assert "content/config.yaml:7:3: episode 'plotting.Rmd' and 1 more in R Markdown" in build.log
+    assert syllabus_entries(build)[1::2] == ["Introducing the Shell", "Navigating Files"]
+
+
+@pytest.mark.parametrize(
+    ("config", "told"),
+    [
+        ("title: 'x'\nepisodes: [a.md\n", "content/config.yaml:3:1: not YAML ("),
+        ("episodes:\n- - nested.md\n", "content/config.yaml:2:3: an episode is a file's name"),
+    ],
+)
+def test_a_config_not_as_the_workbench_writes_it_is_one_line_and_the_names_order(
+    tmp_path, config, told
+):
+    content = write_content(tmp_path / "content", {**LESSON, "config.yaml": config})
+    build = run_pelican(content, tmp_path / "output", extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert told in build.log
+    # As the Workbench takes a lesson whose config lists no episodes: by their names.
+    assert syllabus_entries(build)[1::2] == ["Not Yet", "Introducing the Shell", "Navigating Files"]
+
+
+def test_a_workshop_of_lessons_makes_each_lesson_a_chapter_of_its_episodes(tmp_path):
+    files = {"README.md": "# Our workshop\n\nTwo lessons.\n"}
+    for folder, title in [("1-shell", "The Unix Shell"), ("2-git", "Version Control with Git")]:
+        for path, text in LESSON.items():
+            if path != "README.md":
+                files[f"{folder}/{path}"] = (
+                    text.replace("The Unix Shell", title) if path == "config.yaml" else text
+                )
+    content = write_content(tmp_path / "content", files)
+    build = run_pelican(content, tmp_path / "output", extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == [
+        "Unit 1",
+        "The Unix Shell",
+        "Lesson 1.1",
+        "Introducing the Shell",
+        "Lesson 1.2",
+        "Navigating Files",
+        "Unit 2",
+        "Version Control with Git",
+        "Lesson 2.1",
+        "Introducing the Shell",
+        "Lesson 2.2",
+        "Navigating Files",
+    ]
+    assert 'href="../../2-git/learners/setup.html">setup' in build.page(
+        "2-git/episodes/introduction.html"
+    )
+
+
+def test_a_config_yaml_without_episodes_is_no_lesson_and_its_links_are_githubs(tmp_path):
+    files = {
+        "README.md": "# Course\n",
+        "config.yaml": CONFIG,
+        "1-intro/README.md": "# Intro\n\n![The tree](fig/tree.png)\n",
+        "episodes-old/fig/tree.png": png_bytes(),
+    }
+    content = write_content(tmp_path / "content", files)
+    build = run_pelican(content, tmp_path / "output", extra_settings=SETTINGS)
+    assert build.exit_code != 0
+    assert "content/1-intro/README.md:3:1: broken image 'fig/tree.png': no such file" in build.log
+
+
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        ("fig/tree.png", "episodes/fig/tree.png"),
+        ("../fig/tree.png", "episodes/fig/tree.png"),  # a first `../` is dropped
+        ("../learners/setup.md", "learners/setup.md"),
+        ("learners/setup.md", "learners/setup.md"),  # and a first page folder
+        ("icebreakers.md", "instructors/icebreakers.md"),
+        ("17-live", "episodes/17-live.md"),  # GitHub Pages serves 17-live.html
+        ("reference.html", "learners/reference.md"),
+        ("LICENSE.md", "LICENSE.md"),  # the lesson's own folder comes last
+    ],
+)
+def test_the_flat_sites_paths_are_read_as_the_workbench_filter_reads_them(written, found):
+    existing = {
+        "episodes/fig/tree.png",
+        "learners/setup.md",
+        "instructors/icebreakers.md",
+        "episodes/17-live.md",
+        "learners/reference.md",
+        "LICENSE.md",
+    }
+    assert next(path for path in flat_paths(written, "") if path in existing) == found
+
+
+@pytest.mark.parametrize("written", ["../../x.md", "..", "../..", "./"])
+def test_a_path_out_of_the_flat_site_is_in_no_lesson(written):
+    assert flat_paths(written, "lesson") == []
