@@ -1780,9 +1780,8 @@ def test_a_course_folder_named_pages_is_the_courses_not_pelicans_pages(tmp_path)
     assert "Us." in builds["pelicans"].page("about.html")
 
 
-def test_a_jupyter_books_table_of_contents_is_said_to_be_unread(build_site):
-    # QuantEcon's lectures list their order in `_toc.yml`: the syllabus was the names' order,
-    # with nothing to say why, nor how to keep the book's.
+def test_a_summary_md_comes_before_a_jupyter_books_table_of_contents(build_site):
+    # The table is read (test_jupyter_book); a SUMMARY.md written for this site wins.
     files = {
         "README.md": "# Lectures\n",
         "lectures/_toc.yml": "format: jb-book\nroot: intro\nchapters:\n- file: basics\n",
@@ -1791,15 +1790,9 @@ def test_a_jupyter_books_table_of_contents_is_said_to_be_unread(build_site):
     }
     build = build_site(files, extra_settings=SETTINGS)
     assert build.exit_code == 0, build.log
-    assert (
-        "content/lectures/_toc.yml: a Jupyter Book's table of contents, which the build does"
-        " not read: the syllabus comes from the files' names and the README's links; list"
-        " the chapters in content/SUMMARY.md (- [Introduction](lectures/intro.md)), as a book"
-        " kept for mdBook does, to make that the syllabus"
-    ) in build.log
-    # Listed so, they are the syllabus, and nothing more is said.
-    summary = "# Summary\n\n- [Introduction](lectures/intro.md)\n- [Basics](lectures/basics.md)\n"
+    assert syllabus_entries(build) == ["Introduction", "Basics"]
+    summary = "# Summary\n\n- [Basics](lectures/basics.md)\n- [Introduction](lectures/intro.md)\n"
     build = build_site({**files, "SUMMARY.md": summary}, extra_settings=SETTINGS)
     assert build.exit_code == 0, build.log
-    assert syllabus_entries(build) == ["Unit 1", "Introduction", "Unit 2", "Basics"]
+    assert syllabus_entries(build) == ["Unit 1", "Basics", "Unit 2", "Introduction"]
     assert "_toc.yml" not in build.log

@@ -4,7 +4,7 @@ import os
 
 import pytest
 from conftest import run_pelican, write_content
-from courselib.workbench import flat_paths
+from courselib.workbench import flat_paths, read_lesson
 from test_bad_input import png_bytes
 from test_github_course import SETTINGS, syllabus_entries
 
@@ -231,3 +231,31 @@ def test_the_flat_sites_paths_are_read_as_the_workbench_filter_reads_them(writte
 @pytest.mark.parametrize("written", ["../../x.md", "..", "../..", "./"])
 def test_a_path_out_of_the_flat_site_is_in_no_lesson(written):
     assert flat_paths(written, "lesson") == []
+
+
+@pytest.mark.parametrize(
+    ("config", "told"),
+    [
+        # Nested past Python's recursion limit: PyYAML's composer recurses.
+        ("episodes: " + "[" * 100_000 + "]" * 100_000 + "\n", "nested too deep to read"),
+        # A thousand-fold list of aliases: composed, each alias is the node it names.
+        (
+            "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+            "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nepisodes: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n",
+            "content/config.yaml:3:4: an episode is a file's name (and 9 more)",  # c's place
+        ),
+        # A tag that would run a command if the file were loaded as objects: only composed.
+        (
+            'episodes: !!python/object/apply:os.system ["touch pwned"]\n',
+            "episode 'touch pwned' is not a Markdown file",
+        ),
+        ("\ufeffepisodes: [a.md]\n\udcff", "cannot be read"),
+    ],
+)
+def test_a_hostile_config_is_one_line_and_never_run(tmp_path, monkeypatch, config, told):
+    monkeypatch.chdir(tmp_path)
+    write_content(tmp_path / "content", {"episodes/a.md": "# A\n"})
+    (tmp_path / "content" / "config.yaml").write_bytes(config.encode("utf-8", "surrogateescape"))
+    lesson = read_lesson(str(tmp_path / "content"), "")
+    assert len(lesson.problems) == 1 and told in lesson.problems[0], lesson.problems
+    assert not (tmp_path / "pwned").exists()

@@ -26,8 +26,10 @@ from courselib.workbench import lessons_in
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
-from .book import SUMMARY_PATHS
+from .book import Summary
 from .folders import lead_to_listings
+from .jupyter_book import jupyter_book_contents
+from .lessons import lessons_summary
 from .outline import Chapter, WrittenChapter, syllabus_entry, title_number
 from .settings import course_settings
 from .term import exercise_numbering, unlink_held_back_sections
@@ -124,6 +126,17 @@ class ChapterGenerator(Generator):
                     sections[path] = ids
         return sections
 
+    def other_contents(self) -> tuple[Summary | None, list[str]]:
+        """Return the table of contents content/ keeps for another tool, read as a book's
+        SUMMARY.md (Carpentries Workbench lessons' config.yaml, a Jupyter Book's _toc.yml),
+        or None, and the problems found reading it."""
+        content_root = self.settings["PATH"]
+        lessons = lessons_in(content_root)
+        if lessons:
+            problems = [problem for lesson in lessons for problem in lesson.problems]
+            return lessons_summary(lessons, content_root), problems
+        return jupyter_book_contents(content_root)
+
     def generate_context(self) -> None:
         self.course, setting_problems = course_settings(self.settings)
         for problem in setting_problems:
@@ -148,10 +161,9 @@ class ChapterGenerator(Generator):
             logger.error("pelicanconf: %s", problem)
             upcoming = []
         self.repository = repository_url(self.settings)[0]
-        lessons = lessons_in(self.settings["PATH"])
-        for lesson in lessons:
-            for problem in lesson.problems:
-                logger.warning("%s", problem)
+        contents, problems = self.other_contents()
+        for problem in problems:
+            logger.warning("%s", problem)
         course = build_course(
             written + written_held_back,
             upcoming,
@@ -160,7 +172,7 @@ class ChapterGenerator(Generator):
             self.course.levels,
             home_html=self.home._content or "" if self.home else "",
             repository=self.repository,
-            lessons=lessons,
+            contents=contents,
         )
         for problem in course.problems:
             logger.warning("%s", as_author_names(problem, self.settings["PATH"]))
@@ -171,9 +183,6 @@ class ChapterGenerator(Generator):
             )
         if course.notice:
             logger.warning("%s", as_author_names(course.notice, self.settings["PATH"]))
-        toc = jupyter_book_toc(self.settings["PATH"])
-        if toc is not None:
-            logger.warning("%s", jupyter_book_notice(toc))
         hidden = hidden_markdown(self.settings["PATH"]) if not course.tree else []
         if hidden:
             notice = hidden_lessons_notice(hidden)
@@ -330,42 +339,6 @@ def hidden_markdown(content_root: str) -> list[tuple[str, int]]:
         if numbered and path != "." and any(name.startswith(".") for name in path.split("/")):
             found.append((path, len(pages)))
     return sorted(found, key=lambda pair: (-pair[1], pair[0]))
-
-
-def jupyter_book_toc(content_root: str) -> str | None:
-    """Return where content/ keeps a Jupyter Book's table of contents, `_toc.yml` (or its
-    `myst.yml` with a `toc:`), at its top or one folder down, as a path from content/; None
-    where it has none, or has a SUMMARY.md (SUMMARY_PATHS), which the syllabus follows."""
-    if any(os.path.isfile(os.path.join(content_root, path)) for path in SUMMARY_PATHS):
-        return None
-    try:
-        folders = sorted(entry.name for entry in os.scandir(content_root) if entry.is_dir())
-    except OSError:
-        return None
-    for folder in ["", *(name for name in folders if not name.startswith("."))]:
-        if os.path.isfile(os.path.join(content_root, folder, "_toc.yml")):
-            return posixpath.join(folder, "_toc.yml")
-        myst = os.path.join(content_root, folder, "myst.yml")
-        try:
-            with open(myst, encoding="utf-8", errors="replace") as file:
-                if any(line.strip() == "toc:" for line in file):
-                    return posixpath.join(folder, "myst.yml")
-        except OSError:
-            continue
-    return None
-
-
-def jupyter_book_notice(toc: str) -> str:
-    """Return what the build says of a Jupyter Book's table of contents it does not read
-    (QuantEcon's lectures, the Turing Way): its order is lost, and how to keep it."""
-    folder = posixpath.dirname(toc)
-    example = posixpath.join(folder, "intro.md")
-    return (
-        f"content/{toc}: a Jupyter Book's table of contents, which the build does not read:"
-        " the syllabus comes from the files' names and the README's links; list the"
-        f" chapters in content/SUMMARY.md (- [Introduction]({example})), as a book kept for"
-        " mdBook does, to make that the syllabus"
-    )
 
 
 def hidden_lessons_notice(hidden: list[tuple[str, int]]) -> str:

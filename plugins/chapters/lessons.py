@@ -9,42 +9,39 @@ its episodes that chapter's sections. The pages the config does not list (learne
 instructors', draft episodes) are outside the syllabus.
 """
 
+import os
 import posixpath
 
+from courselib.pages import folder_page_among
 from courselib.workbench import Lesson
 
 from .book import Place, Summary
-from .folders import Folder, pages_under
 
 
-def lessons_summary(root: Folder, lessons: list[Lesson]) -> Summary | None:
-    """Return the Workbench lessons of content/ (`root`) as a book's summary, or None
-    where they list no episode that is a page here."""
-    pages = {page.path for page in pages_under(root)}
+def lessons_summary(lessons: list[Lesson], content_root: str) -> Summary | None:
+    """Return the Workbench lessons of content/ as a book's summary, or None where they
+    list no episode."""
     places: dict[str, Place] = {}
-    episodes = 0
     for lesson in lessons:
-        home = lesson_page(root, lesson.root)
+        home = lesson_page(content_root, lesson.root)
         if home is not None:
             places[home] = Place(None, True, lesson.title)
         part = lesson.title or posixpath.basename(lesson.root) if home is None else None
         for episode in lesson.episodes:
-            if episode in pages and episode not in places:
+            if episode not in places:
                 places[episode] = Place(home, True, "", part if lesson.root else None)
-                episodes += 1
-    if not episodes:
+    if not any(lesson.episodes for lesson in lessons):
         return None
     return Summary("", lessons[0].config, places)
 
 
-def lesson_page(root: Folder, path: str) -> str | None:
+def lesson_page(content_root: str, path: str) -> str | None:
     """Return the page of the lesson in content/`path` (its index.md), or None: none for
     the lesson at the top of content/, whose index.md is the home page."""
     if not path:
         return None
-    folder = root
-    for name in path.split("/"):
-        folder = folder.folders.get(name)
-        if folder is None:
-            return None
-    return folder.page.path if folder.page is not None else None
+    try:
+        page = folder_page_among(os.listdir(os.path.join(content_root, path)))
+    except OSError:
+        return None
+    return posixpath.join(path, page) if page is not None else None

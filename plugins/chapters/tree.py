@@ -48,9 +48,8 @@ from courselib.pages import (
     stem,
     title_from_name,
 )
-from courselib.workbench import Lesson
 
-from .book import book_entries, book_summary, readme_contents
+from .book import Summary, book_entries, book_summary, readme_contents
 from .folders import (
     LANGUAGE_CODE,
     TRANSLATION_FOLDER,
@@ -66,7 +65,6 @@ from .folders import (
     pages_under,
     translations_among,
 )
-from .lessons import lessons_summary
 from .outline import (
     Chapter,
     WrittenChapter,
@@ -678,13 +676,14 @@ def build_course(
     levels: tuple[str, ...] = DEFAULT_LEVELS,
     home_html: str = "",
     repository: str | None = None,
-    lessons: list[Lesson] | None = None,
+    contents: Summary | None = None,
 ) -> Course:
     """Return the course's syllabus tree, reading order and outside pages, with its problems.
 
     `home_html` is the course README's text as HTML (the home page's), for its links;
-    `repository` is SOURCE_URL, where its links to folders with no page lead; `lessons`
-    the Carpentries Workbench lessons of content/, whose config.yaml lists the episodes.
+    `repository` is SOURCE_URL, where its links to folders with no page lead; `contents`
+    the table of contents another tool keeps (a Carpentries Workbench lesson's config.yaml,
+    a Jupyter Book's _toc.yml), read as a book's SUMMARY.md (a SUMMARY.md of its own comes first).
     """
     chapters = [chapter for chapter in written if not chapter.by_path]
     top, problems = build_syllabus(chapters, upcoming, url_pattern, save_as_pattern)
@@ -698,7 +697,7 @@ def build_course(
     look_further = not chapters and not numbered_here(root)
     # A book's SUMMARY.md is its table of contents, its folders numbered or not
     # (yeasy/docker_practice numbers its chapters' folders and lists its appendix there).
-    summary = book_summary(root) or lessons_summary(root, lessons or []) if not chapters else None
+    summary = book_summary(root) or contents if not chapters else None
     home_links = (
         page_links(summary.html, summary.folder, repository)
         if summary is not None

@@ -21,9 +21,8 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import yaml
-
 from .pages import is_markdown
+from .yaml_files import fields, items, place, read_yaml, text
 
 CONFIG = "config.yaml"
 LINKS = "links.md"
@@ -32,8 +31,6 @@ EPISODES = "episodes"
 # copies them (their fig/, data/ and files/ are merged into one of each).
 PAGE_FOLDERS = (EPISODES, "learners", "instructors", "profiles")
 SITE_PAGE_SUFFIXES = (".html", ".htm")
-# A config larger than this is no lesson's (they are 2 KB): not read.
-MOST_CONFIG_BYTES = 1_000_000
 # R Markdown episodes, run by knitr before the Workbench renders them.
 R_MARKDOWN = (".rmd",)
 
@@ -120,85 +117,47 @@ def read_lesson(content_root: str, root: str) -> Lesson | None:
         return None
     lesson = Lesson(root)
     shown = f"content/{lesson.config}"
-    config = read_config(config_path, shown, lesson.problems)
-    title = config.get("title")
-    lesson.title = title[0].strip() if title and isinstance(title[0], str) else ""
+    config = fields(
+        read_yaml(
+            config_path,
+            shown,
+            lesson.problems,
+            "the episodes are taken in the order of their names",
+        )
+    )
+    lesson.title = text(config.get("title")) or ""
     try:
         present = sorted(name for name in os.listdir(episodes_folder) if is_markdown(name))
     except OSError:
         present = []
-    listed = config.get(EPISODES)
-    if not listed or not isinstance(listed[0], list) or not listed[0]:
+    listed = [(text(item), item) for item in items(config.get(EPISODES))]
+    unnamed = [item for name, item in listed if name is None]
+    if unnamed:
+        more = f" (and {len(unnamed) - 1} more)" if len(unnamed) > 1 else ""
+        lesson.problems.append(f"{place(shown, unnamed[0])}: an episode is a file's name{more}")
+    listed = [(name, item) for name, item in listed if name is not None]
+    if not listed:
         lesson.episodes = [posixpath.join(root, EPISODES, name) for name in present]
         return lesson
     r_markdown = []
-    for name, line, column in listed[0]:
-        path = posixpath.join(root, EPISODES, name)
+    for name, item in listed:
         if name in present:
-            lesson.episodes.append(path)
+            lesson.episodes.append(posixpath.join(root, EPISODES, name))
         elif posixpath.splitext(name)[1].lower() in R_MARKDOWN:
-            r_markdown.append((name, line, column))
+            r_markdown.append((name, item))
         else:
             lesson.problems.append(
-                f"{shown}:{line}:{column}: episode {name!r} is not a Markdown file in"
+                f"{place(shown, item)}: episode {name!r} is not a Markdown file in"
                 f" content/{posixpath.join(root, EPISODES)}/: it has no place in the syllabus"
             )
     if r_markdown:
-        name, line, column = r_markdown[0]
-        more = f" and {len(r_markdown) - 1} more" if len(r_markdown) > 1 else ""
+        (name, item), more = r_markdown[0], len(r_markdown) - 1
         lesson.problems.append(
-            f"{shown}:{line}:{column}: episode {name!r}{more} in R Markdown, which the build"
-            " does not read (knitr runs its R code first): left out of the syllabus; keep"
-            " the Markdown it makes (.md) in episodes/ to build it"
+            f"{place(shown, item)}: episode {name!r}{f' and {more} more' if more else ''} in"
+            " R Markdown, which the build does not read (knitr runs its R code first): left"
+            " out of the syllabus; keep the Markdown it makes (.md) in episodes/ to build it"
         )
     return lesson
-
-
-def read_config(path: str, shown: str, problems: list[str]) -> dict[str, tuple]:
-    """Return what a lesson's config.yaml gives of its title and episodes: {"title": (text,
-    line, column)}, {"episodes": ([(name, line, column), ...], line, column)}.
-
-    Read as YAML nodes (safe: no object is made, an alias is the node it names), for each
-    episode's line; what is not as the Workbench writes it is a problem, or left aside.
-    """
-    try:
-        if os.path.getsize(path) > MOST_CONFIG_BYTES:
-            problems.append(f"{shown}: over 1 MB, not read as a lesson's config")
-            return {}
-        with open(path, "rb") as file:
-            text = file.read().decode("utf-8-sig")
-        top = yaml.compose(text, Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError) as error:
-        problems.append(f"{shown}: cannot be read ({error}): the syllabus follows the names")
-        return {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
-        reason = getattr(error, "problem", None) or str(error).split("\n")[0]
-        problems.append(f"{shown}{where}: not YAML ({reason}): the syllabus follows the names")
-        return {}
-    except RecursionError:
-        problems.append(f"{shown}: nested too deep to read: the syllabus follows the names")
-        return {}
-    found: dict[str, tuple] = {}
-    if not isinstance(top, yaml.MappingNode):
-        return found
-    for key, value in top.value:
-        at = (value.start_mark.line + 1, value.start_mark.column + 1)
-        if not isinstance(key, yaml.ScalarNode):
-            continue
-        if key.value == "title" and isinstance(value, yaml.ScalarNode):
-            found["title"] = (value.value, *at)
-        elif key.value == EPISODES and isinstance(value, yaml.SequenceNode):
-            names = []
-            for item in value.value:
-                line, column = item.start_mark.line + 1, item.start_mark.column + 1
-                if isinstance(item, yaml.ScalarNode) and item.value.strip():
-                    names.append((item.value.strip(), line, column))
-                else:
-                    problems.append(f"{shown}:{line}:{column}: an episode is a file's name")
-            found[EPISODES] = (names, *at)
-    return found
 
 
 def lessons_in(content_root: str) -> list[Lesson]:

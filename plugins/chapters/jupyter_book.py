@@ -1,0 +1,187 @@
+"""A Jupyter Book's table of contents, read as a book's SUMMARY.md (chapters.book).
+
+A Jupyter Book (QuantEcon's lectures, the Turing Way) lists its chapters in `_toc.yml`
+(Jupyter Book 1: `root: intro`, then `chapters:`, or `parts:` each with a `caption:`
+and its `chapters:`; a chapter's `sections:` below it) or in `myst.yml`'s
+`project: toc:` (Jupyter Book 2 and MyST: `file:`, or a `title:` over `children:`).
+Files are named from the table's folder, with or without their suffix; `glob:` and
+`pattern:` name several, in the order of their names. The syllabus follows it: its
+order, its nesting, its parts' captions, and its titles where it gives one. Numbered
+only where it asks (`numbered: true`), as Jupyter Book numbers.
+
+Notebooks (`.ipynb`) and reStructuredText are not read: said in one line, with their
+count. A file it names that is not there is a problem at its line.
+"""
+
+import fnmatch
+import os
+import posixpath
+
+from courselib.pages import is_markdown
+from courselib.yaml_files import fields, items, place, read_yaml, text
+
+from .book import SUMMARY_PATHS, Place, Summary
+
+TOC_NAMES = ("_toc.yml", "myst.yml")
+# What a Jupyter Book's chapter may be written in, looked for in this order where its
+# name has no suffix; only Markdown is read.
+SOURCE_SUFFIXES = (".md", ".ipynb", ".rst", ".myst.md", ".markdown")
+TRUE = frozenset({"true", "yes", "on"})
+
+
+def jupyter_book_toc(content_root: str) -> str | None:
+    """Return where content/ keeps a Jupyter Book's table of contents, `_toc.yml` (or its
+    `myst.yml` with a `toc:`), at its top or one folder down, as a path from content/; None
+    where it has none, or has a SUMMARY.md (SUMMARY_PATHS), which the syllabus follows."""
+    if any(os.path.isfile(os.path.join(content_root, path)) for path in SUMMARY_PATHS):
+        return None
+    try:
+        folders = sorted(entry.name for entry in os.scandir(content_root) if entry.is_dir())
+    except OSError:
+        return None
+    for folder in ["", *(name for name in folders if not name.startswith("."))]:
+        if os.path.isfile(os.path.join(content_root, folder, "_toc.yml")):
+            return posixpath.join(folder, "_toc.yml")
+        myst = os.path.join(content_root, folder, "myst.yml")
+        try:
+            with open(myst, encoding="utf-8", errors="replace") as file:
+                if any(line.strip() == "toc:" for line in file):
+                    return posixpath.join(folder, "myst.yml")
+        except OSError:
+            continue
+    return None
+
+
+class TocReader:
+    """Reads one table of contents into a SUMMARY's places, with the problems it finds."""
+
+    def __init__(self, content_root: str, toc: str) -> None:
+        self.content_root = content_root
+        self.toc = toc
+        self.shown = f"content/{toc}"
+        self.book = posixpath.dirname(toc)
+        self.places: dict[str, Place] = {}
+        self.problems: list[str] = []
+        self.not_read: list[str] = []  # notebooks and reStructuredText, by path
+
+    def read(self) -> Summary | None:
+        """Return the table as a book's summary, or None where it lists no Markdown page."""
+        otherwise = "the syllabus comes from the files' names and the README's links"
+        top = fields(read_yaml(self.full(self.toc), self.shown, self.problems, otherwise))
+        if posixpath.basename(self.toc) == "myst.yml":
+            project = fields(top.get("project"))
+            numbered = text(project.get("numbering")) in TRUE
+            self.entries(items(project.get("toc")), None, None, numbered)
+        else:
+            numbered = is_true(fields(top.get("defaults")).get("numbered"))
+            landing = top.get("root")
+            if text(landing):
+                self.add_file(landing, None, None, False, "")
+            for part in items(top.get("parts")):
+                part_fields = fields(part)
+                caption = text(part_fields.get("caption"))
+                in_numbers = numbered or is_true(part_fields.get("numbered"))
+                self.entries(items(part_fields.get("chapters")), None, caption, in_numbers)
+            chapters = items(top.get("chapters")) or items(top.get("sections"))
+            self.entries(chapters, None, None, numbered)
+        if self.not_read:
+            count = len(self.not_read)
+            self.problems.append(
+                f"{self.shown}: {count} of its chapters are notebooks (.ipynb) or"
+                f" reStructuredText, which the build does not read: left out of the syllabus"
+                f" ({', '.join(f'content/{path}' for path in self.not_read[:3])}"
+                f"{' ...' if count > 3 else ''})"
+            )
+        if not self.places:
+            return None
+        return Summary("", self.toc, self.places)
+
+    def entries(self, nodes: list, parent: str | None, part: str | None, numbered: bool) -> None:
+        """Place the entries of one list of the table, under `parent` (a page) or a part."""
+        for node in nodes:
+            entry = fields(node)
+            title = text(entry.get("title")) or ""
+            children = items(entry.get("sections")) or items(entry.get("children"))
+            own = numbered or is_true(entry.get("numbered"))
+            if "file" in entry:
+                path = self.add_file(entry["file"], parent, part, own, title)
+                self.entries(children, path or parent, part, own)
+            elif "glob" in entry or "pattern" in entry:
+                for path in self.matching(entry.get("glob") or entry.get("pattern")):
+                    self.place(path, parent, part, own, "")
+            elif children and parent is None:  # MyST's part: a title over its chapters
+                self.entries(children, None, title or part, own)
+            elif children:
+                self.entries(children, parent, part, own)
+            # `url:` is a link to another site: no page of the book.
+
+    def add_file(self, node, parent: str | None, part: str | None, numbered: bool, title: str):
+        """Place the file a `file:` names; return its path from content/, or None."""
+        written = text(node)
+        if written is None:
+            self.problems.append(f"{place(self.shown, node)}: a chapter's file is a path")
+            return None
+        path = posixpath.normpath(posixpath.join(self.book, written.lstrip("/")))
+        found = self.source_of(path)
+        if found is None:
+            self.problems.append(
+                f"{place(self.shown, node)}: {written!r} names no file in"
+                f" content/{self.book + '/' if self.book else ''}: it has no place in the syllabus"
+            )
+        elif not is_markdown(found):
+            self.not_read.append(found)
+            return None
+        else:
+            self.place(found, parent, part, numbered, title)
+        return found
+
+    def place(self, path: str, parent: str | None, part: str | None, numbered: bool, title: str):
+        if path not in self.places:
+            self.places[path] = Place(parent, numbered, title, part if parent is None else None)
+
+    def source_of(self, path: str) -> str | None:
+        """Return the file a chapter's path names (its suffix given or not), or None."""
+        if path.startswith("../") or path == "..":
+            return None
+        suffixes = ("",) if posixpath.splitext(path)[1] in SOURCE_SUFFIXES else SOURCE_SUFFIXES
+        return next(
+            (path + suffix for suffix in suffixes if os.path.isfile(self.full(path + suffix))),
+            None,
+        )
+
+    def matching(self, node) -> list[str]:
+        """Return the Markdown files a `glob:` pattern names, from the table's folder."""
+        pattern = text(node)
+        if pattern is None:
+            return []
+        pattern = posixpath.normpath(posixpath.join(self.book, pattern))
+        found = []
+        for folder, subfolders, files in os.walk(self.full(self.book)):
+            subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+            relative = os.path.relpath(folder, self.content_root).replace(os.sep, "/")
+            for name in filter(is_markdown, files):
+                path = posixpath.normpath(posixpath.join(relative, name))
+                without_suffix = posixpath.splitext(path)[0]  # as Jupyter Book writes them
+                if fnmatch.fnmatchcase(path, pattern) or fnmatch.fnmatchcase(
+                    without_suffix, pattern
+                ):
+                    found.append(path)
+        return sorted(found)
+
+    def full(self, path: str) -> str:
+        return os.path.join(self.content_root, path)
+
+
+def is_true(node) -> bool:
+    """True for a YAML `true` (or yes, on)."""
+    return (text(node) or "").lower() in TRUE
+
+
+def jupyter_book_contents(content_root: str) -> tuple[Summary | None, list[str]]:
+    """Return the Jupyter Book's table of contents in content/ as a book's summary (None
+    where there is none, or it lists no Markdown page), and the problems reading it."""
+    toc = jupyter_book_toc(content_root)
+    if toc is None:
+        return None, []
+    reader = TocReader(content_root, toc)
+    return reader.read(), reader.problems

@@ -1,0 +1,110 @@
+"""A Jupyter Book's table of contents (`_toc.yml`, `myst.yml`) is the syllabus."""
+
+import pytest
+from test_github_course import SETTINGS, syllabus_entries
+
+TOC = """format: jb-book
+root: intro
+parts:
+- caption: Tools
+  numbered: true
+  chapters:
+  - file: zeta_linear_algebra
+    title: Linear algebra, briefly
+    sections:
+    - file: details/eigen.md
+  - file: notebook_only
+  - url: https://example.org/elsewhere
+    title: Elsewhere
+- caption: Statistics
+  chapters:
+  - file: alpha_probability
+  - file: missing_lecture
+  - glob: extra/*
+"""
+
+BOOK = {
+    "README.md": "# Lectures\n",
+    "lectures/_toc.yml": TOC,
+    "lectures/intro.md": "# Introduction\n",
+    "lectures/zeta_linear_algebra.md": "# Linear Algebra\n",
+    "lectures/details/eigen.md": "# Eigenvalues\n",
+    "lectures/notebook_only.ipynb": '{"cells": [], "metadata": {}, "nbformat": 4}\n',
+    "lectures/alpha_probability.md": "# Probability\n",
+    "lectures/extra/b.md": "# Extra B\n",
+    "lectures/extra/a.md": "# Extra A\n",
+    "lectures/unlisted.md": "# Not in the table\n",
+}
+
+
+def test_the_syllabus_follows_a_jupyter_books_toc(build_site):
+    # QuantEcon's 148 lectures were in the order of their names, with only a warning.
+    build = build_site(BOOK, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == [
+        "Introduction",  # the book's landing page, unnumbered
+        "Tools",
+        "Unit 1",
+        "Linear algebra, briefly",  # the table's title, not the page's heading
+        "Lesson 1.1",
+        "Eigenvalues",
+        "Statistics",
+        "Probability",  # a part not numbered
+        "Extra A",
+        "Extra B",
+    ]
+    assert (
+        "content/lectures/_toc.yml:17:11: 'missing_lecture' names no file in content/lectures/:"
+        " it has no place in the syllabus"
+    ) in build.log
+    assert (
+        "content/lectures/_toc.yml: 1 of its chapters are notebooks (.ipynb) or"
+        " reStructuredText, which the build does not read: left out of the syllabus"
+        " (content/lectures/notebook_only.ipynb)"
+    ) in build.log
+    assert "which the build does not read: the syllabus comes from" not in build.log
+    assert (build.output / "lectures" / "unlisted.html").is_file()  # outside the syllabus
+
+
+def test_myst_yml_toc_is_the_syllabus(build_site):
+    myst = """version: 1
+project:
+  title: Lectures
+  toc:
+    - file: intro.md
+    - title: Basics
+      children:
+        - file: zeta_linear_algebra.md
+          children:
+            - file: details/eigen.md
+        - pattern: extra/*.md
+"""
+    files = {**BOOK, "lectures/myst.yml": myst}
+    del files["lectures/_toc.yml"]
+    build = build_site(files, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == [
+        "Introduction",
+        "Basics",
+        "Linear Algebra",
+        "Eigenvalues",
+        "Extra A",
+        "Extra B",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("toc", "told"),
+    [
+        ("format: jb-book\nroot: [intro\n", "content/lectures/_toc.yml:3:1: not YAML ("),
+        (
+            "format: jb-book\nchapters:\n- file: [a, b]\n",
+            "_toc.yml:3:9: a chapter's file is a path",
+        ),
+        ("chapters:\n- file: ../../../etc/passwd\n", "'../../../etc/passwd' names no file"),
+    ],
+)
+def test_a_toc_not_as_jupyter_book_writes_it_is_one_line(build_site, toc, told):
+    build = build_site({**BOOK, "lectures/_toc.yml": toc}, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert told in build.log
