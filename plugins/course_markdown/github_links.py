@@ -35,6 +35,7 @@ from urllib.parse import quote, unquote
 from courselib.cached_products.page_rewrites import Edits, apply_edits, file_stamp
 from courselib.github_links import (
     ContentFiles,
+    GithubPath,
     beyond_content_on_github,
     course_path,
     file_on_github,
@@ -46,8 +47,9 @@ from courselib.github_links import (
     placeholder,
 )
 from courselib.html_urls import read_css, read_html, unescape_attribute
-from courselib.markdown import chapter_body, render_markdown
+from courselib.markdown import chapter_body, course_parser, front_matter_of, render_markdown
 from courselib.markdown.headings import GITHUB_ID_PREFIX
+from courselib.markdown.myst import book_root, is_myst_page
 from markdown_it.common.normalize_url import normalizeLink
 
 URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "data")
@@ -67,6 +69,8 @@ FOLLOWED_SUFFIXES = (".html", ".htm", ".css")
 TAG_START = re.compile(
     r"""<[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>][^\s>]*))?)*"""
 )
+# What a Jupyter Book's `[text](label)` may name: a target `(label)=` (no path, no suffix).
+MYST_LABEL = re.compile(r"^\w[\w:-]*$")
 ID_ATTRIBUTE = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
@@ -203,7 +207,10 @@ class CourseLinks:
             try:
                 with open(path, encoding="utf-8-sig") as source:
                     text = source.read().replace("\r\n", "\n").replace("\r", "\n")
-                self._ids[markdown_path] = page_ids(render_markdown(chapter_body(text)).html)
+                front = front_matter_of(text)
+                myst = is_myst_page(posixpath.dirname(markdown_path), self.files.is_file, front)
+                html = render_markdown(chapter_body(text), course_parser(myst=myst)).html
+                self._ids[markdown_path] = page_ids(html)
             except (OSError, UnicodeDecodeError):
                 self._ids[markdown_path] = frozenset()  # its own problem is reported elsewhere
         return self._ids[markdown_path]
@@ -307,6 +314,14 @@ class CourseLinks:
             if key not in self._resolved:
                 self._resolved[key] = self.resolution(address, folder, site_folder, root_urls)
             new_address, target, published = self._resolved[key]
+            in_book = new_address is None and not hash_mark and MYST_LABEL.match(address)
+            if in_book and book_root(folder, self.files.is_file) is not None:
+                label = unquote(address)
+                if label in ids_of(source):  # MyST's `[shown above](label)`: its target
+                    return "#" + address
+                page = self.labelled_page(label, folder, ids_read)
+                if page is not None:
+                    return placeholder("filename", page, GithubPath(page, fragment=address))
             if published is not None:
                 linked.add(published)
             if new_address is None:
@@ -320,6 +335,24 @@ class CourseLinks:
         edits = url_edits(page_html, rewrite)
         self.linked_files.update(linked)
         return edits, linked, ids_read
+
+    def labelled_page(self, label: str, folder: str, ids_read: set[str]) -> str | None:
+        """Return the page of the Jupyter Book a chapter in content/`folder` is in that has
+        the target `(label)=` (an id `label`), or None; the pages whose ids were read are
+        added to `ids_read`. Sphinx reads `[text](label)` so where no file is named."""
+        book = book_root(folder, self.files.is_file)
+        if book is None:
+            return None
+        pages = sorted(
+            path
+            for path in self.files.files()
+            if is_markdown(path) and (not book or path.startswith(book + "/"))
+        )
+        for page in pages:
+            ids_read.add(page)
+            if label in self.ids_of(page):
+                return page
+        return None
 
     def resolution(
         self, address: str, folder: str, site_folder: str, root_urls: bool = True

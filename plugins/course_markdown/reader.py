@@ -19,7 +19,14 @@ from urllib.parse import unquote
 from courselib.cached_products.page_rewrites import file_stamp
 from courselib.front_matter import KNOWN_FIELDS, split_front_matter
 from courselib.github_links import beyond_content_on_github, relative_parts, repository_url
-from courselib.markdown import PROBLEMS_FIELD, WARNINGS_FIELD, RenderedChapter, render_markdown
+from courselib.markdown import (
+    PROBLEMS_FIELD,
+    WARNINGS_FIELD,
+    RenderedChapter,
+    course_parser,
+    render_markdown,
+)
+from courselib.markdown.myst import is_myst_page
 from courselib.pages import (
     BY_PATH_FIELD,
     FILE_DATE_FIELD,
@@ -67,7 +74,14 @@ class CourseMarkdownReader(BaseReader):
             body = common_links.appended_to(body)
         # A README.md beside an index.md is not its folder's page: the reader looks.
         beside = os.listdir(os.path.dirname(source_path)) if is_folder_page(source) else None
-        chapter = render_markdown(body, folders=(os.path.dirname(source_path), content_root))
+        front_text = "\n".join(lines[: front.body_start])
+        is_file = on_disk(content_root, os.path.isfile)
+        myst = is_myst_page(posixpath.dirname(source), is_file, front_text)
+        chapter = render_markdown(
+            body,
+            course_parser(myst=myst),
+            folders=(os.path.dirname(source_path), content_root),
+        )
         metadata = self.front_matter_metadata(front.pelican_fields)
         metadata[PROBLEMS_FIELD] = chapter_problems(
             chapter,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import quote, unquote, urljoin
 
+from .markdown.myst import book_root
 from .pages import folder_page_among, is_markdown, stem
 from .paths import path_parts
 from .workbench import flat_target
@@ -307,7 +308,8 @@ def github_target(link: GithubPath, files: ContentFiles) -> str | None:
 def course_path(url: str, folder: str, files: ContentFiles) -> GithubPath | None:
     """Return what `url`, written in a Markdown file of content/`folder`, names: as GitHub
     reads it, else, where that names no file and the file is a page of a Carpentries
-    Workbench lesson, the file the Workbench's flat site finds (courselib.workbench)."""
+    Workbench lesson, the file the Workbench's flat site finds (courselib.workbench), or,
+    in a Jupyter Book, the Markdown file a name without its suffix names."""
     link = github_path(url, folder)
     if link is not None and github_target(link, files) is not None:
         return link
@@ -316,6 +318,10 @@ def course_path(url: str, folder: str, files: ContentFiles) -> GithubPath | None
         return link
     path, query, fragment = written
     found = flat_target(path, folder, files.is_file, files.is_folder)
+    if found is None and link is not None and not posixpath.splitext(link.path)[1]:
+        # A Jupyter Book's `[Basics](basics)`: Sphinx finds the document of that name.
+        in_book = book_root(folder, files.is_file) is not None
+        found = f"{link.path}.md" if in_book and files.is_file(f"{link.path}.md") else None
     return GithubPath(found, query, fragment) if found is not None else link
 
 

@@ -14,7 +14,8 @@ import re
 from collections import defaultdict, deque
 from urllib.parse import unquote
 
-from courselib.markdown import WrittenLink, chapter_links
+from courselib.markdown import WrittenLink, chapter_links, front_matter_of
+from courselib.markdown.myst import is_myst_page
 from courselib.pages import is_markdown, page_save_as
 
 from .address import PLACEHOLDER, Resolution, SiteAddress, resolve_url
@@ -102,7 +103,10 @@ def map_to_markdown(
     its place in the output page and names the page's template. With `content_links`,
     a link written the GitHub way is judged as content/ has it (see content_links.py).
     """
-    links: list[WrittenLink] = chapter_links(markdown) if markdown else []
+    myst = content_links is not None and is_myst_page(
+        posixpath.dirname(source), content_links.files.is_file, front_matter_of(markdown)
+    )
+    links: list[WrittenLink] = chapter_links(markdown, myst) if markdown else []
     page = problem_page(problems)
     by_key: dict[tuple, deque[int]] = defaultdict(deque)
     by_url: dict[str, deque[int]] = defaultdict(deque)

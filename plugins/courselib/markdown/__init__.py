@@ -44,6 +44,7 @@ from .html_rules import (
 from .includes import FILES_KEY, FOLDER_KEY, add_includes
 from .liquid import add_liquid_warning
 from .math_syntax import add_math
+from .myst import add_myst
 from .positions import track_positions
 from .quiz import add_quizzes
 from .shortcodes import add_emoji_shortcodes, emoji_in_html
@@ -116,13 +117,14 @@ def link_text_as_written(url: str) -> str:
 
 
 @cache
-def course_parser() -> MarkdownIt:
-    """Return the one parser every chapter is read with."""
-    return make_parser()
+def course_parser(myst: bool = False) -> MarkdownIt:
+    """Return the parser chapters are read with; with `myst`, a Jupyter Book's pages."""
+    return make_parser(myst=myst)
 
 
-def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
-    """Return a parser with every extra; `bare_autolinks=False` leaves bare URLs as text.
+def make_parser(bare_autolinks: bool = True, myst: bool = False) -> MarkdownIt:
+    """Return a parser with every extra; `bare_autolinks=False` leaves bare URLs as text;
+    `myst` reads MyST's directives and roles as Jupyter Book does (myst.py).
 
     GitHub makes links of bare `https://` and `www.` URLs (its autolink extension);
     CommonMark alone does not, and three of its spec examples say so.
@@ -158,6 +160,8 @@ def make_parser(bare_autolinks: bool = True) -> MarkdownIt:
     add_exercises(md)
     add_quizzes(md)
     add_fenced_divs(md)
+    if myst:
+        add_myst(md)  # after the fenced divs: `::: challenge` stays theirs
     add_emoji_shortcodes(md)
     add_collapsible_callouts(md)
     add_liquid_warning(md)
@@ -378,9 +382,16 @@ def is_prose(token) -> bool:
     return words >= PROSE_WORDS
 
 
-def chapter_links(text: str) -> list[WrittenLink]:
-    """Return the URLs written in a chapter file's whole text, front matter included."""
-    md = course_parser()
+def front_matter_of(text: str) -> str:
+    """Return the front matter of a chapter file's whole text ("" where it has none)."""
+    lines = text.split("\n")
+    return "\n".join(lines[: split_front_matter(lines).body_start])
+
+
+def chapter_links(text: str, myst: bool = False) -> list[WrittenLink]:
+    """Return the URLs written in a chapter file's whole text, front matter included; with
+    `myst`, read as a Jupyter Book's page (myst.py)."""
+    md = course_parser(myst=myst)
     env: dict = {}
     tokens = md.parse(chapter_body(text), env)
     return written_links(tokens, env["source_lines"])[0]

@@ -35,7 +35,15 @@ LOCATED_RULES = (
     "math_backticks",
 )
 LOCATED_TOKENS = frozenset(
-    {"link_open", "image", "html_inline", "footnote_ref", "math_inline", "math_inline_double"}
+    {
+        "link_open",
+        "image",
+        "html_inline",
+        "footnote_ref",
+        "math_inline",
+        "math_inline_double",
+        "myst_role",
+    }
 )
 
 
