@@ -4,6 +4,7 @@ import os
 
 import pytest
 from conftest import run_pelican, write_content
+from courselib.markdown import render_markdown
 from courselib.workbench import flat_paths, read_lesson
 from test_bad_input import png_bytes
 from test_github_course import SETTINGS, syllabus_entries
@@ -60,18 +61,17 @@ def lesson(tmp_path_factory):
 def test_the_syllabus_is_the_episodes_in_the_order_the_config_lists_them(lesson):
     # Before, a lesson's unnumbered episodes made an empty syllabus and a warning.
     assert syllabus_entries(lesson) == [
+        "Setup",  # first, as the Workbench's home page shows it
         "Unit 1",
         "Introducing the Shell",
         "Unit 2",
         "Navigating Files",
+        "Instructor resources",  # as its menu names them (no `instructors:`: all of them)
+        "Icebreakers",
     ]
     assert "the syllabus is empty" not in lesson.log
-    # The learners', instructors' and draft pages are built, outside the syllabus.
-    for page in [
-        "learners/setup.html",
-        "instructors/icebreakers.html",
-        "episodes/draft-episode.html",
-    ]:
+    # A draft episode and a learners' page the config does not list: built, outside.
+    for page in ["learners/reference.html", "episodes/draft-episode.html"]:
         assert (lesson.output / page).is_file(), page
         assert page not in lesson.page("index.html").split('id="courseSyllabus"', 1)[1]
 
@@ -139,14 +139,14 @@ def test_episodes_the_config_lists_that_are_not_here_are_told_at_their_line(tmp_
         " content/episodes/: it has no place in the syllabus" in build.log
     )
     assert "content/config.yaml:7:3: episode 'plotting.Rmd' and 1 more in R Markdown" in build.log
-    assert syllabus_entries(build)[1::2] == ["Introducing the Shell", "Navigating Files"]
+    assert syllabus_entries(build)[2:5:2] == ["Introducing the Shell", "Navigating Files"]
 
 
 @pytest.mark.parametrize(
     ("config", "told"),
     [
         ("title: 'x'\nepisodes: [a.md\n", "content/config.yaml:3:1: not YAML ("),
-        ("episodes:\n- - nested.md\n", "content/config.yaml:2:3: an episode is a file's name"),
+        ("episodes:\n- - nested.md\n", "content/config.yaml:2:3: a page is a file's name"),
     ],
 )
 def test_a_config_not_as_the_workbench_writes_it_is_one_line_and_the_names_order(
@@ -156,8 +156,20 @@ def test_a_config_not_as_the_workbench_writes_it_is_one_line_and_the_names_order
     build = run_pelican(content, tmp_path / "output", extra_settings=SETTINGS)
     assert build.exit_code == 0, build.log
     assert told in build.log
-    # As the Workbench takes a lesson whose config lists no episodes: by their names.
-    assert syllabus_entries(build)[1::2] == ["Not Yet", "Introducing the Shell", "Navigating Files"]
+    # As the Workbench takes a lesson whose config lists no pages: by their names.
+    assert syllabus_entries(build) == [
+        "Setup",
+        "Unit 1",
+        "Not Yet",
+        "Unit 2",
+        "Introducing the Shell",
+        "Unit 3",
+        "Navigating Files",
+        "Learner resources",
+        "Reference",
+        "Instructor resources",
+        "Icebreakers",
+    ]
 
 
 def test_a_workshop_of_lessons_makes_each_lesson_a_chapter_of_its_episodes(tmp_path):
@@ -174,16 +186,20 @@ def test_a_workshop_of_lessons_makes_each_lesson_a_chapter_of_its_episodes(tmp_p
     assert syllabus_entries(build) == [
         "Unit 1",
         "The Unix Shell",
+        "Setup",
         "Lesson 1.1",
         "Introducing the Shell",
         "Lesson 1.2",
         "Navigating Files",
+        "Icebreakers",
         "Unit 2",
         "Version Control with Git",
+        "Setup",
         "Lesson 2.1",
         "Introducing the Shell",
         "Lesson 2.2",
         "Navigating Files",
+        "Icebreakers",
     ]
     assert 'href="../../2-git/learners/setup.html">setup' in build.page(
         "2-git/episodes/introduction.html"
@@ -242,7 +258,7 @@ def test_a_path_out_of_the_flat_site_is_in_no_lesson(written):
         (
             "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
             "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nepisodes: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n",
-            "content/config.yaml:3:4: an episode is a file's name (and 9 more)",  # c's place
+            "content/config.yaml:3:4: a page is a file's name (and 9 more)",  # c's place
         ),
         # A tag that would run a command if the file were loaded as objects: only composed.
         (
@@ -259,3 +275,43 @@ def test_a_hostile_config_is_one_line_and_never_run(tmp_path, monkeypatch, confi
     lesson = read_lesson(str(tmp_path / "content"), "")
     assert len(lesson.problems) == 1 and told in lesson.problems[0], lesson.problems
     assert not (tmp_path / "pwned").exists()
+
+
+def test_a_boxs_first_heading_is_its_title_as_the_workbench_shows_it():
+    # `## Solution` was shown under the fold's "Solution" button again, and listed in the
+    # page's contents though hidden in a closed fold.
+    page = render_markdown(
+        ":::::: challenge\n\n## Paper Writing\n\nWhat do you do?\n\n"
+        "::: solution\n\n## Solution\n\nUse version control.\n\n:::\n::::::\n\n"
+        "::: spoiler\n\n### `Markdown` *here*\n\nDetails.\n\n:::\n\n"
+        "::: callout\nNo heading.\n:::\n"
+    ).html
+    assert '<p class="admonition-title">Paper Writing</p>\n<p>What do you do?</p>' in page
+    assert "<summary>Solution</summary>\n<p>Use version control.</p>" in page
+    assert "<summary>Markdown here</summary>\n<p>Details.</p>" in page
+    assert '<p class="admonition-title">Callout</p>\n<p>No heading.</p>' in page
+    assert "<h2" not in page and "<h3" not in page
+
+
+def test_pandocs_attribute_form_of_a_div_is_read_too():
+    # Its solution was shown open, under the colon lines as text.
+    page = render_markdown(
+        "::::: {.challenge}\nTry.\n\n::: {.solution}\nThe answer.\n:::\n:::::\n"
+    ).html
+    assert '<div class="admonition exercise">' in page
+    assert "<summary>Solution</summary>\n<p>The answer.</p>\n</details>" in page
+    assert ":::" not in page
+
+
+def test_a_broken_link_in_links_md_is_told_where_a_page_uses_it(tmp_path):
+    # It was told at the built page, "in theme markup", with no did-you-mean.
+    files = {**LESSON, "links.md": "[lesson-setup]: ../learners/setp.md\n"}
+    content = write_content(tmp_path / "content", files)
+    build = run_pelican(content, tmp_path / "output", extra_settings=SETTINGS)
+    assert build.exit_code != 0
+    assert (
+        "content/episodes/introduction.md:7:46: broken link '../learners/setp.md': no such"
+        " file (did you mean '../learners/setup.md'?)"
+    ) in build.log
+    assert "content/index.md:5:18: broken link '../learners/setp.md'" in build.log
+    assert "theme markup" not in build.log and "points outside content/" not in build.log

@@ -12,11 +12,9 @@ still fail the build.
 
 import os
 import posixpath
-from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import unquote
 
-from courselib.cached_products.page_rewrites import file_stamp
 from courselib.front_matter import KNOWN_FIELDS, split_front_matter
 from courselib.github_links import beyond_content_on_github, relative_parts, repository_url
 from courselib.markdown import (
@@ -39,7 +37,7 @@ from courselib.pages import (
     title_from_name,
 )
 from courselib.paths import leaves_content, shown_path
-from courselib.workbench import LINKS, flat_target, lesson_root
+from courselib.workbench import LINKS, CommonLinks, flat_paths, lesson_root, on_disk
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader
 from pelican.utils import pelican_open
 
@@ -47,8 +45,6 @@ from pelican.utils import pelican_open
 # file_stamp}: Pelican's cache keeps a chapter while its own file is unchanged, so
 # course_markdown forgets it where one of these changed.
 INCLUDED_FIELD = "markdown_included"
-# A links.md larger than this is no lesson's list of links (they are 5 KB): not appended.
-MOST_LINKS_CHARACTERS = 1_000_000
 
 
 class CourseMarkdownReader(BaseReader):
@@ -139,8 +135,8 @@ def chapter_problems(
 
     A link out of content/ into the course's repository (`../../actions`, its Actions tab)
     is one only without `repository` (SOURCE_URL), which it leads to with it; one a
-    Carpentries Workbench lesson's flat site reads as its own file (`../learners/setup.md`
-    from the lesson's index.md, at the top of content/) is none.
+    Carpentries Workbench lesson's flat site reads inside the lesson (`../learners/setup.md`
+    from the lesson's index.md, at the top of content/) is none: the gate judges it.
     """
     problems = [f"{shown}:{line}:{column}: {text}" for line, column, text in chapter.problems]
     for link in chapter.links:
@@ -168,11 +164,6 @@ def chapter_problems(
     return problems
 
 
-def on_disk(content_root: str, test: Callable[[str], bool]) -> Callable[[str], bool]:
-    """Return `test` (os.path.isfile, say) of a path from content/."""
-    return lambda path: test(os.path.join(content_root, path))
-
-
 def workbench_lesson(source: str, content_root: str) -> str | None:
     """Return the Carpentries Workbench lesson (its folder from content/) whose page
     content/`source` is, or None (courselib.workbench)."""
@@ -181,46 +172,12 @@ def workbench_lesson(source: str, content_root: str) -> str | None:
 
 
 def in_workbench_site(url: str, folder: str, content_root: str) -> bool:
-    """True when a Workbench lesson's flat site finds a file of content/ at `url`, written
-    in a page of the lesson in content/`folder`."""
+    """True when a Workbench lesson's flat site reads `url`, written in a page of the lesson
+    in content/`folder`, inside the lesson (the link gate tells if no file is there)."""
     written = relative_parts(url)
     is_file, is_folder = on_disk(content_root, os.path.isfile), on_disk(content_root, os.path.isdir)
-    return written is not None and flat_target(written[0], folder, is_file, is_folder) is not None
-
-
-class CommonLinks:
-    """A Workbench lesson's links.md, which the Workbench appends to each of its pages: the
-    reference links they share (`[lesson-setup]: ../learners/setup.md`)."""
-
-    def __init__(self, lesson: str, content_root: str, body: str) -> None:
-        self.path = posixpath.join(lesson, LINKS)
-        full_path = os.path.join(content_root, self.path)
-        self.stamp = file_stamp(full_path)
-        self.shown = shown_path(full_path, content_root)
-        self.page_lines = body.count("\n") + 2  # the page, then an empty line
-        try:
-            with open(full_path, encoding="utf-8-sig") as file:
-                self.text = file.read(MOST_LINKS_CHARACTERS + 1)
-        except (OSError, UnicodeDecodeError):
-            self.text = ""  # none, or reported as any Markdown file is
-        if len(self.text) > MOST_LINKS_CHARACTERS:
-            self.text = ""  # no lesson's list of links
-        self.text = self.text.replace("\r\n", "\n").replace("\r", "\n")
-
-    def appended_to(self, body: str) -> str:
-        """Return a page's Markdown with the links after it, on lines of their own."""
-        return f"{body}\n\n{self.text}" if self.text else body
-
-    def placed(self, problems: list[str], shown: str) -> list[str]:
-        """Return problems told at the page's lines past its end at links.md's lines."""
-        placed = []
-        prefix = f"{shown}:"
-        for problem in problems:
-            line, _, rest = problem.removeprefix(prefix).partition(":")
-            if problem.startswith(prefix) and line.isdigit() and int(line) > self.page_lines:
-                problem = f"{self.shown}:{int(line) - self.page_lines}:{rest}"
-            placed.append(problem)
-        return placed
+    root = lesson_root(folder, is_file, is_folder)
+    return written is not None and root is not None and bool(flat_paths(written[0], root))
 
 
 def missing_fields(

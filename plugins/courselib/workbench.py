@@ -21,7 +21,9 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .cached_products.page_rewrites import file_stamp
 from .pages import is_markdown
+from .paths import shown_path
 from .yaml_files import fields, items, place, read_yaml, text
 
 CONFIG = "config.yaml"
@@ -31,6 +33,8 @@ EPISODES = "episodes"
 # copies them (their fig/, data/ and files/ are merged into one of each).
 PAGE_FOLDERS = (EPISODES, "learners", "instructors", "profiles")
 SITE_PAGE_SUFFIXES = (".html", ".htm")
+# A links.md larger than this is no lesson's list of links (they are 5 KB): not appended.
+MOST_LINKS_CHARACTERS = 1_000_000
 # R Markdown episodes, run by knitr before the Workbench renders them.
 R_MARKDOWN = (".rmd",)
 
@@ -88,76 +92,92 @@ def flat_target(
 
 @dataclass
 class Lesson:
-    """A Workbench lesson: its folder from content/, its title and its episodes in order."""
+    """A Workbench lesson: its folder from content/, its title and its pages in order."""
 
     root: str
     title: str = ""
-    # Each episode's Markdown file from content/, in the syllabus's order.
-    episodes: list[str] = field(default_factory=list)
+    # Each folder of pages (PAGE_FOLDERS) -> its Markdown files from content/, in order.
+    pages: dict[str, list[str]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # one line each, at config.yaml's line
 
     @property
     def config(self) -> str:
         return posixpath.join(self.root, CONFIG)
 
+    @property
+    def episodes(self) -> list[str]:
+        return self.pages.get(EPISODES, [])
+
+
+# How a problem names a page of each folder.
+PAGE_WORDS = {
+    EPISODES: "episode",
+    "learners": "learners' page",
+    "instructors": "instructors' page",
+    "profiles": "profile",
+}
+
 
 def read_lesson(content_root: str, root: str) -> Lesson | None:
     """Return the Workbench lesson at content/`root`, or None where it is none (no
     config.yaml beside an episodes/ folder).
 
-    Its episodes are those config.yaml lists (`episodes: [intro.md, ...]`) that are
-    Markdown files in episodes/, else, where it lists none, every Markdown file there in
-    the order of their names, as the Workbench takes them. A config that cannot be read,
-    or an episode it lists that is missing or in R Markdown, is a problem at its line.
+    Its episodes (and learners', instructors' and profile pages) are those config.yaml
+    lists (`episodes: [intro.md, ...]`) that are Markdown files in their folder, else,
+    where it lists none, every Markdown file there in the order of their names, as the
+    Workbench takes them. A config that cannot be read, or a page it lists that is
+    missing or in R Markdown, is a problem at its line.
     """
     folder = os.path.join(content_root, root)
-    episodes_folder = os.path.join(folder, EPISODES)
     config_path = os.path.join(folder, CONFIG)
-    if not os.path.isfile(config_path) or not os.path.isdir(episodes_folder):
+    if not os.path.isfile(config_path) or not os.path.isdir(os.path.join(folder, EPISODES)):
         return None
     lesson = Lesson(root)
     shown = f"content/{lesson.config}"
-    config = fields(
-        read_yaml(
-            config_path,
-            shown,
-            lesson.problems,
-            "the episodes are taken in the order of their names",
-        )
-    )
+    otherwise = "the pages are taken in the order of their names"
+    config = fields(read_yaml(config_path, shown, lesson.problems, otherwise))
     lesson.title = text(config.get("title")) or ""
+    for name in PAGE_FOLDERS:
+        lesson.pages[name] = listed_pages(lesson, name, config.get(name), content_root)
+    return lesson
+
+
+def listed_pages(lesson: Lesson, folder: str, listing, content_root: str) -> list[str]:
+    """Return the pages of one folder of a lesson (from content/) in the order its config's
+    `listing` gives, else in the order of their names; problems go to the lesson's."""
+    shown, word = f"content/{lesson.config}", PAGE_WORDS[folder]
     try:
-        present = sorted(name for name in os.listdir(episodes_folder) if is_markdown(name))
+        path = os.path.join(content_root, lesson.root, folder)
+        present = sorted(name for name in os.listdir(path) if is_markdown(name))
     except OSError:
         present = []
-    listed = [(text(item), item) for item in items(config.get(EPISODES))]
+    listed = [(text(item), item) for item in items(listing)]
     unnamed = [item for name, item in listed if name is None]
     if unnamed:
         more = f" (and {len(unnamed) - 1} more)" if len(unnamed) > 1 else ""
-        lesson.problems.append(f"{place(shown, unnamed[0])}: an episode is a file's name{more}")
+        lesson.problems.append(f"{place(shown, unnamed[0])}: a page is a file's name{more}")
     listed = [(name, item) for name, item in listed if name is not None]
     if not listed:
-        lesson.episodes = [posixpath.join(root, EPISODES, name) for name in present]
-        return lesson
-    r_markdown = []
+        return [posixpath.join(lesson.root, folder, name) for name in present]
+    pages, r_markdown = [], []
     for name, item in listed:
         if name in present:
-            lesson.episodes.append(posixpath.join(root, EPISODES, name))
+            pages.append(posixpath.join(lesson.root, folder, name))
         elif posixpath.splitext(name)[1].lower() in R_MARKDOWN:
             r_markdown.append((name, item))
         else:
             lesson.problems.append(
-                f"{place(shown, item)}: episode {name!r} is not a Markdown file in"
-                f" content/{posixpath.join(root, EPISODES)}/: it has no place in the syllabus"
+                f"{place(shown, item)}: {word} {name!r} is not a Markdown file in"
+                f" content/{posixpath.join(lesson.root, folder)}/: it has no place in the syllabus"
             )
     if r_markdown:
         (name, item), more = r_markdown[0], len(r_markdown) - 1
         lesson.problems.append(
-            f"{place(shown, item)}: episode {name!r}{f' and {more} more' if more else ''} in"
+            f"{place(shown, item)}: {word} {name!r}{f' and {more} more' if more else ''} in"
             " R Markdown, which the build does not read (knitr runs its R code first): left"
-            " out of the syllabus; keep the Markdown it makes (.md) in episodes/ to build it"
+            f" out of the syllabus; keep the Markdown it makes (.md) in {folder}/ to build it"
         )
-    return lesson
+    return pages
 
 
 def lessons_in(content_root: str) -> list[Lesson]:
@@ -175,3 +195,53 @@ def lessons_in(content_root: str) -> list[Lesson]:
     except OSError:
         return []
     return [lesson for name in names if (lesson := read_lesson(content_root, name)) is not None]
+
+
+class CommonLinks:
+    """A Workbench lesson's links.md, which the Workbench appends to each of its pages: the
+    reference links they share (`[lesson-setup]: ../learners/setup.md`)."""
+
+    def __init__(self, lesson: str, content_root: str, body: str) -> None:
+        self.path = posixpath.join(lesson, LINKS)
+        full_path = os.path.join(content_root, self.path)
+        self.stamp = file_stamp(full_path)
+        self.shown = shown_path(full_path, content_root)
+        self.page_lines = body.count("\n") + 2  # the page, then an empty line
+        try:
+            with open(full_path, encoding="utf-8-sig") as file:
+                self.text = file.read(MOST_LINKS_CHARACTERS + 1)
+        except (OSError, UnicodeDecodeError):
+            self.text = ""  # none, or reported as any Markdown file is
+        if len(self.text) > MOST_LINKS_CHARACTERS:
+            self.text = ""  # no lesson's list of links
+        self.text = self.text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def appended_to(self, body: str) -> str:
+        """Return a page's Markdown with the links after it, on lines of their own."""
+        return f"{body}\n\n{self.text}" if self.text else body
+
+    def placed(self, problems: list[str], shown: str) -> list[str]:
+        """Return problems told at the page's lines past its end at links.md's lines."""
+        placed = []
+        prefix = f"{shown}:"
+        for problem in problems:
+            line, _, rest = problem.removeprefix(prefix).partition(":")
+            if problem.startswith(prefix) and line.isdigit() and int(line) > self.page_lines:
+                problem = f"{self.shown}:{int(line) - self.page_lines}:{rest}"
+            placed.append(problem)
+        return placed
+
+
+def page_links(source: str, content_root: str, text: str) -> "CommonLinks | None":
+    """Return the links.md appended to content/`source` if it is a Workbench lesson's page
+    (the page's `text` as read), else None."""
+    is_file, is_folder = on_disk(content_root, os.path.isfile), on_disk(content_root, os.path.isdir)
+    lesson = lesson_root(posixpath.dirname(source), is_file, is_folder)
+    if lesson is None or source == posixpath.join(lesson, LINKS):
+        return None
+    return CommonLinks(lesson, content_root, text)
+
+
+def on_disk(content_root: str, test: Callable[[str], bool]) -> Callable[[str], bool]:
+    """Return `test` (os.path.isfile, say) of a path from content/."""
+    return lambda path: test(os.path.join(content_root, path))

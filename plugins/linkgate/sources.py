@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from courselib.markdown import WrittenLink, chapter_links, front_matter_of
 from courselib.markdown.myst import is_myst_page
 from courselib.pages import is_markdown, page_save_as
+from courselib.workbench import page_links
 
 from .address import PLACEHOLDER, Resolution, SiteAddress, resolve_url
 from .content_links import ContentLinks
@@ -106,6 +107,9 @@ def map_to_markdown(
     myst = content_links is not None and is_myst_page(
         posixpath.dirname(source), content_links.files.is_file, front_matter_of(markdown)
     )
+    if markdown and content_links is not None:  # a Workbench lesson's shared links
+        common = page_links(source, content_links.files.root, markdown)
+        markdown = common.appended_to(markdown) if common is not None else markdown
     links: list[WrittenLink] = chapter_links(markdown, myst) if markdown else []
     page = problem_page(problems)
     by_key: dict[tuple, deque[int]] = defaultdict(deque)

@@ -8,7 +8,11 @@ solutions. An instructor's note is folded too: a student may open it, nothing is
 Other names stay text. Closing lines have at least as many colons as their opening.
 """
 
+import html
+import re
+
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from mdit_py_plugins.container import container_plugin
 
 # name: (callout class, title shown)
@@ -35,17 +39,61 @@ FOLDS = {
 def add_fenced_divs(md: MarkdownIt) -> None:
     """Make `md` write the Carpentries' fenced divs as callouts and folds."""
     for name, (kind, title) in CALLOUTS.items():
-        opening = f'<div class="admonition {kind}">\n<p class="admonition-title">{title}</p>\n'
-        md.use(container_plugin, name, render=rendering(opening, "</div>\n"))
+        opening = '<div class="admonition ' + kind + '">\n<p class="admonition-title">{}</p>\n'
+        md.use(
+            container_plugin,
+            name,
+            validate=named(name),
+            render=rendering(opening, title, "</div>\n"),
+        )
     for name, title in FOLDS.items():
-        opening = f'<details class="solution">\n<summary>{title}</summary>\n'
-        md.use(container_plugin, name, render=rendering(opening, "</details>\n"))
+        opening = '<details class="solution">\n<summary>{}</summary>\n'
+        md.use(
+            container_plugin,
+            name,
+            validate=named(name),
+            render=rendering(opening, title, "</details>\n"),
+        )
+    md.core.ruler.after("block", "fenced_div_titles", headings_as_titles)
 
 
-def rendering(opening: str, closing: str):
-    """Return a container's render rule: `opening` for its opening token, else `closing`."""
+def named(name: str):
+    """Return a container's test of its opening line: `::: challenge`, or Pandoc's
+    attribute form `::: {.challenge}` (as some incubator lessons write it)."""
+    attribute = re.compile(r"^\{\s*\." + re.escape(name) + r"(?:\s[^}]*)?\}$")
+
+    def validate(params: str, *_markup) -> bool:
+        written = params.strip()
+        return written.split(" ", 1)[0] == name or attribute.match(written) is not None
+
+    return validate
+
+
+def headings_as_titles(state: StateCore) -> None:
+    """Make a box's first heading its title, as the Workbench shows it (`## Solution` on
+    a solution's button), taken out of the box's text: it was shown twice, and listed in
+    the page's contents though hidden in a closed fold."""
+    tokens, index = state.tokens, 0
+    while index < len(tokens) - 3:
+        token, heading, inline = tokens[index : index + 3]
+        box = token.type.startswith("container_") and token.type.endswith("_open")
+        if box and heading.type == "heading_open" and inline.type == "inline":
+            token.meta["title"] = MARKUP.sub("", inline.content).strip()
+            del tokens[index + 1 : index + 4]
+        index += 1
+
+
+# What a heading's text shows besides its words, left out of a title.
+MARKUP = re.compile(r"[*_`]+")
+
+
+def rendering(opening: str, title: str, closing: str):
+    """Return a container's render rule: `opening` with its title (its first heading's, else
+    `title`) for its opening token, else `closing`."""
 
     def render(self, tokens, index, options, env) -> str:
-        return opening if tokens[index].nesting == 1 else closing
+        if tokens[index].nesting != 1:
+            return closing
+        return opening.format(html.escape(tokens[index].meta.get("title") or title))
 
     return render
