@@ -13,8 +13,10 @@ STATIC_PATHS = ["images"]
 # `.DS_Store`). Pelican's default, "**/.*", is matched against bare names and so ignores none.
 IGNORE_FILES = [".*"]
 # Chapters are Markdown. An HTML file in content/ (a demo beside a lesson) is a file,
-# published as it is where a chapter links to it, never read as a page of Pelican's own.
-READERS = {"html": None, "htm": None}
+# published as it is where a chapter links to it, never read as a page of Pelican's own;
+# so is reStructuredText (a Jupyter Book's `.rst` page, a repository's CHANGES.rst), which
+# Pelican's reader failed the build on for want of its `:date:` field.
+READERS = {"html": None, "htm": None, "rst": None}
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%d %B %Y"

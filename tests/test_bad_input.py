@@ -538,7 +538,11 @@ def test_a_status_written_for_mkdocs_material_is_its_badge_not_pelicans(build_si
 def test_any_file_pelican_cannot_read_gets_one_line_not_a_traceback(build_site):
     """Pelican's "Could not process x" (reason only in a traceback) becomes one line."""
     page = "Caf\xe9\n####\n\n:date: 2024-01-01\n\nHi.\n".encode("latin-1")
-    build = build_site({"chapter1.md": chapter("One", "chapter1"), "extra.rst": page})
+    # Pelican's reStructuredText reader, which an instructor may turn back on (it is off).
+    readers = {"READERS": {"html": None, "htm": None}}
+    build = build_site(
+        {"chapter1.md": chapter("One", "chapter1"), "extra.rst": page}, extra_settings=readers
+    )
     assert_fails_with(
         build,
         "content/extra.rst: could not be read: 'utf-8' codec can't decode byte 0xe9"

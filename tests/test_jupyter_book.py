@@ -58,9 +58,9 @@ def test_the_syllabus_follows_a_jupyter_books_toc(build_site):
         " it has no place in the syllabus"
     ) in build.log
     assert (
-        "content/lectures/_toc.yml: 1 of its chapters are notebooks (.ipynb) or"
-        " reStructuredText, which the build does not read: left out of the syllabus"
-        " (content/lectures/notebook_only.ipynb)"
+        "content/lectures/_toc.yml: 1 of its chapters are notebooks (.ipynb), R Markdown,"
+        " scripts or reStructuredText, which the build does not read: left out of the"
+        " syllabus (content/lectures/notebook_only.ipynb)"
     ) in build.log
     assert "which the build does not read: the syllabus comes from" not in build.log
     assert (build.output / "lectures" / "unlisted.html").is_file()  # outside the syllabus
@@ -108,3 +108,38 @@ def test_a_toc_not_as_jupyter_book_writes_it_is_one_line(build_site, toc, told):
     build = build_site({**BOOK, "lectures/_toc.yml": toc}, extra_settings=SETTINGS)
     assert build.exit_code == 0, build.log
     assert told in build.log
+
+
+def test_a_restructuredtext_file_is_not_read_and_fails_nothing(build_site):
+    # Pelican's reader read it, and failed the build: "no Date: add 'Date: ...'".
+    files = {**BOOK, "lectures/notes.rst": "Notes\n=====\n\nSome :ref:`text`.\n"}
+    build = build_site(files, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert not (build.output / "lectures" / "notes.html").exists()
+
+
+@pytest.mark.parametrize(
+    "numbering",
+    ["options:\n  numbered: true\n", "defaults:\n  numbered: 2\n"],  # a depth numbers too
+)
+def test_a_toc_numbered_by_its_options_or_a_depth_is_numbered(build_site, numbering):
+    toc = f"format: jb-book\nroot: intro\n{numbering}chapters:\n- file: alpha_probability\n"
+    build = build_site({**BOOK, "lectures/_toc.yml": toc}, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == ["Introduction", "Unit 1", "Probability"]
+
+
+def test_a_toc_two_folders_down_and_its_r_markdown(build_site):
+    # The Turing Way keeps its book in `book/website/`: the syllabus was empty.
+    files = {
+        "README.md": "# The book\n",
+        "book/website/_toc.yml": "root: welcome\nchapters:\n- file: guide\n- file: analysis\n",
+        "book/website/welcome.md": "# Welcome\n",
+        "book/website/guide.md": "# Guide\n",
+        "book/website/analysis.Rmd": "# Analysis\n",
+    }
+    build = build_site(files, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == ["Welcome", "Guide"]
+    assert "(content/book/website/analysis.Rmd)" in build.log
+    assert "names no file" not in build.log

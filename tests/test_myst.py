@@ -207,3 +207,17 @@ def test_a_broken_figure_is_told_at_its_markdown_line(build_site):
     build = build_site(files, extra_settings=SETTINGS)
     assert build.exit_code != 0
     assert "content/lectures/basics.md:3:13: broken image 'missing.png'" in build.log
+
+
+@pytest.mark.parametrize(
+    ("markdown", "outside"),
+    [
+        ("```{math}\na &= b \\\\\nc &= d\n```\n", []),  # code, as on GitHub
+        ("$$\na &= b \\\\\nc &= d\n$$\n", [(2, 3)]),  # an error at its line
+    ],
+)
+def test_display_math_of_aligned_lines_is_aligned_as_sphinx_wraps_it(markdown, outside):
+    # "TeX: & outside a matrix or aligned environment" failed the build.
+    page = myst(markdown)
+    assert page.problems == [] and "<mtable" in page.html
+    assert [problem[:2] for problem in render_markdown(markdown).problems] == outside

@@ -25,13 +25,13 @@ from .book import SUMMARY_PATHS, Place, Summary
 TOC_NAMES = ("_toc.yml", "myst.yml")
 # What a Jupyter Book's chapter may be written in, looked for in this order where its
 # name has no suffix; only Markdown is read.
-SOURCE_SUFFIXES = (".md", ".ipynb", ".rst", ".myst.md", ".markdown")
+SOURCE_SUFFIXES = (".md", ".ipynb", ".rst", ".myst.md", ".markdown", ".Rmd", ".py")
 TRUE = frozenset({"true", "yes", "on"})
 
 
 def jupyter_book_toc(content_root: str) -> str | None:
     """Return where content/ keeps a Jupyter Book's table of contents, `_toc.yml` (or its
-    `myst.yml` with a `toc:`), at its top or one folder down, as a path from content/; None
+    `myst.yml` with a `toc:`), at its top or up to two folders down, as a path from content/; None
     where it has none, or has a SUMMARY.md (SUMMARY_PATHS), which the syllabus follows."""
     if any(os.path.isfile(os.path.join(content_root, path)) for path in SUMMARY_PATHS):
         return None
@@ -39,7 +39,14 @@ def jupyter_book_toc(content_root: str) -> str | None:
         folders = sorted(entry.name for entry in os.scandir(content_root) if entry.is_dir())
     except OSError:
         return None
-    for folder in ["", *(name for name in folders if not name.startswith("."))]:
+    folders = [name for name in folders if not name.startswith(".")]
+    # Two folders down too: the Turing Way keeps its book in `book/website/`.
+    deeper = [
+        posixpath.join(folder, name)
+        for folder in folders
+        for name in subfolders(content_root, folder)
+    ]
+    for folder in ["", *folders, *deeper]:
         if os.path.isfile(os.path.join(content_root, folder, "_toc.yml")):
             return posixpath.join(folder, "_toc.yml")
         myst = os.path.join(content_root, folder, "myst.yml")
@@ -50,6 +57,15 @@ def jupyter_book_toc(content_root: str) -> str | None:
         except OSError:
             continue
     return None
+
+
+def subfolders(content_root: str, folder: str) -> list[str]:
+    """Return the names of a folder's subfolders (hidden ones aside), in order."""
+    try:
+        found = os.scandir(os.path.join(content_root, folder))
+        return sorted(e.name for e in found if e.is_dir() and not e.name.startswith("."))
+    except OSError:
+        return []
 
 
 class TocReader:
@@ -73,22 +89,29 @@ class TocReader:
             numbered = text(project.get("numbering")) in TRUE
             self.entries(items(project.get("toc")), None, None, numbered)
         else:
-            numbered = is_true(fields(top.get("defaults")).get("numbered"))
+            # `defaults:` or `options:` (a book without parts) may number every chapter.
+            numbered = any(
+                is_true(fields(top.get(key)).get("numbered")) for key in ("defaults", "options")
+            )
             landing = top.get("root")
             if text(landing):
                 self.add_file(landing, None, None, False, "")
             for part in items(top.get("parts")):
                 part_fields = fields(part)
                 caption = text(part_fields.get("caption"))
-                in_numbers = numbered or is_true(part_fields.get("numbered"))
+                options = fields(part_fields.get("options"))
+                in_numbers = numbered or is_true(
+                    part_fields.get("numbered") or options.get("numbered")
+                )
                 self.entries(items(part_fields.get("chapters")), None, caption, in_numbers)
             chapters = items(top.get("chapters")) or items(top.get("sections"))
             self.entries(chapters, None, None, numbered)
         if self.not_read:
             count = len(self.not_read)
             self.problems.append(
-                f"{self.shown}: {count} of its chapters are notebooks (.ipynb) or"
-                f" reStructuredText, which the build does not read: left out of the syllabus"
+                f"{self.shown}: {count} of its chapters are notebooks (.ipynb), R Markdown,"
+                " scripts or reStructuredText, which the build does not read: left out of"
+                " the syllabus"
                 f" ({', '.join(f'content/{path}' for path in self.not_read[:3])}"
                 f"{' ...' if count > 3 else ''})"
             )
@@ -173,8 +196,9 @@ class TocReader:
 
 
 def is_true(node) -> bool:
-    """True for a YAML `true` (or yes, on)."""
-    return (text(node) or "").lower() in TRUE
+    """True for a YAML `true` (or yes, on), or a depth to number to (`numbered: 2`)."""
+    written = (text(node) or "").lower()
+    return written in TRUE or (written.isdigit() and int(written) > 0)
 
 
 def jupyter_book_contents(content_root: str) -> tuple[Summary | None, list[str]]:

@@ -209,6 +209,8 @@ def read_directives(tokens: list[Token], state: StateCore, depth: int = 0) -> li
     """Return `tokens` with each directive's fence replaced by what it shows."""
     made: list[Token] = []
     for token in tokens:
+        if token.type == "math_block" and aligned_without_environment(token.content):
+            token.content = in_aligned(token.content)  # `$$` lines too, as Sphinx wraps them
         fence = token.type in ("fence", "colon_fence")
         found = DIRECTIVE.match(token.info.strip()) if fence else None
         if found is None and token.type == "colon_fence":
@@ -249,6 +251,8 @@ def read_directives(tokens: list[Token], state: StateCore, depth: int = 0) -> li
                 made.append(token)
         elif name == "math":
             number = state.env.setdefault(EQUATIONS_KEY, {})
+            if aligned_without_environment(body):  # as Sphinx wraps it (in `split`)
+                body = in_aligned(body)
             if label and label not in number:
                 number[label] = len(number) + 1  # numbered, as Sphinx numbers labelled ones
                 body = f"{body.rstrip()} \\tag{{{number[label]}}}"
@@ -263,6 +267,16 @@ def read_directives(tokens: list[Token], state: StateCore, depth: int = 0) -> li
 
 # Directives inside directives: a page is no deeper; more is left as code.
 MOST_NESTED = 20
+
+
+def aligned_without_environment(tex: str) -> bool:
+    """True for display math of lines (`\\\\`) or aligned at `&`, in no environment."""
+    return "\\begin{" not in tex and ("\\\\" in tex or re.search(r"(?<!\\)&", tex) is not None)
+
+
+def in_aligned(tex: str) -> str:
+    """Return display math in an `aligned` environment, its lines where they were."""
+    return f"\\begin{{aligned}}{tex.rstrip()}\n\\end{{aligned}}"
 
 
 def directive_options(content: str) -> tuple[dict[str, str], str]:
