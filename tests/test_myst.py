@@ -57,6 +57,9 @@ def myst(text: str):
         ("{doc}`basics`", '<a href="basics.md">basics</a>'),
         ("{doc}`the basics <../intro/basics>`", '<a href="../intro/basics.md">the basics</a>'),
         ("Equation [](motion_law).", '<a href="motion_law">motion_law</a>'),
+        # MyST's own schemes, published dead before: no browser opens `wiki:`.
+        ("[MATLAB](wiki:MATLAB)", '<a href="https://en.wikipedia.org/wiki/MATLAB">MATLAB</a>'),
+        ("[the basics](project:basics.md)", '<a href="basics.md">the basics</a>'),
     ],
 )
 def test_myst_shows_as_jupyter_book_shows_it(markdown, shown):

@@ -417,12 +417,27 @@ def roles(state: StateCore) -> None:
             continue
         children = []
         for child in block.children:
+            if child.type == "link_open":
+                child.attrs["href"] = myst_link(child.attrGet("href") or "", state.env)
             children += role_tokens(child, state) if child.type == "myst_role" else [child]
             if child.type == "link_close" and children[-2].type == "link_open":
                 # `[](motion_law)`: Sphinx writes the equation's number; a link needs text.
                 href = children[-2].attrGet("href") or ""
                 children.insert(-1, text_token(unquote(href).lstrip("#")))
         block.children = children
+
+
+def myst_link(href: str, env: dict) -> str:
+    """Return a link's address as MyST reads its own schemes: `wiki:Markov_chain` is the
+    Wikipedia article, `project:basics.md` the project's file (from the page, or from the
+    book's root with `/`); any other as it is (`inv:` names another project's docs,
+    which no build here can look up: the gate leaves such a link alone)."""
+    scheme, _, rest = href.partition(":")
+    if scheme == "wiki" and rest and not rest.startswith("/"):
+        return "https://en.wikipedia.org/wiki/" + rest.replace(" ", "_")
+    if scheme == "project" and rest:
+        return from_book_root(rest, env)
+    return href
 
 
 def role_tokens(role: Token, state: StateCore) -> list[Token]:
