@@ -303,6 +303,8 @@ def test_a_formula_in_a_line_has_no_number_of_its_own():
         (r"(\smash{5+4p}) + \smash[b]{y}", r"({5+4p}) + {y}"),
         (r"\sum_{\mathclap{i<n}} \mathllap{a} \mathrlap{b}", r"\sum_{{i<n}} {a} {b}"),
         (r"\mathnormal{x}", r"\mathit{x}"),
+        # The Workbench's lesson template: the logos, MathJax's macros (its build failed).
+        (r"\LaTeX \TeX", r"\text{LaTeX} \text{TeX}"),
         # But `\\cr` is a row's end, then the letters c and r (they were lost).
         (
             r"\begin{matrix} a \\cr \\mit \end{matrix}",

@@ -204,6 +204,8 @@ def test_a_workshop_of_lessons_makes_each_lesson_a_chapter_of_its_episodes(tmp_p
     assert 'href="../../2-git/learners/setup.html">setup' in build.page(
         "2-git/episodes/introduction.html"
     )
+    # Its page is titled as its config: it was "2 Git", from the folder's name.
+    assert "<h1>Version Control with Git</h1>" in build.page("2-git/index.html")
 
 
 def test_a_config_yaml_without_episodes_is_no_lesson_and_its_links_are_githubs(tmp_path):
@@ -315,3 +317,41 @@ def test_a_broken_link_in_links_md_is_told_where_a_page_uses_it(tmp_path):
     ) in build.log
     assert "content/index.md:5:18: broken link '../learners/setp.md'" in build.log
     assert "theme markup" not in build.log and "points outside content/" not in build.log
+
+
+def test_a_lesson_beside_other_units_leaves_the_syllabus_to_the_folders(tmp_path):
+    # The syllabus was the lesson's episodes alone: units 1 and 3 left out without a word.
+    files = {"README.md": "# Course\n", "1-welcome/README.md": "# Welcome\n"}
+    files.update({f"2-shell/{path}": text for path, text in LESSON.items()})
+    files["3-wrapup/README.md"] = "# Wrap-up\n"
+    content = write_content(tmp_path / "content", files)
+    build = run_pelican(content, tmp_path / "output", extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    titles = syllabus_entries(build)
+    assert "Welcome" in titles and "Wrap-up" in titles
+    assert (
+        "content/2-shell/: a Carpentries Workbench lesson beside folders of pages that are not"
+        " lessons (content/1-welcome/)"
+    ) in build.log
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        # image-processing: a div inside with more colons than its parent.
+        "::: challenge\n\n:::: solution\n\nThe answer.\n\n::::\n\nStill in it.\n\n:::\n",
+        # Fences of one length, as Pandoc closes them: the innermost first.
+        "::: challenge\n\n::: solution\n\nThe answer.\n\n:::\n\nStill in it.\n\n:::\n",
+    ],
+)
+def test_a_closing_fence_closes_the_innermost_div_as_pandoc_closes_it(markdown):
+    # The answer spilled out of its fold, and a line of colons showed as text.
+    page = render_markdown(markdown).html
+    assert page.index("The answer.") < page.index("</details>") < page.index("Still in it.")
+    assert page.index("Still in it.") < page.index("</div>")
+    assert ":::" not in page
+
+
+def test_colons_in_code_and_myst_directives_keep_their_own_fences():
+    page = render_markdown("::: challenge\n\n```\n:::\n```\n\nDone.\n\n:::\n").html
+    assert "<code>:::\n</code>" in page and page.index("Done.") < page.rindex("</div>")

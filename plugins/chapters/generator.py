@@ -131,11 +131,12 @@ class ChapterGenerator(Generator):
         SUMMARY.md (Carpentries Workbench lessons' config.yaml, a Jupyter Book's _toc.yml),
         or None, and the problems found reading it."""
         content_root = self.settings["PATH"]
-        lessons = lessons_in(content_root)
+        lessons, notice = lessons_in(content_root)
         if lessons:
             problems = [problem for lesson in lessons for problem in lesson.problems]
             return lessons_summary(lessons, content_root), problems
-        return jupyter_book_contents(content_root)
+        contents, problems = jupyter_book_contents(content_root)
+        return contents, [notice, *problems] if notice else problems
 
     def generate_context(self) -> None:
         self.course, setting_problems = course_settings(self.settings)

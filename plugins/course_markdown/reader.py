@@ -37,7 +37,14 @@ from courselib.pages import (
     title_from_name,
 )
 from courselib.paths import leaves_content, shown_path
-from courselib.workbench import LINKS, CommonLinks, flat_paths, lesson_root, on_disk
+from courselib.workbench import (
+    LINKS,
+    CommonLinks,
+    flat_paths,
+    lesson_root,
+    on_disk,
+    read_lesson,
+)
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader
 from pelican.utils import pelican_open
 
@@ -96,6 +103,10 @@ class CourseMarkdownReader(BaseReader):
             warnings = [f"{shown}:{ln}:{col}: {text}" for ln, col, text in chapter.warnings]
             placed = common_links.placed(warnings, shown) if common_links else warnings
             metadata[WARNINGS_FIELD] = placed
+        lesson_page = lesson and posixpath.dirname(source) == lesson
+        if lesson_page and is_folder_page(source, beside) and not metadata.get("title"):
+            # A workshop's lesson: its page is titled as its config, as the Workbench titles it.
+            metadata["title"] = lesson_title(content_root, lesson) or None
         metadata.update(
             missing_fields(source, metadata, chapter.title, front.makes_pelican_chapter, beside)
         )
@@ -169,6 +180,12 @@ def workbench_lesson(source: str, content_root: str) -> str | None:
     content/`source` is, or None (courselib.workbench)."""
     is_file, is_folder = on_disk(content_root, os.path.isfile), on_disk(content_root, os.path.isdir)
     return lesson_root(posixpath.dirname(source), is_file, is_folder)
+
+
+def lesson_title(content_root: str, lesson: str) -> str:
+    """Return the title a Workbench lesson's config.yaml gives it ("" if none)."""
+    read = read_lesson(content_root, lesson)
+    return read.title if read is not None else ""
 
 
 def in_workbench_site(url: str, folder: str, content_root: str) -> bool:

@@ -104,6 +104,9 @@ SYNONYMS = {
     "mit": "\\it",
     "mathnormal": "\\mathit",
     "cr": "\\\\",  # plain TeX's row end, as MathJax reads it (QuantEcon: 72 formulas)
+    # The logos, MathJax's base macros (the Workbench's lesson template writes `$\LaTeX$`).
+    "LaTeX": "\\text{LaTeX}",
+    "TeX": "\\text{TeX}",
 }
 # What the converter does not read yet, as GitHub's MathJax does, written as what it reads:
 # symbols written as Unicode (a transpose `x^⊤`, a prime after a script `L^′`; it reads

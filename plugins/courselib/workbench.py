@@ -180,12 +180,14 @@ def listed_pages(lesson: Lesson, folder: str, listing, content_root: str) -> lis
     return pages
 
 
-def lessons_in(content_root: str) -> list[Lesson]:
+def lessons_in(content_root: str) -> tuple[list[Lesson], str | None]:
     """Return the Workbench lessons of content/: itself, or else each folder at its top that
-    is one (a workshop of lessons), in the order of their names."""
+    is one (a workshop of lessons), in the order of their names; and a notice where such
+    lessons stand among other folders of pages, whose lessons then follow the folders'
+    rules (a syllabus of the lessons alone dropped the other units without a word)."""
     top = read_lesson(content_root, "")
     if top is not None:
-        return [top]
+        return [top], None
     try:
         names = sorted(
             entry.name
@@ -193,8 +195,31 @@ def lessons_in(content_root: str) -> list[Lesson]:
             if entry.is_dir() and not entry.name.startswith(".")
         )
     except OSError:
-        return []
-    return [lesson for name in names if (lesson := read_lesson(content_root, name)) is not None]
+        return [], None
+    lessons, others = [], []
+    for name in names:
+        lesson = read_lesson(content_root, name)
+        if lesson is not None:
+            lessons.append(lesson)
+        elif holds_markdown(os.path.join(content_root, name)):
+            others.append(name)
+    if not lessons or not others:
+        return lessons, None
+    shown = ", ".join(f"content/{lesson.root}/" for lesson in lessons[:3])
+    return [], (
+        f"{shown}: a Carpentries Workbench lesson beside folders of pages that are not"
+        f" lessons (content/{others[0]}/): the syllabus follows the folders' rules, not the"
+        " lesson's config.yaml, which orders it only where every folder at the top is a lesson"
+    )
+
+
+def holds_markdown(folder: str) -> bool:
+    """True when a Markdown file is in `folder` or under it (hidden folders aside)."""
+    for _root, subfolders, files in os.walk(folder):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        if any(is_markdown(name) for name in files):
+            return True
+    return False
 
 
 class CommonLinks:

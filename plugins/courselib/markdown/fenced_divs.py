@@ -55,6 +55,58 @@ def add_fenced_divs(md: MarkdownIt) -> None:
             render=rendering(opening, title, "</details>\n"),
         )
     md.core.ruler.after("block", "fenced_div_titles", headings_as_titles)
+    md.core.ruler.before("block", "fenced_div_nesting", innermost_closes)
+
+
+CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+DIV_FENCE = re.compile(r"^( {0,3})(:{3,})([ \t]*)(.*)$")
+# MyST's colon directive (`:::{note}`), closed by the CommonMark rule: left as written.
+MYST_DIRECTIVE = re.compile(r"^ {0,3}:{3,}[ \t]*\{[^.\s]", re.MULTILINE)
+
+
+def innermost_closes(state: StateCore) -> None:
+    """Make each closing fence close the innermost open div, as Pandoc (and so the
+    Workbench) closes them, whatever the colons' count: markdown-it closes a div at the
+    first fence at least as long as its opening, so `::: solution` inside `::: challenge`
+    closed both at the solution's `:::`, and the rest of the answer showed unfolded.
+    The fences are written again, each div's longer than those inside it; lines and
+    everything else stay as they were."""
+    if ":::" not in state.src or MYST_DIRECTIVE.search(state.src):
+        return
+    lines = state.src.split("\n")
+    code_fence, stack = None, []
+    pairs: list[tuple[int, int]] = []  # (opening line, closing line), innermost first
+    in_code: list[tuple[int, int]] = []  # (line, colons) of colon lines inside code
+    for index, line in enumerate(lines):
+        fence = CODE_FENCE.match(line)
+        if code_fence is not None:
+            closes = fence and fence.group(1)[0] == code_fence[0]
+            if closes and len(fence.group(1)) >= len(code_fence):
+                code_fence = None
+            elif (div := DIV_FENCE.match(line)) is not None:
+                in_code.append((index, len(div.group(2))))
+            continue
+        if fence:
+            code_fence = fence.group(1)
+            continue
+        div = DIV_FENCE.match(line)
+        if div is None:
+            continue
+        if div.group(4).strip():
+            stack.append(index)
+        elif stack:
+            pairs.append((stack.pop(), index))
+    # Each div's fence longer than those inside it, and than colons in code inside it.
+    length: dict[int, int] = {}
+    for opening, closing in pairs:  # inner ones are closed, so listed, first
+        inner = [length[o] for o, c in pairs if opening < o and c < closing and o in length]
+        code = [colons for line, colons in in_code if opening < line < closing]
+        length[opening] = max([3, *(n + 1 for n in inner), *(n + 1 for n in code)])
+    for opening, closing in pairs:
+        for index in (opening, closing):
+            indent, _old, space, rest = DIV_FENCE.match(lines[index]).groups()
+            lines[index] = f"{indent}{':' * length[opening]}{space}{rest}"
+    state.src = "\n".join(lines)
 
 
 def named(name: str):
