@@ -1778,21 +1778,3 @@ def test_a_course_folder_named_pages_is_the_courses_not_pelicans_pages(tmp_path)
     assert "data-pagefind-body" in page and 'href="../pages/02-next.html"' in page
     assert syllabus_entries(builds["pelicans"]) == ["Unit 1", "A"]
     assert "Us." in builds["pelicans"].page("about.html")
-
-
-def test_a_summary_md_comes_before_a_jupyter_books_table_of_contents(build_site):
-    # The table is read (test_jupyter_book); a SUMMARY.md written for this site wins.
-    files = {
-        "README.md": "# Lectures\n",
-        "lectures/_toc.yml": "format: jb-book\nroot: intro\nchapters:\n- file: basics\n",
-        "lectures/intro.md": "# Introduction\n",
-        "lectures/basics.md": "# Basics\n",
-    }
-    build = build_site(files, extra_settings=SETTINGS)
-    assert build.exit_code == 0, build.log
-    assert syllabus_entries(build) == ["Introduction", "Basics"]
-    summary = "# Summary\n\n- [Basics](lectures/basics.md)\n- [Introduction](lectures/intro.md)\n"
-    build = build_site({**files, "SUMMARY.md": summary}, extra_settings=SETTINGS)
-    assert build.exit_code == 0, build.log
-    assert syllabus_entries(build) == ["Unit 1", "Basics", "Unit 2", "Introduction"]
-    assert "_toc.yml" not in build.log

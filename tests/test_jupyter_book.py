@@ -143,3 +143,21 @@ def test_a_toc_two_folders_down_and_its_r_markdown(build_site):
     assert syllabus_entries(build) == ["Welcome", "Guide"]
     assert "(content/book/website/analysis.Rmd)" in build.log
     assert "names no file" not in build.log
+
+
+def test_a_summary_md_comes_before_a_jupyter_books_table_of_contents(build_site):
+    # A SUMMARY.md written for this site wins over the book's table.
+    files = {
+        "README.md": "# Lectures\n",
+        "lectures/_toc.yml": "format: jb-book\nroot: intro\nchapters:\n- file: basics\n",
+        "lectures/intro.md": "# Introduction\n",
+        "lectures/basics.md": "# Basics\n",
+    }
+    build = build_site(files, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == ["Introduction", "Basics"]
+    summary = "# Summary\n\n- [Basics](lectures/basics.md)\n- [Introduction](lectures/intro.md)\n"
+    build = build_site({**files, "SUMMARY.md": summary}, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == ["Unit 1", "Basics", "Unit 2", "Introduction"]
+    assert "_toc.yml" not in build.log
