@@ -162,6 +162,8 @@ def test_a_gated_solution_folds_the_blocks_between_its_start_and_its_end():
         "```{solution-start} ex1\n```\n\nNo end.\n",
         "- item\n\n  ```{solution-start} ex1\n  ```\n\nOutside.\n\n```{solution-end}\n```\n",
         "```{solution-end}\n```\n\nNo start.\n",
+        # A start inside a note, its end outside it.
+        "````{note}\n```{solution-start} x\n```\nIn the note.\n````\n\n```{solution-end}\n```\n",
     ],
 )
 def test_a_gate_without_its_other_end_at_its_level_writes_nothing(markdown):

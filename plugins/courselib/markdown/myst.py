@@ -163,7 +163,7 @@ def add_myst(md: MarkdownIt) -> None:
 
 def directives(state: StateCore) -> None:
     """Make each directive's fence what Jupyter Book shows."""
-    state.tokens = paired_gates(read_directives(state.tokens, state))
+    state.tokens = read_directives(state.tokens, state)
 
 
 GATE_ENDS = {end: start for start, (end, _opening, _closing) in GATES.items()}
@@ -262,7 +262,7 @@ def read_directives(tokens: list[Token], state: StateCore, depth: int = 0) -> li
             made += figure(name, argument, options, body, token, state, depth)
         elif name not in MAKE_NOTHING:
             made.append(token)  # as GitHub shows it
-    return made
+    return paired_gates(made)  # within one body: a box is closed where it opened
 
 
 # Directives inside directives: a page is no deeper; more is left as code.
