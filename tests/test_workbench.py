@@ -46,6 +46,8 @@ LESSON = {
         "<!--\nLinks the lesson's pages share.\n-->\n\n[lesson-setup]: ../learners/setup.md\n"
     ),
     "README.md": "# The Unix Shell\n\nThe lesson's repository.\n",
+    # The Workbench's build folder: made, not written.
+    "site/README.md": "# Site\n\nThis folder contains rendered lesson materials.\n",
 }
 
 
@@ -96,6 +98,7 @@ def test_links_md_gives_every_page_its_links_and_is_no_page(lesson):
     assert 'href="../learners/setup.html">setup</a>' in lesson.page("episodes/introduction.html")
     assert "[lesson-setup]" not in home
     assert not (lesson.output / "links.html").exists()
+    assert not (lesson.output / "site").exists()
     assert "points outside content/" not in lesson.log
 
 

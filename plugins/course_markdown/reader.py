@@ -71,6 +71,8 @@ class CourseMarkdownReader(BaseReader):
         lesson = workbench_lesson(source, content_root)
         if lesson is not None and source == posixpath.join(lesson, LINKS):
             return "", {"status": "skip"}  # no page: the links every page of the lesson has
+        if in_workbench_build(source, content_root):
+            return "", {"status": "skip"}  # the Workbench's own output ("do not edit")
         shown = shown_path(source_path, content_root)
         common_links = CommonLinks(lesson, content_root, body) if lesson is not None else None
         if common_links is not None:
@@ -180,6 +182,17 @@ def workbench_lesson(source: str, content_root: str) -> str | None:
     content/`source` is, or None (courselib.workbench)."""
     is_file, is_folder = on_disk(content_root, os.path.isfile), on_disk(content_root, os.path.isdir)
     return lesson_root(posixpath.dirname(source), is_file, is_folder)
+
+
+def in_workbench_build(source: str, content_root: str) -> bool:
+    """True for a file in a Workbench lesson's `site/`, where the Workbench builds the
+    lesson (its README says the files there are made, not written)."""
+    parts = source.split("/")
+    if "site" not in parts[:-1]:
+        return False
+    lesson = "/".join(parts[: parts.index("site")])
+    is_file, is_folder = on_disk(content_root, os.path.isfile), on_disk(content_root, os.path.isdir)
+    return lesson_root(lesson, is_file, is_folder) == lesson
 
 
 def lesson_title(content_root: str, lesson: str) -> str:
