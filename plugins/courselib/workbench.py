@@ -3,9 +3,10 @@
 A Workbench lesson keeps `config.yaml` beside `episodes/` (and `learners/`,
 `instructors/`, `profiles/`, an `index.md` and a `links.md`). The config lists the
 episodes (and the other folders' pages) in their order; where it lists none, the
-Workbench takes them in the order of their names. It builds one flat site: every page of those folders and the
-lesson's `index.md` at its top, their `fig/`, `data/` and `files/` merged, and
-`links.md` (reference links: `[setup]: ../learners/setup.md`) appended to every page.
+Workbench takes them in the order of their names. It builds one flat site: every page
+of those folders and the lesson's `index.md` at its top, their `fig/`, `data/` and
+`files/` merged, and `links.md` (reference links: `[setup]: ../learners/setup.md`)
+appended to every page.
 
 Its authors write links for that site, and its filter (`flatten_links` in sandpaper's
 lesson.lua) reads them so: a first `../` and a first page folder are dropped, what is

@@ -28,6 +28,10 @@ CALLOUTS = {
     "testimonial": ("note", "Testimonial"),
     "caution": ("caution", "Caution"),
 }
+# The Workbench's tabs (`::: tab`, `::: group-tab`: one tab per heading, Windows, macOS,
+# Linux): their text with its headings, one after another, as a page without scripts
+# shows them; the colon lines were shown as text.
+TABS = ("tab", "group-tab")
 FOLDS = {
     "solution": "Solution",
     "hint": "Hint",
@@ -54,6 +58,8 @@ def add_fenced_divs(md: MarkdownIt) -> None:
             validate=named(name),
             render=rendering(opening, title, "</details>\n"),
         )
+    for name in TABS:
+        md.use(container_plugin, name, validate=named(name), render=tab_set)
     md.core.ruler.after("block", "fenced_div_titles", headings_as_titles)
     md.core.ruler.before("block", "fenced_div_nesting", innermost_closes)
 
@@ -129,6 +135,7 @@ def headings_as_titles(state: StateCore) -> None:
     while index < len(tokens) - 3:
         token, heading, inline = tokens[index : index + 3]
         box = token.type.startswith("container_") and token.type.endswith("_open")
+        box = box and token.type.removeprefix("container_").removesuffix("_open") not in TABS
         if box and heading.type == "heading_open" and inline.type == "inline":
             token.meta["title"] = MARKUP.sub("", inline.content).strip()
             del tokens[index + 1 : index + 4]
@@ -137,6 +144,11 @@ def headings_as_titles(state: StateCore) -> None:
 
 # What a heading's text shows besides its words, left out of a title.
 MARKUP = re.compile(r"[*_`]+")
+
+
+def tab_set(self, tokens, index, options, env) -> str:
+    """Write a tab set as a plain division: its headings name the tabs."""
+    return '<div class="tab-set">\n' if tokens[index].nesting == 1 else "</div>\n"
 
 
 def rendering(opening: str, title: str, closing: str):
