@@ -358,3 +358,12 @@ def test_a_closing_fence_closes_the_innermost_div_as_pandoc_closes_it(markdown):
 def test_colons_in_code_and_myst_directives_keep_their_own_fences():
     page = render_markdown("::: challenge\n\n```\n:::\n```\n\nDone.\n\n:::\n").html
     assert "<code>:::\n</code>" in page and page.index("Done.") < page.rindex("</div>")
+
+
+def test_workbench_tabs_show_their_text_under_their_headings():
+    # The colon lines showed as text; the first heading must not become a title.
+    page = render_markdown(
+        "::::: group-tab\n\n### Windows\n\nRun `setup.exe`.\n\n### macOS\n\nRun brew.\n\n:::::\n"
+    ).html
+    assert page.startswith('<div class="tab-set">\n<h3 id="windows">Windows</h3>')
+    assert '<h3 id="macos">macOS</h3>' in page and ":::" not in page
