@@ -367,3 +367,20 @@ def test_workbench_tabs_show_their_text_under_their_headings():
     ).html
     assert page.startswith('<div class="tab-set">\n<h3 id="windows">Windows</h3>')
     assert '<h3 id="macos">macOS</h3>' in page and ":::" not in page
+
+
+def test_a_lessons_glossary_is_a_definition_list_as_pandoc_reads_it(tmp_path):
+    # The Workbench's glossaries (learners/reference.md) ran together as paragraphs.
+    glossary = (
+        "## Shell\n\ncommit\n:   To record a changeset.\n\nchangeset\n:   A group of changes.\n"
+    )
+    files = {**LESSON, "learners/reference.md": "---\ntitle: Reference\n---\n\n" + glossary}
+    content = write_content(tmp_path / "content", files)
+    build = run_pelican(content, tmp_path / "output", extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert (
+        "<dl>\n<dt>commit</dt>\n<dd>To record a changeset.</dd>\n<dt>changeset</dt>"
+        in build.page("learners/reference.html")
+    )
+    # Outside a Workbench lesson, as GitHub shows it: text.
+    assert "<dl>" not in render_markdown(glossary).html

@@ -84,7 +84,7 @@ class CourseMarkdownReader(BaseReader):
         myst = is_myst_page(posixpath.dirname(source), is_file, front_text)
         chapter = render_markdown(
             body,
-            course_parser(myst=myst),
+            course_parser(myst=myst, definitions=lesson is not None),
             folders=(os.path.dirname(source_path), content_root),
         )
         metadata = self.front_matter_metadata(front.pelican_fields)

@@ -107,10 +107,13 @@ def map_to_markdown(
     myst = content_links is not None and is_myst_page(
         posixpath.dirname(source), content_links.files.is_file, front_matter_of(markdown)
     )
+    common = None
     if markdown and content_links is not None:  # a Workbench lesson's shared links
         common = page_links(source, content_links.files.root, markdown)
         markdown = common.appended_to(markdown) if common is not None else markdown
-    links: list[WrittenLink] = chapter_links(markdown, myst) if markdown else []
+    links: list[WrittenLink] = (
+        chapter_links(markdown, myst, definitions=common is not None) if markdown else []
+    )
     page = problem_page(problems)
     by_key: dict[tuple, deque[int]] = defaultdict(deque)
     by_url: dict[str, deque[int]] = defaultdict(deque)

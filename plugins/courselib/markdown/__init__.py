@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from selectolax.lexbor import LexborHTMLParser
 
@@ -117,14 +118,19 @@ def link_text_as_written(url: str) -> str:
 
 
 @cache
-def course_parser(myst: bool = False) -> MarkdownIt:
-    """Return the parser chapters are read with; with `myst`, a Jupyter Book's pages."""
-    return make_parser(myst=myst)
+def course_parser(myst: bool = False, definitions: bool = False) -> MarkdownIt:
+    """Return the parser chapters are read with; with `myst`, a Jupyter Book's pages; with
+    `definitions`, a Carpentries Workbench lesson's (Pandoc's definition lists)."""
+    return make_parser(myst=myst, definitions=definitions)
 
 
-def make_parser(bare_autolinks: bool = True, myst: bool = False) -> MarkdownIt:
+def make_parser(
+    bare_autolinks: bool = True, myst: bool = False, definitions: bool = False
+) -> MarkdownIt:
     """Return a parser with every extra; `bare_autolinks=False` leaves bare URLs as text;
-    `myst` reads MyST's directives and roles as Jupyter Book does (myst.py).
+    `myst` reads MyST's directives and roles as Jupyter Book does (myst.py); `definitions`
+    reads Pandoc's definition lists (`term` then `:   its definition`), as the Workbench
+    does for a lesson's glossary (GitHub shows them as text).
 
     GitHub makes links of bare `https://` and `www.` URLs (its autolink extension);
     CommonMark alone does not, and three of its spec examples say so.
@@ -162,6 +168,8 @@ def make_parser(bare_autolinks: bool = True, myst: bool = False) -> MarkdownIt:
     add_fenced_divs(md)
     if myst:
         add_myst(md)  # after the fenced divs: `::: challenge` stays theirs
+    if definitions:
+        md.use(deflist_plugin)
     add_emoji_shortcodes(md)
     add_collapsible_callouts(md)
     add_liquid_warning(md)
@@ -388,10 +396,10 @@ def front_matter_of(text: str) -> str:
     return "\n".join(lines[: split_front_matter(lines).body_start])
 
 
-def chapter_links(text: str, myst: bool = False) -> list[WrittenLink]:
-    """Return the URLs written in a chapter file's whole text, front matter included; with
-    `myst`, read as a Jupyter Book's page (myst.py)."""
-    md = course_parser(myst=myst)
+def chapter_links(text: str, myst: bool = False, definitions: bool = False) -> list[WrittenLink]:
+    """Return the URLs written in a chapter file's whole text, front matter included; read
+    with the parser its page was (course_parser)."""
+    md = course_parser(myst=myst, definitions=definitions)
     env: dict = {}
     tokens = md.parse(chapter_body(text), env)
     return written_links(tokens, env["source_lines"])[0]
