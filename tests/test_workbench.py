@@ -284,18 +284,21 @@ def test_a_hostile_config_is_one_line_and_never_run(tmp_path, monkeypatch, confi
 
 def test_a_boxs_first_heading_is_its_title_as_the_workbench_shows_it():
     # `## Solution` was shown under the fold's "Solution" button again, and listed in the
-    # page's contents though hidden in a closed fold.
+    # page's contents though hidden in a closed fold. Its id stays: links name it.
     page = render_markdown(
-        ":::::: challenge\n\n## Paper Writing\n\nWhat do you do?\n\n"
+        ":::::: challenge\n\n## Paper Writing {#writing}\n\nWhat do you do?\n\n"
         "::: solution\n\n## Solution\n\nUse version control.\n\n:::\n::::::\n\n"
         "::: spoiler\n\n### `Markdown` *here*\n\nDetails.\n\n:::\n\n"
-        "::: callout\nNo heading.\n:::\n"
+        "::: callout\nNo heading.\n:::\n\nSee [it](#writing).\n"
     ).html
-    assert '<p class="admonition-title">Paper Writing</p>\n<p>What do you do?</p>' in page
-    assert "<summary>Solution</summary>\n<p>Use version control.</p>" in page
-    assert "<summary>Markdown here</summary>\n<p>Details.</p>" in page
+    assert (
+        '<div class="admonition exercise">\n<p class="admonition-title" id="writing">'
+        "Paper Writing</p>\n<p>What do you do?</p>"
+    ) in page
+    assert '<details class="solution">\n<summary id="solution">Solution</summary>\n<p>Use' in page
+    assert '<summary id="markdown-here"><code>Markdown</code> <em>here</em></summary>' in page
     assert '<p class="admonition-title">Callout</p>\n<p>No heading.</p>' in page
-    assert "<h2" not in page and "<h3" not in page
+    assert "<h2" not in page and "<h3" not in page and page.count("<summary") == 2
 
 
 def test_pandocs_attribute_form_of_a_div_is_read_too():

@@ -43,21 +43,14 @@ FOLDS = {
 def add_fenced_divs(md: MarkdownIt) -> None:
     """Make `md` write the Carpentries' fenced divs as callouts and folds."""
     for name, (kind, title) in CALLOUTS.items():
-        opening = '<div class="admonition ' + kind + '">\n<p class="admonition-title">{}</p>\n'
-        md.use(
-            container_plugin,
-            name,
-            validate=named(name),
-            render=rendering(opening, title, "</div>\n"),
-        )
+        frame = f'<div class="admonition {kind}">\n'
+        titled = f'<p class="admonition-title">{html.escape(title)}</p>\n'
+        render = rendering(frame, titled, "</div>\n")
+        md.use(container_plugin, name, validate=named(name), render=render)
     for name, title in FOLDS.items():
-        opening = '<details class="solution">\n<summary>{}</summary>\n'
-        md.use(
-            container_plugin,
-            name,
-            validate=named(name),
-            render=rendering(opening, title, "</details>\n"),
-        )
+        titled = f"<summary>{html.escape(title)}</summary>\n"
+        render = rendering('<details class="solution">\n', titled, "</details>\n")
+        md.use(container_plugin, name, validate=named(name), render=render)
     for name in TABS:
         md.use(container_plugin, name, validate=named(name), render=tab_set)
     md.core.ruler.after("block", "fenced_div_titles", headings_as_titles)
@@ -129,21 +122,22 @@ def named(name: str):
 
 def headings_as_titles(state: StateCore) -> None:
     """Make a box's first heading its title, as the Workbench shows it (`## Solution` on
-    a solution's button), taken out of the box's text: it was shown twice, and listed in
-    the page's contents though hidden in a closed fold."""
-    tokens, index = state.tokens, 0
-    while index < len(tokens) - 3:
-        token, heading, inline = tokens[index : index + 3]
-        box = token.type.startswith("container_") and token.type.endswith("_open")
-        box = box and token.type.removeprefix("container_").removesuffix("_open") not in TABS
-        if box and heading.type == "heading_open" and inline.type == "inline":
-            token.meta["title"] = MARKUP.sub("", inline.content).strip()
-            del tokens[index + 1 : index + 4]
-        index += 1
-
-
-# What a heading's text shows besides its words, left out of a title.
-MARKUP = re.compile(r"[*_`]+")
+    a solution's button): it was shown twice, and listed in the page's contents though
+    hidden in a closed fold. The heading's own tokens write the title (a fold's
+    `<summary>`, a callout's title paragraph), so its text and its id (`{#dependencies}`,
+    which links name) are what they were."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens[:-2]):
+        name = token.type.removeprefix("container_").removesuffix("_open")
+        box = token.type == f"container_{name}_open" and name not in TABS
+        heading = tokens[index + 1]
+        if box and heading.type == "heading_open" and tokens[index + 2].type == "inline":
+            closing = next(t for t in tokens[index + 2 :] if t.type == "heading_close")
+            tag = "summary" if name in FOLDS else "p"
+            heading.tag = closing.tag = tag
+            if tag == "p":
+                heading.attrJoin("class", "admonition-title")
+            token.meta["titled"] = True
 
 
 def tab_set(self, tokens, index, options, env) -> str:
@@ -151,13 +145,13 @@ def tab_set(self, tokens, index, options, env) -> str:
     return '<div class="tab-set">\n' if tokens[index].nesting == 1 else "</div>\n"
 
 
-def rendering(opening: str, title: str, closing: str):
-    """Return a container's render rule: `opening` with its title (its first heading's, else
-    `title`) for its opening token, else `closing`."""
+def rendering(frame: str, title: str, closing: str):
+    """Return a container's render rule: for its opening token `frame` and its `title`
+    (unless its first heading is its title: headings_as_titles), else `closing`."""
 
     def render(self, tokens, index, options, env) -> str:
         if tokens[index].nesting != 1:
             return closing
-        return opening.format(html.escape(tokens[index].meta.get("title") or title))
+        return frame if tokens[index].meta.get("titled") else frame + title
 
     return render
