@@ -124,7 +124,9 @@ def test_a_restructuredtext_file_is_not_read_and_fails_nothing(build_site):
 )
 def test_a_toc_numbered_by_its_options_or_a_depth_is_numbered(build_site, numbering):
     toc = f"format: jb-book\nroot: intro\n{numbering}chapters:\n- file: alpha_probability\n"
-    build = build_site({**BOOK, "lectures/_toc.yml": toc}, extra_settings=SETTINGS)
+    listed = ("README.md", "lectures/intro.md", "lectures/alpha_probability.md")
+    files = {path: text for path, text in BOOK.items() if path in listed}
+    build = build_site({**files, "lectures/_toc.yml": toc}, extra_settings=SETTINGS)
     assert build.exit_code == 0, build.log
     assert syllabus_entries(build) == ["Introduction", "Unit 1", "Probability"]
 
@@ -161,3 +163,24 @@ def test_a_summary_md_comes_before_a_jupyter_books_table_of_contents(build_site)
     assert build.exit_code == 0, build.log
     assert syllabus_entries(build) == ["Unit 1", "Basics", "Unit 2", "Introduction"]
     assert "_toc.yml" not in build.log
+
+
+def test_a_book_beside_the_course_leaves_the_syllabus_to_the_folders(build_site):
+    # Notes kept as a small Jupyter Book in a unit's folder made the syllabus: the
+    # course's three units vanished without a word.
+    files = {
+        "README.md": "# Course\n",
+        "01-intro/README.md": "# Intro\n",
+        "02-next/README.md": "# Next\n",
+        "03-project/README.md": "# Project\n",
+        "03-project/book/_toc.yml": "root: intro\nchapters:\n- file: part1\n",
+        "03-project/book/intro.md": "# Project book\n",
+        "03-project/book/part1.md": "# Part one\n",
+    }
+    build = build_site(files, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build)[1::2][:3] == ["Intro", "Next", "Project"]
+    assert (
+        "content/03-project/book/_toc.yml: a Jupyter Book's table of contents listing 2 of"
+        " the course's 6 pages: read as a book beside the course"
+    ) in build.log

@@ -4,7 +4,7 @@ import os
 
 import pytest
 from conftest import run_pelican, write_content
-from courselib.markdown import render_markdown
+from courselib.markdown import course_parser, render_markdown
 from courselib.workbench import flat_paths, read_lesson
 from test_bad_input import png_bytes
 from test_github_course import SETTINGS, syllabus_entries
@@ -282,10 +282,15 @@ def test_a_hostile_config_is_one_line_and_never_run(tmp_path, monkeypatch, confi
     assert not (tmp_path / "pwned").exists()
 
 
+def lesson_page(markdown: str):
+    """Render Markdown as a Workbench lesson's page is rendered (Pandoc's reading)."""
+    return render_markdown(markdown, course_parser(pandoc=True))
+
+
 def test_a_boxs_first_heading_is_its_title_as_the_workbench_shows_it():
     # `## Solution` was shown under the fold's "Solution" button again, and listed in the
     # page's contents though hidden in a closed fold. Its id stays: links name it.
-    page = render_markdown(
+    page = lesson_page(
         ":::::: challenge\n\n## Paper Writing {#writing}\n\nWhat do you do?\n\n"
         "::: solution\n\n## Solution\n\nUse version control.\n\n:::\n::::::\n\n"
         "::: spoiler\n\n### `Markdown` *here*\n\nDetails.\n\n:::\n\n"
@@ -303,7 +308,7 @@ def test_a_boxs_first_heading_is_its_title_as_the_workbench_shows_it():
 
 def test_pandocs_attribute_form_of_a_div_is_read_too():
     # Its solution was shown open, under the colon lines as text.
-    page = render_markdown(
+    page = lesson_page(
         "::::: {.challenge}\nTry.\n\n::: {.solution}\nThe answer.\n:::\n:::::\n"
     ).html
     assert '<div class="admonition exercise">' in page
@@ -352,20 +357,20 @@ def test_a_lesson_beside_other_units_leaves_the_syllabus_to_the_folders(tmp_path
 )
 def test_a_closing_fence_closes_the_innermost_div_as_pandoc_closes_it(markdown):
     # The answer spilled out of its fold, and a line of colons showed as text.
-    page = render_markdown(markdown).html
+    page = lesson_page(markdown).html
     assert page.index("The answer.") < page.index("</details>") < page.index("Still in it.")
     assert page.index("Still in it.") < page.index("</div>")
     assert ":::" not in page
 
 
 def test_colons_in_code_and_myst_directives_keep_their_own_fences():
-    page = render_markdown("::: challenge\n\n```\n:::\n```\n\nDone.\n\n:::\n").html
+    page = lesson_page("::: challenge\n\n```\n:::\n```\n\nDone.\n\n:::\n").html
     assert "<code>:::\n</code>" in page and page.index("Done.") < page.rindex("</div>")
 
 
 def test_workbench_tabs_show_their_text_under_their_headings():
     # The colon lines showed as text; the first heading must not become a title.
-    page = render_markdown(
+    page = lesson_page(
         "::::: group-tab\n\n### Windows\n\nRun `setup.exe`.\n\n### macOS\n\nRun brew.\n\n:::::\n"
     ).html
     assert page.startswith('<div class="tab-set">\n<h3 id="windows">Windows</h3>')
@@ -387,3 +392,58 @@ def test_a_lessons_glossary_is_a_definition_list_as_pandoc_reads_it(tmp_path):
     )
     # Outside a Workbench lesson, as GitHub shows it: text.
     assert "<dl>" not in render_markdown(glossary).html
+
+
+def test_another_tools_config_yaml_beside_an_episodes_folder_makes_no_lesson(tmp_path):
+    # A podcast's site: its links.md page vanished and was appended to every page, its
+    # about.md left the syllabus, and a link broken on GitHub was read as the Workbench's.
+    files = {
+        "config.yaml": "site_name: Podcast\ntheme: dark\n",
+        "README.md": "# Podcast\n\nSee [links](links.md).\n",
+        "episodes/one.md": "# Episode one\n",
+        "episodes/fig/logo.png": png_bytes(),
+        "about.md": "# About\n\n![logo](fig/logo.png)\n",
+        "links.md": "# Useful links\n\n[Home](https://example.org)\n",
+    }
+    content = write_content(tmp_path / "content", files)
+    build = run_pelican(content, tmp_path / "output", extra_settings=SETTINGS)
+    assert "content/about.md:3:1: broken image 'fig/logo.png': no such file" in build.log
+    assert 'href="https://example.org"' not in build.page("about.html")
+    assert (build.output / "links.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("markdown", "kept"),
+    [
+        # Docusaurus' admonition: its heading stays in it, and links to it work.
+        (
+            ":::caution\n\n## Before you upgrade\n\nBack up.\n\n:::\n",
+            '<h2 id="before-you-upgrade">',
+        ),
+        # VitePress's containers, shown as text here: their colons as written.
+        ("::::: details Outer\n\n::: tip\nHi.\n:::\n\n:::::\n", "<p>::::: details Outer</p>"),
+    ],
+)
+def test_outside_a_lesson_colons_and_headings_stay_as_they_were(markdown, kept):
+    assert kept in render_markdown(markdown).html
+
+
+@pytest.mark.parametrize(
+    ("markdown", "shown"),
+    [
+        # Words after colons are no fence to Pandoc: a line of text.
+        (
+            ":::: challenge\n\nTry.\n\n::: a stray line with words\n\n::::\n\nAfter it.\n",
+            "<p>::: a stray line with words</p>\n</div>\n<p>After it.</p>",
+        ),
+        # A code block in a list item: its colons are code.
+        (
+            "::: challenge\n\n1. Write:\n   ```md\n   ::::::\n   ```\n\nDone.\n\n:::\n",
+            "<code class=\"language-md\">::::::\n</code>",
+        ),
+        ("::: challenge\n\n<pre>\n:::: not a fence\n</pre>\n\n:::\n", ":::: not a fence"),
+    ],
+)
+def test_pandocs_reading_of_fences_leaves_text_and_code_alone(markdown, shown):
+    page = lesson_page(markdown).html
+    assert shown in page and page.count('<div class="admonition exercise">') == 1

@@ -21,6 +21,7 @@ from courselib.pages import is_markdown
 from courselib.yaml_files import fields, items, place, read_yaml, text
 
 from .book import SUMMARY_PATHS, Place, Summary
+from .folders import is_repositorys_own
 
 TOC_NAMES = ("_toc.yml", "myst.yml")
 # What a Jupyter Book's chapter may be written in, looked for in this order where its
@@ -203,9 +204,31 @@ def is_true(node) -> bool:
 
 def jupyter_book_contents(content_root: str) -> tuple[Summary | None, list[str]]:
     """Return the Jupyter Book's table of contents in content/ as a book's summary (None
-    where there is none, or it lists no Markdown page), and the problems reading it."""
+    where there is none, or it lists no Markdown page), and the problems reading it.
+
+    A table that lists fewer than half the course's pages is a book kept beside the course
+    (notes in `extras/notes/`), not its syllabus: the folders' rules then apply, as said."""
     toc = jupyter_book_toc(content_root)
     if toc is None:
         return None, []
     reader = TocReader(content_root, toc)
-    return reader.read(), reader.problems
+    summary = reader.read()
+    pages = course_pages(content_root)
+    if summary is not None and len(summary.places) * 2 < pages:
+        reader.problems.append(
+            f"content/{toc}: a Jupyter Book's table of contents listing {len(summary.places)}"
+            f" of the course's {pages} pages: read as a book beside the course, not as its"
+            " syllabus, which follows the folders"
+        )
+        summary = None
+    return summary, reader.problems
+
+
+def course_pages(content_root: str) -> int:
+    """Return how many Markdown pages content/ holds, the repository's own files (LICENSE.md)
+    and hidden folders aside."""
+    count = 0
+    for _folder, subfolders, files in os.walk(content_root):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        count += sum(is_markdown(name) and not is_repositorys_own(name) for name in files)
+    return count

@@ -84,7 +84,7 @@ class CourseMarkdownReader(BaseReader):
         myst = is_myst_page(posixpath.dirname(source), is_file, front_text)
         chapter = render_markdown(
             body,
-            course_parser(myst=myst, definitions=lesson is not None),
+            course_parser(myst=myst, pandoc=lesson is not None),
             folders=(os.path.dirname(source_path), content_root),
         )
         metadata = self.front_matter_metadata(front.pelican_fields)
@@ -180,8 +180,7 @@ def chapter_problems(
 def workbench_lesson(source: str, content_root: str) -> str | None:
     """Return the Carpentries Workbench lesson (its folder from content/) whose page
     content/`source` is, or None (courselib.workbench)."""
-    is_file, is_folder = on_disk(content_root, os.path.isfile), on_disk(content_root, os.path.isdir)
-    return lesson_root(posixpath.dirname(source), is_file, is_folder)
+    return lesson_root(posixpath.dirname(source), content_root)
 
 
 def in_workbench_build(source: str, content_root: str) -> bool:
@@ -191,8 +190,7 @@ def in_workbench_build(source: str, content_root: str) -> bool:
     if "site" not in parts[:-1]:
         return False
     lesson = "/".join(parts[: parts.index("site")])
-    is_file, is_folder = on_disk(content_root, os.path.isfile), on_disk(content_root, os.path.isdir)
-    return lesson_root(lesson, is_file, is_folder) == lesson
+    return lesson_root(lesson, content_root) == lesson
 
 
 def lesson_title(content_root: str, lesson: str) -> str:
@@ -205,8 +203,7 @@ def in_workbench_site(url: str, folder: str, content_root: str) -> bool:
     """True when a Workbench lesson's flat site reads `url`, written in a page of the lesson
     in content/`folder`, inside the lesson (the link gate tells if no file is there)."""
     written = relative_parts(url)
-    is_file, is_folder = on_disk(content_root, os.path.isfile), on_disk(content_root, os.path.isdir)
-    root = lesson_root(folder, is_file, is_folder)
+    root = lesson_root(folder, content_root)
     return written is not None and root is not None and bool(flat_paths(written[0], root))
 
 

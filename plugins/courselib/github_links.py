@@ -317,7 +317,7 @@ def course_path(url: str, folder: str, files: ContentFiles) -> GithubPath | None
     if written is None:
         return link
     path, query, fragment = written
-    found = flat_target(path, folder, files.is_file, files.is_folder)
+    found = flat_target(path, folder, files.root, files.is_file)
     if found is None and link is not None and not posixpath.splitext(link.path)[1]:
         # A Jupyter Book's `[Basics](basics)`: Sphinx finds the document of that name.
         in_book = book_root(folder, files.is_file) is not None

@@ -19,8 +19,10 @@ leads to `17-live.md` too.
 
 import os
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .cached_products.page_rewrites import file_stamp
 from .pages import is_markdown
@@ -34,25 +36,50 @@ EPISODES = "episodes"
 # copies them (their fig/, data/ and files/ are merged into one of each).
 PAGE_FOLDERS = (EPISODES, "learners", "instructors", "profiles")
 SITE_PAGE_SUFFIXES = (".html", ".htm")
+# What is read of a config.yaml to tell whether it is a Workbench lesson's (they are 2 KB).
+MOST_CONFIG_CHARACTERS = 100_000
 # A links.md larger than this is no lesson's list of links (they are 5 KB): not appended.
 MOST_LINKS_CHARACTERS = 1_000_000
 # R Markdown episodes, run by knitr before the Workbench renders them.
 R_MARKDOWN = (".rmd",)
 
 
-def lesson_root(
-    folder: str, is_file: Callable[[str], bool], is_folder: Callable[[str], bool]
-) -> str | None:
+def lesson_root(folder: str, content_root: str) -> str | None:
     """Return the Workbench lesson (its folder, from content/) whose page a Markdown file in
     content/`folder` is: the lesson's own folder or one of its PAGE_FOLDERS; None if none."""
     roots = [folder]
     parent, name = posixpath.split(folder)
     if name in PAGE_FOLDERS:
         roots.append(parent)
-    for root in roots:
-        if is_file(posixpath.join(root, CONFIG)) and is_folder(posixpath.join(root, EPISODES)):
-            return root
-    return None
+    return next((root for root in roots if is_lesson(os.path.join(content_root, root))), None)
+
+
+def is_lesson(folder: str) -> bool:
+    """True for a Workbench lesson's folder: an episodes/ folder beside a config.yaml that
+    is the Workbench's (it names the `carpentry` or lists `episodes`; another tool's
+    config.yaml beside a folder of that name makes no lesson)."""
+    config = os.path.join(folder, CONFIG)
+    if not os.path.isdir(os.path.join(folder, EPISODES)):
+        return False
+    try:
+        status = os.stat(config)
+    except OSError:
+        return False
+    return is_workbench_config(config, status.st_mtime_ns, status.st_size)
+
+
+# The keys only a Workbench lesson's config.yaml has at its top.
+WORKBENCH_KEYS = re.compile(r"^(?:carpentry|episodes|learners|instructors|profiles):", re.M)
+
+
+@lru_cache(maxsize=64)
+def is_workbench_config(path: str, modified: int, size: int) -> bool:
+    """True when the config.yaml at `path` (as of its stamp) is a Workbench lesson's."""
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as file:
+            return WORKBENCH_KEYS.search(file.read(MOST_CONFIG_CHARACTERS)) is not None
+    except OSError:
+        return False
 
 
 def flat_paths(written: str, root: str) -> list[str]:
@@ -80,12 +107,12 @@ def flat_paths(written: str, root: str) -> list[str]:
 
 
 def flat_target(
-    written: str, folder: str, is_file: Callable[[str], bool], is_folder: Callable[[str], bool]
+    written: str, folder: str, content_root: str, is_file: Callable[[str], bool]
 ) -> str | None:
     """Return the file (from content/) the Workbench's site finds at a relative path written
     in a Markdown file of content/`folder`; None where the file is no lesson's page, or
     the site has no such file."""
-    root = lesson_root(folder, is_file, is_folder)
+    root = lesson_root(folder, content_root)
     if root is None or written.startswith("/"):
         return None
     return next((path for path in flat_paths(written, root) if is_file(path)), None)
@@ -131,7 +158,7 @@ def read_lesson(content_root: str, root: str) -> Lesson | None:
     """
     folder = os.path.join(content_root, root)
     config_path = os.path.join(folder, CONFIG)
-    if not os.path.isfile(config_path) or not os.path.isdir(os.path.join(folder, EPISODES)):
+    if not is_lesson(folder):
         return None
     lesson = Lesson(root)
     shown = f"content/{lesson.config}"
@@ -261,8 +288,7 @@ class CommonLinks:
 def page_links(source: str, content_root: str, text: str) -> "CommonLinks | None":
     """Return the links.md appended to content/`source` if it is a Workbench lesson's page
     (the page's `text` as read), else None."""
-    is_file, is_folder = on_disk(content_root, os.path.isfile), on_disk(content_root, os.path.isdir)
-    lesson = lesson_root(posixpath.dirname(source), is_file, is_folder)
+    lesson = lesson_root(posixpath.dirname(source), content_root)
     if lesson is None or source == posixpath.join(lesson, LINKS):
         return None
     return CommonLinks(lesson, content_root, text)

@@ -112,7 +112,7 @@ def map_to_markdown(
         common = page_links(source, content_links.files.root, markdown)
         markdown = common.appended_to(markdown) if common is not None else markdown
     links: list[WrittenLink] = (
-        chapter_links(markdown, myst, definitions=common is not None) if markdown else []
+        chapter_links(markdown, myst, pandoc=common is not None) if markdown else []
     )
     page = problem_page(problems)
     by_key: dict[tuple, deque[int]] = defaultdict(deque)

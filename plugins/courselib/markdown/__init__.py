@@ -29,7 +29,7 @@ from courselib.pages import CHARACTERS_PER_WORD, UNSPACED_SCRIPT
 
 from .bare_urls import add_bare_urls
 from .exercises import add_exercises
-from .fenced_divs import add_fenced_divs
+from .fenced_divs import add_fenced_divs, read_divs_as_pandoc
 from .footnote_labels import add_footnote_labels
 from .headings import add_heading_ids, github_slug, heading_text
 from .html_rules import (
@@ -118,19 +118,20 @@ def link_text_as_written(url: str) -> str:
 
 
 @cache
-def course_parser(myst: bool = False, definitions: bool = False) -> MarkdownIt:
+def course_parser(myst: bool = False, pandoc: bool = False) -> MarkdownIt:
     """Return the parser chapters are read with; with `myst`, a Jupyter Book's pages; with
-    `definitions`, a Carpentries Workbench lesson's (Pandoc's definition lists)."""
-    return make_parser(myst=myst, definitions=definitions)
+    `pandoc`, a Carpentries Workbench lesson's, as Pandoc reads them for the Workbench."""
+    return make_parser(myst=myst, pandoc=pandoc)
 
 
 def make_parser(
-    bare_autolinks: bool = True, myst: bool = False, definitions: bool = False
+    bare_autolinks: bool = True, myst: bool = False, pandoc: bool = False
 ) -> MarkdownIt:
     """Return a parser with every extra; `bare_autolinks=False` leaves bare URLs as text;
-    `myst` reads MyST's directives and roles as Jupyter Book does (myst.py); `definitions`
-    reads Pandoc's definition lists (`term` then `:   its definition`), as the Workbench
-    does for a lesson's glossary (GitHub shows them as text).
+    `myst` reads MyST's directives and roles as Jupyter Book does (myst.py); `pandoc` reads
+    as Pandoc does for the Workbench: definition lists (`term` then `:   its definition`,
+    a lesson's glossary; GitHub shows them as text), and fenced divs closed innermost
+    first, a box's first heading its title (fenced_divs.py).
 
     GitHub makes links of bare `https://` and `www.` URLs (its autolink extension);
     CommonMark alone does not, and three of its spec examples say so.
@@ -168,8 +169,9 @@ def make_parser(
     add_fenced_divs(md)
     if myst:
         add_myst(md)  # after the fenced divs: `::: challenge` stays theirs
-    if definitions:
+    if pandoc:
         md.use(deflist_plugin)
+        read_divs_as_pandoc(md)
     add_emoji_shortcodes(md)
     add_collapsible_callouts(md)
     add_liquid_warning(md)
@@ -396,10 +398,10 @@ def front_matter_of(text: str) -> str:
     return "\n".join(lines[: split_front_matter(lines).body_start])
 
 
-def chapter_links(text: str, myst: bool = False, definitions: bool = False) -> list[WrittenLink]:
+def chapter_links(text: str, myst: bool = False, pandoc: bool = False) -> list[WrittenLink]:
     """Return the URLs written in a chapter file's whole text, front matter included; read
     with the parser its page was (course_parser)."""
-    md = course_parser(myst=myst, definitions=definitions)
+    md = course_parser(myst=myst, pandoc=pandoc)
     env: dict = {}
     tokens = md.parse(chapter_body(text), env)
     return written_links(tokens, env["source_lines"])[0]

@@ -53,12 +53,21 @@ def add_fenced_divs(md: MarkdownIt) -> None:
         md.use(container_plugin, name, validate=named(name), render=render)
     for name in TABS:
         md.use(container_plugin, name, validate=named(name), render=tab_set)
+
+
+def read_divs_as_pandoc(md: MarkdownIt) -> None:
+    """Make `md` read fenced divs as Pandoc does for the Workbench: the innermost closed
+    first, a box's first heading its title. Only a Workbench lesson's pages are read so:
+    elsewhere (VitePress's `::: tip`, Docusaurus' `:::caution`) colons and headings stay."""
     md.core.ruler.after("block", "fenced_div_titles", headings_as_titles)
     md.core.ruler.before("block", "fenced_div_nesting", innermost_closes)
 
 
-CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-DIV_FENCE = re.compile(r"^( {0,3})(:{3,})([ \t]*)(.*)$")
+# A code fence, also after a list item's marker (`1. ```md`), at any indent.
+CODE_FENCE = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(`{3,}|~{3,})")
+# A div's fence: colons, then for an opening Pandoc's one word or `{attributes}` (with
+# colons after them, as some write it); any other words make it no fence, but text.
+DIV_FENCE = re.compile(r"^( {0,3})(:{3,})([ \t]*)((?:[\w-]+|\{[^{}]*\})(?:[ \t]*:*)?|)[ \t]*$")
 # MyST's colon directive (`:::{note}`), closed by the CommonMark rule: left as written.
 MYST_DIRECTIVE = re.compile(r"^ {0,3}:{3,}[ \t]*\{[^.\s]", re.MULTILINE)
 
@@ -73,38 +82,40 @@ def innermost_closes(state: StateCore) -> None:
     if ":::" not in state.src or MYST_DIRECTIVE.search(state.src):
         return
     lines = state.src.split("\n")
-    code_fence, stack = None, []
-    pairs: list[tuple[int, int]] = []  # (opening line, closing line), innermost first
-    in_code: list[tuple[int, int]] = []  # (line, colons) of colon lines inside code
+    code_fence, in_pre = None, False
+    # Each open div: [its opening line, the longest fence its closing one must pass].
+    stack: list[list[int]] = []
+    length: dict[int, tuple[int, int]] = {}  # opening line -> (closing line, colons)
     for index, line in enumerate(lines):
         fence = CODE_FENCE.match(line)
         if code_fence is not None:
             closes = fence and fence.group(1)[0] == code_fence[0]
             if closes and len(fence.group(1)) >= len(code_fence):
                 code_fence = None
-            elif (div := DIV_FENCE.match(line)) is not None:
-                in_code.append((index, len(div.group(2))))
+            elif stack and (div := DIV_FENCE.match(line)) is not None and not div.group(4):
+                stack[-1][1] = max(stack[-1][1], len(div.group(2)))  # colons that are code
             continue
         if fence:
             code_fence = fence.group(1)
             continue
+        if in_pre or "<pre" in line.lower():  # preformatted HTML: its colons are its text
+            in_pre = "</pre>" not in line.lower()
+            continue
         div = DIV_FENCE.match(line)
         if div is None:
             continue
-        if div.group(4).strip():
-            stack.append(index)
+        if div.group(4):
+            stack.append([index, 0])
         elif stack:
-            pairs.append((stack.pop(), index))
-    # Each div's fence longer than those inside it, and than colons in code inside it.
-    length: dict[int, int] = {}
-    for opening, closing in pairs:  # inner ones are closed, so listed, first
-        inner = [length[o] for o, c in pairs if opening < o and c < closing and o in length]
-        code = [colons for line, colons in in_code if opening < line < closing]
-        length[opening] = max([3, *(n + 1 for n in inner), *(n + 1 for n in code)])
-    for opening, closing in pairs:
+            opening, inside = stack.pop()
+            colons = max(3, inside + 1)  # longer than every fence inside it
+            length[opening] = (index, colons)
+            if stack:
+                stack[-1][1] = max(stack[-1][1], colons)
+    for opening, (closing, colons) in length.items():
         for index in (opening, closing):
             indent, _old, space, rest = DIV_FENCE.match(lines[index]).groups()
-            lines[index] = f"{indent}{':' * length[opening]}{space}{rest}"
+            lines[index] = f"{indent}{':' * colons}{space}{rest}"
     state.src = "\n".join(lines)
 
 
