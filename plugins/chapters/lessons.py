@@ -41,7 +41,7 @@ def lessons_summary(lessons: list[Lesson], content_root: str) -> Summary | None:
         home = lesson_page(content_root, lesson.root)
         if home is not None:
             places[home] = Place(None, True, lesson.title)
-        part = lesson.title or posixpath.basename(lesson.root) if home is None else None
+        part = (lesson.title or posixpath.basename(lesson.root)) if home is None else None
         in_part = part if lesson.root else None
         learners = lesson.pages.get("learners", [])
         setup = [page for page in learners if posixpath.basename(page) == SETUP]
