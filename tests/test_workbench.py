@@ -439,7 +439,7 @@ def test_outside_a_lesson_colons_and_headings_stay_as_they_were(markdown, kept):
         # A code block in a list item: its colons are code.
         (
             "::: challenge\n\n1. Write:\n   ```md\n   ::::::\n   ```\n\nDone.\n\n:::\n",
-            "<code class=\"language-md\">::::::\n</code>",
+            '<code class="language-md">::::::\n</code>',
         ),
         ("::: challenge\n\n<pre>\n:::: not a fence\n</pre>\n\n:::\n", ":::: not a fence"),
     ],
