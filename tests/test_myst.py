@@ -226,3 +226,16 @@ def test_display_math_of_aligned_lines_is_aligned_as_sphinx_wraps_it(markdown, o
     page = myst(markdown)
     assert page.problems == [] and "<mtable" in page.html
     assert [problem[:2] for problem in render_markdown(markdown).problems] == outside
+
+
+def test_an_include_loop_is_one_problem_not_a_hang(tmp_path):
+    from conftest import write_content
+
+    snippet = "```{include} loop.md\n```\n\n```{include} loop.md\n```\n"
+    content = write_content(
+        tmp_path / "content",
+        {"book/_toc.yml": "root: intro\n", "book/loop.md": snippet, "book/intro.md": snippet},
+    )
+    folder = str(content / "book")
+    page = render_markdown(snippet, course_parser(myst=True), folders=(folder, str(content)))
+    assert {problem[2] for problem in page.problems} == {"{include} loop.md: it includes itself"}

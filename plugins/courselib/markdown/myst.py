@@ -170,6 +170,8 @@ GATE_ENDS = {end: start for start, (end, _opening, _closing) in GATES.items()}
 GATE_TYPE = "myst_gate"
 # {equation's label: its number}, in the parse's env: `{eq}` shows the number.
 EQUATIONS_KEY = "myst_equations"
+# The files whose `{include}` is being read, in the parse's env.
+INCLUDING_KEY = "myst_including"
 
 
 def gate(name: str, argument: str, options: dict, token: Token) -> Token:
@@ -316,10 +318,18 @@ def included_markdown(argument: str, token: Token, state: StateCore, depth: int)
     """Return the Markdown file an `{include}` names, parsed in its place (a snippet the
     book's pages share: QuantEcon's `_admonition/gpu.md`); a problem at its line."""
     line = token.map[0] if token.map else 0
-    problem, text = read_include(
-        Include(from_book_root(argument, state.env), (None, None), None),
-        *state.env[FOLDER_KEY],
-        state.env,
+    path = from_book_root(argument, state.env)
+    folder, content_root = state.env[FOLDER_KEY]
+    target = os.path.normpath(
+        os.path.join(content_root, path.lstrip("/"))
+        if path.startswith("/")
+        else os.path.join(folder, path)
+    )
+    including = state.env.setdefault(INCLUDING_KEY, set())
+    problem, text = (
+        ("it includes itself", "")
+        if target in including
+        else read_include(Include(path, (None, None), None), folder, content_root, state.env)
     )
     if problem is not None:
         state.env.setdefault("problems", []).append(
@@ -327,11 +337,14 @@ def included_markdown(argument: str, token: Token, state: StateCore, depth: int)
         )
         return []
     tokens: list[Token] = []
+    including.add(target)  # while its own includes are read: a loop is told, not followed
     state.md.block.parse(text, state.md, state.env, tokens)
     for inner in tokens:  # its lines are another file's: told at the include's line
         if inner.map is not None:
             inner.map = [line, line + 1]
-    return read_directives(tokens, state, depth + 1)
+    made = read_directives(tokens, state, depth + 1)
+    including.discard(target)
+    return made
 
 
 def wrap(text: str, token: Token) -> Token:
