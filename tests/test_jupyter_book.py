@@ -184,3 +184,12 @@ def test_a_book_beside_the_course_leaves_the_syllabus_to_the_folders(build_site)
         "content/03-project/book/_toc.yml: a Jupyter Book's table of contents listing 2 of"
         " the course's 6 pages: read as a book beside the course"
     ) in build.log
+
+
+def test_a_toc_whose_sections_hold_themselves_is_one_line(build_site):
+    # A YAML alias may make a list hold itself: read without end, a traceback.
+    toc = "root: intro\nchapters: &all\n- file: alpha_probability\n  sections: *all\n"
+    files = {path: text for path, text in BOOK.items() if "extra" not in path}
+    build = build_site({**files, "lectures/_toc.yml": toc}, extra_settings=SETTINGS)
+    assert "Traceback" not in build.log
+    assert "content/lectures/_toc.yml: nested over 20 deep: not read deeper" in build.log

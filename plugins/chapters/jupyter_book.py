@@ -28,6 +28,8 @@ TOC_NAMES = ("_toc.yml", "myst.yml")
 # name has no suffix; only Markdown is read.
 SOURCE_SUFFIXES = (".md", ".ipynb", ".rst", ".myst.md", ".markdown", ".Rmd", ".py")
 TRUE = frozenset({"true", "yes", "on"})
+# Sections in sections: no book goes deeper.
+MOST_NESTED = 20
 
 
 def jupyter_book_toc(content_root: str) -> str | None:
@@ -120,8 +122,15 @@ class TocReader:
             return None
         return Summary("", self.toc, self.places)
 
-    def entries(self, nodes: list, parent: str | None, part: str | None, numbered: bool) -> None:
-        """Place the entries of one list of the table, under `parent` (a page) or a part."""
+    def entries(
+        self, nodes: list, parent: str | None, part: str | None, numbered: bool, depth: int = 0
+    ) -> None:
+        """Place the entries of one list of the table, under `parent` (a page) or a part.
+
+        No deeper than MOST_NESTED: YAML's aliases may make a list hold itself."""
+        if depth > MOST_NESTED:
+            self.problems.append(f"{self.shown}: nested over {MOST_NESTED} deep: not read deeper")
+            return
         for node in nodes:
             entry = fields(node)
             title = text(entry.get("title")) or ""
@@ -129,14 +138,14 @@ class TocReader:
             own = numbered or is_true(entry.get("numbered"))
             if "file" in entry:
                 path = self.add_file(entry["file"], parent, part, own, title)
-                self.entries(children, path or parent, part, own)
+                self.entries(children, path or parent, part, own, depth + 1)
             elif "glob" in entry or "pattern" in entry:
                 for path in self.matching(entry.get("glob") or entry.get("pattern")):
                     self.place(path, parent, part, own, "")
             elif children and parent is None:  # MyST's part: a title over its chapters
-                self.entries(children, None, title or part, own)
+                self.entries(children, None, title or part, own, depth + 1)
             elif children:
-                self.entries(children, parent, part, own)
+                self.entries(children, parent, part, own, depth + 1)
             # `url:` is a link to another site: no page of the book.
 
     def add_file(self, node, parent: str | None, part: str | None, numbered: bool, title: str):
