@@ -5,7 +5,10 @@ callouts, objectives and key points this way, and folds each solution inside its
 challenge; GitHub shows the colons as text. Each kind below becomes one of our callouts
 with a visible title, and a solution, hint or spoiler a `<details>` fold like our own
 solutions. An instructor's note is folded too: a student may open it, nothing is lost.
-Other names stay text. Closing lines have at least as many colons as their opening.
+The Workbench's tabs show their text under their headings. Other names stay text.
+Closing lines have at least as many colons as their opening, as markdown-it reads them;
+in a Workbench lesson's pages (read_divs_as_pandoc) a closing line closes the innermost
+div, as Pandoc reads them, and a box's first heading is its title.
 """
 
 import html
