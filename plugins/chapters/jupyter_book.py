@@ -28,8 +28,9 @@ TOC_NAMES = ("_toc.yml", "myst.yml")
 # name has no suffix; only Markdown is read.
 SOURCE_SUFFIXES = (".md", ".ipynb", ".rst", ".myst.md", ".markdown", ".Rmd", ".py")
 TRUE = frozenset({"true", "yes", "on"})
-# Sections in sections: no book goes deeper.
+# Sections in sections, and entries in all: no book has more.
 MOST_NESTED = 20
+MOST_ENTRIES = 20_000
 
 
 def jupyter_book_toc(content_root: str) -> str | None:
@@ -82,6 +83,8 @@ class TocReader:
         self.places: dict[str, Place] = {}
         self.problems: list[str] = []
         self.not_read: list[str] = []  # notebooks and reStructuredText, by path
+        self.entries_read = 0
+        self.cut_short = False  # and said so
 
     def read(self) -> Summary | None:
         """Return the table as a book's summary, or None where it lists no Markdown page."""
@@ -127,11 +130,18 @@ class TocReader:
     ) -> None:
         """Place the entries of one list of the table, under `parent` (a page) or a part.
 
-        No deeper than MOST_NESTED: YAML's aliases may make a list hold itself."""
-        if depth > MOST_NESTED:
-            self.problems.append(f"{self.shown}: nested over {MOST_NESTED} deep: not read deeper")
+        No deeper than MOST_NESTED, and no more than MOST_ENTRIES in all: YAML's aliases
+        may make a list hold itself, once or twice at every level."""
+        if depth > MOST_NESTED or self.entries_read > MOST_ENTRIES:
+            if not self.cut_short:
+                self.problems.append(
+                    f"{self.shown}: nested over {MOST_NESTED} deep, or over"
+                    f" {MOST_ENTRIES:,} entries: not read further"
+                )
+            self.cut_short = True
             return
         for node in nodes:
+            self.entries_read += 1
             entry = fields(node)
             title = text(entry.get("title")) or ""
             children = items(entry.get("sections")) or items(entry.get("children"))
