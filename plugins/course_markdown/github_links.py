@@ -47,9 +47,10 @@ from courselib.github_links import (
     placeholder,
 )
 from courselib.html_urls import read_css, read_html, unescape_attribute
-from courselib.markdown import chapter_body, course_parser, front_matter_of, render_markdown
+from courselib.markdown import chapter_body, front_matter_of, render_markdown
 from courselib.markdown.headings import GITHUB_ID_PREFIX
-from courselib.markdown.myst import book_root, is_myst_page
+from courselib.markdown.myst import book_root
+from courselib.page_parser import page_parser
 from markdown_it.common.normalize_url import normalizeLink
 
 URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "data")
@@ -207,9 +208,8 @@ class CourseLinks:
             try:
                 with open(path, encoding="utf-8-sig") as source:
                     text = source.read().replace("\r\n", "\n").replace("\r", "\n")
-                front = front_matter_of(text)
-                myst = is_myst_page(posixpath.dirname(markdown_path), self.files.is_file, front)
-                html = render_markdown(chapter_body(text), course_parser(myst=myst)).html
+                parser = page_parser(markdown_path, self.content_root, front_matter_of(text))
+                html = render_markdown(chapter_body(text), parser).html
                 self._ids[markdown_path] = page_ids(html)
             except (OSError, UnicodeDecodeError):
                 self._ids[markdown_path] = frozenset()  # its own problem is reported elsewhere

@@ -17,14 +17,8 @@ from urllib.parse import unquote
 
 from courselib.front_matter import KNOWN_FIELDS, split_front_matter
 from courselib.github_links import beyond_content_on_github, relative_parts, repository_url
-from courselib.markdown import (
-    PROBLEMS_FIELD,
-    WARNINGS_FIELD,
-    RenderedChapter,
-    course_parser,
-    render_markdown,
-)
-from courselib.markdown.myst import is_myst_page
+from courselib.markdown import PROBLEMS_FIELD, WARNINGS_FIELD, RenderedChapter, render_markdown
+from courselib.page_parser import page_parser
 from courselib.pages import (
     BY_PATH_FIELD,
     FILE_DATE_FIELD,
@@ -37,14 +31,7 @@ from courselib.pages import (
     title_from_name,
 )
 from courselib.paths import leaves_content, shown_path
-from courselib.workbench import (
-    LINKS,
-    CommonLinks,
-    flat_paths,
-    lesson_root,
-    on_disk,
-    read_lesson,
-)
+from courselib.workbench import LINKS, flat_paths, lesson_root, page_links, read_lesson
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader
 from pelican.utils import pelican_open
 
@@ -68,23 +55,21 @@ class CourseMarkdownReader(BaseReader):
         body = "\n" * front.body_start + "\n".join(lines[front.body_start :])
         content_root = self.settings["PATH"]
         source = content_relative(source_path, content_root)
-        lesson = workbench_lesson(source, content_root)
+        lesson = lesson_root(posixpath.dirname(source), content_root)
         if lesson is not None and source == posixpath.join(lesson, LINKS):
             return "", {"status": "skip"}  # no page: the links every page of the lesson has
         if in_workbench_build(source, content_root):
             return "", {"status": "skip"}  # the Workbench's own output ("do not edit")
         shown = shown_path(source_path, content_root)
-        common_links = CommonLinks(lesson, content_root, body) if lesson is not None else None
+        common_links = page_links(source, content_root, body)
         if common_links is not None:
             body = common_links.appended_to(body)
         # A README.md beside an index.md is not its folder's page: the reader looks.
         beside = os.listdir(os.path.dirname(source_path)) if is_folder_page(source) else None
         front_text = "\n".join(lines[: front.body_start])
-        is_file = on_disk(content_root, os.path.isfile)
-        myst = is_myst_page(posixpath.dirname(source), is_file, front_text)
         chapter = render_markdown(
             body,
-            course_parser(myst=myst, pandoc=lesson is not None),
+            page_parser(source, content_root, front_text),
             folders=(os.path.dirname(source_path), content_root),
         )
         metadata = self.front_matter_metadata(front.pelican_fields)
@@ -175,12 +160,6 @@ def chapter_problems(
             f" link only to files inside content/{hint}"
         )
     return problems
-
-
-def workbench_lesson(source: str, content_root: str) -> str | None:
-    """Return the Carpentries Workbench lesson (its folder from content/) whose page
-    content/`source` is, or None (courselib.workbench)."""
-    return lesson_root(posixpath.dirname(source), content_root)
 
 
 def in_workbench_build(source: str, content_root: str) -> bool:

@@ -15,7 +15,7 @@ from collections import defaultdict, deque
 from urllib.parse import unquote
 
 from courselib.markdown import WrittenLink, chapter_links, front_matter_of
-from courselib.markdown.myst import is_myst_page
+from courselib.page_parser import page_parser
 from courselib.pages import is_markdown, page_save_as
 from courselib.workbench import page_links
 
@@ -104,16 +104,12 @@ def map_to_markdown(
     its place in the output page and names the page's template. With `content_links`,
     a link written the GitHub way is judged as content/ has it (see content_links.py).
     """
-    myst = content_links is not None and is_myst_page(
-        posixpath.dirname(source), content_links.files.is_file, front_matter_of(markdown)
-    )
-    common = None
-    if markdown and content_links is not None:  # a Workbench lesson's shared links
-        common = page_links(source, content_links.files.root, markdown)
+    parser = None
+    if markdown and content_links is not None:  # read as its page was (page_parser)
+        parser = page_parser(source, content_links.files.root, front_matter_of(markdown))
+        common = page_links(source, content_links.files.root, markdown)  # a lesson's links
         markdown = common.appended_to(markdown) if common is not None else markdown
-    links: list[WrittenLink] = (
-        chapter_links(markdown, myst, pandoc=common is not None) if markdown else []
-    )
+    links: list[WrittenLink] = chapter_links(markdown, parser) if markdown else []
     page = problem_page(problems)
     by_key: dict[tuple, deque[int]] = defaultdict(deque)
     by_url: dict[str, deque[int]] = defaultdict(deque)

@@ -398,10 +398,10 @@ def front_matter_of(text: str) -> str:
     return "\n".join(lines[: split_front_matter(lines).body_start])
 
 
-def chapter_links(text: str, myst: bool = False, pandoc: bool = False) -> list[WrittenLink]:
+def chapter_links(text: str, md: MarkdownIt | None = None) -> list[WrittenLink]:
     """Return the URLs written in a chapter file's whole text, front matter included; read
-    with the parser its page was (course_parser)."""
-    md = course_parser(myst=myst, pandoc=pandoc)
+    with `md`, the parser its page was read with (courselib.page_parser)."""
+    md = md or course_parser()
     env: dict = {}
     tokens = md.parse(chapter_body(text), env)
     return written_links(tokens, env["source_lines"])[0]

@@ -51,7 +51,7 @@ from mdit_py_plugins.myst_blocks import myst_block_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
 from .includes import FOLDER_KEY, Include, read_include
-from .positions import noting_offsets
+from .positions import noting_offsets, source_lines
 
 # name: (callout class, its title where the directive gives none)
 ADMONITIONS = {
@@ -385,10 +385,8 @@ def figure(name, argument, options, body, token, state, depth) -> list[Token]:
     image.attrs = {"src": state.md.normalizeLink(from_book_root(argument, state.env)), "alt": ""}
     image.content, image.children = alt, [text_token(alt)]
     if token.map is not None:
-        line = token.map[0] + 1
-        source = (
-            state.src.split("\n")[token.map[0]] if token.map[0] < state.src.count("\n") + 1 else ""
-        )
+        line, lines = token.map[0] + 1, source_lines(state)
+        source = lines[token.map[0]] if token.map[0] < len(lines) else ""
         column = source.find(argument) + 1 if argument and argument in source else 1
         image.meta = {"line": line, "column": column}
     paragraph_open = Token("paragraph_open", "p", 1)
