@@ -110,6 +110,55 @@ def test_a_toc_not_as_jupyter_book_writes_it_is_one_line(build_site, toc, told):
     assert told in build.log
 
 
+# The table as Jupyter Book before 0.11 wrote it: a list, its first entry the landing page,
+# parts as `- part:` entries (or, before 0.8, a `- header:` over the entries after it).
+OLD_TOC = """- file: intro
+- part: Tools
+  numbered: true
+  chapters:
+  - file: zeta_linear_algebra
+    title: Linear algebra, briefly
+    sections:
+    - file: details/eigen.md
+- header: Statistics
+- file: alpha_probability
+- glob: extra/*
+"""
+
+
+def test_a_toc_in_the_list_form_of_older_jupyter_books_is_the_syllabus(build_site):
+    # The list was read as no table at all, without a word: the folders' rules took over.
+    build = build_site({**BOOK, "lectures/_toc.yml": OLD_TOC}, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == [
+        "Introduction",
+        "Tools",
+        "Unit 1",
+        "Linear algebra, briefly",
+        "Lesson 1.1",
+        "Eigenvalues",
+        "Statistics",
+        "Probability",
+        "Extra A",
+        "Extra B",
+    ]
+
+
+def test_an_older_toc_numbered_at_its_landing_page_numbers_every_chapter(build_site):
+    toc = "- file: intro\n  numbered: true\n- file: alpha_probability\n- file: zeta_linear_algebra"
+    listed = ("README.md", "intro.md", "alpha_probability.md", "zeta_linear_algebra.md")
+    files = {path: text for path, text in BOOK.items() if path.split("/")[-1] in listed}
+    build = build_site({**files, "lectures/_toc.yml": toc}, extra_settings=SETTINGS)
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == [
+        "Introduction",
+        "Unit 1",
+        "Probability",
+        "Unit 2",
+        "Linear Algebra",
+    ]
+
+
 def test_a_restructuredtext_file_is_not_read_and_fails_nothing(build_site):
     # Pelican's reader read it, and failed the build: "no Date: add 'Date: ...'".
     files = {**BOOK, "lectures/notes.rst": "Notes\n=====\n\nSome :ref:`text`.\n"}

@@ -2,7 +2,8 @@
 
 A Jupyter Book (QuantEcon's lectures, the Turing Way) lists its chapters in `_toc.yml`
 (Jupyter Book 1: `root: intro`, then `chapters:`, or `parts:` each with a `caption:`
-and its `chapters:`; a chapter's `sections:` below it) or in `myst.yml`'s
+and its `chapters:`; a chapter's `sections:` below it; before 0.11, a list whose first
+entry is the landing page) or in `myst.yml`'s
 `project: toc:` (Jupyter Book 2 and MyST: `file:`, or a `title:` over `children:`).
 Files are named from the table's folder, with or without their suffix; `glob:` and
 `pattern:` name several, in the order of their names. The syllabus follows it: its
@@ -89,8 +90,11 @@ class TocReader:
     def read(self) -> Summary | None:
         """Return the table as a book's summary, or None where it lists no Markdown page."""
         otherwise = "the syllabus comes from the files' names and the README's links"
-        top = fields(read_yaml(self.full(self.toc), self.shown, self.problems, otherwise))
-        if posixpath.basename(self.toc) == "myst.yml":
+        top_node = read_yaml(self.full(self.toc), self.shown, self.problems, otherwise)
+        top = fields(top_node)
+        if posixpath.basename(self.toc) == "_toc.yml" and items(top_node):
+            self.list_form(items(top_node))
+        elif posixpath.basename(self.toc) == "myst.yml":
             project = fields(top.get("project"))
             numbered = text(project.get("numbering")) in TRUE
             self.entries(items(project.get("toc")), None, None, numbered)
@@ -124,6 +128,27 @@ class TocReader:
         if not self.places:
             return None
         return Summary("", self.toc, self.places)
+
+    def list_form(self, nodes: list) -> None:
+        """Place the entries of a table as Jupyter Book wrote it before 0.11: a list, its
+        first entry the landing page (`numbered: true` there numbers the whole book), each
+        `- part:` a caption over its `chapters:`, and before 0.8 each `- header:` a caption
+        over the entries after it."""
+        landing = fields(nodes[0])
+        numbered = is_true(landing.get("numbered"))
+        if "file" in landing:
+            self.add_file(landing["file"], None, None, False, text(landing.get("title")) or "")
+            nodes = nodes[1:]
+        caption = None
+        for node in nodes:
+            entry = fields(node)
+            if "part" in entry:
+                own = numbered or is_true(entry.get("numbered"))
+                self.entries(items(entry.get("chapters")), None, text(entry["part"]), own)
+            elif "header" in entry:
+                caption = text(entry["header"])
+            else:
+                self.entries([node], None, caption, numbered)
 
     def entries(
         self, nodes: list, parent: str | None, part: str | None, numbered: bool, depth: int = 0
