@@ -33,6 +33,10 @@ def html(markdown: str) -> str:
             '<a href="https://example.org/a">https://example.org/a</a>.',
         ),
         ("See www.example.org.\n", '<a href="http://www.example.org">www.example.org</a>.'),
+        # The text stops at a `w` only where `www.` starts: a run of four, or one after a
+        # letter, links nothing, as on GitHub; one after `(` does.
+        ("wwww.example.org awww.example.org\n", "<p>wwww.example.org awww.example.org</p>"),
+        ("(www.example.org)\n", '(<a href="http://www.example.org">www.example.org</a>)'),
         ("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n", '<th class="align-left">a</th>'),
         ("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n", '<td class="align-center">2</td>'),
         ("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n", '<td class="align-right">3</td>'),

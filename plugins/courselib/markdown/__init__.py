@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser
 from courselib.front_matter import split_front_matter
 from courselib.pages import CHARACTERS_PER_WORD, UNSPACED_SCRIPT
 
-from .bare_urls import add_bare_urls
+from .bare_urls import add_bare_urls, text_stops_at_www_only
 from .exercises import add_exercises
 from .fenced_divs import add_fenced_divs, read_divs_as_pandoc
 from .footnote_labels import add_footnote_labels
@@ -180,6 +180,8 @@ def make_parser(
     keep_unicode_spaces(md)
     unindent_paragraph_lines(md)
     lazy_lines_in_lists(md)  # last: around every rule that may end a paragraph
+    if bare_autolinks:
+        text_stops_at_www_only(md)  # once every rule that ends text is added
     return md
 
 

@@ -113,6 +113,8 @@ def empty_braces_as_text(md: MarkdownIt) -> None:
         return True
 
     def read_attributes(state: StateInline, silent: bool) -> bool:
+        if state.src[state.pos] != "{":
+            return False  # as the attributes' rule returns, having changed nothing
         return not EMPTY_BRACES.match(state.src, state.pos) and attributes(state, silent)
 
     md.inline.ruler.at("span", read_span)
@@ -246,10 +248,14 @@ def alerts_at_top_only(md: MarkdownIt) -> None:
     read_list, read_quote = rules["list"].fn, rules["blockquote"].fn
 
     def list_counted(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if first_character(state, start) not in LIST_MARKERS:
+            return False  # as the list rule returns, having changed nothing
         with nested(state):
             return read_list(state, start, end, silent)
 
     def quote_counted(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if first_character(state, start) != ">":
+            return False  # as the quote rule returns, having changed nothing
         options = state.md.options
         alerts = options.get("alerts", False)
         if state.env.get(NESTING_KEY):
@@ -262,6 +268,16 @@ def alerts_at_top_only(md: MarkdownIt) -> None:
 
     md.block.ruler.at("list", list_counted, {"alt": rules["list"].alt})
     md.block.ruler.at("blockquote", quote_counted, {"alt": rules["blockquote"].alt})
+
+
+# What a list item's line starts with: a bullet, or an ordered item's first digit.
+LIST_MARKERS = frozenset("*-+0123456789")
+
+
+def first_character(state: StateBlock, line: int) -> str:
+    """Return the first character of a line after its indent ("" for a blank line)."""
+    start = state.bMarks[line] + state.tShift[line]
+    return state.src[start] if start < state.eMarks[line] else ""
 
 
 # The spaces and tabs a paragraph's next line starts with.
@@ -305,14 +321,13 @@ def keep_unicode_spaces(md: MarkdownIt) -> None:
             matched = rule(state, start, end, silent)
             if not matched or silent:
                 return matched
-            inline = next((t for t in state.tokens[count:] if t.type == "inline"), None)
             last = last_line(state, start)
-            head = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
-            tail = state.src[state.bMarks[last] : state.eMarks[last]].rstrip(" \t")
-            if inline is not None and (
-                is_unicode_space(head.lstrip("#").lstrip(" \t")[:1]) or is_unicode_space(tail[-1:])
+            if is_unicode_space(first_shown(state, start)) or is_unicode_space(
+                last_shown(state, last)
             ):
-                inline.content = text(state, start, last, inline.content)
+                inline = next((t for t in state.tokens[count:] if t.type == "inline"), None)
+                if inline is not None:
+                    inline.content = text(state, start, last, inline.content)
             return True
 
         return read
@@ -327,6 +342,8 @@ def keep_unicode_spaces(md: MarkdownIt) -> None:
 
     def cells_kept(rule):
         def read(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+            if not may_start_table(state, start, end):
+                return False
             if not counted_alike(getLine(state, start)):
                 return False  # `\u3000| a |` has a cell more than its delimiter row
             count = len(state.tokens)
@@ -345,6 +362,30 @@ def keep_unicode_spaces(md: MarkdownIt) -> None:
     ):
         md.block.ruler.at(name, kept(rules[name].fn, last_line, text), {"alt": rules[name].alt})
     md.block.ruler.at("table", cells_kept(rules["table"].fn), {"alt": rules["table"].alt})
+
+
+def first_shown(state: StateBlock, line: int) -> str:
+    """Return a paragraph's or heading's first character after its indent, `#`s and spaces."""
+    src, position, end = state.src, state.bMarks[line] + state.tShift[line], state.eMarks[line]
+    while position < end and src[position] == "#":
+        position += 1
+    while position < end and src[position] in " \t":
+        position += 1
+    return src[position] if position < end else ""
+
+
+def last_shown(state: StateBlock, line: int) -> str:
+    """Return a line's last character before the spaces and tabs it ends with."""
+    src, start, position = state.src, state.bMarks[line], state.eMarks[line]
+    while position > start and src[position - 1] in " \t":
+        position -= 1
+    return src[position - 1] if position > start else ""
+
+
+def may_start_table(state: StateBlock, start: int, end: int) -> bool:
+    """False where markdown-it's table rule finds no table at once: no next line, or one
+    that does not start with `|`, `-` or `:` (a delimiter row's first character)."""
+    return start + 2 <= end and first_character(state, start + 1) in ("|", "-", ":")
 
 
 def keep_cell_spaces(state: StateBlock, tokens: list[Token]) -> None:
@@ -464,6 +505,8 @@ def tables_end_as_cmark_ends_them(md: MarkdownIt) -> None:
     table = rules["table"].fn
 
     def read(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not may_start_table(state, start, end):
+            return False
         kept, state.parentType = state.parentType, "table"
         try:
             return table(state, start, rows_end(state, start, end), silent)

@@ -35,7 +35,8 @@ def liquid_warning(state: StateCore) -> None:
                 (first_line + html.count("\n", 0, tag.start()), tag.group())
                 for tag in LIQUID.finditer(html)
             ]
-        elif token.type == "inline":
+        # A tag's `%` is in the text as written, or made by a character reference.
+        elif token.type == "inline" and ("%" in token.content or "&" in token.content):
             found += [(first_line, tag) for tag in tags_outside_code(token)]
     if not found:
         return

@@ -147,6 +147,8 @@ def as_github_reads(dollars):
 
     def dollars_as_github_reads(state: StateInline, silent: bool) -> bool:
         start = state.pos
+        if state.src[start] != "$":
+            return False  # as the dollars' rule returns, having changed nothing
         if start and ASCII_LETTER_OR_DIGIT.match(state.src[start - 1]):
             return False
         if not dollars_read(state, True):

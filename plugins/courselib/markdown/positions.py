@@ -64,8 +64,10 @@ def noting_offsets(rule: Callable[[StateInline, bool], bool]) -> Callable:
         if not rule(state, silent):
             return False
         if not silent:
-            for token in state.tokens[count:]:
+            tokens = state.tokens
+            for index in range(count, len(tokens)):
                 # Tokens made inside (a link's text) were noted by their own rule first.
+                token = tokens[index]
                 if token.type in LOCATED_TOKENS and "offset" not in token.meta:
                     token.meta["offset"] = start
         return True
