@@ -309,12 +309,14 @@ def check_published_files(generator) -> None:
     kept = []
     for static in generator.staticfiles:
         owner = owners.owner_of(compared(static.save_as))
-        shown = shown_path(static.source_path, report.content_root)
         if owner is None:
             kept.append(static)
-            if shown in report.image_problems:  # an image the site publishes, undecodable
-                report.add(report.image_problems[shown], shown)
+            if report.image_problems:  # an image the site publishes, undecodable
+                shown = shown_path(static.source_path, report.content_root)
+                if shown in report.image_problems:
+                    report.add(report.image_problems[shown], shown)
             continue
+        shown = shown_path(static.source_path, report.content_root)
         report.add(f"{shown}: its address {static.save_as!r} is taken by {owner}: rename it", shown)
     generator.staticfiles[:] = kept  # Pelican's context holds this very list
 
@@ -325,10 +327,12 @@ def report_pelican_html_pages(generator) -> None:
     report = pelican_messages.report
     if report is None:
         return
-    published = {os.path.normpath(static.relative_source_path) for static in generator.staticfiles}
     html_files = {
         os.path.normpath(path) for path in generator.get_files([""], extensions=("html", "htm"))
     }
+    if not html_files:
+        return
+    published = {os.path.normpath(static.relative_source_path) for static in generator.staticfiles}
     for path in sorted(html_files - published):
         with contextlib.suppress(OSError), open(os.path.join(generator.path, path), "rb") as page:
             if PELICAN_HTML_METADATA.search(page.read(65536)):
