@@ -2,14 +2,16 @@
 
 import os
 from collections import deque
-from pathlib import Path
 
-# Below this many items, starting worker processes costs more than it saves.
+# Below this many items, starting worker processes costs more than it saves (the link
+# gate's pages; a caller whose items take longer gives its own figure).
 PARALLEL_FROM = 150
 
 
-def map_chunks(function, root: Path, items: list, site, workers: int = 0) -> list:
-    """Return the results of `function(root, chunk, site)` over chunks of `items`, joined.
+def map_chunks(
+    function, items: list, *arguments, workers: int = 0, parallel_from: int = PARALLEL_FROM
+) -> list:
+    """Return the results of `function(chunk, *arguments)` over chunks of `items`, joined.
 
     With n cores (`workers`, 0 for all), n - 1 worker processes are started and
     this process works too: a worker waiting for the results of the others would
@@ -18,8 +20,8 @@ def map_chunks(function, root: Path, items: list, site, workers: int = 0) -> lis
     The results come in no set order.
     """
     workers = workers or os.cpu_count() or 1
-    if workers < 2 or len(items) < PARALLEL_FROM:
-        return function(root, items, site)
+    if workers < 2 or len(items) < parallel_from:
+        return function(items, *arguments)
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from multiprocessing import get_all_start_methods, get_context
 
@@ -33,9 +35,9 @@ def map_chunks(function, root: Path, items: list, site, workers: int = 0) -> lis
         while chunks or running:
             # Two chunks queued for each worker: it never waits for this process to hand one.
             while chunks and len(running) < 2 * (workers - 1):
-                running.add(pool.submit(function, root, chunks.popleft(), site))
+                running.add(pool.submit(function, chunks.popleft(), *arguments))
             if chunks:
-                results.extend(function(root, chunks.popleft(), site))
+                results.extend(function(chunks.popleft(), *arguments))
                 done = {future for future in running if future.done()}
             else:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)

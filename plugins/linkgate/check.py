@@ -9,11 +9,13 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
 from courselib.html_urls import IMAGE, IMAGE_SUFFIXES
 from courselib.markdown.headings import GITHUB_ID_PREFIX, WIDGET_IDS
+from courselib.parallel import map_chunks
 
 from .address import SiteAddress
 from .external import ExternalOptions, check_external_urls
@@ -21,7 +23,6 @@ from .images import image_problem
 from .inventory import SiteFiles, list_site
 from .locate import PageUrls, page_urls, position_in_html
 from .pages import PageRecord, file_digest, read_records
-from .parallel import map_chunks
 from .problems import ERROR, WARNING, Problem
 from .store import PageStore, StoreUnreadable
 from .suggest import FileSuggester, Nearest, as_written
@@ -216,7 +217,7 @@ def _read_changed(
 
 def _map_chunks(function, root: Path, items: list, options: GateOptions) -> list:
     """Run `function(root, chunk, site)` over chunks of `items`, on all cores when worth it."""
-    return map_chunks(function, root, items, options.site, options.workers)
+    return map_chunks(partial(function, root), items, options.site, workers=options.workers)
 
 
 def _judge_images(

@@ -2,17 +2,17 @@
 
 import os
 
+from courselib.parallel import PARALLEL_FROM, map_chunks
 from linkgate.check import GateOptions, check_site
-from linkgate.parallel import PARALLEL_FROM, map_chunks
 
 
-def _pages_and_pids(_root, chunk, _site):
+def _pages_and_pids(chunk, _site):
     return [(item, os.getpid()) for item in chunk]
 
 
-def test_every_item_is_done_once_by_this_process_and_a_worker(tmp_path):
+def test_every_item_is_done_once_by_this_process_and_a_worker():
     items = list(range(PARALLEL_FROM * 4))
-    done = map_chunks(_pages_and_pids, tmp_path, items, None, workers=2)
+    done = map_chunks(_pages_and_pids, items, None, workers=2)
     assert sorted(item for item, _pid in done) == items
     assert os.getpid() in {pid for _item, pid in done}
     assert len({pid for _item, pid in done}) == 2
