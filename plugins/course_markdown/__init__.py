@@ -36,6 +36,7 @@ from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_IDS_ATTRIBUTE, course_
 from pelican import signals
 
 from .github_links import CourseLinks, page_ids
+from .prerender import forget_parses, parse_ahead
 from .reader import INCLUDED_FIELD, CourseMarkdownReader
 from .release import held_back_lines, release_chapter
 
@@ -230,6 +231,10 @@ def register() -> None:
     signals.generator_init.connect(keep_quiet_about_pelicans_reader)
     signals.generator_init.connect(forget_stale_includes)
     signals.article_generator_init.connect(start_build)
+    signals.article_generator_preread.connect(parse_ahead)
+    signals.page_generator_preread.connect(parse_ahead)
+    signals.article_generator_finalized.connect(forget_parses)
+    signals.page_generator_finalized.connect(forget_parses)
     signals.content_object_init.connect(release_today)  # first: before any plugin reads text
     signals.content_object_init.connect(resolve_github_links)
     signals.page_generator_finalized.connect(publish_linked_files)

@@ -12,13 +12,20 @@ still fail the build.
 
 import os
 import posixpath
+from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import unquote
 
-from courselib.front_matter import KNOWN_FIELDS, split_front_matter
+from courselib.front_matter import KNOWN_FIELDS, FrontMatter, split_front_matter
 from courselib.github_links import beyond_content_on_github, relative_parts, repository_url
-from courselib.markdown import PROBLEMS_FIELD, WARNINGS_FIELD, RenderedChapter, render_markdown
-from courselib.page_parser import page_parser
+from courselib.markdown import (
+    PROBLEMS_FIELD,
+    WARNINGS_FIELD,
+    RenderedChapter,
+    course_parser,
+    render_markdown,
+)
+from courselib.page_parser import parser_options
 from courselib.pages import (
     BY_PATH_FIELD,
     FILE_DATE_FIELD,
@@ -31,9 +38,18 @@ from courselib.pages import (
     title_from_name,
 )
 from courselib.paths import leaves_content, shown_path
-from courselib.workbench import LINKS, flat_paths, lesson_root, page_links, read_lesson
+from courselib.workbench import (
+    LINKS,
+    CommonLinks,
+    flat_paths,
+    lesson_root,
+    page_links,
+    read_lesson,
+)
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader
 from pelican.utils import pelican_open
+
+from .prerender import rendered_before
 
 # The metadata field of the files a chapter's code blocks include, {path from content/:
 # file_stamp}: Pelican's cache keeps a chapter while its own file is unchanged, so
@@ -49,28 +65,17 @@ class CourseMarkdownReader(BaseReader):
 
     def read(self, source_path: str) -> tuple[str, dict]:
         """Return a chapter's HTML and its metadata, with the problems found reading it."""
-        with pelican_open(source_path) as text:
-            lines = text.split("\n")
-        front = split_front_matter(lines)
-        body = "\n" * front.body_start + "\n".join(lines[front.body_start :])
         content_root = self.settings["PATH"]
-        source = content_relative(source_path, content_root)
-        lesson = lesson_root(posixpath.dirname(source), content_root)
-        if lesson is not None and source == posixpath.join(lesson, LINKS):
-            return "", {"status": "skip"}  # no page: the links every page of the lesson has
-        if in_workbench_build(source, content_root):
-            return "", {"status": "skip"}  # the Workbench's own output ("do not edit")
+        page = chapter_source(source_path, content_root)
+        if page is None:
+            return "", {"status": "skip"}
+        front, source, lesson = page.front, page.source, page.lesson
+        common_links = page.common_links
         shown = shown_path(source_path, content_root)
-        common_links = page_links(source, content_root, body)
-        if common_links is not None:
-            body = common_links.appended_to(body)
         # A README.md beside an index.md is not its folder's page: the reader looks.
         beside = os.listdir(os.path.dirname(source_path)) if is_folder_page(source) else None
-        front_text = "\n".join(lines[: front.body_start])
-        chapter = render_markdown(
-            body,
-            page_parser(source, content_root, front_text),
-            folders=(os.path.dirname(source_path), content_root),
+        chapter = rendered_before(source_path, page.parse_key) or render_markdown(
+            page.body, course_parser(**page.parser_options), folders=page.folders
         )
         metadata = self.front_matter_metadata(front.pelican_fields)
         metadata[PROBLEMS_FIELD] = chapter_problems(
@@ -120,6 +125,52 @@ class CourseMarkdownReader(BaseReader):
             else:
                 metadata[name] = self.process_metadata(name, values)
         return metadata
+
+
+@dataclass
+class ChapterSource:
+    """A chapter's file as the reader reads it, up to what it gives the parser."""
+
+    front: FrontMatter
+    source: str  # its path from content/
+    lesson: str | None  # the Carpentries Workbench lesson it is in, if any
+    common_links: CommonLinks | None  # the lesson's links.md, appended to it
+    body: str  # what the parser reads: front matter blanked, common links appended
+    parser_options: dict[str, bool]  # of course_parser: MyST, Pandoc's fenced divs
+    folders: tuple[str, str]  # its folder and content/, where its includes are read from
+
+    @property
+    def parse_key(self) -> tuple:
+        """Everything the parse of this chapter depends on but the included files."""
+        return self.body, tuple(sorted(self.parser_options.items())), self.folders
+
+
+def chapter_source(source_path: str, content_root: str) -> ChapterSource | None:
+    """Return a chapter's file read up to the parse; None for a file that is no page (a
+    Workbench lesson's links.md, the Workbench's own output)."""
+    with pelican_open(source_path) as text:
+        lines = text.split("\n")
+    front = split_front_matter(lines)
+    body = "\n" * front.body_start + "\n".join(lines[front.body_start :])
+    source = content_relative(source_path, content_root)
+    lesson = lesson_root(posixpath.dirname(source), content_root)
+    if lesson is not None and source == posixpath.join(lesson, LINKS):
+        return None  # the links every page of the lesson has
+    if in_workbench_build(source, content_root):
+        return None  # the Workbench's own output ("do not edit")
+    common_links = page_links(source, content_root, body)
+    if common_links is not None:
+        body = common_links.appended_to(body)
+    front_text = "\n".join(lines[: front.body_start])
+    return ChapterSource(
+        front=front,
+        source=source,
+        lesson=lesson,
+        common_links=common_links,
+        body=body,
+        parser_options=parser_options(source, content_root, front_text),
+        folders=(os.path.dirname(source_path), content_root),
+    )
 
 
 def chapter_problems(

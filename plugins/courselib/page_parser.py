@@ -16,6 +16,11 @@ from .workbench import lesson_root, on_disk
 
 def page_parser(source: str, content_root: str, front_matter: str) -> MarkdownIt:
     """Return the parser of content/`source`, whose front matter is `front_matter`."""
+    return course_parser(**parser_options(source, content_root, front_matter))
+
+
+def parser_options(source: str, content_root: str, front_matter: str) -> dict[str, bool]:
+    """Return the options of `course_parser` that make the parser of content/`source`."""
     folder = posixpath.dirname(source)
     myst = is_myst_page(folder, on_disk(content_root, os.path.isfile), front_matter)
-    return course_parser(myst=myst, pandoc=lesson_root(folder, content_root) is not None)
+    return {"myst": myst, "pandoc": lesson_root(folder, content_root) is not None}
