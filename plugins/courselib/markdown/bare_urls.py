@@ -17,8 +17,7 @@ cmark-gfm, after any character, where the plugin wanted a space or one of `*_~(`
 import bisect
 import re
 
-from markdown_it import MarkdownIt
-from markdown_it.parser_inline import _DEFAULT_TERMINATORS
+from markdown_it import MarkdownIt, parser_inline
 from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.gfm_autolink._match import match_http
@@ -55,10 +54,11 @@ def text_stops_at_www_only(md: MarkdownIt) -> None:
     one starts: 5% of the time a chapter took to read. Called once every rule is added;
     the characters are markdown-it's own and its plugins', as it joins them."""
     inline = md.inline
+    own = getattr(parser_inline, "_DEFAULT_TERMINATORS", None)
     extra = getattr(inline, "_extra_terminator_chars", None)
-    if not isinstance(extra, set) or "w" not in extra:
+    if not isinstance(own, frozenset | set) or not isinstance(extra, set) or "w" not in extra:
         return  # another markdown-it: its text rule is left as it is
-    characters = (_DEFAULT_TERMINATORS | extra) - {"w"}
+    characters = (own | extra) - {"w"}
     inline.terminator_re = re.compile("[" + re.escape("".join(sorted(characters))) + "]|w(?=ww\\.)")
 
 
