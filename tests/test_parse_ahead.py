@@ -9,14 +9,22 @@ from course_markdown.prerender import PARALLEL_FROM, _parsed, parse_chunk, rende
 from courselib.markdown import render_markdown
 
 # Pelican run in a child, told how many chapters the reader took parsed ahead. `ahead`
-# False: none is parsed ahead (fewer than ever would be).
+# "alone": none is parsed ahead (fewer than ever would be); "dying": every worker process
+# dies as it starts parsing (as one killed for want of memory).
 BUILD = """
-import json, sys
+import json, os, sys
 import course_markdown.prerender as prerender
 import course_markdown.reader as reader
 ahead, content, output, cache = json.loads(sys.argv[1])
-if not ahead:
+if ahead == "alone":
     prerender.PARALLEL_FROM = 10**9
+if ahead == "dying":
+    parent, parse_chunk = os.getpid(), prerender.parse_chunk
+    def dying(paths, root):
+        if os.getpid() != parent:
+            os._exit(9)
+        return parse_chunk(paths, root)
+    prerender.parse_chunk = dying
 taken = []
 def counted(path, key, before=reader.rendered_before):
     made = before(path, key)
@@ -68,7 +76,7 @@ def course(folder: Path) -> Path:
     return write_content(folder / "content", files)
 
 
-def build(folder: Path, content: Path, ahead: bool) -> tuple[str, dict[str, bytes]]:
+def build(folder: Path, content: Path, ahead: str) -> tuple[str, dict[str, bytes]]:
     """Build `content` in a child; return what it logged and every file it wrote."""
     output, cache = folder / "output", folder / "cache"
     arguments = json.dumps([ahead, str(content), str(output), str(cache)])
@@ -84,8 +92,8 @@ def test_chapters_parsed_ahead_make_the_site_and_messages_of_chapters_parsed_one
     monkeypatch.chdir(PROJECT_ROOT)
     content = course(tmp_path)
     count = PARALLEL_FROM + 6
-    ahead_log, ahead_site = build(tmp_path / "ahead", content, ahead=True)
-    alone_log, alone_site = build(tmp_path / "alone", content, ahead=False)
+    ahead_log, ahead_site = build(tmp_path / "ahead", content, ahead="ahead")
+    alone_log, alone_site = build(tmp_path / "alone", content, ahead="alone")
     assert f"taken {count} of {count}" in ahead_log
     assert f"taken 0 of {count}" in alone_log
     assert ahead_site.keys() == alone_site.keys()
@@ -94,7 +102,7 @@ def test_chapters_parsed_ahead_make_the_site_and_messages_of_chapters_parsed_one
     assert warning in ahead_log and warning in alone_log
     # Built again with nothing changed: every chapter comes from Pelican's cache, none is
     # parsed ahead.
-    again_log, again_site = build(tmp_path / "ahead", content, ahead=True)
+    again_log, again_site = build(tmp_path / "ahead", content, ahead="ahead")
     assert "taken 0 of 0" in again_log and again_site == ahead_site
 
 
@@ -116,3 +124,16 @@ def test_a_chapter_that_cannot_be_read_ahead_is_left_to_the_reader(tmp_path):
     assert (
         parse_chunk([str(tmp_path / "missing.md"), str(tmp_path / "bad.md")], str(tmp_path)) == []
     )
+
+
+def test_a_worker_that_dies_while_parsing_ahead_costs_no_chapter(tmp_path, monkeypatch):
+    monkeypatch.chdir(PROJECT_ROOT)
+    content = course(tmp_path)
+    log, site = build(tmp_path / "dying", content, ahead="dying")
+    assert "exit" not in log, log
+    assert "could not be read" not in log
+    assert "Chapters are read one by one: parsing them ahead failed" in log
+    count = PARALLEL_FROM + 6
+    assert all(f"chapter{n}.html" in site for n in range(1, count + 1))
+    _, alone_site = build(tmp_path / "alone", content, ahead="alone")
+    assert site == alone_site

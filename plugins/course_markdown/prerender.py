@@ -11,12 +11,15 @@ the parser's options, the folders); otherwise, and where parsing it raised, it
 parses the chapter itself, as without this. Nothing else moves out of the reader.
 """
 
+import logging
 import os
 import weakref
 
 from courselib.markdown import RenderedChapter, course_parser, render_markdown
 from courselib.parallel import map_chunks
 from pelican.generators import ArticlesGenerator
+
+logger = logging.getLogger(__name__)
 
 # Chapters, at about 10 ms each: fewer are parsed sooner here than by starting workers.
 PARALLEL_FROM = 24
@@ -39,6 +42,7 @@ def parse_ahead(generator) -> None:
     if generator in _looked_at:
         return
     _looked_at.add(generator)
+    _parsed.clear()  # left by a build stopped while reading (pelican -r goes on)
     if (os.cpu_count() or 1) < 2:
         return
     from .reader import CourseMarkdownReader
@@ -56,9 +60,13 @@ def parse_ahead(generator) -> None:
             paths.append(full)
     if len(paths) < PARALLEL_FROM:
         return
-    for path, parse_key, chapter in map_chunks(
-        parse_chunk, paths, settings["PATH"], parallel_from=0
-    ):
+    try:
+        parsed = map_chunks(parse_chunk, paths, settings["PATH"], parallel_from=0)
+    except Exception as error:  # noqa: BLE001 - a worker killed, no process started
+        # Raised here, it would cost Pelican the chapter it is about to read.
+        logger.warning("Chapters are read one by one: parsing them ahead failed (%s)", error)
+        return
+    for path, parse_key, chapter in parsed:
         _parsed[path] = (parse_key, chapter)
 
 
