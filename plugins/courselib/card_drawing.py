@@ -5,7 +5,6 @@ import io
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
 
 COVER_SIZE = (1200, 630)
@@ -47,6 +46,8 @@ def drawable_characters() -> frozenset[int] | None:
     font = card_font_file()
     if font is None:
         return None
+    from fontTools.ttLib import TTFont  # 0.05 s to import: only in a build that draws a card
+
     with TTFont(font, lazy=True) as parsed:
         return frozenset(parsed.getBestCmap())
 

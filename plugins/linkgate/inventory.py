@@ -51,7 +51,7 @@ def list_site(root: Path) -> SiteFiles:
             continue
         for entry in entries:
             relative = prefix + entry.name
-            real = walked[-1] / entry.name
+            real = None  # the folder's real path, made only for a folder (a Path each: costly)
             try:
                 if entry.is_symlink():
                     followed, loop = _follow(Path(entry.path), walked)
@@ -62,6 +62,7 @@ def list_site(root: Path) -> SiteFiles:
                     real = followed
                 if entry.is_dir():
                     site.folders.add(relative)
+                    real = real or walked[-1] / entry.name
                     pending.append((relative + "/", Path(entry.path), (*walked, real)))
                 elif entry.is_file():
                     status = entry.stat()
