@@ -292,3 +292,38 @@ def test_runs_left_by_a_failed_build_end_before_the_next_build_empties_the_outpu
     clean_output_dir(str(build.output), [])
     search._running.pop(os.path.abspath(build.output), SimpleNamespace(wait=lambda: None)).wait()
     assert saw_every_page == [True] * 4
+
+
+def test_chapters_read_for_the_early_shards_are_read_again_only_where_their_file_changed(
+    tmp_path, monkeypatch
+):
+    """`finalized` reuses the digests of the chapters read once they were written, but a
+    chapter page replaced or rewritten since is read again, and new pages are read."""
+    import search.bundles
+    from search.bundles import read_pages
+
+    site = tmp_path / "site"
+    site.mkdir()
+    chapter = b"<html><main data-pagefind-body><p>%s</p></main></html>"
+    for number in (1, 2, 3):
+        (site / f"chapter{number}.html").write_bytes(chapter % b"first")
+    early = read_pages(site, "pagefind")
+    assert early.chapters == {"chapter1.html", "chapter2.html", "chapter3.html"}
+
+    (site / "chapter2.html").write_bytes(chapter % b"second")  # rewritten in place
+    replacement = tmp_path / "new.html"
+    replacement.write_bytes(chapter % b"third")
+    os.replace(replacement, site / "chapter3.html")  # replaced by another file
+    (site / "index.html").write_bytes(b"<html><p>home</p></html>")
+    read = []
+    real_read_bytes = Path.read_bytes
+    monkeypatch.setattr(
+        search.bundles.Path,
+        "read_bytes",
+        lambda path: read.append(path.name) or real_read_bytes(path),
+    )
+    final = read_pages(site, "pagefind", early)
+    assert sorted(read) == ["chapter2.html", "chapter3.html", "index.html"]
+    assert final.digests == read_pages(site, "pagefind").digests
+    assert final.digests["chapter1.html"] == early.digests["chapter1.html"]
+    assert final.chapters == early.chapters

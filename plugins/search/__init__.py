@@ -57,7 +57,8 @@ def index_output(pelican) -> None:
     started = _running.pop(os.path.abspath(pelican.output_path), None)
     if started is not None:
         started.wait()
-    index_site(pelican.output_path, read_settings(pelican.settings), search_cache(pelican.settings))
+    settings, cache = read_settings(pelican.settings), search_cache(pelican.settings)
+    index_site(pelican.output_path, settings, cache, started.pages if started else None)
 
 
 def fail_after_the_gate(generators) -> None:

@@ -8,7 +8,9 @@ found in the cache is the one Pagefind would write again. A bundle is checked
 
 import hashlib
 import json
+import os
 import shutil
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,19 +44,50 @@ class Shard:
         return not self.folder
 
 
-def read_pages(site: Path, bundle_folder: str) -> tuple[dict[str, bytes], set[str]]:
-    """Return a digest of every HTML page of the site by path, and the paths of the chapters."""
-    digests: dict[str, bytes] = {}
-    chapters: set[str] = set()
+@dataclass
+class SitePages:
+    """The HTML pages of a site as read for its shards: a digest of each, by path."""
+
+    digests: dict[str, bytes]
+    chapters: set[str]  # the pages that are chapters
+    stamps: dict[str, tuple[int, int, int, int]]  # each page's file, as it was before it was read
+
+
+def file_stamp(status: os.stat_result) -> tuple[int, int, int, int]:
+    """Return what changes whenever a file is written or replaced: its inode, size and times."""
+    return (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+
+
+def read_pages(site: Path, bundle_folder: str, read_before: SitePages | None = None) -> SitePages:
+    """Return a digest of every HTML page of the site by path, and the paths of the chapters.
+
+    A chapter `read_before` (earlier in the same build) is not read again while its file
+    is the very one it read: a build writes its chapters before the other pages, and
+    indexes them as soon as they are written, so they are final by then.
+    """
+    pages = SitePages({}, set(), {})
     for page in sorted(site.rglob("*.html")):
         relative = page.relative_to(site).as_posix()
-        if relative.startswith(bundle_folder + "/") or not page.is_file():
+        if relative.startswith(bundle_folder + "/"):
+            continue
+        try:
+            status = page.stat()
+        except OSError:
+            continue
+        if not stat.S_ISREG(status.st_mode):
+            continue
+        stamp = file_stamp(status)
+        pages.stamps[relative] = stamp
+        earlier = read_before is not None and relative in read_before.chapters
+        if earlier and read_before.stamps[relative] == stamp:
+            pages.digests[relative] = read_before.digests[relative]
+            pages.chapters.add(relative)
             continue
         html = page.read_bytes()
-        digests[relative] = hashlib.sha256(html).digest()
+        pages.digests[relative] = hashlib.sha256(html).digest()
         if is_chapter_page(html):
-            chapters.add(relative)
-    return digests, chapters
+            pages.chapters.add(relative)
+    return pages
 
 
 def bundle_key(layout: str, pages: list[str], digests: dict[str, bytes]) -> str:
@@ -65,16 +98,14 @@ def bundle_key(layout: str, pages: list[str], digests: dict[str, bytes]) -> str:
     return digest.hexdigest()[:32]
 
 
-def plan_shards(
-    site: Path, bundle_folder: str, shard_pages: int, pagefind_version: str
-) -> list[Shard]:
-    """Return the shards the site's pages make, primary first; empty shards are left out.
+def plan_shards(pages: SitePages, shard_pages: int, pagefind_version: str) -> list[Shard]:
+    """Return the shards the site's `pages` make, primary first; empty shards are left out.
 
     A course of `shard_pages` chapters or fewer is one shard, indexed as a whole site
     (as Pagefind reads every page, each one is part of its key).
     """
-    digests, chapters = read_pages(site, bundle_folder)
-    by_number = assign_shards(chapters, shard_pages)
+    digests = pages.digests
+    by_number = assign_shards(pages.chapters, shard_pages)
     # The search plugin's code (how a bundle is laid out and checked) is part of every key.
     code = product_key(code=[Path(__file__).parent])
     layout = f"pagefind {pagefind_version}; code {code}; {len(by_number)} shard(s)"

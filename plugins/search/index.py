@@ -17,11 +17,13 @@ from courselib.site_paths import SEARCH_FOLDER
 
 from .bundles import (
     Shard,
+    SitePages,
     forget_other_bundles,
     is_cached,
     keep_bundle,
     place_bundles,
     plan_shards,
+    read_pages,
 )
 
 logger = logging.getLogger(__name__)
@@ -140,11 +142,13 @@ def index_shards(site: Path, shards: list[Shard], cache_dir: Path) -> list[str]:
 
 
 class EarlyIndexing:
-    """Shards Pagefind indexes into the cache while Pelican writes the rest of the site."""
+    """Shards Pagefind indexes into the cache while Pelican writes the rest of the site
+    (`shards` may be none: nothing changed), and the chapters as read for them."""
 
-    def __init__(self, site: Path, shards: list[Shard], cache_dir: Path) -> None:
+    def __init__(self, site: Path, shards: list[Shard], cache_dir: Path, pages: SitePages) -> None:
         self.started = time.perf_counter()
         self.shards = shards
+        self.pages = pages
         self._pool = ThreadPoolExecutor(max_workers=min(PARALLEL_RUNS, os.cpu_count() or 1))
         for shard in shards:
             self._pool.submit(run_pagefind, site, shard, cache_dir)
@@ -156,6 +160,8 @@ class EarlyIndexing:
         and reports why it fails.
         """
         self._pool.shutdown(wait=True)
+        if not self.shards:
+            return
         logger.info(
             "Search index: %d shard(s) indexed in %.2f s beside the rest of the build",
             len(self.shards),
@@ -166,7 +172,8 @@ class EarlyIndexing:
 def start_indexing_chapters(
     output_path: str | Path, settings: SearchSettings, cache_dir: Path
 ) -> EarlyIndexing | None:
-    """Start indexing the changed shards of a course of several shards; None if none is started.
+    """Start indexing the changed shards of a course of several shards (none, if none
+    changed); None for a course of one shard.
 
     Called once the chapters are written, before the other pages: a shard's pages
     are chapters only, so they are final, and Pagefind can use the second core
@@ -177,19 +184,27 @@ def start_indexing_chapters(
         return None
     site = Path(output_path)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    shards = plan_shards(site, settings.bundle_folder, settings.shard_pages, pagefind_version())
+    pages = read_pages(site, settings.bundle_folder)
+    shards = plan_shards(pages, settings.shard_pages, pagefind_version())
     if not shards or shards[0].glob is None:
         return None
     changed = [shard for shard in shards if not is_cached(cache_dir, shard)]
-    return EarlyIndexing(site, changed, cache_dir) if changed else None
+    return EarlyIndexing(site, changed, cache_dir, pages)
 
 
-def index_site(output_path: str | Path, settings: SearchSettings, cache_dir: Path) -> bool:
+def index_site(
+    output_path: str | Path,
+    settings: SearchSettings,
+    cache_dir: Path,
+    read_before: SitePages | None = None,
+) -> bool:
     """Index the built site at `output_path`; return True when the search bundles were written.
 
     Only shards whose pages changed since a bundle was kept in `cache_dir` are
     indexed again; the cache keeps only the bundles of this build. A failure is logged
-    when the build ends (`open_problems`), so that the link gate still runs.
+    when the build ends (`open_problems`), so that the link gate still runs. Chapters
+    this build read for its shards already (`read_before`) are read again only if
+    their files changed since.
     """
     wait_to_fail("search", None)  # forget an earlier build's failure (`pelican -r`)
     if not settings.enabled:
@@ -197,7 +212,8 @@ def index_site(output_path: str | Path, settings: SearchSettings, cache_dir: Pat
     started = time.perf_counter()
     site = Path(output_path)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    shards = plan_shards(site, settings.bundle_folder, settings.shard_pages, pagefind_version())
+    pages = read_pages(site, settings.bundle_folder, read_before)
+    shards = plan_shards(pages, settings.shard_pages, pagefind_version())
     changed = [shard for shard in shards if not is_cached(cache_dir, shard)]
     reasons = list(dict.fromkeys(index_shards(site, changed, cache_dir)))  # once each
     if reasons:
