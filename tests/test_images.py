@@ -325,3 +325,24 @@ def test_images_blocked_from_many_sites_get_one_setting_that_allows_them_all(tmp
         " ['https://www.youtube-nocookie.com'], 'img-src': ['https://cdn.example.net',"
         " 'https://img.example.org']} in pelicanconf.py"
     ) in build.log
+
+
+def test_an_attach_link_publishes_its_file_where_it_is_without_a_warning(build_site):
+    """Pelican's `{attach}` moves a file beside the page that links to it, unless another
+    link named its address first; the course's plugins read every file's address as soon
+    as the files are found, so Pelican said "cannot relocate" to every `{attach}`, which no
+    author could act on. It is read as `{static}`: the file keeps its place in content/."""
+    body = "![A picture]({attach}pic.png)\n\nThe [picture itself]({attach}pic.png).\n"
+    build = build_site(
+        {
+            "unit1/lesson.md": chapter("Lesson", "lesson1", body=body),
+            "unit1/pic.png": png(400, 200),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    assert "{attach}" not in build.log and "relocate" not in build.log
+    page = build.page("lesson1.html")
+    (tag,) = img_tags(page)
+    assert 'src="./unit1/pic.png"' in tag and 'width="400" height="200"' in tag
+    assert 'href="./unit1/pic.png"' in page
+    assert (build.output / "unit1" / "pic.png").read_bytes() == png(400, 200)

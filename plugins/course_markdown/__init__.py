@@ -213,6 +213,27 @@ def publish_linked_files(generator) -> None:
             static_links.discard(as_pelican_reads_it)
 
 
+# How Pelican 4.12 begins its warning that an `{attach}` link cannot move its file.
+ATTACH_WARNING = "The {attach} link in %s cannot relocate "
+
+
+class AttachAsStatic(logging.Filter):
+    """Drops Pelican's warning that an `{attach}` link "cannot relocate" its file.
+
+    Pelican moves a file an `{attach}` link names beside the page, unless a link read its
+    address first. The course's plugins read every file's address as soon as the files
+    are found (to check it, to give it a URL that names it, for the link gate), so every
+    `{attach}` falls back to `{static}` (the file stays where it is in content/), and
+    Pelican warned so at each one: a warning no author could act on.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (isinstance(record.msg, str) and record.msg.startswith(ATTACH_WARNING))
+
+
+_attach_as_static = AttachAsStatic()
+
+
 def quote_static_urls(generator) -> None:
     """Give each static file a URL that names it, percent-encoded where its name needs it.
 
@@ -227,6 +248,7 @@ def quote_static_urls(generator) -> None:
 
 
 def register() -> None:
+    logging.getLogger("pelican.contents").addFilter(_attach_as_static)  # once, if registered again
     signals.readers_init.connect(use_course_reader)
     signals.generator_init.connect(keep_quiet_about_pelicans_reader)
     signals.generator_init.connect(forget_stale_includes)
