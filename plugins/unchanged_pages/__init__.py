@@ -42,6 +42,9 @@ class ReusingWriter(Writer):
         super().__init__(output_path, settings=settings)
         self.reuse = _builds.get(os.path.abspath(output_path))
         self._key_of_build = None
+        # The sidebar's digest by the SITEURL it is seen from, with the sidebar it is of: the
+        # same 50 KB on every page at 500 chapters, digested once, not once a page.
+        self._sidebar_digests: dict[str, tuple[object, str]] = {}
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, **kwargs):
         article = kwargs.get("article")
@@ -67,7 +70,7 @@ class ReusingWriter(Writer):
         return None
 
     def _page_key(self, name: str, site_url: str, context: dict, article) -> str:
-        from .reuse import build_key, page_key
+        from .reuse import build_key, page_key, text_digest
 
         if self._key_of_build is None:
             from courselib.fingerprint import settings_fingerprint
@@ -79,8 +82,12 @@ class ReusingWriter(Writer):
                 [Path(folder) for folder in self.settings.get("THEME_TEMPLATES_OVERRIDES", [])],
             )
         sidebar = context.get("sidebar_chapters")
-        sidebar_html = sidebar.render(site_url, None) if sidebar is not None else ""
-        return page_key(self._key_of_build, name, site_url, str(sidebar_html), article)
+        known = self._sidebar_digests.get(site_url)
+        if known is None or known[0] is not sidebar:
+            sidebar_html = str(sidebar.render(site_url, None)) if sidebar is not None else ""
+            known = (sidebar, text_digest(sidebar_html))
+            self._sidebar_digests[site_url] = known
+        return page_key(self._key_of_build, name, site_url, known[1], article)
 
 
 def start_build(pelican) -> type | None:
