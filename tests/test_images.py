@@ -333,16 +333,21 @@ def test_an_attach_link_publishes_its_file_where_it_is_without_a_warning(build_s
     as the files are found, so Pelican said "cannot relocate" to every `{attach}`, which no
     author could act on. It is read as `{static}`: the file keeps its place in content/."""
     body = "![A picture]({attach}pic.png)\n\nThe [picture itself]({attach}pic.png).\n"
+    # Seven more: from the fifth warning, Pelican said "More {attach} warnings silenced."
+    body += "".join(f"\n![Picture {n}]({{attach}}pic{n}.png)\n" for n in range(7))
+    files = {f"unit1/pic{n}.png": png(40, 20) for n in range(7)}
     build = build_site(
         {
             "unit1/lesson.md": chapter("Lesson", "lesson1", body=body),
             "unit1/pic.png": png(400, 200),
+            **files,
         }
     )
     assert build.exit_code == 0, build.log
     assert "{attach}" not in build.log and "relocate" not in build.log
     page = build.page("lesson1.html")
-    (tag,) = img_tags(page)
+    tag = img_tags(page)[0]
     assert 'src="./unit1/pic.png"' in tag and 'width="400" height="200"' in tag
+    assert all(f'src="./unit1/pic{n}.png"' in page for n in range(7))
     assert 'href="./unit1/pic.png"' in page
     assert (build.output / "unit1" / "pic.png").read_bytes() == png(400, 200)

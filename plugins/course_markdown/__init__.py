@@ -213,8 +213,10 @@ def publish_linked_files(generator) -> None:
             static_links.discard(as_pelican_reads_it)
 
 
-# How Pelican 4.12 begins its warning that an `{attach}` link cannot move its file.
+# How Pelican 4.12 begins its warning that an `{attach}` link cannot move its file, and
+# the group it logs it in: from the fifth, its LimitFilter says this group's message instead.
 ATTACH_WARNING = "The {attach} link in %s cannot relocate "
+ATTACH_WARNINGS_GROUP = "More {attach} warnings silenced."
 
 
 class AttachAsStatic(logging.Filter):
@@ -228,6 +230,8 @@ class AttachAsStatic(logging.Filter):
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "limit_msg", None) == ATTACH_WARNINGS_GROUP:
+            return False
         return not (isinstance(record.msg, str) and record.msg.startswith(ATTACH_WARNING))
 
 
