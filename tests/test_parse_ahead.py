@@ -4,9 +4,18 @@ by one, and a parse is taken only for the very text it was made from."""
 import json
 from pathlib import Path
 
+import pytest
 from conftest import PROJECT_ROOT, chapter, run_in_child, write_content
-from course_markdown.prerender import PARALLEL_FROM, _parsed, parse_chunk, rendered_before
+from course_markdown.prerender import (
+    PARALLEL_FROM,
+    _parsed,
+    chapters_parsed,
+    parse_chunk,
+    rendered_before,
+)
 from courselib.markdown import render_markdown
+from courselib.parallel import map_chunks
+from devserver import warm
 
 # Pelican run in a child, told how many chapters the reader took parsed ahead. `ahead`
 # "alone": none is parsed ahead (fewer than ever would be); "dying": every worker process
@@ -31,6 +40,8 @@ def counted(path, key, before=reader.rendered_before):
     taken.append(made is not None)
     return made
 reader.rendered_before = counted
+chunks = []
+prerender.chapters_parsed.connect(lambda sender: chunks.append(sender), weak=False)
 import pelican
 settings = {"THEME": "themes/course", "PLUGIN_PATHS": ["plugins"], "CACHE_PATH": cache}
 command = [content, "-o", output, "-s", "pelicanconf.py", "--fatal", "errors", "-e"]
@@ -40,6 +51,7 @@ try:
 except SystemExit as stop:
     print("exit", stop.code)
 print("taken", sum(taken), "of", len(taken))
+print("chunks", len(chunks))
 """
 
 # What chapters hold that the parse gives the reader: formulas, code, a table, a link to
@@ -96,6 +108,9 @@ def test_chapters_parsed_ahead_make_the_site_and_messages_of_chapters_parsed_one
     alone_log, alone_site = build(tmp_path / "alone", content, ahead="alone")
     assert f"taken {count} of {count}" in ahead_log
     assert f"taken 0 of {count}" in alone_log
+    # Parsing ahead said so after each chunk it parsed or waited for (where the dev server
+    # may stop a build); parsing one by one, never.
+    assert "chunks 0" not in ahead_log and "chunks 0" in alone_log
     assert ahead_site.keys() == alone_site.keys()
     assert [name for name in ahead_site if ahead_site[name] != alone_site[name]] == []
     warning = "content/chapter3.md:24:6: '{% include note.html %}' is a template tag"
@@ -137,3 +152,39 @@ def test_a_worker_that_dies_while_parsing_ahead_costs_no_chapter(tmp_path, monke
     assert all(f"chapter{n}.html" in site for n in range(1, count + 1))
     _, alone_site = build(tmp_path / "alone", content, ahead="alone")
     assert site == alone_site
+
+
+class Stop(BaseException):
+    """What a stop point raises (as the dev server's BuildStopped is)."""
+
+
+def note_chunk(chunk: list[int], folder: str) -> list[int]:
+    """Leave a file for each chunk done, in whichever process did it."""
+    (Path(folder) / str(chunk[0])).touch()
+    return chunk
+
+
+def test_what_is_raised_between_chunks_stops_the_chunks_not_started(tmp_path):
+    calls = []
+
+    def between():
+        calls.append(len(calls))
+        raise Stop
+
+    items = list(range(400))  # 16 chunks of 25 on two cores
+    with pytest.raises(Stop):
+        map_chunks(note_chunk, items, str(tmp_path), workers=2, parallel_from=0, between=between)
+    assert calls == [0]
+    # This process's first chunk, and at most the two handed to the worker before it.
+    assert 1 <= len(list(tmp_path.iterdir())) <= 3
+
+
+def test_the_dev_server_stops_a_build_between_chunks_parsed_ahead(monkeypatch):
+    """A newer save (SIGUSR1) stops a build while it parses chapters ahead, not only once
+    Pelican reads its first chapter: at 500 chapters that parse takes seconds."""
+    monkeypatch.setattr(warm, "_stop_asked", True)
+    monkeypatch.setattr(warm, "_stopped", False)
+    monkeypatch.setattr(warm, "run_pelican_here", lambda *arguments: chapters_parsed.send())
+    with pytest.raises(warm.BuildStopped):
+        warm.run_stoppable(["pelican"], {})
+    assert warm._stopped and not warm._stoppable

@@ -9,7 +9,12 @@ PARALLEL_FROM = 150
 
 
 def map_chunks(
-    function, items: list, *arguments, workers: int = 0, parallel_from: int = PARALLEL_FROM
+    function,
+    items: list,
+    *arguments,
+    workers: int = 0,
+    parallel_from: int = PARALLEL_FROM,
+    between=None,
 ) -> list:
     """Return the results of `function(chunk, *arguments)` over chunks of `items`, joined.
 
@@ -17,7 +22,9 @@ def map_chunks(
     this process works too: a worker waiting for the results of the others would
     leave a core idle, and each result sent back costs pickling twice. Chunks are
     handed out one at a time, so no process waits while another has many left.
-    The results come in no set order.
+    The results come in no set order. `between()`, when given, is called in this
+    process after each chunk it worked on or waited for; what it raises stops the
+    work there (chunks not started are dropped, those running are waited for).
     """
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(items) < parallel_from:
@@ -32,16 +39,22 @@ def map_chunks(
     results: list = []
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
         running: set = set()
-        while chunks or running:
-            # Two chunks queued for each worker: it never waits for this process to hand one.
-            while chunks and len(running) < 2 * (workers - 1):
-                running.add(pool.submit(function, chunks.popleft(), *arguments))
-            if chunks:
-                results.extend(function(chunks.popleft(), *arguments))
-                done = {future for future in running if future.done()}
-            else:
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                results.extend(future.result())
-            running -= done
+        try:
+            while chunks or running:
+                # Two chunks queued for each worker: it never waits for this process to hand one.
+                while chunks and len(running) < 2 * (workers - 1):
+                    running.add(pool.submit(function, chunks.popleft(), *arguments))
+                if chunks:
+                    results.extend(function(chunks.popleft(), *arguments))
+                    done = {future for future in running if future.done()}
+                else:
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    results.extend(future.result())
+                running -= done
+                if between is not None:
+                    between()
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     return results

@@ -21,11 +21,12 @@ and exits: the dev server starts a new one, which imports the new code.
 
 SIGUSR1 stops the build under way (the dev server sends it when a newer save can be shown
 by a quick update). The signal only takes note; the build stops at its next safe point,
-where Pelican reads a file or is about to write a chapter (`STOP_POINTS`): never inside a
-plugin's or a library's code, so no cache is left half written and no formula half
-converted is taken for an author's error. The child then ends with BUILD_STOPPED, its
-staging folder deleted. Once the chapters are written (the search index starts on them),
-the build goes on to its end and replaces the site as usual.
+where Pelican reads a file or is about to write a chapter (`STOP_POINTS`), or between two
+chunks of chapters parsed ahead (`PARSED_AHEAD`): never inside a plugin's or a library's
+code, so no cache is left half written and no formula half converted is taken for an
+author's error. The child then ends with BUILD_STOPPED, its staging folder deleted. Once the
+chapters are written (the search index starts on them), the build goes on to its end and
+replaces the site as usual.
 """
 
 import contextlib
@@ -96,6 +97,9 @@ class BuildStopped(BaseException):
 # Pelican's signals at which a build may stop: it is between two files read, or about to
 # write a chapter, and has saved nothing of what it is doing.
 STOP_POINTS = ("content_object_init", "article_generator_write_article")
+# And between two chunks of chapters parsed ahead (course_markdown/prerender.py), where
+# nothing is written either: by its name, as this plugin does not import that one.
+PARSED_AHEAD = "course_chapters_parsed_ahead"
 # The child whose build runs now (set in this process, not in the children).
 _building_child: int | None = None
 # In a build's child: SIGUSR1 came; Pelican is at a stage the build may stop; it stopped.
@@ -134,11 +138,13 @@ def no_more_stops(*_arguments, **_keywords) -> None:
 def run_stoppable(command: list[str], environment: dict[str, str]) -> int:
     """Run Pelican here, stoppable at its stop points until its chapters are written."""
     global _stoppable
+    import blinker
     from pelican.plugins import signals
 
     _stoppable = True
     for name in STOP_POINTS:
         getattr(signals, name).connect(stop_here)
+    blinker.signal(PARSED_AHEAD).connect(stop_here)
     signals.article_writer_finalized.connect(no_more_stops)
     try:
         return run_pelican_here(command, environment)
