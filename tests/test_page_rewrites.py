@@ -19,7 +19,8 @@ from courselib.cached_products.page_rewrites import (
 )
 from test_images import png
 
-PLUGINS = ["course_images", "rootlinks", "course_markdown"]
+# "chapters" keeps what the syllabus reads of each body (reading time, description).
+PLUGINS = ["course_images", "rootlinks", "course_markdown", "chapters"]
 
 
 COURSE = {
@@ -110,6 +111,24 @@ def test_a_fragment_follows_the_ids_of_the_chapter_it_leads_to(project, tmp_path
     pages = build(project)
     assert "chapter3.html#Tools" in pages  # now an id of its own
     assert pages == from_scratch(project, tmp_path)
+
+
+def test_an_edited_body_gets_its_reading_time_and_description_anew(project, tmp_path):
+    def reading(output: Path) -> tuple[str, str]:
+        page = (output / "chapter3.html").read_text(encoding="utf-8")
+        home = (output / "index.html").read_text(encoding="utf-8")
+        return page, home
+
+    page, home = reading(project / "output")
+    assert "1 min read" in home and '<meta name="description" content="Hammers.">' in page
+    body = "## Tools\n\nSaws and drills." + " More words about tools." * 120
+    write_content(project / "content", {"chapter3.md": chapter("Tools", "chapter3", body=body)})
+    build(project)
+    page, home = reading(project / "output")
+    assert "3 min read" in home and "3 min read" in page
+    assert '<meta name="description" content="Saws and drills. More words' in page
+    from_scratch(project, tmp_path)
+    assert (page, home) == reading(tmp_path / "fresh" / "output")
 
 
 @pytest.mark.parametrize("plugin", PLUGINS)

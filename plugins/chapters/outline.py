@@ -160,6 +160,20 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class BodyFacts:
+    """What the syllabus reads of a chapter's body: a function of its HTML alone."""
+
+    reading_minutes: int
+    description: str  # its first paragraph, cut (`describe`)
+    has_h1: bool
+
+
+def body_facts(body_html: str) -> BodyFacts:
+    """Return what the syllabus reads of a chapter body (kept between builds by its digest)."""
+    return BodyFacts(reading_minutes(body_html), describe(body_html), has_h1(body_html))
+
+
+@dataclass(frozen=True)
 class WrittenChapter:
     """What the outline needs to know of one chapter read from content/."""
 
@@ -178,6 +192,7 @@ class WrittenChapter:
     edit_url: str | None = None
     held_back: bool = False  # its Release day has not come: none of its text is published
     release: Day | None = None
+    body_facts: BodyFacts | None = None  # those of body_html, when an earlier build kept them
 
 
 def reading_minutes(body_html: str) -> int:
@@ -280,6 +295,7 @@ def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
         number, problem = chapter_number(chapter.chapter_field, chapter.slug, chapter.source), None
     except OutlineError as error:
         number, problem = -1, str(error)
+    facts = chapter.body_facts
     entry = Chapter(
         number=number,
         title=chapter.title,
@@ -287,11 +303,12 @@ def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
         url=chapter.url,
         save_as=chapter.save_as,
         source=chapter.source,
-        reading_minutes=reading_minutes(chapter.body_html),
-        body_has_h1=has_h1(chapter.body_html),
+        reading_minutes=facts.reading_minutes if facts else reading_minutes(chapter.body_html),
+        body_has_h1=facts.has_h1 if facts else has_h1(chapter.body_html),
         body_opens_with_title=opens_with(chapter.body_html, chapter.title),
         updated=chapter.modified or chapter.date,
-        description=(chapter.description_field or "").strip() or describe(chapter.body_html),
+        description=(chapter.description_field or "").strip()
+        or (facts.description if facts else describe(chapter.body_html)),
         edit_url=chapter.edit_url,
     )
     if chapter.held_back:
