@@ -19,7 +19,8 @@ from devserver import warm
 
 # Pelican run in a child, told how many chapters the reader took parsed ahead. `ahead`
 # "alone": none is parsed ahead (fewer than ever would be); "dying": every worker process
-# dies as it starts parsing (as one killed for want of memory).
+# dies as it starts parsing (as one killed for want of memory); "stopped": the first chunk
+# parsed raises what is not an Exception (as the dev server's stop does).
 BUILD = """
 import json, os, sys
 import course_markdown.prerender as prerender
@@ -34,6 +35,10 @@ if ahead == "dying":
             os._exit(9)
         return parse_chunk(paths, root)
     prerender.parse_chunk = dying
+if ahead == "stopped":
+    def stop(sender):
+        raise SystemExit(75)
+    prerender.chapters_parsed.connect(stop, weak=False)
 taken = []
 def counted(path, key, before=reader.rendered_before):
     made = before(path, key)
@@ -177,6 +182,15 @@ def test_what_is_raised_between_chunks_stops_the_chunks_not_started(tmp_path):
     assert calls == [0]
     # This process's first chunk, and at most the two handed to the worker before it.
     assert 1 <= len(list(tmp_path.iterdir())) <= 3
+
+
+def test_a_stop_between_chunks_parsed_ahead_stops_the_build(tmp_path, monkeypatch):
+    """What a stop raises is no failure of parsing ahead: the build stops, no chapter is
+    read one by one after it."""
+    monkeypatch.chdir(PROJECT_ROOT)
+    log, site = build(tmp_path / "stopped", course(tmp_path), ahead="stopped")
+    assert "exit 75" in log
+    assert "read one by one" not in log and site == {}
 
 
 def test_the_dev_server_stops_a_build_between_chunks_parsed_ahead(monkeypatch):

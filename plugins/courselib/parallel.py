@@ -23,12 +23,16 @@ def map_chunks(
     leave a core idle, and each result sent back costs pickling twice. Chunks are
     handed out one at a time, so no process waits while another has many left.
     The results come in no set order. `between()`, when given, is called in this
-    process after each chunk it worked on or waited for; what it raises stops the
-    work there (chunks not started are dropped, those running are waited for).
+    process after each chunk it worked on or waited for (once, when it does all the
+    work alone); what it raises stops the work there: chunks not yet handed to a
+    worker are dropped, those handed (about two a worker) are waited for.
     """
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(items) < parallel_from:
-        return function(items, *arguments)
+        results = function(items, *arguments)
+        if between is not None:
+            between()
+        return results
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from multiprocessing import get_all_start_methods, get_context
 
