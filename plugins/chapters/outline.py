@@ -295,7 +295,7 @@ def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
         number, problem = chapter_number(chapter.chapter_field, chapter.slug, chapter.source), None
     except OutlineError as error:
         number, problem = -1, str(error)
-    facts = chapter.body_facts
+    facts = chapter.body_facts or body_facts(chapter.body_html)
     entry = Chapter(
         number=number,
         title=chapter.title,
@@ -303,12 +303,11 @@ def syllabus_entry(chapter: WrittenChapter) -> tuple[Chapter, str | None]:
         url=chapter.url,
         save_as=chapter.save_as,
         source=chapter.source,
-        reading_minutes=facts.reading_minutes if facts else reading_minutes(chapter.body_html),
-        body_has_h1=facts.has_h1 if facts else has_h1(chapter.body_html),
+        reading_minutes=facts.reading_minutes,
+        body_has_h1=facts.has_h1,
         body_opens_with_title=opens_with(chapter.body_html, chapter.title),
         updated=chapter.modified or chapter.date,
-        description=(chapter.description_field or "").strip()
-        or (facts.description if facts else describe(chapter.body_html)),
+        description=(chapter.description_field or "").strip() or facts.description,
         edit_url=chapter.edit_url,
     )
     if chapter.held_back:

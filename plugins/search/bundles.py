@@ -8,14 +8,13 @@ found in the cache is the one Pagefind would write again. A bundle is checked
 
 import hashlib
 import json
-import os
 import shutil
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from courselib.cached_products import place_in_site, write_atomically
 from courselib.cached_products.cache_files import drop_damaged
+from courselib.cached_products.page_rewrites import file_stamp
 from courselib.fingerprint import product_key
 
 from .shards import assign_shards, is_chapter_page, pages_glob
@@ -50,12 +49,7 @@ class SitePages:
 
     digests: dict[str, bytes]
     chapters: set[str]  # the pages that are chapters
-    stamps: dict[str, tuple[int, int, int, int]]  # each page's file, as it was before it was read
-
-
-def file_stamp(status: os.stat_result) -> tuple[int, int, int, int]:
-    """Return what changes whenever a file is written or replaced: its inode, size and times."""
-    return (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+    stamps: dict[str, list[int] | None]  # each page's file, as it was before it was read
 
 
 def read_pages(site: Path, bundle_folder: str, read_before: SitePages | None = None) -> SitePages:
@@ -68,18 +62,12 @@ def read_pages(site: Path, bundle_folder: str, read_before: SitePages | None = N
     pages = SitePages({}, set(), {})
     for page in sorted(site.rglob("*.html")):
         relative = page.relative_to(site).as_posix()
-        if relative.startswith(bundle_folder + "/"):
+        if relative.startswith(bundle_folder + "/") or not page.is_file():
             continue
-        try:
-            status = page.stat()
-        except OSError:
-            continue
-        if not stat.S_ISREG(status.st_mode):
-            continue
-        stamp = file_stamp(status)
+        stamp = file_stamp(page)
         pages.stamps[relative] = stamp
         earlier = read_before is not None and relative in read_before.chapters
-        if earlier and read_before.stamps[relative] == stamp:
+        if earlier and stamp is not None and read_before.stamps[relative] == stamp:
             pages.digests[relative] = read_before.digests[relative]
             pages.chapters.add(relative)
             continue

@@ -70,7 +70,9 @@ class ReusingWriter(Writer):
         return None
 
     def _page_key(self, name: str, site_url: str, context: dict, article) -> str:
-        from .reuse import build_key, page_key, text_digest
+        from courselib.cached_products.page_rewrites import page_key as text_digest
+
+        from .reuse import build_key, page_key
 
         if self._key_of_build is None:
             from courselib.fingerprint import settings_fingerprint

@@ -60,14 +60,9 @@ def metadata_text(metadata: dict) -> str:
     return "\n".join(f"{key}={value!s}|{value!r}" for key, value in sorted(metadata.items()))
 
 
-def text_digest(text: str) -> str:
-    """Return a digest of `text` (the sidebar's, in every page's key)."""
-    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
-
-
 def page_key(key_of_build: str, name: str, site_url: str, sidebar_digest: str, article) -> str:
     """Return the key of a chapter page: the build's key and all the page's own inputs
-    (the sidebar by its digest, `text_digest`)."""
+    (the sidebar by its digest)."""
     digest = hashlib.sha256()
     for part in (
         key_of_build,
