@@ -87,6 +87,8 @@ finally:
 
 
 def test_an_address_given_in_extra_path_metadata_is_kept(build_site):
+    # What the pin must keep: a pin that formatted STATIC_SAVE_AS itself would publish the
+    # file at data/table.csv and link it there.
     build = build_site(
         {
             "chapter1.md": chapter("One", "chapter1", body="[The data]({static}data/table.csv)"),
