@@ -738,6 +738,53 @@ def test_a_unit_replaces_the_upcoming_chapter_of_its_number(build_site):
     assert not (build.output / "chapter2.html").exists()
 
 
+README_TABLE = (
+    "# Course\n\n| Module | Topic |\n| --- | --- |\n| [Introduction](introduction.md) | Start |\n"
+    "| [Unit 1](01-unit/) | 1 |\n| [Unit 2](02-unit/) | 2 |\n| [Unit 3](03-unit/) | 3 |\n"
+    "| [Glossary](glossary.md) | Terms |\n"
+)
+BOOK_SUMMARY = (
+    "# Summary\n\n[Introduction](introduction.md)\n\n- [Unit 1](01-unit/README.md)\n"
+    "- [Unit 2](02-unit/README.md)\n- [Unit 3](03-unit/README.md)\n\n[Glossary](glossary.md)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("home", "entries"),
+    [
+        (
+            {"README.md": README_TABLE},
+            ["Introduction", "Unit 1", "Basics", "Unit 2", "Tools", "Unit 3", "Practice"]
+            + ["Unit 5", "Agents", "Glossary"],
+        ),
+        (  # a book's own order, none of it numbered: the announcement comes last
+            {"README.md": "# Course\n", "SUMMARY.md": BOOK_SUMMARY},
+            ["Introduction", "Unit 1", "Unit 2", "Unit 3", "Glossary", "Unit 5", "Agents"],
+        ),
+    ],
+    ids=["readme", "summary"],
+)
+def test_an_upcoming_chapter_goes_in_by_its_number_and_the_other_pages_keep_their_places(
+    build_site, home, entries
+):
+    # Any entry of UPCOMING_CHAPTERS (pelicanconf.py's sample "Agents" too) sent the pages
+    # the README placed without a number after it (Introduction after Agents), or put it
+    # before all of a book's unnumbered pages.
+    build = build_site(
+        {
+            **home,
+            "01-unit/README.md": "# Basics\n",
+            "02-unit/README.md": "# Tools\n",
+            "03-unit/README.md": "# Practice\n",
+            "introduction.md": "# Introduction\n\nRead first.\n",
+            "glossary.md": "# Glossary\n\nTerms.\n",
+        },
+        extra_settings={**SETTINGS, "UPCOMING_CHAPTERS": [{"number": 5, "title": "Agents"}]},
+    )
+    assert build.exit_code == 0, build.log
+    assert syllabus_entries(build) == entries
+
+
 def test_a_page_named_as_an_upcoming_chapter_is_that_chapter_written(build_site):
     # `chapter3.md` is numbered by its name, as `Module01/` is: written without front matter,
     # it replaces the announced chapter 3 (it clashed with the announcement's address before).

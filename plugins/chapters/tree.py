@@ -1152,9 +1152,31 @@ def merge_top_level(top: list[Chapter], units: list[Chapter], problems: list[str
             )
     if not top:
         return units  # in their order already, unnumbered ones where the README lists them
+    if all(entry.source is None for entry in top):  # chapters announced, none written
+        return announced_among(top, units)
     numbered = [entry for entry in top + units if entry.number is not None and entry.number >= 0]
     unnumbered = [entry for entry in top + units if entry not in numbered]
     return sorted(numbered, key=lambda entry: entry.rank) + unnumbered
+
+
+def announced_among(announced: list[Chapter], units: list[Chapter]) -> list[Chapter]:
+    """Return the units in their order, each chapter announced (UPCOMING_CHAPTERS) placed by its
+    number: after the last numbered entry before it, else before the first numbered one.
+
+    The pages a README, SUMMARY.md or table of contents places without a number keep their
+    places (an introduction stays first, a glossary last).
+    """
+
+    def numbered(entry: Chapter) -> bool:
+        return entry.number is not None and entry.number >= 0
+
+    tree = list(units)
+    for entry in sorted(announced, key=lambda entry: entry.rank):
+        before = [index for index, unit in enumerate(tree) if numbered(unit)]
+        earlier = [index for index in before if tree[index].rank < entry.rank]
+        place = earlier[-1] + 1 if earlier else (before[0] if before else len(tree))
+        tree.insert(place, entry)
+    return tree
 
 
 # A unit's name numbered after one of these words: `unit0/`, `week_1_docker/`, `Module01/`.
