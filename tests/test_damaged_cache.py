@@ -88,7 +88,10 @@ def overwrite_pages(path: Path) -> None:
 def wrong_image_entries(path: Path) -> None:
     """Every image's facts with its stamp kept but a width that is not a number."""
     index = json.loads(path.read_text())
-    write_json(path, {key: [*entry[:2], "wide", None, None, "x"] for key, entry in index.items()})
+    images = {
+        key: [*entry[:2], "wide", None, None, "x", 1] for key, entry in index["images"].items()
+    }
+    write_json(path, {**index, "images": images})
 
 
 def is_pickle(path: Path) -> bool:

@@ -1,6 +1,7 @@
 """The image index: each image decoded once per version, its verdict kept between builds."""
 
 import io
+import json
 import os
 from unittest import mock
 
@@ -34,6 +35,24 @@ def test_an_image_is_decoded_once_until_it_changes(tmp_path):
         image.write_bytes(png(40, 20))
         assert size_of(ImageIndex(index_file).facts(image)) == (40, 20)
         assert decode.call_count == 2
+
+
+def test_an_index_written_by_other_code_is_not_used_and_not_called_damaged(tmp_path, caplog):
+    # As the index was before it knew an image's frames and orientation: a flat object of
+    # six-item entries. Its sizes may be wrong (a turned photo): every image is decoded again.
+    image = tmp_path / "a.png"
+    image.write_bytes(png(30, 20))
+    status = image.stat()
+    index_file = tmp_path / "cache" / "image-index.json"
+    index_file.parent.mkdir()
+    earlier = {str(image): [status.st_mtime_ns, status.st_size, 20, 30, None, "x" * 64]}
+    index_file.write_text(json.dumps(earlier))
+    index = ImageIndex(index_file)
+    assert index.known == {}
+    assert size_of(index.facts(image)) == (30, 20)
+    index.save()
+    assert caplog.records == []
+    assert json.loads(index_file.read_text())["format"] == image_index.index_format()
 
 
 def test_damaged_and_missing_images(tmp_path):
@@ -96,7 +115,7 @@ def test_the_gate_does_not_decode_again_an_image_the_build_has_judged(tmp_path, 
     (tmp_path / "site").mkdir()
     os.link(judged, tmp_path / "site" / "a.png")
     (tmp_path / "site" / "copy.png").write_bytes(judged.read_bytes())
-    with mock.patch.object(image_index, "decoded_size", wraps=image_index.decoded_size) as decode:
+    with mock.patch.object(image_index, "decoded_facts", wraps=image_index.decoded_facts) as decode:
         assert image_problem(tmp_path / "site" / "a.png") is None
         assert decode.call_count == 0
         assert image_problem(tmp_path / "site" / "copy.png") is None

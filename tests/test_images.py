@@ -139,6 +139,106 @@ def test_an_animated_gif_is_sized_but_keeps_its_frames(build_site):
     assert not list((build.output / "images").glob("demo.gif-*"))
 
 
+@pytest.mark.parametrize("image_format", ["PNG", "WEBP"])
+def test_an_animated_png_or_webp_keeps_its_frames(build_site, image_format):
+    # They got WebP variants made of their first frame, which the browser picked: stopped.
+    frames = [Image.new("RGB", (640, 360), colour) for colour in ("navy", "teal")]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, format=image_format, save_all=True, append_images=frames[1:])
+    name = f"demo.{image_format.lower()}"
+    build = build_site(
+        {
+            "chapter1.md": chapter("Images", "chapter1", body=f"![Demo](/images/{name})"),
+            f"images/{name}": buffer.getvalue(),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    (demo,) = img_tags(build.page("chapter1.html"))
+    assert 'width="640"' in demo and 'height="360"' in demo
+    assert "srcset" not in demo
+    assert not list((build.output / "images").glob(f"{name}-*"))
+
+
+def test_a_phone_photo_is_shown_upright_in_its_variants_and_its_size(build_site):
+    # A photo stored landscape with EXIF "turn a quarter" (orientation 6): the page said
+    # 1600 x 1200 and every WebP variant was landscape with no EXIF, so shown on its side.
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    buffer = io.BytesIO()
+    Image.new("RGB", (1600, 1200), "white").save(buffer, format="JPEG", exif=exif.tobytes())
+    build = build_site(
+        {
+            "chapter1.md": chapter("Photo", "chapter1", body="![Whiteboard](/images/phone.jpg)"),
+            "images/phone.jpg": buffer.getvalue(),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    (photo,) = img_tags(build.page("chapter1.html"))
+    assert 'width="1200" height="1600"' in photo
+    assert "phone.jpg-1200w.webp 1200w" in photo and "1600w" not in photo
+    for width in (480, 800, 1200):
+        with Image.open(build.output / "images" / f"phone.jpg-{width}w.webp") as variant:
+            assert variant.size == (width, round(width * 4 / 3))
+
+
+def test_an_image_with_a_name_too_long_for_its_variants_names_them_by_a_digest(build_site):
+    # A legal name of 250 bytes made variant names of 260 (`-1200w.webp` added): the build
+    # stopped with a traceback (OSError: File name too long).
+    name = "x" * 246 + ".png"
+    build = build_site(
+        {
+            "chapter1.md": chapter("Images", "chapter1", body=f"![Long](/images/{name})"),
+            f"images/{name}": png(900, 600),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    (image,) = img_tags(build.page("chapter1.html"))
+    candidates = re.search(r'srcset="([^"]+)"', image)[1].split(", ")
+    assert [candidate.split(" ")[1] for candidate in candidates] == ["480w", "800w", "900w"]
+    for candidate in candidates:
+        url = candidate.split(" ")[0]
+        assert re.fullmatch(r"images/[0-9a-f]{32}-\d+w\.webp", url), url
+        with Image.open(build.output / url) as variant:
+            assert variant.format == "WEBP"
+    assert (build.output / "images" / name).read_bytes() == png(900, 600)
+
+
+def test_a_big_image_gets_its_variants_without_a_word_from_pillow(build_site):
+    # 90 megapixels (over Pillow's warning limit, under its refusal): encoding its variants
+    # printed Pillow's DecompressionBombWarning and its source line, naming no file.
+    buffer = io.BytesIO()
+    Image.new("1", (9500, 9500), 1).save(buffer, format="PNG")
+    build = build_site(
+        {
+            "chapter1.md": chapter("Images", "chapter1", body="![Scan](/images/scan.png)"),
+            "images/scan.png": buffer.getvalue(),
+        }
+    )
+    assert build.exit_code == 0, build.log
+    assert "Warning" not in build.log and "warnings.warn" not in build.log, build.log
+    (image,) = img_tags(build.page("chapter1.html"))
+    assert 'width="9500" height="9500"' in image and "scan.png-480w.webp 480w" in image
+
+
+def test_an_image_too_big_to_decode_is_one_line_that_says_so(build_site):
+    # 180 megapixels (a poster, a scan) was "a damaged image (... decompression bomb ...):
+    # export it again"; a valid file exported again is refused again.
+    buffer = io.BytesIO()
+    Image.new("1", (15000, 12000), 1).save(buffer, format="PNG")
+    build = build_site(
+        {
+            "chapter1.md": chapter("Images", "chapter1", body="![Poster](/images/poster.png)"),
+            "images/poster.png": buffer.getvalue(),
+        }
+    )
+    assert build.exit_code != 0
+    assert (
+        "content/images/poster.png: too big to decode (180 megapixels; a build decodes 179 at"
+        " most): export it smaller" in build.log
+    ), build.log
+    assert "damaged" not in build.log and "Traceback" not in build.log
+
+
 def test_an_image_given_by_its_page_on_github_is_shown_from_its_file(build_site):
     # machine-learning-zoomcamp's home page shows three images so, as GitHub shows them:
     # each was a broken image, a browser given GitHub's HTML page for the file.

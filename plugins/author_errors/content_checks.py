@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from courselib.cached_products.image_index import ImageIndex, decode
+from courselib.cached_products.image_index import TOO_BIG, ImageIndex, decode
 from courselib.front_matter import STATUSES, Field, read_front_matter
 from courselib.paths import NAME_BYTES, fits_file_system, shown_path
 from courselib.term import RELEASE_FIELD, SOLUTIONS_FIELD, day_problem, parse_day
@@ -129,7 +129,10 @@ def check_image(
     facts = images.facts(Path(path), real_folder) if images else decode(Path(path))
     if facts is None:
         return f"{shown}: cannot be read: check it still exists"
-    return f"{shown}: {facts.problem}: export it again" if facts.problem else None
+    if facts.problem is None:
+        return None
+    advice = "export it smaller" if facts.problem.startswith(TOO_BIG) else "export it again"
+    return f"{shown}: {facts.problem}: {advice}"
 
 
 def scan_content(

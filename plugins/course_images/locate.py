@@ -10,8 +10,9 @@ from urllib.parse import unquote, urlsplit
 from courselib.cached_products.image_index import ImageIndex
 from courselib.cached_products.page_rewrites import file_stamp
 
-# Raster formats, sized in the page; all but GIF (often animated, and a WebP made of its
-# first frame would stop it) get WebP variants. SVG is left as written.
+# Raster formats, sized in the page; all but GIF (often animated) and any animated image
+# (a PNG or WebP of several frames: a WebP made of its first frame would stop it) get WebP
+# variants. SVG is left as written.
 RASTER_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif"}
 VARIANT_SUFFIXES = RASTER_SUFFIXES - {".gif"}
 PELICAN_PLACEHOLDER = re.compile(r"^[{|](?P<what>static|attach|filename)[}|]")
@@ -26,11 +27,12 @@ class ContentImage:
     width: int
     height: int
     digest: str = ""  # of the file's bytes
+    frames: int = 1
 
     @property
     def has_variants(self) -> bool:
-        """True for an image the build makes smaller WebP copies of (not a GIF)."""
-        return Path(self.site_path).suffix.lower() in VARIANT_SUFFIXES
+        """True for an image the build makes smaller WebP copies of (not a GIF, nor animated)."""
+        return Path(self.site_path).suffix.lower() in VARIANT_SUFFIXES and self.frames == 1
 
 
 def site_path_of(src: str, source_dir_in_content: str, page_save_as: str) -> str | None:
@@ -117,4 +119,4 @@ class PageImages:
         facts = self.images.facts(path, self.real_folders[path.parent])
         if facts is None or facts.problem:
             return None  # missing or damaged: reported by author_errors and the link gate
-        return ContentImage(path, site_path, facts.width, facts.height, facts.digest)
+        return ContentImage(path, site_path, facts.width, facts.height, facts.digest, facts.frames)

@@ -2,6 +2,8 @@
 
 import hashlib
 import io
+import posixpath
+import warnings
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -9,7 +11,8 @@ from pathlib import Path
 from courselib.cached_products import make_missing, place_in_site, write_atomically
 from courselib.cached_products.image_index import ImageFacts, ImageIndex
 from courselib.fingerprint import product_key
-from PIL import Image
+from courselib.paths import fits_file_system
+from PIL import Image, ImageOps
 
 VARIANT_WIDTHS = (480, 800, 1200)
 WEBP_QUALITY = 80
@@ -35,9 +38,16 @@ def variant_site_path(image_site_path: str, width: int) -> str:
     """Return the site path of a variant: `images/c4.png` at 480 -> `images/c4.png-480w.webp`.
 
     The original's whole name is kept: `x.png` and `x.jpg` in one folder get variants
-    of their own, not one file that serves either image's pixels.
+    of their own, not one file that serves either image's pixels. A name too long for a
+    file system with that ending (an image named in 245 bytes or more) is named by its
+    digest instead.
     """
-    return f"{image_site_path}-{width}w.webp"
+    site_path = f"{image_site_path}-{width}w.webp"
+    if fits_file_system(site_path):
+        return site_path
+    folder, name = posixpath.split(image_site_path)
+    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return posixpath.join(folder, f"{digest}-{width}w.webp")
 
 
 @cache
@@ -54,14 +64,22 @@ def cache_key(source_digest: str, width: int) -> str:
 
 
 def encode_variant(source: Path, width: int, destination: Path) -> ImageFacts:
-    """Write `source` scaled to `width` pixels wide as WebP at `destination`; return its facts."""
-    with Image.open(source) as image:
-        image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
-        height = max(1, round(image.height * width / image.width))
-        if width != image.width:
-            image = image.resize((width, height), Image.Resampling.LANCZOS)
-        buffer = io.BytesIO()
-        image.save(buffer, format="WEBP", quality=WEBP_QUALITY, method=4)
+    """Write `source` scaled to `width` pixels wide as WebP at `destination`; return its facts.
+
+    The image is turned as its EXIF orientation says first (a phone's photo), as a browser
+    shows the original: the WebP keeps no EXIF, so it would be shown on its side.
+    """
+    with warnings.catch_warnings():
+        # A big image (90 to 179 megapixels) is still an image: no warning from Pillow.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        with Image.open(source) as opened:
+            image = ImageOps.exif_transpose(opened)
+            image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+            height = max(1, round(image.height * width / image.width))
+            if width != image.width:
+                image = image.resize((width, height), Image.Resampling.LANCZOS)
+            buffer = io.BytesIO()
+            image.save(buffer, format="WEBP", quality=WEBP_QUALITY, method=4)
     data = buffer.getvalue()
     write_atomically(destination, data)
     return ImageFacts(width, height, None, hashlib.sha256(data).hexdigest())

@@ -20,7 +20,9 @@ def shown_path(path: str, content_root: str) -> str:
 
 def fits_file_system(save_as: str) -> bool:
     """True when each name in `save_as` is one a file system holds."""
-    return all(len(name.encode()) <= NAME_BYTES for name in save_as.split("/"))
+    return all(
+        len(name.encode("utf-8", "surrogateescape")) <= NAME_BYTES for name in save_as.split("/")
+    )
 
 
 def leaves_content(url: str, folder_parts: tuple[str, ...]) -> bool:

@@ -1,19 +1,25 @@
-"""What each content image is: its pixel size, or why Pillow cannot decode it.
+"""What each content image is: its size as shown, its frames, or why Pillow cannot decode it.
 
 Fully decoding an image takes milliseconds, and a big course has thousands; the
 verdicts are kept in the cache folder between builds, keyed by path and checked
 against the file's size and modification time, so only new or changed images
-are decoded. One index per cache folder per process (the dev server rebuilds in
-one process; every lookup is checked against the file, so it stays correct).
+are decoded. The index file names the code and the Pillow that decoded its images
+(`index_format`): another one starts from an empty index. One index per cache folder per
+process (the dev server rebuilds in one process; every lookup is checked against the
+file, so it stays correct).
 """
 
 import contextlib
 import hashlib
 import json
 import os
+import re
 import warnings
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+
+from courselib.fingerprint import product_key
 
 from .cache_files import load_json, report_damaged, write_atomically
 
@@ -21,20 +27,39 @@ INDEX_FILE = "image-index.json"
 # Formats a browser shows that Pillow does not decode: checked for being non-empty only.
 NOT_DECODED = frozenset({".svg", ".svgz", ".avif", ".heic", ".jxl"})
 EMPTY = "the image is empty (0 bytes)"
+# What Pillow refuses to decode as a possible decompression bomb: twice MAX_IMAGE_PIXELS.
+TOO_BIG = "too big to decode"
+BOMB_SIZE = re.compile(r"Image size \((\d+) pixels\) exceeds limit of (\d+) pixels")
+# EXIF orientations that turn the image a quarter (or mirror it across a diagonal): a
+# browser shows it with width and height swapped (CSS image-orientation: from-image).
+ORIENTATION_TAG = 0x0112
+QUARTER_TURNS = frozenset({5, 6, 7, 8})
 
 
 @dataclass(frozen=True)
 class ImageFacts:
-    """An image's pixel size, or the reason it cannot be decoded (then the size is 0 x 0)."""
+    """An image's size as a browser shows it, or the reason it cannot be decoded (then the
+    size is 0 x 0)."""
 
     width: int
     height: int
     problem: str | None = None
     digest: str = ""  # of the file's bytes: names the cached products made from it
+    frames: int = 1  # more than one: an animation (an animated GIF, PNG or WebP)
 
 
-def decoded_size(path: Path) -> tuple[int, int, str | None]:
-    """Decode the whole image at `path`; return its width, height and None, or 0, 0 and why not.
+def too_big(error: Exception) -> str:
+    """Return the problem of an image Pillow refused as a possible decompression bomb."""
+    found = BOMB_SIZE.search(str(error))
+    if found is None:
+        return f"{TOO_BIG} (more pixels than Pillow decodes)"
+    pixels, limit = (int(number) for number in found.groups())
+    return f"{TOO_BIG} ({pixels / 1e6:.0f} megapixels; a build decodes {limit / 1e6:.0f} at most)"
+
+
+def decoded_facts(path: Path) -> tuple[int, int, str | None, int]:
+    """Decode the whole image at `path`; return its width and height as a browser shows it
+    (its EXIF orientation applied), None and its number of frames; or 0, 0, why not and 0.
 
     The one decoder of the project: the content checks, the image index and the link
     gate all judge an image by it, so they never disagree (`verify()` alone passes a
@@ -50,12 +75,17 @@ def decoded_size(path: Path) -> tuple[int, int, str | None]:
             with Image.open(path) as image:  # verify() leaves the image unusable: reopen it
                 image.load()
                 width, height = image.size
+                frames = getattr(image, "n_frames", 1)
+                if image.getexif().get(ORIENTATION_TAG) in QUARTER_TURNS:
+                    width, height = height, width
     except Image.UnidentifiedImageError:
-        return 0, 0, "not an image Pillow can read"
+        return 0, 0, "not an image Pillow can read", 0
+    except Image.DecompressionBombError as error:
+        return 0, 0, too_big(error), 0
     except Exception as error:  # noqa: BLE001 - Pillow raises many types for a damaged file
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return 0, 0, f"a damaged image ({reason})"
-    return width, height, None
+        return 0, 0, f"a damaged image ({reason})", 0
+    return width, height, None, frames
 
 
 def decode(path: Path) -> ImageFacts:
@@ -66,9 +96,9 @@ def decode(path: Path) -> ImageFacts:
         return ImageFacts(0, 0, f"cannot be read ({error.strerror})")
     digest = hashlib.sha256(data).hexdigest()
     if not data:
-        return ImageFacts(0, 0, EMPTY, digest)
-    width, height, problem = decoded_size(path)
-    return ImageFacts(width, height, problem, digest)
+        return ImageFacts(0, 0, EMPTY, digest, 0)
+    width, height, problem, frames = decoded_facts(path)
+    return ImageFacts(width, height, problem, digest, frames)
 
 
 def judged_in_this_process(path: Path) -> tuple[bool, str | None]:
@@ -101,17 +131,33 @@ def image_problem(path: Path) -> str | None:
                 return "not an SVG image"
         return None
     judged, problem = judged_in_this_process(path)
-    return problem if judged else decoded_size(path)[2]
+    return problem if judged else decoded_facts(path)[2]
 
 
 def is_facts_entry(entry: object) -> bool:
-    """True for an index entry as `ImageIndex` writes it: stamp, size, problem, digest."""
+    """True for an index entry as `ImageIndex` writes it: stamp, size, problem, digest, frames."""
     return (
         isinstance(entry, list)
-        and len(entry) == 6
+        and len(entry) == 7
         and all(type(number) is int for number in entry[:4])
         and (entry[4] is None or isinstance(entry[4], str))
         and isinstance(entry[5], str)
+        and type(entry[6]) is int
+    )
+
+
+@cache
+def index_format() -> str:
+    """Return what names the way this index's facts were found: this code and Pillow's version."""
+    return product_key(code=[Path(__file__)], packages=["pillow"])
+
+
+def is_index_file(saved: object) -> bool:
+    """True for an index as `ImageIndex.save` writes it (its entries are checked one by one)."""
+    return (
+        isinstance(saved, dict)
+        and isinstance(saved.get("format"), str)
+        and isinstance(saved.get("images"), dict)
     )
 
 
@@ -123,8 +169,11 @@ class ImageIndex:
 
     def __init__(self, index_file: Path) -> None:
         self.index_file = index_file
-        known = load_json(index_file, lambda value: isinstance(value, dict), "a JSON object")
-        self.known: dict = known if isinstance(known, dict) else {}
+        saved = load_json(index_file, lambda value: isinstance(value, dict), "a JSON object")
+        # An index written by other code or another Pillow (or before indexes named theirs)
+        # is no damage: it is not used, and this build writes its own.
+        same = is_index_file(saved) and saved["format"] == index_format()
+        self.known: dict = saved["images"] if same else {}
         self.changed = False
         self._by_file: dict | None = None  # see `judged`; None when to be made again
 
@@ -150,7 +199,7 @@ class ImageIndex:
         elif entry is not None and entry[:2] == stamp:
             return ImageFacts(*entry[2:])
         facts = decode(Path(path))
-        self.known[key] = [*stamp, facts.width, facts.height, facts.problem, facts.digest]
+        self.known[key] = [*stamp, *self._entry(facts)]
         self.changed = True
         self._by_file = None
         return facts
@@ -190,16 +239,21 @@ class ImageIndex:
         """Record the facts of an image this build has just written, without decoding it."""
         status = os.stat(path)
         key = os.path.join(os.path.realpath(path.parent), path.name)
-        entry = [status.st_mtime_ns, status.st_size, facts.width, facts.height, facts.problem]
-        self.known[key] = [*entry, facts.digest]
+        self.known[key] = [status.st_mtime_ns, status.st_size, *self._entry(facts)]
         self.changed = True
         self._by_file = None
+
+    @staticmethod
+    def _entry(facts: ImageFacts) -> list:
+        """Return an image's facts as an entry keeps them, after its stamp."""
+        return [facts.width, facts.height, facts.problem, facts.digest, facts.frames]
 
     def save(self) -> None:
         """Write the index back if this build learnt anything new."""
         if not self.changed:
             return
-        write_atomically(self.index_file, json.dumps(self.known).encode("utf-8"))
+        saved = {"format": index_format(), "images": self.known}
+        write_atomically(self.index_file, json.dumps(saved).encode("utf-8"))
         self.changed = False
 
 
