@@ -785,6 +785,33 @@ def test_an_upcoming_chapter_goes_in_by_its_number_and_the_other_pages_keep_thei
     assert syllabus_entries(build) == entries
 
 
+def test_a_numbered_folder_of_notebooks_only_is_named_not_left_out_without_a_word(build_site):
+    # A lesson kept as a notebook alone (`02-numpy/numpy.ipynb`) was missing from the
+    # syllabus with no message; a course of notebooks alone built an empty syllabus.
+    notebook = '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}'
+    build = build_site(
+        {
+            "README.md": "# Data science\n",
+            "01-intro/README.md": "# Intro\n\n[The notebook](intro.ipynb)\n",
+            "01-intro/intro.ipynb": notebook,
+            "01-intro/solution/intro.ipynb": notebook,  # beside a lesson: its own
+            "02-numpy/numpy.ipynb": notebook,
+            "03-pandas/1-frames/frames.ipynb": notebook,
+            "03-pandas/2-plots/plots.ipynb": notebook,
+            "extras/more.ipynb": notebook,  # not numbered as a lesson
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    (line,) = [line for line in build.log.splitlines() if ".ipynb" in line]
+    assert (
+        "content/02-numpy/ (1 notebook), content/03-pandas/ (2 notebooks): numbered like"
+        " lessons, but holding notebooks (.ipynb) and no Markdown page, which the build does"
+        " not read: not in the syllabus; give each a README.md that introduces and links its"
+        " notebooks" in line
+    )
+
+
 def test_a_page_named_as_an_upcoming_chapter_is_that_chapter_written(build_site):
     # `chapter3.md` is numbered by its name, as `Module01/` is: written without front matter,
     # it replaces the announced chapter 3 (it clashed with the announcement's address before).

@@ -22,6 +22,7 @@ from courselib.pages import (
     is_folder_page,
     is_markdown,
     name_number,
+    name_numbers,
 )
 from courselib.paths import root_of_links, shown_path
 from courselib.term import HELD_BACK_ATTRIBUTE, HELD_BACK_CONTEXT, HELD_BACK_IDS_ATTRIBUTE
@@ -226,6 +227,10 @@ class ChapterGenerator(Generator):
         if hidden:
             notice = hidden_lessons_notice(hidden)
             logger.warning("%s", as_author_names(notice, self.settings["PATH"]))
+        # A table of contents (a Jupyter Book's) counts the notebooks it names itself.
+        notebooks = notebook_folders(self.settings["PATH"]) if contents is None else []
+        if notebooks:
+            logger.warning("%s", notebook_folders_notice(notebooks))
         by_source = {entry.source: entry for entry in course.order + course.outside}
         for article, chapter in zip(in_course, written, strict=True):
             if chapter.source in by_source:
@@ -379,6 +384,47 @@ def hidden_markdown(content_root: str) -> list[tuple[str, int]]:
         if numbered and path != "." and any(name.startswith(".") for name in path.split("/")):
             found.append((path, len(pages)))
     return sorted(found, key=lambda pair: (-pair[1], pair[0]))
+
+
+def notebook_folders(content_root: str) -> list[tuple[str, int]]:
+    """Return each numbered folder of content/ (`02-numpy/`) that holds notebooks (`.ipynb`)
+    and no Markdown page, in or below it, with how many notebooks: a lesson the syllabus
+    cannot have, as notebooks are not read. Only the outermost such folder is named.
+    """
+    counts: dict[str, tuple[int, int]] = {}  # folder -> (Markdown files, notebooks) under it
+    for folder, subfolders, files in os.walk(content_root, topdown=False):
+        path = os.path.relpath(folder, content_root).replace(os.sep, "/")
+        pages = sum(1 for name in files if is_markdown(name))
+        notebooks = sum(1 for name in files if name.lower().endswith(".ipynb"))
+        for name in subfolders:
+            below = counts.get(name if path == "." else f"{path}/{name}", (0, 0))
+            pages, notebooks = pages + below[0], notebooks + below[1]
+        counts[path] = (pages, notebooks)
+    found = []
+    for path, (pages, notebooks) in counts.items():
+        parts = path.split("/")
+        if path == "." or any(part.startswith(".") for part in parts) or pages or not notebooks:
+            continue
+        if name_numbers(parts[-1]) is None:
+            continue
+        outer = ["/".join(parts[:end]) for end in range(1, len(parts))]
+        if not any(counts[above][0] == 0 and name_numbers(above.split("/")[-1]) for above in outer):
+            found.append((path, notebooks))
+    return sorted(found)
+
+
+def notebook_folders_notice(folders: list[tuple[str, int]]) -> str:
+    """Return the one line that names the numbered folders of notebooks left out of the syllabus."""
+    named = ", ".join(
+        f"content/{path}/ ({count} notebook{'s' if count > 1 else ''})"
+        for path, count in folders[:3]
+    )
+    more = f" and {len(folders) - 3} more" if len(folders) > 3 else ""
+    return (
+        f"{named}{more}: numbered like lessons, but holding notebooks (.ipynb) and no Markdown"
+        " page, which the build does not read: not in the syllabus; give each a README.md that"
+        " introduces and links its notebooks"
+    )
 
 
 def hidden_lessons_notice(hidden: list[tuple[str, int]]) -> str:
