@@ -22,6 +22,21 @@ def img_tags(html: str) -> list[str]:
     return re.findall(r"<img\b[^>]*>", html)
 
 
+def shown_alone(name: str, image: bytes) -> dict[str, str | bytes]:
+    """A course of one chapter showing one image, `images/<name>`."""
+    return {
+        "chapter1.md": chapter("Images", "chapter1", body=f"![Image](/images/{name})"),
+        f"images/{name}": image,
+    }
+
+
+def blank_png(width: int, height: int) -> bytes:
+    """A PNG of one bit a pixel: a big image in few bytes."""
+    buffer = io.BytesIO()
+    Image.new("1", (width, height), 1).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 def test_seed_cover_gets_size_and_a_webp_srcset(seed_site):
     (tag,) = img_tags(seed_site.page("chapter4.html"))
     assert 'width="1200" height="630"' in tag
@@ -146,12 +161,7 @@ def test_an_animated_png_or_webp_keeps_its_frames(build_site, image_format):
     buffer = io.BytesIO()
     frames[0].save(buffer, format=image_format, save_all=True, append_images=frames[1:])
     name = f"demo.{image_format.lower()}"
-    build = build_site(
-        {
-            "chapter1.md": chapter("Images", "chapter1", body=f"![Demo](/images/{name})"),
-            f"images/{name}": buffer.getvalue(),
-        }
-    )
+    build = build_site(shown_alone(name, buffer.getvalue()))
     assert build.exit_code == 0, build.log
     (demo,) = img_tags(build.page("chapter1.html"))
     assert 'width="640"' in demo and 'height="360"' in demo
@@ -166,12 +176,7 @@ def test_a_phone_photo_is_shown_upright_in_its_variants_and_its_size(build_site)
     exif[0x0112] = 6
     buffer = io.BytesIO()
     Image.new("RGB", (1600, 1200), "white").save(buffer, format="JPEG", exif=exif.tobytes())
-    build = build_site(
-        {
-            "chapter1.md": chapter("Photo", "chapter1", body="![Whiteboard](/images/phone.jpg)"),
-            "images/phone.jpg": buffer.getvalue(),
-        }
-    )
+    build = build_site(shown_alone("phone.jpg", buffer.getvalue()))
     assert build.exit_code == 0, build.log
     (photo,) = img_tags(build.page("chapter1.html"))
     assert 'width="1200" height="1600"' in photo
@@ -185,12 +190,7 @@ def test_an_image_with_a_name_too_long_for_its_variants_names_them_by_a_digest(b
     # A legal name of 250 bytes made variant names of 260 (`-1200w.webp` added): the build
     # stopped with a traceback (OSError: File name too long).
     name = "x" * 246 + ".png"
-    build = build_site(
-        {
-            "chapter1.md": chapter("Images", "chapter1", body=f"![Long](/images/{name})"),
-            f"images/{name}": png(900, 600),
-        }
-    )
+    build = build_site(shown_alone(name, png(900, 600)))
     assert build.exit_code == 0, build.log
     (image,) = img_tags(build.page("chapter1.html"))
     candidates = re.search(r'srcset="([^"]+)"', image)[1].split(", ")
@@ -206,14 +206,7 @@ def test_an_image_with_a_name_too_long_for_its_variants_names_them_by_a_digest(b
 def test_a_big_image_gets_its_variants_without_a_word_from_pillow(build_site):
     # 90 megapixels (over Pillow's warning limit, under its refusal): encoding its variants
     # printed Pillow's DecompressionBombWarning and its source line, naming no file.
-    buffer = io.BytesIO()
-    Image.new("1", (9500, 9500), 1).save(buffer, format="PNG")
-    build = build_site(
-        {
-            "chapter1.md": chapter("Images", "chapter1", body="![Scan](/images/scan.png)"),
-            "images/scan.png": buffer.getvalue(),
-        }
-    )
+    build = build_site(shown_alone("scan.png", blank_png(9500, 9500)))
     assert build.exit_code == 0, build.log
     assert "Warning" not in build.log and "warnings.warn" not in build.log, build.log
     (image,) = img_tags(build.page("chapter1.html"))
@@ -223,14 +216,7 @@ def test_a_big_image_gets_its_variants_without_a_word_from_pillow(build_site):
 def test_an_image_too_big_to_decode_is_one_line_that_says_so(build_site):
     # 180 megapixels (a poster, a scan) was "a damaged image (... decompression bomb ...):
     # export it again"; a valid file exported again is refused again.
-    buffer = io.BytesIO()
-    Image.new("1", (15000, 12000), 1).save(buffer, format="PNG")
-    build = build_site(
-        {
-            "chapter1.md": chapter("Images", "chapter1", body="![Poster](/images/poster.png)"),
-            "images/poster.png": buffer.getvalue(),
-        }
-    )
+    build = build_site(shown_alone("poster.png", blank_png(15000, 12000)))
     assert build.exit_code != 0
     assert (
         "content/images/poster.png: too big to decode (180 megapixels; a build decodes 179 at"
