@@ -3,6 +3,7 @@
 import io
 import os
 import re
+import zlib
 
 import pytest
 from conftest import PROJECT_ROOT, chapter, run_pelican
@@ -167,6 +168,51 @@ def test_an_animated_png_or_webp_keeps_its_frames(build_site, image_format):
     assert 'width="640"' in demo and 'height="360"' in demo
     assert "srcset" not in demo
     assert not list((build.output / "images").glob(f"{name}-*"))
+
+
+def test_a_camera_jpeg_with_a_preview_inside_keeps_its_variants(build_site):
+    # A JPEG holding a second image (MPO: a camera's large preview, a gain map) has two
+    # "frames" to Pillow; counting them as an animation took its WebP copies away.
+    photo, preview = Image.new("RGB", (900, 600), "navy"), Image.new("RGB", (900, 600), "teal")
+    buffer = io.BytesIO()
+    photo.save(buffer, format="MPO", save_all=True, append_images=[preview])
+    build = build_site(shown_alone("camera.jpg", buffer.getvalue()))
+    assert build.exit_code == 0, build.log
+    (image,) = img_tags(build.page("chapter1.html"))
+    assert 'width="900" height="600"' in image and "camera.jpg-480w.webp 480w" in image
+
+
+def exif_spliced(image: bytes, exif: bytes) -> bytes:
+    """Return a JPEG with `exif` as its APP1 segment, right after its start."""
+    segment = b"Exif\x00\x00" + exif
+    return image[:2] + b"\xff\xe1" + (len(segment) + 2).to_bytes(2, "big") + segment + image[2:]
+
+
+def png_with_exif_chunk(image: bytes, exif: bytes) -> bytes:
+    """Return a PNG with `exif` as its eXIf chunk, before its pixels."""
+    at = image.index(b"IDAT") - 4
+    chunk = b"eXIf" + exif
+    crc = zlib.crc32(chunk).to_bytes(4, "big")
+    return image[:at] + len(exif).to_bytes(4, "big") + chunk + crc + image[at:]
+
+
+def test_an_image_whose_exif_does_not_read_is_shown_as_it_is_without_a_word(build_site):
+    # EXIF that is garbage (in a PNG's eXIf chunk) made the image "damaged" and failed the
+    # build; EXIF cut short (in a JPEG) printed Pillow's warning at each variant.
+    jpeg = io.BytesIO()
+    Image.new("RGB", (900, 600), "navy").save(jpeg, format="JPEG")
+    files = {
+        "chapter1.md": chapter(
+            "Images", "chapter1", body="![A](/images/a.png) ![B](/images/b.jpg)"
+        ),
+        "images/a.png": png_with_exif_chunk(png(900, 600), b"garbage!garbage!"),
+        "images/b.jpg": exif_spliced(jpeg.getvalue(), b"II*\x00\x08\x00\x00\x00\x05\x00\x12\x01"),
+    }
+    build = build_site(files)
+    assert build.exit_code == 0, build.log
+    assert "Warning" not in build.log and "damaged" not in build.log, build.log
+    for image in img_tags(build.page("chapter1.html")):
+        assert 'width="900" height="600"' in image and "-480w.webp 480w" in image
 
 
 def test_a_phone_photo_is_shown_upright_in_its_variants_and_its_size(build_site):

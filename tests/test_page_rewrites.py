@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import chapter, run_pelican, write_content
+from conftest import PROJECT_ROOT, chapter, run_in_child, run_pelican, write_content
 from courselib.cached_products.page_rewrites import (
     PageRewrites,
     apply_edits,
@@ -94,6 +94,35 @@ def test_a_changed_setting_rewrites_every_page_again(project, tmp_path):
     assert published == from_scratch(
         project, tmp_path, RELATIVE_URLS=False, SITEURL="https://x.org/course"
     )
+
+
+def test_images_judged_by_another_pillow_are_sized_again(project, tmp_path):
+    # The image index is made again when Pillow (or its code) changes; the pages' kept
+    # rewrites were not, and kept the sizes (and variants) the other Pillow had given.
+    script = f"""
+import json, sys
+sys.path.insert(0, {str(PROJECT_ROOT / "plugins")!r})
+from courselib.cached_products import image_index
+image_index.index_format.cache_clear()
+image_index.index_format = lambda: "judged by another Pillow"
+image_index.decoded_facts = lambda path: (111, 222, None, 1)
+import pelican
+settings = {{"THEME": {str(PROJECT_ROOT / "themes" / "course")!r},
+            "PLUGIN_PATHS": [{str(PROJECT_ROOT / "plugins")!r}],
+            "CACHE_PATH": {str(project / "cache")!r}}}
+pelican.main([{str(project / "content")!r}, "-o", {str(project / "output")!r}, "-q",
+              "-s", {str(PROJECT_ROOT / "pelicanconf.py")!r},
+              "-e", *(f"{{key}}={{json.dumps(value)}}" for key, value in settings.items())])
+"""
+    shutil.rmtree(project / "cache" / "course_images")  # every page rewritten by the other
+    (project / "cache" / "image-index.json").unlink()
+    judged = run_in_child(script, timeout=120)
+    assert 'width="111" height="222"' in (project / "output" / "chapter1.html").read_text(), (
+        judged.stderr
+    )
+    pages = build(project)
+    assert 'width="900" height="400"' in pages
+    assert pages == from_scratch(project, tmp_path)
 
 
 def test_a_file_added_to_content_is_linked(project, tmp_path):

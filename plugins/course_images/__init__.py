@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from courselib.cached_products import image_index
-from courselib.cached_products.image_index import image_index_for
+from courselib.cached_products.image_index import image_index_for, index_format
 from courselib.cached_products.page_rewrites import (
     RewritesOfEachBuild,
     apply_edits,
@@ -103,7 +103,9 @@ def enhance_content(content) -> None:
     sizes = settings.get("COURSE_IMAGE_SIZES", DEFAULT_SIZES)
     page = str(source_path)
     source_dir = str(source_folder(content_root, source_path, _real_folders))
-    key = page_key(body, save_as, str(content_root), source_dir, sizes)
+    # The image index's way of judging images (its code, Pillow's version) decides sizes
+    # and which images get variants: a kept rewrite made another way is not used.
+    key = page_key(body, save_as, str(content_root), source_dir, sizes, index_format())
     kept = rewrites.earlier_value(page, key, is_kept_rewrite)
     if (
         isinstance(kept, dict)

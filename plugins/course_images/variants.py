@@ -63,6 +63,14 @@ def cache_key(source_digest: str, width: int) -> str:
     return f"{key[:32]}-{width}.webp"
 
 
+def exif_upright(image: Image.Image) -> Image.Image:
+    """Return the image turned as its EXIF orientation says; as it is if its EXIF does not read."""
+    try:
+        return ImageOps.exif_transpose(image)
+    except Exception:  # noqa: BLE001 - Pillow raises several types for EXIF it cannot read
+        return image
+
+
 def encode_variant(source: Path, width: int, destination: Path) -> ImageFacts:
     """Write `source` scaled to `width` pixels wide as WebP at `destination`; return its facts.
 
@@ -70,10 +78,11 @@ def encode_variant(source: Path, width: int, destination: Path) -> ImageFacts:
     shows the original: the WebP keeps no EXIF, so it would be shown on its side.
     """
     with warnings.catch_warnings():
-        # A big image (90 to 179 megapixels) is still an image: no warning from Pillow.
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        # The image index has judged this image: Pillow's warnings (a big image, EXIF cut
+        # short) would be noise naming no file.
+        warnings.simplefilter("ignore")
         with Image.open(source) as opened:
-            image = ImageOps.exif_transpose(opened)
+            image = exif_upright(opened)
             image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
             height = max(1, round(image.height * width / image.width))
             if width != image.width:

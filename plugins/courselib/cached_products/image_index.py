@@ -34,6 +34,9 @@ BOMB_SIZE = re.compile(r"Image size \((\d+) pixels\) exceeds limit of (\d+) pixe
 # browser shows it with width and height swapped (CSS image-orientation: from-image).
 ORIENTATION_TAG = 0x0112
 QUARTER_TURNS = frozenset({5, 6, 7, 8})
+# Formats whose frames are an animation; a JPEG of two (MPO: a camera's large preview, a
+# gain map) is shown as its first, a still photo.
+ANIMATED_FORMATS = frozenset({"GIF", "PNG", "WEBP"})
 
 
 @dataclass(frozen=True)
@@ -53,8 +56,21 @@ def too_big(error: Exception) -> str:
     found = BOMB_SIZE.search(str(error))
     if found is None:
         return f"{TOO_BIG} (more pixels than Pillow decodes)"
-    pixels, limit = (int(number) for number in found.groups())
-    return f"{TOO_BIG} ({pixels / 1e6:.0f} megapixels; a build decodes {limit / 1e6:.0f} at most)"
+    pixels, limit = (int(number) / 1e6 for number in found.groups())
+    digits = 0 if f"{pixels:.0f}" != f"{limit:.0f}" else 1  # never "179; at most 179"
+    return f"{TOO_BIG} ({pixels:.{digits}f} megapixels; a build decodes {limit:.0f} at most)"
+
+
+def quarter_turned(image) -> bool:
+    """True when the image's EXIF says to show it turned a quarter (width and height swap).
+
+    EXIF that does not read (garbage in a PNG's eXIf chunk) says nothing: the pixels are
+    still an image.
+    """
+    try:
+        return image.getexif().get(ORIENTATION_TAG) in QUARTER_TURNS
+    except Exception:  # noqa: BLE001 - Pillow raises several types for EXIF it cannot read
+        return False
 
 
 def decoded_facts(path: Path) -> tuple[int, int, str | None, int]:
@@ -75,8 +91,8 @@ def decoded_facts(path: Path) -> tuple[int, int, str | None, int]:
             with Image.open(path) as image:  # verify() leaves the image unusable: reopen it
                 image.load()
                 width, height = image.size
-                frames = getattr(image, "n_frames", 1)
-                if image.getexif().get(ORIENTATION_TAG) in QUARTER_TURNS:
+                frames = getattr(image, "n_frames", 1) if image.format in ANIMATED_FORMATS else 1
+                if quarter_turned(image):
                     width, height = height, width
     except Image.UnidentifiedImageError:
         return 0, 0, "not an image Pillow can read", 0
