@@ -795,17 +795,25 @@ def test_a_numbered_folder_of_notebooks_only_is_named_not_left_out_without_a_wor
             "01-intro/README.md": "# Intro\n\n[The notebook](intro.ipynb)\n",
             "01-intro/intro.ipynb": notebook,
             "01-intro/solution/intro.ipynb": notebook,  # beside a lesson: its own
+            "01-intro/exercises/01-arrays/arrays.ipynb": notebook,  # in a lesson: its files
             "02-numpy/numpy.ipynb": notebook,
+            "02-numpy/.ipynb_checkpoints/numpy-checkpoint.ipynb": notebook,  # not counted
+            "02-numpy/.notes.md": "# Notes\n",  # not read (IGNORE_FILES): no page
             "03-pandas/1-frames/frames.ipynb": notebook,
             "03-pandas/2-plots/plots.ipynb": notebook,
+            "04-plots/README.md": "# Plots\n",
+            "04-plots/1-lines/README.md": "# Lines\n",
+            "04-plots/2-bars/bars.ipynb": notebook,  # a lesson of a unit
             "extras/more.ipynb": notebook,  # not numbered as a lesson
+            "notebooks/01-intro/intro.ipynb": notebook,  # numbered, in an unnumbered folder
         },
         extra_settings=SETTINGS,
     )
     assert build.exit_code == 0, build.log
     (line,) = [line for line in build.log.splitlines() if ".ipynb" in line]
     assert (
-        "content/02-numpy/ (1 notebook), content/03-pandas/ (2 notebooks): numbered like"
+        "content/02-numpy/ (1 notebook), content/03-pandas/ (2 notebooks),"
+        " content/04-plots/2-bars/ (1 notebook): numbered like"
         " lessons, but holding notebooks (.ipynb) and no Markdown page, which the build does"
         " not read: not in the syllabus; give each a README.md that introduces and links its"
         " notebooks" in line

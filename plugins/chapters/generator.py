@@ -387,28 +387,40 @@ def hidden_markdown(content_root: str) -> list[tuple[str, int]]:
 
 
 def notebook_folders(content_root: str) -> list[tuple[str, int]]:
-    """Return each numbered folder of content/ (`02-numpy/`) that holds notebooks (`.ipynb`)
-    and no Markdown page, in or below it, with how many notebooks: a lesson the syllabus
-    cannot have, as notebooks are not read. Only the outermost such folder is named.
+    """Return each folder of content/ placed as a lesson would be, that holds notebooks
+    (`.ipynb`) and no Markdown page, in or below it, with how many notebooks: a lesson the
+    syllabus cannot have, as notebooks are not read.
+
+    Placed as a lesson: numbered (`02-numpy/`), at the top of content/ or beside a numbered
+    folder that has pages. A numbered folder inside a lesson (`02-numpy/exercises/01-arrays/`)
+    or in an unnumbered one (`notebooks/01-intro/`) holds the lessons' files. Hidden names
+    (`.ipynb_checkpoints/`) are not walked, as Pelican reads none of them (IGNORE_FILES).
     """
-    counts: dict[str, tuple[int, int]] = {}  # folder -> (Markdown files, notebooks) under it
-    for folder, subfolders, files in os.walk(content_root, topdown=False):
+    counts: dict[str, list[int]] = {}  # folder -> [Markdown files, notebooks] in it, then under
+    for folder, subfolders, files in os.walk(content_root):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        files = [name for name in files if not name.startswith(".")]
         path = os.path.relpath(folder, content_root).replace(os.sep, "/")
-        pages = sum(1 for name in files if is_markdown(name))
         notebooks = sum(1 for name in files if name.lower().endswith(".ipynb"))
-        for name in subfolders:
-            below = counts.get(name if path == "." else f"{path}/{name}", (0, 0))
-            pages, notebooks = pages + below[0], notebooks + below[1]
-        counts[path] = (pages, notebooks)
+        counts[path] = [sum(1 for name in files if is_markdown(name)), notebooks]
+    for path in sorted(counts, key=lambda path: path.count("/"), reverse=True):
+        if path != ".":  # deepest first: each folder's counts are whole before its parent's
+            parent = posixpath.dirname(path) or "."
+            counts[parent] = [
+                mine + below for mine, below in zip(counts[parent], counts[path], strict=True)
+            ]
+
+    def numbered(path: str) -> bool:
+        return name_numbers(posixpath.basename(path)) is not None
+
+    with_lessons = {
+        posixpath.dirname(path) or "." for path in counts if numbered(path) and counts[path][0]
+    }
     found = []
     for path, (pages, notebooks) in counts.items():
-        parts = path.split("/")
-        if path == "." or any(part.startswith(".") for part in parts) or pages or not notebooks:
-            continue
-        if name_numbers(parts[-1]) is None:
-            continue
-        outer = ["/".join(parts[:end]) for end in range(1, len(parts))]
-        if not any(counts[above][0] == 0 and name_numbers(above.split("/")[-1]) for above in outer):
+        parent = posixpath.dirname(path) or "."
+        beside_lessons = parent == "." or parent in with_lessons
+        if path != "." and numbered(path) and beside_lessons and not pages and notebooks:
             found.append((path, notebooks))
     return sorted(found)
 
