@@ -785,6 +785,24 @@ def test_an_upcoming_chapter_goes_in_by_its_number_and_the_other_pages_keep_thei
     assert syllabus_entries(build) == entries
 
 
+def test_a_summary_written_as_a_field_is_the_pages_description(build_site):
+    # `Summary:` at the top of a lesson is a field, as documented (Pelican's): it was then
+    # shown nowhere, the description being the body's first paragraph.
+    build = build_site(
+        {
+            "README.md": "# Course\n",
+            "01-parsing/README.md": "Summary: In this lesson we build a *parser*.\n\n"
+            "# Parsing\n\nBody.\n",
+            "02-eval/README.md": "Description: Scores.\nSummary: Not this.\n\n# Evaluation\n",
+        },
+        extra_settings=SETTINGS,
+    )
+    assert build.exit_code == 0, build.log
+    page = build.page("01-parsing/index.html")
+    assert '<meta name="description" content="In this lesson we build a parser.">' in page
+    assert '<meta name="description" content="Scores.">' in build.page("02-eval/index.html")
+
+
 def test_a_numbered_folder_of_notebooks_only_is_named_not_left_out_without_a_word(build_site):
     # A lesson kept as a notebook alone (`02-numpy/numpy.ipynb`) was missing from the
     # syllabus with no message; a course of notebooks alone built an empty syllabus.

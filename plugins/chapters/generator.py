@@ -35,7 +35,15 @@ from .book import Summary
 from .folders import lead_to_listings
 from .jupyter_book import jupyter_book_contents
 from .lessons import lessons_summary
-from .outline import BodyFacts, Chapter, WrittenChapter, body_facts, syllabus_entry, title_number
+from .outline import (
+    BodyFacts,
+    Chapter,
+    WrittenChapter,
+    body_facts,
+    describe,
+    syllabus_entry,
+    title_number,
+)
 from .settings import course_settings
 from .term import exercise_numbering, unlink_held_back_sections
 from .tree import build_course, label, readme_order
@@ -126,7 +134,9 @@ class ChapterGenerator(Generator):
             body_html=body_html,
             date=date,
             modified=getattr(article, "modified", None),
-            description_field=article.metadata.get("description"),
+            # Pelican's Summary (as HTML) describes the page where no Description does.
+            description_field=article.metadata.get("description")
+            or describe(article.metadata.get("summary") or ""),
             by_path=article.metadata.get(BY_PATH_FIELD, False),
             path=path,
             edit_url=f"{source_url}/{quote(path)}" if source_url else None,
