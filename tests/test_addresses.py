@@ -62,6 +62,22 @@ def test_a_clash_is_one_line_naming_page_field_line_and_owner():
     )
 
 
+def test_a_clash_of_names_that_differ_only_in_case_says_so():
+    # `notes.md` beside `Notes.md` are two files on Linux: "is taken by content/Notes.md"
+    # left its author wondering how.
+    [(_clashing, problem)] = address_clashes(
+        [page("content/Notes.md", "Notes.html", "Notes.html", "path"),
+         page("content/notes.md", "notes.html", "notes.html", "path")],
+        [],
+        lambda source, field: None,
+    )  # fmt: skip
+    assert problem == (
+        "content/notes.md: its address 'notes.html' (from its path) is taken by content/Notes.md"
+        " (a name that differs only in case, which macOS, Windows and many servers take for"
+        " the same): rename it"
+    )
+
+
 def front_matter(title: str, **fields: str) -> str:
     lines = [f"Title: {title}", "Date: 2024-01-01", "Category: chapters"]
     lines += [f"{key}: {value}" for key, value in fields.items()]

@@ -19,6 +19,9 @@ from urllib.parse import unquote
 from courselib.site_paths import card_site_path, search_folder
 
 FEED_SETTINGS = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS")
+BY_CASE = (
+    "a name that differs only in case, which macOS, Windows and many servers take for the same"
+)
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,9 @@ def address_clashes(
             if owner is not None:
                 line = line_of(page.source, field)
                 where = page.source if line is None else f"{page.source}:{line}"
-                problems.append((page, clash_problem(where, address, field, owner)))
+                # notes.md beside Notes.md: two files on Linux, one on macOS and Windows.
+                by_case = owner != page.source and compared(owner) == compared(page.source)
+                problems.append((page, clash_problem(where, address, field, owner, by_case)))
                 break
         else:
             for address, _field in addresses:
@@ -178,7 +183,10 @@ def address_clashes(
     return problems
 
 
-def clash_problem(where: str, address: str, field: str, owner: str) -> str:
-    """Return the one line that names the page, the field, the address and its owner."""
+def clash_problem(where: str, address: str, field: str, owner: str, by_case: bool = False) -> str:
+    """Return the one line that names the page, the field, the address and its owner
+    (`by_case`: whose name differs from the page's only in case)."""
     fix = {"Title": "add 'Slug: ...'", "path": "rename it"}.get(field, f"give it another {field}")
+    if by_case:
+        owner += f" ({BY_CASE})"
     return f"{where}: its address {address!r} (from its {field}) is taken by {owner}: {fix}"
