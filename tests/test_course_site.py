@@ -150,7 +150,10 @@ def test_a_chapter_without_a_number_fails_with_a_clear_line(build_site):
 def test_a_chapter_field_that_is_not_a_number_fails_naming_the_file(build_site):
     build = build_site({"c.md": chapter("Three", "chapter3", Chapter="three")})
     assert build.exit_code != 0
-    assert "content/c.md: Chapter: 'three' is not a whole number" in build.log
+    assert (
+        "content/c.md: Chapter: 'three' is not a whole number: write it in digits, as"
+        " 'Chapter: 3'" in build.log
+    )
 
 
 # --- upcoming chapters ----------------------------------------------------------------------

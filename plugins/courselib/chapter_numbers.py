@@ -19,7 +19,10 @@ def chapter_number(chapter_field: str | None, slug: str, source: str) -> int:
     if chapter_field is not None and str(chapter_field).strip():
         text = str(chapter_field).strip()
         if not re.fullmatch(r"\d+", text):
-            raise OutlineError(f"{source}: Chapter: {text!r} is not a whole number")
+            raise OutlineError(
+                f"{source}: Chapter: {text!r} is not a whole number: write it in digits, as"
+                " 'Chapter: 3'"
+            )
         return int(text)
     digits = re.search(r"\d+", slug)
     if digits is None:
