@@ -232,6 +232,43 @@ def test_a_phone_photo_is_shown_upright_in_its_variants_and_its_size(build_site)
             assert variant.size == (width, round(width * 4 / 3))
 
 
+def exif_with_orientation(orientation: int, broken_tag: bool = False) -> bytes:
+    """Return little-endian EXIF giving `orientation`, and with `broken_tag` an XResolution
+    of -1/0, which Pillow reads but cannot write back (its exif_transpose then fails)."""
+    entries = [(0x0112, 3, 1, orientation.to_bytes(2, "little") + b"\x00\x00")]
+    if broken_tag:
+        entries.append((0x011A, 10, 1, (8 + 2 + 12 * 2 + 4).to_bytes(4, "little")))
+    ifd = len(entries).to_bytes(2, "little") + b"".join(
+        tag.to_bytes(2, "little") + kind.to_bytes(2, "little") + count.to_bytes(4, "little") + value
+        for tag, kind, count, value in entries
+    )
+    tail = (
+        (-1).to_bytes(4, "little", signed=True) + (0).to_bytes(4, "little") if broken_tag else b""
+    )
+    return b"II*\x00" + (8).to_bytes(4, "little") + ifd + b"\x00\x00\x00\x00" + tail
+
+
+@pytest.mark.parametrize(
+    ("orientation", "broken_tag"), [*((n, False) for n in range(1, 9)), (6, True), (8, True)]
+)
+def test_each_exif_orientation_gives_copies_of_the_size_the_page_says(
+    build_site, orientation, broken_tag
+):
+    # The page's size came from reading the EXIF, the copies from Pillow's exif_transpose,
+    # which fails on a tag it cannot write back: the page said 1200x1600, the copy was
+    # 1200x900, on its side.
+    jpeg = io.BytesIO()
+    Image.new("RGB", (1600, 1200), "navy").save(jpeg, format="JPEG")
+    photo = exif_spliced(jpeg.getvalue(), exif_with_orientation(orientation, broken_tag))
+    build = build_site(shown_alone("photo.jpg", photo))
+    assert build.exit_code == 0, build.log
+    (image,) = img_tags(build.page("chapter1.html"))
+    width, height = (1200, 1600) if orientation >= 5 else (1600, 1200)
+    assert f'width="{width}" height="{height}"' in image
+    with Image.open(build.output / "images" / "photo.jpg-800w.webp") as copy:
+        assert copy.size == (800, round(800 * height / width))
+
+
 def test_an_image_with_a_name_too_long_for_its_variants_names_them_by_a_digest(build_site):
     # A legal name of 250 bytes made variant names of 260 (`-1200w.webp` added): the build
     # stopped with a traceback (OSError: File name too long).

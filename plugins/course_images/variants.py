@@ -9,10 +9,10 @@ from functools import cache
 from pathlib import Path
 
 from courselib.cached_products import make_missing, place_in_site, write_atomically
-from courselib.cached_products.image_index import ImageFacts, ImageIndex
+from courselib.cached_products.image_index import ImageFacts, ImageIndex, exif_orientation
 from courselib.fingerprint import product_key
 from courselib.paths import fits_file_system
-from PIL import Image, ImageOps
+from PIL import Image
 
 VARIANT_WIDTHS = (480, 800, 1200)
 WEBP_QUALITY = 80
@@ -63,12 +63,24 @@ def cache_key(source_digest: str, width: int) -> str:
     return f"{key[:32]}-{width}.webp"
 
 
+# How to turn an image stored in each EXIF orientation to show it upright (as Pillow's
+# ImageOps.exif_transpose, which also writes the EXIF back and can fail doing so).
+UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
 def exif_upright(image: Image.Image) -> Image.Image:
-    """Return the image turned as its EXIF orientation says; as it is if its EXIF does not read."""
-    try:
-        return ImageOps.exif_transpose(image)
-    except Exception:  # noqa: BLE001 - Pillow raises several types for EXIF it cannot read
-        return image
+    """Return the image turned as its EXIF orientation says (the one the image index sized it
+    by): a WebP copy keeps no EXIF, so it must hold the pixels upright."""
+    turn = UPRIGHT.get(exif_orientation(image))
+    return image.transpose(turn) if turn is not None else image
 
 
 def encode_variant(source: Path, width: int, destination: Path) -> ImageFacts:

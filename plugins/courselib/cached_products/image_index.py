@@ -56,21 +56,24 @@ def too_big(error: Exception) -> str:
     found = BOMB_SIZE.search(str(error))
     if found is None:
         return f"{TOO_BIG} (more pixels than Pillow decodes)"
-    pixels, limit = (int(number) / 1e6 for number in found.groups())
-    digits = 0 if f"{pixels:.0f}" != f"{limit:.0f}" else 1  # never "179; at most 179"
-    return f"{TOO_BIG} ({pixels:.{digits}f} megapixels; a build decodes {limit:.0f} at most)"
+    pixels, limit = (int(number) for number in found.groups())
+    if round(pixels / 1e6) == round(limit / 1e6):  # never "179 megapixels; 179 at most"
+        return f"{TOO_BIG} ({pixels:,} pixels; a build decodes {limit:,} at most)"
+    return f"{TOO_BIG} ({pixels / 1e6:.0f} megapixels; a build decodes {limit / 1e6:.0f} at most)"
 
 
-def quarter_turned(image) -> bool:
-    """True when the image's EXIF says to show it turned a quarter (width and height swap).
+def exif_orientation(image) -> int:
+    """Return the orientation the image's EXIF gives (1 to 8), or 1 (as stored).
 
     EXIF that does not read (garbage in a PNG's eXIf chunk) says nothing: the pixels are
-    still an image.
+    still an image. The image index sizes an image by it, and its WebP copies are turned
+    by it (course_images), so the two always agree.
     """
     try:
-        return image.getexif().get(ORIENTATION_TAG) in QUARTER_TURNS
+        orientation = image.getexif().get(ORIENTATION_TAG)
     except Exception:  # noqa: BLE001 - Pillow raises several types for EXIF it cannot read
-        return False
+        return 1
+    return orientation if orientation in range(1, 9) else 1
 
 
 def decoded_facts(path: Path) -> tuple[int, int, str | None, int]:
@@ -92,7 +95,7 @@ def decoded_facts(path: Path) -> tuple[int, int, str | None, int]:
                 image.load()
                 width, height = image.size
                 frames = getattr(image, "n_frames", 1) if image.format in ANIMATED_FORMATS else 1
-                if quarter_turned(image):
+                if exif_orientation(image) in QUARTER_TURNS:
                     width, height = height, width
     except Image.UnidentifiedImageError:
         return 0, 0, "not an image Pillow can read", 0
