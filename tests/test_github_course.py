@@ -4,6 +4,7 @@ import re
 import shutil
 
 import pytest
+from chapters.generator import notebook_folders
 from conftest import PROJECT_ROOT, chapter, commit_all, run_pelican, write_content
 from selectolax.lexbor import LexborHTMLParser
 
@@ -822,8 +823,12 @@ def test_a_numbered_folder_of_notebooks_only_is_named_not_left_out_without_a_wor
             "04-plots/README.md": "# Plots\n",
             "04-plots/1-lines/README.md": "# Lines\n",
             "04-plots/2-bars/bars.ipynb": notebook,  # a lesson of a unit
+            "05-maps/README.md": "# Maps\n",
+            "05-maps/01-world.md": "# World\n",  # a lesson in a file
+            "05-maps/02-local/local.ipynb": notebook,  # a lesson of notebooks beside it
             "extras/more.ipynb": notebook,  # not numbered as a lesson
-            "notebooks/01-intro/intro.ipynb": notebook,  # numbered, in an unnumbered folder
+            "notebooks/01-intro/intro.ipynb": notebook,  # numbered, in a folder of files
+            "notebooks/02-more/README.md": "# More\n",  # a page, but not in the syllabus
         },
         extra_settings=SETTINGS,
     )
@@ -831,11 +836,29 @@ def test_a_numbered_folder_of_notebooks_only_is_named_not_left_out_without_a_wor
     (line,) = [line for line in build.log.splitlines() if ".ipynb" in line]
     assert (
         "content/02-numpy/ (1 notebook), content/03-pandas/ (2 notebooks),"
-        " content/04-plots/2-bars/ (1 notebook): numbered like"
+        " content/04-plots/2-bars/ (1 notebook) and 1 more: numbered like"
         " lessons, but holding notebooks (.ipynb) and no Markdown page, which the build does"
         " not read: not in the syllabus; give each a README.md that introduces and links its"
         " notebooks" in line
     )
+
+
+def test_notebook_folders_beside_lessons_in_files_and_of_a_course_of_notebooks(tmp_path):
+    notebook = "{}"
+    content = write_content(
+        tmp_path / "content",
+        {
+            "05-maps/README.md": "# Maps\n",
+            "05-maps/01-world.md": "# World\n",
+            "05-maps/02-local/local.ipynb": notebook,
+            "notebooks/01-intro/intro.ipynb": notebook,
+            "notebooks/02-more/README.md": "# More\n",
+        },
+    )
+    syllabus = ["content/05-maps/README.md", "content/05-maps/01-world.md"]
+    assert notebook_folders(str(content), syllabus) == [("05-maps/02-local", 1)]
+    alone = write_content(tmp_path / "alone", {"01-a/a.ipynb": notebook, "02-b/b.ipynb": notebook})
+    assert notebook_folders(str(alone), []) == [("01-a", 1), ("02-b", 1)]
 
 
 def test_a_page_named_as_an_upcoming_chapter_is_that_chapter_written(build_site):

@@ -238,7 +238,8 @@ class ChapterGenerator(Generator):
             notice = hidden_lessons_notice(hidden)
             logger.warning("%s", as_author_names(notice, self.settings["PATH"]))
         # A table of contents (a Jupyter Book's) counts the notebooks it names itself.
-        notebooks = notebook_folders(self.settings["PATH"]) if contents is None else []
+        syllabus = [entry.source for entry in course.order if entry.source]
+        notebooks = notebook_folders(self.settings["PATH"], syllabus) if contents is None else []
         if notebooks:
             logger.warning("%s", notebook_folders_notice(notebooks))
         by_source = {entry.source: entry for entry in course.order + course.outside}
@@ -396,15 +397,17 @@ def hidden_markdown(content_root: str) -> list[tuple[str, int]]:
     return sorted(found, key=lambda pair: (-pair[1], pair[0]))
 
 
-def notebook_folders(content_root: str) -> list[tuple[str, int]]:
+def notebook_folders(content_root: str, syllabus: list[str]) -> list[tuple[str, int]]:
     """Return each folder of content/ placed as a lesson would be, that holds notebooks
     (`.ipynb`) and no Markdown page, in or below it, with how many notebooks: a lesson the
     syllabus cannot have, as notebooks are not read.
 
-    Placed as a lesson: numbered (`02-numpy/`), at the top of content/ or beside a numbered
-    folder that has pages. A numbered folder inside a lesson (`02-numpy/exercises/01-arrays/`)
-    or in an unnumbered one (`notebooks/01-intro/`) holds the lessons' files. Hidden names
-    (`.ipynb_checkpoints/`) are not walked, as Pelican reads none of them (IGNORE_FILES).
+    Placed as a lesson: numbered (`02-numpy/`), beside a page of the syllabus (`syllabus`:
+    their sources, `content/01-intro/README.md`) or a folder whose own page is one; at the top
+    of content/ also when the syllabus is empty (a course of notebooks alone). A numbered
+    folder inside a lesson (`02-numpy/exercises/01-arrays/`) or in a folder of other files
+    (`notebooks/01-intro/`) holds the lessons' files. Hidden names (`.ipynb_checkpoints/`)
+    are not walked, as Pelican reads none of them (IGNORE_FILES).
     """
     counts: dict[str, list[int]] = {}  # folder -> [Markdown files, notebooks] in it, then under
     for folder, subfolders, files in os.walk(content_root):
@@ -419,18 +422,17 @@ def notebook_folders(content_root: str) -> list[tuple[str, int]]:
             counts[parent] = [
                 mine + below for mine, below in zip(counts[parent], counts[path], strict=True)
             ]
-
-    def numbered(path: str) -> bool:
-        return name_numbers(posixpath.basename(path)) is not None
-
-    with_lessons = {
-        posixpath.dirname(path) or "." for path in counts if numbered(path) and counts[path][0]
-    }
+    lessons_beside = {"."} if not syllabus else set()
+    for source in syllabus:
+        folder = posixpath.dirname(source.removeprefix("content/")) or "."
+        lessons_beside.add(folder)
+        if is_folder_page(source) and folder != ".":  # a unit's README: beside its folder
+            lessons_beside.add(posixpath.dirname(folder) or ".")
     found = []
     for path, (pages, notebooks) in counts.items():
         parent = posixpath.dirname(path) or "."
-        beside_lessons = parent == "." or parent in with_lessons
-        if path != "." and numbered(path) and beside_lessons and not pages and notebooks:
+        numbered = name_numbers(posixpath.basename(path)) is not None
+        if path != "." and numbered and parent in lessons_beside and not pages and notebooks:
             found.append((path, notebooks))
     return sorted(found)
 
