@@ -114,12 +114,15 @@ class Owners:
 
     def __init__(self) -> None:
         self.files: dict[str, str] = {}
+        self.as_written: dict[str, str] = {}  # each file's address before `compared`
         self.site_folders: dict[str, str] = {}  # nothing else may go inside
         self.folders: dict[str, str] = {}  # folders something needs: no file may take the name
 
-    def add_file(self, address: str, owner: str) -> None:
-        """Record that `owner` has the file at `address` (and so its folders)."""
+    def add_file(self, address: str, owner: str, as_written: str | None = None) -> None:
+        """Record that `owner` has the file at `address` (and so its folders), written
+        `as_written` before `compared` made it `address`."""
         self.files.setdefault(address, owner)
+        self.as_written.setdefault(address, address if as_written is None else as_written)
         for folder in folders_of(address):
             self.folders.setdefault(folder, owner)
 
@@ -174,12 +177,13 @@ def address_clashes(
                 line = line_of(page.source, field)
                 where = page.source if line is None else f"{page.source}:{line}"
                 # notes.md beside Notes.md: two files on Linux, one on macOS and Windows.
-                by_case = owner != page.source and compared(owner) == compared(page.source)
+                theirs = owners.as_written.get(compared(address))
+                by_case = theirs not in (None, address) and theirs.lower() == address.lower()
                 problems.append((page, clash_problem(where, address, field, owner, by_case)))
                 break
         else:
             for address, _field in addresses:
-                owners.add_file(compared(address), page.source)
+                owners.add_file(compared(address), page.source, address)
     return problems
 
 
