@@ -151,8 +151,8 @@ def test_a_chapter_field_that_is_not_a_number_fails_naming_the_file(build_site):
     build = build_site({"c.md": chapter("Three", "chapter3", Chapter="three")})
     assert build.exit_code != 0
     assert (
-        "content/c.md: Chapter: 'three' is not a whole number: write it in digits, as"
-        " 'Chapter: 3'" in build.log
+        "content/c.md: Chapter: 'three' is not a whole number: give one, as 'Chapter: 3'"
+        in build.log
     )
 
 

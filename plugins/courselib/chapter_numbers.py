@@ -20,8 +20,7 @@ def chapter_number(chapter_field: str | None, slug: str, source: str) -> int:
         text = str(chapter_field).strip()
         if not re.fullmatch(r"\d+", text):
             raise OutlineError(
-                f"{source}: Chapter: {text!r} is not a whole number: write it in digits, as"
-                " 'Chapter: 3'"
+                f"{source}: Chapter: {text!r} is not a whole number: give one, as 'Chapter: 3'"
             )
         return int(text)
     digits = re.search(r"\d+", slug)
