@@ -268,22 +268,33 @@ class OutputReader:
         return self.text
 
 
-def rebuild_until_seen(source: Path, log: OutputReader, timeout: float = 120) -> None:
-    """Append a line to `source` until `pelican -r` says it is re-generating.
+def save_until_seen(
+    save: Callable[[], None], log_text: Callable[[], str], patience: float = 1, timeout: float = 120
+) -> None:
+    """Call `save` until `pelican -r` says it is re-generating (`log_text` is its output).
 
-    Pelican starts watching only once a build has ended: a change made before
-    that is never seen, so the edit is repeated until it is.
+    Pelican starts watching only once a build has ended: a change made before that is
+    never seen, so the save is repeated, `patience` seconds apart, until one is.
     """
     deadline = time.monotonic() + timeout
-    seen = log.text.count("-> Modified")
-    while log.text.count("-> Modified") == seen:
+    seen = log_text().count("-> Modified")
+    while log_text().count("-> Modified") == seen:
         if time.monotonic() > deadline:
-            pytest.fail(f"pelican -r never saw {source} change:\n{log.text}")
+            pytest.fail(f"pelican -r never saw a change:\n{log_text()}")
+        save()
+        wait_for_seconds = time.monotonic() + patience
+        while time.monotonic() < wait_for_seconds and log_text().count("-> Modified") == seen:
+            time.sleep(0.05)
+
+
+def rebuild_until_seen(source: Path, log: OutputReader, timeout: float = 120) -> None:
+    """Append a line to `source` until `pelican -r` says it is re-generating."""
+
+    def append() -> None:
         with source.open("a", encoding="utf-8") as text:
             text.write("\nMore text.\n")
-        wait_for_seconds = time.monotonic() + 1
-        while time.monotonic() < wait_for_seconds and log.text.count("-> Modified") == seen:
-            time.sleep(0.05)
+
+    save_until_seen(append, lambda: log.text, timeout=timeout)
 
 
 # Who commits, and when: fixed, so that a test can assert the date git gives.

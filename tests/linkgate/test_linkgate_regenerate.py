@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import copy_project
+from conftest import copy_project, save_until_seen
 
 PELICAN = Path(sys.executable).parent / "pelican"
 
@@ -35,7 +35,11 @@ def test_a_rebuild_reports_an_unfixed_problem_again(tmp_path):
         )
     try:
         wait_for(log, "link gate: 1 broken link(s)", 1)
-        chapter.write_text(chapter.read_text() + "\nAnd [gone](gone.html).\n")
+        edited = chapter.read_text() + "\nAnd [gone](gone.html).\n"
+        # The same text each time, and time enough for Pelican to see it: one rebuild only.
+        save_until_seen(
+            lambda: chapter.write_text(edited), lambda: log.read_text(errors="replace"), patience=10
+        )
         content = wait_for(log, "link gate: 2 broken link(s)", 1)
         time.sleep(1)  # an exception would have Pelican rebuild at once, again and again
         content = log.read_text()
