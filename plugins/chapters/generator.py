@@ -122,6 +122,7 @@ class ChapterGenerator(Generator):
         date = commit_dates.get(path) if dated_by_file else getattr(article, "date", None)
         source_url = self.course.source_url
         held_back = hasattr(article, HELD_BACK_ATTRIBUTE)
+        summary = article.metadata.get("summary")  # Pelican's, as HTML
         # Exercise numbers are not known yet: none in a description.
         body_html = fill_exercise_numbers(article._content or "", "")
         return WrittenChapter(
@@ -134,9 +135,9 @@ class ChapterGenerator(Generator):
             body_html=body_html,
             date=date,
             modified=getattr(article, "modified", None),
-            # Pelican's Summary (as HTML) describes the page where no Description does.
+            # The Summary describes the page where no Description does.
             description_field=article.metadata.get("description")
-            or describe(article.metadata.get("summary") or ""),
+            or (describe(summary) if summary else None),
             by_path=article.metadata.get(BY_PATH_FIELD, False),
             path=path,
             edit_url=f"{source_url}/{quote(path)}" if source_url else None,

@@ -112,7 +112,7 @@ def decode(path: Path) -> ImageFacts:
     try:
         data = path.read_bytes()
     except OSError as error:
-        return ImageFacts(0, 0, f"cannot be read ({error.strerror})")
+        return ImageFacts(0, 0, f"cannot be read ({error.strerror})", frames=0)
     digest = hashlib.sha256(data).hexdigest()
     if not data:
         return ImageFacts(0, 0, EMPTY, digest, 0)
